@@ -1,0 +1,4 @@
+import { m001Initial } from './m001_initial';
+
+/** Ordered; migration i brings the database to user_version i + 1. Never edit a landed one. */
+export const migrations: readonly string[] = [m001Initial];

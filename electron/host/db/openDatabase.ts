@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { latestBackup } from './backup';
+import { migrate } from './migrate';
+
+export class CorruptDatabaseError extends Error {
+  readonly file: string;
+  readonly backup: string | null;
+  constructor(file: string, detail: string, backup: string | null) {
+    super(
+      `The queue database ${file} is damaged (${detail}). motcua will not run on it. ` +
+        (backup ? `The last good backup is ${backup}: stop motcua, copy it over ${file} (and delete ${file}-wal), then start again.` : 'No backup was found.'),
+    );
+    this.name = 'CorruptDatabaseError';
+    this.file = file;
+    this.backup = backup;
+  }
+}
+
+export interface OpenOptions {
+  file: string;
+  backupDir: string;
+  /** Skip the full integrity check (only for throwaway benches). */
+  skipIntegrityCheck?: boolean;
+}
+
+/**
+ * Opens the queue database with the durability the promise needs: WAL with synchronous=FULL, so a
+ * number acknowledged to a citizen survives a power cut, and a busy timeout so a second process
+ * (or connection) waits for the write lock instead of failing.
+ */
+export function openDatabase(opts: OpenOptions): Database.Database {
+  fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(opts.file);
+    db.pragma('busy_timeout = 10000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (!opts.skipIntegrityCheck) {
+      const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+      const first = rows[0]?.integrity_check ?? 'no answer';
+      if (first !== 'ok') {
+        db.close();
+        throw new CorruptDatabaseError(opts.file, rows.map((r) => r.integrity_check).slice(0, 3).join('; '), latestBackup(opts.backupDir));
+      }
+    }
+    migrate(db);
+  } catch (e) {
+    if (e instanceof CorruptDatabaseError) throw e;
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+      throw new CorruptDatabaseError(opts.file, code, latestBackup(opts.backupDir));
+    }
+    throw e;
+  }
+  return db;
+}

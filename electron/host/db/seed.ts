@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3';
+import type { OfficeConfig, OpeningWindow } from '../../../shared/domain';
+import { hashSecret } from '../auth/secretHash';
+import { OfficeSettings } from '../config/officeSettings';
+
+export interface SeedOptions {
+  adminPassword: string;
+  /** Tests and demos at night want services open at any hour; a real office keeps its hours. */
+  alwaysOpen?: boolean;
+}
+
+const WEEKDAY_HOURS: OpeningWindow[] = [
+  { days: [1, 2, 3, 4, 5], from: '07:30', to: '11:30' },
+  { days: [1, 2, 3, 4, 5], from: '13:30', to: '17:00' },
+  { days: [6], from: '07:30', to: '11:30' },
+];
+
+const SERVICES = [
+  { code: 'HT', vi: 'Hộ tịch', en: 'Civil status registration', prefix: 'A', icon: 'family' },
+  { code: 'CT', vi: 'Chứng thực', en: 'Certification of copies and signatures', prefix: 'B', icon: 'stamp' },
+  { code: 'DD', vi: 'Đất đai', en: 'Land', prefix: 'C', icon: 'land' },
+  { code: 'TP', vi: 'Tư pháp', en: 'Justice', prefix: 'D', icon: 'scales' },
+  { code: 'LDTBXH', vi: 'Lao động – Thương binh và Xã hội', en: 'Labour, Invalids and Social Affairs', prefix: 'E', icon: 'people' },
+  { code: 'TKQ', vi: 'Trả kết quả', en: 'Collect results', prefix: 'F', icon: 'inbox' },
+];
+
+const OFFICERS = [
+  { name: 'Nguyễn Thị Lan', title: 'Công chức Tư pháp – Hộ tịch', pin: '1111' },
+  { name: 'Trần Văn Hùng', title: 'Công chức Địa chính – Xây dựng', pin: '2222' },
+  { name: 'Lê Thị Mai', title: 'Công chức Văn hóa – Xã hội', pin: '3333' },
+  { name: 'Phạm Minh Tuấn', title: 'Công chức Văn phòng – Thống kê', pin: '4444' },
+];
+
+// Counter → service codes in the order the counter serves them.
+const COUNTERS: { number: number; services: string[] }[] = [
+  { number: 1, services: ['HT', 'CT'] },
+  { number: 2, services: ['CT', 'HT', 'TP'] },
+  { number: 3, services: ['DD', 'TKQ'] },
+  { number: 4, services: ['LDTBXH', 'TP', 'TKQ'] },
+];
+
+const OFFICE: Partial<OfficeConfig> = {
+  name: 'UBND Phường Hòa Bình — Bộ phận Tiếp nhận và Trả kết quả',
+  nameEn: 'Hoa Binh Ward People’s Committee — One-Stop Reception Desk',
+  address: '1 Đường Lê Lợi, Phường Hòa Bình',
+  ratingReasons: [
+    { code: 'friendly', vi: 'Cán bộ nhiệt tình, chu đáo', en: 'Helpful, attentive staff' },
+    { code: 'fast', vi: 'Giải quyết nhanh', en: 'Quickly handled' },
+    { code: 'long_wait', vi: 'Thời gian chờ lâu', en: 'Long wait' },
+    { code: 'attitude', vi: 'Thái độ chưa tốt', en: 'Poor attitude' },
+    { code: 'unclear', vi: 'Hướng dẫn chưa rõ ràng', en: 'Unclear guidance' },
+    { code: 'facilities', vi: 'Cơ sở vật chất chưa tốt', en: 'Poor facilities' },
+  ],
+};
+
+/** First run only: a sample ward office the admin then edits. Returns false when already seeded. */
+export function seedIfEmpty(db: Database.Database, opts: SeedOptions): boolean {
+  const seeded = db.prepare("SELECT 1 FROM settings WHERE key = 'office'").get();
+  if (seeded) return false;
+  const settings = new OfficeSettings(db);
+  const officerHashes = OFFICERS.map((o) => hashSecret(o.pin));
+  const adminHash = hashSecret(opts.adminPassword);
+  db.transaction(() => {
+    settings.set(OFFICE as OfficeConfig);
+    settings.setRaw('admin', { hash: adminHash, mustChange: true });
+    const insService = db.prepare(
+      'INSERT INTO services (code, name_vi, name_en, prefix, range_start, range_end, daily_quota, hours, sort_order, icon, alert_minutes) VALUES (?, ?, ?, ?, 1, 999, NULL, ?, ?, ?, 45)',
+    );
+    const ids = new Map<string, number>();
+    SERVICES.forEach((s, i) => {
+      const hours = opts.alwaysOpen ? [] : WEEKDAY_HOURS;
+      ids.set(s.code, Number(insService.run(s.code, s.vi, s.en, s.prefix, JSON.stringify(hours), i + 1, s.icon).lastInsertRowid));
+    });
+    const insOfficer = db.prepare('INSERT INTO officers (name, title, pin_hash) VALUES (?, ?, ?)');
+    OFFICERS.forEach((o, i) => insOfficer.run(o.name, o.title, officerHashes[i]));
+    const insCounter = db.prepare('INSERT INTO counters (number, name) VALUES (?, ?)');
+    const insCs = db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, ?)');
+    for (const c of COUNTERS) {
+      const cid = Number(insCounter.run(c.number, `Quầy ${c.number}`).lastInsertRowid);
+      c.services.forEach((code, pos) => insCs.run(cid, ids.get(code), pos));
+    }
+  }).immediate();
+  return true;
+}
+
+export const SAMPLE_OFFICER_PINS = OFFICERS.map((o, i) => ({ officerId: i + 1, name: o.name, pin: o.pin }));

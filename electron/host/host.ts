@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type Database from 'better-sqlite3';
+import { AuthService } from './auth/authService';
+import { startBackupSchedule } from './db/backupScheduler';
+import { openDatabase } from './db/openDatabase';
+import { seedIfEmpty } from './db/seed';
+import type { Log } from './logger';
+import { QueueService } from './queue/queueService';
+import { createHandlers } from './server/apiHandlers';
+import type { Handlers } from './server/apiHandlers';
+import { EventHub } from './server/eventHub';
+import { createApiHandler, sendError } from './server/httpApi';
+import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
+import type { StaticMount } from './server/staticFiles';
+
+export interface HostOptions {
+  dataDir: string;
+  port: number;
+  /** Interface to listen on; default all interfaces so LAN screens can reach the host. */
+  host?: string;
+  log: Log;
+  version: string;
+  /** Built renderer (dist/renderer). */
+  staticDir: string;
+  /** Shipped resources (audio clips, fonts…). */
+  resourcesDir: string;
+  now?: () => number;
+  adminPassword?: string;
+  seedAlwaysOpen?: boolean;
+  backups?: boolean;
+}
+
+/** A device or service started alongside the host (printer, LED boards, announcer). */
+export type HostExtension = (host: Host) => Promise<(() => Promise<void>) | void> | (() => Promise<void>) | void;
+
+export interface Host {
+  db: Database.Database;
+  queue: QueueService;
+  auth: AuthService;
+  handlers: Handlers;
+  hub: EventHub;
+  server: http.Server;
+  port: number;
+  dataDir: string;
+  log: Log;
+  /** Send any JSON message (e.g. an announcement) to every connected screen. */
+  broadcast(message: unknown): void;
+  use(extension: HostExtension): Promise<void>;
+  close(): Promise<void>;
+}
+
+function lanAddress(): string {
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return 'localhost';
+}
+
+export async function startHost(o: HostOptions): Promise<Host> {
+  fs.mkdirSync(o.dataDir, { recursive: true });
+  const backupDir = path.join(o.dataDir, 'backups');
+  const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir });
+  if (seedIfEmpty(db, { adminPassword: o.adminPassword ?? 'motcua-admin', alwaysOpen: o.seedAlwaysOpen })) {
+    o.log({ level: 'info', msg: 'first run: seeded the sample ward office', dataDir: o.dataDir });
+  }
+  const queue = new QueueService({ db, now: o.now });
+  const auth = new AuthService(db, queue);
+  let port = o.port;
+  const handlers = createHandlers({ queue, auth, version: o.version, fallbackBaseUrl: () => `http://${lanAddress()}:${port}` });
+  const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.display().lastEventSeq }));
+  queue.onEvent((e) => {
+    hub.broadcast(e);
+    o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
+  });
+  const api = createApiHandler(handlers, auth, o.log);
+  const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
+
+  const server = http.createServer((req, res) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://host');
+    } catch {
+      return sendError(res, 'BAD_REQUEST');
+    }
+    if (url.pathname.startsWith('/api/')) {
+      void api(req, res, url);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED');
+    if (serveMounted(mounts, url.pathname, req.method, res)) return;
+    const file = safeResolve(o.staticDir, url.pathname);
+    if (file === null) return sendError(res, 'NOT_FOUND');
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    if (sendFile(res, file, req.method)) return;
+    // Single-page app: unknown non-file paths get the app shell; missing assets are real 404s.
+    if (!path.extname(url.pathname) && sendFile(res, path.join(o.staticDir, 'index.html'), req.method)) return;
+    if (!path.extname(url.pathname)) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(PLACEHOLDER_PAGE);
+      return;
+    }
+    sendError(res, 'NOT_FOUND');
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = (req.url ?? '').split('?')[0];
+    if (pathname === '/api/events') hub.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 70_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host ?? '0.0.0.0', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  const stopBackups = o.backups === false
+    ? () => undefined
+    : startBackupSchedule({
+        db,
+        dir: backupDir,
+        hour: () => queue.settings.get().backupHour,
+        keep: () => queue.settings.get().backupKeep,
+        timeZone: () => queue.settings.get().timeZone,
+        log: o.log,
+      });
+
+  const closers: (() => Promise<void>)[] = [];
+  let closed = false;
+  const host: Host = {
+    db,
+    queue,
+    auth,
+    handlers,
+    hub,
+    server,
+    port,
+    dataDir: o.dataDir,
+    log: o.log,
+    broadcast: (m) => hub.broadcast(m),
+    async use(ext) {
+      const closer = await ext(host);
+      if (closer) closers.push(closer);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopBackups();
+      for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));
+      await hub.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      db.close();
+    },
+  };
+  return host;
+}

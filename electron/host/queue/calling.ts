@@ -1,0 +1,150 @@
+import type Database from 'better-sqlite3';
+import { pickNext } from '../../../shared/callOrder';
+import type { CallCandidate } from '../../../shared/callOrder';
+import { AppError } from '../../../shared/errors';
+import type { Actor } from './actor';
+import { actorLabel, assertAtCounter, assertState } from './actor';
+import type { QueueContext } from './queueContext';
+import type { CounterRow, TicketRow } from './rows';
+
+/** Calling citizens to a counter: next, a specific ticket, recall, and calling back a parked one. */
+export class Calling {
+  private readonly activeAt: Database.Statement<[number], TicketRow>;
+  private readonly finishActive: Database.Statement<[number, number, string]>;
+  private readonly oldestInService: Database.Statement<[number], TicketRow>;
+  private readonly oldestPriorityInService: Database.Statement<[number], TicketRow>;
+  private readonly targetedAt: Database.Statement<[number], TicketRow>;
+  private readonly priorityCalledSince: Database.Statement<[number, number, number], { n: number }>;
+  private readonly markCalled: Database.Statement<[number, number | null, number, string]>;
+
+  constructor(private readonly ctx: QueueContext) {
+    const db = ctx.db;
+    this.activeAt = db.prepare("SELECT * FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')");
+    this.finishActive = db.prepare(
+      "UPDATE tickets SET state = 'done', finished_at = ?, serving_at = coalesce(serving_at, called_at) WHERE counter_id = ? AND state IN ('called', 'serving') AND id = ?",
+    );
+    // Plan: tickets_waiting partial index (service_id, queued_at) walked in order.
+    this.oldestInService = db.prepare(
+      "SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL AND priority IS NULL ORDER BY queued_at, issue_order LIMIT 1",
+    );
+    this.oldestPriorityInService = db.prepare(
+      "SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL AND priority IS NOT NULL ORDER BY queued_at, issue_order LIMIT 1",
+    );
+    this.targetedAt = db.prepare("SELECT * FROM tickets WHERE target_counter_id = ? AND state = 'waiting' ORDER BY queued_at, issue_order LIMIT 50");
+    // Plan: tickets_called (service_id, called_at).
+    this.priorityCalledSince = db.prepare(
+      'SELECT count(*) AS n FROM tickets WHERE service_id = ? AND called_at >= ? AND priority IS NOT NULL AND queued_at > ? AND transferred_from IS NULL',
+    );
+    this.markCalled = db.prepare(
+      "UPDATE tickets SET state = 'called', counter_id = ?, officer_id = ?, called_at = ?, call_count = call_count + 1 WHERE id = ?",
+    );
+  }
+
+  private openCounter(counterId: number): CounterRow {
+    const c = this.ctx.counter(counterId);
+    if (c.status === 'closed') throw new AppError('COUNTER_CLOSED');
+    if (c.status === 'paused') throw new AppError('COUNTER_PAUSED');
+    return c;
+  }
+
+  /** Calling someone new means the citizen at the counter is done: one button for the officer. */
+  releaseCurrent(counter: CounterRow, actor: Actor): void {
+    const current = this.activeAt.get(counter.id);
+    if (!current) return;
+    this.finishActive.run(this.ctx.now(), counter.id, current.id);
+    this.ctx.record('ticket.finished', { ticket: this.ctx.ticket(current.id), counter, actor: actorLabel(actor), reason: 'auto' });
+  }
+
+  current(counterId: number): TicketRow | undefined {
+    return this.activeAt.get(counterId);
+  }
+
+  private call(ticketId: string, counter: CounterRow, actor: Actor, reason?: string): TicketRow {
+    this.markCalled.run(counter.id, actor.officerId ?? counter.officer_id, this.ctx.now(), ticketId);
+    const ticket = this.ctx.ticket(ticketId);
+    this.ctx.record('ticket.called', { ticket, counter, actor: actorLabel(actor), reason: reason ?? null });
+    return ticket;
+  }
+
+  candidates(counterId: number): CallCandidate[] {
+    const serviceIds = this.ctx.serviceIdsOf(counterId);
+    const rankOf = (serviceId: number) => {
+      const i = serviceIds.indexOf(serviceId);
+      return i < 0 ? -1 : i;
+    };
+    const toCandidate = (t: TicketRow): CallCandidate => ({
+      id: t.id,
+      serviceRank: rankOf(t.service_id),
+      isPriority: t.priority !== null,
+      queuedAt: t.queued_at,
+      issueOrder: t.issue_order,
+    });
+    const out = this.targetedAt.all(counterId).map(toCandidate);
+    for (const sid of serviceIds) {
+      const found = [this.oldestInService.get(sid), this.oldestPriorityInService.get(sid)].filter((t): t is TicketRow => !!t);
+      out.push(...found.map(toCandidate));
+      // Later services only matter when this one has nobody waiting.
+      if (found.length > 0) break;
+    }
+    return out;
+  }
+
+  callNext(counterId: number, actor: Actor): TicketRow {
+    return this.ctx.tx(() => {
+      const counter = this.openCounter(counterId);
+      const serviceIds = this.ctx.serviceIdsOf(counterId);
+      const now = this.ctx.now();
+      const choice = pickNext(this.candidates(counterId), {
+        strategy: this.ctx.settings.get().priorityStrategy,
+        now,
+        priorityCallsAhead: (queuedAt, rank) => {
+          const sid = serviceIds[rank];
+          return sid === undefined ? 0 : (this.priorityCalledSince.get(sid, queuedAt, queuedAt)?.n ?? 0);
+        },
+      });
+      this.releaseCurrent(counter, actor);
+      if (!choice) throw new AppError('QUEUE_EMPTY');
+      return this.call(choice.id, counter, actor);
+    });
+  }
+
+  callSpecific(ticketId: string, counterId: number, actor: Actor): TicketRow {
+    return this.ctx.tx(() => {
+      const counter = this.openCounter(counterId);
+      const t = this.ctx.ticket(ticketId);
+      assertState(t, 'waiting', 'skipped');
+      this.releaseCurrent(counter, actor);
+      return this.call(t.id, counter, actor, 'specific');
+    });
+  }
+
+  recall(ticketId: string, actor: Actor): TicketRow {
+    return this.ctx.tx(() => {
+      const t = this.ctx.ticket(ticketId);
+      assertState(t, 'called', 'serving');
+      assertAtCounter(t, actor);
+      this.ctx.db.prepare('UPDATE tickets SET call_count = call_count + 1 WHERE id = ?').run(t.id);
+      const ticket = this.ctx.ticket(t.id);
+      const counter = t.counter_id === null ? null : this.ctx.counter(t.counter_id);
+      this.ctx.record('ticket.recalled', { ticket, counter, actor: actorLabel(actor) });
+      return ticket;
+    });
+  }
+
+  /** A parked citizen (gone to fetch a paper) is called back to the counter that calls them. */
+  unpark(ticketId: string, counterId: number, actor: Actor): TicketRow {
+    return this.ctx.tx(() => {
+      const counter = this.openCounter(counterId);
+      const t = this.ctx.ticket(ticketId);
+      assertState(t, 'parked');
+      this.releaseCurrent(counter, actor);
+      this.ctx.db
+        .prepare("UPDATE tickets SET state = 'called', counter_id = ?, officer_id = coalesce(?, officer_id), call_count = call_count + 1 WHERE id = ?")
+        .run(counter.id, actor.officerId ?? counter.officer_id, t.id);
+      const ticket = this.ctx.ticket(t.id);
+      this.ctx.record('ticket.unparked', { ticket, counter, actor: actorLabel(actor) });
+      this.ctx.record('ticket.called', { ticket, counter, actor: actorLabel(actor), reason: 'unpark' });
+      return ticket;
+    });
+  }
+}

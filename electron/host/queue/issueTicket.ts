@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { formatTicketNumber, nextSequence } from '../../../shared/numbering';
+import type { QueueContext } from './queueContext';
+import type { TicketRow } from './rows';
+import { availability } from './serviceAvailability';
+import type { DayCounts } from './serviceAvailability';
+import { newTicketId } from './ticketId';
+
+export interface IssueInput {
+  serviceId: number;
+  priority?: string | null;
+  kioskId?: string;
+}
+
+const CLOSED_ERRORS = { inactive: 'SERVICE_INACTIVE', hours: 'SERVICE_CLOSED', quota: 'QUOTA_REACHED', range: 'RANGE_EXHAUSTED' } as const;
+
+export class TicketIssuer {
+  private readonly dayCounts: Database.Statement<[number, string], { issued: number; last: number | null }>;
+  private readonly maxOrder: Database.Statement<[], { m: number | null }>;
+  private readonly insert: Database.Statement;
+
+  constructor(private readonly ctx: QueueContext) {
+    const db = ctx.db;
+    // Plan: tickets_number_once (service_id, business_day, seq) — covering for both aggregates.
+    this.dayCounts = db.prepare(
+      'SELECT count(*) AS issued, max(seq) AS last FROM tickets WHERE service_id = ? AND business_day = ? AND transferred_from IS NULL',
+    );
+    this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
+    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order)
+      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order)`);
+  }
+
+  counts(serviceId: number, day: string): DayCounts {
+    const r = this.dayCounts.get(serviceId, day);
+    return { issuedToday: r?.issued ?? 0, lastSeq: r?.last ?? null };
+  }
+
+  nextIssueOrder(): number {
+    return (this.maxOrder.get()?.m ?? 0) + 1;
+  }
+
+  /**
+   * Issue a number. The sequence is read and the row inserted under the same write lock, and the
+   * partial unique index refuses a second row for a (service, day, seq) even if the clock went
+   * backwards, so a number can never be handed out twice.
+   */
+  issue(input: IssueInput): TicketRow {
+    const office = this.ctx.settings.get();
+    if (input.priority && !office.priorityGroups.some((g) => g.code === input.priority)) throw new AppError('PRIORITY_UNKNOWN');
+    return this.ctx.tx(() => {
+      const now = this.ctx.now();
+      const service = this.ctx.service(input.serviceId);
+      const a = availability(service, office, now, (day) => this.counts(service.id, day));
+      if (a.closedReason) throw new AppError(CLOSED_ERRORS[a.closedReason]);
+      const seq = nextSequence(a.lastSeq, service.range_start, service.range_end);
+      const row = {
+        id: newTicketId(),
+        service_id: service.id,
+        business_day: a.day,
+        seq,
+        number: formatTicketNumber(service.prefix, seq, service.range_end),
+        priority: input.priority ?? null,
+        issued_at: now,
+        queued_at: now,
+        kiosk_id: input.kioskId ?? null,
+        issue_order: this.nextIssueOrder(),
+      };
+      this.insert.run(row);
+      const ticket = this.ctx.ticket(row.id);
+      this.ctx.record('ticket.issued', { ticket, actor: input.kioskId ? `kiosk:${input.kioskId}` : 'kiosk' });
+      return ticket;
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import type Database from 'better-sqlite3';
+import type { QueueEvent, EventType } from '../../../shared/api/events';
+import { AppError } from '../../../shared/errors';
+import type { OfficeSettings } from '../config/officeSettings';
+import { toCounter, toTicket } from './rows';
+import type { CounterRow, ServiceRow, TicketRow } from './rows';
+
+export type EventListener = (e: QueueEvent) => void;
+
+export interface RecordInput {
+  ticket?: TicketRow | null;
+  newTicket?: TicketRow | null;
+  counter?: CounterRow | null;
+  serviceId?: number | null;
+  actor?: string;
+  reason?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Shared plumbing of the queue operations: one IMMEDIATE transaction per state change (the write
+ * lock is taken up front, so two processes pressing "next" serialise instead of deadlocking), an
+ * event-log row written inside that transaction, and listeners told only after it committed.
+ */
+export class QueueContext {
+  private pending: QueueEvent[] = [];
+  private readonly listeners = new Set<EventListener>();
+  private readonly insertEvent: Database.Statement;
+  private readonly waitingCount: Database.Statement<[number], { n: number }>;
+  readonly ticketById: Database.Statement<[string], TicketRow>;
+  readonly serviceById: Database.Statement<[number], ServiceRow>;
+  readonly counterById: Database.Statement<[number], CounterRow>;
+  readonly counterServiceIds: Database.Statement<[number], { service_id: number }>;
+
+  constructor(
+    readonly db: Database.Database,
+    readonly settings: OfficeSettings,
+    readonly now: () => number,
+  ) {
+    this.insertEvent = db.prepare('INSERT INTO events (at, type, ticket_id, counter_id, actor, payload) VALUES (?, ?, ?, ?, ?, ?)');
+    this.waitingCount = db.prepare("SELECT count(*) AS n FROM tickets WHERE service_id = ? AND state = 'waiting'");
+    this.ticketById = db.prepare('SELECT * FROM tickets WHERE id = ?');
+    this.serviceById = db.prepare('SELECT * FROM services WHERE id = ?');
+    this.counterById = db.prepare('SELECT * FROM counters WHERE id = ?');
+    this.counterServiceIds = db.prepare('SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position');
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Run `fn` as one IMMEDIATE transaction; events it recorded are published after commit. */
+  tx<T>(fn: () => T): T {
+    this.pending = [];
+    let result: T;
+    try {
+      result = this.db.transaction(fn).immediate();
+    } catch (e) {
+      this.pending = [];
+      throw mapSqliteError(e);
+    }
+    const events = this.pending;
+    this.pending = [];
+    for (const ev of events) {
+      for (const l of this.listeners) {
+        try {
+          l(ev);
+        } catch {
+          // A screen or device listener must never undo or block a committed change.
+        }
+      }
+    }
+    return result;
+  }
+
+  record(type: EventType, input: RecordInput): void {
+    const at = this.now();
+    const ticket = input.ticket ?? null;
+    const counter = input.counter ?? null;
+    const serviceId = input.serviceId ?? ticket?.service_id ?? null;
+    const payload = { ...(input.payload ?? {}), reason: input.reason ?? undefined, newTicketId: input.newTicket?.id };
+    const info = this.insertEvent.run(at, type, ticket?.id ?? null, counter?.id ?? null, input.actor ?? '', JSON.stringify(payload));
+    this.pending.push({
+      type,
+      seq: Number(info.lastInsertRowid),
+      at,
+      ticket: ticket ? toTicket(ticket) : null,
+      newTicket: input.newTicket ? toTicket(input.newTicket) : null,
+      counter: counter ? { id: counter.id, number: counter.number, name: counter.name, status: counter.status } : null,
+      serviceId,
+      waiting: serviceId === null ? null : (this.waitingCount.get(serviceId)?.n ?? 0),
+      reason: input.reason ?? null,
+    });
+  }
+
+  ticket(id: string): TicketRow {
+    const row = this.ticketById.get(id);
+    if (!row) throw new AppError('TICKET_NOT_FOUND');
+    return row;
+  }
+
+  service(id: number): ServiceRow {
+    const row = this.serviceById.get(id);
+    if (!row) throw new AppError('SERVICE_NOT_FOUND');
+    return row;
+  }
+
+  counter(id: number): CounterRow {
+    const row = this.counterById.get(id);
+    if (!row || row.active !== 1) throw new AppError('COUNTER_NOT_FOUND');
+    return row;
+  }
+
+  serviceIdsOf(counterId: number): number[] {
+    return this.counterServiceIds.all(counterId).map((r) => r.service_id);
+  }
+
+  counterView(row: CounterRow) {
+    return toCounter(row, this.serviceIdsOf(row.id));
+  }
+}
+
+export function mapSqliteError(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE') return new AppError('STORAGE_FULL', undefined, String(e));
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new AppError('DATABASE_BUSY');
+  return e;
+}

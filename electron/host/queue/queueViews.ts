@@ -1,0 +1,181 @@
+import type Database from 'better-sqlite3';
+import type { CounterState, CounterView, DisplayCall, DisplayState, ServiceStatus, TicketStatus } from '../../../shared/api/schemas';
+import { businessDay, localParts } from '../../../shared/businessDay';
+import { AppError } from '../../../shared/errors';
+import { hoursToday } from '../../../shared/openingHours';
+import type { CounterSessions } from './counterSessions';
+import type { TicketIssuer } from './issueTicket';
+import type { QueueContext } from './queueContext';
+import type { QueueStats } from './queueStats';
+import type { Ratings } from './ratings';
+import { toService, toTicket } from './rows';
+import type { CounterRow, ServiceRow, TicketRow } from './rows';
+import { availability } from './serviceAvailability';
+
+const RECENT_CALLS = 8;
+
+/** Read models for screens: everything they show is computed here, never in the browser. */
+export class QueueViews {
+  private readonly services: Database.Statement<[], ServiceRow>;
+  private readonly counters: Database.Statement<[], CounterRow & { officer_name: string | null }>;
+  private readonly activeTickets: Database.Statement<[], TicketRow>;
+  private readonly recentCalls: Database.Statement<[number], { ticket_id: string; counter_id: number; at: number; type: string }>;
+  private readonly lastSeq: Database.Statement<[], { m: number | null }>;
+  private readonly byNumber: Database.Statement<[string, string], TicketRow>;
+  private readonly byStateAtCounter: Database.Statement<[string, number, string], TicketRow>;
+  private readonly servedToday: Database.Statement<[number, string], { n: number }>;
+  private readonly waitingAtCounter: Database.Statement<[number, number], { service_id: number; n: number; oldest: number | null }>;
+
+  constructor(
+    private readonly ctx: QueueContext,
+    private readonly stats: QueueStats,
+    private readonly issuer: TicketIssuer,
+    private readonly ratings: Ratings,
+    private readonly counterSessions: CounterSessions,
+  ) {
+    const db = ctx.db;
+    this.services = db.prepare('SELECT * FROM services ORDER BY sort_order, id');
+    this.counters = db.prepare(
+      'SELECT c.*, o.name AS officer_name FROM counters c LEFT JOIN officers o ON o.id = c.officer_id WHERE c.active = 1 ORDER BY c.number',
+    );
+    this.activeTickets = db.prepare("SELECT * FROM tickets WHERE state IN ('called', 'serving') AND counter_id IS NOT NULL");
+    this.recentCalls = db.prepare(
+      "SELECT ticket_id, counter_id, at, type FROM events WHERE type IN ('ticket.called', 'ticket.recalled') ORDER BY id DESC LIMIT ?",
+    );
+    this.lastSeq = db.prepare('SELECT max(id) AS m FROM events');
+    this.byNumber = db.prepare('SELECT * FROM tickets WHERE number = ? AND business_day = ? ORDER BY issue_order DESC LIMIT 1');
+    this.byStateAtCounter = db.prepare(
+      'SELECT * FROM tickets WHERE state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50',
+    );
+    this.servedToday = db.prepare("SELECT count(*) AS n FROM tickets WHERE counter_id = ? AND business_day = ? AND state = 'done'");
+    this.waitingAtCounter = db.prepare(`SELECT t.service_id, count(*) AS n, min(t.queued_at) AS oldest FROM tickets t
+      WHERE t.state = 'waiting' AND ((t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) AND t.target_counter_id IS NULL)
+        OR t.target_counter_id = ?)
+      GROUP BY t.service_id`);
+  }
+
+  private today(): string {
+    const o = this.ctx.settings.get();
+    return businessDay(this.ctx.now(), o.timeZone, o.dayBoundaryMinutes);
+  }
+
+  listServices(): ServiceStatus[] {
+    const now = this.ctx.now();
+    const office = this.ctx.settings.get();
+    const waiting = this.stats.waitingCounts();
+    const weekday = localParts(now, office.timeZone).weekday;
+    return this.services.all().map((row) => {
+      const a = availability(row, office, now, (day) => this.issuer.counts(row.id, day));
+      const w = waiting.get(row.id) ?? 0;
+      const s = toService(row);
+      return {
+        ...s,
+        waiting: w,
+        etaMinutes: this.stats.etaMinutes(row.id, w, now),
+        openNow: a.closedReason === null,
+        closedReason: a.closedReason,
+        hoursToday: s.hours.length === 0 ? '' : hoursToday(s.hours, weekday),
+        issuedToday: a.issuedToday,
+      };
+    });
+  }
+
+  ticketStatus(id: string): TicketStatus {
+    return this.statusOf(this.ctx.ticket(id));
+  }
+
+  /** Walk-up rating types the printed number; today's most recent ticket with it. */
+  lookup(number: string): TicketStatus {
+    const t = this.byNumber.get(number.toUpperCase(), this.today());
+    if (!t) throw new AppError('TICKET_NOT_FOUND');
+    return this.statusOf(t);
+  }
+
+  statusOf(t: TicketRow): TicketStatus {
+    // A transferred ticket lives on in its successor; follow the chain so the phone keeps tracking.
+    let cur = t;
+    for (let i = 0; i < 20 && cur.state === 'transferred'; i++) {
+      const next = this.ctx.db.prepare('SELECT * FROM tickets WHERE transferred_from = ?').get(cur.id) as TicketRow | undefined;
+      if (!next) break;
+      cur = next;
+    }
+    const service = this.ctx.service(cur.service_id);
+    const ahead = cur.state === 'waiting' ? this.stats.ahead(cur) : 0;
+    const counter = cur.counter_id === null ? null : this.ctx.counterById.get(cur.counter_id) ?? null;
+    const rated = this.ratings.isRated(cur.id);
+    return {
+      id: cur.id,
+      number: cur.number,
+      serviceId: cur.service_id,
+      serviceNameVi: service.name_vi,
+      serviceNameEn: service.name_en,
+      state: cur.state,
+      issuedAt: cur.issued_at,
+      ahead,
+      etaMinutes: cur.state === 'waiting' ? this.stats.etaMinutes(cur.service_id, ahead, this.ctx.now()) : 0,
+      counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
+      rated,
+      canRate: cur.state === 'done' && !rated,
+      ratingLevels: this.ctx.settings.get().ratingLevels,
+    };
+  }
+
+  listCounters(): CounterView[] {
+    const active = new Map(this.activeTickets.all().map((t) => [t.counter_id, t]));
+    return this.counters.all().map((c) => {
+      const current = active.get(c.id);
+      return {
+        ...this.ctx.counterView(c),
+        officerName: c.officer_name,
+        current: current ? toTicket(current) : null,
+        pauseReason: c.status === 'paused' ? this.counterSessions.pauseReason(c.id) : null,
+      };
+    });
+  }
+
+  counterState(counterId: number): CounterState {
+    const view = this.listCounters().find((c) => c.id === counterId);
+    if (!view) throw new AppError('COUNTER_NOT_FOUND');
+    const day = this.today();
+    return {
+      counter: view,
+      waiting: this.waitingAtCounter.all(counterId, counterId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueuedAt: r.oldest })),
+      parked: this.byStateAtCounter.all('parked', counterId, day).map(toTicket),
+      skipped: this.byStateAtCounter.all('skipped', counterId, day).map(toTicket),
+      servedToday: this.servedToday.get(counterId, day)?.n ?? 0,
+    };
+  }
+
+  display(): DisplayState {
+    const office = this.ctx.settings.get();
+    const counters = this.listCounters();
+    const byId = new Map(counters.map((c) => [c.id, c]));
+    const calls: DisplayCall[] = [];
+    for (const e of this.recentCalls.all(RECENT_CALLS * 3)) {
+      if (calls.length >= RECENT_CALLS) break;
+      const t = this.ctx.ticketById.get(e.ticket_id);
+      const c = byId.get(e.counter_id);
+      if (!t || !c) continue;
+      calls.push({ ticketId: t.id, number: t.number, serviceId: t.service_id, counterId: c.id, counterNumber: c.number, at: e.at, recall: e.type === 'ticket.recalled' });
+    }
+    const waiting = this.stats.waitingCounts();
+    return {
+      office: { name: office.name, nameEn: office.nameEn, marquee: office.marquee },
+      now: this.ctx.now(),
+      lastEventSeq: this.lastSeq.get()?.m ?? 0,
+      counters: counters.map((c) => ({
+        id: c.id,
+        number: c.number,
+        name: c.name,
+        status: c.status,
+        officerName: c.officerName,
+        current: c.current ? { ticketId: c.current.id, number: c.current.number, serviceId: c.current.serviceId, state: c.current.state } : null,
+      })),
+      recentCalls: calls,
+      waiting: this.services
+        .all()
+        .filter((s) => s.active === 1)
+        .map((s) => ({ serviceId: s.id, nameVi: s.name_vi, nameEn: s.name_en, prefix: s.prefix, waiting: waiting.get(s.id) ?? 0 })),
+    };
+  }
+}

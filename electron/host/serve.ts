@@ -1,0 +1,50 @@
+// `npm run serve`: the host without Electron, for browser-only setups (and the tests).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseServeArgs } from './cliArgs';
+import { CorruptDatabaseError } from './db/openDatabase';
+import { FutureDatabaseError } from './db/migrate';
+import { startHost } from './host';
+import { createFileLog } from './logger';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main(): Promise<void> {
+  const args = parseServeArgs(process.argv.slice(2), process.env);
+  const dataDir = path.resolve(args.dataDir);
+  const log = createFileLog(path.join(dataDir, 'logs'), { echo: process.env.MOTCUA_LOG_STDERR === '1' });
+  const host = await startHost({
+    dataDir,
+    port: args.port,
+    host: args.host,
+    log,
+    version: process.env.npm_package_version ?? '0.1.0',
+    staticDir: path.join(root, 'dist', 'renderer'),
+    resourcesDir: path.join(root, 'resources'),
+    adminPassword: process.env.MOTCUA_ADMIN_PASSWORD,
+    seedAlwaysOpen: process.env.MOTCUA_SEED_ALWAYS_OPEN === '1',
+  });
+  const shown = args.host ?? 'localhost';
+  process.stdout.write(JSON.stringify({ msg: 'listening', port: host.port, url: `http://${shown}:${host.port}/`, dataDir }) + '\n');
+  log({ level: 'info', msg: 'host started', port: host.port, dataDir });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log({ level: 'info', msg: 'shutting down', signal });
+    await host.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError) {
+    process.stderr.write(`motcua: ${e.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`motcua: failed to start: ${String((e as Error)?.stack ?? e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Ticket } from '../domain';
+
+export const EVENT_TYPES = [
+  'ticket.issued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.serving',
+  'ticket.finished',
+  'ticket.skipped',
+  'ticket.reactivated',
+  'ticket.parked',
+  'ticket.unparked',
+  'ticket.transferred',
+  'ticket.cancelled',
+  'ticket.rated',
+  'counter.opened',
+  'counter.closed',
+  'counter.paused',
+  'counter.resumed',
+  'config.changed',
+] as const;
+export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
+
+/** What every screen receives over WS /api/events (and IPC): enough to update without a refetch. */
+export const QueueEvent = z.object({
+  type: EventType,
+  /** Id in the append-only event log; screens resync from GET /api/display when they see a gap. */
+  seq: z.number().int(),
+  at: z.number().int(),
+  ticket: Ticket.nullable(),
+  /** For transfers: the new waiting ticket. */
+  newTicket: Ticket.nullable().optional(),
+  counter: z.object({ id: z.number().int(), number: z.number().int(), name: z.string(), status: z.string() }).nullable(),
+  serviceId: z.number().int().nullable(),
+  /** Waiting count of the affected service after the change. */
+  waiting: z.number().int().nullable(),
+  reason: z.string().nullable().optional(),
+});
+export type QueueEvent = z.infer<typeof QueueEvent>;
+
+/** First message on a new socket: the whole display state, so a reconnecting screen is never stale. */
+export const HelloMessage = z.object({ type: z.literal('hello'), lastEventSeq: z.number().int() });

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { Counter, Officer, OpeningWindow, PriorityGroupDef, Service, Ticket, TicketState } from '../domain';
+
+// Route parameters arrive as strings; ids are validated before anything touches the database.
+export const TicketIdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9]{8,32}$/, 'ticket id') }).strict();
+export const CounterIdParam = z.object({ id: z.coerce.number().int().positive().max(1_000_000) }).strict();
+export const NoInput = z.object({}).strict();
+
+const ShortText = (max: number) => z.string().max(max);
+
+export const IssueTicketBody = z
+  .object({
+    serviceId: z.number().int().positive(),
+    priority: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).nullish(),
+    kioskId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  })
+  .strict();
+
+export const LoginBody = z
+  .object({
+    counterId: z.number().int().positive(),
+    officerId: z.number().int().positive(),
+    pin: z.string().regex(/^\d{4,8}$/, 'PIN is 4–8 digits'),
+  })
+  .strict();
+
+export const AdminLoginBody = z.object({ password: z.string().min(1).max(200) }).strict();
+
+export const PauseBody = z
+  .object({ reason: z.enum(['break', 'meeting', 'urgent', 'helping', 'other']), note: ShortText(200).optional() })
+  .strict();
+
+export const FinishBody = z.object({ dossierCode: ShortText(64).trim().optional() }).strict();
+export const CallSpecificBody = z.object({ counterId: z.number().int().positive() }).strict();
+export const UnparkBody = z.object({ counterId: z.number().int().positive().optional() }).strict();
+
+export const TransferBody = z
+  .object({ serviceId: z.number().int().positive().optional(), counterId: z.number().int().positive().optional() })
+  .strict()
+  .refine((b) => (b.serviceId === undefined) !== (b.counterId === undefined), 'give exactly one of serviceId or counterId');
+
+export const RatingBody = z
+  .object({
+    score: z.number().int().min(1).max(5),
+    reasons: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/)).max(10).optional(),
+    comment: ShortText(1000).optional(),
+    source: z.enum(['kiosk', 'tablet', 'phone']).optional(),
+  })
+  .strict();
+
+export const LookupQuery = z.object({ number: z.string().regex(/^[A-Z]{0,3}\d{1,6}$/i) }).strict();
+
+export const Health = z.object({ ok: z.boolean(), version: z.string(), time: z.number(), database: z.string() });
+
+export const ServiceStatus = Service.extend({
+  waiting: z.number().int(),
+  etaMinutes: z.number().int(),
+  openNow: z.boolean(),
+  closedReason: z.enum(['inactive', 'hours', 'quota', 'range']).nullable(),
+  hoursToday: z.string(),
+  issuedToday: z.number().int(),
+});
+export type ServiceStatus = z.infer<typeof ServiceStatus>;
+
+export const IssuedTicket = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceId: z.number().int(),
+  serviceNameVi: z.string(),
+  serviceNameEn: z.string(),
+  priority: z.string().nullable(),
+  state: TicketState,
+  issuedAt: z.number().int(),
+  ahead: z.number().int(),
+  etaMinutes: z.number().int(),
+  trackUrl: z.string(),
+});
+export type IssuedTicket = z.infer<typeof IssuedTicket>;
+
+export const CounterRef = z.object({ id: z.number().int(), number: z.number().int(), name: z.string() });
+
+export const TicketStatus = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceId: z.number().int(),
+  serviceNameVi: z.string(),
+  serviceNameEn: z.string(),
+  state: TicketState,
+  issuedAt: z.number().int(),
+  ahead: z.number().int(),
+  etaMinutes: z.number().int(),
+  counter: CounterRef.nullable(),
+  rated: z.boolean(),
+  canRate: z.boolean(),
+  ratingLevels: z.number().int(),
+});
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const StaffSession = z.object({
+  token: z.string(),
+  kind: z.literal('staff'),
+  counter: Counter,
+  officer: Officer,
+});
+export const AdminSession = z.object({ token: z.string(), kind: z.literal('admin'), mustChangePassword: z.boolean() });
+export const SessionInfo = z.union([StaffSession, AdminSession]);
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const CounterView = Counter.extend({
+  officerName: z.string().nullable(),
+  current: Ticket.nullable(),
+  pauseReason: z.string().nullable(),
+});
+export type CounterView = z.infer<typeof CounterView>;
+
+export const CounterState = z.object({
+  counter: CounterView,
+  waiting: z.array(z.object({ serviceId: z.number().int(), waiting: z.number().int(), oldestQueuedAt: z.number().nullable() })),
+  parked: z.array(Ticket),
+  skipped: z.array(Ticket),
+  servedToday: z.number().int(),
+});
+export type CounterState = z.infer<typeof CounterState>;
+
+export const DisplayCall = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  serviceId: z.number().int(),
+  counterId: z.number().int(),
+  counterNumber: z.number().int(),
+  at: z.number().int(),
+  recall: z.boolean(),
+});
+export type DisplayCall = z.infer<typeof DisplayCall>;
+
+export const DisplayState = z.object({
+  office: z.object({ name: z.string(), nameEn: z.string(), marquee: z.string() }),
+  now: z.number().int(),
+  lastEventSeq: z.number().int(),
+  counters: z.array(
+    z.object({
+      id: z.number().int(),
+      number: z.number().int(),
+      name: z.string(),
+      status: z.enum(['closed', 'open', 'paused']),
+      officerName: z.string().nullable(),
+      current: z.object({ ticketId: z.string(), number: z.string(), serviceId: z.number().int(), state: TicketState }).nullable(),
+    }),
+  ),
+  recentCalls: z.array(DisplayCall),
+  waiting: z.array(z.object({ serviceId: z.number().int(), nameVi: z.string(), nameEn: z.string(), prefix: z.string(), waiting: z.number().int() })),
+});
+export type DisplayState = z.infer<typeof DisplayState>;
+
+export const PublicConfig = z.object({
+  office: z.object({ name: z.string(), nameEn: z.string(), address: z.string(), marquee: z.string(), ticketFooter: z.string() }),
+  priorityGroups: z.array(PriorityGroupDef),
+  ratingLevels: z.number().int(),
+  ratingReasons: z.array(PriorityGroupDef),
+  pauseReasons: z.array(z.object({ code: z.string(), vi: z.string(), en: z.string() })),
+  timeZone: z.string(),
+});
+export type PublicConfig = z.infer<typeof PublicConfig>;
+
+export const Ok = z.object({ ok: z.literal(true) });
+export const RatingResult = z.object({ ok: z.literal(true), ticketId: z.string(), score: z.number().int() });
+
+export { Counter, Officer, OpeningWindow, Service, Ticket };

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+
+export const TICKET_STATES = ['waiting', 'called', 'serving', 'done', 'skipped', 'parked', 'transferred', 'cancelled'] as const;
+export const TicketState = z.enum(TICKET_STATES);
+export type TicketState = z.infer<typeof TicketState>;
+
+/** States in which a ticket occupies a counter. */
+export const ACTIVE_AT_COUNTER: readonly TicketState[] = ['called', 'serving'];
+
+export const PriorityGroupDef = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+  vi: z.string().min(1).max(80),
+  en: z.string().min(1).max(80),
+});
+export type PriorityGroupDef = z.infer<typeof PriorityGroupDef>;
+
+export const DEFAULT_PRIORITY_GROUPS: PriorityGroupDef[] = [
+  { code: 'elderly', vi: 'Người cao tuổi', en: 'Elderly' },
+  { code: 'disabled', vi: 'Người khuyết tật', en: 'Person with a disability' },
+  { code: 'pregnant', vi: 'Phụ nữ mang thai', en: 'Pregnant woman' },
+  { code: 'small_child', vi: 'Người có con nhỏ', en: 'With a small child' },
+  { code: 'meritorious', vi: 'Người có công với cách mạng', en: 'Person with meritorious service' },
+];
+
+export const PriorityStrategy = z.discriminatedUnion('kind', [
+  // Priority first; a normal ticket older than agingMinutes is promoted so it cannot starve.
+  z.object({ kind: z.literal('strict'), agingMinutes: z.number().int().min(1).max(24 * 60).default(45) }),
+  // At most `ratio` priority tickets are called ahead of any waiting normal ticket.
+  z.object({ kind: z.literal('interleaved'), ratio: z.number().int().min(1).max(20).default(3) }),
+  // Longest effective wait first; priority tickets count as having waited bonusMinutes longer.
+  z.object({ kind: z.literal('elapsed'), bonusMinutes: z.number().int().min(0).max(240).default(15) }),
+]);
+export type PriorityStrategy = z.infer<typeof PriorityStrategy>;
+
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+export const OpeningWindow = z.object({
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  from: TimeOfDay,
+  to: TimeOfDay,
+});
+export type OpeningWindow = z.infer<typeof OpeningWindow>;
+
+export const RatingLevels = z.union([z.literal(3), z.literal(4), z.literal(5)]);
+
+export const OfficeConfig = z.object({
+  name: z.string().min(1).max(200),
+  nameEn: z.string().max(200).default(''),
+  address: z.string().max(300).default(''),
+  timeZone: z.string().default('Asia/Ho_Chi_Minh'),
+  /** Minutes after local midnight at which numbering restarts (0 = midnight). */
+  dayBoundaryMinutes: z.number().int().min(0).max(24 * 60 - 1).default(0),
+  ratingLevels: RatingLevels.default(4),
+  ratingReasons: z.array(PriorityGroupDef).default([]),
+  priorityGroups: z.array(PriorityGroupDef).max(20).default(DEFAULT_PRIORITY_GROUPS),
+  priorityStrategy: PriorityStrategy.default({ kind: 'interleaved', ratio: 3 }),
+  /** Used for ETA until a service has enough finished tickets of its own. */
+  defaultServiceMinutes: z.number().min(1).max(240).default(12),
+  /** Base of the tracking URL printed as the ticket's QR, e.g. http://192.168.1.10:8080 */
+  publicBaseUrl: z.string().max(300).default(''),
+  ticketFooter: z.string().max(300).default('Xin cảm ơn quý công dân!'),
+  marquee: z.string().max(500).default('4 xin: xin chào, xin lỗi, xin cảm ơn, xin phép · 4 luôn: luôn mỉm cười, luôn nhẹ nhàng, luôn lắng nghe, luôn giúp đỡ'),
+  backupHour: z.number().int().min(0).max(23).default(2),
+  backupKeep: z.number().int().min(1).max(365).default(14),
+});
+export type OfficeConfig = z.infer<typeof OfficeConfig>;
+
+export const Service = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  prefix: z.string(),
+  rangeStart: z.number().int(),
+  rangeEnd: z.number().int(),
+  dailyQuota: z.number().int().nullable(),
+  hours: z.array(OpeningWindow),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+  icon: z.string(),
+  alertMinutes: z.number().int().nullable(),
+});
+export type Service = z.infer<typeof Service>;
+
+export const CounterStatus = z.enum(['closed', 'open', 'paused']);
+export type CounterStatus = z.infer<typeof CounterStatus>;
+
+export const Counter = z.object({
+  id: z.number().int(),
+  number: z.number().int(),
+  name: z.string(),
+  active: z.boolean(),
+  status: CounterStatus,
+  officerId: z.number().int().nullable(),
+  serviceIds: z.array(z.number().int()),
+});
+export type Counter = z.infer<typeof Counter>;
+
+export const Officer = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  title: z.string(),
+  photo: z.string().nullable(),
+  active: z.boolean(),
+});
+export type Officer = z.infer<typeof Officer>;
+
+/** Full ticket row as staff screens see it. */
+export const Ticket = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceId: z.number().int(),
+  priority: z.string().nullable(),
+  state: TicketState,
+  businessDay: z.string(),
+  issuedAt: z.number().int(),
+  queuedAt: z.number().int(),
+  calledAt: z.number().int().nullable(),
+  servingAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
+  counterId: z.number().int().nullable(),
+  officerId: z.number().int().nullable(),
+  targetCounterId: z.number().int().nullable(),
+  callCount: z.number().int(),
+  transferredFrom: z.string().nullable(),
+  dossierCode: z.string().nullable(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const Rating = z.object({
+  ticketId: z.string(),
+  score: z.number().int(),
+  levels: z.number().int(),
+  reasons: z.array(z.string()),
+  comment: z.string(),
+  serviceId: z.number().int(),
+  counterId: z.number().int().nullable(),
+  officerId: z.number().int().nullable(),
+  createdAt: z.number().int(),
+});
+export type Rating = z.infer<typeof Rating>;
+
+export const PAUSE_REASONS = [
+  { code: 'break', vi: 'Nghỉ giải lao', en: 'Break' },
+  { code: 'meeting', vi: 'Họp đột xuất', en: 'Unscheduled meeting' },
+  { code: 'urgent', vi: 'Xử lý công việc khẩn cấp', en: 'Urgent work' },
+  { code: 'helping', vi: 'Hỗ trợ đồng nghiệp', en: 'Helping a colleague' },
+  { code: 'other', vi: 'Khác', en: 'Other' },
+] as const;
+
+/** Rating level labels, best first, for each supported scale. Score = levels … 1, higher is better. */
+export const RATING_LABELS: Record<3 | 4 | 5, { vi: string; en: string }[]> = {
+  3: [
+    { vi: 'Hài lòng', en: 'Satisfied' },
+    { vi: 'Bình thường', en: 'Neutral' },
+    { vi: 'Không hài lòng', en: 'Dissatisfied' },
+  ],
+  4: [
+    { vi: 'Rất hài lòng', en: 'Very satisfied' },
+    { vi: 'Hài lòng', en: 'Satisfied' },
+    { vi: 'Bình thường', en: 'Neutral' },
+    { vi: 'Không hài lòng', en: 'Dissatisfied' },
+  ],
+  5: [
+    { vi: 'Rất hài lòng', en: 'Very satisfied' },
+    { vi: 'Hài lòng', en: 'Satisfied' },
+    { vi: 'Bình thường', en: 'Neutral' },
+    { vi: 'Không hài lòng', en: 'Dissatisfied' },
+    { vi: 'Rất không hài lòng', en: 'Very dissatisfied' },
+  ],
+};

@@ -1,0 +1,56 @@
+// Stable error codes: screens translate them, tests assert on them, HTTP maps them to a status.
+export const errorCatalog = {
+  BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ', en: 'Invalid request' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'Request body too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Chỉ nhận dữ liệu JSON', en: 'Only JSON is accepted' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+  UNAUTHORIZED: { status: 401, vi: 'Cần đăng nhập', en: 'Sign-in required' },
+  FORBIDDEN: { status: 403, vi: 'Không có quyền thực hiện', en: 'Not allowed' },
+  INVALID_PIN: { status: 401, vi: 'Mã PIN không đúng', en: 'Wrong PIN' },
+  INVALID_PASSWORD: { status: 401, vi: 'Mật khẩu không đúng', en: 'Wrong password' },
+  OFFICER_LOCKED: { status: 423, vi: 'Tạm khóa do nhập sai PIN nhiều lần, vui lòng thử lại sau', en: 'Locked after repeated wrong PINs; try again later' },
+  RATE_LIMITED: { status: 429, vi: 'Thao tác quá nhanh, vui lòng chờ giây lát', en: 'Too many requests; please wait' },
+  SERVICE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy dịch vụ', en: 'Service not found' },
+  SERVICE_INACTIVE: { status: 409, vi: 'Dịch vụ tạm ngừng tiếp nhận', en: 'Service is not available' },
+  SERVICE_CLOSED: { status: 409, vi: 'Ngoài giờ tiếp nhận của dịch vụ', en: 'Outside the service opening hours' },
+  QUOTA_REACHED: { status: 409, vi: 'Đã hết số thứ tự trong ngày cho dịch vụ này', en: 'Daily quota reached for this service' },
+  RANGE_EXHAUSTED: { status: 409, vi: 'Đã hết dải số của dịch vụ trong ngày', en: 'Number range exhausted for today' },
+  PRIORITY_UNKNOWN: { status: 400, vi: 'Đối tượng ưu tiên không hợp lệ', en: 'Unknown priority group' },
+  TICKET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Ticket not found' },
+  INVALID_STATE: { status: 409, vi: 'Phiếu không ở trạng thái cho phép thao tác này', en: 'Ticket is not in a state that allows this' },
+  NOT_AT_COUNTER: { status: 409, vi: 'Phiếu không thuộc quầy này', en: 'Ticket is not at this counter' },
+  COUNTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quầy', en: 'Counter not found' },
+  COUNTER_CLOSED: { status: 409, vi: 'Quầy chưa mở (chưa có cán bộ đăng nhập)', en: 'Counter is not open' },
+  COUNTER_PAUSED: { status: 409, vi: 'Quầy đang tạm dừng', en: 'Counter is paused' },
+  COUNTER_BUSY: { status: 409, vi: 'Quầy đang phục vụ một công dân', en: 'Counter is serving someone' },
+  QUEUE_EMPTY: { status: 409, vi: 'Không còn công dân chờ', en: 'Nobody is waiting' },
+  OFFICER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cán bộ', en: 'Officer not found' },
+  NOT_RATABLE: { status: 409, vi: 'Chỉ đánh giá được sau khi đã được phục vụ xong', en: 'Only a finished ticket can be rated' },
+  ALREADY_RATED: { status: 409, vi: 'Phiếu này đã được đánh giá', en: 'This ticket has already been rated' },
+  SCORE_OUT_OF_SCALE: { status: 400, vi: 'Mức đánh giá không hợp lệ', en: 'Score outside the rating scale' },
+  TRANSFER_TARGET_INVALID: { status: 400, vi: 'Nơi chuyển đến không hợp lệ', en: 'Invalid transfer target' },
+  STORAGE_FULL: { status: 507, vi: 'Bộ nhớ máy chủ đã đầy, vui lòng báo cán bộ', en: 'Host storage is full' },
+  DATABASE_BUSY: { status: 503, vi: 'Hệ thống đang bận, vui lòng thử lại', en: 'System busy, please retry' },
+  INTERNAL: { status: 500, vi: 'Lỗi hệ thống', en: 'Internal error' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? errorCatalog[code].vi);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return errorCatalog[this.code].status;
+  }
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(errorCatalog, value);
+}
