@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export interface ServeProcess {
+  child: ChildProcess;
+  port: number;
+  base: string;
+}
+
+/** Start `serve.ts` as a real child process and wait for its "listening" line. */
+export function startServe(dataDir: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/host/serve.ts'), '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+    env: { ...process.env, MOTCUA_SEED_ALWAYS_OPEN: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += String(d)));
+  return new Promise((resolve, reject) => {
+    const rl = readline.createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 30_000);
+    rl.on('line', (line) => {
+      try {
+        const msg = JSON.parse(line) as { msg?: string; port?: number };
+        if (msg.msg === 'listening' && msg.port) {
+          clearTimeout(timer);
+          resolve({ child, port: msg.port, base: `http://127.0.0.1:${msg.port}` });
+        }
+      } catch {
+        // not our line
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+export function waitExit(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+  });
+}
