@@ -1,0 +1,99 @@
+// p99 from a counter pressing "next" (HTTP POST sent) to the ticket.called event arriving on each
+// of 200 WebSocket clients, with 50 counters calling, against a real `serve` child process.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { hashSecret } from '../electron/host/auth/secretHash';
+import { openDatabase } from '../electron/host/db/openDatabase';
+import { seedIfEmpty } from '../electron/host/db/seed';
+import { startServe } from '../test/helpers/serveProcess';
+import { ms, summary } from './stats';
+
+const COUNTERS = 50;
+const CLIENTS = 200;
+const ROUNDS = 10;
+
+export async function runEventLatency(): Promise<Record<string, string>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-ws-'));
+  const db = openDatabase({ file: path.join(dir, 'motcua.sqlite'), backupDir: path.join(dir, 'backups') });
+  seedIfEmpty(db, { adminPassword: 'bench', alwaysOpen: true });
+  db.prepare('UPDATE services SET range_end = 99999').run();
+  const pin = hashSecret('1234');
+  db.transaction(() => {
+    db.prepare('UPDATE officers SET pin_hash = ?').run(pin);
+    for (let n = 5; n <= COUNTERS; n++) {
+      db.prepare('INSERT INTO officers (name, title, pin_hash) VALUES (?, ?, ?)').run(`Cán bộ ${n}`, 'Công chức', pin);
+      const cid = Number(db.prepare('INSERT INTO counters (number, name) VALUES (?, ?)').run(n, `Quầy ${n}`).lastInsertRowid);
+      db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, 0)').run(cid, (n % 6) + 1);
+    }
+  })();
+  db.close();
+
+  const srv = await startServe(dir);
+  try {
+    const post = async (p: string, body?: unknown, cookie?: string) => {
+      const r = await fetch(srv.base + p, {
+        method: 'POST',
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: r.status, cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '', json: await r.json() };
+    };
+    const cookies: string[] = [];
+    for (let c = 1; c <= COUNTERS; c++) cookies[c] = (await post('/api/auth/login', { counterId: c, officerId: c, pin: '1234' })).cookie;
+    const counterServices = [1, 2, 3, 4].map((c) => [[1, 2], [2, 1, 4], [3, 6], [5, 4, 6]][c - 1]![0]!);
+    for (let i = 0; i < COUNTERS * (ROUNDS + 1); i++) {
+      const sid = i < 4 * (ROUNDS + 1) ? counterServices[i % 4]! : ((i % COUNTERS) % 6) + 1;
+      await post('/api/tickets', { serviceId: sid });
+    }
+
+    const sentAt = new Map<number, number>();
+    const samples: number[] = [];
+    const sockets = await Promise.all(
+      Array.from(
+        { length: CLIENTS },
+        () =>
+          new Promise<WebSocket>((resolve, reject) => {
+            const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events`);
+            ws.on('message', (data) => {
+              const m = JSON.parse(String(data)) as { type: string; counter?: { number: number } };
+              if (m.type !== 'ticket.called' || !m.counter) return;
+              const t = sentAt.get(m.counter.number);
+              if (t !== undefined) samples.push(performance.now() - t);
+            });
+            ws.on('open', () => resolve(ws));
+            ws.on('error', reject);
+          }),
+      ),
+    );
+
+    const start = performance.now();
+    let calls = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      await Promise.all(
+        Array.from({ length: COUNTERS }, async (_, i) => {
+          const c = i + 1;
+          sentAt.set(c, performance.now());
+          const r = await post(`/api/counters/${c}/next`, undefined, cookies[c]);
+          if (r.status === 200) calls++;
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const seconds = (performance.now() - start) / 1000;
+    for (const ws of sockets) ws.close();
+    const s = summary(samples);
+    return {
+      'counters / WebSocket clients': `${COUNTERS} / ${CLIENTS}`,
+      'calls made': String(calls),
+      'events delivered': String(s.n),
+      'call → event p50 / p99 / max': `${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.max)}`,
+      'calls per second (50 counters at once)': (calls / seconds).toFixed(0),
+    };
+  } finally {
+    srv.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,13 @@
+// `npm run bench`: prints every performance figure quoted in the README.
+import { runEventLatency } from './eventLatency';
+import { runQueueThroughput } from './queueThroughput';
+import { machine } from './stats';
+
+const print = (title: string, rows: Record<string, string>) => {
+  console.log(`\n## ${title}`);
+  for (const [k, v] of Object.entries(rows)) console.log(`  ${k.padEnd(48)} ${v}`);
+};
+
+console.log(`motcua bench — ${new Date().toISOString()} — ${machine()}`);
+print('Queue operations on a durable SQLite file', runQueueThroughput(Number(process.env.BENCH_LIFECYCLES ?? 2000)));
+print('Call → WebSocket event', await runEventLatency());
