@@ -14,6 +14,7 @@ import { createHandlers } from './server/apiHandlers';
 import type { Handlers } from './server/apiHandlers';
 import { EventHub } from './server/eventHub';
 import { createApiHandler, sendError } from './server/httpApi';
+import { RateLimiter } from './server/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
 import type { StaticMount } from './server/staticFiles';
 
@@ -32,6 +33,8 @@ export interface HostOptions {
   adminPassword?: string;
   seedAlwaysOpen?: boolean;
   backups?: boolean;
+  /** Tickets per minute one LAN client may take (burst of half that); 0 disables. Default 30. */
+  issueRatePerMinute?: number;
 }
 
 /** A device or service started alongside the host (printer, LED boards, announcer). */
@@ -76,7 +79,8 @@ export async function startHost(o: HostOptions): Promise<Host> {
     hub.broadcast(e);
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
   });
-  const api = createApiHandler(handlers, auth, o.log);
+  const perMinute = o.issueRatePerMinute ?? 30;
+  const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
 
   const server = http.createServer((req, res) => {

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     resourcesDir: path.join(root, 'resources'),
     adminPassword: process.env.MOTCUA_ADMIN_PASSWORD,
     seedAlwaysOpen: process.env.MOTCUA_SEED_ALWAYS_OPEN === '1',
+    issueRatePerMinute: process.env.MOTCUA_ISSUE_RATE_LIMIT === undefined ? undefined : Number(process.env.MOTCUA_ISSUE_RATE_LIMIT),
   });
   const shown = args.host ?? 'localhost';
   process.stdout.write(JSON.stringify({ msg: 'listening', port: host.port, url: `http://${shown}:${host.port}/`, dataDir }) + '\n');

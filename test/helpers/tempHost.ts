@@ -34,7 +34,7 @@ export function tempQueue(opts: { clock?: FakeClock; alwaysOpen?: boolean } = {}
   return { dir, db, queue, clock, file: path.join(dir, 'motcua.sqlite') };
 }
 
-export async function tempHost(opts: { clock?: FakeClock } = {}): Promise<Host> {
+export async function tempHost(opts: { clock?: FakeClock; issueRatePerMinute?: number } = {}): Promise<Host> {
   const dir = tempDir();
   return startHost({
     dataDir: dir,
@@ -48,6 +48,7 @@ export async function tempHost(opts: { clock?: FakeClock } = {}): Promise<Host> 
     seedAlwaysOpen: true,
     backups: false,
     now: opts.clock?.now,
+    issueRatePerMinute: opts.issueRatePerMinute ?? 0,
   });
 }
 

@@ -6,6 +6,7 @@ import { AppError, errorCatalog } from '../../../shared/errors';
 import type { ErrorCode } from '../../../shared/errors';
 import type { AuthService } from '../auth/authService';
 import type { Handlers } from './apiHandlers';
+import type { RateLimiter } from './rateLimiter';
 import { compileRoutes, matchRoute } from './routeTable';
 
 export const SESSION_COOKIE = 'motcua_session';
@@ -95,7 +96,7 @@ function sessionCookie(token: string, maxAgeSeconds: number): string {
 }
 
 /** Serves every contract route over HTTP JSON; returns false when the path is not an API path. */
-export function createApiHandler(handlers: Handlers, auth: AuthService, log: Logger) {
+export function createApiHandler(handlers: Handlers, auth: AuthService, log: Logger, issueLimiter?: RateLimiter) {
   const routes = compileRoutes();
   return async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
@@ -106,6 +107,7 @@ export function createApiHandler(handlers: Handlers, auth: AuthService, log: Log
     const def = contract[name];
     try {
       const rawBody = method === 'POST' ? await readBody(req) : undefined;
+      if (name === 'issueTicket' && issueLimiter && !issueLimiter.take(req.socket.remoteAddress ?? '?')) throw new AppError('RATE_LIMITED');
       const session = auth.session(sessionToken(req));
       if (def.auth === 'staff' && !session) throw new AppError('UNAUTHORIZED');
       if (def.auth === 'admin' && session?.kind !== 'admin') throw new AppError(session ? 'FORBIDDEN' : 'UNAUTHORIZED');

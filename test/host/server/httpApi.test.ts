@@ -155,3 +155,18 @@ describe('LAN API over a real socket', () => {
     expect(r.status === 404 || (await r.text()).includes('motcua')).toBe(true);
   });
 });
+
+describe('ticket issuing rate limit', () => {
+  it('refuses a client that takes tickets faster than a person could', async () => {
+    const limited = await tempHost({ issueRatePerMinute: 6 });
+    try {
+      const c = new HttpClient(`http://127.0.0.1:${limited.port}`);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await c.post('/api/tickets', { serviceId: 1 })).status);
+      expect(statuses).toEqual([201, 201, 201, 429, 429]);
+      expect((limited.db.prepare('SELECT count(*) n FROM tickets').get() as { n: number }).n).toBe(3);
+    } finally {
+      await limited.close();
+    }
+  });
+});
