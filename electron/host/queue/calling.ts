@@ -21,7 +21,8 @@ export class Calling {
     const db = ctx.db;
     this.activeAt = db.prepare("SELECT * FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')");
     this.finishActive = db.prepare(
-      "UPDATE tickets SET state = 'done', finished_at = ?, serving_at = coalesce(serving_at, called_at) WHERE counter_id = ? AND state IN ('called', 'serving') AND id = ?",
+      // max(): a clock set backwards must never produce a negative service time.
+      "UPDATE tickets SET state = 'done', finished_at = max(?, coalesce(serving_at, called_at, issued_at)), serving_at = coalesce(serving_at, called_at) WHERE counter_id = ? AND state IN ('called', 'serving') AND id = ?",
     );
     // Plan: tickets_waiting partial index (service_id, queued_at) walked in order.
     this.oldestInService = db.prepare(
@@ -36,7 +37,7 @@ export class Calling {
       'SELECT count(*) AS n FROM tickets WHERE service_id = ? AND called_at >= ? AND priority IS NOT NULL AND queued_at > ? AND transferred_from IS NULL',
     );
     this.markCalled = db.prepare(
-      "UPDATE tickets SET state = 'called', counter_id = ?, officer_id = ?, called_at = ?, call_count = call_count + 1 WHERE id = ?",
+      "UPDATE tickets SET state = 'called', counter_id = ?, officer_id = ?, called_at = max(?, issued_at), call_count = call_count + 1 WHERE id = ?",
     );
   }
 

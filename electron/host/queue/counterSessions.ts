@@ -21,7 +21,7 @@ export class CounterSessions {
     const db = ctx.db;
     this.setStatus = db.prepare('UPDATE counters SET status = ?, officer_id = ? WHERE id = ?');
     this.openPause = db.prepare('INSERT INTO pauses (counter_id, officer_id, reason, note, from_at) VALUES (?, ?, ?, ?, ?)');
-    this.closePause = db.prepare('UPDATE pauses SET to_at = ? WHERE counter_id = ? AND to_at IS NULL');
+    this.closePause = db.prepare('UPDATE pauses SET to_at = max(?, from_at) WHERE counter_id = ? AND to_at IS NULL');
     this.countersOfOfficer = db.prepare("SELECT * FROM counters WHERE officer_id = ? AND id != ? AND status != 'closed'");
     this.currentPause = db.prepare('SELECT reason FROM pauses WHERE counter_id = ? AND to_at IS NULL');
   }

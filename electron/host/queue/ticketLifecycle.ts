@@ -17,8 +17,8 @@ export class TicketLifecycle {
   constructor(private readonly ctx: QueueContext) {
     const db = ctx.db;
     this.setState = db.prepare(`UPDATE tickets SET state = @state,
-        serving_at = CASE WHEN @serving THEN coalesce(serving_at, @now) ELSE serving_at END,
-        finished_at = CASE WHEN @finished THEN @now ELSE finished_at END,
+        serving_at = CASE WHEN @serving THEN coalesce(serving_at, max(@now, coalesce(called_at, issued_at))) ELSE serving_at END,
+        finished_at = CASE WHEN @finished THEN max(@now, coalesce(serving_at, called_at, issued_at)) ELSE finished_at END,
         dossier_code = coalesce(@dossier, dossier_code),
         target_counter_id = CASE WHEN @requeue THEN NULL ELSE target_counter_id END
       WHERE id = @id`);
