@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../../shared/errors';
+import { errorCode } from '../../helpers/errorCode';
 import type { PriorityStrategy } from '../../../shared/domain';
 import { FakeClock, STAFF, tempQueue } from '../../helpers/tempHost';
 
-const errCode = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as AppError).code;
-  }
-  return 'no error';
-};
+const errCode = errorCode;
 
 function setup(strategy?: PriorityStrategy) {
   const clock = new FakeClock();

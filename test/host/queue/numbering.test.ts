@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
+import { errorCode } from '../../helpers/errorCode';
 import { FakeClock, tempQueue } from '../../helpers/tempHost';
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as AppError).code;
-  }
-  return 'no error';
-};
+const code = errorCode;
 
 describe('ticket numbering', () => {
   it('numbers per service with the service prefix, zero-padded', () => {
