@@ -60,6 +60,7 @@ export class AuthService {
     }
     this.db.prepare('UPDATE officers SET failed_pins = 0, locked_until = NULL WHERE id = ?').run(officerId);
     this.queue.counters.open(counterId, officerId);
+    this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
     const token = randomToken();
     this.insertSession.run(sha256(token), 'staff', counterId, officerId, now, now + STAFF_SESSION_MS);
     return { token };

@@ -24,6 +24,7 @@ export interface RecordInput {
  */
 export class QueueContext {
   private pending: QueueEvent[] = [];
+  private depth = 0;
   private readonly listeners = new Set<EventListener>();
   private readonly insertEvent: Database.Statement;
   private readonly waitingCount: Database.Statement<[number], { n: number }>;
@@ -52,13 +53,19 @@ export class QueueContext {
 
   /** Run `fn` as one IMMEDIATE transaction; events it recorded are published after commit. */
   tx<T>(fn: () => T): T {
+    // An operation composed of others (sign-in closing another counter…) runs as one transaction:
+    // inner calls join the outer one and the outer one publishes everything after its commit.
+    if (this.depth > 0) return fn();
     this.pending = [];
     let result: T;
+    this.depth++;
     try {
       result = this.db.transaction(fn).immediate();
     } catch (e) {
       this.pending = [];
       throw mapSqliteError(e);
+    } finally {
+      this.depth--;
     }
     const events = this.pending;
     this.pending = [];
