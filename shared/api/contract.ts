@@ -1,6 +1,7 @@
 // The one API contract. The HTTP server, the Electron IPC bridge and the renderer's client are all
 // typed from this table, and every input is validated with its zod schema at the boundary.
 import { z } from 'zod';
+import { routePaths } from './routePaths';
 import * as s from './schemas';
 
 export type Auth = 'public' | 'staff' | 'admin';
@@ -29,42 +30,42 @@ function route<P extends z.ZodType = typeof s.NoInput, Q extends z.ZodType = typ
   };
 }
 
-const ticketOp = <B extends z.ZodType = typeof s.NoInput>(op: string, response: z.ZodType, body?: B) =>
-  route({ method: 'POST', path: `/api/tickets/:id/${op}`, auth: 'staff', params: s.TicketIdParam, body, response });
+const ticketOp = <B extends z.ZodType = typeof s.NoInput>(where: { method: Method; path: string }, response: z.ZodType, body?: B) =>
+  route({ ...where, auth: 'staff', params: s.TicketIdParam, body, response });
 
 export const contract = {
-  health: route({ method: 'GET', path: '/api/health', auth: 'public', response: s.Health }),
-  config: route({ method: 'GET', path: '/api/config', auth: 'public', response: s.PublicConfig }),
-  listServices: route({ method: 'GET', path: '/api/services', auth: 'public', response: z.array(s.ServiceStatus) }),
-  listCounters: route({ method: 'GET', path: '/api/counters', auth: 'public', response: z.array(s.CounterView) }),
-  listOfficers: route({ method: 'GET', path: '/api/officers', auth: 'public', response: z.array(s.Officer) }),
-  display: route({ method: 'GET', path: '/api/display', auth: 'public', response: s.DisplayState }),
+  health: route({ ...routePaths.health, auth: 'public', response: s.Health }),
+  config: route({ ...routePaths.config, auth: 'public', response: s.PublicConfig }),
+  listServices: route({ ...routePaths.listServices, auth: 'public', response: z.array(s.ServiceStatus) }),
+  listCounters: route({ ...routePaths.listCounters, auth: 'public', response: z.array(s.CounterView) }),
+  listOfficers: route({ ...routePaths.listOfficers, auth: 'public', response: z.array(s.Officer) }),
+  display: route({ ...routePaths.display, auth: 'public', response: s.DisplayState }),
 
-  issueTicket: route({ method: 'POST', path: '/api/tickets', auth: 'public', body: s.IssueTicketBody, response: s.IssuedTicket, status: 201 }),
-  lookupTicket: route({ method: 'GET', path: '/api/tickets/lookup', auth: 'public', query: s.LookupQuery, response: s.TicketStatus }),
-  getTicket: route({ method: 'GET', path: '/api/tickets/:id', auth: 'public', params: s.TicketIdParam, response: s.TicketStatus }),
-  rate: route({ method: 'POST', path: '/api/tickets/:id/rating', auth: 'public', params: s.TicketIdParam, body: s.RatingBody, response: s.RatingResult, status: 201 }),
+  issueTicket: route({ ...routePaths.issueTicket, auth: 'public', body: s.IssueTicketBody, response: s.IssuedTicket, status: 201 }),
+  lookupTicket: route({ ...routePaths.lookupTicket, auth: 'public', query: s.LookupQuery, response: s.TicketStatus }),
+  getTicket: route({ ...routePaths.getTicket, auth: 'public', params: s.TicketIdParam, response: s.TicketStatus }),
+  rate: route({ ...routePaths.rate, auth: 'public', params: s.TicketIdParam, body: s.RatingBody, response: s.RatingResult, status: 201 }),
 
-  login: route({ method: 'POST', path: '/api/auth/login', auth: 'public', body: s.LoginBody, response: s.StaffSession }),
-  adminLogin: route({ method: 'POST', path: '/api/auth/admin', auth: 'public', body: s.AdminLoginBody, response: s.AdminSession }),
-  session: route({ method: 'GET', path: '/api/auth/session', auth: 'public', response: s.SessionInfo.nullable() }),
-  logout: route({ method: 'POST', path: '/api/auth/logout', auth: 'public', response: s.Ok }),
+  login: route({ ...routePaths.login, auth: 'public', body: s.LoginBody, response: s.StaffSession }),
+  adminLogin: route({ ...routePaths.adminLogin, auth: 'public', body: s.AdminLoginBody, response: s.AdminSession }),
+  session: route({ ...routePaths.session, auth: 'public', response: s.SessionInfo.nullable() }),
+  logout: route({ ...routePaths.logout, auth: 'public', response: s.Ok }),
 
-  counterState: route({ method: 'GET', path: '/api/counters/:id/state', auth: 'staff', params: s.CounterIdParam, response: s.CounterState }),
-  callNext: route({ method: 'POST', path: '/api/counters/:id/next', auth: 'staff', params: s.CounterIdParam, response: s.Ticket }),
-  pause: route({ method: 'POST', path: '/api/counters/:id/pause', auth: 'staff', params: s.CounterIdParam, body: s.PauseBody, response: s.CounterView }),
-  resume: route({ method: 'POST', path: '/api/counters/:id/resume', auth: 'staff', params: s.CounterIdParam, response: s.CounterView }),
+  counterState: route({ ...routePaths.counterState, auth: 'staff', params: s.CounterIdParam, response: s.CounterState }),
+  callNext: route({ ...routePaths.callNext, auth: 'staff', params: s.CounterIdParam, response: s.Ticket }),
+  pause: route({ ...routePaths.pause, auth: 'staff', params: s.CounterIdParam, body: s.PauseBody, response: s.CounterView }),
+  resume: route({ ...routePaths.resume, auth: 'staff', params: s.CounterIdParam, response: s.CounterView }),
 
-  callSpecific: ticketOp('call', s.Ticket, s.CallSpecificBody),
-  recall: ticketOp('recall', s.Ticket),
-  start: ticketOp('start', s.Ticket),
-  skip: ticketOp('skip', s.Ticket),
-  reactivate: ticketOp('reactivate', s.Ticket),
-  park: ticketOp('park', s.Ticket),
-  unpark: ticketOp('unpark', s.Ticket, s.UnparkBody),
-  finish: ticketOp('finish', s.Ticket, s.FinishBody),
-  cancel: ticketOp('cancel', s.Ticket),
-  transfer: ticketOp('transfer', s.Ticket, s.TransferBody),
+  callSpecific: ticketOp(routePaths.callSpecific, s.Ticket, s.CallSpecificBody),
+  recall: ticketOp(routePaths.recall, s.Ticket),
+  start: ticketOp(routePaths.start, s.Ticket),
+  skip: ticketOp(routePaths.skip, s.Ticket),
+  reactivate: ticketOp(routePaths.reactivate, s.Ticket),
+  park: ticketOp(routePaths.park, s.Ticket),
+  unpark: ticketOp(routePaths.unpark, s.Ticket, s.UnparkBody),
+  finish: ticketOp(routePaths.finish, s.Ticket, s.FinishBody),
+  cancel: ticketOp(routePaths.cancel, s.Ticket),
+  transfer: ticketOp(routePaths.transfer, s.Ticket, s.TransferBody),
 } as const;
 
 export type Contract = typeof contract;
@@ -85,3 +86,7 @@ export function parseInput<K extends RouteName>(name: K, raw: { params?: unknown
     body: def.body.parse(raw.body ?? {}),
   } as InputOf<K>;
 }
+
+// Compile-time guard: the zod-free path table and the contract name the same routes.
+type KeysMatch = [Exclude<RouteName, keyof typeof routePaths>, Exclude<keyof typeof routePaths, RouteName>] extends [never, never] ? true : false;
+export const ROUTE_TABLES_MATCH: KeysMatch = true;

@@ -50,7 +50,7 @@ function ownCounter(a: Actor, requested?: number): number {
 export function createHandlers(d: HandlerDeps): Handlers {
   const { queue, auth } = d;
   const t = (row: TicketRow) => toTicket(row);
-  const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || d.fallbackBaseUrl()).replace(/\/$/, '')}/track/${id}`;
+  const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || d.fallbackBaseUrl()).replace(/\/$/, '')}/t/${id}`;
   const staffSession = (token: string, counterId: number, officerId: number) => {
     const counter = queue.views.listCounters().find((c) => c.id === counterId);
     const officer = queue.ctx.db.prepare('SELECT * FROM officers WHERE id = ?').get(officerId) as OfficerRow | undefined;

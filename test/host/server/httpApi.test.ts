@@ -58,7 +58,7 @@ describe('LAN API over a real socket', () => {
     const issued = await kiosk.post('/api/tickets', { serviceId: 1, priority: 'elderly' });
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({ number: 'A001', state: 'waiting', ahead: 0, priority: 'elderly' });
-    expect(issued.body.trackUrl).toMatch(/\/track\/[A-Za-z0-9]+$/);
+    expect(issued.body.trackUrl).toMatch(/\/t\/[A-Za-z0-9]+$/);
     const ev = await sock.next('ticket.issued');
     expect(ev).toMatchObject({ ticket: { number: 'A001' }, waiting: 1 });
 
