@@ -116,6 +116,8 @@ export type CounterView = z.infer<typeof CounterView>;
 export const CounterState = z.object({
   counter: CounterView,
   waiting: z.array(z.object({ serviceId: z.number().int(), waiting: z.number().int(), oldestQueuedAt: z.number().nullable() })),
+  /** Waiting tickets this counter may call, in the order it would call them by service (first 50). */
+  queue: z.array(Ticket),
   parked: z.array(Ticket),
   skipped: z.array(Ticket),
   servedToday: z.number().int(),

@@ -24,6 +24,7 @@ export class QueueViews {
   private readonly byNumber: Database.Statement<[string, string], TicketRow>;
   private readonly byStateAtCounter: Database.Statement<[string, number, string], TicketRow>;
   private readonly servedToday: Database.Statement<[number, string], { n: number }>;
+  private readonly queueAtCounter: Database.Statement<[{ counter: number; limit: number }], TicketRow>;
   private readonly waitingAtCounter: Database.Statement<[number, number], { service_id: number; n: number; oldest: number | null }>;
 
   constructor(
@@ -48,6 +49,10 @@ export class QueueViews {
       'SELECT * FROM tickets WHERE state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50',
     );
     this.servedToday = db.prepare("SELECT count(*) AS n FROM tickets WHERE counter_id = ? AND business_day = ? AND state = 'done'");
+    this.queueAtCounter = db.prepare(`SELECT t.* FROM tickets t
+      LEFT JOIN counter_services cs ON cs.counter_id = @counter AND cs.service_id = t.service_id
+      WHERE t.state = 'waiting' AND ((cs.service_id IS NOT NULL AND t.target_counter_id IS NULL) OR t.target_counter_id = @counter)
+      ORDER BY coalesce(cs.position, -1), t.queued_at, t.issue_order LIMIT @limit`);
     this.waitingAtCounter = db.prepare(`SELECT t.service_id, count(*) AS n, min(t.queued_at) AS oldest FROM tickets t
       WHERE t.state = 'waiting' AND ((t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) AND t.target_counter_id IS NULL)
         OR t.target_counter_id = ?)
@@ -140,6 +145,7 @@ export class QueueViews {
     return {
       counter: view,
       waiting: this.waitingAtCounter.all(counterId, counterId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueuedAt: r.oldest })),
+      queue: this.queueAtCounter.all({ counter: counterId, limit: 50 }).map(toTicket),
       parked: this.byStateAtCounter.all('parked', counterId, day).map(toTicket),
       skipped: this.byStateAtCounter.all('skipped', counterId, day).map(toTicket),
       servedToday: this.servedToday.get(counterId, day)?.n ?? 0,

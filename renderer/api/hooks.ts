@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OutputOf, RouteName } from '../../shared/api/contract';
+import { call, events } from './client';
+import type { CallInput, ConnectionState, ServerMessage } from './client';
+
+/** Subscribe to host events for the component's lifetime. */
+export function useEvents(listener: (m: ServerMessage) => void, onResync?: () => void): void {
+  const l = useRef(listener);
+  const r = useRef(onResync);
+  l.current = listener;
+  r.current = onResync;
+  useEffect(() => events.subscribe((m) => l.current(m), () => r.current?.()), []);
+}
+
+export function useConnection(): ConnectionState {
+  const [s, setS] = useState<ConnectionState>(events.state);
+  useEffect(() => events.onState(setS), []);
+  return s;
+}
+
+/**
+ * Data from one query, refetched on (re)connect and whenever `refetchOn` says an event matters.
+ * Refetches are coalesced so a burst of events costs one request.
+ */
+export function useQuery<K extends RouteName>(
+  name: K,
+  input: CallInput<K>,
+  refetchOn: (m: ServerMessage) => boolean = () => true,
+): { data: OutputOf<K> | null; error: string | null; reload: () => void } {
+  const [data, setData] = useState<OutputOf<K> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = JSON.stringify(input);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const load = useCallback(() => {
+    call(name, JSON.parse(key) as CallInput<K>)
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, [name, key]);
+  const schedule = useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      load();
+    }, 60);
+  }, [load]);
+  useEffect(() => {
+    load();
+  }, [load]);
+  useEvents((m) => {
+    if (m.type !== 'hello' && m.type !== 'announce' && refetchOn(m)) schedule();
+  }, schedule);
+  return { data, error, reload: load };
+}

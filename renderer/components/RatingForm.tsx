@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { RATING_LABELS } from '../../shared/labels';
+import { call } from '../api/client';
+import type { ApiError } from '../api/client';
+import { useLang } from '../i18n';
+import { Face } from './Face';
+import { VietnameseKeyboard } from './VietnameseKeyboard';
+
+export interface RatingReason {
+  code: string;
+  vi: string;
+  en: string;
+}
+
+interface Props {
+  ticketId: string;
+  levels: number;
+  reasons: RatingReason[];
+  source: 'kiosk' | 'tablet' | 'phone';
+  /** Touchscreens get the in-app keyboard; phones use their own. */
+  keyboard: boolean;
+  heading?: string;
+  onDone: (result: 'rated' | 'already' | 'error') => void;
+}
+
+/** Levels as large faces (best first), optional reasons and comment, one submission per ticket. */
+export function RatingForm({ ticketId, levels, reasons, source, keyboard, heading, onDone }: Props) {
+  const { t, pick } = useLang();
+  const scale = (levels === 3 || levels === 5 ? levels : 4) as 3 | 4 | 5;
+  const labels = RATING_LABELS[scale];
+  const [score, setScore] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const submit = async () => {
+    if (score === null || sending) return;
+    setSending(true);
+    try {
+      await call('rate', { params: { id: ticketId }, body: { score, reasons: chosen, comment: comment.trim() || undefined, source } });
+      onDone('rated');
+    } catch (e) {
+      const err = e as ApiError;
+      if (err.code === 'ALREADY_RATED') onDone('already');
+      else setError(err.message);
+      setSending(false);
+    }
+  };
+
+  return (
+    <div className="rating">
+      <h2>{heading ?? t.rateTitle}</h2>
+      <div className="faces" role="radiogroup">
+        {labels.map((l, i) => {
+          const value = scale - i;
+          return (
+            <button
+              type="button"
+              role="radio"
+              aria-checked={score === value}
+              key={value}
+              className={`face${score === value ? ' selected' : ''}`}
+              onClick={() => setScore(value)}
+              data-score={value}
+            >
+              <Face mood={(value - 1) / (scale - 1)} />
+              {pick(l.vi, l.en)}
+            </button>
+          );
+        })}
+      </div>
+      {score !== null && reasons.length > 0 && (
+        <>
+          <h2 style={{ fontSize: 26 }}>{t.reasonsTitle}</h2>
+          <div className="reasons">
+            {reasons.map((r) => (
+              <button
+                type="button"
+                key={r.code}
+                className={chosen.includes(r.code) ? 'on' : ''}
+                aria-pressed={chosen.includes(r.code)}
+                onClick={() => setChosen(chosen.includes(r.code) ? chosen.filter((c) => c !== r.code) : [...chosen, r.code])}
+              >
+                {pick(r.vi, r.en)}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {score !== null &&
+        (keyboard ? (
+          <>
+            <div className="comment-box" aria-label={t.comment}>
+              {comment || <span style={{ color: '#8a96a3' }}>{t.comment}</span>}
+            </div>
+            <VietnameseKeyboard value={comment} onChange={setComment} maxLength={500} />
+          </>
+        ) : (
+          <textarea aria-label={t.comment} placeholder={t.comment} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
+        ))}
+      {error && <div className="error-banner">{error}</div>}
+      <button type="button" className="btn-primary" style={{ fontSize: 30, minHeight: 90, minWidth: 360 }} disabled={score === null || sending} onClick={submit}>
+        {t.send}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import { useState } from 'react';
+import type { Ticket } from '../../shared/domain';
+import type { ServiceStatus, SessionInfo } from '../../shared/api/schemas';
+import { call } from '../api/client';
+import { useQuery } from '../api/hooks';
+import { OfflineBanner } from '../components/OfflineBanner';
+import { useLang } from '../i18n';
+import { elapsed } from '../time';
+import { useNow } from '../useNow';
+import { SHORTCUTS, useShortcuts } from './counterShortcuts';
+import type { ShortcutAction } from './counterShortcuts';
+
+type StaffSession = Extract<SessionInfo, { kind: 'staff' }>;
+type Modal = null | 'pause' | 'transfer';
+
+export function CounterDesk({ session, onSignOut }: { session: StaffSession; onSignOut: () => void }) {
+  const { t, pick } = useLang();
+  const now = useNow(1000);
+  const counterId = session.counter.id;
+  const state = useQuery('counterState', { params: { id: counterId } }, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.'));
+  const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
+  const config = useQuery('config', {}, (m) => m.type === 'config.changed');
+  const counters = useQuery('listCounters', {}, () => false);
+  const [error, setError] = useState<string | null>(null);
+  const [modal, setModal] = useState<Modal>(null);
+  const [dossier, setDossier] = useState('');
+
+  const s = state.data;
+  const current = s?.counter.current ?? null;
+  const paused = s?.counter.status === 'paused';
+  const serviceName = (id: number) => {
+    const sv = services.data?.find((x: ServiceStatus) => x.id === id);
+    return sv ? pick(sv.nameVi, sv.nameEn) : '';
+  };
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      state.reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const onTicket = (name: 'recall' | 'start' | 'skip' | 'park' | 'finish', ticket: Ticket | null) => {
+    if (!ticket) return;
+    void run(() => (name === 'finish' ? call('finish', { params: { id: ticket.id }, body: { dossierCode: dossier.trim() || undefined } }).then(() => setDossier('')) : call(name, { params: { id: ticket.id } })));
+  };
+  const act = (a: ShortcutAction) => {
+    if (modal) return;
+    if (a === 'next') void run(() => call('callNext', { params: { id: counterId } }));
+    else if (a === 'pause') {
+      if (paused) void run(() => call('resume', { params: { id: counterId } }));
+      else setModal('pause');
+    } else if (a === 'transfer') {
+      if (current) setModal('transfer');
+    } else onTicket(a, current);
+  };
+  useShortcuts(act);
+
+  const btn = (a: ShortcutAction, label: string, cls: string, disabled: boolean) => (
+    <button type="button" className={cls} disabled={disabled} onClick={() => act(a)} data-action={a}>
+      {label}
+      <kbd>{SHORTCUTS[a]}</kbd>
+    </button>
+  );
+
+  return (
+    <div className="counter-app">
+      <div className="topbar">
+        <div>
+          <h1>
+            {session.counter.name} — {session.officer.name}
+          </h1>
+          <div className="sub">
+            {session.officer.title} · {t.servedToday}: {s?.servedToday ?? 0}
+          </div>
+        </div>
+        <button type="button" className="btn-secondary" onClick={() => call('logout').finally(onSignOut)}>
+          {t.signOut}
+        </button>
+      </div>
+      <OfflineBanner />
+      {error && (
+        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }}>
+          {error}
+        </div>
+      )}
+      <div className="counter-main">
+        <div className="panel">
+          <h2>{paused ? `${t.counterPaused} — ${config.data?.pauseReasons.find((r) => r.code === s?.counter.pauseReason)?.vi ?? ''}` : t.current}</h2>
+          {current ? (
+            <div className="current-ticket" data-testid="current-ticket">
+              <span className="num">{current.number}</span>
+              <span className="info">
+                {serviceName(current.serviceId)}
+                {current.priority ? ` · ${config.data?.priorityGroups.find((g) => g.code === current.priority)?.vi ?? current.priority}` : ''}
+                <br />
+                {current.state === 'serving' ? t.stateServing : t.stateCalled} · {current.callCount}×
+              </span>
+              <span className="timer">{elapsed(current.servingAt ?? current.calledAt ?? now, now)}</span>
+            </div>
+          ) : (
+            <div className="stat">{t.noCurrent}</div>
+          )}
+          {current && (
+            <input style={{ marginTop: 12, width: '100%' }} placeholder={t.dossierCode} aria-label={t.dossierCode} value={dossier} maxLength={64} onChange={(e) => setDossier(e.target.value)} />
+          )}
+          <div className="actions">
+            {btn('next', t.next, 'btn-primary', paused)}
+            {btn('recall', t.recall, 'btn-secondary', !current)}
+            {btn('start', t.start, 'btn-secondary', current?.state !== 'called')}
+            {btn('finish', t.finish, 'btn-success', !current)}
+            {btn('skip', t.skip, 'btn-secondary', current?.state !== 'called')}
+            {btn('park', t.park, 'btn-secondary', !current)}
+            {btn('transfer', t.transfer, 'btn-secondary', !current)}
+            {btn('pause', paused ? t.resume : t.pause, paused ? 'btn-success' : 'btn-danger', !paused && !!current)}
+          </div>
+        </div>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+          <div className="panel">
+            <h2>
+              {t.waitingList} ({s?.waiting.reduce((a, w) => a + w.waiting, 0) ?? 0})
+            </h2>
+            <div className="stat">{(s?.waiting ?? []).map((w) => `${serviceName(w.serviceId)}: ${w.waiting}`).join(' · ')}</div>
+            <ul className="list" data-testid="queue">
+              {(s?.queue ?? []).map((q) => (
+                <li key={q.id} data-number={q.number}>
+                  <span>
+                    <span className="n">{q.number}</span> {serviceName(q.serviceId)} {q.priority ? '★' : ''}
+                  </span>
+                  <button type="button" className="btn-secondary" disabled={paused} onClick={() => run(() => call('callSpecific', { params: { id: q.id }, body: { counterId } }))}>
+                    {t.callThis}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <TicketList title={t.parked} tickets={s?.parked ?? []} action={t.callBack} onAction={(q) => run(() => call('unpark', { params: { id: q.id }, body: { counterId } }))} />
+          <TicketList title={t.skipped} tickets={s?.skipped ?? []} action={t.reactivate} onAction={(q) => run(() => call('reactivate', { params: { id: q.id } }))} />
+        </div>
+      </div>
+      {modal === 'pause' && (
+        <div className="modal-back" role="dialog" aria-modal="true">
+          <div className="modal">
+            <h3>{t.pauseReason}</h3>
+            {(config.data?.pauseReasons ?? []).map((r) => (
+              <button
+                type="button"
+                key={r.code}
+                className="btn-secondary"
+                onClick={() => {
+                  setModal(null);
+                  void run(() => call('pause', { params: { id: counterId }, body: { reason: r.code as 'break' } }));
+                }}
+              >
+                {pick(r.vi, r.en)}
+              </button>
+            ))}
+            <button type="button" onClick={() => setModal(null)}>
+              {t.cancel}
+            </button>
+          </div>
+        </div>
+      )}
+      {modal === 'transfer' && current && (
+        <div className="modal-back" role="dialog" aria-modal="true">
+          <div className="modal">
+            <h3>
+              {t.transferTo} — {current.number}
+            </h3>
+            <div>{t.toService}</div>
+            <div className="chips">
+              {(services.data ?? []).filter((x) => x.active).map((x) => (
+                <button type="button" key={x.id} onClick={() => { setModal(null); void run(() => call('transfer', { params: { id: current.id }, body: { serviceId: x.id } })); }}>
+                  {pick(x.nameVi, x.nameEn)}
+                </button>
+              ))}
+            </div>
+            <div>{t.toCounterLabel}</div>
+            <div className="chips">
+              {(counters.data ?? []).filter((c) => c.id !== counterId).map((c) => (
+                <button type="button" key={c.id} onClick={() => { setModal(null); void run(() => call('transfer', { params: { id: current.id }, body: { counterId: c.id } })); }}>
+                  {c.name}
+                </button>
+              ))}
+            </div>
+            <button type="button" onClick={() => setModal(null)}>
+              {t.cancel}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TicketList({ title, tickets, action, onAction }: { title: string; tickets: Ticket[]; action: string; onAction: (t: Ticket) => void }) {
+  if (tickets.length === 0) return null;
+  return (
+    <div className="panel">
+      <h2>{title}</h2>
+      <ul className="list">
+        {tickets.map((q) => (
+          <li key={q.id}>
+            <span className="n">{q.number}</span>
+            <button type="button" className="btn-secondary" onClick={() => onAction(q)}>
+              {action}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState } from 'react';
+import type { QueueEvent } from '../../shared/api/events';
+import { useEvents, useQuery } from '../api/hooks';
+import { OfflineBanner } from '../components/OfflineBanner';
+import { useLang } from '../i18n';
+import { formatDate, formatTime } from '../time';
+import { useNow } from '../useNow';
+import { announcerFor } from './announce';
+
+const FLASH_MS = 10_000;
+const params = new URLSearchParams(location.search);
+const SPEAKER = params.get('speaker') !== '0';
+
+interface Call {
+  number: string;
+  counterNumber: number;
+  at: number;
+}
+
+export function DisplayApp() {
+  const { t, pick, lang } = useLang();
+  const now = useNow(1000);
+  const display = useQuery('display', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed');
+  const [flash, setFlash] = useState<Call | null>(null);
+  const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const announcer = useRef(SPEAKER ? announcerFor(location.origin) : null);
+
+  useEvents((m) => {
+    if (m.type !== 'ticket.called' && m.type !== 'ticket.recalled') return;
+    const e = m as QueueEvent;
+    if (!e.ticket || !e.counter) return;
+    // Shown from the event itself, before the refetch, so the hall sees the call at once.
+    setFlash({ number: e.ticket.number, counterNumber: e.counter.number, at: Date.now() });
+    announcer.current?.call(e.ticket.number, e.counter.number);
+    if (flashTimer.current) clearTimeout(flashTimer.current);
+    flashTimer.current = setTimeout(() => setFlash(null), FLASH_MS);
+  });
+
+  useEffect(() => {
+    const block = (e: Event) => e.preventDefault();
+    window.addEventListener('contextmenu', block);
+    return () => window.removeEventListener('contextmenu', block);
+  }, []);
+
+  const d = display.data;
+  const latest = flash ?? (d?.recentCalls[0] ? { number: d.recentCalls[0].number, counterNumber: d.recentCalls[0].counterNumber, at: d.recentCalls[0].at } : null);
+
+  return (
+    <div className="display touch-screen">
+      <header>
+        <h1>{d ? pick(d.office.name, d.office.nameEn) : t.appName}</h1>
+        <div className="clock">
+          {formatTime(now, lang)}
+          <div className="date">{formatDate(now, lang)}</div>
+        </div>
+      </header>
+      <div className="body">
+        <section className={`now${flash ? ' flash' : ''}`} aria-live="assertive" key={flash?.at ?? 0}>
+          {latest ? (
+            <>
+              <div className="label">{t.nowCalling}</div>
+              <div className="number" data-testid="now-number">
+                {latest.number}
+              </div>
+              <div className="to" data-testid="now-counter">
+                {t.toCounter} {t.counter} {latest.counterNumber}
+              </div>
+            </>
+          ) : (
+            <div className="label">{t.welcome}</div>
+          )}
+        </section>
+        <section className="side">
+          <div>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t.counter}</th>
+                  <th>{t.number}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {(d?.counters ?? []).map((c) => (
+                  <tr key={c.id} data-counter={c.number}>
+                    <td>{c.name}</td>
+                    <td className="num">{c.current?.number ?? '—'}</td>
+                    <td className="muted">{c.status === 'closed' ? t.counterClosed : c.status === 'paused' ? t.counterPaused : c.officerName ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div>
+            <h2>{t.recentCalls}</h2>
+            <div className="waiting-list" data-testid="recent-calls">
+              {(d?.recentCalls ?? []).map((c) => (
+                <div key={`${c.ticketId}-${c.at}`}>
+                  <b>{c.number}</b> → {t.counter} {c.counterNumber}
+                </div>
+              ))}
+            </div>
+          </div>
+          <div>
+            <h2>{t.waitingByService}</h2>
+            <div className="waiting-list">
+              {(d?.waiting ?? []).map((w) => (
+                <div key={w.serviceId}>
+                  {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
+                </div>
+              ))}
+            </div>
+          </div>
+        </section>
+      </div>
+      <div className="marquee">
+        <span>{d?.office.marquee ?? ''}</span>
+      </div>
+      <OfflineBanner />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { createAnnouncementPlayer } from '../audio/announcementPlayer';
+import type { AnnouncementPlayer } from '../audio/announcementPlayer';
+
+let player: AnnouncementPlayer | null = null;
+
+/** One player per display window: calls queue behind each other instead of cutting in. */
+export function announcerFor(origin: string): AnnouncementPlayer {
+  player ??= createAnnouncementPlayer({ baseUrl: `${origin}/audio/` });
+  return player;
+}

@@ -1,0 +1,53 @@
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import '@fontsource/be-vietnam-pro/800.css';
+import './styles/app.css';
+import { lazy, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { LangProvider, useLang } from './i18n';
+
+// One chunk per screen: the phone's tracking page never downloads the kiosk or the counter.
+const KioskApp = lazy(() => import('./kiosk/KioskApp').then((m) => ({ default: m.KioskApp })));
+const DisplayApp = lazy(() => import('./display/DisplayApp').then((m) => ({ default: m.DisplayApp })));
+const CounterApp = lazy(() => import('./counter/CounterApp').then((m) => ({ default: m.CounterApp })));
+const RatingTabletApp = lazy(() => import('./rating/RatingTabletApp').then((m) => ({ default: m.RatingTabletApp })));
+const TrackApp = lazy(() => import('./track/TrackApp').then((m) => ({ default: m.TrackApp })));
+
+function Home() {
+  const { t } = useLang();
+  return (
+    <div className="home">
+      <h1>{t.appName}</h1>
+      <a href="/kiosk">{t.kiosk}</a>
+      <a href="/display">{t.display}</a>
+      <a href="/counter">{t.counterScreen}</a>
+      <a href="/rating?counter=1">{t.ratingScreen}</a>
+    </div>
+  );
+}
+
+function Route() {
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const track = /^\/t\/([A-Za-z0-9]{8,32})$/.exec(path);
+  if (track?.[1]) return <TrackApp ticketId={track[1]} />;
+  switch (path) {
+    case '/kiosk':
+      return <KioskApp />;
+    case '/display':
+      return <DisplayApp />;
+    case '/counter':
+      return <CounterApp />;
+    case '/rating':
+      return <RatingTabletApp />;
+    default:
+      return <Home />;
+  }
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <LangProvider>
+    <Suspense fallback={null}>
+      <Route />
+    </Suspense>
+  </LangProvider>,
+);

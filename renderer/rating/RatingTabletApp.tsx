@@ -1,0 +1,67 @@
+import { useCallback, useState } from 'react';
+import type { QueueEvent } from '../../shared/api/events';
+import { useEvents, useQuery } from '../api/hooks';
+import { OfflineBanner } from '../components/OfflineBanner';
+import { RatingForm } from '../components/RatingForm';
+import { useLang } from '../i18n';
+import { useIdle } from '../useNow';
+
+const params = new URLSearchParams(location.search);
+const COUNTER_NUMBER = Number(params.get('counter') ?? 1);
+const IDLE_MS = Number(params.get('idle') ?? 60) * 1000;
+
+type View = { kind: 'idle' } | { kind: 'rate'; ticketId: string; number: string } | { kind: 'thanks'; text: string };
+
+/** The tablet at a counter: the officer's name tag while idle, the rating form when a citizen is done. */
+export function RatingTabletApp() {
+  const { t } = useLang();
+  const counters = useQuery('listCounters', {}, (m) => m.type.startsWith('counter.'));
+  const officers = useQuery('listOfficers', {}, () => false);
+  const config = useQuery('config', {}, (m) => m.type === 'config.changed');
+  const [view, setView] = useState<View>({ kind: 'idle' });
+  const idle = useCallback(() => setView({ kind: 'idle' }), []);
+  useIdle(view.kind === 'thanks' ? 6000 : IDLE_MS, idle, view.kind !== 'idle');
+
+  const counter = counters.data?.find((c) => c.number === COUNTER_NUMBER);
+  const officer = officers.data?.find((o) => o.id === counter?.officerId);
+
+  useEvents((m) => {
+    if (m.type !== 'ticket.finished') return;
+    const e = m as QueueEvent;
+    if (e.counter?.number !== COUNTER_NUMBER || !e.ticket || e.ticket.state !== 'done') return;
+    setView({ kind: 'rate', ticketId: e.ticket.id, number: e.ticket.number });
+  });
+
+  return (
+    <div className="kiosk touch-screen">
+      <OfflineBanner />
+      {view.kind === 'idle' && (
+        <div className="nametag" data-testid="nametag">
+          <div className="photo">{officer?.photo ? <img src={officer.photo} alt="" /> : (officer?.name.split(' ').pop()?.charAt(0) ?? '?')}</div>
+          <div className="name">{officer?.name ?? counter?.name ?? ''}</div>
+          <div className="title">{officer?.title ?? ''}</div>
+          <div className="counter-no">
+            {t.counter} {COUNTER_NUMBER}
+          </div>
+        </div>
+      )}
+      {view.kind === 'rate' && config.data && (
+        <RatingForm
+          key={view.ticketId}
+          ticketId={view.ticketId}
+          levels={config.data.ratingLevels}
+          reasons={config.data.ratingReasons}
+          source="tablet"
+          keyboard
+          heading={`${t.servedBy} ${officer?.name ?? ''} — ${t.counter.toLowerCase()} ${COUNTER_NUMBER} — ${t.number.toLowerCase()} ${view.number}`}
+          onDone={(r) => setView({ kind: 'thanks', text: r === 'already' ? t.alreadyRated : t.thanks })}
+        />
+      )}
+      {view.kind === 'thanks' && (
+        <div className="thanks" role="status">
+          {view.text}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { LETTER_NAMES, numberWords } from './vietnameseNumbers';
+
+export interface AnnouncementOptions {
+  lang: 'vi' | 'en';
+  /** Read the service prefix letter ("a", "bê"…) before the number. */
+  readPrefix: boolean;
+  template?: string;
+}
+
+export const DEFAULT_TEMPLATES = {
+  vi: 'Mời công dân có số thứ tự {số} đến quầy số {quầy}',
+  en: 'Ticket number {number}, please come to counter {counter}',
+  resumeVi: 'Quầy số {quầy} tiếp tục phục vụ',
+  resumeEn: 'Counter {counter} is open again',
+};
+
+function splitTicket(ticket: string): { prefix: string; value: number } {
+  const m = /^([A-Z]*)(\d+)$/.exec(ticket.toUpperCase());
+  return { prefix: m?.[1] ?? '', value: Number(m?.[2] ?? 0) };
+}
+
+/** The spoken form of a ticket number: "A012" → "a mười hai" (prefix optional). */
+export function spokenTicket(ticket: string, lang: 'vi' | 'en', readPrefix: boolean): string {
+  const { prefix, value } = splitTicket(ticket);
+  if (lang === 'en') return `${readPrefix ? prefix.split('').join(' ') + ' ' : ''}${value}`.trim();
+  const letters = readPrefix ? prefix.split('').map((l) => LETTER_NAMES[l] ?? l) : [];
+  return [...letters, ...numberWords(value)].join(' ');
+}
+
+export function announcementText(ticket: string, counter: number, o: AnnouncementOptions): string {
+  const tpl = o.template ?? (o.lang === 'vi' ? DEFAULT_TEMPLATES.vi : DEFAULT_TEMPLATES.en);
+  const num = spokenTicket(ticket, o.lang, o.readPrefix);
+  const cnt = o.lang === 'vi' ? numberWords(counter).join(' ') : String(counter);
+  return tpl.replace(/\{(số|number)\}/g, num).replace(/\{(quầy|counter)\}/g, cnt);
+}
+
+export function resumeText(counter: number, lang: 'vi' | 'en'): string {
+  return lang === 'vi'
+    ? DEFAULT_TEMPLATES.resumeVi.replace('{quầy}', numberWords(counter).join(' '))
+    : DEFAULT_TEMPLATES.resumeEn.replace('{counter}', String(counter));
+}
+
+// Clip ids are ASCII file names under resources/audio/<lang>/ (<id>.ogg). Number syllables that
+// differ only by tone get distinct ids.
+const WORD_CLIPS: Record<string, string> = {
+  không: 'khong', một: 'mot', hai: 'hai', ba: 'ba', bốn: 'bon', năm: 'nam', sáu: 'sau', bảy: 'bay', tám: 'tam', chín: 'chin',
+  mười: 'muoi', mươi: 'muoi2', mốt: 'mot2', lăm: 'lam', tư: 'tu', linh: 'linh', trăm: 'tram', nghìn: 'nghin',
+};
+
+export const VI_WORD_CLIP_IDS = Object.values(WORD_CLIPS);
+export const LETTER_CLIP_IDS = Object.keys(LETTER_NAMES).filter((l) => /^[A-Z]$/.test(l)).map((l) => `letter_${l}`);
+export const PHRASE_CLIPS = { vi: { before: 'moi_cong_dan', middle: 'den_quay_so' }, en: { before: 'ticket_number', middle: 'please_come_to_counter' } };
+
+/**
+ * The ordered clips of a call: chime, "Mời công dân có số thứ tự", [letter], number words,
+ * "đến quầy số", counter words. Played gapless by the display; any missing clip falls back to
+ * speech synthesis of the whole text.
+ */
+export function announcementClips(ticket: string, counter: number, o: AnnouncementOptions): string[] {
+  const { prefix, value } = splitTicket(ticket);
+  const letters = o.readPrefix ? prefix.split('').map((l) => `letter_${l}`) : [];
+  if (o.lang === 'en') {
+    const digits = (n: number) => String(n).split('').map((d) => `digit_${d}`);
+    return ['chime', PHRASE_CLIPS.en.before, ...letters, ...digits(value), PHRASE_CLIPS.en.middle, ...digits(counter)];
+  }
+  const words = (n: number) => numberWords(n).map((w) => WORD_CLIPS[w] as string);
+  return ['chime', PHRASE_CLIPS.vi.before, ...letters, ...words(value), PHRASE_CLIPS.vi.middle, ...words(counter)];
+}

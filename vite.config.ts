@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+
+// The screens are one React app with a lazily loaded chunk per route, so a citizen's phone on the
+// tracking page downloads only what that page needs.
+export default defineConfig({
+  root: 'renderer',
+  base: '/',
+  publicDir: false,
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    manifest: true,
+    sourcemap: false,
+    target: 'es2022',
+    assetsInlineLimit: 0,
+  },
+  oxc: { jsx: { runtime: 'automatic' } },
+  server: { proxy: { '/api': { target: 'http://localhost:8080', ws: true }, '/audio': 'http://localhost:8080' } },
+});
