@@ -1,4 +1,6 @@
 // `npm run bench`: prints every performance figure quoted in the README.
+import fs from 'node:fs';
+import { runBundleSize } from './bundleSize';
 import { runEventLatency } from './eventLatency';
 import { runQueueThroughput } from './queueThroughput';
 import { machine } from './stats';
@@ -11,3 +13,5 @@ const print = (title: string, rows: Record<string, string>) => {
 console.log(`motcua bench — ${new Date().toISOString()} — ${machine()}`);
 print('Queue operations on a durable SQLite file', runQueueThroughput(Number(process.env.BENCH_LIFECYCLES ?? 2000)));
 print('Call → WebSocket event', await runEventLatency());
+if (fs.existsSync('dist/renderer/.vite/manifest.json')) print('JavaScript per screen (gzip)', runBundleSize());
+else console.log('\n(build the screens with `npm run build:renderer` to measure their size)');

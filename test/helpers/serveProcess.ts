@@ -10,8 +10,8 @@ export interface ServeProcess {
 }
 
 /** Start `serve.ts` as a real child process and wait for its "listening" line. */
-export function startServe(dataDir: string, env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/host/serve.ts'), '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+export function startServe(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/host/serve.ts'), '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
     env: { ...process.env, MOTCUA_SEED_ALWAYS_OPEN: '1', MOTCUA_ISSUE_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { startServe, waitExit } from '../helpers/serveProcess';
+import type { ServeProcess } from '../helpers/serveProcess';
+import { tempDir } from '../helpers/tempHost';
+import { OfficeSettings } from '../../electron/host/config/officeSettings';
+import { openDatabase } from '../../electron/host/db/openDatabase';
+import { seedIfEmpty } from '../../electron/host/db/seed';
+
+// Real Chromium against a real `serve` process serving the built screens (npm test builds them first).
+const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
+let browser: Browser;
+let srv: ServeProcess;
+let dir: string;
+
+beforeAll(async () => {
+  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
+  dir = tempDir();
+  srv = await startServe(dir);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  srv?.child.kill('SIGTERM');
+  if (srv) await waitExit(srv.child);
+});
+
+async function page(url: string, width: number, height: number, opts: { mobile?: boolean } = {}): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height }, isMobile: opts.mobile, hasTouch: opts.mobile });
+  const p = await ctx.newPage();
+  await p.goto(srv.base + url);
+  return p;
+}
+
+describe('screens in Chromium', () => {
+  it('ticket → counter list → call → display → finish → tablet rating → phone shows done and rated', async () => {
+    const kiosk = await page('/kiosk?kiosk=k1', 1080, 1920);
+    const display = await page('/display', 1920, 1080);
+    const counter = await page('/counter', 1366, 768);
+    const tablet = await page('/rating?counter=1', 1280, 800);
+
+    // Counter signs in (counter 1, officer 1, PIN on the on-screen keypad).
+    await counter.click('[data-counter="1"]');
+    await counter.click('[data-officer="1"]');
+    for (const d of '1111') await counter.click(`.keypad button:text-is("${d}")`);
+    await counter.click('button[type="submit"]');
+    await counter.waitForSelector('[data-action="next"]');
+
+    // Citizen takes a ticket; the result shows number and QR even with no printer attached.
+    await kiosk.click('[data-service="HT"]');
+    await kiosk.click('.priority-list .none');
+    const number = (await kiosk.textContent('[data-testid="ticket-number"]'))?.trim() ?? '';
+    expect(number).toMatch(/^A\d{3}$/);
+    await kiosk.waitForSelector('.qr img');
+    const trackUrl = (await kiosk.getAttribute('.qr img', 'alt')) ?? '';
+    expect(trackUrl).toMatch(/\/t\/[A-Za-z0-9]+$/);
+    const phone = await page(new URL(trackUrl).pathname, 390, 844, { mobile: true });
+    await phone.waitForSelector('[data-testid="track-ahead"]');
+
+    // It shows up on the counter's waiting list.
+    await counter.waitForSelector(`[data-testid="queue"] li[data-number="${number}"]`);
+
+    // Call: measure until the display shows it.
+    const t0 = Date.now();
+    await counter.keyboard.press('n');
+    await display.waitForFunction((n) => document.querySelector('[data-testid="now-number"]')?.textContent?.trim() === n, number);
+    const latency = Date.now() - t0;
+    console.log(`call → display latency: ${latency} ms`);
+    expect(await display.textContent('[data-testid="now-counter"]')).toContain('1');
+    await phone.waitForSelector('[data-testid="called"]');
+
+    // Finish → the tablet at counter 1 asks for a rating.
+    await counter.click('[data-action="finish"]');
+    await tablet.waitForSelector('.face');
+    expect(await tablet.textContent('h2')).toContain(number);
+    await tablet.click('.face[data-score="4"]');
+    await tablet.click('.reasons button >> nth=0');
+    await tablet.click('.vn-keyboard button:text-is("t")');
+    await tablet.click('.vn-keyboard button:text-is("ô")');
+    await tablet.click('.vn-keyboard button:text-is("t")');
+    await tablet.click('.vn-keyboard button.tone >> nth=0');
+    expect((await tablet.textContent('.comment-box'))?.trim()).toBe('tốt');
+    await tablet.click('text=Gửi đánh giá');
+    await tablet.waitForSelector('.thanks');
+
+    await phone.waitForSelector('[data-testid="track-rated"]');
+    expect(await phone.textContent('[data-testid="track-state"]')).toContain('Đã phục vụ xong');
+  }, 90_000);
+
+  it('switches language and returns to Vietnamese home after idle', async () => {
+    const kiosk = await page('/kiosk?idle=2', 1920, 1080);
+    await kiosk.waitForSelector('[data-service="HT"]');
+    await kiosk.click('[data-testid="lang"]');
+    await kiosk.waitForSelector('text=Please choose a service');
+    expect(await kiosk.textContent('[data-service="HT"] .name')).toBe('Civil status registration');
+    await kiosk.click('[data-service="CT"]');
+    await kiosk.waitForSelector('.priority-list');
+    await kiosk.waitForSelector('text=Mời quý công dân chọn dịch vụ', { timeout: 6000 });
+  }, 30_000);
+
+  it('touch targets are at least 64 px on the kiosk', async () => {
+    const kiosk = await page('/kiosk', 1080, 1920);
+    await kiosk.waitForSelector('[data-service="HT"]');
+    const small = await kiosk.$$eval('button', (bs) => bs.map((b) => b.getBoundingClientRect()).filter((r) => r.width < 64 || r.height < 64).length);
+    expect(small).toBe(0);
+  });
+
+  it('the display survives the host going away and coming back, and resyncs', async () => {
+    const display = await page('/display', 1366, 768);
+    await display.waitForSelector('[data-counter="1"]');
+    const port = srv.port;
+    srv.child.kill('SIGKILL');
+    await waitExit(srv.child);
+    await display.waitForSelector('[data-testid="offline"]', { timeout: 10_000 });
+    srv = await startServe(dir, {}, port);
+    // A call made while the display was reconnecting must still show once it is back.
+    const login = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ counterId: 3, officerId: 3, pin: '3333' }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    await fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 3 }) });
+    await fetch(`${srv.base}/api/counters/3/next`, { method: 'POST', headers: { cookie } });
+    await display.waitForSelector('[data-testid="offline"]', { state: 'detached', timeout: 20_000 });
+    await display.waitForFunction(() => document.querySelector('[data-counter="3"] .num')?.textContent?.trim() === 'C001', undefined, { timeout: 10_000 });
+  }, 60_000);
+
+  it('office text with HTML is shown as text, never run', async () => {
+    // An office name and marquee typed with markup in them, stored as the admin screen would.
+    const hostile = tempDir();
+    const db = openDatabase({ file: path.join(hostile, 'motcua.sqlite'), backupDir: path.join(hostile, 'backups') });
+    seedIfEmpty(db, { adminPassword: 'x', alwaysOpen: true });
+    const settings = new OfficeSettings(db);
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    settings.set({ ...settings.get(), name: `UBND ${evil}`, marquee: `<script>window.__pwned=2</script>${evil}` });
+    db.close();
+    const other = await startServe(hostile);
+    try {
+      for (const url of ['/display', '/kiosk']) {
+        const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+        const p = await ctx.newPage();
+        await p.goto(other.base + url);
+        await p.waitForFunction(() => document.body.textContent?.includes('UBND <img'));
+        await p.waitForTimeout(300);
+        expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0)).toBe(0);
+        expect(await p.$('img[src="x"]')).toBeNull();
+        await ctx.close();
+      }
+    } finally {
+      other.child.kill('SIGTERM');
+      await waitExit(other.child);
+    }
+  }, 60_000);
+});
