@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { runBundleSize } from './bundleSize';
 import { runEventLatency } from './eventLatency';
+import { runPrinterBytes } from './printerBytes';
 import { runQueueThroughput } from './queueThroughput';
 import { machine } from './stats';
 
@@ -13,5 +14,6 @@ const print = (title: string, rows: Record<string, string>) => {
 console.log(`motcua bench — ${new Date().toISOString()} — ${machine()}`);
 print('Queue operations on a durable SQLite file', runQueueThroughput(Number(process.env.BENCH_LIFECYCLES ?? 2000)));
 print('Call → WebSocket event', await runEventLatency());
+print('Sample Vietnamese ticket on the wire', runPrinterBytes());
 if (fs.existsSync('dist/renderer/.vite/manifest.json')) print('JavaScript per screen (gzip)', runBundleSize());
 else console.log('\n(build the screens with `npm run build:renderer` to measure their size)');

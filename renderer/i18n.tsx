@@ -97,6 +97,9 @@ const vi = {
   language: 'English',
   error: 'Có lỗi xảy ra',
   shortcuts: 'Phím tắt',
+  noPrinter: 'số thứ tự vẫn hiện trên màn hình, quý vị vui lòng ghi nhớ hoặc chụp lại',
+  printFailed: 'Phiếu in lỗi',
+  reprint: 'In lại',
 };
 
 export type Dict = typeof vi;
@@ -195,6 +198,9 @@ const en: Dict = {
   language: 'Tiếng Việt',
   error: 'Something went wrong',
   shortcuts: 'Shortcuts',
+  noPrinter: 'your number is shown on screen; please note it or take a photo',
+  printFailed: 'Failed prints',
+  reprint: 'Reprint',
 };
 
 export type Lang = 'vi' | 'en';

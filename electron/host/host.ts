@@ -13,6 +13,7 @@ import { QueueService } from './queue/queueService';
 import { createHandlers } from './server/apiHandlers';
 import type { Handlers } from './server/apiHandlers';
 import { EventHub } from './server/eventHub';
+import { TicketPrinting } from './devices/ticketPrinting';
 import { createApiHandler, sendError } from './server/httpApi';
 import { RateLimiter } from './server/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
@@ -46,6 +47,7 @@ export interface Host {
   auth: AuthService;
   handlers: Handlers;
   hub: EventHub;
+  printing: TicketPrinting;
   server: http.Server;
   port: number;
   dataDir: string;
@@ -73,8 +75,10 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const queue = new QueueService({ db, now: o.now });
   const auth = new AuthService(db, queue);
   let port = o.port;
-  const handlers = createHandlers({ queue, auth, version: o.version, fallbackBaseUrl: () => `http://${lanAddress()}:${port}` });
+  const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || `http://${lanAddress()}:${port}`).replace(/\/$/, '')}/t/${id}`;
   const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.display().lastEventSeq }));
+  const printing = new TicketPrinting(queue, queue.settings, trackUrl, (m) => hub.broadcast(m), o.log);
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing });
   queue.onEvent((e) => {
     hub.broadcast(e);
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
@@ -148,6 +152,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
     auth,
     handlers,
     hub,
+    printing,
     server,
     port,
     dataDir: o.dataDir,
@@ -162,6 +167,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
       closed = true;
       stopBackups();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));
+      await printing.close();
       await hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -4,7 +4,11 @@ import type { InputOf, OutputOf, RouteName } from '../../shared/api/contract';
 import type { QueueEvent } from '../../shared/api/events';
 import { routePaths } from '../../shared/api/routePaths';
 
-export type ServerMessage = QueueEvent | { type: 'hello'; lastEventSeq: number } | { type: 'announce'; [k: string]: unknown };
+export type ServerMessage =
+  | QueueEvent
+  | { type: 'hello'; lastEventSeq: number }
+  | { type: 'announce'; [k: string]: unknown }
+  | { type: 'printer.status'; status: unknown };
 
 export interface MotcuaBridge {
   invoke(name: string, input: { params?: unknown; query?: unknown; body?: unknown }): Promise<unknown>;

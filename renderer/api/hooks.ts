@@ -50,7 +50,7 @@ export function useQuery<K extends RouteName>(
     load();
   }, [load]);
   useEvents((m) => {
-    if (m.type !== 'hello' && m.type !== 'announce' && refetchOn(m)) schedule();
+    if (m.type !== 'hello' && refetchOn(m)) schedule();
   }, schedule);
   return { data, error, reload: load };
 }

@@ -21,6 +21,8 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
   const counters = useQuery('listCounters', {}, () => false);
+  const printJobs = useQuery('printJobs', {}, (m) => m.type === 'printer.status');
+  const failedPrints = (printJobs.data ?? []).filter((j) => j.state === 'failed' && j.ticketNumber);
   const [error, setError] = useState<string | null>(null);
   const [modal, setModal] = useState<Modal>(null);
   const [dossier, setDossier] = useState('');
@@ -137,6 +139,21 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
             </ul>
           </div>
           <TicketList title={t.parked} tickets={s?.parked ?? []} action={t.callBack} onAction={(q) => run(() => call('unpark', { params: { id: q.id }, body: { counterId } }))} />
+          {failedPrints.length > 0 && (
+            <div className="panel">
+              <h2>{t.printFailed}</h2>
+              <ul className="list">
+                {failedPrints.map((j) => (
+                  <li key={j.id}>
+                    <span className="n">{j.ticketNumber}</span> <span className="stat">{j.error}</span>
+                    <button type="button" className="btn-secondary" onClick={() => run(() => call('reprint', { params: { id: j.id } }).then(() => printJobs.reload()))}>
+                      {t.reprint}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <TicketList title={t.skipped} tickets={s?.skipped ?? []} action={t.reactivate} onAction={(q) => run(() => call('reactivate', { params: { id: q.id } }))} />
         </div>
       </div>

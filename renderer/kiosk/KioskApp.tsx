@@ -31,6 +31,7 @@ export function KioskApp() {
   const [error, setError] = useState<string | null>(null);
   const services = useQuery('listServices', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
+  const printer = useQuery('printerStatus', {}, (m) => m.type === 'printer.status');
 
   const home = useCallback(() => {
     setStep({ kind: 'home' });
@@ -86,6 +87,11 @@ export function KioskApp() {
         <div style={{ fontSize: 34, fontWeight: 800 }}>{formatClock(now)}</div>
       </div>
       <OfflineBanner />
+      {printer.data?.configured && !printer.data.ready && (
+        <div className="offline-banner" style={{ background: '#b26a00' }} role="status" data-testid="printer-banner">
+          {printer.data.message} — {t.noPrinter}
+        </div>
+      )}
       <main>
         {error && <div className="error-banner" role="alert">{error}</div>}
         {step.kind === 'home' && (

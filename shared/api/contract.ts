@@ -1,6 +1,7 @@
 // The one API contract. The HTTP server, the Electron IPC bridge and the renderer's client are all
 // typed from this table, and every input is validated with its zod schema at the boundary.
 import { z } from 'zod';
+import { PrinterConfig } from '../printerConfig';
 import { routePaths } from './routePaths';
 import * as s from './schemas';
 
@@ -66,6 +67,13 @@ export const contract = {
   finish: ticketOp(routePaths.finish, s.Ticket, s.FinishBody),
   cancel: ticketOp(routePaths.cancel, s.Ticket),
   transfer: ticketOp(routePaths.transfer, s.Ticket, s.TransferBody),
+
+  printerStatus: route({ ...routePaths.printerStatus, auth: 'public', response: s.PrinterStatusView }),
+  printJobs: route({ ...routePaths.printJobs, auth: 'staff', response: z.array(s.PrintJobView) }),
+  reprint: route({ ...routePaths.reprint, auth: 'staff', params: s.PrintJobIdParam, response: s.PrintResultView }),
+  printTestPage: route({ ...routePaths.printTestPage, auth: 'admin', response: s.PrintResultView }),
+  printerConfig: route({ ...routePaths.printerConfig, auth: 'admin', response: PrinterConfig }),
+  setPrinterConfig: route({ ...routePaths.setPrinterConfig, auth: 'admin', body: PrinterConfig, response: PrinterConfig }),
 } as const;
 
 export type Contract = typeof contract;

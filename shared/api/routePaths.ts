@@ -29,6 +29,12 @@ export const routePaths = {
   finish: { method: 'POST', path: '/api/tickets/:id/finish' },
   cancel: { method: 'POST', path: '/api/tickets/:id/cancel' },
   transfer: { method: 'POST', path: '/api/tickets/:id/transfer' },
+  printerStatus: { method: 'GET', path: '/api/printer' },
+  printJobs: { method: 'GET', path: '/api/printer/jobs' },
+  reprint: { method: 'POST', path: '/api/printer/jobs/:id/reprint' },
+  printTestPage: { method: 'POST', path: '/api/printer/test' },
+  printerConfig: { method: 'GET', path: '/api/admin/printer' },
+  setPrinterConfig: { method: 'POST', path: '/api/admin/printer' },
 } as const;
 
 export type RoutePathName = keyof typeof routePaths;

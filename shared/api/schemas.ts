@@ -168,3 +168,27 @@ export const Ok = z.object({ ok: z.literal(true) });
 export const RatingResult = z.object({ ok: z.literal(true), ticketId: z.string(), score: z.number().int() });
 
 export { Counter, Officer, OpeningWindow, Service, Ticket };
+
+export const PrinterStatusView = z.object({
+  configured: z.boolean(),
+  ready: z.boolean(),
+  message: z.string(),
+  paperEnd: z.boolean().nullable(),
+  paperNearEnd: z.boolean().nullable(),
+  coverOpen: z.boolean().nullable(),
+  queued: z.number().int(),
+  failed: z.number().int(),
+});
+export type PrinterStatusView = z.infer<typeof PrinterStatusView>;
+
+export const PrintJobView = z.object({
+  id: z.number().int(),
+  kind: z.enum(['ticket', 'test']),
+  ticketId: z.string().nullable(),
+  ticketNumber: z.string().nullable(),
+  state: z.enum(['queued', 'printing', 'done', 'failed']),
+  error: z.string().nullable(),
+  at: z.number().int(),
+});
+export const PrintJobIdParam = z.object({ id: z.coerce.number().int().positive().max(1_000_000_000) }).strict();
+export const PrintResultView = z.object({ ok: z.boolean(), jobId: z.number().int(), error: z.string().nullable() });

@@ -2,6 +2,7 @@ import type { InputOf, OutputOf, RouteName } from '../../../shared/api/contract'
 import { PAUSE_REASONS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { AuthService, Session } from '../auth/authService';
+import type { TicketPrinting } from '../devices/ticketPrinting';
 import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
 import type { QueueService } from '../queue/queueService';
@@ -13,15 +14,15 @@ export interface CallContext {
   /** The raw token of the session just created (login) so the transport can set its cookie. */
 }
 
-export type Handler<K extends RouteName> = (input: InputOf<K>, call: CallContext) => OutputOf<K>;
+export type Handler<K extends RouteName> = (input: InputOf<K>, call: CallContext) => OutputOf<K> | Promise<OutputOf<K>>;
 export type Handlers = { [K in RouteName]: Handler<K> };
 
 export interface HandlerDeps {
   queue: QueueService;
   auth: AuthService;
   version: string;
-  /** Base of tracking URLs when the office has not configured one (the host's LAN address). */
-  fallbackBaseUrl: () => string;
+  trackUrl: (ticketId: string) => string;
+  printing: TicketPrinting;
 }
 
 function actorOf(session: Session | null): Actor {
@@ -50,7 +51,7 @@ function ownCounter(a: Actor, requested?: number): number {
 export function createHandlers(d: HandlerDeps): Handlers {
   const { queue, auth } = d;
   const t = (row: TicketRow) => toTicket(row);
-  const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || d.fallbackBaseUrl()).replace(/\/$/, '')}/t/${id}`;
+  const { trackUrl, printing } = d;
   const staffSession = (token: string, counterId: number, officerId: number) => {
     const counter = queue.views.listCounters().find((c) => c.id === counterId);
     const officer = queue.ctx.db.prepare('SELECT * FROM officers WHERE id = ?').get(officerId) as OfficerRow | undefined;
@@ -150,5 +151,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
       const target = body.serviceId !== undefined ? { serviceId: body.serviceId } : { counterId: body.counterId as number };
       return t(queue.lifecycle.transfer(params.id, target, actorOf(call.session)));
     },
+
+    printerStatus: () => printing.view(),
+    printJobs: () => printing.service.jobs().slice(-50).reverse(),
+    reprint: ({ params }) => printing.service.reprint(params.id),
+    printTestPage: () => printing.service.printTestPage(),
+    printerConfig: () => printing.getConfig(),
+    setPrinterConfig: ({ body }) => printing.setConfig(body),
   };
 }

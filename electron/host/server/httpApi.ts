@@ -118,7 +118,7 @@ export function createApiHandler(handlers: Handlers, auth: AuthService, log: Log
         body: def.body.parse(rawBody ?? {}),
       };
       const handler = handlers[name] as (i: typeof input, c: { session: typeof session }) => unknown;
-      const output = def.response.parse(handler(input, { session }));
+      const output = def.response.parse(await handler(input, { session }));
       const headers: Record<string, string> = {};
       if ((name === 'login' || name === 'adminLogin') && output && typeof output === 'object' && 'token' in output) {
         headers['Set-Cookie'] = sessionCookie(String(output.token), name === 'login' ? 14 * 3600 : 2 * 3600);

@@ -1,0 +1,86 @@
+import type { PrinterStatusView } from '../../../shared/api/schemas';
+import { PrinterConfig } from '../../../shared/printerConfig';
+import type { OfficeSettings } from '../config/officeSettings';
+import { createPrinterService } from '../printer/printerService';
+import type { PrinterService } from '../printer/printerService';
+import { describeStatus } from '../printer/printerStatus';
+import type { QueueService } from '../queue/queueService';
+
+const KEY = 'printer';
+
+/**
+ * Connects the queue to the ticket printer: every issued ticket is printed in the background
+ * (issuing never waits for paper), printer status goes out to the screens, and the config lives
+ * in the database so the admin can change it without a restart.
+ */
+export class TicketPrinting {
+  readonly service: PrinterService;
+  private config: PrinterConfig;
+  private readonly stopListening: () => void;
+
+  constructor(
+    private readonly queue: QueueService,
+    private readonly settings: OfficeSettings,
+    trackUrl: (ticketId: string) => string,
+    broadcast: (m: unknown) => void,
+    log: (e: Record<string, unknown>) => void,
+  ) {
+    this.config = PrinterConfig.parse(settings.getRaw(KEY) ?? {});
+    this.service = createPrinterService({ config: this.config, log });
+    this.service.onStatus(() => broadcast({ type: 'printer.status', status: this.view() }));
+    this.stopListening = queue.onEvent((e) => {
+      if (e.type !== 'ticket.issued' || !e.ticket || !this.config.enabled || this.config.transport.kind === 'none') return;
+      const t = e.ticket;
+      const office = queue.settings.get();
+      const status = queue.views.statusOf(queue.ctx.ticket(t.id));
+      const group = office.priorityGroups.find((g) => g.code === t.priority);
+      void this.service.printTicket(
+        {
+          officeName: office.name,
+          serviceNameVi: status.serviceNameVi,
+          serviceNameEn: status.serviceNameEn,
+          number: t.number,
+          priorityLabel: group?.vi ?? null,
+          issuedAt: t.issuedAt,
+          ahead: status.ahead,
+          etaMinutes: status.etaMinutes,
+          trackUrl: trackUrl(t.id),
+          footer: office.ticketFooter,
+        },
+        t.id,
+      );
+    });
+  }
+
+  getConfig(): PrinterConfig {
+    return this.config;
+  }
+
+  setConfig(next: PrinterConfig): PrinterConfig {
+    const valid = PrinterConfig.parse(next);
+    this.settings.setRaw(KEY, valid);
+    this.config = valid;
+    this.service.reconfigure(valid);
+    return valid;
+  }
+
+  view(): PrinterStatusView {
+    const s = this.service.status();
+    const configured = this.config.enabled && this.config.transport.kind !== 'none';
+    return {
+      configured,
+      ready: configured && s.ready,
+      message: configured ? describeStatus(s) : 'Chưa cấu hình máy in',
+      paperEnd: s.paperEnd,
+      paperNearEnd: s.paperNearEnd,
+      coverOpen: s.coverOpen,
+      queued: s.queued,
+      failed: s.failed,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.stopListening();
+    await this.service.close();
+  }
+}

@@ -1,0 +1,237 @@
+import { PRINTER_PROFILES } from '../../../shared/printerConfig';
+import type { PrinterConfig } from '../../../shared/printerConfig';
+import { encodeTicket } from './ticketLayout';
+import type { TicketPrintData } from './ticketLayout';
+import { encodeTestPage } from './testPage';
+import { DLE_EOT, parseStatus } from './printerStatus';
+import type { PrinterStatus, StatusBytes } from './printerStatus';
+import { openLink } from './transports';
+import type { PrinterLink } from './transports';
+
+export type { TicketPrintData } from './ticketLayout';
+export type { PrinterStatus } from './printerStatus';
+
+export interface PrintJob {
+  id: number;
+  kind: 'ticket' | 'test';
+  ticketId: string | null;
+  ticketNumber: string | null;
+  state: 'queued' | 'printing' | 'done' | 'failed';
+  error: string | null;
+  at: number;
+  bytes: Uint8Array;
+}
+
+export interface PrintResult {
+  ok: boolean;
+  jobId: number;
+  error: string | null;
+}
+
+export interface PrinterService {
+  /** Never rejects and never blocks the queue: a dead printer only makes the job fail (kept for reprint). */
+  printTicket(data: TicketPrintData, ticketId?: string): Promise<PrintResult>;
+  printTestPage(): Promise<PrintResult>;
+  reprint(jobId: number): Promise<PrintResult>;
+  status(): PrinterStatus;
+  jobs(): Omit<PrintJob, 'bytes'>[];
+  onStatus(listener: (s: PrinterStatus) => void): () => void;
+  reconfigure(config: PrinterConfig): void;
+  close(): Promise<void>;
+}
+
+const QUERY_TIMEOUT_MS = 500;
+const MAX_JOBS_KEPT = 200;
+
+export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Record<string, unknown>) => void }): PrinterService {
+  let config = opts.config;
+  const log = opts.log ?? (() => undefined);
+  let link: PrinterLink | null = null;
+  let connecting: Promise<PrinterLink | null> | null = null;
+  let statusBytes: StatusBytes = {};
+  let lastError: string | null = null;
+  let answered = false;
+  let closed = false;
+  let reconnectTimer: NodeJS.Timeout | null = null;
+  let pollTimer: NodeJS.Timeout | null = null;
+  let backoff = 500;
+  let nextId = 1;
+  const jobs: PrintJob[] = [];
+  const listeners = new Set<(s: PrinterStatus) => void>();
+  let chain: Promise<unknown> = Promise.resolve();
+  let lastPublished = '';
+
+  const profile = () => PRINTER_PROFILES[config.profile];
+  const canPoll = () => profile().status && !!link?.canRead;
+
+  const current = (): PrinterStatus => {
+    const base = {
+      connected: !!link && (answered || !canPoll()),
+      lastError,
+      queued: jobs.filter((j) => j.state === 'queued' || j.state === 'printing').length,
+      failed: jobs.filter((j) => j.state === 'failed').length,
+    };
+    return parseStatus(canPoll() ? statusBytes : {}, base);
+  };
+
+  const publish = () => {
+    const s = current();
+    const key = JSON.stringify(s);
+    if (key === lastPublished) return;
+    lastPublished = key;
+    for (const l of listeners) l(s);
+  };
+
+  const scheduleReconnect = () => {
+    if (closed || reconnectTimer || config.transport.kind === 'none' || !config.enabled) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      void connect();
+    }, backoff);
+    reconnectTimer.unref();
+    backoff = Math.min(backoff * 2, 30_000);
+  };
+
+  const connect = (): Promise<PrinterLink | null> => {
+    if (link) return Promise.resolve(link);
+    if (connecting) return connecting;
+    if (!config.enabled || config.transport.kind === 'none') return Promise.resolve(null);
+    connecting = openLink(config.transport)
+      .then((l) => {
+        link = l;
+        backoff = 500;
+        lastError = null;
+        answered = false;
+        l.onClose((reason) => {
+          if (link === l) link = null;
+          answered = false;
+          statusBytes = {};
+          lastError = `mất kết nối máy in (${reason})`;
+          log({ level: 'warn', msg: 'printer disconnected', reason });
+          publish();
+          scheduleReconnect();
+        });
+        log({ level: 'info', msg: 'printer connected', transport: config.transport.kind });
+        void poll();
+        return l;
+      })
+      .catch((e: unknown) => {
+        lastError = `không mở được máy in: ${String((e as Error)?.message ?? e)}`;
+        publish();
+        scheduleReconnect();
+        return null;
+      })
+      .finally(() => {
+        connecting = null;
+      });
+    return connecting;
+  };
+
+  const poll = async () => {
+    if (pollTimer) clearTimeout(pollTimer);
+    pollTimer = null;
+    if (closed) return;
+    const l = link;
+    if (l && canPoll()) {
+      await (chain = chain.then(async () => {
+        const ask = async (n: 1 | 2 | 3 | 4) => (await l.query(DLE_EOT(n), 1, QUERY_TIMEOUT_MS).catch(() => null))?.[0];
+        const printer = await ask(1);
+        answered = printer !== undefined;
+        statusBytes = answered ? { printer, offline: await ask(2), error: await ask(3), paper: await ask(4) } : {};
+        if (!answered) lastError = 'máy in không trả lời (có thể đang tắt)';
+        else if (lastError?.startsWith('máy in không trả lời')) lastError = null;
+      }));
+    }
+    publish();
+    pollTimer = setTimeout(() => void poll(), config.statusPollMs);
+    pollTimer.unref();
+  };
+
+  const run = (job: PrintJob): Promise<PrintResult> => {
+    const p = chain.then(async (): Promise<PrintResult> => {
+      job.state = 'printing';
+      const l = await connect();
+      const s = current();
+      const refuse = !l ? (lastError ?? 'chưa cấu hình máy in') : s.paperEnd ? 'hết giấy' : s.coverOpen ? 'nắp máy in đang mở' : null;
+      if (refuse) {
+        job.state = 'failed';
+        job.error = refuse;
+      } else {
+        try {
+          const baud = config.transport.kind === 'serial' ? config.transport.baudRate : 115200;
+          const budget = 3000 + (job.bytes.length * 10 * 1000 * 2) / baud;
+          await Promise.race([
+            (l as PrinterLink).write(job.bytes),
+            new Promise((_, rej) => setTimeout(() => rej(new Error('quá thời gian gửi dữ liệu')), budget).unref()),
+          ]);
+          job.state = 'done';
+          job.error = null;
+        } catch (e) {
+          job.state = 'failed';
+          job.error = String((e as Error)?.message ?? e);
+        }
+      }
+      if (job.state === 'failed') log({ level: 'warn', msg: 'print failed', job: job.id, ticket: job.ticketNumber, error: job.error });
+      publish();
+      return { ok: job.state === 'done', jobId: job.id, error: job.error };
+    });
+    chain = p.catch(() => undefined);
+    return p.catch((e: unknown) => ({ ok: false, jobId: job.id, error: String(e) }));
+  };
+
+  const enqueue = (kind: PrintJob['kind'], bytes: Uint8Array, ticketId: string | null, ticketNumber: string | null) => {
+    const job: PrintJob = { id: nextId++, kind, ticketId, ticketNumber, state: 'queued', error: null, at: Date.now(), bytes };
+    jobs.push(job);
+    if (jobs.length > MAX_JOBS_KEPT) jobs.splice(0, jobs.length - MAX_JOBS_KEPT);
+    publish();
+    return run(job);
+  };
+
+  void connect();
+
+  return {
+    printTicket(data, ticketId) {
+      let bytes: Uint8Array;
+      try {
+        bytes = encodeTicket(data, config);
+      } catch (e) {
+        return Promise.resolve({ ok: false, jobId: 0, error: String(e) });
+      }
+      return enqueue('ticket', bytes, ticketId ?? null, data.number);
+    },
+    printTestPage() {
+      return enqueue('test', encodeTestPage(config), null, null);
+    },
+    reprint(jobId) {
+      const job = jobs.find((j) => j.id === jobId);
+      if (!job) return Promise.resolve({ ok: false, jobId, error: 'không tìm thấy lệnh in' });
+      job.state = 'queued';
+      job.error = null;
+      return run(job);
+    },
+    status: current,
+    jobs: () => jobs.map(({ bytes: _bytes, ...rest }) => rest),
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reconfigure(next) {
+      config = next;
+      const old = link;
+      link = null;
+      void old?.close();
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      reconnectTimer = null;
+      backoff = 500;
+      void connect();
+    },
+    async close() {
+      closed = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      if (pollTimer) clearTimeout(pollTimer);
+      await chain.catch(() => undefined);
+      await link?.close();
+      link = null;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import { PRINTER_PROFILES } from '../../../shared/printerConfig';
+import type { PrinterConfig } from '../../../shared/printerConfig';
+import { stripDiacritics, toCp1258Form } from './vietnameseText';
+
+const BASES = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+const TONES = ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
+
+/** Every Vietnamese vowel with each of the five tones, lower and upper case, plus đ/Đ. */
+export function testPageLines(): string[] {
+  const lines: string[] = [];
+  for (const b of BASES) {
+    lines.push(TONES.map((t) => (b + t).normalize('NFC')).join(' ') + '  ' + TONES.map((t) => (b.toUpperCase() + t).normalize('NFC')).join(' '));
+  }
+  lines.push('đ Đ — Cộng hòa xã hội chủ nghĩa Việt Nam');
+  lines.push('Độc lập – Tự do – Hạnh phúc');
+  return lines;
+}
+
+export function encodeTestPage(cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>): Uint8Array {
+  const profile = PRINTER_PROFILES[cfg.profile];
+  const enc = new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    printerModel: profile.encoderModel,
+    columns: profile.columns[cfg.paper],
+    codepageCandidates: cfg.encoding === 'tcvn3' ? ['tcvn3', 'tcvn3capitals'] : undefined,
+  });
+  const prepare = (s: string) => (cfg.encoding === 'cp1258' ? toCp1258Form(s) : cfg.encoding === 'ascii' ? stripDiacritics(s) : s);
+  enc.initialize().codepage(cfg.encoding === 'cp1258' ? 'windows1258' : cfg.encoding === 'tcvn3' ? 'auto' : 'cp437');
+  enc.line(prepare(`TRANG IN THỬ — ${profile.name} — ${cfg.paper} mm — ${cfg.encoding}`));
+  for (const l of testPageLines()) enc.line(prepare(l));
+  return enc.newline().newline().cut('partial').encode();
+}

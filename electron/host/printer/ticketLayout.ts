@@ -1,0 +1,109 @@
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import { PRINTER_PROFILES } from '../../../shared/printerConfig';
+import type { PrinterConfig } from '../../../shared/printerConfig';
+import { DEFAULT_TICKET_TEMPLATE, fillLine } from '../../../shared/ticketTemplate';
+import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplate';
+import { printWidth, stripDiacritics, toCp1258Form } from './vietnameseText';
+
+export interface TicketPrintData {
+  officeName: string;
+  serviceNameVi: string;
+  serviceNameEn: string;
+  number: string;
+  priorityLabel: string | null;
+  /** Epoch ms (UTC); printed in Asia/Ho_Chi_Minh. */
+  issuedAt: number;
+  ahead: number;
+  etaMinutes: number;
+  trackUrl: string;
+  footer: string;
+}
+
+const TZ = 'Asia/Ho_Chi_Minh';
+
+export function ticketValues(d: TicketPrintData): TicketValues {
+  const date = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d.issuedAt);
+  const time = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(d.issuedAt);
+  return {
+    office: d.officeName,
+    service: d.serviceNameVi,
+    serviceEn: d.serviceNameEn,
+    number: d.number,
+    priority: d.priorityLabel ?? '',
+    date,
+    time,
+    ahead: String(d.ahead),
+    eta: String(d.etaMinutes),
+    footer: d.footer,
+  };
+}
+
+/** Greedy word wrap on printed width (combining tone marks take no column). */
+export function wrap(text: string, columns: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = cur ? `${cur} ${word}` : word;
+    if (printWidth(next) <= columns || !cur) cur = next;
+    else {
+      lines.push(cur);
+      cur = word;
+    }
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}
+
+function pad(text: string, columns: number, align: 'left' | 'center' | 'right'): string {
+  const free = Math.max(0, columns - printWidth(text));
+  if (align === 'left') return text;
+  const left = align === 'center' ? Math.floor(free / 2) : free;
+  return ' '.repeat(left) + text;
+}
+
+/** The text lines a ticket prints, before encoding (also what the tests compare against). */
+export function ticketText(d: TicketPrintData, template: TicketTemplate = DEFAULT_TICKET_TEMPLATE): string[] {
+  const v = ticketValues(d);
+  return template.filter((l) => l.kind === 'text').flatMap((l) => {
+    const text = fillLine(l.text, v);
+    return text === null ? [] : [text];
+  });
+}
+
+/** ESC/POS bytes of a ticket in the configured Vietnamese mode, QR code of the tracking URL, cut. */
+export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>, template: TicketTemplate = DEFAULT_TICKET_TEMPLATE): Uint8Array {
+  const profile = PRINTER_PROFILES[cfg.profile];
+  const columns = profile.columns[cfg.paper];
+  const enc = new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    printerModel: profile.encoderModel,
+    columns,
+    codepageCandidates: cfg.encoding === 'tcvn3' ? ['tcvn3', 'tcvn3capitals'] : undefined,
+  });
+  const prepare = (s: string) => (cfg.encoding === 'cp1258' ? toCp1258Form(s) : cfg.encoding === 'ascii' ? stripDiacritics(s) : s.normalize('NFC'));
+  enc.initialize();
+  enc.codepage(cfg.encoding === 'cp1258' ? 'windows1258' : cfg.encoding === 'tcvn3' ? 'auto' : 'cp437');
+  const v = ticketValues(d);
+  for (const line of template) {
+    if (line.kind === 'rule') {
+      enc.line('-'.repeat(columns));
+      continue;
+    }
+    if (line.kind === 'feed') {
+      enc.newline();
+      continue;
+    }
+    if (line.kind === 'qr') {
+      enc.align('center').qrcode(d.trackUrl, { model: 2, size: cfg.paper === 58 ? 5 : 6, errorlevel: 'm' }).align('left');
+      continue;
+    }
+    const text = fillLine(line.text, v);
+    if (text === null) continue;
+    const width = Math.floor(columns / line.size);
+    enc.size(line.size, line.size).bold(line.bold);
+    for (const part of wrap(text, width)) enc.line(prepare(pad(part, width, line.align)));
+    enc.bold(false).size(1, 1);
+  }
+  enc.newline().newline().cut('partial');
+  return enc.encode();
+}

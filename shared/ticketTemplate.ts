@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+// What a ticket says, line by line, editable by an office without code. Placeholders:
+// {office} {service} {serviceEn} {number} {priority} {date} {time} {ahead} {eta} {footer}.
+// A line whose placeholders all resolve to nothing is left out (e.g. {priority} for most tickets).
+export const TicketLine = z.object({
+  kind: z.enum(['text', 'qr', 'rule', 'feed']).default('text'),
+  text: z.string().max(200).default(''),
+  size: z.number().int().min(1).max(4).default(1),
+  align: z.enum(['left', 'center', 'right']).default('center'),
+  bold: z.boolean().default(false),
+});
+export type TicketLine = z.infer<typeof TicketLine>;
+export const TicketTemplate = z.array(TicketLine).min(1).max(40);
+export type TicketTemplate = z.infer<typeof TicketTemplate>;
+
+export const DEFAULT_TICKET_TEMPLATE: TicketTemplate = [
+  { kind: 'text', text: '{office}', size: 1, align: 'center', bold: true },
+  { kind: 'rule', text: '', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: 'SỐ THỨ TỰ', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: '{number}', size: 4, align: 'center', bold: true },
+  { kind: 'text', text: '{service}', size: 2, align: 'center', bold: true },
+  { kind: 'text', text: 'Ưu tiên: {priority}', size: 1, align: 'center', bold: true },
+  { kind: 'text', text: 'Số người chờ trước: {ahead}', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: 'Thời gian chờ dự kiến: ~{eta} phút', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: '{time} {date}', size: 1, align: 'center', bold: false },
+  { kind: 'qr', text: '', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: 'Quét mã để theo dõi lượt gọi', size: 1, align: 'center', bold: false },
+  { kind: 'rule', text: '', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: '{footer}', size: 1, align: 'center', bold: false },
+];
+
+export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' | 'priority' | 'date' | 'time' | 'ahead' | 'eta' | 'footer', string>;
+
+/** Fill a line's placeholders; null when it had placeholders and all of them were empty. */
+export function fillLine(text: string, v: TicketValues): string | null {
+  const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as keyof TicketValues);
+  if (names.length > 0 && names.every((n) => !v[n])) return null;
+  return text.replace(/\{(\w+)\}/g, (_, n: string) => v[n as keyof TicketValues] ?? '');
+}

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { SerialPort } from 'serialport';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '../../../electron/host/host';
+import { parseEscPos } from '../../helpers/escposParser';
+import { HttpClient } from '../../helpers/httpClient';
+import { PtyPair } from '../../helpers/ptyPair';
+import { tempDir, tempHost } from '../../helpers/tempHost';
+
+let host: Host;
+let pair: PtyPair;
+let admin: HttpClient;
+let staff: HttpClient;
+let kiosk: HttpClient;
+
+beforeAll(async () => {
+  host = await tempHost();
+  pair = PtyPair.inDir(tempDir());
+  await pair.start();
+  const base = `http://127.0.0.1:${host.port}`;
+  admin = new HttpClient(base);
+  staff = new HttpClient(base);
+  kiosk = new HttpClient(base);
+  await admin.post('/api/auth/admin', { password: 'admin-test' });
+  await staff.post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' });
+});
+afterAll(async () => {
+  await host.close();
+  await pair.stop();
+});
+
+const waitFor = async (cond: () => boolean | Promise<boolean>, ms = 8000) => {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 30));
+  }
+};
+
+describe('the host prints every issued ticket without waiting for the printer', () => {
+  it('configures the printer live, prints tickets, survives an unplug, reprints from the counter', async () => {
+    const peer = await new Promise<SerialPort>((res, rej) => {
+      const p = new SerialPort({ path: pair.peer, baudRate: 9600 }, (e) => (e ? rej(e) : res(p)));
+    });
+    const received: Buffer[] = [];
+    peer.on('data', (d: Buffer) => {
+      received.push(d);
+      if (d.includes(Buffer.of(0x10, 0x04))) peer.write(Buffer.of(0x12));
+    });
+    expect((await kiosk.post('/api/admin/printer', { transport: { kind: 'serial', path: pair.peer } })).status).toBe(401);
+    const set = await admin.post('/api/admin/printer', { transport: { kind: 'serial', path: pair.device, baudRate: 9600 }, profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258', statusPollMs: 500 });
+    expect(set.status).toBe(200);
+    await waitFor(async () => (await kiosk.get('/api/printer')).body.ready === true);
+
+    const issued = await kiosk.post('/api/tickets', { serviceId: 1, priority: 'pregnant' });
+    expect(issued.status).toBe(201);
+    await waitFor(() => parseEscPos(Buffer.concat(received)).qrData.includes(issued.body.trackUrl));
+    const lines = parseEscPos(Buffer.concat(received)).lines.map((l) => execFileSync('iconv', ['-f', 'CP1258', '-t', 'UTF-8'], { input: l }).toString().trim());
+    expect(lines).toContain(issued.body.number);
+    expect(lines).toContain('Ưu tiên: Phụ nữ mang thai');
+    peer.close();
+
+    // Unplugged: the kiosk still gets its ticket at once; the print job fails and waits for a reprint.
+    await pair.stop();
+    await waitFor(async () => (await kiosk.get('/api/printer')).body.ready === false);
+    const t0 = Date.now();
+    const lost = await kiosk.post('/api/tickets', { serviceId: 2 });
+    expect(lost.status).toBe(201);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await waitFor(async () => (await staff.get('/api/printer/jobs')).body.some((j: { ticketId: string; state: string }) => j.ticketId === lost.body.id && j.state === 'failed'));
+    const jobs = (await staff.get('/api/printer/jobs')).body as { id: number; ticketId: string }[];
+    const job = jobs.find((j) => j.ticketId === lost.body.id);
+
+    await pair.start();
+    const peer2 = await new Promise<SerialPort>((res, rej) => {
+      const p = new SerialPort({ path: pair.peer, baudRate: 9600 }, (e) => (e ? rej(e) : res(p)));
+    });
+    const again: Buffer[] = [];
+    peer2.on('data', (d: Buffer) => {
+      again.push(d);
+      if (d.includes(Buffer.of(0x10, 0x04))) peer2.write(Buffer.of(0x12));
+    });
+    await waitFor(async () => (await kiosk.get('/api/printer')).body.ready === true, 15_000);
+    const re = await staff.post(`/api/printer/jobs/${job?.id}/reprint`);
+    expect(re.body.ok).toBe(true);
+    await waitFor(() => parseEscPos(Buffer.concat(again)).qrData.includes(lost.body.trackUrl));
+    peer2.close();
+  }, 40_000);
+});
