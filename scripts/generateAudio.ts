@@ -24,6 +24,8 @@ const VI_WORDS: Record<string, string> = {
 const EN_WORDS: Record<string, string> = {
   [PHRASE_CLIPS.en.before]: 'Ticket number',
   [PHRASE_CLIPS.en.middle]: 'please come to counter',
+  counter: 'Counter',
+  is_open_again: 'is open again',
   ...Object.fromEntries(['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((w, i) => [`digit_${i}`, w])),
 };
 

@@ -66,3 +66,9 @@ export function announcementClips(ticket: string, counter: number, o: Announceme
   const words = (n: number) => numberWords(n).map((w) => WORD_CLIPS[w] as string);
   return ['chime', PHRASE_CLIPS.vi.before, ...letters, ...words(value), PHRASE_CLIPS.vi.middle, ...words(counter)];
 }
+
+/** Clips for "Quầy số N tiếp tục phục vụ" / "Counter N is open again". */
+export function resumeClips(counter: number, lang: 'vi' | 'en'): string[] {
+  if (lang === 'en') return ['chime', 'counter', ...String(counter).split('').map((d) => `digit_${d}`), 'is_open_again'];
+  return ['chime', 'quay_so', ...numberWords(counter).map((w) => WORD_CLIPS[w] as string), 'tiep_tuc_phuc_vu'];
+}

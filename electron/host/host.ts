@@ -13,6 +13,7 @@ import { QueueService } from './queue/queueService';
 import { createHandlers } from './server/apiHandlers';
 import type { Handlers } from './server/apiHandlers';
 import { EventHub } from './server/eventHub';
+import { CallOutputs } from './devices/callOutputs';
 import { TicketPrinting } from './devices/ticketPrinting';
 import { createApiHandler, sendError } from './server/httpApi';
 import { RateLimiter } from './server/rateLimiter';
@@ -78,7 +79,8 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || `http://${lanAddress()}:${port}`).replace(/\/$/, '')}/t/${id}`;
   const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.display().lastEventSeq }));
   const printing = new TicketPrinting(queue, queue.settings, trackUrl, (m) => hub.broadcast(m), o.log);
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing });
+  const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log);
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs });
   queue.onEvent((e) => {
     hub.broadcast(e);
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
@@ -168,6 +170,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
       stopBackups();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));
       await printing.close();
+      await outputs.close();
       await hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

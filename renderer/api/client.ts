@@ -1,13 +1,14 @@
 // The one client of the shared contract: the Electron preload's IPC when `window.motcua` exists,
 // HTTP + WebSocket otherwise. Screens never compute queue state; they call and listen.
 import type { InputOf, OutputOf, RouteName } from '../../shared/api/contract';
+import type { AnnounceMessage } from '../../shared/announcementConfig';
 import type { QueueEvent } from '../../shared/api/events';
 import { routePaths } from '../../shared/api/routePaths';
 
 export type ServerMessage =
   | QueueEvent
   | { type: 'hello'; lastEventSeq: number }
-  | { type: 'announce'; [k: string]: unknown }
+  | AnnounceMessage
   | { type: 'printer.status'; status: unknown };
 
 export interface MotcuaBridge {

@@ -4,30 +4,33 @@
 // be loaded makes that announcement fall back to the system's Vietnamese speech voice, if any.
 //
 //   const player = createAnnouncementPlayer({ baseUrl: '/audio/' });
-//   player.call('A012', 3);            // chime + "Mời công dân có số thứ tự mười hai đến quầy số ba"
-//   player.pending                      // announcements waiting behind the current one
-import { announcementClips, announcementText } from '../../shared/announcementText';
+//   player.enqueue(msg);   // an AnnounceMessage from the host: chime + "Mời công dân có số thứ tự …"
+//   player.pending         // announcements waiting behind the current one
+import type { AnnounceMessage } from '../../shared/announcementConfig';
 
 export interface PlayerOptions {
   /** Where clips live: `${baseUrl}${lang}/${id}.ogg` (the host serves DATA/audio first, then the shipped set). */
   baseUrl: string;
-  lang?: 'vi' | 'en';
-  readPrefix?: boolean;
-  /** How many times each call is spoken, and the pause between repeats. */
-  repeat?: number;
-  gapMs?: number;
-  volume?: number;
+}
+
+export interface PlayedAnnouncement {
+  seq: number;
+  text: string;
+  via: 'clips' | 'speech' | 'silent';
+  /** Audio-clock seconds the clips were scheduled from and to (clips only). */
+  start: number;
+  end: number;
+  clips: number;
 }
 
 export interface AnnouncementPlayer {
-  call(ticketNumber: string, counterNumber: number): Promise<void>;
+  enqueue(msg: AnnounceMessage): Promise<void>;
   readonly pending: number;
   /** Every announcement actually played, for tests and diagnostics. */
-  readonly log: { text: string; via: 'clips' | 'speech' | 'silent'; at: number }[];
+  readonly log: PlayedAnnouncement[];
 }
 
 export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
-  const lang = o.lang ?? 'vi';
   const cache = new Map<string, Promise<AudioBuffer | null>>();
   let ctx: AudioContext | null = null;
   let chain: Promise<void> = Promise.resolve();
@@ -46,8 +49,8 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
     return ctx;
   };
 
-  const load = (id: string): Promise<AudioBuffer | null> => {
-    let p = cache.get(id);
+  const load = (lang: string, id: string): Promise<AudioBuffer | null> => {
+    let p = cache.get(`${lang}/${id}`);
     if (!p) {
       const ac = audio();
       p = ac
@@ -56,19 +59,20 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
             .then((b) => ac.decodeAudioData(b))
             .catch(() => null)
         : Promise.resolve(null);
-      cache.set(id, p);
+      cache.set(`${lang}/${id}`, p);
     }
     return p;
   };
 
-  const playClips = async (buffers: AudioBuffer[]): Promise<void> => {
+  const playClips = async (buffers: AudioBuffer[], volume: number): Promise<{ start: number; end: number }> => {
     const ac = audio();
-    if (!ac) return;
+    if (!ac) return { start: 0, end: 0 };
     await ac.resume().catch(() => undefined);
     const gain = ac.createGain();
-    gain.gain.value = o.volume ?? 1;
+    gain.gain.value = volume;
     gain.connect(ac.destination);
-    let t = ac.currentTime + 0.05;
+    const start = ac.currentTime + 0.05;
+    let t = start;
     for (const b of buffers) {
       const src = ac.createBufferSource();
       src.buffer = b;
@@ -77,9 +81,10 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
       t += b.duration;
     }
     await new Promise((r) => setTimeout(r, (t - ac.currentTime) * 1000 + 50));
+    return { start, end: t };
   };
 
-  const speak = (text: string): Promise<boolean> =>
+  const speak = (text: string, lang: string, volume: number): Promise<boolean> =>
     new Promise((resolve) => {
       const synth = typeof speechSynthesis === 'undefined' ? null : speechSynthesis;
       const voice = synth?.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang));
@@ -87,32 +92,31 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
       const u = new SpeechSynthesisUtterance(text);
       u.voice = voice;
       u.lang = voice.lang;
-      u.volume = o.volume ?? 1;
+      u.volume = volume;
       u.onend = () => resolve(true);
       u.onerror = () => resolve(false);
       synth.speak(u);
     });
 
-  const announce = async (ticketNumber: string, counterNumber: number) => {
-    const opts = { lang, readPrefix: o.readPrefix ?? false };
-    const text = announcementText(ticketNumber, counterNumber, opts);
-    const buffers = await Promise.all(announcementClips(ticketNumber, counterNumber, opts).map(load));
+  const announce = async (m: AnnounceMessage) => {
+    const buffers = await Promise.all(m.clips.map((id) => load(m.lang, id)));
     const complete = buffers.every((b): b is AudioBuffer => b !== null);
-    for (let i = 0; i < Math.max(1, o.repeat ?? 1); i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, o.gapMs ?? 1500));
-      let via: 'clips' | 'speech' | 'silent' = 'silent';
+    for (let i = 0; i < Math.max(1, m.repeat); i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, m.gapMs));
+      let via: PlayedAnnouncement['via'] = 'silent';
+      let span = { start: 0, end: 0 };
       if (complete) {
-        await playClips(buffers);
+        span = await playClips(buffers, m.volume);
         via = 'clips';
-      } else if (await speak(text)) via = 'speech';
-      log.push({ text, via, at: Date.now() });
+      } else if (await speak(m.text, m.lang, m.volume)) via = 'speech';
+      log.push({ seq: m.seq, text: m.text, via, ...span, clips: buffers.length });
     }
   };
 
   return {
-    call(ticketNumber, counterNumber) {
+    enqueue(m) {
       pending++;
-      chain = chain.then(() => announce(ticketNumber, counterNumber)).finally(() => pending--);
+      chain = chain.then(() => announce(m)).finally(() => pending--);
       return chain;
     },
     get pending() {

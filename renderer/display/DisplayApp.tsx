@@ -26,12 +26,15 @@ export function DisplayApp() {
   const announcer = useRef(SPEAKER ? announcerFor(location.origin) : null);
 
   useEvents((m) => {
+    if (m.type === 'announce') {
+      void announcer.current?.enqueue(m);
+      return;
+    }
     if (m.type !== 'ticket.called' && m.type !== 'ticket.recalled') return;
     const e = m as QueueEvent;
     if (!e.ticket || !e.counter) return;
     // Shown from the event itself, before the refetch, so the hall sees the call at once.
     setFlash({ number: e.ticket.number, counterNumber: e.counter.number, at: Date.now() });
-    announcer.current?.call(e.ticket.number, e.counter.number);
     if (flashTimer.current) clearTimeout(flashTimer.current);
     flashTimer.current = setTimeout(() => setFlash(null), FLASH_MS);
   });

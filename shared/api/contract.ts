@@ -1,6 +1,8 @@
 // The one API contract. The HTTP server, the Electron IPC bridge and the renderer's client are all
 // typed from this table, and every input is validated with its zod schema at the boundary.
 import { z } from 'zod';
+import { AnnouncementConfig } from '../announcementConfig';
+import { BoardsConfig } from '../boardConfig';
 import { PrinterConfig } from '../printerConfig';
 import { routePaths } from './routePaths';
 import * as s from './schemas';
@@ -74,6 +76,10 @@ export const contract = {
   printTestPage: route({ ...routePaths.printTestPage, auth: 'admin', response: s.PrintResultView }),
   printerConfig: route({ ...routePaths.printerConfig, auth: 'admin', response: PrinterConfig }),
   setPrinterConfig: route({ ...routePaths.setPrinterConfig, auth: 'admin', body: PrinterConfig, response: PrinterConfig }),
+  announcementConfig: route({ ...routePaths.announcementConfig, auth: 'admin', response: AnnouncementConfig }),
+  setAnnouncementConfig: route({ ...routePaths.setAnnouncementConfig, auth: 'admin', body: AnnouncementConfig, response: AnnouncementConfig }),
+  boardsConfig: route({ ...routePaths.boardsConfig, auth: 'admin', response: s.BoardsView }),
+  setBoardsConfig: route({ ...routePaths.setBoardsConfig, auth: 'admin', body: z.object({ boards: BoardsConfig }).strict(), response: s.BoardsView }),
 } as const;
 
 export type Contract = typeof contract;

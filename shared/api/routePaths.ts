@@ -35,6 +35,10 @@ export const routePaths = {
   printTestPage: { method: 'POST', path: '/api/printer/test' },
   printerConfig: { method: 'GET', path: '/api/admin/printer' },
   setPrinterConfig: { method: 'POST', path: '/api/admin/printer' },
+  announcementConfig: { method: 'GET', path: '/api/admin/announcements' },
+  setAnnouncementConfig: { method: 'POST', path: '/api/admin/announcements' },
+  boardsConfig: { method: 'GET', path: '/api/admin/boards' },
+  setBoardsConfig: { method: 'POST', path: '/api/admin/boards' },
 } as const;
 
 export type RoutePathName = keyof typeof routePaths;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BoardsConfig } from '../boardConfig';
 import { Counter, Officer, OpeningWindow, PriorityGroupDef, Service, Ticket, TicketState } from '../domain';
 
 // Route parameters arrive as strings; ids are validated before anything touches the database.
@@ -192,3 +193,8 @@ export const PrintJobView = z.object({
 });
 export const PrintJobIdParam = z.object({ id: z.coerce.number().int().positive().max(1_000_000_000) }).strict();
 export const PrintResultView = z.object({ ok: z.boolean(), jobId: z.number().int(), error: z.string().nullable() });
+
+export const BoardsView = z.object({
+  boards: BoardsConfig,
+  buses: z.array(z.object({ port: z.string(), protocol: z.string(), connected: z.boolean(), boards: z.number().int() })),
+});

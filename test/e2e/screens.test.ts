@@ -126,6 +126,24 @@ describe('screens in Chromium', () => {
     await display.waitForFunction(() => document.querySelector('[data-counter="3"] .num')?.textContent?.trim() === 'C001', undefined, { timeout: 10_000 });
   }, 60_000);
 
+  it('two calls in quick succession are both spoken, in order, the second after the first ends', async () => {
+    const display = await page('/display', 1366, 768);
+    await display.waitForSelector('[data-counter="1"]');
+    await display.mouse.click(10, 10); // a person touching the screen once unlocks audio in a browser
+    const login = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ counterId: 2, officerId: 2, pin: '2222' }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    for (let i = 0; i < 2; i++) await fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 2 }) });
+    await fetch(`${srv.base}/api/counters/2/next`, { method: 'POST', headers: { cookie } });
+    await fetch(`${srv.base}/api/counters/2/next`, { method: 'POST', headers: { cookie } });
+    await display.waitForFunction(() => ((window as unknown as { __announcements?: unknown[] }).__announcements ?? []).length >= 2, undefined, { timeout: 20_000 });
+    const played = (await display.evaluate(() => (window as unknown as { __announcements: unknown[] }).__announcements)) as { seq: number; via: string; start: number; end: number; text: string; clips: number }[];
+    expect(played.map((p) => p.via)).toEqual(['clips', 'clips']);
+    expect(played[0]!.seq).toBeLessThan(played[1]!.seq);
+    expect(played[0]!.end - played[0]!.start).toBeGreaterThan(3);
+    expect(played[1]!.start).toBeGreaterThanOrEqual(played[0]!.end);
+    expect(played[0]!.text).toMatch(/^Mời công dân có số thứ tự .* đến quầy số hai$/);
+  }, 40_000);
+
   it('office text with HTML is shown as text, never run', async () => {
     // An office name and marquee typed with markup in them, stored as the admin screen would.
     const hostile = tempDir();

@@ -2,6 +2,7 @@ import type { InputOf, OutputOf, RouteName } from '../../../shared/api/contract'
 import { PAUSE_REASONS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { AuthService, Session } from '../auth/authService';
+import type { CallOutputs } from '../devices/callOutputs';
 import type { TicketPrinting } from '../devices/ticketPrinting';
 import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   version: string;
   trackUrl: (ticketId: string) => string;
   printing: TicketPrinting;
+  outputs: CallOutputs;
 }
 
 function actorOf(session: Session | null): Actor {
@@ -51,7 +53,7 @@ function ownCounter(a: Actor, requested?: number): number {
 export function createHandlers(d: HandlerDeps): Handlers {
   const { queue, auth } = d;
   const t = (row: TicketRow) => toTicket(row);
-  const { trackUrl, printing } = d;
+  const { trackUrl, printing, outputs } = d;
   const staffSession = (token: string, counterId: number, officerId: number) => {
     const counter = queue.views.listCounters().find((c) => c.id === counterId);
     const officer = queue.ctx.db.prepare('SELECT * FROM officers WHERE id = ?').get(officerId) as OfficerRow | undefined;
@@ -158,5 +160,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     printTestPage: () => printing.service.printTestPage(),
     printerConfig: () => printing.getConfig(),
     setPrinterConfig: ({ body }) => printing.setConfig(body),
+    announcementConfig: () => outputs.announcementConfig(),
+    setAnnouncementConfig: ({ body }) => outputs.setAnnouncementConfig(body),
+    boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus() }),
+    setBoardsConfig: async ({ body }) => ({ boards: await outputs.setBoardsConfig(body.boards), buses: outputs.boardsStatus() }),
   };
 }

@@ -1,0 +1,42 @@
+import type { QueueEvent } from '../../../shared/api/events';
+import { announcementClips, announcementText, resumeClips, resumeText } from '../../../shared/announcementText';
+import type { AnnouncementConfig, AnnounceMessage } from '../../../shared/announcementConfig';
+import { localParts, minutesOfDay } from '../../../shared/businessDay';
+
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+export function inQuietHours(cfg: AnnouncementConfig, now: number, timeZone: string): boolean {
+  if (!cfg.quietFrom || !cfg.quietTo) return false;
+  const m = minutesOfDay(localParts(now, timeZone));
+  const from = toMinutes(cfg.quietFrom);
+  const to = toMinutes(cfg.quietTo);
+  return from <= to ? m >= from && m < to : m >= from || m < to;
+}
+
+/**
+ * Turns queue events into spoken announcements, numbered in call order, for the speaker displays.
+ * The displays queue them, so a new call never cuts off the one being spoken.
+ */
+export function createAnnouncer(opts: { config: () => AnnouncementConfig; publish: (m: AnnounceMessage) => void; now: () => number; timeZone: () => string }) {
+  let seq = 0;
+  return {
+    handle(e: QueueEvent): void {
+      const cfg = opts.config();
+      if (!cfg.enabled || !e.counter || inQuietHours(cfg, opts.now(), opts.timeZone())) return;
+      const base = { type: 'announce' as const, counterNumber: e.counter.number, lang: cfg.lang, repeat: cfg.repeat, gapMs: cfg.gapMs, volume: cfg.volume };
+      const o = { lang: cfg.lang, readPrefix: cfg.readPrefix };
+      if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && e.ticket) {
+        opts.publish({
+          ...base,
+          seq: ++seq,
+          kind: e.type === 'ticket.called' ? 'call' : 'recall',
+          ticketNumber: e.ticket.number,
+          text: announcementText(e.ticket.number, e.counter.number, o),
+          clips: announcementClips(e.ticket.number, e.counter.number, o),
+        });
+      } else if (e.type === 'counter.resumed' && cfg.announceResume) {
+        opts.publish({ ...base, seq: ++seq, kind: 'resume', ticketNumber: null, text: resumeText(e.counter.number, cfg.lang), clips: resumeClips(e.counter.number, cfg.lang), repeat: 1 });
+      }
+    },
+  };
+}

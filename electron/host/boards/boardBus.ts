@@ -1,0 +1,122 @@
+import ModbusRTU from 'modbus-serial';
+import { SerialPort } from 'serialport';
+import type { BoardCommand } from '../../../shared/boardConfig';
+import { asciiFrame } from './asciiFrame';
+import { modbusWrites } from './modbusRegisters';
+
+export type BusProtocol = 'ascii' | 'modbus';
+type Log = (e: Record<string, unknown>) => void;
+
+/**
+ * One RS-485 line (one serial port) with its boards. The line is half-duplex, so every frame goes
+ * through one queue, one at a time. The port is reopened with backoff after an unplug, and every
+ * board on it is then sent its last state again so it shows the right number.
+ */
+export class BoardBus {
+  private chain: Promise<void> = Promise.resolve();
+  private port: SerialPort | null = null;
+  private modbus: ModbusRTU | null = null;
+  private open = false;
+  private backoff = 500;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly last = new Map<number, BoardCommand>();
+
+  constructor(
+    readonly path: string,
+    private readonly baudRate: number,
+    readonly protocol: BusProtocol,
+    private readonly log: Log,
+  ) {}
+
+  get connected(): boolean {
+    return this.open;
+  }
+
+  send(address: number, cmd: BoardCommand): Promise<void> {
+    this.last.set(address, cmd);
+    return this.enqueue(() => this.write(address, cmd));
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    const p = this.chain.then(job).catch((e: unknown) => {
+      this.log({ level: 'warn', msg: 'board write failed', port: this.path, error: String((e as Error)?.message ?? e) });
+      this.lost();
+    });
+    this.chain = p;
+    return p;
+  }
+
+  private async ensureOpen(): Promise<void> {
+    if (this.open || this.closed) return;
+    if (this.protocol === 'modbus') {
+      const client = new ModbusRTU();
+      await client.connectRTUBuffered(this.path, { baudRate: this.baudRate, dataBits: 8, stopBits: 1, parity: 'none' });
+      client.setTimeout(500);
+      this.modbus = client;
+    } else {
+      this.port = await new Promise<SerialPort>((resolve, reject) => {
+        const p = new SerialPort({ path: this.path, baudRate: this.baudRate, dataBits: 8, stopBits: 1, parity: 'none' }, (err) => (err ? reject(err) : resolve(p)));
+      });
+      this.port.on('close', () => this.lost());
+      this.port.on('error', () => this.lost());
+    }
+    this.open = true;
+    this.backoff = 500;
+    this.log({ level: 'info', msg: 'board bus open', port: this.path, protocol: this.protocol });
+  }
+
+  private async write(address: number, cmd: BoardCommand): Promise<void> {
+    await this.ensureOpen();
+    if (this.protocol === 'modbus') {
+      const client = this.modbus as ModbusRTU;
+      client.setID(address);
+      for (const w of modbusWrites(cmd)) {
+        try {
+          await client.writeRegister(w.register, w.value);
+        } catch (e) {
+          // A board that does not answer (off, wrong address) must not stall the line; a closed
+          // port, though, means the cable is gone.
+          if (!client.isOpen) throw e;
+          this.log({ level: 'warn', msg: 'board did not answer', port: this.path, address, error: String((e as Error)?.message ?? e) });
+        }
+      }
+      return;
+    }
+    const port = this.port as SerialPort;
+    await new Promise<void>((resolve, reject) => port.write(asciiFrame(address, cmd), (err) => (err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve())))));
+  }
+
+  private lost(): void {
+    if (!this.open && this.timer) return;
+    this.open = false;
+    const port = this.port;
+    const modbus = this.modbus;
+    this.port = null;
+    this.modbus = null;
+    if (port?.isOpen) port.close(() => undefined);
+    if (modbus?.isOpen) modbus.close(() => undefined);
+    if (this.closed || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      // Replay every board's last state once the line is back.
+      void this.enqueue(async () => {
+        await this.ensureOpen();
+        for (const [address, cmd] of this.last) await this.write(address, cmd);
+      });
+    }, this.backoff);
+    this.timer.unref();
+    this.backoff = Math.min(this.backoff * 2, 30_000);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.chain.catch(() => undefined);
+    const port = this.port;
+    const modbus = this.modbus;
+    this.open = false;
+    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
+    if (modbus?.isOpen) await new Promise<void>((r) => modbus.close(() => r()));
+  }
+}

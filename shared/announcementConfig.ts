@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { TimeOfDay } from './domain';
+
+export const AnnouncementConfig = z.object({
+  enabled: z.boolean().default(true),
+  lang: z.enum(['vi', 'en']).default('vi'),
+  /** Read the service letter ("a", "bê"…) before the number. */
+  readPrefix: z.boolean().default(false),
+  repeat: z.number().int().min(1).max(3).default(1),
+  gapMs: z.number().int().min(0).max(10_000).default(1500),
+  volume: z.number().min(0).max(1).default(1),
+  /** No sound between these local times (the display still shows calls). */
+  quietFrom: TimeOfDay.nullable().default(null),
+  quietTo: TimeOfDay.nullable().default(null),
+  announceResume: z.boolean().default(true),
+});
+export type AnnouncementConfig = z.infer<typeof AnnouncementConfig>;
+
+/** What the host sends every speaker display, in order; each is played in full before the next. */
+export interface AnnounceMessage {
+  type: 'announce';
+  seq: number;
+  kind: 'call' | 'recall' | 'resume';
+  ticketNumber: string | null;
+  counterNumber: number;
+  lang: 'vi' | 'en';
+  text: string;
+  clips: string[];
+  repeat: number;
+  gapMs: number;
+  volume: number;
+}

@@ -1,0 +1,68 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AnnouncementConfig } from '../../../shared/announcementConfig';
+import type { AnnounceMessage } from '../../../shared/announcementConfig';
+import { announcementClips } from '../../../shared/announcementText';
+import { createAnnouncer } from '../../../electron/host/announcer/announcer';
+import { clipPath, renderAnnouncementWav } from '../../../electron/host/announcer/announcementWav';
+import { FakeClock, STAFF, tempDir, tempQueue } from '../../helpers/tempHost';
+
+const AUDIO = path.resolve('resources/audio');
+const duration = (f: string) => Number(execFileSync('soxi', ['-D', f]).toString());
+const rms = (f: string) => {
+  const out = spawnSync('sox', [f, '-n', 'stat']).stderr.toString();
+  return Number(/RMS\s+amplitude:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+};
+
+describe('announcements on the host', () => {
+  it('announces calls, recalls and resumes in order; quiet hours stay silent', () => {
+    const clock = new FakeClock(); // 08:00 local
+    const { queue } = tempQueue({ clock });
+    const sent: AnnounceMessage[] = [];
+    let cfg = AnnouncementConfig.parse({});
+    const a = createAnnouncer({ config: () => cfg, publish: (m) => sent.push(m), now: clock.now, timeZone: () => 'Asia/Ho_Chi_Minh' });
+    queue.onEvent((e) => a.handle(e));
+    queue.counters.open(3, 3);
+    const t1 = queue.issuer.issue({ serviceId: 3 });
+    queue.issuer.issue({ serviceId: 3 });
+    queue.calling.callNext(3, STAFF(3, 3));
+    queue.calling.recall(t1.id, STAFF(3, 3));
+    const t2 = queue.calling.callNext(3, STAFF(3, 3));
+    queue.lifecycle.finish(t2.id, STAFF(3, 3));
+    queue.counters.pause(3, 'break', '', STAFF(3, 3));
+    queue.counters.resume(3, STAFF(3, 3));
+    expect(sent.map((m) => [m.seq, m.kind, m.ticketNumber])).toEqual([
+      [1, 'call', 'C001'],
+      [2, 'recall', 'C001'],
+      [3, 'call', 'C002'],
+      [4, 'resume', null],
+    ]);
+    expect(sent[0]?.text).toBe('Mời công dân có số thứ tự một đến quầy số ba');
+    expect(sent[3]?.text).toBe('Quầy số ba tiếp tục phục vụ');
+    cfg = AnnouncementConfig.parse({ quietFrom: '07:00', quietTo: '09:00' });
+    queue.issuer.issue({ serviceId: 3 });
+    queue.calling.callNext(3, STAFF(3, 3));
+    expect(sent).toHaveLength(4);
+  });
+
+  it('every clip a call can need exists and is not silent', () => {
+    const ids = new Set<string>();
+    for (let n = 0; n < 1000; n += 7) for (const id of announcementClips(`A${n}`, (n % 40) + 1, { lang: 'vi', readPrefix: true })) ids.add(id);
+    for (const id of ids) {
+      const f = clipPath(id, 'vi', [AUDIO]);
+      expect(f, id).not.toBeNull();
+      expect(rms(f as string), id).toBeGreaterThan(0.01);
+    }
+  });
+
+  it('renders a call to a WAV of exactly its clips, end to end', async () => {
+    const clips = announcementClips('B105', 12, { lang: 'vi', readPrefix: true });
+    const out = path.join(tempDir(), 'call.wav');
+    await renderAnnouncementWav(clips, 'vi', [path.join(tempDir(), 'office-audio'), AUDIO], out);
+    const expected = clips.reduce((s, c) => s + duration(clipPath(c, 'vi', [AUDIO]) as string), 0);
+    expect(duration(out)).toBeCloseTo(expected, 1);
+    expect(expected).toBeGreaterThan(4);
+    expect(rms(out)).toBeGreaterThan(0.02);
+  });
+});
