@@ -30,6 +30,7 @@ export const errorCatalog = {
   ALREADY_RATED: { status: 409, vi: 'Phiếu này đã được đánh giá', en: 'This ticket has already been rated' },
   SCORE_OUT_OF_SCALE: { status: 400, vi: 'Mức đánh giá không hợp lệ', en: 'Score outside the rating scale' },
   TRANSFER_TARGET_INVALID: { status: 400, vi: 'Nơi chuyển đến không hợp lệ', en: 'Invalid transfer target' },
+  DUPLICATE: { status: 409, vi: 'Đã có mục với mã hoặc số này', en: 'An item with this code or number already exists' },
   STORAGE_FULL: { status: 507, vi: 'Bộ nhớ máy chủ đã đầy, vui lòng báo cán bộ', en: 'Host storage is full' },
   DATABASE_BUSY: { status: 503, vi: 'Hệ thống đang bận, vui lòng thử lại', en: 'System busy, please retry' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống', en: 'Internal error' },

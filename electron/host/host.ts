@@ -13,9 +13,12 @@ import { QueueService } from './queue/queueService';
 import { createHandlers } from './server/apiHandlers';
 import type { Handlers } from './server/apiHandlers';
 import { EventHub } from './server/eventHub';
+import { OfficeAdmin } from './admin/officeAdmin';
 import { CallOutputs } from './devices/callOutputs';
+import { ReportQueries } from './reports/reportQuery';
 import { TicketPrinting } from './devices/ticketPrinting';
 import { createApiHandler, sendError } from './server/httpApi';
+import { createReportDownloads } from './server/reportDownloads';
 import { RateLimiter } from './server/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
 import type { StaticMount } from './server/staticFiles';
@@ -80,12 +83,14 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.display().lastEventSeq }));
   const printing = new TicketPrinting(queue, queue.settings, trackUrl, (m) => hub.broadcast(m), o.log);
   const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log);
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs });
+  const reports = new ReportQueries(db, () => queue.settings.get(), queue.now);
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin: new OfficeAdmin(queue), reports });
   queue.onEvent((e) => {
     hub.broadcast(e);
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
   });
   const perMinute = o.issueRatePerMinute ?? 30;
+  const downloads = createReportDownloads(auth, reports);
   const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
 
@@ -99,7 +104,12 @@ export async function startHost(o: HostOptions): Promise<Host> {
       return sendError(res, 'BAD_REQUEST');
     }
     if (url.pathname.startsWith('/api/')) {
-      void api(req, res, url);
+      void downloads(req, res, url)
+        .then((handled) => (handled ? undefined : api(req, res, url)))
+        .catch((e: unknown) => {
+          o.log({ level: 'error', msg: 'request failed', path: url.pathname, error: String(e) });
+          if (!res.headersSent) sendError(res, 'INTERNAL');
+        });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED');

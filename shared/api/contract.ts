@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { AnnouncementConfig } from '../announcementConfig';
 import { BoardsConfig } from '../boardConfig';
 import { PrinterConfig } from '../printerConfig';
+import { OfficeConfig } from '../domain';
+import * as a from './adminSchemas';
+import { ReportQuery, ReportSummary } from './reportSchemas';
 import { routePaths } from './routePaths';
 import * as s from './schemas';
 
@@ -79,6 +82,16 @@ export const contract = {
   announcementConfig: route({ ...routePaths.announcementConfig, auth: 'admin', response: AnnouncementConfig }),
   setAnnouncementConfig: route({ ...routePaths.setAnnouncementConfig, auth: 'admin', body: AnnouncementConfig, response: AnnouncementConfig }),
   boardsConfig: route({ ...routePaths.boardsConfig, auth: 'admin', response: s.BoardsView }),
+  reportSummary: route({ ...routePaths.reportSummary, auth: 'admin', query: ReportQuery, response: ReportSummary }),
+  officeSettings: route({ ...routePaths.officeSettings, auth: 'admin', response: OfficeConfig }),
+  setOfficeSettings: route({ ...routePaths.setOfficeSettings, auth: 'admin', body: a.OfficePatch, response: OfficeConfig }),
+  saveService: route({ ...routePaths.saveService, auth: 'admin', body: a.ServiceInput, response: s.Service }),
+  adminCounters: route({ ...routePaths.adminCounters, auth: 'admin', response: z.array(s.Counter) }),
+  saveCounter: route({ ...routePaths.saveCounter, auth: 'admin', body: a.CounterInput, response: s.Counter }),
+  adminOfficers: route({ ...routePaths.adminOfficers, auth: 'admin', response: z.array(s.Officer) }),
+  saveOfficer: route({ ...routePaths.saveOfficer, auth: 'admin', body: a.OfficerInput, response: s.Officer }),
+  changePassword: route({ ...routePaths.changePassword, auth: 'admin', body: a.PasswordBody, response: s.Ok }),
+  alerts: route({ ...routePaths.alerts, auth: 'staff', response: z.array(a.WaitAlert) }),
   setBoardsConfig: route({ ...routePaths.setBoardsConfig, auth: 'admin', body: z.object({ boards: BoardsConfig }).strict(), response: s.BoardsView }),
 } as const;
 

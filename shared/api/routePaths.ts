@@ -39,6 +39,16 @@ export const routePaths = {
   setAnnouncementConfig: { method: 'POST', path: '/api/admin/announcements' },
   boardsConfig: { method: 'GET', path: '/api/admin/boards' },
   setBoardsConfig: { method: 'POST', path: '/api/admin/boards' },
+  reportSummary: { method: 'GET', path: '/api/reports/summary' },
+  officeSettings: { method: 'GET', path: '/api/admin/office' },
+  setOfficeSettings: { method: 'POST', path: '/api/admin/office' },
+  saveService: { method: 'POST', path: '/api/admin/services' },
+  saveCounter: { method: 'POST', path: '/api/admin/counters' },
+  adminCounters: { method: 'GET', path: '/api/admin/counters' },
+  adminOfficers: { method: 'GET', path: '/api/admin/officers' },
+  saveOfficer: { method: 'POST', path: '/api/admin/officers' },
+  changePassword: { method: 'POST', path: '/api/admin/password' },
+  alerts: { method: 'GET', path: '/api/alerts' },
 } as const;
 
 export type RoutePathName = keyof typeof routePaths;

@@ -2,7 +2,9 @@ import type { InputOf, OutputOf, RouteName } from '../../../shared/api/contract'
 import { PAUSE_REASONS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { AuthService, Session } from '../auth/authService';
+import type { OfficeAdmin } from '../admin/officeAdmin';
 import type { CallOutputs } from '../devices/callOutputs';
+import type { ReportQueries } from '../reports/reportQuery';
 import type { TicketPrinting } from '../devices/ticketPrinting';
 import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
@@ -25,6 +27,8 @@ export interface HandlerDeps {
   trackUrl: (ticketId: string) => string;
   printing: TicketPrinting;
   outputs: CallOutputs;
+  admin: OfficeAdmin;
+  reports: ReportQueries;
 }
 
 function actorOf(session: Session | null): Actor {
@@ -53,7 +57,7 @@ function ownCounter(a: Actor, requested?: number): number {
 export function createHandlers(d: HandlerDeps): Handlers {
   const { queue, auth } = d;
   const t = (row: TicketRow) => toTicket(row);
-  const { trackUrl, printing, outputs } = d;
+  const { trackUrl, printing, outputs, admin, reports } = d;
   const staffSession = (token: string, counterId: number, officerId: number) => {
     const counter = queue.views.listCounters().find((c) => c.id === counterId);
     const officer = queue.ctx.db.prepare('SELECT * FROM officers WHERE id = ?').get(officerId) as OfficerRow | undefined;
@@ -163,6 +167,19 @@ export function createHandlers(d: HandlerDeps): Handlers {
     announcementConfig: () => outputs.announcementConfig(),
     setAnnouncementConfig: ({ body }) => outputs.setAnnouncementConfig(body),
     boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus() }),
+    reportSummary: ({ query }) => reports.summary(query),
+    officeSettings: () => admin.office(),
+    setOfficeSettings: ({ body }) => admin.setOffice(body),
+    saveService: ({ body }) => admin.saveService(body),
+    adminCounters: () => admin.counters(),
+    saveCounter: ({ body }) => admin.saveCounter(body),
+    adminOfficers: () => admin.officers(),
+    saveOfficer: ({ body }) => admin.saveOfficer(body),
+    changePassword: ({ body }) => {
+      auth.setAdminPassword(body.password);
+      return { ok: true as const };
+    },
+    alerts: () => admin.alerts(queue.now()),
     setBoardsConfig: async ({ body }) => ({ boards: await outputs.setBoardsConfig(body.boards), buses: outputs.boardsStatus() }),
   };
 }

@@ -1,4 +1,5 @@
 import { m001Initial } from './m001_initial';
+import { m002ReportRollups } from './m002_report_rollups';
 
 /** Ordered; migration i brings the database to user_version i + 1. Never edit a landed one. */
-export const migrations: readonly string[] = [m001Initial];
+export const migrations: readonly string[] = [m001Initial, m002ReportRollups];

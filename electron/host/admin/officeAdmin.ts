@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import type { CounterInput, OfficePatch, OfficerInput, ServiceInput } from '../../../shared/api/adminSchemas';
+import { OfficeConfig } from '../../../shared/domain';
+import type { Counter, Officer, Service } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { hashSecret } from '../auth/secretHash';
+import type { QueueService } from '../queue/queueService';
+import { toOfficer, toService } from '../queue/rows';
+import type { CounterRow, OfficerRow, ServiceRow } from '../queue/rows';
+
+function unique<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (String((e as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw new AppError('DUPLICATE');
+    throw e;
+  }
+}
+
+/**
+ * The office configuration the admin edits: every change is one transaction, recorded in the
+ * event log with who made it, and announced as config.changed so every screen refreshes live.
+ */
+export class OfficeAdmin {
+  constructor(private readonly queue: QueueService) {}
+
+  private changed(what: string, id: number | null, detail: Record<string, unknown> = {}): void {
+    this.queue.ctx.record('config.changed', { serviceId: null, actor: 'admin', reason: what, payload: { what, id, ...detail } });
+  }
+
+  office(): OfficeConfig {
+    return this.queue.settings.get();
+  }
+
+  setOffice(patch: z.infer<typeof OfficePatch>): OfficeConfig {
+    return this.queue.ctx.tx(() => {
+      const next = OfficeConfig.parse({ ...this.queue.settings.get(), ...patch });
+      this.queue.settings.set(next);
+      this.changed('office', null, { fields: Object.keys(patch) });
+      return next;
+    });
+  }
+
+  saveService(input: z.infer<typeof ServiceInput>): Service {
+    return this.queue.ctx.tx(() =>
+      unique(() => {
+        const db = this.queue.ctx.db;
+        const values = {
+          code: input.code,
+          name_vi: input.nameVi,
+          name_en: input.nameEn,
+          prefix: input.prefix,
+          range_start: input.rangeStart,
+          range_end: input.rangeEnd,
+          daily_quota: input.dailyQuota,
+          hours: JSON.stringify(input.hours),
+          active: input.active ? 1 : 0,
+          sort_order: input.sortOrder,
+          icon: input.icon,
+          alert_minutes: input.alertMinutes,
+        };
+        let id = input.id;
+        if (id) {
+          this.queue.ctx.service(id);
+          db.prepare(`UPDATE services SET code=@code, name_vi=@name_vi, name_en=@name_en, prefix=@prefix, range_start=@range_start, range_end=@range_end,
+            daily_quota=@daily_quota, hours=@hours, active=@active, sort_order=@sort_order, icon=@icon, alert_minutes=@alert_minutes WHERE id=@id`).run({ ...values, id });
+        } else {
+          id = Number(
+            db.prepare(`INSERT INTO services (code, name_vi, name_en, prefix, range_start, range_end, daily_quota, hours, active, sort_order, icon, alert_minutes)
+              VALUES (@code, @name_vi, @name_en, @prefix, @range_start, @range_end, @daily_quota, @hours, @active, @sort_order, @icon, @alert_minutes)`).run(values).lastInsertRowid,
+          );
+        }
+        this.changed('service', id);
+        return toService(db.prepare('SELECT * FROM services WHERE id = ?').get(id) as ServiceRow);
+      }),
+    );
+  }
+
+  counters(): Counter[] {
+    return (this.queue.ctx.db.prepare('SELECT * FROM counters ORDER BY number').all() as CounterRow[]).map((c) => this.queue.ctx.counterView(c));
+  }
+
+  saveCounter(input: z.infer<typeof CounterInput>): Counter {
+    return this.queue.ctx.tx(() =>
+      unique(() => {
+        const db = this.queue.ctx.db;
+        for (const sid of input.serviceIds) this.queue.ctx.service(sid);
+        if (new Set(input.serviceIds).size !== input.serviceIds.length) throw new AppError('BAD_REQUEST', 'Dịch vụ bị lặp');
+        let id = input.id;
+        if (id) {
+          if (!db.prepare('SELECT 1 FROM counters WHERE id = ?').get(id)) throw new AppError('COUNTER_NOT_FOUND');
+          db.prepare('UPDATE counters SET number = ?, name = ?, active = ? WHERE id = ?').run(input.number, input.name, input.active ? 1 : 0, id);
+          db.prepare('DELETE FROM counter_services WHERE counter_id = ?').run(id);
+        } else {
+          id = Number(db.prepare('INSERT INTO counters (number, name, active) VALUES (?, ?, ?)').run(input.number, input.name, input.active ? 1 : 0).lastInsertRowid);
+        }
+        const ins = db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, ?)');
+        input.serviceIds.forEach((sid, pos) => ins.run(id, sid, pos));
+        this.changed('counter', id);
+        return this.queue.ctx.counterView(db.prepare('SELECT * FROM counters WHERE id = ?').get(id) as CounterRow);
+      }),
+    );
+  }
+
+  officers(): Officer[] {
+    return (this.queue.ctx.db.prepare('SELECT * FROM officers ORDER BY id').all() as OfficerRow[]).map(toOfficer);
+  }
+
+  saveOfficer(input: z.infer<typeof OfficerInput>): Officer {
+    // scrypt runs before the transaction: the write lock is never held for a slow hash.
+    const pinHash = input.pin ? hashSecret(input.pin) : null;
+    if (!input.id && !pinHash) throw new AppError('BAD_REQUEST', 'Cán bộ mới cần mã PIN');
+    return this.queue.ctx.tx(() => {
+      const db = this.queue.ctx.db;
+      let id = input.id;
+      if (id) {
+        if (!db.prepare('SELECT 1 FROM officers WHERE id = ?').get(id)) throw new AppError('OFFICER_NOT_FOUND');
+        db.prepare('UPDATE officers SET name = ?, title = ?, photo = ?, active = ? WHERE id = ?').run(input.name, input.title, input.photo, input.active ? 1 : 0, id);
+        if (pinHash) db.prepare('UPDATE officers SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?').run(pinHash, id);
+      } else {
+        id = Number(db.prepare('INSERT INTO officers (name, title, photo, active, pin_hash) VALUES (?, ?, ?, ?, ?)').run(input.name, input.title, input.photo, input.active ? 1 : 0, pinHash).lastInsertRowid);
+      }
+      this.changed('officer', id, { pinReset: !!pinHash });
+      return toOfficer(db.prepare('SELECT * FROM officers WHERE id = ?').get(id) as OfficerRow);
+    });
+  }
+
+  /** Waiting tickets older than their service's alert threshold. */
+  alerts(now: number) {
+    const rows = this.queue.ctx.db
+      .prepare(
+        `SELECT t.id, t.number, t.service_id, t.queued_at, s.alert_minutes FROM tickets t JOIN services s ON s.id = t.service_id
+         WHERE t.state = 'waiting' AND s.alert_minutes IS NOT NULL AND t.queued_at <= ? - s.alert_minutes * 60000 ORDER BY t.queued_at LIMIT 100`,
+      )
+      .all(now) as { id: string; number: string; service_id: number; queued_at: number; alert_minutes: number }[];
+    return rows.map((r) => ({ ticketId: r.id, number: r.number, serviceId: r.service_id, waitedMinutes: Math.floor((now - r.queued_at) / 60_000), thresholdMinutes: r.alert_minutes }));
+  }
+}
