@@ -11,6 +11,8 @@ const KioskApp = lazy(() => import('./kiosk/KioskApp').then((m) => ({ default: m
 const DisplayApp = lazy(() => import('./display/DisplayApp').then((m) => ({ default: m.DisplayApp })));
 const CounterApp = lazy(() => import('./counter/CounterApp').then((m) => ({ default: m.CounterApp })));
 const RatingTabletApp = lazy(() => import('./rating/RatingTabletApp').then((m) => ({ default: m.RatingTabletApp })));
+const AdminApp = lazy(() => import('./admin/AdminApp').then((m) => ({ default: m.AdminApp })));
+const ReportsApp = lazy(() => import('./reports/ReportsApp').then((m) => ({ default: m.ReportsApp })));
 const TrackApp = lazy(() => import('./track/TrackApp').then((m) => ({ default: m.TrackApp })));
 
 function Home() {
@@ -22,6 +24,8 @@ function Home() {
       <a href="/display">{t.display}</a>
       <a href="/counter">{t.counterScreen}</a>
       <a href="/rating?counter=1">{t.ratingScreen}</a>
+      <a href="/admin">Quản trị / Admin</a>
+      <a href="/reports">Báo cáo / Reports</a>
     </div>
   );
 }
@@ -39,6 +43,10 @@ function Route() {
       return <CounterApp />;
     case '/rating':
       return <RatingTabletApp />;
+    case '/admin':
+      return <AdminApp />;
+    case '/reports':
+      return <ReportsApp />;
     default:
       return <Home />;
   }

@@ -16,6 +16,7 @@ import { EventHub } from './server/eventHub';
 import { OfficeAdmin } from './admin/officeAdmin';
 import { CallOutputs } from './devices/callOutputs';
 import { ReportQueries } from './reports/reportQuery';
+import { startReportWarmup } from './reports/reportWarmup';
 import { TicketPrinting } from './devices/ticketPrinting';
 import { createApiHandler, sendError } from './server/httpApi';
 import { createReportDownloads } from './server/reportDownloads';
@@ -156,6 +157,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
         log: o.log,
       });
 
+  const stopWarmup = o.backups === false ? () => undefined : startReportWarmup(reports, () => queue.settings.get(), queue.now);
   const closers: (() => Promise<void>)[] = [];
   let closed = false;
   const host: Host = {
@@ -178,6 +180,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
       if (closed) return;
       closed = true;
       stopBackups();
+      stopWarmup();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));
       await printing.close();
       await outputs.close();

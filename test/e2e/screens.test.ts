@@ -144,6 +144,50 @@ describe('screens in Chromium', () => {
     expect(played[0]!.text).toMatch(/^Mời công dân có số thứ tự .* đến quầy số hai$/);
   }, 40_000);
 
+  it('admin adds a service and a counter; the kiosk shows it without a reload; it is called at the new counter', async () => {
+    const kiosk = await page('/kiosk', 1920, 1080);
+    await kiosk.waitForSelector('[data-service="HT"]');
+    const admin = await page('/admin', 1366, 900);
+    await admin.fill('input[type="password"]', 'motcua-admin');
+    await admin.click('button[type="submit"]');
+    await admin.fill('input[aria-label="Mật khẩu mới"]', 'mat-khau-moi-2026');
+    await admin.fill('input[aria-label="Nhập lại"]', 'mat-khau-moi-2026');
+    await admin.click('button[type="submit"]');
+    await admin.waitForSelector('[data-tab="services"]');
+    await admin.fill('input[aria-label="Mã"]', 'CCCD');
+    await admin.fill('input[aria-label="Tên tiếng Việt"]', 'Căn cước công dân');
+    await admin.fill('input[aria-label="Tiền tố"]', 'G');
+    await admin.uncheck('text=Giờ hành chính');
+    await admin.click('text=Lưu dịch vụ');
+    await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
+    await kiosk.waitForSelector('[data-service="CCCD"]', { timeout: 5000 });
+
+    await admin.click('[data-tab="counters"]');
+    await admin.fill('input[aria-label="Số quầy"]', '5');
+    await admin.fill('input[aria-label="Tên quầy"]', 'Quầy 5');
+    await admin.click('[data-service-pick="CCCD"]');
+    await admin.click('text=Lưu quầy');
+    await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
+    await admin.screenshot({ path: path.resolve('docs/screens/admin-counters.png') });
+
+    await kiosk.click('[data-service="CCCD"]');
+    await kiosk.click('.priority-list .none');
+    expect((await kiosk.textContent('[data-testid="ticket-number"]'))?.trim()).toBe('G001');
+    const counters = (await (await fetch(`${srv.base}/api/counters`)).json()) as { id: number; number: number }[];
+    const c5 = counters.find((c) => c.number === 5);
+    const login = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ counterId: c5?.id, officerId: 4, pin: '4444' }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const called = (await (await fetch(`${srv.base}/api/counters/${c5?.id}/next`, { method: 'POST', headers: { cookie } })).json()) as { number: string };
+    expect(called.number).toBe('G001');
+
+    const reports = await page('/reports', 1366, 1400);
+    await reports.context().addCookies((await admin.context().cookies()).filter((c) => c.name === 'motcua_session'));
+    await reports.reload();
+    await reports.waitForSelector('[data-testid="card-Cấp số"]');
+    expect(Number(await reports.textContent('[data-testid="card-Cấp số"]'))).toBeGreaterThan(0);
+    await reports.screenshot({ path: path.resolve('docs/screens/reports.png'), fullPage: true });
+  }, 60_000);
+
   it('office text with HTML is shown as text, never run', async () => {
     // An office name and marquee typed with markup in them, stored as the admin screen would.
     const hostile = tempDir();

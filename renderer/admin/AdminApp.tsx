@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { call } from '../api/client';
+import { useQuery } from '../api/hooks';
+import { AdminLogin, ChangePassword } from './AdminLogin';
+import { OfficeForm } from './OfficeForm';
+import { ServiceEditor } from './ServiceEditor';
+import { CounterEditor } from './CounterEditor';
+import { OfficerEditor } from './OfficerEditor';
+
+type Tab = 'office' | 'services' | 'counters' | 'officers';
+const TABS: [Tab, string][] = [
+  ['office', 'Đơn vị'],
+  ['services', 'Dịch vụ'],
+  ['counters', 'Quầy'],
+  ['officers', 'Cán bộ'],
+];
+
+/** Office configuration; every save applies at once on every screen. */
+export function AdminApp() {
+  const [state, setState] = useState<'loading' | 'login' | 'change' | 'ready'>('loading');
+  const [tab, setTab] = useState<Tab>('services');
+  useEffect(() => {
+    call('session')
+      .then((s) => setState(s?.kind === 'admin' ? 'ready' : 'login'))
+      .catch(() => setState('login'));
+  }, []);
+  if (state === 'loading') return null;
+  if (state === 'login') return <AdminLogin onSignedIn={(must) => setState(must ? 'change' : 'ready')} />;
+  if (state === 'change') return <ChangePassword onDone={() => setState('ready')} />;
+  return (
+    <div className="counter-app">
+      <div className="topbar">
+        <h1>Quản trị — Bộ phận Một cửa</h1>
+        <div style={{ display: 'flex', gap: 10 }}>
+          {TABS.map(([id, label]) => (
+            <button type="button" key={id} className={tab === id ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab(id)} data-tab={id}>
+              {label}
+            </button>
+          ))}
+          <a className="btn-secondary" href="/reports" style={{ display: 'flex', alignItems: 'center', padding: '0 20px', borderRadius: 14, textDecoration: 'none', fontWeight: 600 }}>
+            Báo cáo
+          </a>
+        </div>
+      </div>
+      <div style={{ padding: 22 }}>
+        {tab === 'office' && <OfficeForm />}
+        {tab === 'services' && <ServiceEditor />}
+        {tab === 'counters' && <CounterEditor />}
+        {tab === 'officers' && <OfficerEditor />}
+      </div>
+      <Alerts />
+    </div>
+  );
+}
+
+function Alerts() {
+  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.'));
+  if (!alerts.data?.length) return null;
+  return (
+    <div className="panel" style={{ margin: 22 }} role="alert">
+      <h2>Cảnh báo chờ lâu</h2>
+      <ul className="list">
+        {alerts.data.map((a) => (
+          <li key={a.ticketId}>
+            <span className="n">{a.number}</span> đã chờ {a.waitedMinutes} phút (ngưỡng {a.thresholdMinutes} phút)
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
