@@ -14,6 +14,7 @@ export type ServerMessage =
 export interface MotcuaBridge {
   invoke(name: string, input: { params?: unknown; query?: unknown; body?: unknown }): Promise<unknown>;
   onEvent(cb: (msg: ServerMessage) => void): () => void;
+  exitApp?(): Promise<boolean>;
 }
 
 declare global {

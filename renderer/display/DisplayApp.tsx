@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { QueueEvent } from '../../shared/api/events';
 import { useEvents, useQuery } from '../api/hooks';
+import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { useLang } from '../i18n';
 import { formatDate, formatTime } from '../time';
@@ -119,6 +120,7 @@ export function DisplayApp() {
       <div className="marquee">
         <span>{d?.office.marquee ?? ''}</span>
       </div>
+      <AdminExit />
       <OfflineBanner />
     </div>
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IssuedTicket, ServiceStatus, TicketStatus } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
+import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
 import { useLang } from '../i18n';
@@ -86,6 +87,7 @@ export function KioskApp() {
         </div>
         <div style={{ fontSize: 34, fontWeight: 800 }}>{formatClock(now)}</div>
       </div>
+      <AdminExit />
       <OfflineBanner />
       {printer.data?.configured && !printer.data.ready && (
         <div className="offline-banner" style={{ background: '#b26a00' }} role="status" data-testid="printer-banner">

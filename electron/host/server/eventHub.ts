@@ -14,6 +14,7 @@ export class EventHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly taps = new Set<(message: unknown) => void>();
 
   constructor(private readonly hello: () => unknown) {
     this.heartbeat = setInterval(() => this.sweep(), HEARTBEAT_MS);
@@ -36,7 +37,14 @@ export class EventHub {
     return this.wss.clients.size;
   }
 
+  /** Also deliver every broadcast in-process (the Electron shell forwards them over IPC). */
+  tap(listener: (message: unknown) => void): () => void {
+    this.taps.add(listener);
+    return () => this.taps.delete(listener);
+  }
+
   broadcast(message: unknown): void {
+    for (const t of this.taps) t(message);
     const text = JSON.stringify(message);
     for (const ws of this.wss.clients) {
       if (ws.readyState !== ws.OPEN) continue;

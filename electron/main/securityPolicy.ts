@@ -1,0 +1,51 @@
+// Pure policies of the Electron shell, unit-tested without Electron.
+
+export const APP_ORIGIN = 'app://motcua';
+
+/** Content-Security-Policy of every app:// page: only our own code, no inline script, no remote. */
+export function contentSecurityPolicy(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' blob: data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Windows may only navigate within the app: checked with the URL parser, never string prefixes. */
+export function isAllowedNavigation(target: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(target);
+  } catch {
+    return false;
+  }
+  return u.protocol === 'app:' && u.host === 'motcua' && !u.username && !u.password;
+}
+
+/** IPC is answered only for our own top-level app pages (not an injected frame, not a remote page). */
+export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean): boolean {
+  return !!frameUrl && isMainFrame && isAllowedNavigation(frameUrl);
+}
+
+/** Kiosks ask for nothing: no camera, microphone, geolocation, notifications. */
+export function isAllowedPermission(permission: string): boolean {
+  return permission === 'fullscreen' || permission === 'clipboard-sanitized-write';
+}
+
+/** Keys a citizen must not be able to use on a locked-down kiosk. */
+export function isBlockedKey(input: { key: string; control: boolean; meta: boolean; alt: boolean; shift: boolean }): boolean {
+  const k = input.key.toLowerCase();
+  if (['f5', 'f11', 'f12', 'f1'].includes(k)) return true;
+  if ((input.control || input.meta) && ['r', 'w', 'q', 'n', 't', 'p', 'o', 's', '+', '-', '=', '0', 'i', 'j', 'u'].includes(k)) return true;
+  if ((input.control || input.meta) && input.shift && ['i', 'j', 'c'].includes(k)) return true;
+  if (input.alt && ['f4', 'arrowleft', 'arrowright', 'home'].includes(k)) return true;
+  return false;
+}

@@ -1,0 +1,22 @@
+// `npm start`: the desktop app when Electron is installed; otherwise browser mode, saying why.
+import { spawn, spawnSync } from 'node:child_process';
+import { MISSING_ELECTRON_HELP, electronBinary } from './electronBinary';
+
+const bin = electronBinary();
+const run = (cmd: string, args: string[]) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (!bin) {
+  console.warn(`motcua: ${MISSING_ELECTRON_HELP}\n`);
+  run('npm', ['run', 'build:renderer']);
+  spawn(process.execPath, ['--import', 'tsx', 'electron/host/serve.ts', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+} else {
+  run('npm', ['run', 'build:renderer']);
+  run('npm', ['run', 'build:electron']);
+  // Native modules must match Electron's ABI to load in the main process (`npm rebuild` switches
+  // them back for plain-Node tests).
+  run('npx', ['electron-builder', 'install-app-deps']);
+  spawn(bin, ['.'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+}

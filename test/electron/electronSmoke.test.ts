@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { _electron as electron } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { electronBinary } from '../../scripts/electronBinary';
+import { tempDir } from '../helpers/tempHost';
+
+// Runs wherever the Electron binary is installed (a developer PC with internet); CI here has none.
+const bin = electronBinary();
+const reason = bin ? '' : 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or offline): install it to run this smoke test, see README "Desktop (Electron)"';
+if (!bin) console.log(`electron smoke test skipped: ${reason}`);
+
+describe.skipIf(!bin)('Electron shell smoke test', () => {
+  it('kiosk window takes a ticket and the display window shows its call', async () => {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/buildElectron.ts'], { stdio: 'inherit' });
+    const data = tempDir();
+    fs.writeFileSync(path.join(data, 'shell.json'), JSON.stringify({ lockdown: false, port: 0, windows: [{ role: 'kiosk', screen: 'primary' }, { role: 'display', screen: 'primary' }] }));
+    const app = await electron.launch({ executablePath: bin as string, args: ['.'], env: { ...process.env, MOTCUA_DATA: data } });
+    try {
+      const windows = async () => {
+        for (let i = 0; i < 50 && app.windows().length < 2; i++) await new Promise((r) => setTimeout(r, 200));
+        return app.windows();
+      };
+      const [a, b] = await windows();
+      const kiosk = a!.url().includes('/kiosk') ? a! : b!;
+      const display = kiosk === a ? b! : a!;
+      await kiosk.click('[data-service="HT"]');
+      await kiosk.click('.priority-list .none');
+      const number = (await kiosk.textContent('[data-testid="ticket-number"]'))?.trim();
+      expect(number).toMatch(/^A\d{3}$/);
+      const called = await kiosk.evaluate(async () => {
+        const w = window as unknown as { motcua: { invoke: (n: string, i: unknown) => Promise<unknown> } };
+        await w.motcua.invoke('login', { body: { counterId: 1, officerId: 1, pin: '1111' } });
+        return w.motcua.invoke('callNext', { params: { id: 1 } });
+      });
+      expect((called as { number: string }).number).toBe(number);
+      await display.waitForFunction((n) => document.querySelector('[data-testid="now-number"]')?.textContent?.trim() === n, number);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
