@@ -14,13 +14,22 @@ export interface EtaInput {
   capacity: number;
   /** Open counters for this service with nobody at them right now. */
   idleCounters: number;
+  /** Tickets of this service called in the last `windowMinutes` (what the counters actually did). */
+  recentCalls?: number;
+  windowMinutes?: number;
 }
 
+export const MIN_RECENT_CALLS = 4;
+
 export function estimateWaitMinutes(i: EtaInput): number {
-  const capacity = Math.max(i.capacity, 0.25);
   if (i.ahead < i.idleCounters) return 0;
-  const residual = i.idleCounters > 0 ? 0 : i.meanServiceMinutes / 2 / Math.max(1, capacity);
-  return Math.round((i.ahead * i.meanServiceMinutes) / capacity + residual);
+  // Calls per minute the counters could make for this service…
+  const capacityRate = Math.max(i.capacity, 0.25) / Math.max(i.meanServiceMinutes, 0.5);
+  // …and what they really made lately: this already includes counters shared with busier
+  // services, breaks and no-shows. It undercounts when few people came, hence the floor.
+  const recent = i.recentCalls ?? 0;
+  const rate = recent >= MIN_RECENT_CALLS && i.windowMinutes ? Math.max(recent / i.windowMinutes, capacityRate * 0.75) : capacityRate;
+  return Math.round((i.ahead + 0.5) / rate);
 }
 
 /** Trimmed mean of recent service durations (ms) → minutes; falls back when too few samples. */

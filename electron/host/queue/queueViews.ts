@@ -117,7 +117,7 @@ export class QueueViews {
       state: cur.state,
       issuedAt: cur.issued_at,
       ahead,
-      etaMinutes: cur.state === 'waiting' ? this.stats.etaMinutes(cur.service_id, ahead, this.ctx.now()) : 0,
+      etaMinutes: cur.state === 'waiting' ? this.stats.ticketEta(cur, ahead, this.ctx.now()) : 0,
       counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
       rated,
       canRate: cur.state === 'done' && !rated,
