@@ -7,11 +7,19 @@ import { stateLabel, useLang } from '../i18n';
 /** The citizen's phone, from the ticket's QR: where they are in the line, live, and rating after. */
 export function TrackApp({ ticketId }: { ticketId: string }) {
   const { t, pick, lang, setLang } = useLang();
-  const status = useQuery('getTicket', { params: { id: ticketId } }, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.'));
+  const serviceRef = useRef<number | null>(null);
+  // Only events of this ticket's service (or of the ticket itself) can change what it shows, so a
+  // hall full of phones does not refetch on every call in every queue.
+  const status = useQuery(
+    'getTicket',
+    { params: { id: ticketId } },
+    (m) => 'ticket' in m && !!m.ticket && (m.ticket.id === ticketId || m.ticket.serviceId === serviceRef.current || m.newTicket?.id === ticketId || m.type === 'ticket.transferred'),
+  );
   const config = useQuery('config', {}, () => false);
   const [ratedNow, setRatedNow] = useState(false);
   const lastState = useRef<string | null>(null);
   const s = status.data;
+  serviceRef.current = s?.serviceId ?? null;
 
   useEffect(() => {
     if (!s) return;

@@ -139,6 +139,31 @@ describe('printer status and faults', () => {
     peer.close();
   });
 
+  it('garbage bytes from the printer are not taken for status and do not stop printing', async () => {
+    const pair = PtyPair.inDir(tempDir());
+    pairs.push(pair);
+    await pair.start();
+    const peer = await openPeer(pair.peer);
+    const received: Buffer[] = [];
+    peer.on('data', (d: Buffer) => {
+      received.push(d);
+      // Line noise instead of status bytes (bit pattern wrong), plus unsolicited junk.
+      if (d.includes(Buffer.of(0x10, 0x04))) peer.write(Buffer.of(0xff));
+    });
+    const junk = setInterval(() => peer.write(Buffer.from([0x00, 0xfe, 0x81, 0x7f])), 50);
+    const svc = createPrinterService({ config: PrinterConfig.parse({ transport: { kind: 'serial', path: pair.device, baudRate: 9600 }, statusPollMs: 500 }) });
+    services.push(svc);
+    await new Promise((r) => setTimeout(r, 1200));
+    const st = svc.status();
+    expect(st.paperEnd).toBeNull();
+    expect(st.coverOpen).toBeNull();
+    const r = await svc.printTicket(sample);
+    expect(r.ok).toBe(true);
+    await waitFor(() => parseEscPos(Buffer.concat(received)).qrData.length === 1);
+    clearInterval(junk);
+    peer.close();
+  });
+
   it('a silent printer (powered off, port open) times out instead of hanging', async () => {
     const pair = PtyPair.inDir(tempDir());
     pairs.push(pair);

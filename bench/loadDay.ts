@@ -1,0 +1,168 @@
+// `npm run bench:load`: a provincial centre's day against a real `serve` process — 3,000 tickets,
+// 40 counters, 300 phones following their ticket, 4 displays — at LOAD_SPEED× (default 60×: the
+// 07:30–17:00 day takes 9.5 minutes). Prints call → display event latency, host CPU and RSS.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { hashSecret } from '../electron/host/auth/secretHash';
+import { openDatabase } from '../electron/host/db/openDatabase';
+import { seedIfEmpty } from '../electron/host/db/seed';
+import { prng } from '../test/helpers/prng';
+import { startServe } from '../test/helpers/serveProcess';
+import { machine, ms, summary } from './stats';
+
+const SPEED = Number(process.env.LOAD_SPEED ?? 60);
+const TICKETS = Number(process.env.LOAD_TICKETS ?? 3000);
+const COUNTERS = 40;
+const PHONES = 300;
+const DISPLAYS = 4;
+const DAY_MIN = 9.5 * 60;
+const rnd = prng(99);
+const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+const sleep = (simMinutes: number) => new Promise((r) => setTimeout(r, (simMinutes * 60_000) / SPEED));
+
+function procStat(pid: number): { cpuTicks: number; rssMb: number } {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return { cpuTicks: Number(stat[11]) + Number(stat[12]), rssMb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-load-'));
+const db = openDatabase({ file: path.join(dir, 'motcua.sqlite'), backupDir: path.join(dir, 'backups') });
+seedIfEmpty(db, { adminPassword: 'bench', alwaysOpen: true });
+const pin = hashSecret('1234');
+db.transaction(() => {
+  db.prepare('UPDATE officers SET pin_hash = ?').run(pin);
+  for (let n = 5; n <= COUNTERS; n++) {
+    db.prepare('INSERT INTO officers (name, title, pin_hash) VALUES (?, ?, ?)').run(`Cán bộ ${n}`, 'Công chức', pin);
+    const cid = Number(db.prepare('INSERT INTO counters (number, name) VALUES (?, ?)').run(n, `Quầy ${n}`).lastInsertRowid);
+    db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, 0)').run(cid, (n % 6) + 1);
+    db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, 1)').run(cid, ((n + 1) % 6) + 1);
+  }
+})();
+db.close();
+
+const srv = await startServe(dir);
+const pid = srv.child.pid as number;
+const json = async (method: string, p: string, body?: unknown, cookie?: string) => {
+  const r = await fetch(srv.base + p, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  return { status: r.status, cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '', body: (await r.json()) as Record<string, unknown> };
+};
+const cookies: string[] = [];
+for (let c = 1; c <= COUNTERS; c++) cookies[c] = (await json('POST', '/api/auth/login', { counterId: c, officerId: c, pin: '1234' })).cookie;
+
+// Displays: WebSocket + the refetch of /api/display the real screen does on each change.
+// Keyed by counter: the event can arrive before the HTTP answer that says which ticket was called.
+const sentAt = new Map<number, number>();
+const latencies: number[] = [];
+let displayFetches = 0;
+let phoneFetches = 0;
+const sockets: WebSocket[] = [];
+const open = (onMsg: (m: { type: string; ticket?: { id: string; serviceId: number }; counter?: { number: number } }) => void) =>
+  new Promise<WebSocket>((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events`);
+    ws.on('message', (d) => onMsg(JSON.parse(String(d))));
+    ws.on('open', () => resolve(ws));
+    sockets.push(ws);
+  });
+for (let d = 0; d < DISPLAYS; d++) {
+  let pending = false;
+  await open((m) => {
+    if (m.type === 'ticket.called' && m.counter && d === 0) {
+      const t0 = sentAt.get(m.counter.number);
+      if (t0 !== undefined) latencies.push(performance.now() - t0);
+    }
+    if (m.type.startsWith('ticket.') && !pending) {
+      pending = true;
+      setTimeout(() => {
+        pending = false;
+        displayFetches++;
+        void fetch(`${srv.base}/api/display`).then((r) => r.text());
+      }, 60);
+    }
+  });
+}
+
+// Phones: follow one ticket each, refetching only on events of that ticket's service (as /t/:id does).
+const phoneTickets: { id: string; serviceId: number }[] = [];
+const phones: { serviceId: number | null; id: string | null; pending: boolean }[] = [];
+for (let p = 0; p < PHONES; p++) {
+  const phone = { serviceId: null as number | null, id: null as string | null, pending: false };
+  phones.push(phone);
+  await open((m) => {
+    if (!phone.id || !m.ticket || (m.ticket.serviceId !== phone.serviceId && m.ticket.id !== phone.id) || phone.pending) return;
+    phone.pending = true;
+    setTimeout(() => {
+      phone.pending = false;
+      phoneFetches++;
+      void fetch(`${srv.base}/api/tickets/${phone.id}`).then((r) => r.text());
+    }, 60);
+  });
+}
+
+const cpu0 = procStat(pid);
+const wall0 = performance.now();
+const rss: number[] = [];
+const sampler = setInterval(() => rss.push(procStat(pid).rssMb), 2000);
+
+// Arrivals: 3,000 over the day with peaks after 07:30 and 13:30, none at lunch.
+const weight = (min: number) => (min >= 240 && min < 360 ? 0 : min < 90 || (min >= 360 && min < 420) ? 1.8 : 1);
+const times: number[] = [];
+while (times.length < TICKETS) {
+  const t = rnd() * DAY_MIN;
+  if (rnd() * 1.8 < weight(t)) times.push(t);
+}
+times.sort((a, b) => a - b);
+let issued = 0;
+const arrivals = (async () => {
+  let simNow = 0;
+  for (const t of times) {
+    await sleep(t - simNow);
+    simNow = t;
+    const r = await json('POST', '/api/tickets', { serviceId: 1 + Math.floor(rnd() * 6) });
+    if (r.status !== 201) continue;
+    issued++;
+    if (phoneTickets.length < PHONES) {
+      const ph = phones[phoneTickets.length] as (typeof phones)[number];
+      ph.id = String(r.body.id);
+      ph.serviceId = Number(r.body.serviceId);
+      phoneTickets.push({ id: ph.id, serviceId: ph.serviceId });
+    }
+  }
+})();
+let calls = 0;
+let stop = false;
+const counterLoop = async (c: number) => {
+  while (!stop) {
+    sentAt.set(c, performance.now());
+    const r = await fetch(`${srv.base}/api/counters/${c}/next`, { method: 'POST', headers: { cookie: cookies[c] as string } });
+    const body = (await r.json()) as { id?: string };
+    if (r.status !== 200 || !body.id) {
+      await sleep(1);
+      continue;
+    }
+    calls++;
+    await sleep(Math.exp(Math.log(12) + 0.5 * normal()));
+  }
+};
+const loops = Array.from({ length: COUNTERS }, (_, i) => counterLoop(i + 1));
+await arrivals;
+await sleep(60); // an hour after the last arrival for the queue to drain
+stop = true;
+await Promise.all(loops);
+clearInterval(sampler);
+const cpu1 = procStat(pid);
+const wallS = (performance.now() - wall0) / 1000;
+const ticksPerS = 100;
+const s = summary(latencies);
+console.log(`motcua load day — ${new Date().toISOString()} — ${machine()} — ${SPEED}× speed`);
+console.log(`  tickets issued / calls / WebSocket clients            ${issued} / ${calls} / ${DISPLAYS + PHONES}`);
+console.log(`  call → display event p50 / p99 / max                  ${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.max)} (${s.n} samples)`);
+console.log(`  host CPU over the run                                 ${(((cpu1.cpuTicks - cpu0.cpuTicks) / ticksPerS / wallS) * 100).toFixed(1)} % of one core`);
+console.log(`  host RSS min / max                                    ${Math.min(...rss).toFixed(0)} / ${Math.max(...rss).toFixed(0)} MB`);
+console.log(`  display refetches / phone refetches                   ${displayFetches} / ${phoneFetches}`);
+for (const ws of sockets) ws.close();
+srv.child.kill('SIGTERM');
+fs.rmSync(dir, { recursive: true, force: true });
