@@ -1,14 +1,10 @@
 // p99 from a counter pressing "next" (HTTP POST sent) to the ticket.called event arriving on each
 // of 200 WebSocket clients, with 50 counters calling, against a real `serve` child process.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { hashSecret } from '../electron/host/auth/secretHash';
-import { openDatabase } from '../electron/host/db/openDatabase';
-import { seedIfEmpty } from '../electron/host/db/seed';
 import { startServe } from '../test/helpers/serveProcess';
+import { benchOffice } from './benchOffice';
 import { ms, summary } from './stats';
 
 const COUNTERS = 50;
@@ -16,21 +12,7 @@ const CLIENTS = 200;
 const ROUNDS = 10;
 
 export async function runEventLatency(): Promise<Record<string, string>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-ws-'));
-  const db = openDatabase({ file: path.join(dir, 'motcua.sqlite'), backupDir: path.join(dir, 'backups') });
-  seedIfEmpty(db, { adminPassword: 'bench', alwaysOpen: true });
-  db.prepare('UPDATE services SET range_end = 99999').run();
-  const pin = hashSecret('1234');
-  db.transaction(() => {
-    db.prepare('UPDATE officers SET pin_hash = ?').run(pin);
-    for (let n = 5; n <= COUNTERS; n++) {
-      db.prepare('INSERT INTO officers (name, title, pin_hash) VALUES (?, ?, ?)').run(`Cán bộ ${n}`, 'Công chức', pin);
-      const cid = Number(db.prepare('INSERT INTO counters (number, name) VALUES (?, ?)').run(n, `Quầy ${n}`).lastInsertRowid);
-      db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, 0)').run(cid, (n % 6) + 1);
-    }
-  })();
-  db.close();
-
+  const dir = benchOffice(COUNTERS, 1, 'motcua-bench-ws-');
   const srv = await startServe(dir);
   try {
     const post = async (p: string, body?: unknown, cookie?: string) => {

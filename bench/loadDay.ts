@@ -2,15 +2,11 @@
 // 40 counters, 300 phones following their ticket, 4 displays — at LOAD_SPEED× (default 60×: the
 // 07:30–17:00 day takes 9.5 minutes). Prints call → display event latency, host CPU and RSS.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { hashSecret } from '../electron/host/auth/secretHash';
-import { openDatabase } from '../electron/host/db/openDatabase';
-import { seedIfEmpty } from '../electron/host/db/seed';
 import { prng } from '../test/helpers/prng';
 import { startServe } from '../test/helpers/serveProcess';
+import { benchOffice } from './benchOffice';
 import { machine, ms, summary } from './stats';
 
 const SPEED = Number(process.env.LOAD_SPEED ?? 60);
@@ -29,20 +25,7 @@ function procStat(pid: number): { cpuTicks: number; rssMb: number } {
   return { cpuTicks: Number(stat[11]) + Number(stat[12]), rssMb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 };
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-load-'));
-const db = openDatabase({ file: path.join(dir, 'motcua.sqlite'), backupDir: path.join(dir, 'backups') });
-seedIfEmpty(db, { adminPassword: 'bench', alwaysOpen: true });
-const pin = hashSecret('1234');
-db.transaction(() => {
-  db.prepare('UPDATE officers SET pin_hash = ?').run(pin);
-  for (let n = 5; n <= COUNTERS; n++) {
-    db.prepare('INSERT INTO officers (name, title, pin_hash) VALUES (?, ?, ?)').run(`Cán bộ ${n}`, 'Công chức', pin);
-    const cid = Number(db.prepare('INSERT INTO counters (number, name) VALUES (?, ?)').run(n, `Quầy ${n}`).lastInsertRowid);
-    db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, 0)').run(cid, (n % 6) + 1);
-    db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, 1)').run(cid, ((n + 1) % 6) + 1);
-  }
-})();
-db.close();
+const dir = benchOffice(COUNTERS, 2, 'motcua-load-');
 
 const srv = await startServe(dir);
 const pid = srv.child.pid as number;

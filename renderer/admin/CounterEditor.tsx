@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
+import { EditorLayout } from './EditorLayout';
 import { SaveMessage, useSave } from './useSave';
 
 export function CounterEditor() {
@@ -13,40 +14,23 @@ export function CounterEditor() {
   const { message, save } = useSave();
   const toggle = (sid: number) => setServiceIds(serviceIds.includes(sid) ? serviceIds.filter((x) => x !== sid) : [...serviceIds, sid]);
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 22 }}>
-      <div className="panel">
-        <h2>Quầy</h2>
-        <ul className="list">
-          {(counters.data ?? []).map((c) => (
-            <li key={c.id}>
-              <span>
-                <span className="n">{c.name}</span> {c.serviceIds.map((s) => services.data?.find((x) => x.id === s)?.prefix).join(' → ')}
-              </span>
-              <button
-                type="button"
-                className="btn-secondary"
-                onClick={() => {
-                  setId(c.id);
-                  setNumber(c.number);
-                  setName(c.name);
-                  setServiceIds(c.serviceIds);
-                }}
-              >
-                Sửa
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <form
-        className="panel"
-        style={{ display: 'grid', gap: 10 }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save(() => call('saveCounter', { body: { id, number, name: name || `Quầy ${number}`, serviceIds } }).then(() => counters.reload()));
-        }}
-      >
-        <h2>{id ? 'Sửa quầy' : 'Thêm quầy'}</h2>
+    <EditorLayout
+      title={'Quầy'}
+      items={counters.data ?? []}
+      label={(c) => (
+        <>
+          <span className="n">{c.name}</span> {c.serviceIds.map((s) => services.data?.find((x) => x.id === s)?.prefix).join(' → ')}
+        </>
+      )}
+      onEdit={(c) => {
+        setId(c.id);
+        setNumber(c.number);
+        setName(c.name);
+        setServiceIds(c.serviceIds);
+      }}
+      formTitle={id ? 'Sửa quầy' : 'Thêm quầy'}
+      onSubmit={() => void save(() => call('saveCounter', { body: { id, number, name: name || `Quầy ${number}`, serviceIds } }).then(() => counters.reload()))}
+    >
         <label>
           Số quầy <input type="number" aria-label="Số quầy" min={1} value={number} onChange={(e) => setNumber(Number(e.target.value))} style={{ width: 110 }} />
         </label>
@@ -64,7 +48,6 @@ export function CounterEditor() {
         <button type="submit" className="btn-primary">
           Lưu quầy
         </button>
-      </form>
-    </div>
+    </EditorLayout>
   );
 }

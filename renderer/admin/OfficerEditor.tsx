@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
+import { EditorLayout } from './EditorLayout';
 import { SaveMessage, useSave } from './useSave';
 
 export function OfficerEditor() {
@@ -12,41 +13,24 @@ export function OfficerEditor() {
   const [active, setActive] = useState(true);
   const { message, save } = useSave();
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 22 }}>
-      <div className="panel">
-        <h2>Cán bộ</h2>
-        <ul className="list">
-          {(officers.data ?? []).map((o) => (
-            <li key={o.id}>
-              <span>
-                <span className="n">{o.name}</span> {o.title} {o.active ? '' : '(nghỉ)'}
-              </span>
-              <button
-                type="button"
-                className="btn-secondary"
-                onClick={() => {
-                  setId(o.id);
-                  setName(o.name);
-                  setTitle(o.title);
-                  setActive(o.active);
-                  setPin('');
-                }}
-              >
-                Sửa
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <form
-        className="panel"
-        style={{ display: 'grid', gap: 10 }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save(() => call('saveOfficer', { body: { id, name, title, active, pin: pin || undefined } }).then(() => officers.reload()));
-        }}
-      >
-        <h2>{id ? 'Sửa cán bộ' : 'Thêm cán bộ'}</h2>
+    <EditorLayout
+      title={'Cán bộ'}
+      items={officers.data ?? []}
+      label={(o) => (
+        <>
+          <span className="n">{o.name}</span> {o.title} {o.active ? '' : '(nghỉ)'}
+        </>
+      )}
+      onEdit={(o) => {
+        setId(o.id);
+        setName(o.name);
+        setTitle(o.title);
+        setActive(o.active);
+        setPin('');
+      }}
+      formTitle={id ? 'Sửa cán bộ' : 'Thêm cán bộ'}
+      onSubmit={() => void save(() => call('saveOfficer', { body: { id, name, title, active, pin: pin || undefined } }).then(() => officers.reload()))}
+    >
         <input aria-label="Họ tên" placeholder="Họ và tên" value={name} onChange={(e) => setName(e.target.value)} />
         <input aria-label="Chức danh" placeholder="Chức danh" value={title} onChange={(e) => setTitle(e.target.value)} />
         <input aria-label="PIN" placeholder={id ? 'PIN mới (để trống: giữ nguyên)' : 'Mã PIN (4–8 số)'} inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))} />
@@ -57,7 +41,6 @@ export function OfficerEditor() {
         <button type="submit" className="btn-primary">
           Lưu cán bộ
         </button>
-      </form>
-    </div>
+    </EditorLayout>
   );
 }

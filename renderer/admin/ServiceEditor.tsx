@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ServiceStatus } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
+import { EditorLayout } from './EditorLayout';
 import { SaveMessage, useSave } from './useSave';
 
 const blank = { id: undefined as number | undefined, code: '', nameVi: '', nameEn: '', prefix: '', rangeStart: 1, rangeEnd: 999, dailyQuota: '' as string, active: true, sortOrder: 0, weekdayHours: true };
@@ -39,31 +40,18 @@ export function ServiceEditor() {
       }),
     );
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 22 }}>
-      <div className="panel">
-        <h2>Dịch vụ</h2>
-        <ul className="list">
-          {(services.data ?? []).map((s) => (
-            <li key={s.id}>
-              <span>
-                <span className="n">{s.prefix}</span> {s.nameVi} {s.active ? '' : '(tạm ngừng)'}
-              </span>
-              <button type="button" className="btn-secondary" onClick={() => edit(s)}>
-                Sửa
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <form
-        className="panel"
-        style={{ display: 'grid', gap: 10 }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <h2>{f.id ? 'Sửa dịch vụ' : 'Thêm dịch vụ'}</h2>
+    <EditorLayout
+      title={'Dịch vụ'}
+      items={services.data ?? []}
+      label={(s) => (
+        <>
+          <span className="n">{s.prefix}</span> {s.nameVi} {s.active ? '' : '(tạm ngừng)'}
+        </>
+      )}
+      onEdit={edit}
+      formTitle={f.id ? 'Sửa dịch vụ' : 'Thêm dịch vụ'}
+      onSubmit={() => void submit()}
+    >
         <input aria-label="Mã" placeholder="Mã (VD: CCCD)" value={f.code} onChange={(e) => setF({ ...f, code: e.target.value })} />
         <input aria-label="Tên tiếng Việt" placeholder="Tên dịch vụ" value={f.nameVi} onChange={(e) => setF({ ...f, nameVi: e.target.value })} />
         <input aria-label="Tên tiếng Anh" placeholder="Tên tiếng Anh" value={f.nameEn} onChange={(e) => setF({ ...f, nameEn: e.target.value })} />
@@ -83,7 +71,6 @@ export function ServiceEditor() {
         <button type="submit" className="btn-primary">
           Lưu dịch vụ
         </button>
-      </form>
-    </div>
+    </EditorLayout>
   );
 }

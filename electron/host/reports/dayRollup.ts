@@ -18,9 +18,10 @@ export interface RollupData {
   reasons: Record<string, number>;
 }
 
-type Building = Omit<RollupData, 'wait' | 'service'> & { wait: DurationAcc; service: DurationAcc };
+/** A rollup while it is being summed: durations as dense histograms. */
+export type RollupAcc = Omit<RollupData, 'wait' | 'service'> & { wait: DurationAcc; service: DurationAcc };
 
-const emptyData = (): Building => ({
+export const emptyRollup = (): RollupAcc => ({
   issued: 0,
   served: 0,
   noShows: 0,
@@ -74,11 +75,11 @@ export class DayRollup {
     const tz = this.timeZone();
     this.db.transaction(() => {
       for (const day of days) {
-        const groups = new Map<string, Building>();
+        const groups = new Map<string, RollupAcc>();
         for (const r of this.dayRows.all(day)) {
           const key = `${r.service_id}|${r.counter_id ?? 0}|${r.officer_id ?? 0}`;
           let g = groups.get(key);
-          if (!g) groups.set(key, (g = emptyData()));
+          if (!g) groups.set(key, (g = emptyRollup()));
           const original = r.transferred_from === null;
           if (original) {
             g.issued++;

@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { ReportQuery, ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
 import type { OfficeConfig } from '../../../shared/domain';
-import { durationStats, emptyAcc, mergeData, percentSatisfied, toData } from '../../../shared/reportMath';
-import type { DurationAcc } from '../../../shared/reportMath';
-import { DayRollup } from './dayRollup';
-import type { RollupData } from './dayRollup';
+import { durationStats, mergeData, percentSatisfied, toData } from '../../../shared/reportMath';
+import { DayRollup, emptyRollup } from './dayRollup';
+import type { RollupAcc, RollupData } from './dayRollup';
 
 const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
@@ -42,25 +41,9 @@ interface RollupRow {
 
 const weekdayOf = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 
-interface Acc extends Omit<RollupData, 'wait' | 'service'> {
-  id: number;
-  wait: DurationAcc;
-  service: DurationAcc;
-}
+type Acc = RollupAcc & { id: number };
 
-const newAcc = (id: number): Acc => ({
-  id,
-  issued: 0,
-  served: 0,
-  noShows: 0,
-  transferred: 0,
-  cancelled: 0,
-  wait: emptyAcc(),
-  service: emptyAcc(),
-  hours: Array<number>(24).fill(0),
-  ratings: {},
-  reasons: {},
-});
+const newAcc = (id: number): Acc => ({ ...emptyRollup(), id });
 
 /** A month's merged rollup: like a day's, with the weekday × hour heat map instead of hours. */
 type MonthData = Omit<RollupData, 'hours'> & { heat: number[][] };
