@@ -56,7 +56,7 @@ export class QueueStats {
    * ETA of one waiting ticket: play the open counters forward over the queue as it stands (see
    * shared/etaForecast.ts); when no open counter serves its service, the capacity model.
    */
-  ticketEta(t: TicketRow, ahead: number, now: number): number {
+  ticketEta(t: Pick<TicketRow, 'id' | 'service_id'>, ahead: number, now: number, extra?: { queuedAt: number }): number {
     const db = this.db;
     const open = db.prepare("SELECT id, status FROM counters WHERE status IN ('open', 'paused') AND active = 1").all() as { id: number; status: string }[];
     const means = new Map<number, number>();
@@ -84,6 +84,8 @@ export class QueueStats {
     }[])
       .filter((w) => relevant.has(w.service_id) || w.target_counter_id !== null)
       .map((w) => ({ id: w.id, serviceId: w.service_id, priority: w.priority !== null, queuedAt: w.queued_at, issueOrder: w.issue_order, targetCounterId: w.target_counter_id }));
+    // A ticket not issued yet (the kiosk tile's "if you take a number now"): last in its queue.
+    if (extra) waiting.push({ id: t.id, serviceId: t.service_id, priority: false, queuedAt: extra.queuedAt, issueOrder: Number.MAX_SAFE_INTEGER, targetCounterId: null });
     // Recent arrival rate per service (last hour), for the newcomers the forecast must expect.
     const rates = new Map(
       (db.prepare('SELECT service_id, count(*) AS n FROM tickets WHERE issued_at >= ? AND transferred_from IS NULL GROUP BY service_id').all(now - 3_600_000) as { service_id: number; n: number }[]).map(
@@ -92,6 +94,11 @@ export class QueueStats {
     );
     const f = forecastWait(counters, waiting, mean, t.id, rates);
     return f === null ? this.etaMinutes(t.service_id, ahead, now) : Math.round(f);
+  }
+
+  /** What a citizen taking a number for this service now would be told. */
+  serviceEta(serviceId: number, waiting: number, now: number): number {
+    return this.ticketEta({ id: '~new', service_id: serviceId }, waiting, now, { queuedAt: now });
   }
 
   waitingCounts(): Map<number, number> {

@@ -76,7 +76,7 @@ export class QueueViews {
       return {
         ...s,
         waiting: w,
-        etaMinutes: this.stats.etaMinutes(row.id, w, now),
+        etaMinutes: this.stats.serviceEta(row.id, w, now),
         openNow: a.closedReason === null,
         closedReason: a.closedReason,
         hoursToday: s.hours.length === 0 ? '' : hoursToday(s.hours, weekday),
