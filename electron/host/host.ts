@@ -20,6 +20,7 @@ import { startReportWarmup } from './reports/reportWarmup';
 import { TicketPrinting } from './devices/ticketPrinting';
 import { createApiHandler, sendError } from './server/httpApi';
 import { createReportDownloads } from './server/reportDownloads';
+import { applyPendingRestore, createAdminFiles } from './server/adminFiles';
 import { RateLimiter } from './server/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
 import type { StaticMount } from './server/staticFiles';
@@ -73,6 +74,8 @@ function lanAddress(): string {
 export async function startHost(o: HostOptions): Promise<Host> {
   fs.mkdirSync(o.dataDir, { recursive: true });
   const backupDir = path.join(o.dataDir, 'backups');
+  const restoredFrom = applyPendingRestore(o.dataDir);
+  if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
   const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir });
   if (seedIfEmpty(db, { adminPassword: o.adminPassword ?? 'motcua-admin', alwaysOpen: o.seedAlwaysOpen })) {
     o.log({ level: 'info', msg: 'first run: seeded the sample ward office', dataDir: o.dataDir });
@@ -92,6 +95,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
   });
   const perMinute = o.issueRatePerMinute ?? 30;
   const downloads = createReportDownloads(auth, reports);
+  const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
   const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
 
@@ -106,6 +110,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
     }
     if (url.pathname.startsWith('/api/')) {
       void downloads(req, res, url)
+        .then(async (handled) => handled || (await adminFiles(req, res, url)))
         .then((handled) => (handled ? undefined : api(req, res, url)))
         .catch((e: unknown) => {
           o.log({ level: 'error', msg: 'request failed', path: url.pathname, error: String(e) });

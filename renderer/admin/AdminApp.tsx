@@ -6,13 +6,15 @@ import { OfficeForm } from './OfficeForm';
 import { ServiceEditor } from './ServiceEditor';
 import { CounterEditor } from './CounterEditor';
 import { OfficerEditor } from './OfficerEditor';
+import { BackupPanel } from './BackupPanel';
 
-type Tab = 'office' | 'services' | 'counters' | 'officers';
+type Tab = 'office' | 'services' | 'counters' | 'officers' | 'backup';
 const TABS: [Tab, string][] = [
   ['office', 'Đơn vị'],
   ['services', 'Dịch vụ'],
   ['counters', 'Quầy'],
   ['officers', 'Cán bộ'],
+  ['backup', 'Sao lưu'],
 ];
 
 /** Office configuration; every save applies at once on every screen. */
@@ -47,6 +49,7 @@ export function AdminApp() {
         {tab === 'services' && <ServiceEditor />}
         {tab === 'counters' && <CounterEditor />}
         {tab === 'officers' && <OfficerEditor />}
+        {tab === 'backup' && <BackupPanel />}
       </div>
       <Alerts />
     </div>

@@ -21,6 +21,8 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
   const counters = useQuery('listCounters', {}, () => false);
+  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.'));
+  const myAlerts = (alerts.data ?? []).filter((a) => session.counter.serviceIds.includes(a.serviceId));
   const printJobs = useQuery('printJobs', {}, (m) => m.type === 'printer.status');
   const failedPrints = (printJobs.data ?? []).filter((j) => j.state === 'failed' && j.ticketNumber);
   const [error, setError] = useState<string | null>(null);
@@ -86,6 +88,11 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
       {error && (
         <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }}>
           {error}
+        </div>
+      )}
+      {myAlerts.length > 0 && (
+        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="wait-alert">
+          Có {myAlerts.length} công dân chờ quá lâu: {myAlerts.slice(0, 5).map((a) => `${a.number} (${a.waitedMinutes} phút)`).join(', ')}
         </div>
       )}
       <div className="counter-main">
