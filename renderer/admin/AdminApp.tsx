@@ -7,13 +7,15 @@ import { ServiceEditor } from './ServiceEditor';
 import { CounterEditor } from './CounterEditor';
 import { OfficerEditor } from './OfficerEditor';
 import { BackupPanel } from './BackupPanel';
+import { DevicesPanel } from './DevicesPanel';
 
-type Tab = 'office' | 'services' | 'counters' | 'officers' | 'backup';
+type Tab = 'office' | 'services' | 'counters' | 'officers' | 'devices' | 'backup';
 const TABS: [Tab, string][] = [
   ['office', 'Đơn vị'],
   ['services', 'Dịch vụ'],
   ['counters', 'Quầy'],
   ['officers', 'Cán bộ'],
+  ['devices', 'Thiết bị'],
   ['backup', 'Sao lưu'],
 ];
 
@@ -49,6 +51,7 @@ export function AdminApp() {
         {tab === 'services' && <ServiceEditor />}
         {tab === 'counters' && <CounterEditor />}
         {tab === 'officers' && <OfficerEditor />}
+        {tab === 'devices' && <DevicesPanel />}
         {tab === 'backup' && <BackupPanel />}
       </div>
       <Alerts />

@@ -169,6 +169,9 @@ describe('screens in Chromium', () => {
     await admin.click('text=Lưu quầy');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
     await admin.screenshot({ path: path.resolve('docs/screens/admin-counters.png') });
+    await admin.click('[data-tab="devices"]');
+    await admin.waitForSelector('text=Máy in phiếu');
+    await admin.screenshot({ path: path.resolve('docs/screens/admin-devices.png') });
 
     await kiosk.click('[data-service="CCCD"]');
     await kiosk.click('.priority-list .none');

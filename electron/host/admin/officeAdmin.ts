@@ -28,6 +28,15 @@ export class OfficeAdmin {
     this.queue.ctx.record('config.changed', { serviceId: null, actor: 'admin', reason: what, payload: { what, id, ...detail } });
   }
 
+  /** Record a device or announcement settings change made through another service. */
+  logChange<T>(what: string, apply: () => T): T {
+    return this.queue.ctx.tx(() => {
+      const result = apply();
+      this.changed(what, null);
+      return result;
+    });
+  }
+
   office(): OfficeConfig {
     return this.queue.settings.get();
   }

@@ -163,9 +163,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     reprint: ({ params }) => printing.service.reprint(params.id),
     printTestPage: () => printing.service.printTestPage(),
     printerConfig: () => printing.getConfig(),
-    setPrinterConfig: ({ body }) => printing.setConfig(body),
+    setPrinterConfig: ({ body }) => admin.logChange('printer', () => printing.setConfig(body)),
     announcementConfig: () => outputs.announcementConfig(),
-    setAnnouncementConfig: ({ body }) => outputs.setAnnouncementConfig(body),
+    setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(body)),
     boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus() }),
     reportSummary: ({ query }) => reports.summary(query),
     officeSettings: () => admin.office(),
@@ -180,6 +180,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return { ok: true as const };
     },
     alerts: () => admin.alerts(queue.now()),
-    setBoardsConfig: async ({ body }) => ({ boards: await outputs.setBoardsConfig(body.boards), buses: outputs.boardsStatus() }),
+    setBoardsConfig: async ({ body }) => {
+      const boards = await outputs.setBoardsConfig(body.boards);
+      admin.logChange('boards', () => undefined);
+      return { boards, buses: outputs.boardsStatus() };
+    },
   };
 }
