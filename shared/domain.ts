@@ -60,6 +60,8 @@ export const OfficeConfig = z.object({
   publicBaseUrl: z.string().max(300).default(''),
   ticketFooter: z.string().max(300).default('Xin cảm ơn quý công dân!'),
   marquee: z.string().max(500).default('4 xin: xin chào, xin lỗi, xin cảm ơn, xin phép · 4 luôn: luôn mỉm cười, luôn nhẹ nhàng, luôn lắng nghe, luôn giúp đỡ'),
+  /** Seconds without a touch before the kiosk returns to its start screen. */
+  kioskIdleSeconds: z.number().int().min(10).max(600).default(30),
   backupHour: z.number().int().min(0).max(23).default(2),
   backupKeep: z.number().int().min(1).max(365).default(14),
 });

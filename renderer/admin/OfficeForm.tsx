@@ -10,6 +10,7 @@ export function OfficeForm() {
   const [footer, setFooter] = useState('');
   const [levels, setLevels] = useState(4);
   const [ratio, setRatio] = useState(3);
+  const [idle, setIdle] = useState(30);
   const { message, save } = useSave();
   useEffect(() => {
     if (!office.data) return;
@@ -18,6 +19,7 @@ export function OfficeForm() {
     setFooter(office.data.ticketFooter);
     setLevels(office.data.ratingLevels);
     setRatio(office.data.priorityStrategy.kind === 'interleaved' ? office.data.priorityStrategy.ratio : 3);
+    setIdle(office.data.kioskIdleSeconds);
   }, [office.data]);
   return (
     <form
@@ -27,7 +29,7 @@ export function OfficeForm() {
         e.preventDefault();
         void save(() =>
           call('setOfficeSettings', {
-            body: { name, marquee, ticketFooter: footer, ratingLevels: levels as 4, priorityStrategy: { kind: 'interleaved', ratio } },
+            body: { name, marquee, ticketFooter: footer, ratingLevels: levels as 4, priorityStrategy: { kind: 'interleaved', ratio }, kioskIdleSeconds: idle },
           }),
         );
       }}
@@ -53,6 +55,10 @@ export function OfficeForm() {
       <label>
         Ưu tiên xen kẽ: tối đa{' '}
         <input type="number" min={1} max={20} value={ratio} onChange={(e) => setRatio(Number(e.target.value))} style={{ width: 90 }} /> phiếu ưu tiên trước một phiếu thường
+      </label>
+      <label>
+        Kiosk trở về màn hình đầu sau{' '}
+        <input type="number" min={10} max={600} value={idle} onChange={(e) => setIdle(Number(e.target.value))} style={{ width: 100 }} /> giây không thao tác
       </label>
       <SaveMessage message={message} />
       <button type="submit" className="btn-primary" style={{ justifySelf: 'start' }}>

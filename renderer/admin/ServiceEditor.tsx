@@ -5,14 +5,14 @@ import { useQuery } from '../api/hooks';
 import { EditorLayout } from './EditorLayout';
 import { SaveMessage, useSave } from './useSave';
 
-const blank = { id: undefined as number | undefined, code: '', nameVi: '', nameEn: '', prefix: '', rangeStart: 1, rangeEnd: 999, dailyQuota: '' as string, active: true, sortOrder: 0, weekdayHours: true };
+const blank = { id: undefined as number | undefined, code: '', nameVi: '', nameEn: '', prefix: '', rangeStart: 1, rangeEnd: 999, dailyQuota: '' as string, active: true, sortOrder: 0, weekdayHours: true, alertMinutes: '45' as string };
 
 export function ServiceEditor() {
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
   const [f, setF] = useState(blank);
   const { message, save } = useSave();
   const edit = (s: ServiceStatus) =>
-    setF({ id: s.id, code: s.code, nameVi: s.nameVi, nameEn: s.nameEn, prefix: s.prefix, rangeStart: s.rangeStart, rangeEnd: s.rangeEnd, dailyQuota: s.dailyQuota ? String(s.dailyQuota) : '', active: s.active, sortOrder: s.sortOrder, weekdayHours: s.hours.length > 0 });
+    setF({ id: s.id, code: s.code, nameVi: s.nameVi, nameEn: s.nameEn, prefix: s.prefix, rangeStart: s.rangeStart, rangeEnd: s.rangeEnd, dailyQuota: s.dailyQuota ? String(s.dailyQuota) : '', active: s.active, sortOrder: s.sortOrder, weekdayHours: s.hours.length > 0, alertMinutes: s.alertMinutes ? String(s.alertMinutes) : '' });
   const submit = () =>
     save(() =>
       call('saveService', {
@@ -27,6 +27,7 @@ export function ServiceEditor() {
           dailyQuota: f.dailyQuota ? Number(f.dailyQuota) : null,
           active: f.active,
           sortOrder: f.sortOrder,
+          alertMinutes: f.alertMinutes ? Number(f.alertMinutes) : null,
           hours: f.weekdayHours
             ? [
                 { days: [1, 2, 3, 4, 5], from: '07:30', to: '11:30' },
@@ -61,6 +62,7 @@ export function ServiceEditor() {
           <input type="number" value={f.rangeEnd} onChange={(e) => setF({ ...f, rangeEnd: Number(e.target.value) })} style={{ width: 110 }} />
         </label>
         <input aria-label="Giới hạn số/ngày" placeholder="Giới hạn số phiếu mỗi ngày (để trống: không giới hạn)" value={f.dailyQuota} onChange={(e) => setF({ ...f, dailyQuota: e.target.value.replace(/\D/g, '') })} />
+        <input aria-label="Ngưỡng cảnh báo chờ (phút)" placeholder="Cảnh báo khi chờ quá … phút (để trống: không cảnh báo)" value={f.alertMinutes} onChange={(e) => setF({ ...f, alertMinutes: e.target.value.replace(/\D/g, '') })} />
         <label>
           <input type="checkbox" checked={f.weekdayHours} onChange={(e) => setF({ ...f, weekdayHours: e.target.checked })} /> Giờ hành chính (T2–T6, 07:30–11:30, 13:30–17:00)
         </label>

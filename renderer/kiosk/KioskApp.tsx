@@ -21,7 +21,7 @@ type Step =
   | { kind: 'message'; text: string };
 
 const params = new URLSearchParams(location.search);
-const IDLE_MS = Number(params.get('idle') ?? 30) * 1000;
+const IDLE_OVERRIDE_MS = params.get('idle') ? Number(params.get('idle')) * 1000 : null;
 const KIOSK_ID = params.get('kiosk') ?? undefined;
 const ASK_PRIORITY = params.get('priority') !== '0';
 
@@ -39,7 +39,7 @@ export function KioskApp() {
     setError(null);
     setLang('vi');
   }, [setLang]);
-  useIdle(IDLE_MS, home, step.kind !== 'home' || lang !== 'vi');
+  useIdle(IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000, home, step.kind !== 'home' || lang !== 'vi');
 
   useEffect(() => {
     const block = (e: Event) => e.preventDefault();

@@ -162,6 +162,7 @@ export const PublicConfig = z.object({
   ratingReasons: z.array(PriorityGroupDef),
   pauseReasons: z.array(z.object({ code: z.string(), vi: z.string(), en: z.string() })),
   timeZone: z.string(),
+  kioskIdleSeconds: z.number().int(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 

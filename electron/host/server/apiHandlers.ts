@@ -76,6 +76,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         ratingReasons: o.ratingReasons,
         pauseReasons: PAUSE_REASONS.map((r) => ({ ...r })),
         timeZone: o.timeZone,
+        kioskIdleSeconds: o.kioskIdleSeconds,
       };
     },
     listServices: () => queue.views.listServices(),
