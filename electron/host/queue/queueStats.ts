@@ -21,10 +21,26 @@ export class QueueStats {
   private readonly aheadOf: Database.Statement<[number, number, number, number], { n: number }>;
   private readonly aheadOfPriority: Database.Statement<[number, number, number, number], { n: number }>;
 
+  private readonly forecastStmts: {
+    openCounters: Database.Statement<[], { id: number; status: string }>;
+    servicesOf: Database.Statement<[number], { service_id: number }>;
+    current: Database.Statement<[number], { service_id: number; called_at: number }>;
+    waiting: Database.Statement<[], { id: string; service_id: number; priority: string | null; queued_at: number; issue_order: number; target_counter_id: number | null }>;
+    arrivals: Database.Statement<[number], { service_id: number; n: number }>;
+  };
+
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly settings: OfficeSettings,
   ) {
+    this.forecastStmts = {
+      openCounters: db.prepare("SELECT id, status FROM counters WHERE status IN ('open', 'paused') AND active = 1"),
+      servicesOf: db.prepare('SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position'),
+      current: db.prepare("SELECT service_id, called_at FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')"),
+      // Plan: tickets_waiting partial index.
+      waiting: db.prepare("SELECT id, service_id, priority, queued_at, issue_order, target_counter_id FROM tickets WHERE state = 'waiting'"),
+      arrivals: db.prepare('SELECT service_id, count(*) AS n FROM tickets WHERE issued_at >= ? AND transferred_from IS NULL GROUP BY service_id'),
+    };
     this.waitingByService = db.prepare("SELECT service_id, count(*) AS n FROM tickets WHERE state = 'waiting' GROUP BY service_id");
     // Plan: tickets_finished (service_id, finished_at) partial index, newest first, LIMIT 30.
     this.recentDurations = db.prepare(
@@ -57,8 +73,7 @@ export class QueueStats {
    * shared/etaForecast.ts); when no open counter serves its service, the capacity model.
    */
   ticketEta(t: Pick<TicketRow, 'id' | 'service_id'>, ahead: number, now: number, extra?: { queuedAt: number }): number {
-    const db = this.db;
-    const open = db.prepare("SELECT id, status FROM counters WHERE status IN ('open', 'paused') AND active = 1").all() as { id: number; status: string }[];
+    const open = this.forecastStmts.openCounters.all();
     const means = new Map<number, number>();
     const mean = (sid: number) => {
       let m = means.get(sid);
@@ -66,29 +81,23 @@ export class QueueStats {
       return m;
     };
     const counters: ForecastCounter[] = open.map((c) => {
-      const serviceIds = (db.prepare('SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position').all(c.id) as { service_id: number }[]).map((r) => r.service_id);
-      const cur = db.prepare("SELECT service_id, called_at FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')").get(c.id) as { service_id: number; called_at: number } | undefined;
+      const serviceIds = this.forecastStmts.servicesOf.all(c.id).map((r) => r.service_id);
+      const cur = this.forecastStmts.current.get(c.id);
       let freeIn = 0;
       if (c.status === 'paused') freeIn = 10;
       else if (cur) freeIn = Math.max(mean(cur.service_id) * RESIDUAL_FLOOR, mean(cur.service_id) - (now - cur.called_at) / 60_000);
       return { id: c.id, serviceIds, freeInMinutes: freeIn };
     });
     const relevant = new Set(counters.flatMap((c) => c.serviceIds));
-    const waiting = (db.prepare("SELECT id, service_id, priority, queued_at, issue_order, target_counter_id FROM tickets WHERE state = 'waiting'").all() as {
-      id: string;
-      service_id: number;
-      priority: string | null;
-      queued_at: number;
-      issue_order: number;
-      target_counter_id: number | null;
-    }[])
+    const waiting = this.forecastStmts.waiting
+      .all()
       .filter((w) => relevant.has(w.service_id) || w.target_counter_id !== null)
       .map((w) => ({ id: w.id, serviceId: w.service_id, priority: w.priority !== null, queuedAt: w.queued_at, issueOrder: w.issue_order, targetCounterId: w.target_counter_id }));
     // A ticket not issued yet (the kiosk tile's "if you take a number now"): last in its queue.
     if (extra) waiting.push({ id: t.id, serviceId: t.service_id, priority: false, queuedAt: extra.queuedAt, issueOrder: Number.MAX_SAFE_INTEGER, targetCounterId: null });
     // Recent arrival rate per service (last hour), for the newcomers the forecast must expect.
     const rates = new Map(
-      (db.prepare('SELECT service_id, count(*) AS n FROM tickets WHERE issued_at >= ? AND transferred_from IS NULL GROUP BY service_id').all(now - 3_600_000) as { service_id: number; n: number }[]).map(
+      this.forecastStmts.arrivals.all(now - 3_600_000).map(
         (r) => [r.service_id, (r.n / 60) * ARRIVAL_WEIGHT],
       ),
     );

@@ -24,6 +24,7 @@ export class QueueViews {
   private readonly byNumber: Database.Statement<[string, string], TicketRow>;
   private readonly byStateAtCounter: Database.Statement<[string, number, string], TicketRow>;
   private readonly servedToday: Database.Statement<[number, string], { n: number }>;
+  private readonly successor: Database.Statement<[string], TicketRow>;
   private readonly queueAtCounter: Database.Statement<[{ counter: number; limit: number }], TicketRow>;
   private readonly waitingAtCounter: Database.Statement<[number, number], { service_id: number; n: number; oldest: number | null }>;
 
@@ -49,6 +50,7 @@ export class QueueViews {
       'SELECT * FROM tickets WHERE state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50',
     );
     this.servedToday = db.prepare("SELECT count(*) AS n FROM tickets WHERE counter_id = ? AND business_day = ? AND state = 'done'");
+    this.successor = db.prepare('SELECT * FROM tickets WHERE transferred_from = ?');
     this.queueAtCounter = db.prepare(`SELECT t.* FROM tickets t
       LEFT JOIN counter_services cs ON cs.counter_id = @counter AND cs.service_id = t.service_id
       WHERE t.state = 'waiting' AND ((cs.service_id IS NOT NULL AND t.target_counter_id IS NULL) OR t.target_counter_id = @counter)
@@ -100,7 +102,7 @@ export class QueueViews {
     // A transferred ticket lives on in its successor; follow the chain so the phone keeps tracking.
     let cur = t;
     for (let i = 0; i < 20 && cur.state === 'transferred'; i++) {
-      const next = this.ctx.db.prepare('SELECT * FROM tickets WHERE transferred_from = ?').get(cur.id) as TicketRow | undefined;
+      const next = this.successor.get(cur.id);
       if (!next) break;
       cur = next;
     }

@@ -41,5 +41,7 @@ CREATE TABLE report_months (
 CREATE TRIGGER report_month_dirty AFTER DELETE ON report_days BEGIN
   DELETE FROM report_months WHERE month = substr(OLD.business_day, 1, 7);
 END;
+-- Following a transferred ticket to its successor (tracking page, reports).
+CREATE INDEX tickets_transferred_from ON tickets(transferred_from) WHERE transferred_from IS NOT NULL;
 CREATE INDEX ratings_comment ON ratings(created_at) WHERE comment != '';
 `;
