@@ -60,6 +60,14 @@ export const OfficeConfig = z.object({
   publicBaseUrl: z.string().max(300).default(''),
   ticketFooter: z.string().max(300).default('Xin cảm ơn quý công dân!'),
   marquee: z.string().max(500).default('4 xin: xin chào, xin lỗi, xin cảm ơn, xin phép · 4 luôn: luôn mỉm cười, luôn nhẹ nhàng, luôn lắng nghe, luôn giúp đỡ'),
+  /** The office emblem shown on the kiosk and display headers: a PNG, JPEG or WebP data URL. */
+  logo: z
+    .string()
+    .max(400_000)
+    .regex(/^(data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+)?$/, 'logo: PNG, JPEG or WebP')
+    .default(''),
+  /** Languages the public screens offer; Vietnamese always, English when listed. */
+  languages: z.array(z.enum(['vi', 'en'])).min(1).default(['vi', 'en']),
   /** Seconds without a touch before the kiosk returns to its start screen. */
   kioskIdleSeconds: z.number().int().min(10).max(600).default(30),
   backupHour: z.number().int().min(0).max(23).default(2),

@@ -11,6 +11,11 @@ export function OfficeForm() {
   const [levels, setLevels] = useState(4);
   const [ratio, setRatio] = useState(3);
   const [idle, setIdle] = useState(30);
+  const [logo, setLogo] = useState('');
+  const [address, setAddress] = useState('');
+  const [boundary, setBoundary] = useState(0);
+  const [english, setEnglish] = useState(true);
+  const [strategy, setStrategy] = useState<'interleaved' | 'strict' | 'elapsed'>('interleaved');
   const { message, save } = useSave();
   useEffect(() => {
     if (!office.data) return;
@@ -20,6 +25,11 @@ export function OfficeForm() {
     setLevels(office.data.ratingLevels);
     setRatio(office.data.priorityStrategy.kind === 'interleaved' ? office.data.priorityStrategy.ratio : 3);
     setIdle(office.data.kioskIdleSeconds);
+    setLogo(office.data.logo);
+    setAddress(office.data.address);
+    setBoundary(office.data.dayBoundaryMinutes);
+    setEnglish(office.data.languages.includes('en'));
+    setStrategy(office.data.priorityStrategy.kind);
   }, [office.data]);
   return (
     <form
@@ -29,7 +39,13 @@ export function OfficeForm() {
         e.preventDefault();
         void save(() =>
           call('setOfficeSettings', {
-            body: { name, marquee, ticketFooter: footer, ratingLevels: levels as 4, priorityStrategy: { kind: 'interleaved', ratio }, kioskIdleSeconds: idle },
+            body: { name, marquee, ticketFooter: footer, ratingLevels: levels as 4, priorityStrategy: strategy === 'interleaved' ? { kind: 'interleaved', ratio } : strategy === 'strict' ? { kind: 'strict', agingMinutes: 45 } : { kind: 'elapsed', bonusMinutes: 15 },
+              kioskIdleSeconds: idle,
+              logo,
+              address,
+              dayBoundaryMinutes: boundary,
+              languages: english ? ['vi', 'en'] : ['vi'],
+            },
           }),
         );
       }}
@@ -37,6 +53,27 @@ export function OfficeForm() {
       <h2>Thông tin đơn vị</h2>
       <label>
         Tên đơn vị <input style={{ width: '100%' }} value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        Biểu tượng (logo, PNG/JPEG){' '}
+        <input
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          aria-label="Logo"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (!f) return;
+            const reader = new FileReader();
+            reader.onload = () => setLogo(String(reader.result));
+            reader.readAsDataURL(f);
+          }}
+        />
+        {logo && <img src={logo} alt="" style={{ height: 56, verticalAlign: 'middle', marginLeft: 12 }} />}
+        {logo && (
+          <button type="button" className="btn-secondary" onClick={() => setLogo('')} style={{ marginLeft: 12 }}>
+            Bỏ logo
+          </button>
+        )}
       </label>
       <label>
         Dòng chữ chạy trên màn hình <input style={{ width: '100%' }} value={marquee} onChange={(e) => setMarquee(e.target.value)} />
@@ -53,8 +90,32 @@ export function OfficeForm() {
         </select>
       </label>
       <label>
-        Ưu tiên xen kẽ: tối đa{' '}
-        <input type="number" min={1} max={20} value={ratio} onChange={(e) => setRatio(Number(e.target.value))} style={{ width: 90 }} /> phiếu ưu tiên trước một phiếu thường
+        Địa chỉ <input style={{ width: '100%' }} value={address} onChange={(e) => setAddress(e.target.value)} />
+      </label>
+      <label>
+        Cách gọi đối tượng ưu tiên{' '}
+        <select value={strategy} onChange={(e) => setStrategy(e.target.value as typeof strategy)}>
+          <option value="interleaved">Xen kẽ</option>
+          <option value="strict">Ưu tiên trước (phiếu thường chờ quá 45 phút được gọi)</option>
+          <option value="elapsed">Theo thời gian chờ (ưu tiên cộng 15 phút)</option>
+        </select>
+      </label>
+      {strategy === 'interleaved' && (
+        <label>
+          Tối đa <input type="number" min={1} max={20} value={ratio} onChange={(e) => setRatio(Number(e.target.value))} style={{ width: 90 }} /> phiếu ưu tiên được gọi trước một phiếu thường
+        </label>
+      )}
+      <label>
+        Số thứ tự bắt đầu lại lúc{' '}
+        <select value={boundary} onChange={(e) => setBoundary(Number(e.target.value))}>
+          {[0, 60, 120, 180, 240, 300, 360].map((m) => (
+            <option key={m} value={m}>{`${String(m / 60).padStart(2, '0')}:00`}</option>
+          ))}
+        </select>{' '}
+        hằng ngày
+      </label>
+      <label>
+        <input type="checkbox" checked={english} onChange={(e) => setEnglish(e.target.checked)} /> Có nút chuyển sang tiếng Anh trên kiosk
       </label>
       <label>
         Kiosk trở về màn hình đầu sau{' '}

@@ -52,7 +52,10 @@ export function DisplayApp() {
   return (
     <div className="display touch-screen">
       <header>
-        <h1>{d ? pick(d.office.name, d.office.nameEn) : t.appName}</h1>
+        <h1 style={{ display: 'flex', alignItems: 'center', gap: '1vw' }}>
+          {d?.office.logo && <img className="logo" src={d.office.logo} alt="" />}
+          {d ? pick(d.office.name, d.office.nameEn) : t.appName}
+        </h1>
         <div className="clock">
           {formatTime(now, lang)}
           <div className="date">{formatDate(now, lang)}</div>

@@ -81,7 +81,8 @@ export function KioskApp() {
   return (
     <div className="kiosk touch-screen">
       <div className="topbar">
-        <div>
+        {config.data?.office.logo && <img className="logo" src={config.data.office.logo} alt="" />}
+        <div style={{ flex: 1 }}>
           <h1>{config.data ? pick(config.data.office.name, config.data.office.nameEn) : t.appName}</h1>
           <div className="sub">{t.welcome}</div>
         </div>
@@ -162,9 +163,11 @@ export function KioskApp() {
             ← {t.back}
           </button>
         )}
-        <button type="button" className="btn-secondary" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} data-testid="lang">
-          {t.language}
-        </button>
+        {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
+          <button type="button" className="btn-secondary" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} data-testid="lang">
+            {t.language}
+          </button>
+        )}
       </div>
     </div>
   );

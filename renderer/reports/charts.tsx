@@ -1,52 +1,72 @@
-/** Horizontal bars drawn with plain elements: readable on screen and on paper, no chart library. */
+import { useEffect, useRef } from 'react';
+import { BarChart as EBar, HeatmapChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+// Only the pieces the reports use, rendered as SVG so they print sharply.
+echarts.use([EBar, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+
+function useChart(option: echarts.EChartsCoreOption, height: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const latest = useRef(option);
+  latest.current = option;
+  // Redraw only when the figures change, not on every render of the report.
+  const key = JSON.stringify(option);
+  useEffect(() => {
+    const option = latest.current;
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg', height });
+    chart.setOption(option);
+    const onResize = () => chart.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      chart.dispose();
+    };
+  }, [key, height]);
+  return ref;
+}
+
+const FONT = { fontFamily: "'Be Vietnam Pro', sans-serif", fontSize: 13 };
+
+/** Horizontal bars with values at their end. */
 export function BarChart({ bars }: { bars: { label: string; value: number }[] }) {
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  return (
-    <div className="bars" role="img" aria-label={bars.map((b) => `${b.label}: ${b.value}`).join(', ')}>
-      {bars.map((b) => (
-        <div className="bar-row" key={b.label}>
-          <span className="bar-label">{b.label}</span>
-          <span className="bar-track">
-            <span className="bar-fill" style={{ width: `${(b.value / max) * 100}%` }} />
-          </span>
-          <span className="bar-value">{b.value}</span>
-        </div>
-      ))}
-    </div>
+  const height = Math.max(120, bars.length * 34 + 30);
+  const ref = useChart(
+    {
+      textStyle: FONT,
+      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef2f6' } } },
+      yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false } },
+      tooltip: { trigger: 'axis' },
+      series: [{ type: 'bar', data: bars.map((b) => b.value), itemStyle: { color: '#0b4f8a', borderRadius: [0, 4, 4, 0] }, label: { show: true, position: 'right' } }],
+      animation: false,
+    },
+    height,
   );
+  return <div ref={ref} role="img" aria-label={bars.map((b) => `${b.label}: ${b.value}`).join(', ')} style={{ width: '100%', height }} />;
 }
 
 const WEEKDAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
+const HOURS = Array.from({ length: 13 }, (_, i) => i + 6);
 
-/** Weekday × hour grid, darker where more tickets were issued. */
+/** Tickets by weekday × hour of the day, darker where more were issued. */
 export function HeatMap({ grid }: { grid: number[][] }) {
-  const hours = Array.from({ length: 24 }, (_, h) => h).filter((h) => h >= 6 && h <= 18);
-  const max = Math.max(1, ...grid.flat());
-  return (
-    <table className="heatmap">
-      <thead>
-        <tr>
-          <th />
-          {hours.map((h) => (
-            <th key={h}>{h}h</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {grid.map((row, d) => (
-          <tr key={d}>
-            <th>{WEEKDAYS[d]}</th>
-            {hours.map((h) => {
-              const v = row[h] ?? 0;
-              return (
-                <td key={h} title={`${WEEKDAYS[d]} ${h}h: ${v}`} style={{ background: `rgba(11, 79, 138, ${v / max})`, color: v / max > 0.5 ? '#fff' : '#1a1a1a' }}>
-                  {v || ''}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+  const data = grid.flatMap((row, d) => HOURS.map((h, x) => [x, d, row[h] ?? 0]));
+  const max = Math.max(1, ...data.map((p) => p[2] as number));
+  const ref = useChart(
+    {
+      textStyle: FONT,
+      grid: { left: 40, right: 10, top: 10, bottom: 60 },
+      xAxis: { type: 'category', data: HOURS.map((h) => `${h}h`), splitArea: { show: true } },
+      yAxis: { type: 'category', data: WEEKDAYS, inverse: true, splitArea: { show: true } },
+      visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f3f6fa', '#0b4f8a'] } },
+      tooltip: { position: 'top' },
+      series: [{ type: 'heatmap', data, label: { show: true, formatter: (p: { value: number[] }) => (p.value[2] ? String(p.value[2]) : '') } }],
+      animation: false,
+    },
+    300,
   );
+  return <div ref={ref} role="img" aria-label="Số phiếu theo thứ và giờ" style={{ width: '100%', height: 300 }} />;
 }

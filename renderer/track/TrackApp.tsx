@@ -35,9 +35,11 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
       <OfflineBanner />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <b>{t.trackTitle}</b>
-        <button type="button" className="btn-secondary" style={{ minHeight: 44 }} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-          {t.language}
-        </button>
+        {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
+          <button type="button" className="btn-secondary" style={{ minHeight: 44 }} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+            {t.language}
+          </button>
+        )}
       </div>
       {s.state === 'called' && s.counter && (
         <div className="called" role="alert" data-testid="called">

@@ -137,7 +137,7 @@ export const DisplayCall = z.object({
 export type DisplayCall = z.infer<typeof DisplayCall>;
 
 export const DisplayState = z.object({
-  office: z.object({ name: z.string(), nameEn: z.string(), marquee: z.string() }),
+  office: z.object({ name: z.string(), nameEn: z.string(), marquee: z.string(), logo: z.string() }),
   now: z.number().int(),
   lastEventSeq: z.number().int(),
   counters: z.array(
@@ -156,13 +156,14 @@ export const DisplayState = z.object({
 export type DisplayState = z.infer<typeof DisplayState>;
 
 export const PublicConfig = z.object({
-  office: z.object({ name: z.string(), nameEn: z.string(), address: z.string(), marquee: z.string(), ticketFooter: z.string() }),
+  office: z.object({ name: z.string(), nameEn: z.string(), address: z.string(), marquee: z.string(), ticketFooter: z.string(), logo: z.string() }),
   priorityGroups: z.array(PriorityGroupDef),
   ratingLevels: z.number().int(),
   ratingReasons: z.array(PriorityGroupDef),
   pauseReasons: z.array(z.object({ code: z.string(), vi: z.string(), en: z.string() })),
   timeZone: z.string(),
   kioskIdleSeconds: z.number().int(),
+  languages: z.array(z.string()),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 

@@ -168,7 +168,7 @@ export class QueueViews {
     }
     const waiting = this.stats.waitingCounts();
     return {
-      office: { name: office.name, nameEn: office.nameEn, marquee: office.marquee },
+      office: { name: office.name, nameEn: office.nameEn, marquee: office.marquee, logo: office.logo },
       now: this.ctx.now(),
       lastEventSeq: this.lastSeq.get()?.m ?? 0,
       counters: counters.map((c) => ({

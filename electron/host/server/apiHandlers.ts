@@ -70,13 +70,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
     config: () => {
       const o = queue.settings.get();
       return {
-        office: { name: o.name, nameEn: o.nameEn, address: o.address, marquee: o.marquee, ticketFooter: o.ticketFooter },
+        office: { name: o.name, nameEn: o.nameEn, address: o.address, marquee: o.marquee, ticketFooter: o.ticketFooter, logo: o.logo },
         priorityGroups: o.priorityGroups,
         ratingLevels: o.ratingLevels,
         ratingReasons: o.ratingReasons,
         pauseReasons: PAUSE_REASONS.map((r) => ({ ...r })),
         timeZone: o.timeZone,
         kioskIdleSeconds: o.kioskIdleSeconds,
+        languages: o.languages,
       };
     },
     listServices: () => queue.views.listServices(),

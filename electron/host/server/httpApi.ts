@@ -11,15 +11,18 @@ import { compileRoutes, matchRoute } from './routeTable';
 
 export const SESSION_COOKIE = 'motcua_session';
 const MAX_BODY = 64 * 1024;
+// Routes that carry an image (office logo, officer photo) as a data URL.
+const IMAGE_ROUTES = new Set<RouteName>(['setOfficeSettings', 'saveOfficer']);
+const MAX_IMAGE_BODY = 1024 * 1024;
 
 export type Logger = (entry: Record<string, unknown>) => void;
 
 class BodyError extends AppError {}
 
-function readBody(req: http.IncomingMessage): Promise<unknown> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY) {
+    if (declared > limit) {
       reject(new BodyError('PAYLOAD_TOO_LARGE'));
       req.resume();
       return;
@@ -30,7 +33,7 @@ function readBody(req: http.IncomingMessage): Promise<unknown> {
     req.on('data', (c: Buffer) => {
       if (failed) return;
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         failed = true;
         reject(new BodyError('PAYLOAD_TOO_LARGE'));
         return;
@@ -106,7 +109,7 @@ export function createApiHandler(handlers: Handlers, auth: AuthService, log: Log
     const name: RouteName = matched.route.name;
     const def = contract[name];
     try {
-      const rawBody = method === 'POST' ? await readBody(req) : undefined;
+      const rawBody = method === 'POST' ? await readBody(req, IMAGE_ROUTES.has(name) ? MAX_IMAGE_BODY : MAX_BODY) : undefined;
       if (name === 'issueTicket' && issueLimiter && !issueLimiter.take(req.socket.remoteAddress ?? '?')) throw new AppError('RATE_LIMITED');
       const session = auth.session(sessionToken(req));
       if (def.auth === 'staff' && !session) throw new AppError('UNAUTHORIZED');

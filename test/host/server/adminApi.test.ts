@@ -118,3 +118,15 @@ describe('report exports', () => {
     expect((await fetch(`${base}/api/reports/export.csv?from=bad&to=2026-11-10`, { headers: { cookie: admin.cookie } })).status).toBe(400);
   });
 });
+
+describe('office logo', () => {
+  it('takes an image up to the size an emblem needs and shows it to screens; refuses anything else', async () => {
+    const png = `data:image/png;base64,${Buffer.alloc(150_000, 7).toString('base64')}`;
+    const ok = await admin.post('/api/admin/office', { logo: png });
+    expect(ok.status).toBe(200);
+    expect((await new HttpClient(base).get('/api/config')).body.office.logo).toBe(png);
+    expect((await new HttpClient(base).get('/api/display')).body.office.logo).toBe(png);
+    expect((await admin.post('/api/admin/office', { logo: 'data:image/svg+xml;base64,PHN2Zz4=' })).status).toBe(400);
+    expect((await admin.post('/api/admin/office', { logo: 'javascript:alert(1)' })).status).toBe(400);
+  });
+});
