@@ -13,6 +13,11 @@ export const AnnouncementConfig = z.object({
   quietFrom: TimeOfDay.nullable().default(null),
   quietTo: TimeOfDay.nullable().default(null),
   announceResume: z.boolean().default(true),
+  /**
+   * The office's own wording, with {số} / {number} and {quầy} / {counter}. The recorded clips speak
+   * the default wording; a custom one is spoken by the system's voice.
+   */
+  template: z.string().trim().max(200).nullable().default(null),
 });
 export type AnnouncementConfig = z.infer<typeof AnnouncementConfig>;
 

@@ -87,6 +87,19 @@ function AnnouncementForm() {
       <h2>Đọc số (loa)</h2>
       <label><input type="checkbox" checked={a.enabled} onChange={(e) => setA({ ...a, enabled: e.target.checked })} /> Bật đọc số</label>
       <label><input type="checkbox" checked={a.readPrefix} onChange={(e) => setA({ ...a, readPrefix: e.target.checked })} /> Đọc cả chữ cái đầu số (VD: "bê một trăm linh năm")</label>
+      <input
+        aria-label="Câu đọc"
+        placeholder="Câu đọc riêng, VD: Xin mời số {số} đến quầy {quầy} (để trống: câu mặc định)"
+        value={a.template ?? ''}
+        onChange={(e) => setA({ ...a, template: e.target.value || null })}
+      />
+      <label>
+        Giọng đọc{' '}
+        <select value={a.lang} onChange={(e) => setA({ ...a, lang: e.target.value as 'vi' | 'en' })}>
+          <option value="vi">Tiếng Việt</option>
+          <option value="en">English</option>
+        </select>
+      </label>
       <label>Số lần đọc <input type="number" min={1} max={3} value={a.repeat} onChange={(e) => setA({ ...a, repeat: Number(e.target.value) })} style={{ width: 90 }} /></label>
       <label>Âm lượng <input type="range" min={0} max={1} step={0.1} value={a.volume} onChange={(e) => setA({ ...a, volume: Number(e.target.value) })} /></label>
       <label>

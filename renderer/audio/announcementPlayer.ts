@@ -100,7 +100,7 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
 
   const announce = async (m: AnnounceMessage) => {
     const buffers = await Promise.all(m.clips.map((id) => load(m.lang, id)));
-    const complete = buffers.every((b): b is AudioBuffer => b !== null);
+    const complete = buffers.length > 0 && buffers.every((b): b is AudioBuffer => b !== null);
     for (let i = 0; i < Math.max(1, m.repeat); i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, m.gapMs));
       let via: PlayedAnnouncement['via'] = 'silent';

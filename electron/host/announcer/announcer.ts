@@ -24,7 +24,9 @@ export function createAnnouncer(opts: { config: () => AnnouncementConfig; publis
       const cfg = opts.config();
       if (!cfg.enabled || !e.counter || inQuietHours(cfg, opts.now(), opts.timeZone())) return;
       const base = { type: 'announce' as const, counterNumber: e.counter.number, lang: cfg.lang, repeat: cfg.repeat, gapMs: cfg.gapMs, volume: cfg.volume };
-      const o = { lang: cfg.lang, readPrefix: cfg.readPrefix };
+      const o = { lang: cfg.lang, readPrefix: cfg.readPrefix, template: cfg.template ?? undefined };
+      // Clips exist only for the default wording; a custom one goes to speech synthesis.
+      const custom = !!cfg.template;
       if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && e.ticket) {
         opts.publish({
           ...base,
@@ -32,7 +34,7 @@ export function createAnnouncer(opts: { config: () => AnnouncementConfig; publis
           kind: e.type === 'ticket.called' ? 'call' : 'recall',
           ticketNumber: e.ticket.number,
           text: announcementText(e.ticket.number, e.counter.number, o),
-          clips: announcementClips(e.ticket.number, e.counter.number, o),
+          clips: custom ? [] : announcementClips(e.ticket.number, e.counter.number, o),
         });
       } else if (e.type === 'counter.resumed' && cfg.announceResume) {
         opts.publish({ ...base, seq: ++seq, kind: 'resume', ticketNumber: null, text: resumeText(e.counter.number, cfg.lang), clips: resumeClips(e.counter.number, cfg.lang), repeat: 1 });

@@ -66,3 +66,18 @@ describe('announcements on the host', () => {
     expect(rms(out)).toBeGreaterThan(0.02);
   });
 });
+
+describe('custom announcement wording', () => {
+  it('uses the office template, spoken by speech synthesis (no clips for custom words)', () => {
+    const clock = new FakeClock();
+    const { queue } = tempQueue({ clock });
+    const sent: AnnounceMessage[] = [];
+    const cfg = AnnouncementConfig.parse({ template: 'Xin mời số {số} đến quầy {quầy}' });
+    const a = createAnnouncer({ config: () => cfg, publish: (m) => sent.push(m), now: clock.now, timeZone: () => 'Asia/Ho_Chi_Minh' });
+    queue.onEvent((e) => a.handle(e));
+    queue.counters.open(1, 1);
+    queue.issuer.issue({ serviceId: 1 });
+    queue.calling.callNext(1, STAFF(1, 1));
+    expect(sent[0]).toMatchObject({ text: 'Xin mời số một đến quầy một', clips: [] });
+  });
+});
