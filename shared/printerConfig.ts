@@ -25,8 +25,11 @@ export const PrinterConfig = z.object({
   transport: PrinterTransport.default({ kind: 'none' }),
   profile: z.enum(Object.keys(PRINTER_PROFILES) as [PrinterProfileId, ...PrinterProfileId[]]).default('epson-tm-t20iii'),
   paper: z.union([z.literal(58), z.literal(80)]).default(80),
-  /** cp1258: Windows-1258 text mode; tcvn3: TCVN 5712 (VN3) text mode; ascii: diacritics dropped (last resort). */
-  encoding: z.enum(['cp1258', 'tcvn3', 'ascii']).default('cp1258'),
+  /**
+   * cp1258: Windows-1258 text mode; tcvn3: TCVN 5712 (VN3) text mode; raster: text printed as dots
+   * (any printer, slower on serial lines); ascii: diacritics dropped (last resort).
+   */
+  encoding: z.enum(['cp1258', 'tcvn3', 'raster', 'ascii']).default('cp1258'),
   statusPollMs: z.number().int().min(500).max(600_000).default(5000),
 });
 export type PrinterConfig = z.infer<typeof PrinterConfig>;

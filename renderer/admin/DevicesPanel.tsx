@@ -64,6 +64,7 @@ function PrinterForm() {
         <select value={p.encoding} onChange={(e) => setP({ ...p, encoding: e.target.value as PrinterConfig['encoding'] })}>
           <option value="cp1258">Windows-1258</option>
           <option value="tcvn3">TCVN3 (ABC)</option>
+          <option value="raster">In dạng ảnh (mọi máy in, chậm hơn)</option>
           <option value="ascii">Không dấu</option>
         </select>
       </label>

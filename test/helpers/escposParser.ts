@@ -5,12 +5,15 @@ export interface ParsedEscPos {
   lines: Buffer[];
   qrData: string[];
   commands: string[];
+  /** Raster images (GS v 0): width in dots × height. */
+  images: { width: number; height: number }[];
 }
 
 export function parseEscPos(buf: Buffer): ParsedEscPos {
   const lines: Buffer[] = [];
   const qrData: string[] = [];
   const commands: string[] = [];
+  const images: { width: number; height: number }[] = [];
   let cur: number[] = [];
   let i = 0;
   const flush = () => {
@@ -50,6 +53,14 @@ export function parseEscPos(buf: Buffer): ParsedEscPos {
         i += 5 + len;
         continue;
       }
+      if (n1 === 0x76 && buf[i + 2] === 0x30) {
+        const xBytes = (buf[i + 4] as number) + (buf[i + 5] as number) * 256;
+        const h = (buf[i + 6] as number) + (buf[i + 7] as number) * 256;
+        images.push({ width: xBytes * 8, height: h });
+        commands.push('GS v 0');
+        i += 8 + xBytes * h;
+        continue;
+      }
       if (n1 === 0x56) {
         const m = buf[i + 2] as number;
         commands.push('GS V cut');
@@ -73,5 +84,5 @@ export function parseEscPos(buf: Buffer): ParsedEscPos {
     i++;
   }
   if (cur.length) flush();
-  return { lines, qrData, commands };
+  return { lines, qrData, commands, images };
 }

@@ -1,6 +1,8 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
+import { padToEight, renderText, toImageData } from './rasterText';
+import { paperDots } from './ticketLayout';
 import { stripDiacritics, toCp1258Form } from './vietnameseText';
 
 const BASES = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
@@ -19,6 +21,12 @@ export function testPageLines(): string[] {
 
 export function encodeTestPage(cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>): Uint8Array {
   const profile = PRINTER_PROFILES[cfg.profile];
+  if (cfg.encoding === 'raster') {
+    const enc = new ReceiptPrinterEncoder({ language: 'esc-pos', printerModel: profile.encoderModel, columns: profile.columns[cfg.paper], imageMode: 'raster' });
+    const lines = [`TRANG IN THỬ — ${profile.name} — ${cfg.paper} mm — raster`, ...testPageLines()].map((text) => ({ text, px: 24, align: 'left' as const, bold: false }));
+    const img = toImageData(padToEight(renderText(lines, paperDots(cfg.paper))));
+    return enc.initialize().image(img as unknown as ImageData, img.width, img.height, 'threshold').newline().newline().cut('partial').encode();
+  }
   const enc = new ReceiptPrinterEncoder({
     language: 'esc-pos',
     printerModel: profile.encoderModel,

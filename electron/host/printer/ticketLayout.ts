@@ -3,6 +3,8 @@ import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { DEFAULT_TICKET_TEMPLATE, fillLine } from '../../../shared/ticketTemplate';
 import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplate';
+import { padToEight, renderText, toImageData } from './rasterText';
+import type { RasterLine } from './rasterText';
 import { printWidth, stripDiacritics, toCp1258Form } from './vietnameseText';
 
 export interface TicketPrintData {
@@ -70,8 +72,43 @@ export function ticketText(d: TicketPrintData, template: TicketTemplate = DEFAUL
   });
 }
 
+/** Dot height of a template size on the printed ticket. */
+const RASTER_PX: Record<number, number> = { 1: 24, 2: 36, 3: 56, 4: 104 };
+export const paperDots = (paper: 58 | 80) => (paper === 58 ? 384 : 576);
+
+/** Raster mode: runs of text lines become one image each; the QR code stays a native command. */
+function encodeRasterTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper'>, template: TicketTemplate): Uint8Array {
+  const profile = PRINTER_PROFILES[cfg.profile];
+  const width = paperDots(cfg.paper);
+  const enc = new ReceiptPrinterEncoder({ language: 'esc-pos', printerModel: profile.encoderModel, columns: profile.columns[cfg.paper], imageMode: 'raster' });
+  enc.initialize().codepage('cp437');
+  const v = ticketValues(d);
+  let batch: RasterLine[] = [];
+  const flush = () => {
+    if (!batch.length) return;
+    const bm = renderText(batch, width);
+    const img = toImageData(padToEight(bm));
+    enc.image(img as unknown as ImageData, img.width, img.height, 'threshold');
+    batch = [];
+  };
+  for (const line of template) {
+    if (line.kind === 'text') {
+      const text = fillLine(line.text, v);
+      if (text !== null) batch.push({ text, px: RASTER_PX[line.size] ?? 24, align: line.align, bold: line.bold });
+      continue;
+    }
+    flush();
+    if (line.kind === 'rule') enc.line('-'.repeat(profile.columns[cfg.paper]));
+    else if (line.kind === 'feed') enc.newline();
+    else enc.align('center').qrcode(d.trackUrl, { model: 2, size: cfg.paper === 58 ? 5 : 6, errorlevel: 'm' }).align('left');
+  }
+  flush();
+  return enc.newline().newline().cut('partial').encode();
+}
+
 /** ESC/POS bytes of a ticket in the configured Vietnamese mode, QR code of the tracking URL, cut. */
 export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>, template: TicketTemplate = DEFAULT_TICKET_TEMPLATE): Uint8Array {
+  if (cfg.encoding === 'raster') return encodeRasterTicket(d, cfg, template);
   const profile = PRINTER_PROFILES[cfg.profile];
   const columns = profile.columns[cfg.paper];
   const enc = new ReceiptPrinterEncoder({

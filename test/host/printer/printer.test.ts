@@ -7,10 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PrinterConfig } from '../../../shared/printerConfig';
 import { createPrinterService } from '../../../electron/host/printer/printerService';
 import type { PrinterService } from '../../../electron/host/printer/printerService';
-import { ticketText } from '../../../electron/host/printer/ticketLayout';
+import { encodeTicket, ticketText } from '../../../electron/host/printer/ticketLayout';
 import type { TicketPrintData } from '../../../electron/host/printer/ticketLayout';
 import { encodeTestPage, testPageLines } from '../../../electron/host/printer/testPage';
 import { toCp1258Form } from '../../../electron/host/printer/vietnameseText';
+import { renderText } from '../../../electron/host/printer/rasterText';
 import { parseEscPos } from '../../helpers/escposParser';
 import { PtyPair } from '../../helpers/ptyPair';
 import { tempDir } from '../../helpers/tempHost';
@@ -57,6 +58,23 @@ describe('Vietnamese for the printer', () => {
 
   it('the CP1258 form keeps precomposed letters and splits off tones like iconv', () => {
     expect(toCp1258Form('á ơ ế ã Ặ')).toBe('á ơ ê\u0301 a\u0303 Ă\u0323');
+  });
+});
+
+describe('raster mode', () => {
+  it('prints the text as dot images (any printer), the QR natively, and cuts last', () => {
+    const parsed = parseEscPos(Buffer.from(encodeTicket(sample, { profile: 'pos-5890', paper: 58, encoding: 'raster' })));
+    expect(parsed.images.length).toBeGreaterThanOrEqual(2);
+    expect(parsed.images.every((im) => im.width === 384 && im.height > 0)).toBe(true);
+    expect(parsed.qrData).toEqual([sample.trackUrl]);
+    expect(parsed.commands.filter((c) => !c.startsWith('DLE')).pop()).toBe('GS V cut');
+    // No text bytes beyond the rules: every word is in the images.
+    expect(parsed.lines.map((l) => l.toString('latin1')).join('').replace(/[-\s]/g, '')).toBe('');
+  });
+
+  it('renders Vietnamese letters as ink: each toned letter differs from its bare form', () => {
+    const ink = (text: string) => renderText([{ text, px: 40, align: 'left', bold: false }], 192).dots.reduce((s, d) => s + d, 0);
+    for (const [toned, bare] of [['ệ', 'e'], ['ờ', 'o'], ['ữ', 'u'], ['Đ', 'D'], ['ặ', 'a']] as const) expect(ink(toned)).toBeGreaterThan(ink(bare));
   });
 });
 
