@@ -3,11 +3,11 @@ import { z } from 'zod';
 // Printer profiles are data: which encoder model (its code-page numbers), whether the printer
 // answers DLE EOT status queries, and how many characters fit on each paper width.
 export const PRINTER_PROFILES = {
-  'epson-tm-t20iii': { name: 'Epson TM-T20III / TM-T82III', encoderModel: 'epson-tm-t20iii', status: true, columns: { 58: 35, 80: 48 } },
-  'epson-tm-t88vi': { name: 'Epson TM-T88VI', encoderModel: 'epson-tm-t88vi', status: true, columns: { 58: 35, 80: 48 } },
-  'xprinter-xp-n160ii': { name: 'Xprinter XP-N160II / XP-Q200', encoderModel: 'xprinter-xp-n160ii', status: true, columns: { 58: 32, 80: 48 } },
-  'pos-5890': { name: 'POS-5890 (58 mm, generic)', encoderModel: 'pos-5890', status: false, columns: { 58: 32, 80: 32 } },
-  'pos-8360': { name: 'POS-8360 (80 mm, generic)', encoderModel: 'pos-8360', status: true, columns: { 58: 32, 80: 48 } },
+  'epson-tm-t20iii': { name: 'Epson TM-T20III / TM-T82III', encoderModel: 'epson-tm-t20iii', status: true, nvGraphics: true, columns: { 58: 35, 80: 48 } },
+  'epson-tm-t88vi': { name: 'Epson TM-T88VI', encoderModel: 'epson-tm-t88vi', status: true, nvGraphics: true, columns: { 58: 35, 80: 48 } },
+  'xprinter-xp-n160ii': { name: 'Xprinter XP-N160II / XP-Q200', encoderModel: 'xprinter-xp-n160ii', status: true, nvGraphics: false, columns: { 58: 32, 80: 48 } },
+  'pos-5890': { name: 'POS-5890 (58 mm, generic)', encoderModel: 'pos-5890', status: false, nvGraphics: false, columns: { 58: 32, 80: 32 } },
+  'pos-8360': { name: 'POS-8360 (80 mm, generic)', encoderModel: 'pos-8360', status: true, nvGraphics: false, columns: { 58: 32, 80: 48 } },
 } as const;
 export type PrinterProfileId = keyof typeof PRINTER_PROFILES;
 

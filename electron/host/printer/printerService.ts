@@ -2,6 +2,8 @@ import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { encodeTicket } from './ticketLayout';
 import type { TicketPrintData } from './ticketLayout';
+import { defineNvLogo, printNvLogo } from './nvLogo';
+import type { Bitmap } from './rasterText';
 import { encodeTestPage } from './testPage';
 import { DLE_EOT, parseStatus } from './printerStatus';
 import type { PrinterStatus, StatusBytes } from './printerStatus';
@@ -13,6 +15,8 @@ export type { PrinterStatus } from './printerStatus';
 
 export interface PrintJob {
   id: number;
+  /** Key of the logo this job stores in the printer's NV memory, if it carries the definition. */
+  definesLogo: string | null;
   kind: 'ticket' | 'test';
   ticketId: string | null;
   ticketNumber: string | null;
@@ -34,7 +38,7 @@ export interface PrinterService {
   printTestPage(): Promise<PrintResult>;
   reprint(jobId: number): Promise<PrintResult>;
   status(): PrinterStatus;
-  jobs(): Omit<PrintJob, 'bytes'>[];
+  jobs(): Omit<PrintJob, 'bytes' | 'definesLogo'>[];
   onStatus(listener: (s: PrinterStatus) => void): () => void;
   reconfigure(config: PrinterConfig): void;
   close(): Promise<void>;
@@ -43,7 +47,15 @@ export interface PrinterService {
 const QUERY_TIMEOUT_MS = 500;
 const MAX_JOBS_KEPT = 200;
 
-export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Record<string, unknown>) => void }): PrinterService {
+export interface LogoSource {
+  /** The office logo as printer dots, with a key that changes when the picture does. */
+  current(): { key: string; bitmap: Bitmap } | null;
+  /** Which logo the printer already holds in NV memory (persisted across restarts). */
+  stored(): string | null;
+  remember(key: string): void;
+}
+
+export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Record<string, unknown>) => void; logo?: LogoSource }): PrinterService {
   let config = opts.config;
   const log = opts.log ?? (() => undefined);
   let link: PrinterLink | null = null;
@@ -166,6 +178,7 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
           ]);
           job.state = 'done';
           job.error = null;
+          if (job.definesLogo) opts.logo?.remember(job.definesLogo);
         } catch (e) {
           job.state = 'failed';
           job.error = String((e as Error)?.message ?? e);
@@ -179,8 +192,8 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
     return p.catch((e: unknown) => ({ ok: false, jobId: job.id, error: String(e) }));
   };
 
-  const enqueue = (kind: PrintJob['kind'], bytes: Uint8Array, ticketId: string | null, ticketNumber: string | null) => {
-    const job: PrintJob = { id: nextId++, kind, ticketId, ticketNumber, state: 'queued', error: null, at: Date.now(), bytes };
+  const enqueue = (kind: PrintJob['kind'], bytes: Uint8Array, ticketId: string | null, ticketNumber: string | null, definesLogo: string | null = null) => {
+    const job: PrintJob = { id: nextId++, kind, ticketId, ticketNumber, state: 'queued', error: null, at: Date.now(), bytes, definesLogo };
     jobs.push(job);
     if (jobs.length > MAX_JOBS_KEPT) jobs.splice(0, jobs.length - MAX_JOBS_KEPT);
     publish();
@@ -197,7 +210,15 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
       } catch (e) {
         return Promise.resolve({ ok: false, jobId: 0, error: String(e) });
       }
-      return enqueue('ticket', bytes, ticketId ?? null, data.number);
+      // The logo goes to the printer's memory once (again only when it changes), then by key.
+      const logo = PRINTER_PROFILES[config.profile].nvGraphics ? opts.logo?.current() : null;
+      let defines: string | null = null;
+      if (logo) {
+        const define = opts.logo?.stored() === logo.key ? new Uint8Array(0) : defineNvLogo(logo.bitmap);
+        if (define.length) defines = logo.key;
+        bytes = Uint8Array.from([...define, ...printNvLogo(), ...bytes]);
+      }
+      return enqueue('ticket', bytes, ticketId ?? null, data.number, defines);
     },
     printTestPage() {
       return enqueue('test', encodeTestPage(config), null, null);
@@ -210,7 +231,7 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
       return run(job);
     },
     status: current,
-    jobs: () => jobs.map(({ bytes: _bytes, ...rest }) => rest),
+    jobs: () => jobs.map(({ bytes: _bytes, definesLogo: _logo, ...rest }) => rest),
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -6,6 +6,8 @@ import { parseEscPos } from '../../helpers/escposParser';
 import { HttpClient } from '../../helpers/httpClient';
 import { PtyPair } from '../../helpers/ptyPair';
 import { tempDir, tempHost } from '../../helpers/tempHost';
+import { makePng } from '../../helpers/pngFile';
+import { pngToDots } from '../../../electron/host/printer/pngDots';
 
 let host: Host;
 let pair: PtyPair;
@@ -85,5 +87,31 @@ describe('the host prints every issued ticket without waiting for the printer', 
     expect(re.body.ok).toBe(true);
     await waitFor(() => parseEscPos(Buffer.concat(again)).qrData.includes(lost.body.trackUrl));
     peer2.close();
+  }, 40_000);
+});
+
+describe('office logo on tickets', () => {
+  it('is stored in the printer once (NV graphics) and printed by key on every ticket', async () => {
+    const png = makePng(200, 60, (x, y) => x > 20 && x < 180 && y > 10 && y < 50);
+    expect(pngToDots(png, 576)?.dots.reduce((s, d) => s + d, 0)).toBe(159 * 39);
+    expect((await admin.post('/api/admin/office', { logo: `data:image/png;base64,${png.toString('base64')}` })).status).toBe(200);
+    const peer = await new Promise<SerialPort>((res, rej) => {
+      const p = new SerialPort({ path: pair.peer, baudRate: 9600 }, (e) => (e ? rej(e) : res(p)));
+    });
+    const got: Buffer[] = [];
+    peer.on('data', (d: Buffer) => {
+      got.push(d);
+      if (d.includes(Buffer.of(0x10, 0x04))) peer.write(Buffer.of(0x12));
+    });
+    await admin.post('/api/admin/printer', { transport: { kind: 'serial', path: pair.device, baudRate: 9600 }, profile: 'epson-tm-t20iii', statusPollMs: 500 });
+    await waitFor(async () => (await kiosk.get('/api/printer')).body.ready === true, 15_000);
+    const t1 = await kiosk.post('/api/tickets', { serviceId: 3 });
+    await waitFor(() => parseEscPos(Buffer.concat(got)).qrData.includes(t1.body.trackUrl));
+    const t2 = await kiosk.post('/api/tickets', { serviceId: 3 });
+    await waitFor(() => parseEscPos(Buffer.concat(got)).qrData.includes(t2.body.trackUrl));
+    const cmds = parseEscPos(Buffer.concat(got)).commands;
+    expect(cmds.filter((c) => c === 'GS ( L fn=67')).toHaveLength(1);
+    expect(cmds.filter((c) => c === 'GS ( L fn=69')).toHaveLength(2);
+    peer.close();
   }, 40_000);
 });
