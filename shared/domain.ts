@@ -41,13 +41,29 @@ export const OpeningWindow = z.object({
 });
 export type OpeningWindow = z.infer<typeof OpeningWindow>;
 
+/**
+ * A time zone the runtime knows (its IANA database, aliases included: Node 20 lists Asia/Saigon
+ * but still accepts Asia/Ho_Chi_Minh). A name it does not know would make every clock-driven
+ * route fail, so it is refused at save time.
+ */
+export function isKnownTimeZone(tz: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+export const TimeZone = z.string().refine(isKnownTimeZone, 'múi giờ không hợp lệ (IANA, ví dụ Asia/Ho_Chi_Minh)');
+
 export const RatingLevels = z.union([z.literal(3), z.literal(4), z.literal(5)]);
 
 export const OfficeConfig = z.object({
   name: z.string().min(1).max(200),
   nameEn: z.string().max(200).default(''),
   address: z.string().max(300).default(''),
-  timeZone: z.string().default('Asia/Ho_Chi_Minh'),
+  timeZone: TimeZone.default('Asia/Ho_Chi_Minh'),
   /** Minutes after local midnight at which numbering restarts (0 = midnight). */
   dayBoundaryMinutes: z.number().int().min(0).max(24 * 60 - 1).default(0),
   ratingLevels: RatingLevels.default(4),

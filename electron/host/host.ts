@@ -18,7 +18,10 @@ import { CallOutputs } from './devices/callOutputs';
 import { ReportQueries } from './reports/reportQuery';
 import { startReportWarmup } from './reports/reportWarmup';
 import { TicketPrinting } from './devices/ticketPrinting';
-import { createApiHandler, sendError } from './server/httpApi';
+import { createApiHandler, refuseEarly, sendError } from './server/httpApi';
+import { ownHostNames } from './server/hostNames';
+import { judgeOrigin } from './server/requestOrigin';
+import { AppError } from '../../shared/errors';
 import { createReportDownloads } from './server/reportDownloads';
 import { applyPendingRestore, createAdminFiles } from './server/adminFiles';
 import { RateLimiter } from './server/rateLimiter';
@@ -97,6 +100,21 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const downloads = createReportDownloads(auth, reports);
   const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
   const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
+  // Recomputed now and then: a laptop host may change Wi-Fi, the admin may set a public URL.
+  let names = { at: 0, set: new Set<string>() };
+  const ownNames = () => {
+    const t = Date.now();
+    if (t - names.at > 30_000) {
+      const extra = [queue.settings.get().publicBaseUrl, ...(process.env.MOTCUA_ALLOWED_HOSTS ?? '').split(',')].filter(Boolean);
+      names = { at: t, set: ownHostNames(extra) };
+    }
+    return names.set;
+  };
+  const originProblem = (req: http.IncomingMessage): AppError | null => {
+    const verdict = judgeOrigin(req, ownNames());
+    if (verdict === 'ok') return null;
+    return new AppError('FORBIDDEN', verdict === 'foreign-host' ? 'Tên máy chủ không được phép' : 'Yêu cầu từ trang khác bị từ chối');
+  };
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
 
   const server = http.createServer((req, res) => {
@@ -109,11 +127,14 @@ export async function startHost(o: HostOptions): Promise<Host> {
       return sendError(res, 'BAD_REQUEST');
     }
     if (url.pathname.startsWith('/api/')) {
+      // Cross-site and DNS-rebinding guard on everything that changes state.
+      const refused = req.method !== 'GET' && req.method !== 'HEAD' ? originProblem(req) : null;
+      if (refused) return refuseEarly(req, res, refused);
       void downloads(req, res, url)
         .then(async (handled) => handled || (await adminFiles(req, res, url)))
         .then((handled) => (handled ? undefined : api(req, res, url)))
         .catch((e: unknown) => {
-          o.log({ level: 'error', msg: 'request failed', path: url.pathname, error: String(e) });
+          o.log({ level: 'error', msg: 'request failed', path: url.pathname.slice(0, 200), error: String(e).slice(0, 500) });
           if (!res.headersSent) sendError(res, 'INTERNAL');
         });
       return;
@@ -138,8 +159,11 @@ export async function startHost(o: HostOptions): Promise<Host> {
   });
   server.on('upgrade', (req, socket, head) => {
     const pathname = (req.url ?? '').split('?')[0];
-    if (pathname === '/api/events') hub.handleUpgrade(req, socket, head);
-    else socket.destroy();
+    if (pathname !== '/api/events' || originProblem(req)) {
+      socket.destroy();
+      return;
+    }
+    hub.handleUpgrade(req, socket, head);
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 70_000;

@@ -6,6 +6,19 @@ export type Log = (entry: LogEntry) => void;
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const KEEP = 5;
+/** No single line may be longer: a request with a huge path must not rotate the log away. */
+export const MAX_LINE = 2048;
+
+/** One JSON line of at most MAX_LINE bytes: long string fields are cut first, then the whole. */
+export function logLine(entry: LogEntry, time = new Date()): string {
+  const full = JSON.stringify({ time: time.toISOString(), ...entry });
+  if (Buffer.byteLength(full) < MAX_LINE) return full + '\n';
+  const cut: LogEntry = {};
+  for (const [k, v] of Object.entries(entry)) cut[k] = typeof v === 'string' && v.length > 300 ? `${v.slice(0, 300)}…(${v.length})` : v;
+  const shorter = JSON.stringify({ time: time.toISOString(), ...cut, truncated: true });
+  if (Buffer.byteLength(shorter) < MAX_LINE) return shorter + '\n';
+  return JSON.stringify({ time: time.toISOString(), level: entry.level, msg: String(entry.msg ?? '').slice(0, 200), truncated: true, head: shorter.slice(0, 400) }) + '\n';
+}
 
 /**
  * One JSON line per event into <dir>/motcua.log, rotated at 5 MB (motcua.log.1 … .5), so a kiosk
@@ -24,7 +37,7 @@ export function createFileLog(dir: string, opts: { echo?: boolean } = {}): Log {
     size = 0;
   };
   return (entry) => {
-    const line = JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n';
+    const line = logLine(entry);
     try {
       if (size + line.length > MAX_BYTES && size > 0) rotate();
       fs.appendFileSync(file, line);

@@ -14,6 +14,8 @@ import type { OfficerRow, TicketRow } from '../queue/rows';
 
 export interface CallContext {
   session: Session | null;
+  /** Who is calling, for throttles: the remote address over HTTP, the window over IPC. */
+  client?: string;
   /** The raw token of the session just created (login) so the transport can set its cookie. */
 }
 
@@ -110,11 +112,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return { ok: true as const, ...r };
     },
 
-    login: ({ body }) => {
-      const { token } = auth.loginStaff(body.counterId, body.officerId, body.pin);
+    login: async ({ body }) => {
+      const { token } = await auth.loginStaff(body.counterId, body.officerId, body.pin);
       return staffSession(token, body.counterId, body.officerId);
     },
-    adminLogin: ({ body }) => ({ kind: 'admin' as const, ...auth.loginAdmin(body.password) }),
+    adminLogin: async ({ body }, call) => ({ kind: 'admin' as const, ...(await auth.loginAdmin(body.password, call.client)) }),
     session: (_input, call) => {
       const s = call.session;
       if (!s) return null;
@@ -176,9 +178,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
     adminCounters: () => admin.counters(),
     saveCounter: ({ body }) => admin.saveCounter(body),
     adminOfficers: () => admin.officers(),
-    saveOfficer: ({ body }) => admin.saveOfficer(body),
-    changePassword: ({ body }) => {
-      auth.setAdminPassword(body.password);
+    saveOfficer: ({ body }) => {
+      const saved = admin.saveOfficer(body);
+      // A new PIN or a deactivation takes effect now, not when the old session expires.
+      if (body.pin || !saved.active) auth.endOfficerSessions(saved.id);
+      return saved;
+    },
+    changePassword: async ({ body }, call) => {
+      await auth.setAdminPassword(body.password, call.session);
       return { ok: true as const };
     },
     alerts: () => admin.alerts(queue.now()),

@@ -4,13 +4,15 @@ import { contract } from '../../../shared/api/contract';
 import type { RouteName } from '../../../shared/api/contract';
 import { AppError, errorCatalog } from '../../../shared/errors';
 import type { ErrorCode } from '../../../shared/errors';
-import type { AuthService } from '../auth/authService';
+import type { AuthService, Session } from '../auth/authService';
 import type { Handlers } from './apiHandlers';
 import type { RateLimiter } from './rateLimiter';
 import { compileRoutes, matchRoute } from './routeTable';
 
 export const SESSION_COOKIE = 'motcua_session';
 const MAX_BODY = 64 * 1024;
+// What a phone may legitimately send: a rating with a comment, a ticket request, a sign-in.
+const ANONYMOUS_MAX_BODY = 8 * 1024;
 // Routes that carry an image (office logo, officer photo) as a data URL.
 const IMAGE_ROUTES = new Set<RouteName>(['setOfficeSettings', 'saveOfficer']);
 const MAX_IMAGE_BODY = 1024 * 1024;
@@ -89,9 +91,9 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, extra
   res.end(text);
 }
 
-export function sendError(res: http.ServerResponse, code: ErrorCode, message?: string, details?: unknown): void {
+export function sendError(res: http.ServerResponse, code: ErrorCode, message?: string, details?: unknown, headers: Record<string, string> = {}): void {
   const status = errorCatalog[code].status;
-  sendJson(res, status, { error: { code, message: message ?? errorCatalog[code].vi, ...(details === undefined ? {} : { details }) } });
+  sendJson(res, status, { error: { code, message: message ?? errorCatalog[code].vi, ...(details === undefined ? {} : { details }) } }, headers);
 }
 
 function sessionCookie(token: string, maxAgeSeconds: number): string {
@@ -99,29 +101,53 @@ function sessionCookie(token: string, maxAgeSeconds: number): string {
 }
 
 /** Serves every contract route over HTTP JSON; returns false when the path is not an API path. */
+/**
+ * How much body this caller may send to this route. Decided from the headers alone, before a
+ * byte of the body is read, so an anonymous flood of large bodies costs nothing to refuse.
+ */
+function bodyLimit(name: RouteName, session: Session | null): number {
+  if (!session) return ANONYMOUS_MAX_BODY;
+  if (session.kind === 'admin' && IMAGE_ROUTES.has(name)) return MAX_IMAGE_BODY;
+  return MAX_BODY;
+}
+
+/** A refusal sent before the body was read: close the connection instead of draining it. */
+export function refuseEarly(req: http.IncomingMessage, res: http.ServerResponse, e: AppError): void {
+  const pending = req.method === 'POST' && !req.complete;
+  sendError(res, e.code, e.message, undefined, pending ? { Connection: 'close' } : {});
+  if (pending) res.once('finish', () => req.destroy());
+}
+
 export function createApiHandler(handlers: Handlers, auth: AuthService, log: Logger, issueLimiter?: RateLimiter) {
   const routes = compileRoutes();
   return async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
     const matched = matchRoute(routes, method === 'HEAD' ? 'GET' : method, url.pathname);
-    if (matched === null) return sendError(res, 'NOT_FOUND');
-    if (matched === 'method') return sendError(res, 'METHOD_NOT_ALLOWED');
+    if (matched === null) return refuseEarly(req, res, new AppError('NOT_FOUND'));
+    if (matched === 'method') return refuseEarly(req, res, new AppError('METHOD_NOT_ALLOWED'));
+    if (matched === 'malformed') return refuseEarly(req, res, new AppError('BAD_REQUEST', 'Đường dẫn không hợp lệ'));
     const name: RouteName = matched.route.name;
     const def = contract[name];
+    const client = req.socket.remoteAddress ?? '?';
+    let session: Session | null;
     try {
-      const rawBody = method === 'POST' ? await readBody(req, IMAGE_ROUTES.has(name) ? MAX_IMAGE_BODY : MAX_BODY) : undefined;
-      if (name === 'issueTicket' && issueLimiter && !issueLimiter.take(req.socket.remoteAddress ?? '?')) throw new AppError('RATE_LIMITED');
-      const session = auth.session(sessionToken(req));
+      session = auth.session(sessionToken(req));
       if (def.auth === 'staff' && !session) throw new AppError('UNAUTHORIZED');
       if (def.auth === 'admin' && session?.kind !== 'admin') throw new AppError(session ? 'FORBIDDEN' : 'UNAUTHORIZED');
+      if (name === 'issueTicket' && issueLimiter && !issueLimiter.take(client)) throw new AppError('RATE_LIMITED');
+    } catch (e) {
+      return refuseEarly(req, res, e instanceof AppError ? e : new AppError('INTERNAL'));
+    }
+    try {
+      const rawBody = method === 'POST' ? await readBody(req, bodyLimit(name, session)) : undefined;
       const query = Object.fromEntries(url.searchParams.entries());
       const input = {
         params: def.params.parse(matched.params),
         query: def.query.parse(query),
         body: def.body.parse(rawBody ?? {}),
       };
-      const handler = handlers[name] as (i: typeof input, c: { session: typeof session }) => unknown;
-      const output = def.response.parse(await handler(input, { session }));
+      const handler = handlers[name] as (i: typeof input, c: { session: typeof session; client: string }) => unknown;
+      const output = def.response.parse(await handler(input, { session, client }));
       const headers: Record<string, string> = {};
       if ((name === 'login' || name === 'adminLogin') && output && typeof output === 'object' && 'token' in output) {
         headers['Set-Cookie'] = sessionCookie(String(output.token), name === 'login' ? 14 * 3600 : 2 * 3600);
@@ -133,6 +159,7 @@ export function createApiHandler(handlers: Handlers, auth: AuthService, log: Log
         return sendError(res, 'BAD_REQUEST', 'Dữ liệu không hợp lệ', e.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })));
       }
       if (e instanceof AppError) {
+        if (e.code === 'PAYLOAD_TOO_LARGE') return refuseEarly(req, res, e);
         if (e.status >= 500) log({ level: 'error', msg: 'api error', route: name, code: e.code, detail: String(e.details ?? '') });
         return sendError(res, e.code, e.message);
       }

@@ -28,7 +28,8 @@ export function compileRoutes(): CompiledRoute[] {
   return out.sort((a, b) => a.keys.length - b.keys.length);
 }
 
-export function matchRoute(routes: CompiledRoute[], method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | null {
+/** 'malformed': the path matched a route but a parameter is not valid percent-encoding (400, not 500). */
+export function matchRoute(routes: CompiledRoute[], method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | 'malformed' | null {
   let methodMismatch = false;
   for (const route of routes) {
     const m = route.pattern.exec(path);
@@ -38,9 +39,13 @@ export function matchRoute(routes: CompiledRoute[], method: string, path: string
       continue;
     }
     const params: Record<string, string> = {};
-    route.keys.forEach((k, i) => {
-      params[k] = decodeURIComponent(m[i + 1] ?? '');
-    });
+    try {
+      route.keys.forEach((k, i) => {
+        params[k] = decodeURIComponent(m[i + 1] ?? '');
+      });
+    } catch {
+      return 'malformed';
+    }
     return { route, params };
   }
   return methodMismatch ? 'method' : null;
