@@ -1,0 +1,165 @@
+import http from 'node:http';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '../../../electron/host/host';
+import { logLine, MAX_LINE } from '../../../electron/host/logger';
+import { HttpClient } from '../../helpers/httpClient';
+import { tempHost } from '../../helpers/tempHost';
+
+let host: Host;
+let base: string;
+
+beforeAll(async () => {
+  host = await tempHost();
+  base = `http://127.0.0.1:${host.port}`;
+});
+afterAll(async () => {
+  await host.close();
+});
+
+/** A raw request whose body we control (or never send), timed to its answer. */
+function rawPost(p: string, headers: Record<string, string>, body?: Buffer): Promise<{ status: number; ms: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const req = http.request(`${base}${p}`, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += String(d)));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Date.now() - started, text }));
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+    if (body) req.write(body);
+    // Deliberately never end a request that declared a body: the host must answer from the headers.
+    if (!headers['content-length'] || body) req.end();
+  });
+}
+
+const signIn = async (counterId: number, officerId: number, pin: string) => {
+  const c = new HttpClient(base);
+  const r = await c.post('/api/auth/login', { counterId, officerId, pin });
+  expect(r.status).toBe(200);
+  return c;
+};
+
+describe('the caller is judged before the body', () => {
+  it('refuses an anonymous 900 KB admin post from its headers alone, without waiting for the body', async () => {
+    const r = await rawPost('/api/admin/office', { 'content-type': 'application/json', 'content-length': String(900_000) });
+    expect(r.status).toBe(401);
+    expect(r.ms).toBeLessThan(2000);
+  });
+
+  it('gives anonymous callers a small body limit, staff a larger one', async () => {
+    const comment = 'x'.repeat(20_000);
+    const anon = await new HttpClient(base).post('/api/tickets/abcdefghijklmnopqrstuvwxyz012345/rating', { score: 4, comment });
+    expect(anon.status).toBe(413);
+    const officer = await signIn(1, 1, '1111');
+    const big = await officer.post('/api/counters/1/pause', { reason: 'break', note: 'y'.repeat(20_000) });
+    expect(big.status).not.toBe(413);
+  });
+});
+
+describe('cross-site and DNS rebinding', () => {
+  it('refuses a state change with a foreign Origin or a foreign Host, and nothing is written', async () => {
+    const before = (host.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+    const c = new HttpClient(base);
+    const foreign = await c.req('POST', '/api/tickets', { serviceId: 1 }, { origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    const bodyless = await c.req('POST', '/api/auth/logout', undefined, { origin: 'http://evil.example' });
+    expect(bodyless.status).toBe(403);
+    const rebinding = await rawPost('/api/tickets', { host: 'evil.example:80', 'content-type': 'application/json' }, Buffer.from('{"serviceId":1}'));
+    expect(rebinding.status).toBe(403);
+    expect((host.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(before);
+    const same = await c.req('POST', '/api/tickets', { serviceId: 1 }, { origin: base });
+    expect(same.status).toBe(201);
+  });
+
+  it('refuses a WebSocket upgrade from a foreign origin and accepts our own', async () => {
+    const open = (origin: string) =>
+      new Promise<boolean>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, { origin });
+        ws.on('open', () => (ws.close(), resolve(true)));
+        ws.on('error', () => resolve(false));
+      });
+    expect(await open('http://evil.example')).toBe(false);
+    expect(await open(base)).toBe(true);
+  });
+});
+
+describe('sign-in that cannot be hammered', () => {
+  it('slows a client guessing the admin password, even when it finally guesses right', async () => {
+    const c = new HttpClient(base);
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await c.post('/api/auth/admin', { password: `wrong-${i}` })).body.error.code);
+    expect(codes.slice(0, 3)).toEqual(['INVALID_PASSWORD', 'INVALID_PASSWORD', 'INVALID_PASSWORD']);
+    expect(codes.slice(4)).toContain('RATE_LIMITED');
+    expect((await c.post('/api/auth/admin', { password: 'admin-test' })).body.error?.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('sessions end with their reason', () => {
+  it('a sign-in at a counter ends the previous officer there; their logout leaves the new officer alone', async () => {
+    const first = await signIn(2, 2, '2222');
+    const second = await signIn(2, 3, '3333');
+    expect((await first.post('/api/counters/2/next')).status).toBe(401);
+    expect((await first.post('/api/auth/logout')).status).toBe(200);
+    const counter = host.db.prepare('SELECT status, officer_id FROM counters WHERE id = 2').get();
+    expect(counter).toEqual({ status: 'open', officer_id: 3 });
+    expect((await second.get('/api/counters/2/state')).status).toBe(200);
+  });
+
+  it('a new PIN or a deactivation ends the officer session at once; a password change ends other admin sessions', async () => {
+    // A fresh host: the throttle test above has slowed this client's admin sign-in.
+    const h = await tempHost();
+    const b = `http://127.0.0.1:${h.port}`;
+    try {
+      const a1 = new HttpClient(b);
+      const a2 = new HttpClient(b);
+      expect((await a1.post('/api/auth/admin', { password: 'admin-test' })).status).toBe(200);
+      expect((await a2.post('/api/auth/admin', { password: 'admin-test' })).status).toBe(200);
+      const officer = new HttpClient(b);
+      expect((await officer.post('/api/auth/login', { counterId: 4, officerId: 4, pin: '4444' })).status).toBe(200);
+      const saved = await a1.post('/api/admin/officers', { id: 4, name: 'Phạm Minh Tuấn', title: 'Công chức Văn phòng – Thống kê', pin: '482915' });
+      expect(saved.status).toBe(200);
+      expect((await officer.get('/api/counters/4/state')).status).toBe(401);
+      expect((await a1.post('/api/admin/password', { password: 'một-mật-khẩu-mới-dài' })).status).toBe(200);
+      expect((await a2.get('/api/admin/office')).status).toBe(401);
+      expect((await a1.get('/api/admin/office')).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('no 5xx from bad input, no huge log lines', () => {
+  it('answers a malformed escape with 400', async () => {
+    const r = await new HttpClient(base).get('/api/counters/%ZZ/state');
+    expect(r.status).toBe(400);
+  });
+
+  it('caps every log line at 2 KB, Vietnamese included', () => {
+    const line = logLine({ level: 'error', msg: 'request failed', path: '/api/' + 'ộ'.repeat(15_000), error: 'e'.repeat(9000) });
+    expect(Buffer.byteLength(line)).toBeLessThanOrEqual(MAX_LINE);
+    expect(JSON.parse(line).truncated).toBe(true);
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'ữ'.repeat(290)]));
+    expect(Buffer.byteLength(logLine({ level: 'info', msg: 'x', ...many }))).toBeLessThanOrEqual(MAX_LINE);
+  });
+});
+
+describe('settings that cannot break the office', () => {
+  it('refuses an unknown time zone and the kiosk keeps working', async () => {
+    const h = await tempHost();
+    const b = `http://127.0.0.1:${h.port}`;
+    try {
+      const admin = new HttpClient(b);
+      await admin.post('/api/auth/admin', { password: 'admin-test' });
+      const r = await admin.post('/api/admin/office', { timeZone: 'Not/AZone' });
+      expect(r.status).toBe(400);
+      expect((await admin.post('/api/admin/office', { timeZone: 'Asia/Ho_Chi_Minh' })).status).toBe(200);
+      expect((await new HttpClient(b).get('/api/services')).status).toBe(200);
+      expect((await new HttpClient(b).post('/api/tickets', { serviceId: 1 })).status).toBe(201);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
