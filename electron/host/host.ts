@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { AuthService } from './auth/authService';
 import { startBackupSchedule } from './db/backupScheduler';
 import { openDatabase } from './db/openDatabase';
+import { lockDataDir } from './db/dataDirLock';
 import { seedIfEmpty } from './db/seed';
 import type { Log } from './logger';
 import { QueueService } from './queue/queueService';
@@ -76,10 +77,31 @@ function lanAddress(): string {
 
 export async function startHost(o: HostOptions): Promise<Host> {
   fs.mkdirSync(o.dataDir, { recursive: true });
+  const unlock = lockDataDir(o.dataDir);
+  try {
+    return await startLockedHost(o, unlock);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host> {
   const backupDir = path.join(o.dataDir, 'backups');
   const restoredFrom = applyPendingRestore(o.dataDir);
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
   const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir });
+  // A failure from here on must not leave the database open (the caller releases the lock).
+  try {
+    return await startOnDatabase(o, db, unlock);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: () => void): Promise<Host> {
+  const backupDir = path.join(o.dataDir, 'backups');
   if (seedIfEmpty(db, { adminPassword: o.adminPassword ?? 'motcua-admin', alwaysOpen: o.seedAlwaysOpen })) {
     o.log({ level: 'info', msg: 'first run: seeded the sample ward office', dataDir: o.dataDir });
   }
@@ -219,6 +241,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
         server.closeAllConnections();
       });
       db.close();
+      unlock();
     },
   };
   return host;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseServeArgs } from './cliArgs';
 import { CorruptDatabaseError } from './db/openDatabase';
 import { FutureDatabaseError } from './db/migrate';
+import { DataDirBusyError } from './db/dataDirLock';
 import { startHost } from './host';
 import { createFileLog } from './logger';
 
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError) {
+  if (e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError || e instanceof DataDirBusyError) {
     process.stderr.write(`motcua: ${e.message}\n`);
     process.exit(2);
   }
