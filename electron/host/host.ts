@@ -22,6 +22,7 @@ import { TicketPrinting } from './devices/ticketPrinting';
 import { createApiHandler, refuseEarly, sendError } from './server/httpApi';
 import { ownHostNames } from './server/hostNames';
 import { judgeOrigin } from './server/requestOrigin';
+import { resolveSpoolPath, SPOOL_DIR, transportProblem } from './printer/transportPolicy';
 import { AppError } from '../../shared/errors';
 import { createReportDownloads } from './server/reportDownloads';
 import { applyPendingRestore, createAdminFiles } from './server/adminFiles';
@@ -113,15 +114,6 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   const printing = new TicketPrinting(queue, queue.settings, trackUrl, (m) => hub.broadcast(m), o.log);
   const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log);
   const reports = new ReportQueries(db, () => queue.settings.get(), queue.now);
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin: new OfficeAdmin(queue), reports });
-  queue.onEvent((e) => {
-    hub.broadcast(e);
-    o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
-  });
-  const perMinute = o.issueRatePerMinute ?? 30;
-  const downloads = createReportDownloads(auth, reports);
-  const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
-  const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
   // Recomputed now and then: a laptop host may change Wi-Fi, the admin may set a public URL.
   let names = { at: 0, set: new Set<string>() };
   const ownNames = () => {
@@ -137,6 +129,24 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     if (verdict === 'ok') return null;
     return new AppError('FORBIDDEN', verdict === 'foreign-host' ? 'Tên máy chủ không được phép' : 'Yêu cầu từ trang khác bị từ chối');
   };
+  fs.mkdirSync(path.join(o.dataDir, SPOOL_DIR), { recursive: true });
+  const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port });
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin: new OfficeAdmin(queue), reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p) });
+  // A transport saved before these rules (or planted by a restored file) is not used.
+  const stored = printing.getConfig();
+  const storedProblem = printerTransportProblem(stored.transport);
+  if (storedProblem) {
+    o.log({ level: 'warn', msg: 'printer transport refused; printer disabled until the admin sets it again', reason: storedProblem });
+    printing.setConfig({ ...stored, transport: { kind: 'none' } });
+  }
+  queue.onEvent((e) => {
+    hub.broadcast(e);
+    o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
+  });
+  const perMinute = o.issueRatePerMinute ?? 30;
+  const downloads = createReportDownloads(auth, reports);
+  const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
+  const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
 
   const server = http.createServer((req, res) => {

@@ -1,5 +1,6 @@
 import type { InputOf, OutputOf, RouteName } from '../../../shared/api/contract';
 import { PAUSE_REASONS } from '../../../shared/domain';
+import type { PrinterConfig } from '../../../shared/printerConfig';
 import { AppError } from '../../../shared/errors';
 import type { AuthService, Session } from '../auth/authService';
 import type { OfficeAdmin } from '../admin/officeAdmin';
@@ -31,6 +32,10 @@ export interface HandlerDeps {
   outputs: CallOutputs;
   admin: OfficeAdmin;
   reports: ReportQueries;
+  /** Why a printer transport may not be used (see printer/transportPolicy.ts), or null. */
+  printerTransportProblem: (t: PrinterConfig['transport']) => string | null;
+  /** A `file` printer named by a bare file name writes into the data folder's spool folder. */
+  spoolPath: (p: string) => string;
 }
 
 function actorOf(session: Session | null): Actor {
@@ -167,7 +172,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
     reprint: ({ params }) => printing.service.reprint(params.id),
     printTestPage: () => printing.service.printTestPage(),
     printerConfig: () => printing.getConfig(),
-    setPrinterConfig: ({ body }) => admin.logChange('printer', () => printing.setConfig(body)),
+    setPrinterConfig: ({ body }) => {
+      const problem = d.printerTransportProblem(body.transport);
+      if (problem) throw new AppError('BAD_REQUEST', `Máy in: ${problem}`);
+      const transport = body.transport.kind === 'file' ? { ...body.transport, path: d.spoolPath(body.transport.path) } : body.transport;
+      return admin.logChange('printer', () => printing.setConfig({ ...body, transport }));
+    },
     announcementConfig: () => outputs.announcementConfig(),
     setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(body)),
     boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus() }),

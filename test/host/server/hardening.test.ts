@@ -163,3 +163,46 @@ describe('settings that cannot break the office', () => {
   });
 });
 
+
+describe('printer transports go only to printers', () => {
+  it('refuses files outside the spool folder, non-device serial paths and the host own ports; accepts real ones', async () => {
+    const admin = new HttpClient(base);
+    // The throttle test slowed the default client; this one signs in from the same address but first.
+    const h = await tempHost();
+    const b = `http://127.0.0.1:${h.port}`;
+    try {
+      const a = new HttpClient(b);
+      expect((await a.post('/api/auth/admin', { password: 'admin-test' })).status).toBe(200);
+      const set = (transport: unknown) => a.post('/api/admin/printer', { transport });
+      const refused = [
+        { kind: 'file', path: '/root/.config/autostart/x.desktop' },
+        { kind: 'file', path: 'C:\\\\Users\\\\All Users\\\\Start Menu\\\\Programs\\\\Startup\\\\x.bat' },
+        { kind: 'file', path: '../restore-pending.sqlite' },
+        { kind: 'file', path: `${h.dataDir}/motcua.sqlite` },
+        { kind: 'serial', path: '/etc/passwd' },
+        { kind: 'tcp', host: '127.0.0.1', port: h.port },
+        { kind: 'tcp', host: 'localhost', port: 22 },
+      ];
+      for (const t of refused) {
+        const r = await set(t);
+        expect(r.status, JSON.stringify(t)).toBe(400);
+        expect(r.body.error.message).toMatch(/^Máy in: /);
+      }
+      expect((await a.get('/api/admin/printer')).body.transport).toEqual({ kind: 'none' });
+      for (const t of [
+        { kind: 'file', path: 'tickets.prn' },
+        { kind: 'file', path: 'COM3' },
+        { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 9600 },
+        { kind: 'tcp', host: '192.168.1.50', port: 9100 },
+        { kind: 'tcp', host: '127.0.0.1', port: 9100 },
+      ]) {
+        expect((await set(t)).status, JSON.stringify(t)).toBe(200);
+      }
+      await set({ kind: 'file', path: 'tickets.prn' });
+      expect((await a.get('/api/admin/printer')).body.transport.path).toBe(`${h.dataDir}/spool/tickets.prn`);
+    } finally {
+      await h.close();
+    }
+    void admin;
+  });
+});
