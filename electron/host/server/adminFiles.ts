@@ -1,32 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { AuthService } from '../auth/authService';
 import { backupNow } from '../db/backup';
-import { migrations } from '../db/migrations/index';
+import { prepareRestoreInWorker } from '../db/restoreInWorker';
 import { sendError, sessionToken } from './httpApi';
 
 const MAX_RESTORE_BYTES = 2 * 1024 * 1024 * 1024;
 export const RESTORE_PENDING = 'restore-pending.sqlite';
-
-/** Is this file a motcua database we can run on (intact, not from a newer version)? */
-export function checkRestorable(file: string): string | null {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      if (db.pragma('integrity_check', { simple: true }) !== 'ok') return 'tệp sao lưu bị hỏng';
-      const v = db.pragma('user_version', { simple: true }) as number;
-      if (v < 1 || v > migrations.length) return 'tệp không phải bản sao lưu của phiên bản này';
-      if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'tickets'").get()) return 'tệp không phải bản sao lưu motcua';
-      return null;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 'tệp không phải cơ sở dữ liệu SQLite';
-  }
-}
 
 /**
  * GET /api/admin/backup → a consistent copy of the database, made now.
@@ -34,6 +16,9 @@ export function checkRestorable(file: string): string | null {
  * the pending restore, swapped in at the next start (the running queue is never replaced live).
  */
 export function createAdminFiles(auth: AuthService, db: Database.Database, dataDir: string, keep: () => number) {
+  // The running office's admin password survives a restore; the backup's does not come back.
+  const currentSecrets = () =>
+    Object.fromEntries((db.prepare("SELECT key, value FROM settings WHERE key = 'admin'").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname !== '/api/admin/backup' && url.pathname !== '/api/admin/restore') return false;
     const session = auth.session(sessionToken(req));
@@ -60,12 +45,14 @@ export function createAdminFiles(auth: AuthService, db: Database.Database, dataD
       req.on('error', () => resolve(false));
       out.on('error', () => resolve(false));
     });
-    const problem = ok ? checkRestorable(tmp) : 'tệp quá lớn hoặc tải lên bị gián đoạn';
-    if (problem) {
-      fs.rmSync(tmp, { force: true });
-      return (sendError(res, 'BAD_REQUEST', `Không khôi phục được: ${problem}`), true);
+    const built = path.join(dataDir, `${RESTORE_PENDING}.build`);
+    const prepared = ok ? await prepareRestoreInWorker(tmp, built, currentSecrets()) : { ok: false as const, reason: 'tệp quá lớn hoặc tải lên bị gián đoạn' };
+    fs.rmSync(tmp, { force: true });
+    if (!prepared.ok) {
+      fs.rmSync(built, { force: true });
+      return (sendError(res, 'BAD_REQUEST', `Không khôi phục được: ${prepared.reason}`), true);
     }
-    fs.renameSync(tmp, path.join(dataDir, RESTORE_PENDING));
+    fs.renameSync(built, path.join(dataDir, RESTORE_PENDING));
     const body = JSON.stringify({ ok: true, restartRequired: true, message: 'Đã nhận bản sao lưu; khởi động lại motcua để khôi phục.' });
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
     res.end(body);

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { sha256 } from '../../../electron/host/auth/secretHash';
+import { migrations } from '../../../electron/host/db/migrations/index';
+import { expectedSchema } from '../../../electron/host/db/restoreCheck';
 import { startHost } from '../../../electron/host/host';
 import { HttpClient } from '../../helpers/httpClient';
 import { tempDir } from '../../helpers/tempHost';
@@ -40,6 +44,66 @@ describe('backup download and restore', () => {
     expect((await c.get(`/api/tickets/${kept.body.id}`)).status).toBe(200);
     expect((await c.get(`/api/tickets/${lost.body.id}`)).status).toBe(404);
     expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.startsWith('motcua-before-restore-'))).toBe(true);
+    await host.close();
+  });
+});
+
+describe('restore takes data, not code', () => {
+  it('refuses planted triggers and missing audit triggers; drops planted sessions; keeps the current admin password', async () => {
+    const dir = tempDir();
+    let host = await start(dir);
+    const base = () => `http://127.0.0.1:${host.port}`;
+    const admin = new HttpClient(base());
+    await admin.post('/api/auth/admin', { password: 'admin-test' });
+    const kept = await admin.post('/api/tickets', { serviceId: 1 });
+    const res = await fetch(`${base()}/api/admin/backup`, { headers: { cookie: admin.cookie } });
+    const clean = Buffer.from(await res.arrayBuffer());
+    const work = tempDir();
+
+    const planted = (name: string, sql: string) => {
+      const file = path.join(work, `${name}.sqlite`);
+      fs.writeFileSync(file, clean);
+      const db = new Database(file);
+      db.exec(sql);
+      db.close();
+      return fs.readFileSync(file);
+    };
+    const backdoorSession = `INSERT INTO sessions (token_hash, kind, created_at, expires_at) VALUES ('${sha256('backdoor-token')}', 'admin', 0, 4102444800000)`;
+    const files = {
+      sessionTrigger: planted('t1', `CREATE TRIGGER keep_door AFTER INSERT ON tickets BEGIN INSERT OR IGNORE INTO sessions (token_hash, kind, created_at, expires_at) VALUES ('${sha256('backdoor-token')}', 'admin', 0, 4102444800000); END;`),
+      dropLowRatings: planted('t2', "CREATE TRIGGER hide_bad BEFORE INSERT ON ratings WHEN NEW.score < 3 BEGIN SELECT RAISE(IGNORE); END;"),
+      noAudit: planted('t3', 'DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;'),
+      extraView: planted('t4', 'CREATE VIEW v AS SELECT * FROM tickets'),
+      onlySession: planted('t5', backdoorSession),
+    };
+    const post = (body: Buffer) =>
+      fetch(`${base()}/api/admin/restore?confirm=KHOI-PHUC`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+    const countTickets = () => (host.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+    const before = countTickets();
+    for (const [name, body] of Object.entries(files).slice(0, 4)) {
+      const r = await post(body);
+      const msg = ((await r.json()) as { error: { message: string } }).error.message;
+      expect(r.status, name).toBe(400);
+      expect(msg, name).toMatch(/cấu trúc khác với motcua/);
+      expect(fs.existsSync(path.join(dir, 'restore-pending.sqlite')), name).toBe(false);
+    }
+    expect(countTickets()).toBe(before);
+    expect((await admin.get('/api/admin/office')).status).toBe(200);
+
+    // The data-only plant is accepted, but sessions never come back, and the password is today's.
+    expect((await admin.post('/api/admin/password', { password: 'mật-khẩu-sau-sao-lưu' })).status).toBe(200);
+    expect((await post(files.onlySession)).status).toBe(200);
+    await host.close();
+    host = await start(dir);
+    const c = new HttpClient(base());
+    expect((await c.get(`/api/tickets/${kept.body.id}`)).status).toBe(200);
+    expect((await c.req('GET', '/api/admin/office', undefined, { authorization: 'Bearer backdoor-token' })).status).toBe(401);
+    expect((await c.post('/api/auth/admin', { password: 'admin-test' })).status).toBe(401);
+    expect((await c.post('/api/auth/admin', { password: 'mật-khẩu-sau-sao-lưu' })).status).toBe(200);
+    const triggers = (host.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const ours = [...expectedSchema(migrations.length).values()].filter((o) => o.type === 'trigger').map((o) => o.name).sort();
+    expect(triggers).toEqual(ours);
+    expect(triggers).toContain('events_no_update');
     await host.close();
   });
 });

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { migrations } from './migrations/index';
+
+export interface SchemaObject {
+  type: string;
+  name: string;
+  table: string;
+  sql: string;
+}
+
+// Tables whose rows are credentials: a restored file never brings them along.
+const NOT_RESTORED = new Set(['sessions', 'devices', 'pairing_codes', 'setup_tokens']);
+// Settings rows that are the running office's secrets, not the backup's.
+const KEEP_CURRENT_SETTINGS = ['admin'];
+
+const normalise = (sql: string | null) => (sql ?? '').replace(/\s+/g, ' ').trim();
+
+export function schemaOf(db: Database.Database): Map<string, SchemaObject> {
+  const rows = db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").all() as { type: string; name: string; tbl: string; sql: string | null }[];
+  return new Map(rows.map((r) => [`${r.type} ${r.name}`, { type: r.type, name: r.name, table: r.tbl, sql: normalise(r.sql) }]));
+}
+
+/** The schema our own migrations make at `version`, built in memory. */
+export function expectedSchema(version: number): Map<string, SchemaObject> {
+  const db = new Database(':memory:');
+  try {
+    buildSchema(db, version);
+    return schemaOf(db);
+  } finally {
+    db.close();
+  }
+}
+
+function buildSchema(db: Database.Database, version: number): void {
+  // An empty database: no rows for any foreign key to guard while tables are rebuilt.
+  db.pragma('foreign_keys = OFF');
+  db.transaction(() => {
+    for (let v = 0; v < version; v++) db.exec(migrations[v] as string);
+    db.pragma(`user_version = ${version}`);
+  })();
+}
+
+/** Every object that is not exactly what our migrations made: extra, missing or altered. */
+export function schemaDifferences(actual: Map<string, SchemaObject>, expected: Map<string, SchemaObject>): string[] {
+  const out: string[] = [];
+  for (const [key, obj] of actual) {
+    const want = expected.get(key);
+    if (!want) out.push(`có thêm ${obj.type} "${obj.name}" không thuộc motcua`);
+    else if (want.sql !== obj.sql) out.push(`${obj.type} "${obj.name}" đã bị sửa`);
+  }
+  for (const [key, obj] of expected) if (!actual.has(key)) out.push(`thiếu ${obj.type} "${obj.name}"`);
+  return out;
+}
+
+export type RestorePrepared = { ok: true; version: number } | { ok: false; reason: string };
+
+/**
+ * Restore takes data, not code. The uploaded file must have exactly the schema our migrations
+ * make for its version (no extra trigger, view or index, none missing); then its data tables are
+ * copied into a database built by our own migrations, without sessions or device credentials,
+ * and with the running office's admin password. Runs in a worker: it reads the whole file.
+ */
+export function prepareRestore(uploaded: string, out: string, currentSettings: Record<string, string>): RestorePrepared {
+  let version: number;
+  try {
+    const src = new Database(uploaded, { readonly: true, fileMustExist: true });
+    try {
+      if (src.pragma('integrity_check', { simple: true }) !== 'ok') return { ok: false, reason: 'tệp sao lưu bị hỏng' };
+      version = src.pragma('user_version', { simple: true }) as number;
+      if (version < 1 || version > migrations.length) return { ok: false, reason: 'tệp không phải bản sao lưu của phiên bản này' };
+      const diff = schemaDifferences(schemaOf(src), expectedSchema(version));
+      if (diff.length > 0) return { ok: false, reason: `cấu trúc khác với motcua: ${diff.slice(0, 5).join('; ')}` };
+    } finally {
+      src.close();
+    }
+  } catch {
+    return { ok: false, reason: 'tệp không phải cơ sở dữ liệu SQLite' };
+  }
+
+  for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(out + ext, { force: true });
+  const db = new Database(out);
+  try {
+    buildSchema(db, version);
+    const tables = [...expectedSchema(version).values()].filter((o) => o.type === 'table' && !NOT_RESTORED.has(o.name)).map((o) => o.name);
+    db.prepare('ATTACH DATABASE ? AS src').run(uploaded);
+    db.transaction(() => {
+      for (const t of tables) db.exec(`INSERT INTO main."${t}" SELECT * FROM src."${t}"`);
+      const del = db.prepare('DELETE FROM main.settings WHERE key = ?');
+      const put = db.prepare('INSERT INTO main.settings (key, value) VALUES (?, ?)');
+      for (const key of KEEP_CURRENT_SETTINGS) {
+        del.run(key);
+        const v = currentSettings[key];
+        if (v !== undefined) put.run(key, v);
+      }
+    })();
+    db.exec('DETACH DATABASE src');
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) return { ok: false, reason: 'dữ liệu tham chiếu không khớp' };
+    db.pragma('journal_mode = DELETE');
+  } catch (e) {
+    return { ok: false, reason: `không chép được dữ liệu (${String((e as Error).message ?? e).slice(0, 120)})` };
+  } finally {
+    db.close();
+  }
+  return { ok: true, version };
+}

@@ -1,0 +1,6 @@
+// Worker entry: the restore check reads the whole uploaded file, so it runs off the main thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { prepareRestore } from './restoreCheck';
+
+const { uploaded, out, settings } = workerData as { uploaded: string; out: string; settings: Record<string, string> };
+parentPort?.postMessage(prepareRestore(uploaded, out, settings));
