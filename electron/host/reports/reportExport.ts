@@ -1,3 +1,4 @@
+import { csvCell } from './csvSafe';
 import ExcelJS from 'exceljs';
 import type { ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
 
@@ -58,12 +59,6 @@ export async function reportXlsx(s: ReportSummary): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  // Leading = + - @ would be run as a formula by spreadsheet programs; comments come from citizens.
-  const safe = typeof v === 'string' && /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** UTF-8 with a BOM, so Excel opens the Vietnamese correctly. */
 export function reportCsv(s: ReportSummary, table: keyof ReturnType<typeof reportTables>): Buffer {

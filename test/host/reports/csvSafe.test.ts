@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell } from '../../../electron/host/reports/csvSafe';
+
+/** How a spreadsheet with the given list separator would split our line, quotes respected. */
+function cellsAsSpreadsheetSees(line: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) out.push(cur), (cur = '');
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+// What a spreadsheet runs as a formula: a cell starting with a trigger character.
+const live = (cell: string) => /^\s*[=+\-@]/.test(cell);
+
+describe('CSV formula guard', () => {
+  const attacks = ['=HYPERLINK("http://x","bấm")', 'x;=HYPERLINK("http://x")', 'a,+SUM(1)', 'Tốt; @cmd', 'ok|-2+3', '\t=1', 'b;  =1+1'];
+
+  it('no cell starts a formula whatever the list separator, and the text survives', () => {
+    for (const a of attacks) {
+      const line = [csvCell('A001'), csvCell(a), csvCell(3)].join(',');
+      for (const sep of [',', ';', '\t', '|']) {
+        for (const cell of cellsAsSpreadsheetSees(line, sep)) expect(live(cell), `${a} split at ${JSON.stringify(sep)}: ${cell}`).toBe(false);
+      }
+      expect(cellsAsSpreadsheetSees(line, ',')[1]?.replace(/'/g, '')).toBe(a.replace(/'/g, ''));
+    }
+  });
+
+  it('quotes every text cell and leaves numbers numeric', () => {
+    expect(csvCell('Hộ tịch')).toBe('"Hộ tịch"');
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(12.5)).toBe('12.5');
+  });
+});
