@@ -9,6 +9,7 @@ import type { ReportQueries } from '../reports/reportQuery';
 import type { TicketPrinting } from '../devices/ticketPrinting';
 import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
+import { CounterReach } from '../queue/counterReach';
 import type { QueueService } from '../queue/queueService';
 import { toOfficer, toTicket } from '../queue/rows';
 import type { OfficerRow, TicketRow } from '../queue/rows';
@@ -65,6 +66,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const { queue, auth } = d;
   const t = (row: TicketRow) => toTicket(row);
   const { trackUrl, printing, outputs, admin, reports } = d;
+  const reach = new CounterReach(queue.ctx.db);
+  // The reach check and the operation run in one transaction, so the ticket cannot move between.
+  const atDesk = <T>(ticketId: string, session: Session | null, op: (a: Actor) => T): T => {
+    const a = actorOf(session);
+    return queue.ctx.tx(() => {
+      if (!a.admin) reach.assert(ticketId, a.counterId);
+      return op(a);
+    });
+  };
   const staffSession = (token: string, counterId: number, officerId: number) => {
     const counter = queue.views.listCounters().find((c) => c.id === counterId);
     const officer = queue.ctx.db.prepare('SELECT * FROM officers WHERE id = ?').get(officerId) as OfficerRow | undefined;
@@ -147,24 +157,18 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return queue.views.counterState(params.id).counter;
     },
 
-    callSpecific: ({ params, body }, call) => {
-      const a = actorOf(call.session);
-      return t(queue.calling.callSpecific(params.id, ownCounter(a, body.counterId), a));
-    },
-    recall: ({ params }, call) => t(queue.calling.recall(params.id, actorOf(call.session))),
-    start: ({ params }, call) => t(queue.lifecycle.start(params.id, actorOf(call.session))),
-    skip: ({ params }, call) => t(queue.lifecycle.skip(params.id, actorOf(call.session))),
-    reactivate: ({ params }, call) => t(queue.lifecycle.reactivate(params.id, actorOf(call.session))),
-    park: ({ params }, call) => t(queue.lifecycle.park(params.id, actorOf(call.session))),
-    unpark: ({ params, body }, call) => {
-      const a = actorOf(call.session);
-      return t(queue.calling.unpark(params.id, ownCounter(a, body.counterId), a));
-    },
-    finish: ({ params, body }, call) => t(queue.lifecycle.finish(params.id, actorOf(call.session), body.dossierCode)),
-    cancel: ({ params }, call) => t(queue.lifecycle.cancel(params.id, actorOf(call.session))),
+    callSpecific: ({ params, body }, call) => atDesk(params.id, call.session, (a) => t(queue.calling.callSpecific(params.id, ownCounter(a, body.counterId), a))),
+    recall: ({ params }, call) => atDesk(params.id, call.session, (a) => t(queue.calling.recall(params.id, a))),
+    start: ({ params }, call) => atDesk(params.id, call.session, (a) => t(queue.lifecycle.start(params.id, a))),
+    skip: ({ params }, call) => atDesk(params.id, call.session, (a) => t(queue.lifecycle.skip(params.id, a))),
+    reactivate: ({ params }, call) => atDesk(params.id, call.session, (a) => t(queue.lifecycle.reactivate(params.id, a))),
+    park: ({ params }, call) => atDesk(params.id, call.session, (a) => t(queue.lifecycle.park(params.id, a))),
+    unpark: ({ params, body }, call) => atDesk(params.id, call.session, (a) => t(queue.calling.unpark(params.id, ownCounter(a, body.counterId), a))),
+    finish: ({ params, body }, call) => atDesk(params.id, call.session, (a) => t(queue.lifecycle.finish(params.id, a, body.dossierCode))),
+    cancel: ({ params }, call) => atDesk(params.id, call.session, (a) => t(queue.lifecycle.cancel(params.id, a))),
     transfer: ({ params, body }, call) => {
       const target = body.serviceId !== undefined ? { serviceId: body.serviceId } : { counterId: body.counterId as number };
-      return t(queue.lifecycle.transfer(params.id, target, actorOf(call.session)));
+      return atDesk(params.id, call.session, (a) => t(queue.lifecycle.transfer(params.id, target, a)));
     },
 
     printerStatus: () => printing.view(),

@@ -206,3 +206,35 @@ describe('printer transports go only to printers', () => {
     void admin;
   });
 });
+
+describe('officers act where they sit', () => {
+  it('refuses another desk’s tickets with 403 and changes nothing; the own desk and an admin still can', async () => {
+    const h = await tempHost();
+    const b = `http://127.0.0.1:${h.port}`;
+    try {
+      const kiosk = new HttpClient(b);
+      const landTicket = (await kiosk.post('/api/tickets', { serviceId: 3 })).body; // Đất đai: counter 3 only
+      const civil = (await kiosk.post('/api/tickets', { serviceId: 1 })).body; // Hộ tịch: counters 1 and 2
+      const c1 = new HttpClient(b);
+      expect((await c1.post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' })).status).toBe(200);
+      const c3 = new HttpClient(b);
+      expect((await c3.post('/api/auth/login', { counterId: 3, officerId: 3, pin: '3333' })).status).toBe(200);
+      const row = (id: string) => h.db.prepare('SELECT state, counter_id, target_counter_id, call_count FROM tickets WHERE id = ?').get(id);
+      const before = row(civil.id);
+      for (const [op, body] of [['cancel', undefined], ['call', { counterId: 3 }]] as const) {
+        const r = await c3.post(`/api/tickets/${civil.id}/${op}`, body);
+        expect(r.status, op).toBe(403);
+      }
+      expect(row(civil.id)).toEqual(before);
+      // Counter 1 calls its own citizen; counter 3 may not finish, park or transfer them.
+      expect((await c1.post(`/api/tickets/${civil.id}/call`, { counterId: 1 })).status).toBe(200);
+      for (const op of ['finish', 'park', 'skip', 'recall']) expect((await c3.post(`/api/tickets/${civil.id}/${op}`, {})).status, op).toBe(403);
+      expect((await c3.post(`/api/tickets/${landTicket.id}/cancel`)).status).toBe(200);
+      const admin = new HttpClient(b);
+      await admin.post('/api/auth/admin', { password: 'admin-test' });
+      expect((await admin.post(`/api/tickets/${civil.id}/finish`, {})).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
