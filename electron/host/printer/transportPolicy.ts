@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { PrinterTransport } from '../../../shared/printerConfig';
 
@@ -16,6 +17,20 @@ const DEVICE_PATH = /^(\/dev\/(usb\/lp\d+|lp\d+|tty[A-Za-z]*\d*|ttyUSB\d+|ttyACM
 const RAW_PRINT_PORTS = { from: 9100, to: 9109 };
 
 export const SPOOL_DIR = 'spool';
+
+/**
+ * A printer device name (it may be unplugged right now), or a link (udev, socat) that leads to
+ * one — never an arbitrary character device such as /dev/mem.
+ */
+function isDevice(p: string): boolean {
+  if (DEVICE_PATH.test(p)) return true;
+  try {
+    const real = fs.realpathSync(p);
+    return DEVICE_PATH.test(real) && fs.statSync(real).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
 const SPOOL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /**
@@ -28,11 +43,11 @@ export function transportProblem(t: PrinterTransport, ctx: TransportPolicyContex
     case 'none':
       return null;
     case 'usb':
-      return DEVICE_PATH.test(t.devicePath) ? null : 'đường dẫn máy in USB không hợp lệ';
+      return isDevice(t.devicePath) ? null : 'đường dẫn máy in USB không hợp lệ';
     case 'serial':
-      return DEVICE_PATH.test(t.path) ? null : 'cổng nối tiếp phải là thiết bị (/dev/tty…, COMn)';
+      return isDevice(t.path) ? null : 'cổng nối tiếp phải là thiết bị (/dev/tty…, COMn)';
     case 'file': {
-      if (DEVICE_PATH.test(t.path)) return null;
+      if (isDevice(t.path)) return null;
       const spool = path.resolve(ctx.dataDir, SPOOL_DIR);
       const target = path.resolve(spool, t.path);
       // One plain file name, directly in the spool folder, whatever the platform's separators.
