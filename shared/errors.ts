@@ -33,6 +33,12 @@ export const errorCatalog = {
   DUPLICATE: { status: 409, vi: 'Đã có mục với mã hoặc số này', en: 'An item with this code or number already exists' },
   STORAGE_FULL: { status: 507, vi: 'Bộ nhớ máy chủ đã đầy, vui lòng báo cán bộ', en: 'Host storage is full' },
   DATABASE_BUSY: { status: 503, vi: 'Hệ thống đang bận, vui lòng thử lại', en: 'System busy, please retry' },
+  DEVICE_NOT_ENROLLED: { status: 403, vi: 'Thiết bị này chưa được đăng ký với hệ thống', en: 'This device is not enrolled' },
+  DEVICE_ROLE: { status: 403, vi: 'Thiết bị này không được dùng cho chức năng này', en: 'This device may not do this' },
+  PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn', en: 'Pairing code is wrong or expired' },
+  SETUP_REQUIRED: { status: 409, vi: 'Hệ thống chưa được cài đặt lần đầu', en: 'First-time setup has not been done' },
+  SETUP_TOKEN_INVALID: { status: 403, vi: 'Liên kết cài đặt không đúng hoặc đã hết hạn', en: 'Setup link is wrong or expired' },
+  WEAK_PASSWORD: { status: 400, vi: 'Mật khẩu quá dễ đoán', en: 'Password is too easy to guess' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống', en: 'Internal error' },
 } as const;
 

@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type { DeviceRole } from '../../../shared/api/access';
+import { randomToken, sha256 } from './secretHash';
+import crypto from 'node:crypto';
+
+export interface Device {
+  id: number;
+  role: DeviceRole;
+  counterId: number | null;
+  name: string;
+  createdAt: number;
+  lastSeenAt: number | null;
+  lastAddress: string | null;
+  revokedAt: number | null;
+}
+
+interface DeviceRow {
+  id: number;
+  token_hash: string;
+  role: DeviceRole;
+  counter_id: number | null;
+  name: string;
+  created_at: number;
+  last_seen_at: number | null;
+  last_address: string | null;
+  revoked_at: number | null;
+}
+
+const toDevice = (r: DeviceRow): Device => ({
+  id: r.id,
+  role: r.role,
+  counterId: r.counter_id,
+  name: r.name,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+  lastAddress: r.last_address,
+  revokedAt: r.revoked_at,
+});
+
+export const PAIRING_MS = 10 * 60_000;
+// Last-seen is written at most this often per device: a kiosk polling must not mean a write per request.
+const SEEN_EVERY_MS = 60_000;
+
+/**
+ * The office's enrolled devices. A device is paired once with a 6-digit code the admin made
+ * (one use, 10 minutes) and from then on presents a long random credential; only its hash is
+ * stored, so a copied database enrolls nobody.
+ */
+export class DeviceRegistry {
+  private readonly byHash: Database.Statement<[string], DeviceRow>;
+  private readonly seen: Database.Statement<[number, string, number]>;
+  private readonly lastSeenWrite = new Map<number, number>();
+  private readonly revokedListeners = new Set<(deviceId: number) => void>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => number,
+  ) {
+    this.byHash = db.prepare('SELECT * FROM devices WHERE token_hash = ?');
+    this.seen = db.prepare('UPDATE devices SET last_seen_at = ?, last_address = ? WHERE id = ?');
+  }
+
+  onRevoked(l: (deviceId: number) => void): () => void {
+    this.revokedListeners.add(l);
+    return () => this.revokedListeners.delete(l);
+  }
+
+  /** A pairing code for one device of `role` (and counter, for counter PCs and rating tablets). */
+  createPairingCode(role: DeviceRole, counterId: number | null, name = ''): { code: string; expiresAt: number } {
+    const needsCounter = role === 'counter' || role === 'rating';
+    if (needsCounter !== (counterId !== null)) throw new AppError('BAD_REQUEST', needsCounter ? 'Cần chọn quầy cho thiết bị này' : 'Thiết bị này không gắn với quầy');
+    if (counterId !== null && !this.db.prepare('SELECT 1 FROM counters WHERE id = ?').get(counterId)) throw new AppError('COUNTER_NOT_FOUND');
+    const now = this.now();
+    const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM pairing_codes WHERE expires_at < ? OR used_at IS NOT NULL').run(now);
+      this.db.prepare('INSERT OR REPLACE INTO pairing_codes (code_hash, role, counter_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(sha256(code), role, counterId, name, now, now + PAIRING_MS);
+    }).immediate();
+    return { code, expiresAt: now + PAIRING_MS };
+  }
+
+  /** Trade a pairing code for a device credential; the code is spent whatever happens next. */
+  pair(code: string, address: string | null, name?: string): { token: string; device: Device } {
+    const now = this.now();
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM pairing_codes WHERE code_hash = ?').get(sha256(code)) as
+        | { role: DeviceRole; counter_id: number | null; name: string; expires_at: number; used_at: number | null }
+        | undefined;
+      if (!row || row.used_at !== null || row.expires_at <= now) throw new AppError('PAIRING_CODE_INVALID');
+      this.db.prepare('UPDATE pairing_codes SET used_at = ? WHERE code_hash = ?').run(now, sha256(code));
+      return this.enroll(row.role, row.counter_id, name || row.name, address);
+    }).immediate();
+  }
+
+  /** Direct enrollment: the setup page's browser, and `npm run device -- pair` on the host PC. */
+  enroll(role: DeviceRole, counterId: number | null, name: string, address: string | null): { token: string; device: Device } {
+    const token = randomToken(32);
+    const now = this.now();
+    const id = Number(
+      this.db
+        .prepare('INSERT INTO devices (token_hash, role, counter_id, name, created_at, last_seen_at, last_address) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(sha256(token), role, counterId, name.slice(0, 80), now, now, address).lastInsertRowid,
+    );
+    return { token, device: this.get(id) as Device };
+  }
+
+  /** The enrolled, not revoked, device presenting this credential. */
+  identify(token: string | undefined, address: string | null): Device | null {
+    if (!token || token.length > 200) return null;
+    const row = this.byHash.get(sha256(token));
+    if (!row || row.revoked_at !== null) return null;
+    const now = this.now();
+    if (now - (this.lastSeenWrite.get(row.id) ?? 0) > SEEN_EVERY_MS) {
+      this.lastSeenWrite.set(row.id, now);
+      try {
+        this.seen.run(now, address ?? '', row.id);
+      } catch {
+        // A busy database must not refuse a device: last-seen is a hint, not a record.
+      }
+    }
+    return toDevice(row);
+  }
+
+  get(id: number): Device | null {
+    const row = this.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+    return row ? toDevice(row) : null;
+  }
+
+  list(): Device[] {
+    return (this.db.prepare('SELECT * FROM devices ORDER BY revoked_at IS NOT NULL, role, counter_id, id').all() as DeviceRow[]).map(toDevice);
+  }
+
+  /** Refused at once: its sessions end now and listeners close its open sockets. */
+  revoke(id: number): Device {
+    const now = this.now();
+    const changed = this.db.transaction(() => {
+      const r = this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes;
+      this.db.prepare('DELETE FROM sessions WHERE device_id = ?').run(id);
+      return r;
+    }).immediate();
+    const d = this.get(id);
+    if (!d) throw new AppError('NOT_FOUND');
+    if (changed) for (const l of this.revokedListeners) l(id);
+    return d;
+  }
+}

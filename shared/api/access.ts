@@ -1,0 +1,83 @@
+// Who may call what, declared once (issue #13). Three kinds of caller: the host PC itself
+// (Electron windows over IPC), enrolled devices with a role, and anonymous callers (a phone on
+// the office Wi-Fi). The server checks this table before any PIN, password or body is looked at.
+// Zod-free, so the browser bundle can read it to explain a refusal.
+import type { routePaths } from './routePaths';
+
+export const DEVICE_ROLES = ['kiosk', 'counter', 'rating', 'display', 'admin'] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
+
+/** 'anyone' includes anonymous phones; otherwise the device roles that may call the route. */
+export type Callers = 'anyone' | readonly DeviceRole[];
+
+const ALL_DEVICES: readonly DeviceRole[] = DEVICE_ROLES;
+const STAFF_DESK: readonly DeviceRole[] = ['counter', 'admin'];
+const ADMIN: readonly DeviceRole[] = ['admin'];
+
+type RouteKey = keyof typeof routePaths;
+
+export const routeCallers: Record<RouteKey, Callers> = {
+  health: 'anyone',
+  config: 'anyone',
+  display: 'anyone',
+  getTicket: 'anyone',
+  rate: 'anyone',
+  session: 'anyone',
+  logout: 'anyone',
+
+  listServices: ALL_DEVICES,
+  listCounters: ALL_DEVICES,
+  listOfficers: ['counter', 'rating', 'admin'],
+  issueTicket: ['kiosk'],
+  lookupTicket: ['kiosk', 'counter', 'rating', 'admin'],
+  printerStatus: ['kiosk', 'counter', 'admin'],
+
+  login: ['counter'],
+  adminLogin: ADMIN,
+
+  counterState: ['counter', 'rating', 'admin'],
+  callNext: STAFF_DESK,
+  pause: STAFF_DESK,
+  resume: STAFF_DESK,
+  callSpecific: STAFF_DESK,
+  recall: STAFF_DESK,
+  start: STAFF_DESK,
+  skip: STAFF_DESK,
+  reactivate: STAFF_DESK,
+  park: STAFF_DESK,
+  unpark: STAFF_DESK,
+  finish: STAFF_DESK,
+  cancel: STAFF_DESK,
+  transfer: STAFF_DESK,
+  printJobs: ['kiosk', 'counter', 'admin'],
+  reprint: ['kiosk', 'counter', 'admin'],
+  alerts: STAFF_DESK,
+
+  printTestPage: ADMIN,
+  printerConfig: ADMIN,
+  setPrinterConfig: ADMIN,
+  announcementConfig: ADMIN,
+  setAnnouncementConfig: ADMIN,
+  boardsConfig: ADMIN,
+  setBoardsConfig: ADMIN,
+  reportSummary: ADMIN,
+  officeSettings: ADMIN,
+  setOfficeSettings: ADMIN,
+  saveService: ADMIN,
+  adminCounters: ADMIN,
+  saveCounter: ADMIN,
+  adminOfficers: ADMIN,
+  saveOfficer: ADMIN,
+  changePassword: ADMIN,
+};
+
+/**
+ * May this caller use the route? `role` is null for an anonymous caller. A phone may take a
+ * number (and see the services) only when the office opened that explicitly.
+ */
+export function callerAllowed(route: RouteKey, role: DeviceRole | null, opts: { phonesMayTakeNumber?: boolean } = {}): boolean {
+  const allowed = routeCallers[route];
+  if (allowed === 'anyone') return true;
+  if (role === null) return !!opts.phonesMayTakeNumber && (route === 'issueTicket' || route === 'listServices');
+  return allowed.includes(role);
+}
