@@ -86,6 +86,8 @@ export const OfficeConfig = z.object({
   languages: z.array(z.enum(['vi', 'en'])).min(1).default(['vi', 'en']),
   /** Seconds without a touch before the kiosk returns to its start screen. */
   kioskIdleSeconds: z.number().int().min(10).max(600).default(30),
+  /** Phones on the office Wi-Fi may take a number themselves (off: only enrolled kiosks issue). */
+  phonesMayTakeNumber: z.boolean().default(false),
   backupHour: z.number().int().min(0).max(23).default(2),
   backupKeep: z.number().int().min(1).max(365).default(14),
 });

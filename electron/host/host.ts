@@ -19,7 +19,11 @@ import { CallOutputs } from './devices/callOutputs';
 import { ReportQueries } from './reports/reportQuery';
 import { startReportWarmup } from './reports/reportWarmup';
 import { TicketPrinting } from './devices/ticketPrinting';
-import { createApiHandler, refuseEarly, sendError } from './server/httpApi';
+import { createApiHandler, deviceToken, refuseEarly, sendError, sessionToken } from './server/httpApi';
+import { DeviceRegistry } from './auth/deviceRegistry';
+import { OfficeSetup } from './auth/officeSetup';
+import { PinHasher } from './auth/pinHasher';
+import { publicMessage } from '../../shared/api/publicViews';
 import { ownHostNames } from './server/hostNames';
 import { judgeOrigin } from './server/requestOrigin';
 import { resolveSpoolPath, SPOOL_DIR, transportProblem } from './printer/transportPolicy';
@@ -42,7 +46,10 @@ export interface HostOptions {
   /** Shipped resources (audio clips, fonts…). */
   resourcesDir: string;
   now?: () => number;
+  /** Scripted installs and tests: the admin password set at first start (otherwise: the setup page). */
   adminPassword?: string;
+  /** Scripted installs, tests and benches: the sample officers' PINs at first start. */
+  officerPins?: readonly string[];
   seedAlwaysOpen?: boolean;
   backups?: boolean;
   /** Tickets per minute one LAN client may take (burst of half that); 0 disables. Default 30. */
@@ -56,6 +63,10 @@ export interface Host {
   db: Database.Database;
   queue: QueueService;
   auth: AuthService;
+  devices: DeviceRegistry;
+  setup: OfficeSetup;
+  /** Before first-time setup: the one-time setup link to print (and open on the host PC). */
+  setupUrl: string | null;
   handlers: Handlers;
   hub: EventHub;
   printing: TicketPrinting;
@@ -103,14 +114,21 @@ async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host
 
 async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: () => void): Promise<Host> {
   const backupDir = path.join(o.dataDir, 'backups');
-  if (seedIfEmpty(db, { adminPassword: o.adminPassword ?? 'motcua-admin', alwaysOpen: o.seedAlwaysOpen })) {
+  const pinHasher = PinHasher.forDataDir(o.dataDir);
+  if (seedIfEmpty(db, { adminPassword: o.adminPassword, officerPins: o.officerPins, pinHasher, alwaysOpen: o.seedAlwaysOpen })) {
     o.log({ level: 'info', msg: 'first run: seeded the sample ward office', dataDir: o.dataDir });
   }
   const queue = new QueueService({ db, now: o.now });
-  const auth = new AuthService(db, queue);
+  const devices = new DeviceRegistry(db, queue.now);
+  const auth = new AuthService(db, queue, pinHasher, (deviceKey, failures) => {
+    // The admin's devices tab shows the count (pin_attempts); the log keeps the moment.
+    o.log({ level: 'warn', msg: 'repeated wrong PINs', device: deviceKey, failures });
+  });
+  const setup = new OfficeSetup(db, queue.settings, devices, pinHasher, queue.now);
   let port = o.port;
   const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || `http://${lanAddress()}:${port}`).replace(/\/$/, '')}/t/${id}`;
-  const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.display().lastEventSeq }));
+  const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.display().lastEventSeq }), publicMessage);
+  devices.onRevoked((id) => hub.closeDevice(id));
   const printing = new TicketPrinting(queue, queue.settings, trackUrl, (m) => hub.broadcast(m), o.log);
   const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log);
   const reports = new ReportQueries(db, () => queue.settings.get(), queue.now);
@@ -131,7 +149,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   };
   fs.mkdirSync(path.join(o.dataDir, SPOOL_DIR), { recursive: true });
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port });
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin: new OfficeAdmin(queue), reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p) });
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin: new OfficeAdmin(queue), reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
   // A transport saved before these rules (or planted by a restored file) is not used.
   const stored = printing.getConfig();
   const storedProblem = printerTransportProblem(stored.transport);
@@ -144,9 +162,20 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
   });
   const perMinute = o.issueRatePerMinute ?? 30;
-  const downloads = createReportDownloads(auth, reports);
-  const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
-  const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
+  // File routes (exports, backup, restore) are admin routes: an admin device with an admin session.
+  const adminSessionOf = (req: http.IncomingMessage) => {
+    const device = devices.identify(deviceToken(req), req.socket.remoteAddress ?? null);
+    return device?.role === 'admin' ? auth.session(sessionToken(req), device.id) : null;
+  };
+  const downloads = createReportDownloads(adminSessionOf, reports);
+  const adminFiles = createAdminFiles(adminSessionOf, db, o.dataDir, () => queue.settings.get().backupKeep);
+  const api = createApiHandler(handlers, auth, o.log, {
+    devices,
+    setup,
+    phonesMayTakeNumber: () => queue.settings.get().phonesMayTakeNumber,
+    issueLimiter: new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))),
+    phoneIssueLimiter: new RateLimiter(2, 2),
+  });
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
 
   const server = http.createServer((req, res) => {
@@ -195,7 +224,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
       socket.destroy();
       return;
     }
-    hub.handleUpgrade(req, socket, head);
+    // Enrolled devices hear staff detail; everyone else the public view (no ids).
+    const device = devices.identify(deviceToken(req), req.socket.remoteAddress ?? null);
+    hub.handleUpgrade(req, socket, head, { deviceId: device?.id ?? null });
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 70_000;
@@ -221,10 +252,14 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   const stopWarmup = o.backups === false ? () => undefined : startReportWarmup(reports, () => queue.settings.get(), queue.now);
   const closers: (() => Promise<void>)[] = [];
   let closed = false;
+  const setupToken = setup.issueToken();
   const host: Host = {
     db,
     queue,
     auth,
+    devices,
+    setup,
+    setupUrl: setupToken ? `http://${o.host && o.host !== '0.0.0.0' ? o.host : lanAddress()}:${port}/setup?token=${setupToken}` : null,
     handlers,
     hub,
     printing,

@@ -22,13 +22,16 @@ async function main(): Promise<void> {
     version: process.env.npm_package_version ?? '0.1.0',
     staticDir: path.join(root, 'dist', 'renderer'),
     resourcesDir: path.join(root, 'resources'),
-    adminPassword: process.env.MOTCUA_ADMIN_PASSWORD,
+    adminPassword: process.env.MOTCUA_ADMIN_PASSWORD || undefined,
+    officerPins: process.env.MOTCUA_OFFICER_PINS ? process.env.MOTCUA_OFFICER_PINS.split(',').map((p) => p.trim()) : undefined,
     seedAlwaysOpen: process.env.MOTCUA_SEED_ALWAYS_OPEN === '1',
     issueRatePerMinute: process.env.MOTCUA_ISSUE_RATE_LIMIT === undefined ? undefined : Number(process.env.MOTCUA_ISSUE_RATE_LIMIT),
   });
   const shown = args.host ?? 'localhost';
   process.stdout.write(JSON.stringify({ msg: 'listening', port: host.port, url: `http://${shown}:${host.port}/`, dataDir }) + '\n');
   log({ level: 'info', msg: 'host started', port: host.port, dataDir });
+  // First start: the one-time link that sets the admin password and the PINs (never logged to file).
+  if (host.setupUrl) process.stdout.write(JSON.stringify({ msg: 'setup', url: host.setupUrl }) + '\n');
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -18,12 +18,14 @@ export function setupIpc(host: Host): void {
       if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(contract, name)) throw new AppError('NOT_FOUND', 'unknown route');
       const route = name as RouteName;
       const input = parseInput(route, (raw ?? {}) as { params?: unknown; query?: unknown; body?: unknown });
-      const session = host.auth.session(tokens.get(event.sender.id));
+      // The shell's own windows are the host's devices without pairing; their sessions never leave this process.
+      const session = host.auth.session(tokens.get(event.sender.id), null);
       const def = contract[route];
+      if (!host.setup.isDone() && (def.auth !== 'public' || route === 'login' || route === 'adminLogin')) throw new AppError('SETUP_REQUIRED');
       if (def.auth === 'staff' && !session) throw new AppError('UNAUTHORIZED');
       if (def.auth === 'admin' && session?.kind !== 'admin') throw new AppError(session ? 'FORBIDDEN' : 'UNAUTHORIZED');
-      const handler = host.handlers[route] as (i: unknown, c: { session: typeof session }) => unknown;
-      const value = def.response.parse(await handler(input, { session }));
+      const handler = host.handlers[route] as (i: unknown, c: { session: typeof session; shell: string; device: null }) => unknown;
+      const value = def.response.parse(await handler(input, { session, shell: `window:${event.sender.id}`, device: null }));
       if ((route === 'login' || route === 'adminLogin') && value && typeof value === 'object' && 'token' in value) tokens.set(event.sender.id, String(value.token));
       if (route === 'logout') tokens.delete(event.sender.id);
       return { ok: true, value };
@@ -36,7 +38,7 @@ export function setupIpc(host: Host): void {
   // The admin exit: a window may quit the kiosk only once it has signed in as admin.
   ipcMain.handle('motcua:exit', (event) => {
     if (!isTrustedSender(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame)) return false;
-    if (host.auth.session(tokens.get(event.sender.id))?.kind !== 'admin') return false;
+    if (host.auth.session(tokens.get(event.sender.id), null)?.kind !== 'admin') return false;
     host.log({ level: 'info', msg: 'admin exit from kiosk' });
     app.quit();
     return true;

@@ -1,6 +1,6 @@
 // The Electron shell: a thin layer that only wires things up. Everything else is the host.
 import path from 'node:path';
-import { app, powerSaveBlocker } from 'electron';
+import { app, powerSaveBlocker, shell } from 'electron';
 import { setupAutostart } from './autostart';
 import { watchGpu } from './crashRecovery';
 import { startHostInShell } from './hostInShell';
@@ -29,6 +29,8 @@ app.whenReady().then(async () => {
   powerSaveBlocker.start('prevent-display-sleep');
   placeWindows(config, preload, host.log);
   watchDisplays(config, preload, host.log);
+  // First start: the one-time setup page opens in the PC's browser, which becomes the first admin device.
+  if (host.setupUrl) void shell.openExternal(host.setupUrl);
   app.on('second-instance', () => placeWindows(config, preload, host.log));
   app.on('before-quit', () => {
     closeAllWindows();

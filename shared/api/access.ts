@@ -69,6 +69,15 @@ export const routeCallers: Record<RouteKey, Callers> = {
   adminOfficers: ADMIN,
   saveOfficer: ADMIN,
   changePassword: ADMIN,
+
+  // Setup needs its one-time token, pairing its one-time code: both are checked by the handler.
+  setupStatus: 'anyone',
+  completeSetup: 'anyone',
+  pairDevice: 'anyone',
+  thisDevice: 'anyone',
+  createPairingCode: ADMIN,
+  listDevices: ADMIN,
+  revokeDevice: ADMIN,
 };
 
 /**

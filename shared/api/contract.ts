@@ -9,6 +9,7 @@ import * as a from './adminSchemas';
 import { ReportQuery, ReportSummary } from './reportSchemas';
 import { routePaths } from './routePaths';
 import * as s from './schemas';
+import * as dv from './deviceSchemas';
 
 export type Auth = 'public' | 'staff' | 'admin';
 export type Method = 'GET' | 'POST';
@@ -92,6 +93,13 @@ export const contract = {
   saveOfficer: route({ ...routePaths.saveOfficer, auth: 'admin', body: a.OfficerInput, response: s.Officer }),
   changePassword: route({ ...routePaths.changePassword, auth: 'admin', body: a.PasswordBody, response: s.Ok }),
   alerts: route({ ...routePaths.alerts, auth: 'staff', response: z.array(a.WaitAlert) }),
+  setupStatus: route({ ...routePaths.setupStatus, auth: 'public', query: dv.SetupQuery, response: dv.SetupStatus }),
+  completeSetup: route({ ...routePaths.completeSetup, auth: 'public', body: dv.SetupBody, response: dv.SetupResult }),
+  pairDevice: route({ ...routePaths.pairDevice, auth: 'public', body: dv.PairBody, response: dv.PairResult }),
+  thisDevice: route({ ...routePaths.thisDevice, auth: 'public', response: dv.DeviceView.nullable() }),
+  createPairingCode: route({ ...routePaths.createPairingCode, auth: 'admin', body: dv.PairingCodeBody, response: dv.PairingCode }),
+  listDevices: route({ ...routePaths.listDevices, auth: 'admin', response: z.array(dv.DeviceView) }),
+  revokeDevice: route({ ...routePaths.revokeDevice, auth: 'admin', params: dv.DeviceIdParam, response: dv.DeviceView }),
   setBoardsConfig: route({ ...routePaths.setBoardsConfig, auth: 'admin', body: z.object({ boards: BoardsConfig }).strict(), response: s.BoardsView }),
 } as const;
 

@@ -49,6 +49,13 @@ export const routePaths = {
   saveOfficer: { method: 'POST', path: '/api/admin/officers' },
   changePassword: { method: 'POST', path: '/api/admin/password' },
   alerts: { method: 'GET', path: '/api/alerts' },
+  setupStatus: { method: 'GET', path: '/api/setup' },
+  completeSetup: { method: 'POST', path: '/api/setup' },
+  pairDevice: { method: 'POST', path: '/api/devices/pair' },
+  thisDevice: { method: 'GET', path: '/api/devices/me' },
+  createPairingCode: { method: 'POST', path: '/api/admin/devices/pairing' },
+  listDevices: { method: 'GET', path: '/api/admin/devices' },
+  revokeDevice: { method: 'POST', path: '/api/admin/devices/:id/revoke' },
 } as const;
 
 export type RoutePathName = keyof typeof routePaths;

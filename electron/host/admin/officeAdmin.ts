@@ -3,7 +3,6 @@ import type { CounterInput, OfficePatch, OfficerInput, ServiceInput } from '../.
 import { OfficeConfig } from '../../../shared/domain';
 import type { Counter, Officer, Service } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { hashSecret } from '../auth/secretHash';
 import type { QueueService } from '../queue/queueService';
 import { toOfficer, toService } from '../queue/rows';
 import type { CounterRow, OfficerRow, ServiceRow } from '../queue/rows';
@@ -115,9 +114,8 @@ export class OfficeAdmin {
     return (this.queue.ctx.db.prepare('SELECT * FROM officers ORDER BY id').all() as OfficerRow[]).map(toOfficer);
   }
 
-  saveOfficer(input: z.infer<typeof OfficerInput>): Officer {
-    // scrypt runs before the transaction: the write lock is never held for a slow hash.
-    const pinHash = input.pin ? hashSecret(input.pin) : null;
+  /** `pinHash`: the new PIN, already hashed by the caller (off the main thread, outside the write lock). */
+  saveOfficer(input: z.infer<typeof OfficerInput>, pinHash: string | null): Officer {
     if (!input.id && !pinHash) throw new AppError('BAD_REQUEST', 'Cán bộ mới cần mã PIN');
     return this.queue.ctx.tx(() => {
       const db = this.queue.ctx.db;

@@ -2,17 +2,21 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { QueueService } from '../queue/queueService';
 import type { OfficerRow } from '../queue/rows';
+import type { Device } from './deviceRegistry';
+import type { PinHasher } from './pinHasher';
 import { hashSecretAsync, randomToken, sha256, verifySecretAsync } from './secretHash';
 import { SignInThrottle } from './signInThrottle';
 
 const STAFF_SESSION_MS = 14 * 3600_000;
 const ADMIN_SESSION_MS = 2 * 3600_000;
-const MAX_FAILED_PINS = 5;
-const LOCK_MS = 5 * 60_000;
+/** Wrong PINs a device may enter before it has to wait; the wait doubles each time after. */
+const FREE_PIN_FAILURES = 5;
+const PIN_BACKOFF_MS = 30_000;
+const MAX_PIN_BACKOFF_MS = 15 * 60_000;
 
 export type Session =
-  | { kind: 'staff'; counterId: number; officerId: number; tokenHash: string }
-  | { kind: 'admin'; tokenHash: string };
+  | { kind: 'staff'; counterId: number; officerId: number; tokenHash: string; deviceId: number | null }
+  | { kind: 'admin'; tokenHash: string; deviceId: number | null };
 
 interface SessionRow {
   token_hash: string;
@@ -20,12 +24,17 @@ interface SessionRow {
   counter_id: number | null;
   officer_id: number | null;
   expires_at: number;
+  device_id: number | null;
 }
 
+/** The caller a sign-in comes from: an enrolled device over HTTP, or the host's own shell window. */
+export type SignInCaller = { device: Device } | { shell: true; key: string };
+
 /**
- * Staff sign-in with a PIN (scrypt-hashed, locked for 5 minutes after 5 wrong tries) and admin
- * sign-in with a password. Sessions are stored hashed in the database, so a restart or a second
- * host process keeps them, and a leaked database does not leak usable tokens.
+ * Staff sign-in with a PIN and admin sign-in with a password, both hashed off the main thread.
+ * A session belongs to the device it was opened on and is honoured only from that device, so a
+ * copied cookie is worth nothing elsewhere. Wrong PINs slow down the device that typed them —
+ * never the officer, who can still sign in at their own desk.
  */
 export class AuthService {
   private readonly officer: Database.Statement<[number], OfficerRow>;
@@ -38,9 +47,11 @@ export class AuthService {
   constructor(
     private readonly db: Database.Database,
     private readonly queue: QueueService,
+    private readonly pins: PinHasher,
+    private readonly onPinAlarm: (deviceKey: string, failures: number) => void = () => undefined,
   ) {
     this.officer = db.prepare('SELECT * FROM officers WHERE id = ?');
-    this.insertSession = db.prepare('INSERT INTO sessions (token_hash, kind, counter_id, officer_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertSession = db.prepare('INSERT INTO sessions (token_hash, kind, counter_id, officer_id, created_at, expires_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.getSession = db.prepare('SELECT * FROM sessions WHERE token_hash = ?');
     this.deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
     this.deleteCounterSessions = db.prepare("DELETE FROM sessions WHERE kind = 'staff' AND counter_id = ?");
@@ -51,36 +62,50 @@ export class AuthService {
     return this.queue.now();
   }
 
-  async loginStaff(counterId: number, officerId: number, pin: string): Promise<{ token: string }> {
+  private pinBlock(key: string): { failures: number; blocked_until: number } | undefined {
+    return this.db.prepare('SELECT failures, blocked_until FROM pin_attempts WHERE device_key = ?').get(key) as { failures: number; blocked_until: number } | undefined;
+  }
+
+  async loginStaff(counterId: number, officerId: number, pin: string, caller: SignInCaller): Promise<{ token: string }> {
+    const deviceId = 'device' in caller ? caller.device.id : null;
+    if ('device' in caller && (caller.device.role !== 'counter' || caller.device.counterId !== counterId)) {
+      throw new AppError('DEVICE_ROLE', 'Máy này được đăng ký cho quầy khác');
+    }
+    const key = 'device' in caller ? `device:${caller.device.id}` : `shell:${caller.key}`;
+    const block = this.pinBlock(key);
+    if (block && block.blocked_until > this.now()) throw new AppError('RATE_LIMITED', 'Nhập sai PIN nhiều lần; máy này tạm chờ trước khi thử lại');
     const officer = this.officer.get(officerId);
     if (!officer || officer.active !== 1) throw new AppError('OFFICER_NOT_FOUND');
     this.queue.ctx.counter(counterId);
-    if (officer.locked_until !== null && officer.locked_until > this.now()) throw new AppError('OFFICER_LOCKED');
-    const right = await verifySecretAsync(pin, officer.pin_hash);
-    // Re-read after the await: another sign-in may have run meanwhile.
+    const right = officer.pin_hash !== '' && (await this.pins.verify(pin, officer.pin_hash));
+    // Re-read after the await: the PIN may have been changed (or the officer deactivated) meanwhile.
     const now = this.now();
     const fresh = this.officer.get(officerId);
     if (!fresh || fresh.active !== 1) throw new AppError('OFFICER_NOT_FOUND');
     if (!right || fresh.pin_hash !== officer.pin_hash) {
-      const failed = fresh.failed_pins + 1;
-      const lock = failed >= MAX_FAILED_PINS ? now + LOCK_MS : null;
-      this.db.prepare('UPDATE officers SET failed_pins = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : failed, lock, officerId);
-      throw new AppError(lock ? 'OFFICER_LOCKED' : 'INVALID_PIN');
+      const failures = (this.pinBlock(key)?.failures ?? 0) + 1;
+      const over = failures - FREE_PIN_FAILURES;
+      const until = over >= 0 ? now + Math.min(MAX_PIN_BACKOFF_MS, PIN_BACKOFF_MS * 2 ** over) : 0;
+      this.db.prepare('INSERT OR REPLACE INTO pin_attempts (device_key, failures, blocked_until) VALUES (?, ?, ?)').run(key, failures, until);
+      if (over >= 0) this.onPinAlarm(key, failures);
+      throw new AppError('INVALID_PIN');
     }
     const token = randomToken();
     this.queue.ctx.tx(() => {
-      this.db.prepare('UPDATE officers SET failed_pins = 0, locked_until = NULL WHERE id = ?').run(officerId);
+      this.db.prepare('DELETE FROM pin_attempts WHERE device_key = ?').run(key);
       this.queue.counters.open(counterId, officerId);
       this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
       // One officer per counter: whoever sat here before no longer acts (or is credited) here.
       this.deleteCounterSessions.run(counterId);
-      this.insertSession.run(sha256(token), 'staff', counterId, officerId, now, now + STAFF_SESSION_MS);
+      this.insertSession.run(sha256(token), 'staff', counterId, officerId, now, now + STAFF_SESSION_MS, deviceId);
     });
     return { token };
   }
 
-  async loginAdmin(password: string, client = '?'): Promise<{ token: string; mustChangePassword: boolean }> {
-    const result = await this.adminThrottle.run(client, async () => {
+  async loginAdmin(password: string, caller: SignInCaller): Promise<{ token: string; mustChangePassword: boolean }> {
+    if ('device' in caller && caller.device.role !== 'admin') throw new AppError('DEVICE_ROLE');
+    const key = 'device' in caller ? `device:${caller.device.id}` : `shell:${caller.key}`;
+    const result = await this.adminThrottle.run(key, async () => {
       const admin = this.queue.settings.getRaw<{ hash: string; mustChange: boolean }>('admin');
       const ok = !!admin && (await verifySecretAsync(password, admin.hash));
       return { ok, value: admin?.mustChange ?? false };
@@ -88,7 +113,7 @@ export class AuthService {
     if (result === undefined) throw new AppError('INVALID_PASSWORD');
     const token = randomToken();
     const now = this.now();
-    this.insertSession.run(sha256(token), 'admin', null, null, now, now + ADMIN_SESSION_MS);
+    this.insertSession.run(sha256(token), 'admin', null, null, now, now + ADMIN_SESSION_MS, 'device' in caller ? caller.device.id : null);
     return { token, mustChangePassword: result };
   }
 
@@ -106,12 +131,17 @@ export class AuthService {
     return this.db.prepare("DELETE FROM sessions WHERE kind = 'staff' AND officer_id = ?").run(officerId).changes;
   }
 
-  session(token: string | undefined): Session | null {
+  /**
+   * The session behind a token, honoured only from the device it was opened on (`deviceId` null:
+   * the host's own shell windows over IPC, whose sessions never leave the process).
+   */
+  session(token: string | undefined, deviceId: number | null): Session | null {
     if (!token || token.length > 200) return null;
     const row = this.getSession.get(sha256(token));
     if (!row || row.expires_at <= this.now()) return null;
-    if (row.kind === 'admin') return { kind: 'admin', tokenHash: row.token_hash };
-    return { kind: 'staff', counterId: row.counter_id ?? 0, officerId: row.officer_id ?? 0, tokenHash: row.token_hash };
+    if ((row.device_id ?? null) !== deviceId) return null;
+    if (row.kind === 'admin') return { kind: 'admin', tokenHash: row.token_hash, deviceId: row.device_id };
+    return { kind: 'staff', counterId: row.counter_id ?? 0, officerId: row.officer_id ?? 0, tokenHash: row.token_hash, deviceId: row.device_id };
   }
 
   logout(session: Session): void {
@@ -122,5 +152,9 @@ export class AuthService {
       this.queue.counters.close(session.counterId, { counterId: session.counterId, officerId: session.officerId, admin: false });
     }
     this.deleteSession.run(session.tokenHash);
+  }
+
+  hashPin(pin: string): Promise<string> {
+    return this.pins.hash(pin);
   }
 }

@@ -13,6 +13,8 @@ export interface Device {
   lastSeenAt: number | null;
   lastAddress: string | null;
   revokedAt: number | null;
+  /** Wrong PINs typed on this device since its last right one (an alert from 5 on). */
+  pinFailures: number;
 }
 
 interface DeviceRow {
@@ -25,6 +27,7 @@ interface DeviceRow {
   last_seen_at: number | null;
   last_address: string | null;
   revoked_at: number | null;
+  pin_failures?: number | null;
 }
 
 const toDevice = (r: DeviceRow): Device => ({
@@ -36,6 +39,7 @@ const toDevice = (r: DeviceRow): Device => ({
   lastSeenAt: r.last_seen_at,
   lastAddress: r.last_address,
   revokedAt: r.revoked_at,
+  pinFailures: r.pin_failures ?? 0,
 });
 
 export const PAIRING_MS = 10 * 60_000;
@@ -128,7 +132,11 @@ export class DeviceRegistry {
   }
 
   list(): Device[] {
-    return (this.db.prepare('SELECT * FROM devices ORDER BY revoked_at IS NOT NULL, role, counter_id, id').all() as DeviceRow[]).map(toDevice);
+    return (
+      this.db
+        .prepare("SELECT d.*, p.failures AS pin_failures FROM devices d LEFT JOIN pin_attempts p ON p.device_key = 'device:' || d.id ORDER BY d.revoked_at IS NOT NULL, d.role, d.counter_id, d.id")
+        .all() as DeviceRow[]
+    ).map(toDevice);
   }
 
   /** Refused at once: its sessions end now and listeners close its open sockets. */

@@ -1,10 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { OfficeConfig, OpeningWindow } from '../../../shared/domain';
 import { hashSecret } from '../auth/secretHash';
+import type { PinHasher } from '../auth/pinHasher';
 import { OfficeSettings } from '../config/officeSettings';
 
 export interface SeedOptions {
-  adminPassword: string;
+  /**
+   * Scripted installs and tests only (MOTCUA_ADMIN_PASSWORD): without it no admin password exists
+   * and the office starts with the setup page.
+   */
+  adminPassword?: string;
+  /** Scripted installs, tests and benches: officer i (from 1) gets pins[i - 1]. Without it no PIN works until setup. */
+  officerPins?: readonly string[];
+  pinHasher?: PinHasher;
   /** Tests and demos at night want services open at any hour; a real office keeps its hours. */
   alwaysOpen?: boolean;
 }
@@ -25,10 +33,10 @@ const SERVICES = [
 ];
 
 const OFFICERS = [
-  { name: 'Nguyễn Thị Lan', title: 'Công chức Tư pháp – Hộ tịch', pin: '1111' },
-  { name: 'Trần Văn Hùng', title: 'Công chức Địa chính – Xây dựng', pin: '2222' },
-  { name: 'Lê Thị Mai', title: 'Công chức Văn hóa – Xã hội', pin: '3333' },
-  { name: 'Phạm Minh Tuấn', title: 'Công chức Văn phòng – Thống kê', pin: '4444' },
+  { name: 'Nguyễn Thị Lan', title: 'Công chức Tư pháp – Hộ tịch' },
+  { name: 'Trần Văn Hùng', title: 'Công chức Địa chính – Xây dựng' },
+  { name: 'Lê Thị Mai', title: 'Công chức Văn hóa – Xã hội' },
+  { name: 'Phạm Minh Tuấn', title: 'Công chức Văn phòng – Thống kê' },
 ];
 
 // Counter → service codes in the order the counter serves them.
@@ -58,11 +66,15 @@ export function seedIfEmpty(db: Database.Database, opts: SeedOptions): boolean {
   const seeded = db.prepare("SELECT 1 FROM settings WHERE key = 'office'").get();
   if (seeded) return false;
   const settings = new OfficeSettings(db);
-  const officerHashes = OFFICERS.map((o) => hashSecret(o.pin));
-  const adminHash = hashSecret(opts.adminPassword);
+  // No default credentials: without explicit ones the PINs are unusable and the admin has none.
+  const officerHashes = OFFICERS.map((_, i) => {
+    const pin = opts.officerPins?.[i];
+    return pin && opts.pinHasher ? opts.pinHasher.hashSync(pin) : '';
+  });
+  const adminHash = opts.adminPassword ? hashSecret(opts.adminPassword) : null;
   db.transaction(() => {
     settings.set(OFFICE as OfficeConfig);
-    settings.setRaw('admin', { hash: adminHash, mustChange: true });
+    if (adminHash) settings.setRaw('admin', { hash: adminHash, mustChange: false });
     const insService = db.prepare(
       'INSERT INTO services (code, name_vi, name_en, prefix, range_start, range_end, daily_quota, hours, sort_order, icon, alert_minutes) VALUES (?, ?, ?, ?, 1, 999, NULL, ?, ?, ?, 45)',
     );
@@ -83,4 +95,4 @@ export function seedIfEmpty(db: Database.Database, opts: SeedOptions): boolean {
   return true;
 }
 
-export const SAMPLE_OFFICER_PINS = OFFICERS.map((o, i) => ({ officerId: i + 1, name: o.name, pin: o.pin }));
+export const SAMPLE_OFFICER_NAMES = OFFICERS.map((o, i) => ({ officerId: i + 1, name: o.name }));

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
 import type Database from 'better-sqlite3';
-import type { AuthService } from '../auth/authService';
+import type { Session } from '../auth/authService';
 import { backupNow } from '../db/backup';
 import { prepareRestoreInWorker } from '../db/restoreInWorker';
-import { sendError, sessionToken } from './httpApi';
+import { sendError } from './httpApi';
 
 const MAX_RESTORE_BYTES = 2 * 1024 * 1024 * 1024;
 export const RESTORE_PENDING = 'restore-pending.sqlite';
@@ -15,13 +15,13 @@ export const RESTORE_PENDING = 'restore-pending.sqlite';
  * POST /api/admin/restore?confirm=KHOI-PHUC with the .sqlite file as the body → checked, kept as
  * the pending restore, swapped in at the next start (the running queue is never replaced live).
  */
-export function createAdminFiles(auth: AuthService, db: Database.Database, dataDir: string, keep: () => number) {
+export function createAdminFiles(adminSessionOf: (req: http.IncomingMessage) => Session | null, db: Database.Database, dataDir: string, keep: () => number) {
   // The running office's admin password survives a restore; the backup's does not come back.
   const currentSecrets = () =>
     Object.fromEntries((db.prepare("SELECT key, value FROM settings WHERE key = 'admin'").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname !== '/api/admin/backup' && url.pathname !== '/api/admin/restore') return false;
-    const session = auth.session(sessionToken(req));
+    const session = adminSessionOf(req);
     if (session?.kind !== 'admin') return (sendError(res, session ? 'FORBIDDEN' : 'UNAUTHORIZED'), true);
     if (url.pathname === '/api/admin/backup') {
       if (req.method !== 'GET') return (sendError(res, 'METHOD_NOT_ALLOWED'), true);

@@ -1,8 +1,11 @@
 import type { InputOf, OutputOf, RouteName } from '../../../shared/api/contract';
 import { PAUSE_REASONS } from '../../../shared/domain';
+import { pinProblem } from '../../../shared/passwordPolicy';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { AppError } from '../../../shared/errors';
-import type { AuthService, Session } from '../auth/authService';
+import type { AuthService, Session, SignInCaller } from '../auth/authService';
+import type { Device, DeviceRegistry } from '../auth/deviceRegistry';
+import type { OfficeSetup } from '../auth/officeSetup';
 import type { OfficeAdmin } from '../admin/officeAdmin';
 import type { CallOutputs } from '../devices/callOutputs';
 import type { ReportQueries } from '../reports/reportQuery';
@@ -16,8 +19,12 @@ import type { OfficerRow, TicketRow } from '../queue/rows';
 
 export interface CallContext {
   session: Session | null;
-  /** Who is calling, for throttles: the remote address over HTTP, the window over IPC. */
+  /** Who is calling, for throttles and logs: the remote address over HTTP, the window over IPC. */
   client?: string;
+  /** The enrolled device making the call (HTTP); null for anonymous callers and for the shell. */
+  device?: Device | null;
+  /** Set for the host's own Electron windows (IPC): the window's key. */
+  shell?: string;
   /** The raw token of the session just created (login) so the transport can set its cookie. */
 }
 
@@ -37,6 +44,16 @@ export interface HandlerDeps {
   printerTransportProblem: (t: PrinterConfig['transport']) => string | null;
   /** A `file` printer named by a bare file name writes into the data folder's spool folder. */
   spoolPath: (p: string) => string;
+  devices: DeviceRegistry;
+  setup: OfficeSetup;
+  /** Base URL the pairing QR points at (http://host:port). */
+  baseUrl: () => string;
+}
+
+function signInCaller(call: CallContext): SignInCaller {
+  if (call.device) return { device: call.device };
+  if (call.shell) return { shell: true, key: call.shell };
+  throw new AppError('DEVICE_NOT_ENROLLED');
 }
 
 function actorOf(session: Session | null): Actor {
@@ -127,11 +144,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return { ok: true as const, ...r };
     },
 
-    login: async ({ body }) => {
-      const { token } = await auth.loginStaff(body.counterId, body.officerId, body.pin);
+    login: async ({ body }, call) => {
+      const { token } = await auth.loginStaff(body.counterId, body.officerId, body.pin, signInCaller(call));
       return staffSession(token, body.counterId, body.officerId);
     },
-    adminLogin: async ({ body }, call) => ({ kind: 'admin' as const, ...(await auth.loginAdmin(body.password, call.client)) }),
+    adminLogin: async ({ body }, call) => ({ kind: 'admin' as const, ...(await auth.loginAdmin(body.password, signInCaller(call))) }),
     session: (_input, call) => {
       const s = call.session;
       if (!s) return null;
@@ -192,8 +209,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
     adminCounters: () => admin.counters(),
     saveCounter: ({ body }) => admin.saveCounter(body),
     adminOfficers: () => admin.officers(),
-    saveOfficer: ({ body }) => {
-      const saved = admin.saveOfficer(body);
+    saveOfficer: async ({ body }) => {
+      if (body.pin) {
+        const bad = pinProblem(body.pin, d.setup.allowShortPins());
+        if (bad) throw new AppError('BAD_REQUEST', bad);
+      }
+      const saved = admin.saveOfficer(body, body.pin ? await auth.hashPin(body.pin) : null);
       // A new PIN or a deactivation takes effect now, not when the old session expires.
       if (body.pin || !saved.active) auth.endOfficerSessions(saved.id);
       return saved;
@@ -203,6 +224,26 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return { ok: true as const };
     },
     alerts: () => admin.alerts(queue.now()),
+    setupStatus: ({ query }) => {
+      const valid = d.setup.tokenValid(query.token);
+      return { required: !d.setup.isDone(), tokenValid: valid, officeName: queue.settings.get().name, officers: valid ? d.setup.officersNeedingPins() : [] };
+    },
+    completeSetup: async ({ body }, call) => {
+      const { deviceToken } = await d.setup.complete(body, call.client ?? null);
+      return { ok: true as const, deviceToken };
+    },
+    pairDevice: ({ body }, call) => {
+      const { token, device } = d.devices.pair(body.code, call.client ?? null, body.name);
+      return { ok: true as const, token, device };
+    },
+    thisDevice: (_input, call) => call.device ?? null,
+    createPairingCode: ({ body }) =>
+      admin.logChange('devices', () => {
+        const { code, expiresAt } = d.devices.createPairingCode(body.role, body.counterId, body.name);
+        return { code, expiresAt, pairUrl: `${d.baseUrl()}/pair?code=${code}` };
+      }),
+    listDevices: () => d.devices.list(),
+    revokeDevice: ({ params }) => admin.logChange('devices', () => d.devices.revoke(params.id)),
     setBoardsConfig: async ({ body }) => {
       const boards = await outputs.setBoardsConfig(body.boards);
       admin.logChange('boards', () => undefined);

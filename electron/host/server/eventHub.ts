@@ -10,13 +10,26 @@ const HEARTBEAT_MS = 30_000;
  * Fan-out of queue events to every connected screen. A slow or dead client is dropped rather than
  * allowed to buffer without bound; screens reconnect and resync from GET /api/display.
  */
+/** Who is listening on a socket: an enrolled device (staff detail) or anyone (public view). */
+export interface Audience {
+  deviceId: number | null;
+}
+
 export class EventHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly alive = new WeakMap<WebSocket, boolean>();
+  private readonly audience = new WeakMap<WebSocket, Audience>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly taps = new Set<(message: unknown) => void>();
 
-  constructor(private readonly hello: () => unknown) {
+  /**
+   * `redact` turns a message into what an anonymous listener (a phone) may see: numbers, states
+   * and counts, never ticket ids, officer ids or dossier codes. Null: not for anonymous ears.
+   */
+  constructor(
+    private readonly hello: () => unknown,
+    private readonly redact: (message: unknown) => unknown = () => null,
+  ) {
     this.heartbeat = setInterval(() => this.sweep(), HEARTBEAT_MS);
     this.heartbeat.unref();
     this.wss.on('connection', (ws) => {
@@ -29,8 +42,23 @@ export class EventHub {
     });
   }
 
-  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
+  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, audience: Audience = { deviceId: null }): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.audience.set(ws, audience);
+      this.wss.emit('connection', ws, req);
+    });
+  }
+
+  /** A revoked device hears nothing more: its open sockets close now. */
+  closeDevice(deviceId: number): number {
+    let n = 0;
+    for (const ws of this.wss.clients) {
+      if (this.audience.get(ws)?.deviceId === deviceId) {
+        ws.close(4403, 'device revoked');
+        n++;
+      }
+    }
+    return n;
   }
 
   get clientCount(): number {
@@ -45,14 +73,23 @@ export class EventHub {
 
   broadcast(message: unknown): void {
     for (const t of this.taps) t(message);
-    const text = JSON.stringify(message);
+    const full = JSON.stringify(message);
+    let publicText: string | null | undefined;
     for (const ws of this.wss.clients) {
       if (ws.readyState !== ws.OPEN) continue;
       if (ws.bufferedAmount > MAX_BUFFERED) {
         ws.terminate();
         continue;
       }
-      ws.send(text);
+      if ((this.audience.get(ws)?.deviceId ?? null) !== null) {
+        ws.send(full);
+        continue;
+      }
+      if (publicText === undefined) {
+        const r = this.redact(message);
+        publicText = r === null ? null : JSON.stringify(r);
+      }
+      if (publicText !== null) ws.send(publicText);
     }
   }
 

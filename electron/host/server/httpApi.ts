@@ -5,7 +5,10 @@ import type { RouteName } from '../../../shared/api/contract';
 import { AppError, errorCatalog } from '../../../shared/errors';
 import type { ErrorCode } from '../../../shared/errors';
 import type { AuthService, Session } from '../auth/authService';
-import type { Handlers } from './apiHandlers';
+import type { CallContext, Handlers } from './apiHandlers';
+import { callerAllowed } from '../../../shared/api/access';
+import type { Device, DeviceRegistry } from '../auth/deviceRegistry';
+import type { OfficeSetup } from '../auth/officeSetup';
 import type { RateLimiter } from './rateLimiter';
 import { compileRoutes, matchRoute } from './routeTable';
 
@@ -74,6 +77,20 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
+export const DEVICE_COOKIE = 'motcua_device';
+
+/** The device credential: the httpOnly cookie a paired browser holds, or a header for scripts. */
+export function deviceToken(req: http.IncomingMessage): string | undefined {
+  const header = req.headers['x-device-token'];
+  if (typeof header === 'string' && header) return header.trim();
+  return parseCookies(req.headers.cookie)[DEVICE_COOKIE];
+}
+
+function deviceCookie(token: string): string {
+  // Ten years: a kiosk is paired once, not every morning.
+  return `${DEVICE_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${10 * 365 * 24 * 3600}`;
+}
+
 export function sessionToken(req: http.IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
@@ -105,8 +122,9 @@ function sessionCookie(token: string, maxAgeSeconds: number): string {
  * How much body this caller may send to this route. Decided from the headers alone, before a
  * byte of the body is read, so an anonymous flood of large bodies costs nothing to refuse.
  */
-function bodyLimit(name: RouteName, session: Session | null): number {
-  if (!session) return ANONYMOUS_MAX_BODY;
+function bodyLimit(name: RouteName, session: Session | null, device: Device | null): number {
+  if (name === 'completeSetup') return MAX_BODY;
+  if (!session) return device ? MAX_BODY : ANONYMOUS_MAX_BODY;
   if (session.kind === 'admin' && IMAGE_ROUTES.has(name)) return MAX_IMAGE_BODY;
   return MAX_BODY;
 }
@@ -118,7 +136,20 @@ export function refuseEarly(req: http.IncomingMessage, res: http.ServerResponse,
   if (pending) res.once('finish', () => req.destroy());
 }
 
-export function createApiHandler(handlers: Handlers, auth: AuthService, log: Logger, issueLimiter?: RateLimiter) {
+export interface AccessDeps {
+  devices: DeviceRegistry;
+  setup: OfficeSetup;
+  /** Office setting: phones on the Wi-Fi may take a number themselves. */
+  phonesMayTakeNumber: () => boolean;
+  /** Per-device (or, for phones, per-address) limit on issuing. */
+  issueLimiter?: RateLimiter;
+  phoneIssueLimiter?: RateLimiter;
+}
+
+// Until the first-time setup is done nothing staff- or admin-side works: there is no password yet.
+const needsSetup = (name: RouteName) => contract[name].auth !== 'public' || name === 'login' || name === 'adminLogin' || name === 'pairDevice';
+
+export function createApiHandler(handlers: Handlers, auth: AuthService, log: Logger, access: AccessDeps) {
   const routes = compileRoutes();
   return async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
@@ -129,30 +160,43 @@ export function createApiHandler(handlers: Handlers, auth: AuthService, log: Log
     const name: RouteName = matched.route.name;
     const def = contract[name];
     const client = req.socket.remoteAddress ?? '?';
-    let session: Session | null;
+    let session: Session | null = null;
+    let device: Device | null = null;
     try {
-      session = auth.session(sessionToken(req));
+      // Who is calling decides everything else, and is known from the headers alone.
+      device = access.devices.identify(deviceToken(req), client);
+      const phones = access.phonesMayTakeNumber();
+      if (!callerAllowed(name, device?.role ?? null, { phonesMayTakeNumber: phones })) throw new AppError(device ? 'DEVICE_ROLE' : 'DEVICE_NOT_ENROLLED');
+      if (needsSetup(name) && !access.setup.isDone()) throw new AppError('SETUP_REQUIRED');
+      session = device ? auth.session(sessionToken(req), device.id) : null;
       if (def.auth === 'staff' && !session) throw new AppError('UNAUTHORIZED');
       if (def.auth === 'admin' && session?.kind !== 'admin') throw new AppError(session ? 'FORBIDDEN' : 'UNAUTHORIZED');
-      if (name === 'issueTicket' && issueLimiter && !issueLimiter.take(client)) throw new AppError('RATE_LIMITED');
+      if (name === 'issueTicket') {
+        const limiter = device ? access.issueLimiter : access.phoneIssueLimiter;
+        if (limiter && !limiter.take(device ? `device:${device.id}` : client)) throw new AppError('RATE_LIMITED');
+      }
     } catch (e) {
       return refuseEarly(req, res, e instanceof AppError ? e : new AppError('INTERNAL'));
     }
     try {
-      const rawBody = method === 'POST' ? await readBody(req, bodyLimit(name, session)) : undefined;
+      const rawBody = method === 'POST' ? await readBody(req, bodyLimit(name, session, device)) : undefined;
       const query = Object.fromEntries(url.searchParams.entries());
       const input = {
         params: def.params.parse(matched.params),
         query: def.query.parse(query),
         body: def.body.parse(rawBody ?? {}),
       };
-      const handler = handlers[name] as (i: typeof input, c: { session: typeof session; client: string }) => unknown;
-      const output = def.response.parse(await handler(input, { session, client }));
-      const headers: Record<string, string> = {};
+      const handler = handlers[name] as (i: typeof input, c: CallContext) => unknown;
+      const output = def.response.parse(await handler(input, { session, client, device }));
+      const headers: Record<string, string | string[]> = {};
       if ((name === 'login' || name === 'adminLogin') && output && typeof output === 'object' && 'token' in output) {
         headers['Set-Cookie'] = sessionCookie(String(output.token), name === 'login' ? 14 * 3600 : 2 * 3600);
       }
       if (name === 'logout') headers['Set-Cookie'] = sessionCookie('', 0);
+      if (name === 'pairDevice' || name === 'completeSetup') {
+        const o = output as { token?: string; deviceToken?: string };
+        headers['Set-Cookie'] = deviceCookie(String(o.token ?? o.deviceToken ?? ''));
+      }
       sendJson(res, def.status ?? 200, output, headers);
     } catch (e) {
       if (e instanceof ZodError) {

@@ -1,21 +1,21 @@
 import type http from 'node:http';
 import { ZodError } from 'zod';
 import { ExportQuery } from '../../../shared/api/reportSchemas';
-import type { AuthService } from '../auth/authService';
+import type { Session } from '../auth/authService';
 import type { ReportQueries } from '../reports/reportQuery';
 import { reportCsv, reportXlsx } from '../reports/reportExport';
-import { sendError, sessionToken } from './httpApi';
+import { sendError } from './httpApi';
 
 /**
  * GET /api/reports/export.xlsx and /api/reports/export.csv?table=… (admin session): files, so
  * they sit beside the JSON contract routes, with the same validation and the same session check.
  */
-export function createReportDownloads(auth: AuthService, reports: ReportQueries) {
+export function createReportDownloads(adminSessionOf: (req: http.IncomingMessage) => Session | null, reports: ReportQueries) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     const m = /^\/api\/reports\/export\.(xlsx|csv)$/.exec(url.pathname);
     if (!m) return false;
     if (req.method !== 'GET') return (sendError(res, 'METHOD_NOT_ALLOWED'), true);
-    const session = auth.session(sessionToken(req));
+    const session = adminSessionOf(req);
     if (session?.kind !== 'admin') return (sendError(res, session ? 'FORBIDDEN' : 'UNAUTHORIZED'), true);
     let q;
     try {

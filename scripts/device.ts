@@ -1,0 +1,50 @@
+// `npm run device -- pair --data DIR --role kiosk|counter|rating|display|admin [--counter N] [--name NAME]`
+// `npm run device -- list --data DIR` · `npm run device -- revoke --data DIR --id ID`
+// Enrolls devices from the host PC's command line (scripts, tests, benches, an office without a
+// second screen). Works whether the host is running or not: SQLite in WAL mode lets both write.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEVICE_ROLES } from '../shared/api/access';
+import type { DeviceRole } from '../shared/api/access';
+import { DeviceRegistry } from '../electron/host/auth/deviceRegistry';
+import { openDatabase } from '../electron/host/db/openDatabase';
+
+function fail(msg: string): never {
+  process.stderr.write(`motcua device: ${msg}\n`);
+  process.exit(2);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({
+  args: rest,
+  options: { data: { type: 'string' }, role: { type: 'string' }, counter: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } },
+  strict: true,
+});
+const dataDir = path.resolve(values.data ?? process.env.MOTCUA_DATA ?? './data');
+const db = openDatabase({ file: path.join(dataDir, 'motcua.sqlite'), backupDir: path.join(dataDir, 'backups'), skipIntegrityCheck: true });
+const devices = new DeviceRegistry(db, Date.now);
+try {
+  if (command === 'pair') {
+    const role = values.role as DeviceRole;
+    if (!DEVICE_ROLES.includes(role)) fail(`--role must be one of ${DEVICE_ROLES.join(', ')}`);
+    let counterId: number | null = null;
+    if (values.counter !== undefined) {
+      const row = db.prepare('SELECT id FROM counters WHERE number = ?').get(Number(values.counter)) as { id: number } | undefined;
+      if (!row) fail(`no counter number ${values.counter}`);
+      counterId = row.id;
+    }
+    if ((role === 'counter' || role === 'rating') !== (counterId !== null)) fail(role === 'counter' || role === 'rating' ? `--counter N is needed for ${role}` : `--counter is only for counter and rating devices`);
+    const { token, device } = devices.enroll(role, counterId, values.name ?? `${role} (dòng lệnh)`, 'cli');
+    process.stdout.write(JSON.stringify({ token, role, id: device.id, counterId }) + '\n');
+  } else if (command === 'list') {
+    for (const d of devices.list()) process.stdout.write(JSON.stringify(d) + '\n');
+  } else if (command === 'revoke') {
+    const id = Number(values.id);
+    if (!Number.isInteger(id) || id <= 0) fail('--id ID is needed');
+    process.stdout.write(JSON.stringify(devices.revoke(id)) + '\n');
+  } else {
+    fail('usage: device pair|list|revoke --data DIR …');
+  }
+} finally {
+  db.close();
+}

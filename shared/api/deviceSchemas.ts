@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { DEVICE_ROLES } from './access';
+
+export const DeviceRoleSchema = z.enum(DEVICE_ROLES);
+
+export const DeviceView = z.object({
+  id: z.number().int(),
+  role: DeviceRoleSchema,
+  counterId: z.number().int().nullable(),
+  name: z.string(),
+  createdAt: z.number().int(),
+  lastSeenAt: z.number().int().nullable(),
+  lastAddress: z.string().nullable(),
+  revokedAt: z.number().int().nullable(),
+  pinFailures: z.number().int(),
+});
+
+export const SetupQuery = z.object({ token: z.string().max(200).optional() }).strict();
+export const SetupStatus = z.object({
+  required: z.boolean(),
+  tokenValid: z.boolean(),
+  officeName: z.string(),
+  /** Only with a valid token: whose PINs the setup page asks for. */
+  officers: z.array(z.object({ id: z.number().int(), name: z.string(), title: z.string() })),
+});
+export const SetupBody = z
+  .object({
+    token: z.string().min(1).max(200),
+    password: z.string().min(1).max(200),
+    pins: z.array(z.object({ officerId: z.number().int().positive(), pin: z.string().max(8) }).strict()).max(500),
+    allowShortPins: z.boolean().default(false),
+    deviceName: z.string().trim().max(80).optional(),
+  })
+  .strict();
+export const SetupResult = z.object({ ok: z.literal(true), deviceToken: z.string() });
+
+export const PairBody = z.object({ code: z.string().regex(/^\d{6}$/, '6 chữ số'), name: z.string().trim().max(80).optional() }).strict();
+export const PairResult = z.object({ ok: z.literal(true), token: z.string(), device: DeviceView });
+export const PairingCodeBody = z
+  .object({ role: DeviceRoleSchema, counterId: z.number().int().positive().nullable().default(null), name: z.string().trim().max(80).default('') })
+  .strict();
+export const PairingCode = z.object({ code: z.string(), expiresAt: z.number().int(), pairUrl: z.string() });
+export const DeviceIdParam = z.object({ id: z.coerce.number().int().positive().max(1_000_000_000) }).strict();
