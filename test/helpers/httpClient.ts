@@ -1,7 +1,11 @@
 /** A tiny JSON client over real sockets, keeping the session cookie like a browser would. */
 export class HttpClient {
   cookie = '';
-  constructor(readonly base: string) {}
+  /** `device`: an enrolled device's credential, sent as X-Device-Token (as scripts do). */
+  constructor(
+    readonly base: string,
+    public device?: string,
+  ) {}
 
   async req(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(this.base + path, {
@@ -9,12 +13,17 @@ export class HttpClient {
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.device ? { 'x-device-token': this.device } : {}),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    // Keep the session cookie; a device cookie (pairing) becomes the device credential.
+    for (const c of res.headers.getSetCookie()) {
+      const pair = c.split(';')[0] ?? '';
+      if (pair.startsWith('motcua_device=')) this.device = decodeURIComponent(pair.slice('motcua_device='.length));
+      else this.cookie = pair;
+    }
     const text = await res.text();
     let json: unknown = null;
     try {

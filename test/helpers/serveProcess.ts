@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import { TEST_ADMIN_PASSWORD, TEST_PINS } from './devices';
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -12,7 +13,7 @@ export interface ServeProcess {
 /** Start `serve.ts` as a real child process and wait for its "listening" line. */
 export function startServe(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServeProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/host/serve.ts'), '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
-    env: { ...process.env, MOTCUA_SEED_ALWAYS_OPEN: '1', MOTCUA_ISSUE_RATE_LIMIT: '0', ...env },
+    env: { ...process.env, MOTCUA_SEED_ALWAYS_OPEN: '1', MOTCUA_ISSUE_RATE_LIMIT: '0', MOTCUA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, MOTCUA_OFFICER_PINS: TEST_PINS.join(','), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

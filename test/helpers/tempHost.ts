@@ -6,6 +6,7 @@ import type { Host } from '../../electron/host/host';
 import { openDatabase } from '../../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../../electron/host/db/seed';
 import { QueueService } from '../../electron/host/queue/queueService';
+import { TEST_ADMIN_PASSWORD, TEST_PINS } from './devices';
 
 export function tempDir(prefix = 'motcua-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -28,7 +29,7 @@ export class FakeClock {
 export function tempQueue(opts: { clock?: FakeClock; alwaysOpen?: boolean } = {}) {
   const dir = tempDir();
   const db = openDatabase({ file: path.join(dir, 'motcua.sqlite'), backupDir: path.join(dir, 'backups') });
-  seedIfEmpty(db, { adminPassword: 'admin-test', alwaysOpen: opts.alwaysOpen ?? true });
+  seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, alwaysOpen: opts.alwaysOpen ?? true });
   const clock = opts.clock ?? new FakeClock();
   const queue = new QueueService({ db, now: clock.now });
   return { dir, db, queue, clock, file: path.join(dir, 'motcua.sqlite') };
@@ -44,7 +45,8 @@ export async function tempHost(opts: { clock?: FakeClock; issueRatePerMinute?: n
     version: 'test',
     staticDir: path.join(dir, 'no-renderer'),
     resourcesDir: path.resolve('resources'),
-    adminPassword: 'admin-test',
+    adminPassword: TEST_ADMIN_PASSWORD,
+    officerPins: TEST_PINS,
     seedAlwaysOpen: true,
     backups: false,
     now: opts.clock?.now,
