@@ -87,6 +87,17 @@ export class QueueViews {
     });
   }
 
+  /**
+   * Everything about the service list that changes with time alone: the business day and whether
+   * each service takes a ticket now. Cheap (no forecast), for the host's timer to compare.
+   */
+  openingKey(): string {
+    const now = this.ctx.now();
+    const office = this.ctx.settings.get();
+    const open = this.services.all().map((row) => `${row.id}:${availability(row, office, now, (day) => this.issuer.counts(row.id, day)).closedReason ?? ''}`);
+    return `${this.today()}|${open.join(',')}`;
+  }
+
   ticketStatus(id: string): TicketStatus {
     return this.statusOf(this.ctx.ticket(id));
   }

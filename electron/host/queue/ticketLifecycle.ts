@@ -71,6 +71,7 @@ export class TicketLifecycle {
     return this.ctx.tx(() => {
       const t = this.ctx.ticket(id);
       assertState(t, 'skipped');
+      this.ctx.assertToday(t);
       return this.change(t, 'waiting', actor, 'ticket.reactivated', { requeue: true });
     });
   }
@@ -93,6 +94,7 @@ export class TicketLifecycle {
     return this.ctx.tx(() => {
       const t = this.ctx.ticket(id);
       assertState(t, 'waiting', 'parked', 'skipped');
+      this.ctx.assertToday(t);
       return this.change(t, 'cancelled', actor, 'ticket.cancelled', { finished: true });
     });
   }
