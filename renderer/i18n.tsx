@@ -2,6 +2,7 @@
 // compile error rather than a blank on screen.
 import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { errorCatalog, isErrorCode } from '../shared/errors';
 
 const vi = {
   appName: 'Hệ thống xếp hàng Một cửa',
@@ -233,4 +234,15 @@ export const useLang = () => useContext(Ctx);
 export function stateLabel(t: Dict, state: string): string {
   const key = `state${state.charAt(0).toUpperCase()}${state.slice(1)}` as keyof Dict;
   return t[key] ?? state;
+}
+
+/**
+ * An error from the host in the screen's language: the catalogue's text for its typed code (the
+ * host's own Vietnamese message may be more specific, so Vietnamese keeps it).
+ */
+export function errorText(e: unknown, lang: Lang): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (typeof code !== 'string' || !isErrorCode(code)) return message;
+  return lang === 'en' ? errorCatalog[code].en : message || errorCatalog[code].vi;
 }

@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   'ticket.parked',
   'ticket.unparked',
   'ticket.transferred',
+  /** A ticket sent to a counter that then closed is back in its service's queue. */
+  'ticket.requeued',
   'ticket.cancelled',
   'ticket.rated',
   'ticket.expired',
