@@ -96,7 +96,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
       </div>
       <OfflineBanner />
       {error && (
-        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }}>
+        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="counter-error">
           {error}
         </div>
       )}
