@@ -20,7 +20,7 @@ export interface DayCloseResult {
 /**
  * Close of day. Whatever is still waiting, called, serving or parked when its business day ends
  * becomes `expired` (dated at the day's end, or now if that is earlier), never to be called again;
- * every counter closes, its officer is signed out and an open pause ends. Numbering restarts by
+ * every counter closes, an open pause ends and the officers are signed out. Numbering restarts by
  * itself: sequences are per business day.
  *
  * It runs from the host's timer at the boundary, at host start (a PC switched off at midnight), and
@@ -39,6 +39,7 @@ export class DayClose {
   private readonly openPauses: Database.Statement<[number], { id: number; from_at: number }>;
   private readonly endPause: Database.Statement<[number, number]>;
   private readonly closeCounter: Database.Statement<[number]>;
+  private readonly staleSessions: Database.Statement<[number], { n: number }>;
   private readonly signOut: Database.Statement<[number]>;
 
   constructor(private readonly ctx: QueueContext) {
@@ -52,7 +53,8 @@ export class DayClose {
     this.openPauses = db.prepare('SELECT id, from_at FROM pauses WHERE counter_id = ? AND to_at IS NULL');
     this.endPause = db.prepare('UPDATE pauses SET to_at = max(?, from_at) WHERE id = ?');
     this.closeCounter = db.prepare("UPDATE counters SET status = 'closed', officer_id = NULL WHERE id = ?");
-    this.signOut = db.prepare("DELETE FROM sessions WHERE kind = 'staff' AND counter_id = ?");
+    this.staleSessions = db.prepare("SELECT count(*) AS n FROM sessions WHERE kind = 'staff' AND created_at < ?");
+    this.signOut = db.prepare("DELETE FROM sessions WHERE kind = 'staff' AND created_at < ?");
   }
 
   /**
@@ -84,7 +86,9 @@ export class DayClose {
       const boundaryPassed = lastAt !== undefined && dayOf(lastAt) < today;
       const closedDays = this.openDays.all(today).map((r) => r.business_day);
       const live = boundaryPassed ? this.liveCounters.all() : [];
-      if (closedDays.length === 0 && live.length === 0) return null;
+      const dayStart = businessDayStart(today, timeZone, dayBoundaryMinutes);
+      const stale = boundaryPassed ? (this.staleSessions.get(dayStart)?.n ?? 0) : 0;
+      if (closedDays.length === 0 && live.length === 0 && stale === 0) return null;
 
       let expired = 0;
       for (const day of closedDays) {
@@ -99,9 +103,10 @@ export class DayClose {
       for (const c of live) {
         for (const p of this.openPauses.all(c.id)) this.endPause.run(endOf(dayOf(p.from_at)), p.id);
         this.closeCounter.run(c.id);
-        this.signOut.run(c.id);
         this.ctx.record('counter.closed', { counter: this.ctx.counterById.get(c.id) ?? c, serviceId: null, actor: ACTOR, reason: 'day.closed' });
       }
+      // Every officer signs in again in the morning: yesterday's sessions end with the day.
+      if (boundaryPassed) this.signOut.run(dayStart);
       const result: DayCloseResult = { day: today, closedDays, expired, counters: live.length };
       this.ctx.record('day.closed', { serviceId: null, actor: ACTOR, reason: 'day.closed', payload: { ...result } });
       return result;
