@@ -21,7 +21,7 @@ function schema2Database() {
   db.exec(migrations[1] as string);
   db.pragma('user_version = 2');
   seedIfEmpty(db, { adminPassword: 'x', alwaysOpen: true });
-  generateHistory(db, { days: 40, ticketsPerDay: 60, firstDay: '2026-10-01' });
+  generateHistory(db, { days: 40, ticketsPerDay: 60, firstDay: '2026-10-01', leftOpen: 'waiting' });
   // Today: one of each live state, a transfer chain, a pause and a session.
   const now = Date.UTC(2026, 10, 12, 2, 0);
   const ins = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, state, issued_at, queued_at, called_at, counter_id, officer_id, transferred_from, target_counter_id, issue_order)
