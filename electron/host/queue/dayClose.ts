@@ -31,6 +31,7 @@ export class DayClose {
   private checkedFor: OfficeConfig | null = null;
   private checkedFrom = Number.POSITIVE_INFINITY;
   private checkedUntil = Number.NEGATIVE_INFINITY;
+  private closing = false;
   private readonly lastEventAt: Database.Statement<[], { at: number }>;
   private readonly openDays: Database.Statement<[string], { business_day: string }>;
   private readonly openOfDay: Database.Statement<[string], TicketRow>;
@@ -64,8 +65,15 @@ export class DayClose {
   closeIfDue(): DayCloseResult | null {
     const now = this.ctx.now();
     const office = this.ctx.settings.get();
-    if (office === this.checkedFor && now >= this.checkedFrom && now < this.checkedUntil) return null;
-    const result = this.closePastDays();
+    if (this.closing || (office === this.checkedFor && now >= this.checkedFrom && now < this.checkedUntil)) return null;
+    // The close is itself a write: its own transaction must not run the before-write check again.
+    this.closing = true;
+    let result: DayCloseResult | null;
+    try {
+      result = this.closePastDays();
+    } finally {
+      this.closing = false;
+    }
     const day = businessDay(now, office.timeZone, office.dayBoundaryMinutes);
     this.checkedFor = office;
     this.checkedFrom = businessDayStart(day, office.timeZone, office.dayBoundaryMinutes);

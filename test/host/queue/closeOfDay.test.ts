@@ -191,3 +191,19 @@ describe('close of day', () => {
     expect(raw).toEqual({ n: 2 });
   });
 });
+
+describe('close of day, once', () => {
+  it('the timer reports what it closed, and the close runs one transaction', () => {
+    const clock = new FakeClock(MONDAY_2340);
+    const { queue, db } = tempQueue({ clock });
+    queue.counters.open(1, 1);
+    queue.issuer.issue({ serviceId: 1 });
+    clock.minutes(30);
+    let commits = 0;
+    queue.onEvent(() => commits++);
+    expect(queue.days.closeIfDue()).toEqual({ day: '2026-11-24', closedDays: ['2026-11-23'], expired: 1, counters: 1 });
+    expect(commits).toBe(3); // ticket.expired, counter.closed, day.closed
+    expect(queue.days.closeIfDue()).toBeNull();
+    expect(db.prepare("SELECT count(*) n FROM events WHERE type = 'day.closed'").get()).toEqual({ n: 1 });
+  });
+});
