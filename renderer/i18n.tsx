@@ -2,6 +2,7 @@
 // compile error rather than a blank on screen.
 import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { errorCatalog, isErrorCode } from '../shared/errors';
 
 const vi = {
   appName: 'Hệ thống xếp hàng Một cửa',
@@ -85,6 +86,9 @@ const vi = {
   stateParked: 'Tạm giữ',
   stateTransferred: 'Đã chuyển',
   stateCancelled: 'Đã hủy',
+  stateExpired: 'Hết hiệu lực (đã hết ngày làm việc)',
+  reportExpired: 'Hết ngày',
+  reportExpiredHint: 'Còn chờ, đang gọi hoặc tạm giữ khi hết ngày làm việc: chưa được phục vụ',
   calledNow: 'Mời quý vị đến',
   trackTitle: 'Theo dõi số thứ tự',
   rated: 'Đã đánh giá. Xin cảm ơn!',
@@ -186,6 +190,9 @@ const en: Dict = {
   stateParked: 'On hold',
   stateTransferred: 'Transferred',
   stateCancelled: 'Cancelled',
+  stateExpired: 'Expired (the business day ended)',
+  reportExpired: 'Day ended',
+  reportExpiredHint: 'Still waiting, called or on hold when the business day closed: not served',
   calledNow: 'Please go to',
   trackTitle: 'Follow your number',
   rated: 'Rated. Thank you!',
@@ -227,4 +234,15 @@ export const useLang = () => useContext(Ctx);
 export function stateLabel(t: Dict, state: string): string {
   const key = `state${state.charAt(0).toUpperCase()}${state.slice(1)}` as keyof Dict;
   return t[key] ?? state;
+}
+
+/**
+ * An error from the host in the screen's language: the catalogue's text for its typed code (the
+ * host's own Vietnamese message may be more specific, so Vietnamese keeps it).
+ */
+export function errorText(e: unknown, lang: Lang): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (typeof code !== 'string' || !isErrorCode(code)) return message;
+  return lang === 'en' ? errorCatalog[code].en : message || errorCatalog[code].vi;
 }

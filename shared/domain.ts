@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
-export const TICKET_STATES = ['waiting', 'called', 'serving', 'done', 'skipped', 'parked', 'transferred', 'cancelled'] as const;
+// `expired`: still waiting, called, serving or parked when its business day closed; never called again.
+export const TICKET_STATES = ['waiting', 'called', 'serving', 'done', 'skipped', 'parked', 'transferred', 'cancelled', 'expired'] as const;
 export const TicketState = z.enum(TICKET_STATES);
 export type TicketState = z.infer<typeof TicketState>;
 
 /** States in which a ticket occupies a counter. */
 export const ACTIVE_AT_COUNTER: readonly TicketState[] = ['called', 'serving'];
+
+/** States a ticket may still leave on its own business day; at close of day they become `expired`. */
+export const OPEN_AT_DAY_CLOSE: readonly TicketState[] = ['waiting', 'called', 'serving', 'parked'];
 
 export const PriorityGroupDef = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),

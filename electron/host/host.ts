@@ -33,6 +33,10 @@ import { applyPendingRestore, createAdminFiles } from './server/adminFiles';
 import { RateLimiter } from './server/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
 import type { StaticMount } from './server/staticFiles';
+import { TimeWatch } from './timeWatch';
+
+/** Opening hours flip on the minute: the kiosk is at most this late; wait alerts well inside 30 s. */
+const TIME_TICK_MS = 10_000;
 
 export interface HostOptions {
   dataDir: string;
@@ -54,6 +58,8 @@ export interface HostOptions {
   backups?: boolean;
   /** Tickets per minute one LAN client may take (burst of half that); 0 disables. Default 30. */
   issueRatePerMinute?: number;
+  /** How often time-driven state (close of day, opening hours, wait alerts) is re-evaluated; default 10 s. */
+  timeTickMs?: number;
 }
 
 /** A device or service started alongside the host (printer, LED boards, announcer). */
@@ -149,7 +155,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   };
   fs.mkdirSync(path.join(o.dataDir, SPOOL_DIR), { recursive: true });
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port });
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin: new OfficeAdmin(queue), reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
+  const admin = new OfficeAdmin(queue);
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
   // A transport saved before these rules (or planted by a restored file) is not used.
   const stored = printing.getConfig();
   const storedProblem = printerTransportProblem(stored.transport);
@@ -161,6 +168,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     hub.broadcast(e);
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
   });
+  // Before the server listens: a host that was off at midnight closes the day before anyone is served.
+  const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);
   const perMinute = o.issueRatePerMinute ?? 30;
   // File routes (exports, backup, restore) are admin routes: an admin device with an admin session.
   const adminSessionOf = (req: http.IncomingMessage) => {
@@ -275,6 +284,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     async close() {
       if (closed) return;
       closed = true;
+      stopTimeWatch();
       stopBackups();
       stopWarmup();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));

@@ -60,7 +60,8 @@ export function AdminApp() {
 }
 
 function Alerts() {
-  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.'));
+  // alerts.changed: the host's timer saw a wait cross its threshold with no ticket event at all.
+  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.') || m.type === 'alerts.changed');
   if (!alerts.data?.length) return null;
   return (
     <div className="panel" style={{ margin: 22 }} role="alert">

@@ -150,6 +150,9 @@ export const DisplayState = z.object({
       current: z.object({ ticketId: z.string(), number: z.string(), serviceId: z.number().int(), state: TicketState }).nullable(),
     }),
   ),
+  /** The latest call still true (its citizen is still called or served at that counter), if any. */
+  nowCalling: DisplayCall.nullable(),
+  /** Today's calls, one entry per number, newest first. */
   recentCalls: z.array(DisplayCall),
   waiting: z.array(z.object({ serviceId: z.number().int(), nameVi: z.string(), nameEn: z.string(), prefix: z.string(), waiting: z.number().int() })),
 });
