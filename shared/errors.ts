@@ -17,6 +17,7 @@ export const errorCatalog = {
   QUOTA_REACHED: { status: 409, vi: 'Đã hết số thứ tự trong ngày cho dịch vụ này', en: 'Daily quota reached for this service' },
   RANGE_EXHAUSTED: { status: 409, vi: 'Đã hết dải số của dịch vụ trong ngày', en: 'Number range exhausted for today' },
   PRIORITY_UNKNOWN: { status: 400, vi: 'Đối tượng ưu tiên không hợp lệ', en: 'Unknown priority group' },
+  PAUSE_REASON_UNKNOWN: { status: 400, vi: 'Lý do tạm dừng không có trong danh sách của đơn vị', en: 'Not one of the office’s pause reasons' },
   TICKET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Ticket not found' },
   INVALID_STATE: { status: 409, vi: 'Phiếu không ở trạng thái cho phép thao tác này', en: 'Ticket is not in a state that allows this' },
   NOT_AT_COUNTER: { status: 409, vi: 'Phiếu không thuộc quầy này', en: 'Ticket is not at this counter' },

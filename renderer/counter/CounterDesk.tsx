@@ -185,7 +185,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
                 className="btn-secondary"
                 onClick={() => {
                   setModal(null);
-                  void run(() => call('pause', { params: { id: counterId }, body: { reason: r.code as 'break' } }));
+                  void run(() => call('pause', { params: { id: counterId }, body: { reason: r.code } }));
                 }}
               >
                 {pick(r.vi, r.en)}

@@ -78,6 +78,7 @@ export class CounterSessions {
       if (counter.status === 'closed') throw new AppError('COUNTER_CLOSED');
       if (counter.status === 'paused') throw new AppError('COUNTER_PAUSED');
       if (this.calling.current(counterId)) throw new AppError('COUNTER_BUSY', 'Hãy hoàn thành, tạm giữ hoặc chuyển công dân đang phục vụ trước khi tạm dừng');
+      if (!this.ctx.settings.get().pauseReasons.some((r) => r.code === reason)) throw new AppError('PAUSE_REASON_UNKNOWN');
       this.openPause.run(counterId, actor.officerId ?? counter.officer_id, reason, note, this.ctx.now());
       this.setStatus.run('paused', counter.officer_id, counterId);
       const row = this.ctx.counter(counterId);

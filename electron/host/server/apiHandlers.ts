@@ -1,5 +1,5 @@
 import type { InputOf, OutputOf, RouteName } from '../../../shared/api/contract';
-import { PAUSE_REASONS } from '../../../shared/domain';
+import { applyPatch } from '../../../shared/api/patch';
 import { pinProblem } from '../../../shared/passwordPolicy';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { AppError } from '../../../shared/errors';
@@ -108,7 +108,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         priorityGroups: o.priorityGroups,
         ratingLevels: o.ratingLevels,
         ratingReasons: o.ratingReasons,
-        pauseReasons: PAUSE_REASONS.map((r) => ({ ...r })),
+        pauseReasons: o.pauseReasons,
         timeZone: o.timeZone,
         kioskIdleSeconds: o.kioskIdleSeconds,
         languages: o.languages,
@@ -194,13 +194,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
     printTestPage: () => printing.service.printTestPage(),
     printerConfig: () => printing.getConfig(),
     setPrinterConfig: ({ body }) => {
-      const problem = d.printerTransportProblem(body.transport);
+      const next = applyPatch(printing.getConfig(), body);
+      const problem = d.printerTransportProblem(next.transport);
       if (problem) throw new AppError('BAD_REQUEST', `Máy in: ${problem}`);
-      const transport = body.transport.kind === 'file' ? { ...body.transport, path: d.spoolPath(body.transport.path) } : body.transport;
-      return admin.logChange('printer', () => printing.setConfig({ ...body, transport }));
+      const transport = next.transport.kind === 'file' ? { ...next.transport, path: d.spoolPath(next.transport.path) } : next.transport;
+      return admin.logChange('printer', () => printing.setConfig({ ...next, transport }));
     },
     announcementConfig: () => outputs.announcementConfig(),
-    setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(body)),
+    setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(applyPatch(outputs.announcementConfig(), body))),
     boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus() }),
     reportSummary: ({ query }) => reports.summary(query),
     officeSettings: () => admin.office(),
@@ -220,7 +221,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return saved;
     },
     changePassword: async ({ body }, call) => {
+      // The hash is slow and runs off the main thread; every other admin session ends with it.
       await auth.setAdminPassword(body.password, call.session);
+      admin.logChange('password', () => undefined);
       return { ok: true as const };
     },
     alerts: () => admin.alerts(queue.now()),
