@@ -13,6 +13,9 @@ const CounterApp = lazy(() => import('./counter/CounterApp').then((m) => ({ defa
 const RatingTabletApp = lazy(() => import('./rating/RatingTabletApp').then((m) => ({ default: m.RatingTabletApp })));
 const AdminApp = lazy(() => import('./admin/AdminApp').then((m) => ({ default: m.AdminApp })));
 const ReportsApp = lazy(() => import('./reports/ReportsApp').then((m) => ({ default: m.ReportsApp })));
+const SetupApp = lazy(() => import('./setup/SetupApp').then((m) => ({ default: m.SetupApp })));
+const PairApp = lazy(() => import('./pair/PairApp').then((m) => ({ default: m.PairApp })));
+const DeviceGate = lazy(() => import('./pair/DeviceGate').then((m) => ({ default: m.DeviceGate })));
 const TrackApp = lazy(() => import('./track/TrackApp').then((m) => ({ default: m.TrackApp })));
 
 function Home() {
@@ -36,17 +39,21 @@ function Route() {
   if (track?.[1]) return <TrackApp ticketId={track[1]} />;
   switch (path) {
     case '/kiosk':
-      return <KioskApp />;
+      return <DeviceGate roles={['kiosk']}><KioskApp /></DeviceGate>;
     case '/display':
-      return <DisplayApp />;
+      return <DeviceGate roles={['display', 'admin']}><DisplayApp /></DeviceGate>;
     case '/counter':
-      return <CounterApp />;
+      return <DeviceGate roles={['counter']}><CounterApp /></DeviceGate>;
     case '/rating':
-      return <RatingTabletApp />;
+      return <DeviceGate roles={['rating']}><RatingTabletApp /></DeviceGate>;
     case '/admin':
-      return <AdminApp />;
+      return <DeviceGate roles={['admin']}><AdminApp /></DeviceGate>;
     case '/reports':
-      return <ReportsApp />;
+      return <DeviceGate roles={['admin']}><ReportsApp /></DeviceGate>;
+    case '/setup':
+      return <SetupApp />;
+    case '/pair':
+      return <PairApp />;
     default:
       return <Home />;
   }

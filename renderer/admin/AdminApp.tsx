@@ -8,12 +8,14 @@ import { CounterEditor } from './CounterEditor';
 import { OfficerEditor } from './OfficerEditor';
 import { BackupPanel } from './BackupPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { EnrolledDevicesPanel } from './EnrolledDevicesPanel';
+import { deviceText } from '../i18nDevices';
 import { ListsPanel } from './ListsPanel';
 import { TicketPanel } from './TicketPanel';
 import { useLang } from '../i18n';
 import type { Dict } from '../i18n';
 
-type Tab = 'office' | 'services' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'backup';
+type Tab = 'office' | 'services' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup';
 const TABS: [Tab, keyof Dict][] = [
   ['office', 'tabOffice'],
   ['services', 'tabServices'],
@@ -48,6 +50,9 @@ export function AdminApp() {
               {t[label]}
             </button>
           ))}
+          <button type="button" className={tab === 'enrolled' ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab('enrolled')} data-tab="enrolled" aria-pressed={tab === 'enrolled'}>
+            {deviceText(lang).enrolledTitle}
+          </button>
           <a className="btn-secondary link-button" href="/reports">
             {t.reportsLink}
           </a>
@@ -65,6 +70,7 @@ export function AdminApp() {
         {tab === 'ticket' && <TicketPanel />}
         {tab === 'devices' && <DevicesPanel />}
         {tab === 'backup' && <BackupPanel />}
+        {tab === 'enrolled' && <EnrolledDevicesPanel />}
       </div>
       <Alerts />
     </div>

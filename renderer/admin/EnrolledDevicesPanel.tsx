@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import QRCode from 'qrcode';
+import { call } from '../api/client';
+import { useQuery } from '../api/hooks';
+import { DEVICE_ROLES } from '../../shared/api/access';
+import type { DeviceRole } from '../../shared/api/access';
+import type { OutputOf } from '../../shared/api/contract';
+import { errorText, useLang } from '../i18n';
+import { deviceText } from '../i18nDevices';
+
+type Code = OutputOf<'createPairingCode'>;
+
+/** Pair a new device (6-digit code + QR), see every device's last contact, revoke one at once. */
+export function EnrolledDevicesPanel() {
+  const { lang } = useLang();
+  const d = deviceText(lang);
+  const devices = useQuery('listDevices', {}, () => false);
+  const counters = useQuery('adminCounters', {}, () => false);
+  const [role, setRole] = useState<DeviceRole>('counter');
+  const [counterId, setCounterId] = useState<number | null>(null);
+  const [name, setName] = useState('');
+  const [code, setCode] = useState<Code | null>(null);
+  const [qr, setQr] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const needsCounter = role === 'counter' || role === 'rating';
+  const firstCounter = counters.data?.[0]?.id ?? null;
+  const seenAt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+
+  useEffect(() => {
+    if (!code) return setQr('');
+    QRCode.toDataURL(code.pairUrl, { margin: 1, width: 240 }).then(setQr, () => setQr(''));
+  }, [code]);
+
+  const make = () => {
+    setError(null);
+    call('createPairingCode', { body: { role, counterId: needsCounter ? (counterId ?? firstCounter) : null, name } })
+      .then((c) => {
+        setCode(c);
+        devices.reload();
+      })
+      .catch((e: unknown) => setError(errorText(e, lang)));
+  };
+
+  return (
+    <div className="editor-grid">
+      <section className="panel">
+        <h2>{d.makeCode}</h2>
+        <div className="form-stack">
+          <label className="field">
+            <span>{d.role}</span>
+            <select value={role} onChange={(e) => setRole(e.target.value as DeviceRole)} data-testid="pair-role">
+              {DEVICE_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {d.roles[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {needsCounter && (
+            <label className="field">
+              <span>{d.counter}</span>
+              <select value={counterId ?? firstCounter ?? ''} onChange={(e) => setCounterId(Number(e.target.value))} data-testid="pair-counter">
+                {(counters.data ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="field">
+            <span>{d.deviceName}</span>
+            <input value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <button type="button" className="btn-primary" onClick={make} data-testid="make-pairing-code">
+            {d.makeCode}
+          </button>
+          {error && (
+            <div className="error-banner" role="alert">
+              {error}
+            </div>
+          )}
+          {code && (
+            <div className="pairing-code" aria-live="polite">
+              <div className="pairing-digits" data-testid="pairing-digits">
+                {code.code}
+              </div>
+              <p>
+                {d.codeValid} <code>{code.pairUrl.replace(/\?.*$/, '')}</code> {d.orScan}
+              </p>
+              {qr && <img src={qr} alt={code.pairUrl} width={240} height={240} />}
+            </div>
+          )}
+        </div>
+      </section>
+      <section className="panel">
+        <h2>{d.enrolledTitle}</h2>
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th>{d.role}</th>
+              <th>{d.deviceName}</th>
+              <th>{d.lastSeen}</th>
+              <th>{d.address}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(devices.data ?? []).map((dev) => (
+              <tr key={dev.id} className={dev.revokedAt ? 'muted' : undefined} data-testid={`device-${dev.id}`}>
+                <td>
+                  {d.roles[dev.role]}
+                  {dev.counterId !== null ? ` · ${d.counter} ${dev.counterId}` : ''}
+                  {dev.pinFailures >= 5 && (
+                    <div className="error-text" role="alert">
+                      ⚠ {dev.pinFailures} {d.pinAlarm}
+                    </div>
+                  )}
+                </td>
+                <td>{dev.name}</td>
+                <td>{dev.lastSeenAt ? seenAt.format(dev.lastSeenAt) : d.never}</td>
+                <td>{dev.lastAddress ?? ''}</td>
+                <td>
+                  {dev.revokedAt ? (
+                    d.revoked
+                  ) : (
+                    <button
+                      type="button"
+                      className="btn-secondary"
+                      data-testid={`revoke-${dev.id}`}
+                      onClick={() => {
+                        if (!confirm(d.confirmRevoke)) return;
+                        call('revokeDevice', { params: { id: dev.id } })
+                          .then(() => devices.reload())
+                          .catch((e: unknown) => setError(errorText(e, lang)));
+                      }}
+                    >
+                      {d.revoke}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
