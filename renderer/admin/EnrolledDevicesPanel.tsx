@@ -95,7 +95,8 @@ export function EnrolledDevicesPanel() {
       </section>
       <section className="panel">
         <h2>{d.enrolledTitle}</h2>
-        <table className="report-table">
+        <div className="report-table">
+        <table>
           <thead>
             <tr>
               <th>{d.role}</th>
@@ -143,6 +144,7 @@ export function EnrolledDevicesPanel() {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
     </div>
   );
