@@ -45,3 +45,22 @@ export function enrollCli(dataDir: string, role: DeviceRole, counterNumber?: num
   const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
   return (JSON.parse(out.trim().split('\n').pop() as string) as { token: string }).token;
 }
+
+/** The host's own shell window as a sign-in caller (in-process tests of the auth rules). */
+export const SHELL_CALLER = { shell: true as const, key: 'test-window' };
+
+/**
+ * Cookies a paired counter browser holds after its officer signed in: the device credential and
+ * the session bound to that device. For e2e pages that start at the counter desk.
+ */
+export async function counterBrowserCookies(host: Host, counterId: number, officerId: number, pin = pinOf(officerId)): Promise<{ name: string; value: string; url: string }[]> {
+  const deviceToken = enrollDevice(host, 'counter', counterId);
+  const device = host.devices.identify(deviceToken, 'test');
+  if (!device) throw new Error('enrolled device not found');
+  const { token } = await host.auth.loginStaff(counterId, officerId, pin, { device });
+  const url = `http://127.0.0.1:${host.port}`;
+  return [
+    { name: 'motcua_device', value: deviceToken, url },
+    { name: 'motcua_session', value: token, url },
+  ];
+}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueEvent } from '../../../shared/api/events';
 import type { Host } from '../../../electron/host/host';
 import { ReportQueries } from '../../../electron/host/reports/reportQuery';
+import { SHELL_CALLER, pinOf } from '../../helpers/devices';
 import { errorCode } from '../../helpers/errorCode';
 import { FakeClock, STAFF, eventually, tempDir, tempHost, tempQueue } from '../../helpers/tempHost';
 
@@ -27,8 +28,8 @@ describe('close of day', () => {
     const q = host.queue;
     const seen: QueueEvent[] = [];
     q.onEvent((e) => seen.push(e));
-    const s1 = host.auth.loginStaff(1, 1, '1111');
-    host.auth.loginStaff(2, 2, '2222');
+    const s1 = await host.auth.loginStaff(1, 1, pinOf(1), SHELL_CALLER);
+    await host.auth.loginStaff(2, 2, pinOf(2), SHELL_CALLER);
     const a1 = q.issuer.issue({ serviceId: 1 });
     const a2 = q.issuer.issue({ serviceId: 1 });
     const a3 = q.issuer.issue({ serviceId: 1 });
@@ -58,7 +59,7 @@ describe('close of day', () => {
     expect(host.db.prepare("SELECT id, status, officer_id FROM counters WHERE status != 'closed' OR officer_id IS NOT NULL").all()).toEqual([]);
     expect(host.db.prepare('SELECT count(*) n FROM pauses WHERE to_at IS NULL').get()).toEqual({ n: 0 });
     expect(host.db.prepare("SELECT count(*) n FROM sessions WHERE kind = 'staff'").get()).toEqual({ n: 0 });
-    expect(host.auth.session(s1.token)).toBeNull();
+    expect(host.auth.session(s1.token, null)).toBeNull();
     // Screens heard about it: one event per expired ticket and closed counter, then the day.
     const types = seen.slice(-6).map((e) => e.type);
     expect(types.filter((t) => t === 'ticket.expired')).toHaveLength(3);
@@ -72,7 +73,7 @@ describe('close of day', () => {
     expect(today.number).toBe('A001');
     expect(today.business_day).toBe('2026-11-24');
     expect(host.db.prepare("SELECT count(*) n FROM tickets WHERE state = 'waiting' AND number = 'A001'").get()).toEqual({ n: 1 });
-    host.auth.loginStaff(1, 1, '1111');
+    await host.auth.loginStaff(1, 1, pinOf(1), SHELL_CALLER);
     expect(q.calling.callNext(1, STAFF(1, 1)).id).toBe(today.id);
     expect(errorCode(() => q.calling.callNext(1, STAFF(1, 1)))).toBe('QUEUE_EMPTY');
     // Yesterday's tickets can no longer be brought back.
@@ -87,7 +88,7 @@ describe('close of day', () => {
     const clock = new FakeClock(MONDAY_1630);
     const dir = tempDir();
     let host = await tempHost({ clock, dir });
-    host.auth.loginStaff(1, 1, '1111');
+    await host.auth.loginStaff(1, 1, pinOf(1), SHELL_CALLER);
     const a1 = host.queue.issuer.issue({ serviceId: 1 });
     const a2 = host.queue.issuer.issue({ serviceId: 1 });
     host.queue.calling.callNext(1, STAFF(1, 1));
@@ -110,7 +111,7 @@ describe('close of day', () => {
     const clock = new FakeClock(MONDAY_1630);
     const dir = tempDir();
     let host = await tempHost({ clock, dir });
-    host.auth.loginStaff(1, 1, '1111');
+    await host.auth.loginStaff(1, 1, pinOf(1), SHELL_CALLER);
     const a1 = host.queue.issuer.issue({ serviceId: 1 });
     await host.close();
     clock.minutes(30);

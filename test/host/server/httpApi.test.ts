@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Host } from '../../../electron/host/host';
+import { deviceClient, enrollDevice, pinOf, signedInCounter } from '../../helpers/devices';
 import { HttpClient } from '../../helpers/httpClient';
 import { tempHost } from '../../helpers/tempHost';
 
@@ -17,9 +18,10 @@ afterAll(async () => {
 
 const countRows = (table: string) => (host.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-function openSocket(): Promise<{ ws: WebSocket; messages: unknown[]; next: (type: string) => Promise<Record<string, unknown>> }> {
+/** A screen's event socket; `deviceToken` makes it an enrolled device's (full events, not the public view). */
+function openSocket(deviceToken?: string): Promise<{ ws: WebSocket; messages: unknown[]; next: (type: string) => Promise<Record<string, unknown>> }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`);
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, deviceToken ? { headers: { 'x-device-token': deviceToken } } : {});
     const messages: Record<string, unknown>[] = [];
     const waiters: { type: string; resolve: (m: Record<string, unknown>) => void }[] = [];
     ws.on('message', (data) => {
@@ -41,8 +43,11 @@ function openSocket(): Promise<{ ws: WebSocket; messages: unknown[]; next: (type
 
 describe('LAN API over a real socket', () => {
   it('health and services with waiting counts and ETA', async () => {
-    const c = new HttpClient(base);
-    expect((await c.get('/api/health')).body.ok).toBe(true);
+    const phone = new HttpClient(base);
+    expect((await phone.get('/api/health')).body.ok).toBe(true);
+    // The service list is for the office's devices (issue #13): a phone is refused, the kiosk is served.
+    expect((await phone.get('/api/services')).body.error.code).toBe('DEVICE_NOT_ENROLLED');
+    const c = deviceClient(host, 'kiosk');
     const services = await c.get('/api/services');
     expect(services.status).toBe(200);
     expect(services.body[0]).toMatchObject({ nameVi: 'Hộ tịch', prefix: 'A', waiting: 0, openNow: true });
@@ -50,11 +55,14 @@ describe('LAN API over a real socket', () => {
   });
 
   it('the whole lifecycle, with WebSocket events a screen can render from', async () => {
-    const sock = await openSocket();
+    // A display on the office's list hears the full events (the pause reason is not public).
+    const sock = await openSocket(enrollDevice(host, 'display'));
     const hello = await sock.next('hello');
     expect(typeof hello.lastEventSeq).toBe('number');
 
-    const kiosk = new HttpClient(base);
+    const kiosk = deviceClient(host, 'kiosk');
+    // The citizen's phone holds only the ticket id from the QR.
+    const phone = new HttpClient(base);
     const issued = await kiosk.post('/api/tickets', { serviceId: 1, priority: 'elderly' });
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({ number: 'A001', state: 'waiting', ahead: 0, priority: 'elderly' });
@@ -62,9 +70,9 @@ describe('LAN API over a real socket', () => {
     const ev = await sock.next('ticket.issued');
     expect(ev).toMatchObject({ ticket: { number: 'A001' }, waiting: 1 });
 
-    const staff = new HttpClient(base);
+    const staff = deviceClient(host, 'counter', 1);
     expect((await staff.post('/api/counters/1/next')).status).toBe(401);
-    const login = await staff.post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' });
+    const login = await staff.post('/api/auth/login', { counterId: 1, officerId: 1, pin: pinOf(1) });
     expect(login.status).toBe(200);
     expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
     expect(login.body.officer.name).toBe('Nguyễn Thị Lan');
@@ -75,7 +83,7 @@ describe('LAN API over a real socket', () => {
     const callEv = await sock.next('ticket.called');
     expect(callEv).toMatchObject({ ticket: { number: 'A001' }, counter: { number: 1 } });
 
-    const status = await kiosk.get(`/api/tickets/${issued.body.id}`);
+    const status = await phone.get(`/api/tickets/${issued.body.id}`);
     expect(status.body).toMatchObject({ state: 'called', counter: { number: 1 } });
 
     expect((await staff.post(`/api/tickets/${issued.body.id}/recall`)).body.callCount).toBe(2);
@@ -85,13 +93,13 @@ describe('LAN API over a real socket', () => {
     expect(fin.body).toMatchObject({ state: 'done', dossierCode: 'H12.34-261124-0001' });
     await sock.next('ticket.finished');
 
-    const display = await kiosk.get('/api/display');
+    const display = await phone.get('/api/display');
     expect(display.body.recentCalls[0]).toMatchObject({ number: 'A001', counterNumber: 1 });
 
-    const rate = await kiosk.post(`/api/tickets/${issued.body.id}/rating`, { score: 4, reasons: ['friendly'], comment: 'Rất tốt', source: 'phone' });
+    const rate = await phone.post(`/api/tickets/${issued.body.id}/rating`, { score: 4, reasons: ['friendly'], comment: 'Rất tốt', source: 'phone' });
     expect(rate.status).toBe(201);
     await sock.next('ticket.rated');
-    const again = await kiosk.post(`/api/tickets/${issued.body.id}/rating`, { score: 3 });
+    const again = await phone.post(`/api/tickets/${issued.body.id}/rating`, { score: 3 });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_RATED');
 
@@ -106,24 +114,31 @@ describe('LAN API over a real socket', () => {
   });
 
   it('a staff session acts only for its own counter', async () => {
-    const staff = new HttpClient(base);
-    await staff.post('/api/auth/login', { counterId: 2, officerId: 2, pin: '2222' });
+    const staff = await signedInCounter(host, 2);
     const other = await staff.post('/api/counters/3/next');
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('FORBIDDEN');
+    // Nor can its PC sign anyone in at another counter (issue #13: a device serves its own counter).
+    const elsewhere = await staff.post('/api/auth/login', { counterId: 3, officerId: 3, pin: pinOf(3) });
+    expect(elsewhere.body.error.code).toBe('DEVICE_ROLE');
   });
 
-  it('locks an officer out after repeated wrong PINs', async () => {
-    const c = new HttpClient(base);
+  it('slows down the device that types wrong PINs, never the officer', async () => {
+    // Was: OFFICER_LOCKED after 5 wrong PINs. Issue #13: that let one client lock every officer out,
+    // so now the device that typed them waits (RATE_LIMITED backoff) and the officer is never locked.
+    const c = deviceClient(host, 'counter', 4);
     const codes: string[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await c.post('/api/auth/login', { counterId: 4, officerId: 4, pin: '0000' })).body.error.code);
-    expect(codes.slice(0, 4)).toEqual(['INVALID_PIN', 'INVALID_PIN', 'INVALID_PIN', 'INVALID_PIN']);
-    expect(codes[4]).toBe('OFFICER_LOCKED');
-    expect((await c.post('/api/auth/login', { counterId: 4, officerId: 4, pin: '4444' })).body.error.code).toBe('OFFICER_LOCKED');
+    for (let i = 0; i < 6; i++) codes.push((await c.post('/api/auth/login', { counterId: 4, officerId: 4, pin: '000000' })).body.error.code);
+    expect(codes).toEqual(['INVALID_PIN', 'INVALID_PIN', 'INVALID_PIN', 'INVALID_PIN', 'INVALID_PIN', 'RATE_LIMITED']);
+    expect((await c.post('/api/auth/login', { counterId: 4, officerId: 4, pin: pinOf(4) })).body.error.code).toBe('RATE_LIMITED');
+    const otherPc = deviceClient(host, 'counter', 4);
+    expect((await otherPc.post('/api/auth/login', { counterId: 4, officerId: 4, pin: pinOf(4) })).status).toBe(200);
+    expect(host.db.prepare('SELECT failed_pins, locked_until FROM officers WHERE id = 4').get()).toEqual({ failed_pins: 0, locked_until: null });
   });
 
   it('answers bad input with a typed 4xx and writes nothing', async () => {
-    const c = new HttpClient(base);
+    const c = deviceClient(host, 'kiosk');
+    const counterPc = deviceClient(host, 'counter', 1);
     const tickets = countRows('tickets');
     const events = countRows('events');
     const cases: [string, string, unknown, number, string][] = [
@@ -141,7 +156,7 @@ describe('LAN API over a real socket', () => {
       ['POST', '/api/auth/login', { counterId: 1, officerId: 1, pin: '12ab' }, 400, 'BAD_REQUEST'],
     ];
     for (const [method, path, body, status, code] of cases) {
-      const r = await c.req(method, path, body);
+      const r = await (path === '/api/auth/login' ? counterPc : c).req(method, path, body);
       expect({ path, status: r.status, code: r.body?.error?.code }).toEqual({ path, status, code });
     }
     const text = await c.req('POST', '/api/tickets', 'serviceId=1', { 'content-type': 'application/x-www-form-urlencoded' });
@@ -160,7 +175,7 @@ describe('ticket issuing rate limit', () => {
   it('refuses a client that takes tickets faster than a person could', async () => {
     const limited = await tempHost({ issueRatePerMinute: 6 });
     try {
-      const c = new HttpClient(`http://127.0.0.1:${limited.port}`);
+      const c = deviceClient(limited, 'kiosk');
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await c.post('/api/tickets', { serviceId: 1 })).status);
       expect(statuses).toEqual([201, 201, 201, 429, 429]);
