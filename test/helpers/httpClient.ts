@@ -7,13 +7,17 @@ export class HttpClient {
     public device?: string,
   ) {}
 
+  /** What this client would present: its session cookie and device credential (for raw fetches of files). */
+  authHeaders(): Record<string, string> {
+    return { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.device ? { 'x-device-token': this.device } : {}) };
+  }
+
   async req(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(this.base + path, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(this.device ? { 'x-device-token': this.device } : {}),
+        ...this.authHeaders(),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -2,12 +2,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { DEVICE_ROLES } from '../../../shared/api/access';
 import { contract } from '../../../shared/api/contract';
 import type { RouteName } from '../../../shared/api/contract';
 import { Service } from '../../../shared/domain';
 import { DEFAULT_TICKET_TEMPLATE } from '../../../shared/ticketTemplate';
 import type { Host } from '../../../electron/host/host';
-import { HttpClient } from '../../helpers/httpClient';
+import { TEST_ADMIN_PASSWORD, deviceClient, enrollDevice } from '../../helpers/devices';
+import type { HttpClient } from '../../helpers/httpClient';
 import { pick, prng } from '../../helpers/prng';
 import { tempHost } from '../../helpers/tempHost';
 import { shapeOf, someKeys, valueFor } from '../../helpers/zodValues';
@@ -24,8 +26,10 @@ let admin: HttpClient;
 
 beforeAll(async () => {
   host = await tempHost();
-  admin = new HttpClient(`http://127.0.0.1:${host.port}`);
-  expect((await admin.post('/api/auth/admin', { password: 'admin-test' })).status).toBe(200);
+  admin = deviceClient(host, 'admin');
+  expect((await admin.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })).status).toBe(200);
+  // Paired devices for revokeDevice to act on (never the admin's own browser: the test would lock itself out).
+  for (const [role, counterId] of [['kiosk', null], ['display', null], ['counter', 1], ['counter', 2], ['rating', 1], ['rating', 3], ['kiosk', null], ['display', null]] as const) enrollDevice(host, role, counterId);
 });
 afterAll(async () => {
   await host.close();
@@ -40,6 +44,7 @@ interface State {
   services: Obj[];
   counters: Obj[];
   officers: Obj[];
+  devices: Obj[];
 }
 
 const SERVICE_FIELDS = Object.keys(Service.shape);
@@ -53,8 +58,8 @@ async function get(p: string) {
 }
 
 async function readState(): Promise<State> {
-  const [office, printer, announcements, boards, services, counters, officers] = await Promise.all(
-    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers'].map(get),
+  const [office, printer, announcements, boards, services, counters, officers, devices] = await Promise.all(
+    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices'].map(get),
   );
   return {
     office,
@@ -64,6 +69,8 @@ async function readState(): Promise<State> {
     services: byId((services as Obj[]).map((s) => only(s, SERVICE_FIELDS))),
     counters: byId(counters),
     officers: byId(officers),
+    // Last seen is a hint the host refreshes on use (the admin's own reads), not something a write sets.
+    devices: byId((devices as Obj[]).map(({ lastSeenAt: _seen, lastAddress: _address, ...d }) => d)),
   };
 }
 
@@ -108,7 +115,8 @@ function overrides(state: () => State): ValueOverrides {
       '^([01]\\d|2[0-3]):[0-5]\\d$': (rnd) => `${String(Math.floor(rnd() * 24)).padStart(2, '0')}:${pick(rnd, ['00', '15', '30', '45'])}`,
       '^[A-Z0-9_]{1,16}$': (rnd) => `X${digits(rnd, 4)}`,
       '^[A-Z]{1,3}$': (rnd) => letters(rnd, 1 + Math.floor(rnd() * 3)),
-      '^\\d{4,8}$': (rnd) => digits(rnd, 4),
+      // Six digits: the office has not allowed short PINs (issue #13).
+      '^\\d{4,8}$': (rnd) => digits(rnd, 6),
       '^(data:image\\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+)?$': dataUrl,
     },
   };
@@ -121,6 +129,8 @@ function normalized(shape: Record<string, z.ZodType>, body: Obj): Obj {
 
 interface WriteSpec {
   iterations: number;
+  /** The path to post to, for routes with a parameter. */
+  path?(rnd: Rnd, s: State): string;
   /** Whether an accepted write appears in the event log as config.changed. */
   audited: boolean;
   body(rnd: Rnd, s: State): Obj | undefined;
@@ -187,6 +197,35 @@ function boardsWrite(iterations: number, state: () => State): WriteSpec {
   };
 }
 
+/** Pairing codes: valid for a role (and counter, for counter PCs and tablets); nothing the admin reads changes until a device pairs. */
+function pairingCodeWrite(iterations: number): WriteSpec {
+  return {
+    iterations,
+    audited: true,
+    body: (rnd, s) => {
+      const role = pick(rnd, DEVICE_ROLES);
+      const needsCounter = role === 'counter' || role === 'rating';
+      const counterId = needsCounter === rnd() < 0.85 ? pick(rnd, [...s.counters.map((c) => c.id as number), 999]) : null;
+      return { role, counterId, name: pick(rnd, ['', 'Máy quầy 1', 'Kiosk sảnh']) };
+    },
+    expect: (s) => s,
+  };
+}
+
+/** Revoking one of the office's devices (now and then one that is gone or already revoked). */
+function revokeWrite(iterations: number): WriteSpec {
+  return {
+    iterations,
+    audited: true,
+    path: (rnd, s) => {
+      const others = s.devices.filter((d) => d.role !== 'admin').map((d) => d.id as number);
+      return `/api/admin/devices/${rnd() < 0.1 ? 999_999 : pick(rnd, others)}/revoke`;
+    },
+    body: () => undefined,
+    expect: (s, _body, response) => ({ ...s, devices: s.devices.map((d) => (d.id === response.id ? { ...d, revokedAt: response.revokedAt } : d)) }),
+  };
+}
+
 /** Writes that change no setting an admin reads back: the state must stay exactly as it was. */
 const changesNothing = (iterations: number, audited: boolean, body: (rnd: Rnd) => Obj | undefined): WriteSpec => ({ iterations, audited, body, expect: (s) => s });
 
@@ -202,6 +241,8 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   saveOfficer: entityWrite('saveOfficer', 'officers', 30, state, ({ pin: _pin, ...rest }) => rest),
   changePassword: changesNothing(2, true, (rnd) => ({ password: `mat-khau-${digits(rnd, 6)}` })),
   printTestPage: changesNothing(3, false, () => undefined),
+  createPairingCode: pairingCodeWrite(20),
+  revokeDevice: revokeWrite(10),
 };
 
 const ADMIN_WRITES = (Object.keys(contract) as RouteName[]).filter((n) => contract[n].auth === 'admin' && contract[n].method === 'POST');
@@ -224,7 +265,7 @@ describe('every admin write changes exactly what it was sent', () => {
         const body = spec.body(rnd, current);
         const events = auditCount();
         const hash = adminHash();
-        const r = await admin.post(routePath, body);
+        const r = await admin.post(spec.path ? spec.path(rnd, current) : routePath, body);
         const after = await readState();
         const ctx = { name, i, body, status: r.status, error: r.body?.error };
         if (r.status === 200) {
