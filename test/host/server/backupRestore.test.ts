@@ -6,29 +6,37 @@ import { sha256 } from '../../../electron/host/auth/secretHash';
 import { migrations } from '../../../electron/host/db/migrations/index';
 import { expectedSchema } from '../../../electron/host/db/restoreCheck';
 import { startHost } from '../../../electron/host/host';
+import type { Host } from '../../../electron/host/host';
+import { TEST_ADMIN_PASSWORD, deviceClient, signedInAdmin } from '../../helpers/devices';
 import { HttpClient } from '../../helpers/httpClient';
 import { tempDir } from '../../helpers/tempHost';
 
 const start = (dir: string) =>
-  startHost({ dataDir: dir, port: 0, host: '127.0.0.1', log: () => undefined, version: 't', staticDir: path.join(dir, 'none'), resourcesDir: path.resolve('resources'), adminPassword: 'admin-test', seedAlwaysOpen: true, backups: false, issueRatePerMinute: 0 });
+  startHost({ dataDir: dir, port: 0, host: '127.0.0.1', log: () => undefined, version: 't', staticDir: path.join(dir, 'none'), resourcesDir: path.resolve('resources'), adminPassword: TEST_ADMIN_PASSWORD, seedAlwaysOpen: true, backups: false, issueRatePerMinute: 0 });
+
+// A restore brings back no device credentials (restoreCheck's NOT_RESTORED), so after the restart
+// the office pairs its devices again; here, as `npm run device -- pair` would on the host PC.
+const pairedAfterRestore = (host: Host) => deviceClient(host, 'admin');
 
 describe('backup download and restore', () => {
   it('downloads a consistent backup, refuses a bad file, restores a good one at the next start', async () => {
     const dir = tempDir();
     let host = await start(dir);
     const base = () => `http://127.0.0.1:${host.port}`;
-    const admin = new HttpClient(base());
-    await admin.post('/api/auth/admin', { password: 'admin-test' });
-    const kept = await admin.post('/api/tickets', { serviceId: 1 });
-    const res = await fetch(`${base()}/api/admin/backup`, { headers: { cookie: admin.cookie } });
+    const admin = await signedInAdmin(host);
+    const kiosk = deviceClient(host, 'kiosk');
+    const kept = await kiosk.post('/api/tickets', { serviceId: 1 });
+    const res = await fetch(`${base()}/api/admin/backup`, { headers: admin.authHeaders() });
     expect(res.status).toBe(200);
     const backup = Buffer.from(await res.arrayBuffer());
     expect(backup.subarray(0, 15).toString()).toBe('SQLite format 3');
     expect((await fetch(`${base()}/api/admin/backup`)).status).toBe(401);
+    // The admin's session cookie is worth nothing without the admin device it was opened on.
+    expect((await fetch(`${base()}/api/admin/backup`, { headers: { cookie: admin.cookie } })).status).toBe(401);
 
-    const lost = await admin.post('/api/tickets', { serviceId: 1 });
+    const lost = await kiosk.post('/api/tickets', { serviceId: 1 });
     const post = (body: Buffer, confirm = 'KHOI-PHUC') =>
-      fetch(`${base()}/api/admin/restore?confirm=${confirm}`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+      fetch(`${base()}/api/admin/restore?confirm=${confirm}`, { method: 'POST', headers: { ...admin.authHeaders(), 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
     expect((await post(Buffer.from('not a database'))).status).toBe(400);
     expect((await post(backup, 'yes')).status).toBe(400);
     expect(fs.existsSync(path.join(dir, 'restore-pending.sqlite'))).toBe(false);
@@ -53,10 +61,9 @@ describe('restore takes data, not code', () => {
     const dir = tempDir();
     let host = await start(dir);
     const base = () => `http://127.0.0.1:${host.port}`;
-    const admin = new HttpClient(base());
-    await admin.post('/api/auth/admin', { password: 'admin-test' });
-    const kept = await admin.post('/api/tickets', { serviceId: 1 });
-    const res = await fetch(`${base()}/api/admin/backup`, { headers: { cookie: admin.cookie } });
+    const admin = await signedInAdmin(host);
+    const kept = await deviceClient(host, 'kiosk').post('/api/tickets', { serviceId: 1 });
+    const res = await fetch(`${base()}/api/admin/backup`, { headers: admin.authHeaders() });
     const clean = Buffer.from(await res.arrayBuffer());
     const work = tempDir();
 
@@ -68,7 +75,10 @@ describe('restore takes data, not code', () => {
       db.close();
       return fs.readFileSync(file);
     };
-    const backdoorSession = `INSERT INTO sessions (token_hash, kind, created_at, expires_at) VALUES ('${sha256('backdoor-token')}', 'admin', 0, 4102444800000)`;
+    // A session, and an admin device whose credential the planter knows (issue #13).
+    const backdoorSession =
+      `INSERT INTO sessions (token_hash, kind, created_at, expires_at) VALUES ('${sha256('backdoor-token')}', 'admin', 0, 4102444800000);` +
+      `INSERT INTO devices (token_hash, role, counter_id, name, created_at) VALUES ('${sha256('backdoor-device')}', 'admin', NULL, 'planted', 0)`;
     const files = {
       sessionTrigger: planted('t1', `CREATE TRIGGER keep_door AFTER INSERT ON tickets BEGIN INSERT OR IGNORE INTO sessions (token_hash, kind, created_at, expires_at) VALUES ('${sha256('backdoor-token')}', 'admin', 0, 4102444800000); END;`),
       dropLowRatings: planted('t2', "CREATE TRIGGER hide_bad BEFORE INSERT ON ratings WHEN NEW.score < 3 BEGIN SELECT RAISE(IGNORE); END;"),
@@ -77,7 +87,7 @@ describe('restore takes data, not code', () => {
       onlySession: planted('t5', backdoorSession),
     };
     const post = (body: Buffer) =>
-      fetch(`${base()}/api/admin/restore?confirm=KHOI-PHUC`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+      fetch(`${base()}/api/admin/restore?confirm=KHOI-PHUC`, { method: 'POST', headers: { ...admin.authHeaders(), 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
     const countTickets = () => (host.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
     const before = countTickets();
     for (const [name, body] of Object.entries(files).slice(0, 4)) {
@@ -95,10 +105,12 @@ describe('restore takes data, not code', () => {
     expect((await post(files.onlySession)).status).toBe(200);
     await host.close();
     host = await start(dir);
-    const c = new HttpClient(base());
-    expect((await c.get(`/api/tickets/${kept.body.id}`)).status).toBe(200);
+    expect((await new HttpClient(base()).get(`/api/tickets/${kept.body.id}`)).status).toBe(200);
+    const plantedDevice = new HttpClient(base(), 'backdoor-device');
+    expect((await plantedDevice.req('GET', '/api/admin/office', undefined, { authorization: 'Bearer backdoor-token' })).body.error.code).toBe('DEVICE_NOT_ENROLLED');
+    const c = pairedAfterRestore(host);
     expect((await c.req('GET', '/api/admin/office', undefined, { authorization: 'Bearer backdoor-token' })).status).toBe(401);
-    expect((await c.post('/api/auth/admin', { password: 'admin-test' })).status).toBe(401);
+    expect((await c.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })).status).toBe(401);
     expect((await c.post('/api/auth/admin', { password: 'mật-khẩu-sau-sao-lưu' })).status).toBe(200);
     const triggers = (host.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     const ours = [...expectedSchema(migrations.length).values()].filter((o) => o.type === 'trigger').map((o) => o.name).sort();

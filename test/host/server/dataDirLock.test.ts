@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HttpClient } from '../../helpers/httpClient';
+import { deviceClient } from '../../helpers/devices';
 import { tempHost } from '../../helpers/tempHost';
 
 describe('one host per data folder', () => {
@@ -25,7 +25,7 @@ describe('one host per data folder', () => {
       expect(fs.existsSync(pending)).toBe(true);
       expect(fs.statSync(dbFile).ino).toBe(inode);
       expect(fs.existsSync(dbFile + '-wal')).toBe(true);
-      expect((await new HttpClient(`http://127.0.0.1:${host.port}`).post('/api/tickets', { serviceId: 1 })).status).toBe(201);
+      expect((await deviceClient(host, 'kiosk').post('/api/tickets', { serviceId: 1 })).status).toBe(201);
       fs.rmSync(pending);
     } finally {
       await host.close();
