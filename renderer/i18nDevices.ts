@@ -18,7 +18,7 @@ const vi = {
   finishSetup: 'Hoàn tất cài đặt',
   openAdmin: 'Mở trang quản trị',
   pairTitle: 'Đăng ký thiết bị',
-  pairIntro: 'Nhập mã ghép nối 6 chữ số do quản trị viên tạo trên trang Quản trị → Thiết bị đăng ký.',
+  pairIntro: 'Nhập mã ghép nối 6 chữ số do quản trị viên tạo trên trang Quản trị → Thiết bị đã đăng ký.',
   pairCode: 'Mã ghép nối',
   pairButton: 'Đăng ký máy này',
   pairedAs: 'Máy này đã được đăng ký',

@@ -26,6 +26,13 @@ export function EnrolledDevicesPanel() {
   const firstCounter = counters.data?.[0]?.id ?? null;
   const seenAt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 
+  // A device paired a moment ago (or last seen now) shows up without a reload.
+  const reloadDevices = devices.reload;
+  useEffect(() => {
+    const timer = setInterval(reloadDevices, 3000);
+    return () => clearInterval(timer);
+  }, [reloadDevices]);
+
   useEffect(() => {
     if (!code) return setQr('');
     QRCode.toDataURL(code.pairUrl, { margin: 1, width: 240 }).then(setQr, () => setQr(''));

@@ -140,8 +140,14 @@ class EventStream {
         // ignore a malformed frame
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       this.ws = null;
+      // 4403: this device was revoked by the admin. Reload so the screen shows why, instead of
+      // quietly reconnecting as an anonymous listener.
+      if (e.code === 4403) {
+        location.reload();
+        return;
+      }
       this.setState('offline');
       const delay = Math.min(10_000, 500 * 2 ** this.attempts) * (0.75 + Math.random() * 0.5);
       this.attempts++;

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '../../electron/host/host';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { TEST_ADMIN_PASSWORD, enrollDevice, pinOf } from '../helpers/devices';
+import { tempHost } from '../helpers/tempHost';
+
+// Pairing a new office's devices through the real pages, as the admin of a ward office would:
+// the admin screen makes a code, the new device types it, and revoking a device cuts it off.
+const STATIC = path.resolve('dist/renderer');
+let browser: Browser;
+let host: Host;
+let base: string;
+let admin: Page;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(STATIC, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  host = await tempHost({ staticDir: STATIC });
+  base = `http://127.0.0.1:${host.port}`;
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(host, 'admin'), url: base }]);
+  admin = await ctx.newPage();
+  await admin.goto(`${base}/admin`);
+  await admin.locator('input[type=password]').fill(TEST_ADMIN_PASSWORD);
+  await admin.locator('button[type=submit]').click();
+  await admin.locator('[data-tab=enrolled]').click();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function pairingCode(role: string, counterNumber?: number): Promise<string> {
+  await admin.locator('[data-testid=pair-role]').selectOption(role);
+  if (counterNumber !== undefined) await admin.locator('[data-testid=pair-counter]').selectOption({ label: `Quầy ${counterNumber}` });
+  const before = (await admin.locator('[data-testid=pairing-digits]').textContent().catch(() => null)) ?? '';
+  await admin.locator('[data-testid=make-pairing-code]').click();
+  await admin.waitForFunction((prev) => {
+    const t = document.querySelector('[data-testid=pairing-digits]')?.textContent ?? '';
+    return /^\d{6}$/.test(t) && t !== prev;
+  }, before);
+  return (await admin.locator('[data-testid=pairing-digits]').textContent()) as string;
+}
+
+async function pairAt(url: string, code: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await page.goto(`${base}${url}`);
+  await page.locator('[data-testid=device-gate]').waitFor();
+  await page.locator('[data-testid=pair-code]').fill(code);
+  await page.locator('[data-testid=pair-submit]').click();
+  await page.locator('[data-testid=device-gate]').waitFor({ state: 'detached' });
+  return { ctx, page };
+}
+
+describe('pairing devices through the real pages', () => {
+  it('a kiosk, a counter PC and a rating tablet pair with codes from the admin screen; revoking the counter cuts it off within 2 s', async () => {
+    const kiosk = await pairAt('/kiosk', await pairingCode('kiosk'));
+    await kiosk.page.locator('.tile[data-service=HT]').waitFor();
+    const cookies = await kiosk.ctx.cookies();
+    expect(cookies.find((c) => c.name === 'motcua_device')?.httpOnly).toBe(true);
+
+    const tablet = await pairAt('/rating?counter=1', await pairingCode('rating', 1));
+    await tablet.page.locator('[data-testid=nametag]').waitFor();
+
+    const counter = await pairAt('/counter', await pairingCode('counter', 1));
+    await counter.page.locator('[data-counter="1"]').click();
+    await counter.page.locator('[data-officer="1"]').click();
+    await counter.page.locator('input[inputmode=numeric]').fill(pinOf(1));
+    await counter.page.locator('button[type=submit]').click();
+    await counter.page.locator('[data-testid=queue]').waitFor({ state: 'attached' });
+
+    // The admin's list shows the three new devices; revoke the counter PC.
+    await admin.locator('[data-tab=enrolled]').click();
+    const rows = admin.locator('tr[data-testid^=device-]');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(4);
+    admin.once('dialog', (d) => void d.accept());
+    const counterRow = admin.locator('tr[data-testid^=device-]', { hasText: 'Quầy 1' }).filter({ hasText: /Máy quầy|Counter PC/ });
+    const t0 = Date.now();
+    await counterRow.locator('button[data-testid^=revoke-]').click();
+    await counter.page.locator('[data-testid=device-gate]').waitFor({ timeout: 2000 });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    // The kiosk and the tablet are untouched.
+    await kiosk.page.reload();
+    await kiosk.page.locator('.tile[data-service=HT]').waitFor();
+    for (const c of [kiosk, tablet, counter]) await c.ctx.close();
+  }, 90_000);
+
+  it('an unpaired browser sees why the kiosk does not open, and a wrong code is refused in words', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/kiosk`);
+    await page.locator('[data-testid=device-gate]').waitFor();
+    expect(await page.locator('h2').textContent()).toBe('Máy này chưa được đăng ký với hệ thống');
+    await page.locator('[data-testid=pair-code]').fill('000000');
+    await page.locator('[data-testid=pair-submit]').click();
+    await page.locator('[role=alert]').waitFor();
+    expect(await page.locator('[role=alert]').textContent()).toContain('Mã ghép nối không đúng hoặc đã hết hạn');
+    await page.screenshot({ path: 'docs/screens/pair-kiosk.png' });
+    await ctx.close();
+  });
+});
