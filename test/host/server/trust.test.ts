@@ -158,3 +158,24 @@ describe('first start of a new office', () => {
     }
   });
 });
+
+describe('a copied database is not a key to the PINs', () => {
+  it('PINs work on the host that holds the office key, not on a copy of the database elsewhere', async () => {
+    const host = await tempHost();
+    const file = path.join(host.dataDir, 'motcua.sqlite');
+    const copyDir = tempDir();
+    await host.db.backup(path.join(copyDir, 'motcua.sqlite'));
+    const pinHash = (host.db.prepare('SELECT pin_hash FROM officers WHERE id = 1').get() as { pin_hash: string }).pin_hash;
+    expect(pinHash.startsWith('p1$scrypt$')).toBe(true);
+    await signedInCounter(host, 1, 1);
+    await host.close();
+    void file;
+    const copy = await startHost({ dataDir: copyDir, port: 0, host: '127.0.0.1', log: () => undefined, version: 't', staticDir: path.join(copyDir, 'none'), resourcesDir: path.resolve('resources'), backups: false });
+    try {
+      const pc = new HttpClient(`http://127.0.0.1:${copy.port}`, enrollDevice(copy, 'counter', 1));
+      expect((await pc.post('/api/auth/login', { counterId: 1, officerId: 1, pin: pinOf(1) })).body.error.code).toBe('INVALID_PIN');
+    } finally {
+      await copy.close();
+    }
+  });
+});
