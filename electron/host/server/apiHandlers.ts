@@ -1,6 +1,6 @@
 import type { InputOf, OutputOf, RouteName } from '../../../shared/api/contract';
 import { applyPatch } from '../../../shared/api/patch';
-import { pinProblem } from '../../../shared/passwordPolicy';
+import { passwordProblem, pinProblem } from '../../../shared/passwordPolicy';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { AppError } from '../../../shared/errors';
 import type { AuthService, Session, SignInCaller } from '../auth/authService';
@@ -221,6 +221,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return saved;
     },
     changePassword: async ({ body }, call) => {
+      const o = queue.settings.get();
+      const weak = passwordProblem(body.password, [o.name, o.nameEn, ...o.name.split(/\s+/)]);
+      if (weak) throw new AppError('WEAK_PASSWORD', weak);
       // The hash is slow and runs off the main thread; every other admin session ends with it.
       await auth.setAdminPassword(body.password, call.session);
       admin.logChange('password', () => undefined);
