@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
 import { logLine, MAX_LINE } from '../../../electron/host/logger';
+import { TEST_ADMIN_PASSWORD, deviceClient, enrollDevice, pinOf, signedInAdmin, signedInCounter } from '../../helpers/devices';
 import { HttpClient } from '../../helpers/httpClient';
 import { tempHost } from '../../helpers/tempHost';
 
@@ -34,25 +35,25 @@ function rawPost(p: string, headers: Record<string, string>, body?: Buffer): Pro
   });
 }
 
-const signIn = async (counterId: number, officerId: number, pin: string) => {
-  const c = new HttpClient(base);
-  const r = await c.post('/api/auth/login', { counterId, officerId, pin });
-  expect(r.status).toBe(200);
-  return c;
-};
 
 describe('the caller is judged before the body', () => {
   it('refuses an anonymous 900 KB admin post from its headers alone, without waiting for the body', async () => {
+    // Was 401 (no session). Issue #13: a caller that is no enrolled device is refused for that first (403).
     const r = await rawPost('/api/admin/office', { 'content-type': 'application/json', 'content-length': String(900_000) });
-    expect(r.status).toBe(401);
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.text).error.code).toBe('DEVICE_NOT_ENROLLED');
     expect(r.ms).toBeLessThan(2000);
+    // An admin device without a session is refused as quickly.
+    const noSession = await rawPost('/api/admin/office', { 'content-type': 'application/json', 'content-length': String(900_000), 'x-device-token': enrollDevice(host, 'admin') });
+    expect(noSession.status).toBe(401);
+    expect(noSession.ms).toBeLessThan(2000);
   });
 
   it('gives anonymous callers a small body limit, staff a larger one', async () => {
     const comment = 'x'.repeat(20_000);
     const anon = await new HttpClient(base).post('/api/tickets/abcdefghijklmnopqrstuvwxyz012345/rating', { score: 4, comment });
     expect(anon.status).toBe(413);
-    const officer = await signIn(1, 1, '1111');
+    const officer = await signedInCounter(host, 1);
     const big = await officer.post('/api/counters/1/pause', { reason: 'break', note: 'y'.repeat(20_000) });
     expect(big.status).not.toBe(413);
   });
@@ -61,12 +62,13 @@ describe('the caller is judged before the body', () => {
 describe('cross-site and DNS rebinding', () => {
   it('refuses a state change with a foreign Origin or a foreign Host, and nothing is written', async () => {
     const before = (host.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
-    const c = new HttpClient(base);
+    // A paired kiosk: the refusals below are for the origin, not for a missing device.
+    const c = deviceClient(host, 'kiosk');
     const foreign = await c.req('POST', '/api/tickets', { serviceId: 1 }, { origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
     const bodyless = await c.req('POST', '/api/auth/logout', undefined, { origin: 'http://evil.example' });
     expect(bodyless.status).toBe(403);
-    const rebinding = await rawPost('/api/tickets', { host: 'evil.example:80', 'content-type': 'application/json' }, Buffer.from('{"serviceId":1}'));
+    const rebinding = await rawPost('/api/tickets', { host: 'evil.example:80', 'content-type': 'application/json', 'x-device-token': c.device as string }, Buffer.from('{"serviceId":1}'));
     expect(rebinding.status).toBe(403);
     expect((host.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(before);
     const same = await c.req('POST', '/api/tickets', { serviceId: 1 }, { origin: base });
@@ -87,19 +89,21 @@ describe('cross-site and DNS rebinding', () => {
 
 describe('sign-in that cannot be hammered', () => {
   it('slows a client guessing the admin password, even when it finally guesses right', async () => {
-    const c = new HttpClient(base);
+    const c = deviceClient(host, 'admin');
     const codes: string[] = [];
     for (let i = 0; i < 6; i++) codes.push((await c.post('/api/auth/admin', { password: `wrong-${i}` })).body.error.code);
     expect(codes.slice(0, 3)).toEqual(['INVALID_PASSWORD', 'INVALID_PASSWORD', 'INVALID_PASSWORD']);
     expect(codes.slice(4)).toContain('RATE_LIMITED');
-    expect((await c.post('/api/auth/admin', { password: 'admin-test' })).body.error?.code).toBe('RATE_LIMITED');
+    expect((await c.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })).body.error?.code).toBe('RATE_LIMITED');
   });
 });
 
 describe('sessions end with their reason', () => {
   it('a sign-in at a counter ends the previous officer there; their logout leaves the new officer alone', async () => {
-    const first = await signIn(2, 2, '2222');
-    const second = await signIn(2, 3, '3333');
+    const first = await signedInCounter(host, 2, 2);
+    // The next officer at the same PC (a cookie jar of their own, so the old session can still be tried).
+    const second = new HttpClient(base, first.device);
+    expect((await second.post('/api/auth/login', { counterId: 2, officerId: 3, pin: pinOf(3) })).status).toBe(200);
     expect((await first.post('/api/counters/2/next')).status).toBe(401);
     expect((await first.post('/api/auth/logout')).status).toBe(200);
     const counter = host.db.prepare('SELECT status, officer_id FROM counters WHERE id = 2').get();
@@ -110,14 +114,10 @@ describe('sessions end with their reason', () => {
   it('a new PIN or a deactivation ends the officer session at once; a password change ends other admin sessions', async () => {
     // A fresh host: the throttle test above has slowed this client's admin sign-in.
     const h = await tempHost();
-    const b = `http://127.0.0.1:${h.port}`;
     try {
-      const a1 = new HttpClient(b);
-      const a2 = new HttpClient(b);
-      expect((await a1.post('/api/auth/admin', { password: 'admin-test' })).status).toBe(200);
-      expect((await a2.post('/api/auth/admin', { password: 'admin-test' })).status).toBe(200);
-      const officer = new HttpClient(b);
-      expect((await officer.post('/api/auth/login', { counterId: 4, officerId: 4, pin: '4444' })).status).toBe(200);
+      const a1 = await signedInAdmin(h);
+      const a2 = await signedInAdmin(h);
+      const officer = await signedInCounter(h, 4);
       const saved = await a1.post('/api/admin/officers', { id: 4, name: 'Phạm Minh Tuấn', title: 'Công chức Văn phòng – Thống kê', pin: '482915' });
       expect(saved.status).toBe(200);
       expect((await officer.get('/api/counters/4/state')).status).toBe(401);
@@ -148,15 +148,14 @@ describe('no 5xx from bad input, no huge log lines', () => {
 describe('settings that cannot break the office', () => {
   it('refuses an unknown time zone and the kiosk keeps working', async () => {
     const h = await tempHost();
-    const b = `http://127.0.0.1:${h.port}`;
     try {
-      const admin = new HttpClient(b);
-      await admin.post('/api/auth/admin', { password: 'admin-test' });
+      const admin = await signedInAdmin(h);
       const r = await admin.post('/api/admin/office', { timeZone: 'Not/AZone' });
       expect(r.status).toBe(400);
       expect((await admin.post('/api/admin/office', { timeZone: 'Asia/Ho_Chi_Minh' })).status).toBe(200);
-      expect((await new HttpClient(b).get('/api/services')).status).toBe(200);
-      expect((await new HttpClient(b).post('/api/tickets', { serviceId: 1 })).status).toBe(201);
+      const kiosk = deviceClient(h, 'kiosk');
+      expect((await kiosk.get('/api/services')).status).toBe(200);
+      expect((await kiosk.post('/api/tickets', { serviceId: 1 })).status).toBe(201);
     } finally {
       await h.close();
     }
@@ -166,13 +165,9 @@ describe('settings that cannot break the office', () => {
 
 describe('printer transports go only to printers', () => {
   it('refuses files outside the spool folder, non-device serial paths and the host own ports; accepts real ones', async () => {
-    const admin = new HttpClient(base);
-    // The throttle test slowed the default client; this one signs in from the same address but first.
     const h = await tempHost();
-    const b = `http://127.0.0.1:${h.port}`;
     try {
-      const a = new HttpClient(b);
-      expect((await a.post('/api/auth/admin', { password: 'admin-test' })).status).toBe(200);
+      const a = await signedInAdmin(h);
       const set = (transport: unknown) => a.post('/api/admin/printer', { transport });
       const refused = [
         { kind: 'file', path: '/root/.config/autostart/x.desktop' },
@@ -203,22 +198,18 @@ describe('printer transports go only to printers', () => {
     } finally {
       await h.close();
     }
-    void admin;
   });
 });
 
 describe('officers act where they sit', () => {
   it('refuses another desk’s tickets with 403 and changes nothing; the own desk and an admin still can', async () => {
     const h = await tempHost();
-    const b = `http://127.0.0.1:${h.port}`;
     try {
-      const kiosk = new HttpClient(b);
+      const kiosk = deviceClient(h, 'kiosk');
       const landTicket = (await kiosk.post('/api/tickets', { serviceId: 3 })).body; // Đất đai: counter 3 only
       const civil = (await kiosk.post('/api/tickets', { serviceId: 1 })).body; // Hộ tịch: counters 1 and 2
-      const c1 = new HttpClient(b);
-      expect((await c1.post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' })).status).toBe(200);
-      const c3 = new HttpClient(b);
-      expect((await c3.post('/api/auth/login', { counterId: 3, officerId: 3, pin: '3333' })).status).toBe(200);
+      const c1 = await signedInCounter(h, 1);
+      const c3 = await signedInCounter(h, 3);
       const row = (id: string) => h.db.prepare('SELECT state, counter_id, target_counter_id, call_count FROM tickets WHERE id = ?').get(id);
       const before = row(civil.id);
       for (const [op, body] of [['cancel', undefined], ['call', { counterId: 3 }]] as const) {
@@ -230,8 +221,7 @@ describe('officers act where they sit', () => {
       expect((await c1.post(`/api/tickets/${civil.id}/call`, { counterId: 1 })).status).toBe(200);
       for (const op of ['finish', 'park', 'skip', 'recall']) expect((await c3.post(`/api/tickets/${civil.id}/${op}`, {})).status, op).toBe(403);
       expect((await c3.post(`/api/tickets/${landTicket.id}/cancel`)).status).toBe(200);
-      const admin = new HttpClient(b);
-      await admin.post('/api/auth/admin', { password: 'admin-test' });
+      const admin = await signedInAdmin(h);
       expect((await admin.post(`/api/tickets/${civil.id}/finish`, {})).status).toBe(200);
     } finally {
       await h.close();

@@ -5,20 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
 import { DEFAULT_TICKET_TEMPLATE } from '../../../shared/ticketTemplate';
 import { parseEscPos } from '../../helpers/escposParser';
-import { HttpClient } from '../../helpers/httpClient';
-import { tempDir, tempHost } from '../../helpers/tempHost';
+import { deviceClient, signedInAdmin, signedInCounter } from '../../helpers/devices';
+import type { HttpClient } from '../../helpers/httpClient';
+import { tempHost } from '../../helpers/tempHost';
 
 // The cases found by hand (issue #11, points 1, 9 and 11), each as the office met it.
 
 let host: Host;
-let base: string;
 let admin: HttpClient;
 
 beforeAll(async () => {
   host = await tempHost();
-  base = `http://127.0.0.1:${host.port}`;
-  admin = new HttpClient(base);
-  await admin.post('/api/auth/admin', { password: 'admin-test' });
+  admin = await signedInAdmin(host);
 });
 afterAll(async () => {
   await host.close();
@@ -72,8 +70,9 @@ describe('a partial save keeps the rest', () => {
   });
 
   it('a printer or announcement save of one field keeps the connection and the wording', async () => {
-    const file = path.join(tempDir(), 'printer.bin');
-    expect((await admin.post('/api/admin/printer', { transport: { kind: 'file', path: file }, encoding: 'ascii' })).status).toBe(200);
+    // A file printer writes into the data folder's spool folder, named by its file name alone.
+    const file = path.join(host.dataDir, 'spool', 'printer.bin');
+    expect((await admin.post('/api/admin/printer', { transport: { kind: 'file', path: 'printer.bin' }, encoding: 'ascii' })).status).toBe(200);
     expect((await admin.post('/api/admin/printer', { paper: 58 })).body).toMatchObject({ transport: { kind: 'file', path: file }, encoding: 'ascii', paper: 58 });
     expect((await admin.post('/api/admin/announcements', { template: 'Xin mời số {số} đến quầy {quầy}', repeat: 2 })).status).toBe(200);
     expect((await admin.post('/api/admin/announcements', { volume: 0.5 })).body).toMatchObject({ template: 'Xin mời số {số} đến quầy {quầy}', repeat: 2, volume: 0.5 });
@@ -87,8 +86,7 @@ describe('settings that had no screen', () => {
     const seen: string[] = [];
     ws.on('message', (d) => seen.push(JSON.parse(String(d)).type));
     await new Promise((r) => ws.on('open', r));
-    const staff = new HttpClient(base);
-    await staff.post('/api/auth/login', { counterId: 2, officerId: 2, pin: '2222' });
+    const staff = await signedInCounter(host, 2);
     expect((await staff.get('/api/config')).body.pauseReasons.map((r: { code: string }) => r.code)).toEqual(['break', 'meeting', 'urgent', 'helping', 'other']);
 
     const reasons = [
@@ -131,15 +129,15 @@ describe('settings that had no screen', () => {
 
   it('the public URL goes into the ticket QR; the office’s ticket template is what prints', async () => {
     expect((await admin.post('/api/admin/office', { publicBaseUrl: 'https://motcua.phuong-hoabinh.gov.vn/' })).status).toBe(200);
-    const file = path.join(tempDir(), 'ticket.bin');
-    await admin.post('/api/admin/printer', { transport: { kind: 'file', path: file }, encoding: 'ascii', enabled: true });
+    const file = path.join(host.dataDir, 'spool', 'ticket.bin');
+    expect((await admin.post('/api/admin/printer', { transport: { kind: 'file', path: 'ticket.bin' }, encoding: 'ascii', enabled: true })).status).toBe(200);
     const template = [
       { kind: 'text', text: 'PHUONG HOA BINH - MOT CUA', size: 1, align: 'center', bold: true },
       { kind: 'text', text: 'So cua ban: {number}', size: 2, align: 'left', bold: false },
       { kind: 'qr', text: '', size: 1, align: 'center', bold: false },
     ];
     expect((await admin.post('/api/admin/office', { ticketTemplate: template })).status).toBe(200);
-    const issued = await new HttpClient(base).post('/api/tickets', { serviceId: 2 });
+    const issued = await deviceClient(host, 'kiosk').post('/api/tickets', { serviceId: 2 });
     expect(issued.body.trackUrl).toMatch(/^https:\/\/motcua\.phuong-hoabinh\.gov\.vn\/t\/[A-Za-z0-9]+$/);
     await waitFor(() => fs.existsSync(file) && parseEscPos(fs.readFileSync(file)).qrData.length > 0);
     const printed = parseEscPos(fs.readFileSync(file));
