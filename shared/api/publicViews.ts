@@ -36,3 +36,23 @@ export function publicMessage(message: unknown): unknown {
   } else out.counter = null;
   return out;
 }
+
+interface DisplayLike {
+  counters: { number: number; current: ({ ticketId: string; number: string } & Record<string, unknown>) | null }[];
+  nowCalling: ({ ticketId: string; number: string; counterNumber: number; at: number } & Record<string, unknown>) | null;
+  recentCalls: ({ ticketId: string; number: string; counterNumber: number; at: number } & Record<string, unknown>)[];
+}
+
+/**
+ * The call display as an anonymous browser sees it: the same screen, with each ticket id replaced
+ * by a key made of what is already on the wall (counter, number, time), so it opens nothing.
+ */
+export function publicDisplay<T extends DisplayLike>(d: T): T {
+  const callKey = (c: { number: string; counterNumber: number; at: number }) => `q${c.counterNumber}-${c.number}-${c.at}`;
+  return {
+    ...d,
+    counters: d.counters.map((c) => ({ ...c, current: c.current ? { ...c.current, ticketId: `q${c.number}-${c.current.number}` } : null })),
+    nowCalling: d.nowCalling ? { ...d.nowCalling, ticketId: callKey(d.nowCalling) } : null,
+    recentCalls: d.recentCalls.map((c) => ({ ...c, ticketId: callKey(c) })),
+  };
+}

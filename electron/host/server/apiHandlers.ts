@@ -1,5 +1,6 @@
 import type { InputOf, OutputOf, RouteName } from '../../../shared/api/contract';
 import { applyPatch } from '../../../shared/api/patch';
+import { publicDisplay } from '../../../shared/api/publicViews';
 import { passwordProblem, pinProblem } from '../../../shared/passwordPolicy';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { AppError } from '../../../shared/errors';
@@ -118,7 +119,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     listCounters: () => queue.views.listCounters(),
     listOfficers: () =>
       (queue.ctx.db.prepare('SELECT * FROM officers WHERE active = 1 ORDER BY id').all() as OfficerRow[]).map(toOfficer),
-    display: () => queue.views.display(),
+    // Phones may look at the wall too, but never learn a ticket id from it.
+    display: (_input, call) => (call.device || call.shell ? queue.views.display() : publicDisplay(queue.views.display())),
 
     issueTicket: ({ body }) => {
       const row = queue.issuer.issue({ serviceId: body.serviceId, priority: body.priority ?? null, kioskId: body.kioskId });

@@ -179,3 +179,73 @@ describe('a copied database is not a key to the PINs', () => {
     }
   });
 });
+
+describe('no ticket id reaches anyone but its holder', () => {
+  it('every anonymous route and every event an anonymous socket hears, over a whole day of operations, holds no id but the caller’s own', async () => {
+    const host = await tempHost();
+    const base = `http://127.0.0.1:${host.port}`;
+    try {
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`);
+      const heard: Record<string, unknown>[] = [];
+      ws.on('message', (d) => heard.push(JSON.parse(String(d))));
+      await new Promise((r) => ws.on('open', r));
+
+      const kiosk = new HttpClient(base, enrollDevice(host, 'kiosk'));
+      const desk = await signedInCounter(host, 1, 1);
+      const admin = await signedInAdmin(host);
+      const issue = async (serviceId: number, priority?: string) => (await kiosk.post('/api/tickets', { serviceId, ...(priority ? { priority } : {}) })).body as { id: string; number: string };
+      const t1 = await issue(1);
+      const t2 = await issue(1, 'elderly');
+      const t3 = await issue(2);
+      const t4 = await issue(1);
+      const op = async (t: { id: string }, name: string, body: unknown = {}) => {
+        const r = await desk.post(`/api/tickets/${t.id}/${name}`, body);
+        expect(r.status, `${name}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+      };
+      await op(t1, 'call', { counterId: 1 });
+      await op(t1, 'recall');
+      await op(t1, 'start');
+      await op(t1, 'finish', { dossierCode: 'HS-2026-000123' });
+      await op(t2, 'call', { counterId: 1 });
+      await op(t2, 'skip');
+      await op(t2, 'reactivate');
+      await op(t3, 'call', { counterId: 1 });
+      await op(t3, 'park');
+      await op(t3, 'unpark', { counterId: 1 });
+      await op(t3, 'transfer', { serviceId: 1 });
+      await op(t4, 'cancel');
+      await desk.post('/api/counters/1/pause', { reason: 'break' });
+      await desk.post('/api/counters/1/resume');
+      await admin.post('/api/admin/office', { marquee: 'Chào mừng công dân' });
+      const rated = await new HttpClient(base).post(`/api/tickets/${t1.id}/rating`, { score: 4 });
+      expect(rated.status).toBe(201);
+      await desk.post('/api/auth/logout');
+      await new Promise((r) => setTimeout(r, 400));
+      ws.close();
+
+      const allIds = (host.db.prepare('SELECT id FROM tickets').all() as { id: string }[]).map((r) => r.id);
+      const officerIdField = /"officerId"|"dossierCode"|HS-2026-000123/;
+      const types = new Set(heard.map((m) => String(m.type)));
+      for (const type of ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.serving', 'ticket.finished', 'ticket.skipped', 'ticket.reactivated', 'ticket.parked', 'ticket.unparked', 'ticket.transferred', 'ticket.cancelled', 'ticket.rated', 'counter.paused', 'counter.resumed', 'counter.closed', 'config.changed']) {
+        expect(types, type).toContain(type);
+      }
+      const heardText = JSON.stringify(heard);
+      for (const id of allIds) expect(heardText, `event stream leaks ${id}`).not.toContain(id);
+      expect(heardText).not.toMatch(officerIdField);
+
+      // Every anonymous GET route, enumerated from the contract, with the caller's own ticket where it takes one.
+      const phone = new HttpClient(base);
+      for (const name of Object.keys(contract) as RouteName[]) {
+        const def = contract[name];
+        if (routeCallers[name] !== 'anyone' || def.method !== 'GET') continue;
+        const own = def.path.includes(':id') ? t1.id : null;
+        const r = await phone.get(def.path.replace(':id', own ?? '1'));
+        const text = JSON.stringify(r.body);
+        for (const id of allIds) if (id !== own) expect(text, `${name} leaks ${id}`).not.toContain(id);
+        expect(text, name).not.toMatch(officerIdField);
+      }
+    } finally {
+      await host.close();
+    }
+  });
+});
