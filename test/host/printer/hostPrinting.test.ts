@@ -3,7 +3,8 @@ import { SerialPort } from 'serialport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
 import { parseEscPos } from '../../helpers/escposParser';
-import { HttpClient } from '../../helpers/httpClient';
+import { deviceClient, signedInAdmin, signedInCounter } from '../../helpers/devices';
+import type { HttpClient } from '../../helpers/httpClient';
 import { PtyPair } from '../../helpers/ptyPair';
 import { tempDir, tempHost } from '../../helpers/tempHost';
 import { makePng } from '../../helpers/pngFile';
@@ -19,12 +20,9 @@ beforeAll(async () => {
   host = await tempHost();
   pair = PtyPair.inDir(tempDir());
   await pair.start();
-  const base = `http://127.0.0.1:${host.port}`;
-  admin = new HttpClient(base);
-  staff = new HttpClient(base);
-  kiosk = new HttpClient(base);
-  await admin.post('/api/auth/admin', { password: 'admin-test' });
-  await staff.post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' });
+  admin = await signedInAdmin(host);
+  staff = await signedInCounter(host, 1);
+  kiosk = deviceClient(host, 'kiosk');
 });
 afterAll(async () => {
   await host.close();
@@ -49,7 +47,9 @@ describe('the host prints every issued ticket without waiting for the printer', 
       received.push(d);
       if (d.includes(Buffer.of(0x10, 0x04))) peer.write(Buffer.of(0x12));
     });
-    expect((await kiosk.post('/api/admin/printer', { transport: { kind: 'serial', path: pair.peer } })).status).toBe(401);
+    // Was 401 (no admin session). Issue #13: the kiosk is refused for what it is, before any session is looked at.
+    const refused = await kiosk.post('/api/admin/printer', { transport: { kind: 'serial', path: pair.peer } });
+    expect({ status: refused.status, code: refused.body.error.code }).toEqual({ status: 403, code: 'DEVICE_ROLE' });
     const set = await admin.post('/api/admin/printer', { transport: { kind: 'serial', path: pair.device, baudRate: 9600 }, profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258', statusPollMs: 500 });
     expect(set.status).toBe(200);
     await waitFor(async () => (await kiosk.get('/api/printer')).body.ready === true);
