@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { DeviceRole } from '../../shared/api/access';
+import { DeviceRegistry } from '../../electron/host/auth/deviceRegistry';
+import { openDatabase } from '../../electron/host/db/openDatabase';
 import type { Host } from '../../electron/host/host';
 import { HttpClient } from './httpClient';
 
@@ -44,6 +46,26 @@ export function enrollCli(dataDir: string, role: DeviceRole, counterNumber?: num
   if (counterNumber !== undefined) args.push('--counter', String(counterNumber));
   const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
   return (JSON.parse(out.trim().split('\n').pop() as string) as { token: string }).token;
+}
+
+/**
+ * Enroll many devices into a data folder at once, the way `npm run device -- pair` does (the same
+ * registry on the same database file, host running or not) but without a process per device:
+ * for harnesses and benches that pair dozens. Counters are named by number, as on the CLI.
+ */
+export function enrollInDataDir(dataDir: string, wanted: readonly { role: DeviceRole; counter?: number }[]): string[] {
+  const db = openDatabase({ file: path.join(dataDir, 'motcua.sqlite'), backupDir: path.join(dataDir, 'backups'), skipIntegrityCheck: true });
+  try {
+    const registry = new DeviceRegistry(db, Date.now);
+    const counterId = db.prepare('SELECT id FROM counters WHERE number = ?');
+    return wanted.map(({ role, counter }) => {
+      const id = counter === undefined ? null : (counterId.get(counter) as { id: number } | undefined)?.id;
+      if (id === undefined) throw new Error(`no counter number ${counter}`);
+      return registry.enroll(role, id, `${role} (test)`, 'test').token;
+    });
+  } finally {
+    db.close();
+  }
 }
 
 /** The host's own shell window as a sign-in caller (in-process tests of the auth rules). */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { enrollCli, enrollInDataDir, pinOf } from '../helpers/devices';
 import { prng, pick } from '../helpers/prng';
 import { startServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
@@ -20,10 +21,16 @@ interface Ack {
   ratings: Map<string, number>;
 }
 
-async function post(base: string, p: string, body?: unknown, cookie?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+/** A caller: its device credential (X-Device-Token) and, once signed in, its session cookie. */
+interface Caller {
+  device: string;
+  cookie?: string;
+}
+
+async function post(base: string, p: string, body: unknown, caller: Caller): Promise<{ status: number; json: Record<string, unknown> }> {
   const r = await fetch(base + p, {
     method: 'POST',
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'x-device-token': caller.device, ...(caller.cookie ? { cookie: caller.cookie } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: r.status, json: (await r.json()) as Record<string, unknown> };
@@ -64,11 +71,23 @@ export async function runCrashHarness(opts: { dir: string; kills: number; seed?:
   const rnd = prng(opts.seed ?? 7);
   const ack: Ack = { tickets: new Map(), calls: new Map(), finishes: new Set(), ratings: new Map() };
   const failures: string[] = [];
-  const cookies = new Map<number, string>();
   let srv: ServeProcess = await startServe(opts.dir);
-  for (const [c, pin] of [[1, '1111'], [2, '2222'], [3, '3333'], [4, '4444']] as const) {
-    const r = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ counterId: c, officerId: c, pin }) });
-    cookies.set(c, (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
+  // Paired like a real office while the host runs: the kiosk through the real command line, the
+  // counter PCs and their rating tablets the same way in one go. Pairings and sessions are in the
+  // database, so they outlive every kill.
+  const kioskDevice: Caller = { device: enrollCli(opts.dir, 'kiosk') };
+  const counterTokens = enrollInDataDir(opts.dir, [1, 2, 3, 4].flatMap((counter) => [{ role: 'counter' as const, counter }, { role: 'rating' as const, counter }]));
+  // A paired display sees ticket ids (a phone's view of the display has none to compare).
+  const [displayDevice] = enrollInDataDir(opts.dir, [{ role: 'display' }]);
+  const desks = new Map<number, Caller>();
+  const tablets = new Map<number, Caller>();
+  for (const c of [1, 2, 3, 4]) {
+    const desk: Caller = { device: counterTokens[(c - 1) * 2] as string };
+    tablets.set(c, { device: counterTokens[(c - 1) * 2 + 1] as string });
+    const r = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-device-token': desk.device }, body: JSON.stringify({ counterId: c, officerId: c, pin: pinOf(c) }) });
+    if (r.status !== 200) throw new Error(`sign-in at counter ${c}: ${r.status} ${await r.text()}`);
+    desk.cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    desks.set(c, desk);
   }
   for (let k = 0; k < opts.kills; k++) {
     let stop = false;
@@ -76,7 +95,7 @@ export async function runCrashHarness(opts: { dir: string; kills: number; seed?:
     const kiosk = async () => {
       while (!stop) {
         try {
-          const r = await post(base, '/api/tickets', { serviceId: pick(rnd, [1, 2, 3, 4, 5, 6]), priority: rnd() < 0.2 ? 'elderly' : undefined });
+          const r = await post(base, '/api/tickets', { serviceId: pick(rnd, [1, 2, 3, 4, 5, 6]), priority: rnd() < 0.2 ? 'elderly' : undefined }, kioskDevice);
           if (r.status === 201) ack.tickets.set(String(r.json.id), String(r.json.number));
         } catch {
           return;
@@ -86,18 +105,19 @@ export async function runCrashHarness(opts: { dir: string; kills: number; seed?:
     const counter = async (c: number) => {
       while (!stop) {
         try {
-          const r = await post(base, `/api/counters/${c}/next`, undefined, cookies.get(c));
+          const desk = desks.get(c) as Caller;
+          const r = await post(base, `/api/counters/${c}/next`, undefined, desk);
           if (r.status !== 200) {
             await new Promise((res) => setTimeout(res, 5));
             continue;
           }
           const id = String(r.json.id);
           ack.calls.set(id, c);
-          const f = await post(base, `/api/tickets/${id}/finish`, {}, cookies.get(c));
+          const f = await post(base, `/api/tickets/${id}/finish`, {}, desk);
           if (f.status === 200) ack.finishes.add(id);
           else continue;
           const score = 1 + Math.floor(rnd() * 4);
-          const rt = await post(base, `/api/tickets/${id}/rating`, { score, source: 'tablet' });
+          const rt = await post(base, `/api/tickets/${id}/rating`, { score, source: 'tablet' }, tablets.get(c) as Caller);
           if (rt.status === 201) ack.ratings.set(id, score);
         } catch {
           return;
@@ -111,7 +131,7 @@ export async function runCrashHarness(opts: { dir: string; kills: number; seed?:
     await waitExit(srv.child);
     await Promise.all(workers);
     srv = await startServe(opts.dir);
-    const display = (await (await fetch(`${srv.base}/api/display`)).json()) as Parameters<typeof verify>[2];
+    const display = (await (await fetch(`${srv.base}/api/display`, { headers: { 'x-device-token': displayDevice as string } })).json()) as Parameters<typeof verify>[2];
     for (const f of verify(opts.dir, ack, display)) failures.push(`after kill ${k + 1}: ${f}`);
   }
   srv.child.kill('SIGTERM');

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { HttpClient } from '../helpers/httpClient';
+import { deviceClient } from '../helpers/devices';
 import { FakeClock, STAFF, tempHost, tempQueue } from '../helpers/tempHost';
 
 describe('disk full', () => {
   it('answers a clear error to the kiosk, writes no partial ticket, and recovers when space returns', async () => {
     const host = await tempHost();
     try {
-      const c = new HttpClient(`http://127.0.0.1:${host.port}`);
+      const c = deviceClient(host, 'kiosk');
       expect((await c.post('/api/tickets', { serviceId: 1 })).status).toBe(201);
       const pages = host.db.pragma('page_count', { simple: true }) as number;
       // SQLite's own limit on database size stands in for a full disk: same SQLITE_FULL path.
