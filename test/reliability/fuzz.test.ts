@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeCallers } from '../../shared/api/access';
+import type { DeviceRole } from '../../shared/api/access';
 import { contract } from '../../shared/api/contract';
 import type { RouteName } from '../../shared/api/contract';
 import { startHost } from '../../electron/host/host';
 import type { Host } from '../../electron/host/host';
+import { TEST_ADMIN_PASSWORD, TEST_PINS, enrollDevice, pinOf } from '../helpers/devices';
 import { pick, prng } from '../helpers/prng';
 import { tempDir } from '../helpers/tempHost';
 
@@ -33,7 +36,9 @@ const KEYS = ['serviceId', 'priority', 'kioskId', 'counterId', 'officerId', 'pin
 
 let host: Host;
 let base: string;
-let staffCookie = '';
+/** Who sends a fuzzed request: a phone, or one of the office's devices (the counter PC signed in, the admin's browser not). */
+let callers: Partial<Record<DeviceRole | 'phone', Record<string, string>>> = {};
+const deviceFor = (role: DeviceRole) => enrollDevice(host, role, role === 'counter' || role === 'rating' ? 1 : null);
 
 beforeAll(async () => {
   const dir = tempDir();
@@ -41,10 +46,13 @@ beforeAll(async () => {
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>motcua</title>');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'do not serve');
-  host = await startHost({ dataDir: dir, port: 0, host: '127.0.0.1', log: () => undefined, version: 'fuzz', staticDir, resourcesDir: path.resolve('resources'), adminPassword: 'admin-test', seedAlwaysOpen: true, backups: false, issueRatePerMinute: 0 });
+  host = await startHost({ dataDir: dir, port: 0, host: '127.0.0.1', log: () => undefined, version: 'fuzz', staticDir, resourcesDir: path.resolve('resources'), adminPassword: TEST_ADMIN_PASSWORD, officerPins: TEST_PINS, seedAlwaysOpen: true, backups: false, issueRatePerMinute: 0 });
   base = `http://127.0.0.1:${host.port}`;
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ counterId: 1, officerId: 1, pin: '1111' }) });
-  staffCookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const desk = deviceFor('counter');
+  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-device-token': desk }, body: JSON.stringify({ counterId: 1, officerId: 1, pin: pinOf(1) }) });
+  expect(r.status).toBe(200);
+  const staff = { 'x-device-token': desk, cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+  callers = { counter: staff, phone: {}, kiosk: { 'x-device-token': deviceFor('kiosk') }, rating: { 'x-device-token': deviceFor('rating') }, display: { 'x-device-token': deviceFor('display') }, admin: { 'x-device-token': deviceFor('admin') } };
 });
 afterAll(async () => {
   await host.close();
@@ -78,14 +86,17 @@ describe('fuzzing every API route', () => {
     const names = Object.keys(contract) as RouteName[];
     const seen = new Map<number, number>();
     for (let i = 0; i < ITERATIONS; i++) {
-      const def = contract[pick(rnd, names)];
+      const name = pick(rnd, names);
+      const def = contract[name];
       let url = randomPath(rnd, def.path);
       if (rnd() < 0.3) url += `?${pick(rnd, ['number', 'from', 'x'])}=${encodeURIComponent(String(pick(rnd, VALUES)))}`;
       const body = def.method === 'POST' || rnd() < 0.1 ? randomBody(rnd) : undefined;
       const method = rnd() < 0.05 ? pick(rnd, ['PUT', 'DELETE', 'PATCH']) : def.method;
-      const headers: Record<string, string> = {};
+      // Mostly a caller the route is meant for, so the input is really looked at; else anyone at all.
+      const meant = routeCallers[name];
+      const who = meant !== 'anyone' && rnd() < 0.6 ? pick(rnd, meant) : pick(rnd, Object.keys(callers) as (keyof typeof callers)[]);
+      const headers: Record<string, string> = { ...callers[who] };
       if (body !== undefined) headers['content-type'] = rnd() < 0.9 ? 'application/json' : 'text/plain';
-      if (rnd() < 0.5) headers.cookie = staffCookie;
       const before = snapshot();
       const res = await fetch(base + url, { method, headers, body: method === 'GET' ? undefined : body });
       const text = await res.text();
@@ -114,17 +125,29 @@ describe('fuzzing every API route', () => {
   it('no permissive CORS and session cookies are httpOnly + SameSite', async () => {
     const r = await fetch(`${base}/api/display`, { headers: { origin: 'http://evil.example' } });
     expect(r.headers.get('access-control-allow-origin')).toBeNull();
-    const login = await fetch(`${base}/api/auth/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'admin-test' }) });
+    const login = await fetch(`${base}/api/auth/admin`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-device-token': deviceFor('admin') }, body: JSON.stringify({ password: TEST_ADMIN_PASSWORD }) });
     const cookie = login.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    // The device credential a pairing hands out is held the same way.
+    const code = host.devices.createPairingCode('kiosk', null).code;
+    const paired = await fetch(`${base}/api/devices/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    expect(paired.status).toBe(200);
+    expect(paired.headers.get('set-cookie')).toMatch(/^motcua_device=[^;]+;.*HttpOnly.*SameSite=Strict/);
   });
 
   it('staff routes refuse without a session', async () => {
     for (const name of Object.keys(contract) as RouteName[]) {
       const def = contract[name];
       if (def.auth === 'public') continue;
-      const r = await fetch(base + def.path.replace(':id', def.path.includes('/tickets/') ? 'AAAAAAAAAAAAAA' : '1'), { method: def.method });
+      const url = base + def.path.replace(':id', def.path.includes('/tickets/') ? 'AAAAAAAAAAAAAA' : '1');
+      // Was 401 for everyone. Issue #13: a phone is refused for being no enrolled device (403)…
+      const anon = await fetch(url, { method: def.method });
+      expect({ name, status: anon.status }).toEqual({ name, status: 403 });
+      // …and a device that may use the route still needs its session.
+      const allowed = routeCallers[name];
+      if (allowed === 'anyone') continue;
+      const r = await fetch(url, { method: def.method, headers: { 'x-device-token': deviceFor(allowed[0] as DeviceRole) } });
       expect({ name, status: r.status }).toEqual({ name, status: 401 });
     }
   });
