@@ -4,7 +4,8 @@ import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { electronBinary } from '../../scripts/electronBinary';
-import { tempDir } from '../helpers/tempHost';
+import { pinOf } from '../helpers/devices';
+import { scriptedInstall, tempDir } from '../helpers/tempHost';
 
 // Runs wherever the Electron binary is installed (a developer PC with internet); CI here has none.
 const bin = electronBinary();
@@ -15,6 +16,8 @@ describe.skipIf(!bin)('Electron shell smoke test', () => {
   it('kiosk window takes a ticket and the display window shows its call', async () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/buildElectron.ts'], { stdio: 'inherit' });
     const data = tempDir();
+    // No default PINs any more (issue #13): the office was installed with its officers' PINs.
+    scriptedInstall(data);
     fs.writeFileSync(path.join(data, 'shell.json'), JSON.stringify({ lockdown: false, port: 0, windows: [{ role: 'kiosk', screen: 'primary' }, { role: 'display', screen: 'primary' }] }));
     const app = await electron.launch({ executablePath: bin as string, args: ['.'], env: { ...process.env, MOTCUA_DATA: data } });
     try {
@@ -29,11 +32,11 @@ describe.skipIf(!bin)('Electron shell smoke test', () => {
       await kiosk.click('.priority-list .none');
       const number = (await kiosk.textContent('[data-testid="ticket-number"]'))?.trim();
       expect(number).toMatch(/^A\d{3}$/);
-      const called = await kiosk.evaluate(async () => {
+      const called = await kiosk.evaluate(async (pin) => {
         const w = window as unknown as { motcua: { invoke: (n: string, i: unknown) => Promise<unknown> } };
-        await w.motcua.invoke('login', { body: { counterId: 1, officerId: 1, pin: '1111' } });
+        await w.motcua.invoke('login', { body: { counterId: 1, officerId: 1, pin } });
         return w.motcua.invoke('callNext', { params: { id: 1 } });
-      });
+      }, pinOf(1));
       expect((called as { number: string }).number).toBe(number);
       await display.waitForFunction((n) => document.querySelector('[data-testid="now-number"]')?.textContent?.trim() === n, number);
     } finally {

@@ -6,6 +6,7 @@ import type { Host } from '../../electron/host/host';
 import { openDatabase } from '../../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../../electron/host/db/seed';
 import { QueueService } from '../../electron/host/queue/queueService';
+import { PinHasher } from '../../electron/host/auth/pinHasher';
 import { TEST_ADMIN_PASSWORD, TEST_PINS } from './devices';
 
 export function tempDir(prefix = 'motcua-test-'): string {
@@ -33,6 +34,19 @@ export function tempQueue(opts: { clock?: FakeClock; alwaysOpen?: boolean } = {}
   const clock = opts.clock ?? new FakeClock();
   const queue = new QueueService({ db, now: clock.now });
   return { dir, db, queue, clock, file: path.join(dir, 'motcua.sqlite') };
+}
+
+/**
+ * A data folder prepared like a scripted install (what MOTCUA_ADMIN_PASSWORD and
+ * MOTCUA_OFFICER_PINS do for `serve`), for hosts that take no such options, such as the Electron shell.
+ */
+export function scriptedInstall(dir: string): void {
+  const db = openDatabase({ file: path.join(dir, 'motcua.sqlite'), backupDir: path.join(dir, 'backups') });
+  try {
+    seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, officerPins: TEST_PINS, pinHasher: PinHasher.forDataDir(dir), alwaysOpen: true });
+  } finally {
+    db.close();
+  }
 }
 
 export interface TempHostOptions {
