@@ -5,6 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import type { DeviceRole } from '../../shared/api/access';
+import { counterBrowserCookies, enrollDevice } from '../helpers/devices';
 import { FakeClock, STAFF, tempHost } from '../helpers/tempHost';
 
 // Real Chromium against an in-process host whose clock the test moves: what a screen left open all
@@ -31,25 +33,24 @@ async function startHost(clock: FakeClock, officeHours = false): Promise<Host> {
   return host;
 }
 
-async function page(h: Host, url: string, width: number, height: number, staff?: { counterId: number; officerId: number; pin: string }): Promise<Page> {
+/** A screen on a paired device: a kiosk or display, or a counter PC its officer has signed in on. */
+async function page(h: Host, url: string, width: number, height: number, as: Exclude<DeviceRole, 'counter'> | { counterId: number; officerId: number }): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height } });
   const base = `http://127.0.0.1:${h.port}`;
-  if (staff) {
-    const { token } = h.auth.loginStaff(staff.counterId, staff.officerId, staff.pin);
-    await ctx.addCookies([{ name: 'motcua_session', value: token, url: base }]);
-  }
+  if (typeof as === 'string') await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(h, as), url: base }]);
+  else await ctx.addCookies(await counterBrowserCookies(h, as.counterId, as.officerId));
   const p = await ctx.newPage();
   await p.goto(base + url);
   return p;
 }
 
-const COUNTER_1 = { counterId: 1, officerId: 1, pin: '1111' };
+const COUNTER_1 = { counterId: 1, officerId: 1 };
 
 describe('screens left open while time passes', () => {
   it('the kiosk opens its tiles at 07:30 by itself', async () => {
     const clock = new FakeClock(Date.UTC(2026, 10, 23, 0, 29, 30)); // Monday 07:29:30 in Hà Nội
     const h = await startHost(clock, true);
-    const kiosk = await page(h, '/kiosk', 1920, 1080);
+    const kiosk = await page(h, '/kiosk', 1920, 1080, 'kiosk');
     await kiosk.waitForSelector('[data-service="HT"].closed');
     expect(await kiosk.textContent('[data-service="HT"]')).toContain('Ngoài giờ tiếp nhận');
     clock.advance(45_000); // 07:30:15, and nobody touches anything
@@ -76,7 +77,7 @@ describe('screens left open while time passes', () => {
     h.queue.issuer.issue({ serviceId: 1 });
     h.queue.issuer.issue({ serviceId: 1 });
     const counter = await page(h, '/counter', 1366, 768, COUNTER_1);
-    const display = await page(h, '/display', 1366, 768);
+    const display = await page(h, '/display', 1366, 768, 'display');
     await counter.waitForSelector('[data-action="next"]');
     await counter.click('[data-action="next"]');
     await display.waitForFunction(() => document.querySelector('[data-testid="now-number"]')?.textContent?.trim() === 'A001');
@@ -115,7 +116,7 @@ describe('the counter and the display agree', () => {
     const q = h.queue;
     for (let i = 0; i < 3; i++) q.issuer.issue({ serviceId: 1 });
     const counter = await page(h, '/counter', 1366, 768, COUNTER_1);
-    const display = await page(h, '/display', 1366, 768);
+    const display = await page(h, '/display', 1366, 768, 'display');
     await display.waitForSelector('[data-counter="1"]');
     q.calling.callNext(1, STAFF(1, 1));
     clock.minutes(5);
