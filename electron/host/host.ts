@@ -217,9 +217,10 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
       'Content-Security-Policy',
       "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     );
-    if (sendFile(res, file, req.method)) return;
+    const enc = String(req.headers['accept-encoding'] ?? '');
+    if (sendFile(res, file, req.method, enc)) return;
     // Single-page app: unknown non-file paths get the app shell; missing assets are real 404s.
-    if (!path.extname(url.pathname) && sendFile(res, path.join(o.staticDir, 'index.html'), req.method)) return;
+    if (!path.extname(url.pathname) && sendFile(res, path.join(o.staticDir, 'index.html'), req.method, enc)) return;
     if (!path.extname(url.pathname)) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(PLACEHOLDER_PAGE);

@@ -1,5 +1,4 @@
 import { csvCell } from './csvSafe';
-import ExcelJS from 'exceljs';
 import type { ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
 
 const minutes = (ms: number | null) => (ms === null ? '' : Math.round((ms / 60_000) * 10) / 10);
@@ -46,6 +45,8 @@ export function reportTables(s: ReportSummary): Record<string, { title: string; 
 }
 
 export async function reportXlsx(s: ReportSummary): Promise<Buffer> {
+  // exceljs is ≈ 28 MB of heap once loaded: only the first export pays for it, not every host start.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
   for (const t of Object.values(reportTables(s))) {

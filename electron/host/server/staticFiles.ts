@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type http from 'node:http';
 
 const TYPES: Record<string, string> = {
@@ -38,7 +39,22 @@ export function safeResolve(root: string, urlPath: string): string | null {
   return full;
 }
 
-export function sendFile(res: http.ServerResponse, file: string, method: string): boolean {
+// Text assets are sent gzip-compressed (a kiosk's first load over Wi-Fi is a third of the bytes).
+// Compressed once per file version and kept: the screens are a few hundred KB in all.
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map)$/i;
+const gzipCache = new Map<string, { mtimeMs: number; size: number; body: Buffer }>();
+
+function gzipped(file: string, stat: fs.Stats): Buffer | null {
+  if (!COMPRESSIBLE.test(file) || stat.size < 1024 || stat.size > 8 * 1024 * 1024) return null;
+  const hit = gzipCache.get(file);
+  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.body;
+  const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+  if (gzipCache.size > 500) gzipCache.clear();
+  gzipCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, body });
+  return body;
+}
+
+export function sendFile(res: http.ServerResponse, file: string, method: string, acceptEncoding = ''): boolean {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -48,16 +64,20 @@ export function sendFile(res: http.ServerResponse, file: string, method: string)
   if (!stat.isFile()) return false;
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   const immutable = /\/assets\//.test(file.replace(/\\/g, '/'));
+  const gz = /\bgzip\b/.test(acceptEncoding) ? gzipped(file, stat) : null;
   res.writeHead(200, {
     'Content-Type': type,
-    'Content-Length': stat.size,
+    'Content-Length': gz ? gz.length : stat.size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...(gz ? { 'Content-Encoding': 'gzip' } : {}),
+    Vary: 'Accept-Encoding',
   });
   if (method === 'HEAD') {
     res.end();
     return true;
   }
-  fs.createReadStream(file).pipe(res);
+  if (gz) res.end(gz);
+  else fs.createReadStream(file).pipe(res);
   return true;
 }
 
