@@ -3,7 +3,9 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceRole } from '../../shared/api/access';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { startServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
@@ -16,11 +18,23 @@ const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let dir: string;
+/** The office's paired devices (issue #13), enrolled into the data folder as `npm run device -- pair` does. */
+let devices: Record<'kiosk' | 'display' | 'admin' | 'counter1' | 'counter2' | 'counter3' | 'rating1', string>;
 
 beforeAll(async () => {
   if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   dir = tempDir();
   srv = await startServe(dir);
+  const [kiosk, display, admin, counter1, counter2, counter3, rating1] = enrollInDataDir(dir, [
+    { role: 'kiosk' },
+    { role: 'display' },
+    { role: 'admin' },
+    { role: 'counter', counter: 1 },
+    { role: 'counter', counter: 2 },
+    { role: 'counter', counter: 3 },
+    { role: 'rating', counter: 1 },
+  ]) as [string, string, string, string, string, string, string];
+  devices = { kiosk, display, admin, counter1, counter2, counter3, rating1 };
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 60_000);
 afterAll(async () => {
@@ -29,24 +43,42 @@ afterAll(async () => {
   if (srv) await waitExit(srv.child);
 });
 
-async function page(url: string, width: number, height: number, opts: { mobile?: boolean } = {}): Promise<Page> {
+/** A browser page; `device` is the paired device's credential it holds (a phone holds none). */
+async function page(url: string, width: number, height: number, opts: { mobile?: boolean; device?: string; base?: string } = {}): Promise<Page> {
+  const base = opts.base ?? srv.base;
   const ctx = await browser.newContext({ viewport: { width, height }, isMobile: opts.mobile, hasTouch: opts.mobile });
+  if (opts.device) await ctx.addCookies([{ name: 'motcua_device', value: opts.device, url: base }]);
   const p = await ctx.newPage();
-  await p.goto(srv.base + url);
+  await p.goto(base + url);
   return p;
 }
 
+/** A script on a paired device: its credential, and its session cookie once signed in. */
+async function apiPost(p: string, device: string, body?: unknown, cookie?: string) {
+  return fetch(`${srv.base}${p}`, {
+    method: 'POST',
+    headers: { 'x-device-token': device, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+async function signIn(device: string, counterId: number, officerId: number): Promise<string> {
+  const login = await apiPost('/api/auth/login', device, { counterId, officerId, pin: pinOf(officerId) });
+  expect(login.status).toBe(200);
+  return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+const enroll = (data: string, role: DeviceRole, counter?: number) => enrollInDataDir(data, [{ role, counter }])[0] as string;
+
 describe('screens in Chromium', () => {
   it('ticket → counter list → call → display → finish → tablet rating → phone shows done and rated', async () => {
-    const kiosk = await page('/kiosk?kiosk=k1', 1080, 1920);
-    const display = await page('/display', 1920, 1080);
-    const counter = await page('/counter', 1366, 768);
-    const tablet = await page('/rating?counter=1', 1280, 800);
+    const kiosk = await page('/kiosk?kiosk=k1', 1080, 1920, { device: devices.kiosk });
+    const display = await page('/display', 1920, 1080, { device: devices.display });
+    const counter = await page('/counter', 1366, 768, { device: devices.counter1 });
+    const tablet = await page('/rating?counter=1', 1280, 800, { device: devices.rating1 });
 
     // Counter signs in (counter 1, officer 1, PIN on the on-screen keypad).
     await counter.click('[data-counter="1"]');
     await counter.click('[data-officer="1"]');
-    for (const d of '1111') await counter.click(`.keypad button:text-is("${d}")`);
+    for (const d of pinOf(1)) await counter.click(`.keypad button:text-is("${d}")`);
     await counter.click('button[type="submit"]');
     await counter.waitForSelector('[data-action="next"]');
 
@@ -92,7 +124,7 @@ describe('screens in Chromium', () => {
   }, 90_000);
 
   it('switches language and returns to Vietnamese home after idle', async () => {
-    const kiosk = await page('/kiosk?idle=2', 1920, 1080);
+    const kiosk = await page('/kiosk?idle=2', 1920, 1080, { device: devices.kiosk });
     await kiosk.waitForSelector('[data-service="HT"]');
     await kiosk.click('[data-testid="lang"]');
     await kiosk.waitForSelector('text=Please choose a service');
@@ -103,14 +135,14 @@ describe('screens in Chromium', () => {
   }, 30_000);
 
   it('touch targets are at least 64 px on the kiosk', async () => {
-    const kiosk = await page('/kiosk', 1080, 1920);
+    const kiosk = await page('/kiosk', 1080, 1920, { device: devices.kiosk });
     await kiosk.waitForSelector('[data-service="HT"]');
     const small = await kiosk.$$eval('button', (bs) => bs.map((b) => b.getBoundingClientRect()).filter((r) => r.width < 64 || r.height < 64).length);
     expect(small).toBe(0);
   });
 
   it('the display survives the host going away and coming back, and resyncs', async () => {
-    const display = await page('/display', 1366, 768);
+    const display = await page('/display', 1366, 768, { device: devices.display });
     await display.waitForSelector('[data-counter="1"]');
     const port = srv.port;
     srv.child.kill('SIGKILL');
@@ -118,23 +150,22 @@ describe('screens in Chromium', () => {
     await display.waitForSelector('[data-testid="offline"]', { timeout: 10_000 });
     srv = await startServe(dir, {}, port);
     // A call made while the display was reconnecting must still show once it is back.
-    const login = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ counterId: 3, officerId: 3, pin: '3333' }) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    await fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 3 }) });
-    await fetch(`${srv.base}/api/counters/3/next`, { method: 'POST', headers: { cookie } });
+    // Pairings live in the database: the same devices work after the restart.
+    const cookie = await signIn(devices.counter3, 3, 3);
+    expect((await apiPost('/api/tickets', devices.kiosk, { serviceId: 3 })).status).toBe(201);
+    expect((await apiPost('/api/counters/3/next', devices.counter3, undefined, cookie)).status).toBe(200);
     await display.waitForSelector('[data-testid="offline"]', { state: 'detached', timeout: 20_000 });
     await display.waitForFunction(() => document.querySelector('[data-counter="3"] .num')?.textContent?.trim() === 'C001', undefined, { timeout: 10_000 });
   }, 60_000);
 
   it('two calls in quick succession are both spoken, in order, the second after the first ends', async () => {
-    const display = await page('/display', 1366, 768);
+    const display = await page('/display', 1366, 768, { device: devices.display });
     await display.waitForSelector('[data-counter="1"]');
     await display.mouse.click(10, 10); // a person touching the screen once unlocks audio in a browser
-    const login = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ counterId: 2, officerId: 2, pin: '2222' }) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    for (let i = 0; i < 2; i++) await fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 2 }) });
-    await fetch(`${srv.base}/api/counters/2/next`, { method: 'POST', headers: { cookie } });
-    await fetch(`${srv.base}/api/counters/2/next`, { method: 'POST', headers: { cookie } });
+    const cookie = await signIn(devices.counter2, 2, 2);
+    for (let i = 0; i < 2; i++) expect((await apiPost('/api/tickets', devices.kiosk, { serviceId: 2 })).status).toBe(201);
+    await apiPost('/api/counters/2/next', devices.counter2, undefined, cookie);
+    await apiPost('/api/counters/2/next', devices.counter2, undefined, cookie);
     await display.waitForFunction(() => ((window as unknown as { __announcements?: unknown[] }).__announcements ?? []).length >= 2, undefined, { timeout: 20_000 });
     const played = (await display.evaluate(() => (window as unknown as { __announcements: unknown[] }).__announcements)) as { seq: number; via: string; start: number; end: number; text: string; clips: number }[];
     expect(played.map((p) => p.via)).toEqual(['clips', 'clips']);
@@ -145,13 +176,12 @@ describe('screens in Chromium', () => {
   }, 40_000);
 
   it('admin adds a service and a counter; the kiosk shows it without a reload; it is called at the new counter', async () => {
-    const kiosk = await page('/kiosk', 1920, 1080);
+    const kiosk = await page('/kiosk', 1920, 1080, { device: devices.kiosk });
     await kiosk.waitForSelector('[data-service="HT"]');
-    const admin = await page('/admin', 1366, 900);
-    await admin.fill('input[type="password"]', 'motcua-admin');
-    await admin.click('button[type="submit"]');
-    await admin.fill('input[aria-label="Mật khẩu mới"]', 'mat-khau-moi-2026');
-    await admin.fill('input[aria-label="Nhập lại"]', 'mat-khau-moi-2026');
+    const admin = await page('/admin', 1366, 900, { device: devices.admin });
+    // Was: the seeded 'motcua-admin', then a forced change. Issue #13: no default password; the
+    // office chose this one at install, so the admin screen opens straight after sign-in.
+    await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
     await admin.click('button[type="submit"]');
     await admin.waitForSelector('[data-tab="services"]');
     await admin.fill('input[aria-label="Mã"]', 'CCCD');
@@ -176,15 +206,17 @@ describe('screens in Chromium', () => {
     await kiosk.click('[data-service="CCCD"]');
     await kiosk.click('.priority-list .none');
     expect((await kiosk.textContent('[data-testid="ticket-number"]'))?.trim()).toBe('G001');
-    const counters = (await (await fetch(`${srv.base}/api/counters`)).json()) as { id: number; number: number }[];
-    const c5 = counters.find((c) => c.number === 5);
-    const login = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ counterId: c5?.id, officerId: 4, pin: '4444' }) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const called = (await (await fetch(`${srv.base}/api/counters/${c5?.id}/next`, { method: 'POST', headers: { cookie } })).json()) as { number: string };
+    const counters = (await (await fetch(`${srv.base}/api/counters`, { headers: { 'x-device-token': devices.kiosk } })).json()) as { id: number; number: number }[];
+    const c5 = counters.find((c) => c.number === 5) as { id: number };
+    // The new counter's PC is paired like the others before its officer signs in.
+    const desk5 = enroll(dir, 'counter', 5);
+    const cookie = await signIn(desk5, c5.id, 4);
+    const called = (await (await apiPost(`/api/counters/${c5.id}/next`, desk5, undefined, cookie)).json()) as { number: string };
     expect(called.number).toBe('G001');
 
+    // The reports screen in another tab of the admin's browser: same device, same session.
     const reports = await page('/reports', 1366, 1400);
-    await reports.context().addCookies((await admin.context().cookies()).filter((c) => c.name === 'motcua_session'));
+    await reports.context().addCookies((await admin.context().cookies()).filter((c) => c.name === 'motcua_session' || c.name === 'motcua_device'));
     await reports.reload();
     await reports.waitForSelector('[data-testid="card-Cấp số"]');
     expect(Number(await reports.textContent('[data-testid="card-Cấp số"]'))).toBeGreaterThan(0);
@@ -202,10 +234,9 @@ describe('screens in Chromium', () => {
     db.close();
     const other = await startServe(hostile);
     try {
-      for (const url of ['/display', '/kiosk']) {
-        const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-        const p = await ctx.newPage();
-        await p.goto(other.base + url);
+      for (const [url, role] of [['/display', 'display'], ['/kiosk', 'kiosk']] as const) {
+        const p = await page(url, 1366, 768, { device: enroll(hostile, role), base: other.base });
+        const ctx = p.context();
         await p.waitForFunction(() => document.body.textContent?.includes('UBND <img'));
         await p.waitForTimeout(300);
         expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0)).toBe(0);
