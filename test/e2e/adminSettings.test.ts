@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { startServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
@@ -11,11 +12,11 @@ import { tempDir } from '../helpers/tempHost';
 // The admin screens as an office uses them, in real Chromium against a real `serve` process:
 // save one thing, restart, the rest is still there; edit a screen twice and both edits stick.
 const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
-const PASSWORD = 'mat-khau-quan-tri-2026';
 let browser: Browser;
 let srv: ServeProcess;
 let dir: string;
 let admin: Page;
+let counterDevice: string;
 
 async function api(p: string) {
   const r = await admin.evaluate(async (url) => {
@@ -38,13 +39,16 @@ beforeAll(async () => {
   if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   dir = tempDir();
   srv = await startServe(dir);
+  // The admin's browser and counter 1's PC, paired (issue #13).
+  const [adminDevice, desk1] = enrollInDataDir(dir, [{ role: 'admin' }, { role: 'counter', counter: 1 }]) as [string, string];
+  counterDevice = desk1;
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  admin = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await ctx.addCookies([{ name: 'motcua_device', value: adminDevice, url: srv.base }]);
+  admin = await ctx.newPage();
   await admin.goto(`${srv.base}/admin`);
-  await admin.fill('input[type="password"]', 'motcua-admin');
-  await admin.click('button[type="submit"]');
-  await admin.fill('input[aria-label="Mật khẩu mới"]', PASSWORD);
-  await admin.fill('input[aria-label="Nhập lại"]', PASSWORD);
+  // Was: the seeded 'motcua-admin' and a forced change. Issue #13: no default; the install chose it.
+  await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
   await admin.click('button[type="submit"]');
   await admin.waitForSelector('[data-tab="office"]');
 }, 60_000);
@@ -135,11 +139,13 @@ describe('admin settings in Chromium', () => {
     expect(audit.pauseReasons).toEqual(reasons);
 
     // The counter's pause dialog is built from them.
-    const counter = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    const deskCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await deskCtx.addCookies([{ name: 'motcua_device', value: counterDevice, url: srv.base }]);
+    const counter = await deskCtx.newPage();
     await counter.goto(`${srv.base}/counter`);
     await counter.click('[data-counter="1"]');
     await counter.click('[data-officer="1"]');
-    for (const d of '1111') await counter.click(`.keypad button:text-is("${d}")`);
+    for (const d of pinOf(1)) await counter.click(`.keypad button:text-is("${d}")`);
     await counter.click('button[type="submit"]');
     await counter.click('[data-action="pause"]');
     const offered = await counter.$$eval('.modal button', (bs) => bs.map((b) => b.textContent?.trim()));
