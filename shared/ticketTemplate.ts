@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 // What a ticket says, line by line, editable by an office without code. Placeholders:
-// {office} {service} {serviceEn} {number} {priority} {date} {time} {ahead} {eta} {footer}.
+// {office} {service} {serviceEn} {number} {priority} {date} {time} {ahead} {eta} {footer} {code}.
+// {code} is the ticket's check code, which walk-up rating asks for with the number.
 // A line whose placeholders all resolve to nothing is left out (e.g. {priority} for most tickets).
 export const TicketLine = z.object({
   kind: z.enum(['text', 'qr', 'rule', 'feed']).default('text'),
@@ -26,11 +27,12 @@ export const DEFAULT_TICKET_TEMPLATE: TicketTemplate = [
   { kind: 'text', text: '{time} {date}', size: 1, align: 'center', bold: false },
   { kind: 'qr', text: '', size: 1, align: 'center', bold: false },
   { kind: 'text', text: 'Quét mã để theo dõi lượt gọi', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: 'Mã phiếu (để đánh giá): {code}', size: 1, align: 'center', bold: true },
   { kind: 'rule', text: '', size: 1, align: 'center', bold: false },
   { kind: 'text', text: '{footer}', size: 1, align: 'center', bold: false },
 ];
 
-export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' | 'priority' | 'date' | 'time' | 'ahead' | 'eta' | 'footer', string>;
+export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' | 'priority' | 'date' | 'time' | 'ahead' | 'eta' | 'footer' | 'code', string>;
 
 /** Fill a line's placeholders; null when it had placeholders and all of them were empty. */
 export function fillLine(text: string, v: TicketValues): string | null {

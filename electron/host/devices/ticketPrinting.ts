@@ -52,6 +52,8 @@ export class TicketPrinting {
           etaMinutes: status.etaMinutes,
           trackUrl: trackUrl(t.id),
           footer: office.ticketFooter,
+          checkCode: '',
+          timeZone: office.timeZone,
         },
         t.id,
       );

@@ -5,7 +5,9 @@ import { DEFAULT_TICKET_TEMPLATE, fillLine } from '../../../shared/ticketTemplat
 import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplate';
 import { padToEight, renderText, toImageData } from './rasterText';
 import type { RasterLine } from './rasterText';
-import { printWidth, stripDiacritics, toCp1258Form } from './vietnameseText';
+import { officeClock, officeDate } from '../../../shared/officeTime';
+import { writeLine } from './escposText';
+import { graphemesOf, printWidth } from './vietnameseText';
 
 export interface TicketPrintData {
   officeName: string;
@@ -13,19 +15,22 @@ export interface TicketPrintData {
   serviceNameEn: string;
   number: string;
   priorityLabel: string | null;
-  /** Epoch ms (UTC); printed in Asia/Ho_Chi_Minh. */
+  /** Epoch ms (UTC); printed in the office's time zone. */
   issuedAt: number;
   ahead: number;
   etaMinutes: number;
   trackUrl: string;
   footer: string;
+  /** The ticket's check code, asked for with the number by walk-up rating. */
+  checkCode: string;
+  /** The office's time zone (default Hà Nội). */
+  timeZone?: string;
 }
 
-const TZ = 'Asia/Ho_Chi_Minh';
-
 export function ticketValues(d: TicketPrintData): TicketValues {
-  const date = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d.issuedAt);
-  const time = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(d.issuedAt);
+  const tz = d.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const date = officeDate(d.issuedAt, tz);
+  const time = officeClock(d.issuedAt, tz);
   return {
     office: d.officeName,
     service: d.serviceNameVi,
@@ -37,14 +42,22 @@ export function ticketValues(d: TicketPrintData): TicketValues {
     ahead: String(d.ahead),
     eta: String(d.etaMinutes),
     footer: d.footer,
+    code: d.checkCode,
   };
 }
 
-/** Greedy word wrap on printed width (combining tone marks take no column). */
+/** Greedy word wrap on printed width, a grapheme per column; a word longer than a line is cut between graphemes. */
 export function wrap(text: string, columns: number): string[] {
   const lines: string[] = [];
   let cur = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  const words = text.split(/\s+/).filter(Boolean).flatMap((word) => {
+    const g = graphemesOf(word);
+    if (g.length <= columns) return [word];
+    const pieces: string[] = [];
+    for (let i = 0; i < g.length; i += columns) pieces.push(g.slice(i, i + columns).join(''));
+    return pieces;
+  });
+  for (const word of words) {
     const next = cur ? `${cur} ${word}` : word;
     if (printWidth(next) <= columns || !cur) cur = next;
     else {
@@ -117,7 +130,6 @@ export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profi
     columns,
     codepageCandidates: cfg.encoding === 'tcvn3' ? ['tcvn3', 'tcvn3capitals'] : undefined,
   });
-  const prepare = (s: string) => (cfg.encoding === 'cp1258' ? toCp1258Form(s) : cfg.encoding === 'ascii' ? stripDiacritics(s) : s.normalize('NFC'));
   enc.initialize();
   enc.codepage(cfg.encoding === 'cp1258' ? 'windows1258' : cfg.encoding === 'tcvn3' ? 'auto' : 'cp437');
   const v = ticketValues(d);
@@ -138,7 +150,7 @@ export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profi
     if (text === null) continue;
     const width = Math.floor(columns / line.size);
     enc.size(line.size, line.size).bold(line.bold);
-    for (const part of wrap(text, width)) enc.line(prepare(pad(part, width, line.align)));
+    for (const part of wrap(text, width)) writeLine(enc, pad(part, width, line.align), cfg.encoding);
     enc.bold(false).size(1, 1);
   }
   enc.newline().newline().cut('partial');
