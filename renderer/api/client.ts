@@ -9,7 +9,8 @@ export type ServerMessage =
   | QueueEvent
   | { type: 'hello'; lastEventSeq: number }
   | AnnounceMessage
-  | { type: 'printer.status'; status: unknown };
+  | { type: 'printer.status'; status: unknown }
+  | { type: 'print.job'; jobId: number; ticketNumber: string | null; state: 'queued' | 'printing' | 'done' | 'failed' };
 
 export interface MotcuaBridge {
   invoke(name: string, input: { params?: unknown; query?: unknown; body?: unknown }): Promise<unknown>;

@@ -34,8 +34,9 @@ export function tempQueue(opts: { clock?: FakeClock; alwaysOpen?: boolean } = {}
   return { dir, db, queue, clock, file: path.join(dir, 'motcua.sqlite') };
 }
 
-export async function tempHost(opts: { clock?: FakeClock; issueRatePerMinute?: number } = {}): Promise<Host> {
-  const dir = tempDir();
+/** A real host on a port of its own; pass `dataDir` again to restart one on the same database. */
+export async function tempHost(opts: { clock?: FakeClock; issueRatePerMinute?: number; dataDir?: string } = {}): Promise<Host> {
+  const dir = opts.dataDir ?? tempDir();
   return startHost({
     dataDir: dir,
     port: 0,

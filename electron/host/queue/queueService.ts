@@ -9,6 +9,7 @@ import { QueueStats } from './queueStats';
 import { QueueViews } from './queueViews';
 import { Ratings } from './ratings';
 import { TicketLifecycle } from './ticketLifecycle';
+import { TicketLookup } from './ticketLookup';
 
 export interface QueueServiceDeps {
   db: Database.Database;
@@ -27,6 +28,7 @@ export class QueueService {
   readonly ratings: Ratings;
   readonly stats: QueueStats;
   readonly views: QueueViews;
+  readonly lookup: TicketLookup;
 
   constructor(deps: QueueServiceDeps) {
     this.settings = new OfficeSettings(deps.db);
@@ -38,6 +40,7 @@ export class QueueService {
     this.ratings = new Ratings(this.ctx);
     this.stats = new QueueStats(deps.db, this.settings);
     this.views = new QueueViews(this.ctx, this.stats, this.issuer, this.ratings, this.counters);
+    this.lookup = new TicketLookup(this.ctx, this.views);
   }
 
   onEvent(listener: EventListener): () => void {
