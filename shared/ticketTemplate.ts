@@ -34,6 +34,19 @@ export const DEFAULT_TICKET_TEMPLATE: TicketTemplate = [
 
 export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' | 'priority' | 'date' | 'time' | 'ahead' | 'eta' | 'footer' | 'code', string>;
 
+const CODE_LINE: TicketLine = { kind: 'text', text: 'Mã phiếu (để đánh giá): {code}', size: 1, align: 'center', bold: true };
+
+/**
+ * The template as printed: walk-up rating needs the check code on the paper, so a template without
+ * {code} (e.g. one an office saved before codes existed) gets the code line after its QR code.
+ */
+export function withCheckCode(template: TicketTemplate): TicketTemplate {
+  if (template.some((l) => l.kind === 'text' && l.text.includes('{code}'))) return template;
+  const qr = template.findIndex((l) => l.kind === 'qr');
+  const at = qr < 0 ? template.length : qr + 1;
+  return [...template.slice(0, at), CODE_LINE, ...template.slice(at)];
+}
+
 /** Fill a line's placeholders; null when it had placeholders and all of them were empty. */
 export function fillLine(text: string, v: TicketValues): string | null {
   const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as keyof TicketValues);

@@ -86,6 +86,7 @@ export class TicketPrinting {
       footer: office.ticketFooter,
       checkCode: row.check_code ?? '',
       timeZone: office.timeZone,
+      template: office.ticketTemplate,
     };
   }
 

@@ -1,7 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
-import { DEFAULT_TICKET_TEMPLATE, fillLine } from '../../../shared/ticketTemplate';
+import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode } from '../../../shared/ticketTemplate';
 import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplate';
 import { padToEight, renderText, toImageData } from './rasterText';
 import type { RasterLine } from './rasterText';
@@ -25,6 +25,8 @@ export interface TicketPrintData {
   checkCode: string;
   /** The office's time zone (default Hà Nội). */
   timeZone?: string;
+  /** The office's ticket template (admin screen); the default when absent. */
+  template?: TicketTemplate;
 }
 
 export function ticketValues(d: TicketPrintData): TicketValues {
@@ -77,9 +79,9 @@ function pad(text: string, columns: number, align: 'left' | 'center' | 'right'):
 }
 
 /** The text lines a ticket prints, before encoding (also what the tests compare against). */
-export function ticketText(d: TicketPrintData, template: TicketTemplate = DEFAULT_TICKET_TEMPLATE): string[] {
+export function ticketText(d: TicketPrintData, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): string[] {
   const v = ticketValues(d);
-  return template.filter((l) => l.kind === 'text').flatMap((l) => {
+  return withCheckCode(template).filter((l) => l.kind === 'text').flatMap((l) => {
     const text = fillLine(l.text, v);
     return text === null ? [] : [text];
   });
@@ -120,8 +122,8 @@ function encodeRasterTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profil
 }
 
 /** ESC/POS bytes of a ticket in the configured Vietnamese mode, QR code of the tracking URL, cut. */
-export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>, template: TicketTemplate = DEFAULT_TICKET_TEMPLATE): Uint8Array {
-  if (cfg.encoding === 'raster') return encodeRasterTicket(d, cfg, template);
+export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): Uint8Array {
+  if (cfg.encoding === 'raster') return encodeRasterTicket(d, cfg, withCheckCode(template));
   const profile = PRINTER_PROFILES[cfg.profile];
   const columns = profile.columns[cfg.paper];
   const enc = new ReceiptPrinterEncoder({
@@ -133,7 +135,7 @@ export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profi
   enc.initialize();
   enc.codepage(cfg.encoding === 'cp1258' ? 'windows1258' : cfg.encoding === 'tcvn3' ? 'auto' : 'cp437');
   const v = ticketValues(d);
-  for (const line of template) {
+  for (const line of withCheckCode(template)) {
     if (line.kind === 'rule') {
       enc.line('-'.repeat(columns));
       continue;

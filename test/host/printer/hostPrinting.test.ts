@@ -161,7 +161,7 @@ describe('print jobs across a host restart', () => {
     const pair = PtyPair.inDir(tempDir());
     const started: Host[] = [];
     const start = async () => {
-      const h = await tempHost({ clock, dataDir });
+      const h = await tempHost({ clock, dir: dataDir });
       started.push(h);
       return { h, c: await clientsOf(h) };
     };

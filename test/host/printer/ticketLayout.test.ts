@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterProfileId } from '../../../shared/printerConfig';
-import { encodeTicket, wrap } from '../../../electron/host/printer/ticketLayout';
+import { DEFAULT_TICKET_TEMPLATE } from '../../../shared/ticketTemplate';
+import { encodeTicket, ticketText, wrap } from '../../../electron/host/printer/ticketLayout';
 import type { TicketPrintData } from '../../../electron/host/printer/ticketLayout';
 import { parseEscPos } from '../../helpers/escposParser';
 
@@ -83,5 +84,14 @@ describe('ticket layout measures text by grapheme (a letter with its tone mark i
     expect(wrap(nfd, 11)).toEqual([nfd]);
     expect(wrap('abcdefghij klm', 4)).toEqual(['abcd', 'efgh', 'ij', 'klm']);
     expect(wrap('Ộộộộộộ', 3)).toEqual(['Ộộộ', 'ộộộ']);
+  });
+
+  it('prints the check code even from an office template saved without {code}: under the QR', () => {
+    const old = DEFAULT_TICKET_TEMPLATE.filter((l) => !l.text.includes('{code}'));
+    const lines = parseEscPos(Buffer.from(encodeTicket({ ...ticket(OFFICE_NAMES[0] as string), template: old }, { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258' }))).lines.map(decode);
+    const code = lines.findIndex((l) => l.trim() === 'Mã phiếu (để đánh giá): K7MPX');
+    expect(code).toBeGreaterThan(0);
+    expect(lines[code + 1]).toContain('Quét mã để theo dõi');
+    expect(ticketText({ ...ticket('UBND'), template: old })).toContain('Mã phiếu (để đánh giá): K7MPX');
   });
 });
