@@ -1,23 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import QRCode from 'qrcode';
 import type { IssuedTicket, TicketPrintView } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { useEvents } from '../api/hooks';
 import { useLang } from '../i18n';
 
-/** The ticket's print as it really went, followed live (a failed print may come out later by itself). */
+/**
+ * The ticket's print as it really went, followed live (a failed print may come out later by itself).
+ * A fast failure can be pushed before this screen exists, so the state is also read once on mount;
+ * every push for this job re-reads it, and only the newest answer counts.
+ */
 function usePrintState(ticket: IssuedTicket): TicketPrintView['state'] {
   const [state, setState] = useState(ticket.print.state);
-  useEvents(
-    (m) => {
-      if (m.type === 'print.job' && ticket.print.jobId !== null && m.jobId === ticket.print.jobId) setState(m.state);
-    },
-    () => {
-      call('ticketPrint', { params: { id: ticket.id } })
-        .then((p) => setState(p.state))
-        .catch(() => undefined);
-    },
-  );
+  const sent = useRef(0);
+  const applied = useRef(0);
+  const refresh = useCallback(() => {
+    const seq = ++sent.current;
+    call('ticketPrint', { params: { id: ticket.id } })
+      .then((p) => {
+        if (seq <= applied.current) return;
+        applied.current = seq;
+        setState(p.state);
+      })
+      .catch(() => undefined);
+  }, [ticket.id]);
+  useEvents((m) => {
+    if (m.type === 'print.job' && m.jobId === ticket.print.jobId) refresh();
+  }, refresh);
+  useEffect(refresh, [refresh]);
   return state;
 }
 

@@ -59,8 +59,11 @@ describe('walk-up rating on the kiosk, in Chromium', () => {
   it('a service C ticket is rated by typing its number and its check code; C is a letter, never "clear"', async () => {
     const t = await servedCTicket();
     const kiosk = await page('/kiosk', 1080, 1920);
+    await kiosk.waitForSelector('[data-service="DD"]');
     await kiosk.click('.kiosk-footer button >> nth=0');
     await kiosk.waitForSelector('[data-testid="rate-entry"]');
+    // The letter keys are the services' prefixes, there once the service list has loaded.
+    await kiosk.waitForSelector('.keypad button[data-key="C"]');
 
     // One key says C, and it types C. Deleting and clearing are keys with words, not letters.
     expect(await kiosk.locator('.keypad button:text-is("C")').count()).toBe(1);
