@@ -106,7 +106,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
 
 async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host> {
   const backupDir = path.join(o.dataDir, 'backups');
-  const restoredFrom = applyPendingRestore(o.dataDir);
+  const restoredFrom = applyPendingRestore(o.dataDir, undefined, (o.now ?? Date.now)());
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
   const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir });
   // A failure from here on must not leave the database open (the caller releases the lock).
@@ -176,8 +176,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     const device = devices.identify(deviceToken(req), req.socket.remoteAddress ?? null);
     return device?.role === 'admin' ? auth.session(sessionToken(req), device.id) : null;
   };
-  const downloads = createReportDownloads(adminSessionOf, reports);
-  const adminFiles = createAdminFiles(adminSessionOf, db, o.dataDir, () => queue.settings.get().backupKeep);
+  const downloads = createReportDownloads(adminSessionOf, reports, () => queue.settings.get().timeZone);
+  const adminFiles = createAdminFiles(adminSessionOf, db, o.dataDir, { keep: () => queue.settings.get().backupKeep, timeZone: () => queue.settings.get().timeZone, now: queue.now });
   const api = createApiHandler(handlers, auth, o.log, {
     devices,
     setup,
@@ -256,6 +256,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
         hour: () => queue.settings.get().backupHour,
         keep: () => queue.settings.get().backupKeep,
         timeZone: () => queue.settings.get().timeZone,
+        now: queue.now,
         log: o.log,
       });
 

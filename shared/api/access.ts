@@ -30,6 +30,10 @@ export const routeCallers: Record<RouteKey, Callers> = {
   listOfficers: ['counter', 'rating', 'admin'],
   issueTicket: ['kiosk'],
   lookupTicket: ['kiosk', 'counter', 'rating', 'admin'],
+  // Number + printed check code → the ticket: walk-up rating at an enrolled kiosk or tablet only,
+  // so a phone cannot try codes at all.
+  verifyTicket: ['kiosk', 'rating', 'counter', 'admin'],
+  ticketPrint: ['kiosk', 'counter', 'admin'],
   printerStatus: ['kiosk', 'counter', 'admin'],
 
   login: ['counter'],

@@ -5,7 +5,7 @@ import type { QueueContext } from './queueContext';
 import type { TicketRow } from './rows';
 import { availability } from './serviceAvailability';
 import type { DayCounts } from './serviceAvailability';
-import { newTicketId } from './ticketId';
+import { newCheckCode, newTicketId } from './ticketId';
 
 export interface IssueInput {
   serviceId: number;
@@ -27,8 +27,8 @@ export class TicketIssuer {
       'SELECT count(*) AS issued, max(seq) AS last FROM tickets WHERE service_id = ? AND business_day = ? AND transferred_from IS NULL',
     );
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
-    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order)
-      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order)`);
+    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order, check_code)
+      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order, @check_code)`);
   }
 
   counts(serviceId: number, day: string): DayCounts {
@@ -65,6 +65,7 @@ export class TicketIssuer {
         queued_at: now,
         kiosk_id: input.kioskId ?? null,
         issue_order: this.nextIssueOrder(),
+        check_code: newCheckCode(),
       };
       this.insert.run(row);
       const ticket = this.ctx.ticket(row.id);

@@ -10,6 +10,7 @@ import { QueueStats } from './queueStats';
 import { QueueViews } from './queueViews';
 import { Ratings } from './ratings';
 import { TicketLifecycle } from './ticketLifecycle';
+import { TicketLookup } from './ticketLookup';
 
 export interface QueueServiceDeps {
   db: Database.Database;
@@ -28,6 +29,7 @@ export class QueueService {
   readonly ratings: Ratings;
   readonly stats: QueueStats;
   readonly views: QueueViews;
+  readonly lookup: TicketLookup;
   readonly days: DayClose;
 
   constructor(deps: QueueServiceDeps) {
@@ -40,6 +42,7 @@ export class QueueService {
     this.ratings = new Ratings(this.ctx);
     this.stats = new QueueStats(deps.db, this.settings);
     this.views = new QueueViews(this.ctx, this.stats, this.issuer, this.ratings, this.counters);
+    this.lookup = new TicketLookup(this.ctx, this.views);
     this.days = new DayClose(this.ctx);
     this.ctx.setBeforeWrite(() => this.days.closeIfDue());
   }

@@ -23,7 +23,6 @@ export class QueueViews {
   private readonly activeTickets: Database.Statement<[], TicketRow>;
   private readonly recentCalls: Database.Statement<[number], { ticket_id: string; counter_id: number; at: number; type: string }>;
   private readonly lastSeq: Database.Statement<[], { m: number | null }>;
-  private readonly byNumber: Database.Statement<[string, string], TicketRow>;
   private readonly byStateAtCounter: Database.Statement<[string, number, string], TicketRow>;
   private readonly servedToday: Database.Statement<[number, string], { n: number }>;
   private readonly successor: Database.Statement<[string], TicketRow>;
@@ -47,7 +46,6 @@ export class QueueViews {
       "SELECT ticket_id, counter_id, at, type FROM events WHERE type IN ('ticket.called', 'ticket.recalled') ORDER BY id DESC LIMIT ?",
     );
     this.lastSeq = db.prepare('SELECT max(id) AS m FROM events');
-    this.byNumber = db.prepare('SELECT * FROM tickets WHERE number = ? AND business_day = ? ORDER BY issue_order DESC LIMIT 1');
     this.byStateAtCounter = db.prepare(
       'SELECT * FROM tickets WHERE state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50',
     );
@@ -104,13 +102,6 @@ export class QueueViews {
     return this.statusOf(this.ctx.ticket(id));
   }
 
-  /** Walk-up rating types the printed number; today's most recent ticket with it. */
-  lookup(number: string): TicketStatus {
-    const t = this.byNumber.get(number.toUpperCase(), this.today());
-    if (!t) throw new AppError('TICKET_NOT_FOUND');
-    return this.statusOf(t);
-  }
-
   statusOf(t: TicketRow): TicketStatus {
     // A transferred ticket lives on in its successor; follow the chain so the phone keeps tracking.
     let cur = t;
@@ -137,6 +128,7 @@ export class QueueViews {
       rated,
       canRate: cur.state === 'done' && !rated,
       ratingLevels: this.ctx.settings.get().ratingLevels,
+      checkCode: cur.check_code,
     };
   }
 

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Session } from '../auth/authService';
 import { backupNow } from '../db/backup';
 import { prepareRestoreInWorker } from '../db/restoreInWorker';
+import { officeFileStamp } from '../../../shared/officeTime';
 import { sendError } from './httpApi';
 
 const MAX_RESTORE_BYTES = 2 * 1024 * 1024 * 1024;
@@ -15,7 +16,13 @@ export const RESTORE_PENDING = 'restore-pending.sqlite';
  * POST /api/admin/restore?confirm=KHOI-PHUC with the .sqlite file as the body → checked, kept as
  * the pending restore, swapped in at the next start (the running queue is never replaced live).
  */
-export function createAdminFiles(adminSessionOf: (req: http.IncomingMessage) => Session | null, db: Database.Database, dataDir: string, keep: () => number) {
+export interface AdminFilesOptions {
+  keep: () => number;
+  timeZone: () => string;
+  now: () => number;
+}
+
+export function createAdminFiles(adminSessionOf: (req: http.IncomingMessage) => Session | null, db: Database.Database, dataDir: string, o: AdminFilesOptions) {
   // The running office's admin password survives a restore; the backup's does not come back.
   const currentSecrets = () =>
     Object.fromEntries((db.prepare("SELECT key, value FROM settings WHERE key = 'admin'").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
@@ -25,7 +32,7 @@ export function createAdminFiles(adminSessionOf: (req: http.IncomingMessage) => 
     if (session?.kind !== 'admin') return (sendError(res, session ? 'FORBIDDEN' : 'UNAUTHORIZED'), true);
     if (url.pathname === '/api/admin/backup') {
       if (req.method !== 'GET') return (sendError(res, 'METHOD_NOT_ALLOWED'), true);
-      const file = await backupNow(db, path.join(dataDir, 'backups'), Date.now(), keep());
+      const file = await backupNow(db, path.join(dataDir, 'backups'), o.now(), o.keep(), o.timeZone());
       res.writeHead(200, { 'Content-Type': 'application/vnd.sqlite3', 'Content-Disposition': `attachment; filename="${path.basename(file)}"`, 'Content-Length': fs.statSync(file).size });
       fs.createReadStream(file).pipe(res);
       return true;
@@ -60,12 +67,15 @@ export function createAdminFiles(adminSessionOf: (req: http.IncomingMessage) => 
   };
 }
 
-/** At start, before the database opens: swap in a pending restore, keeping the current file aside. */
-export function applyPendingRestore(dataDir: string): string | null {
+/**
+ * At start, before the database opens: swap in a pending restore, keeping the current file aside.
+ * The database (and so the office's zone) is not open yet; the zone is the one it was last run with.
+ */
+export function applyPendingRestore(dataDir: string, timeZone = 'Asia/Ho_Chi_Minh', now = Date.now()): string | null {
   const pending = path.join(dataDir, RESTORE_PENDING);
   if (!fs.existsSync(pending)) return null;
   const current = path.join(dataDir, 'motcua.sqlite');
-  const aside = path.join(dataDir, 'backups', `motcua-before-restore-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}.sqlite.keep`);
+  const aside = path.join(dataDir, 'backups', `motcua-before-restore-${officeFileStamp(now, timeZone)}.sqlite.keep`);
   fs.mkdirSync(path.dirname(aside), { recursive: true });
   if (fs.existsSync(current)) fs.renameSync(current, aside);
   for (const ext of ['-wal', '-shm']) fs.rmSync(current + ext, { force: true });
