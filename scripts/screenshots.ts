@@ -4,35 +4,52 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServe } from '../test/helpers/serveProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
+import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../test/helpers/devices';
 
 const out = path.resolve('docs/screens');
 fs.mkdirSync(out, { recursive: true });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-shots-'));
 const srv = await startServe(dir);
-const post = (p: string, body?: unknown, cookie?: string) =>
-  fetch(srv.base + p, { method: 'POST', headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
+// A failed step must not leave the host running.
+process.once('exit', () => srv.child.kill('SIGTERM'));
+// The office's paired devices, as `npm run device -- pair` makes them (issue #13).
+const [kioskDevice, displayDevice, adminDevice, desk1, desk2, desk3, tablet1] = enrollInDataDir(dir, [
+  { role: 'kiosk' },
+  { role: 'display' },
+  { role: 'admin' },
+  { role: 'counter', counter: 1 },
+  { role: 'counter', counter: 2 },
+  { role: 'counter', counter: 3 },
+  { role: 'rating', counter: 1 },
+]) as [string, string, string, string, string, string, string];
+const post = (p: string, device: string, body?: unknown, cookie?: string) =>
+  fetch(srv.base + p, { method: 'POST', headers: { 'x-device-token': device, ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
 
 // Some activity so the screens show real content.
-const login = await post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' });
+const login = await post('/api/auth/login', desk1, { counterId: 1, officerId: 1, pin: pinOf(1) });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-await post('/api/auth/login', { counterId: 3, officerId: 3, pin: '3333' });
-for (const sid of [1, 1, 2, 3, 1, 5, 6]) await post('/api/tickets', { serviceId: sid });
-await post('/api/tickets', { serviceId: 1, priority: 'elderly' });
-await post('/api/counters/1/next', undefined, cookie);
+await post('/api/auth/login', desk3, { counterId: 3, officerId: 3, pin: pinOf(3) });
+for (const sid of [1, 1, 2, 3, 1, 5, 6]) await post('/api/tickets', kioskDevice, { serviceId: sid });
+await post('/api/tickets', kioskDevice, { serviceId: 1, priority: 'elderly' });
+await post('/api/counters/1/next', desk1, undefined, cookie);
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/** A page in its own browser context holding a paired device's credential (none: a phone or a new browser). */
+async function devicePage(b: Browser, device: string | null, viewport: { width: number; height: number }, opts: { mobile?: boolean } = {}): Promise<Page> {
+  const page = await b.newPage({ viewport, ...(opts.mobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
+  if (device) await page.context().addCookies([{ name: 'motcua_device', value: device, url: srv.base }]);
+  return page;
+}
 
 // Admin settings screens at a desk PC's 1366×768, in Vietnamese and one in English.
 // `SCREENS=admin` takes only these.
 {
-  const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const admin = await devicePage(browser, adminDevice, { width: 1366, height: 768 });
   await admin.goto(`${srv.base}/admin`);
-  await admin.fill('input[type="password"]', 'motcua-admin');
-  await admin.click('button[type="submit"]');
-  await admin.fill('input[aria-label="Mật khẩu mới"]', 'mat-khau-anh-chup');
-  await admin.fill('input[aria-label="Nhập lại"]', 'mat-khau-anh-chup');
+  await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
   await admin.click('button[type="submit"]');
   await admin.click('[data-tab="lists"]');
   await admin.waitForSelector('[data-list="pauseReasons"] tbody tr');
@@ -56,6 +73,11 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
   await admin.click('.list li:has-text("Hộ tịch") button');
   await admin.waitForSelector('[data-testid="service-hours"]');
   await admin.screenshot({ path: path.join(out, 'admin-services-edit.png') });
+  // The office's devices: a pairing code for a new tablet, and the list.
+  await admin.click('[data-tab="enrolled"]');
+  await admin.click('[data-testid="make-pairing-code"]');
+  await admin.waitForSelector('[data-testid="pairing-digits"]');
+  await admin.screenshot({ path: path.join(out, 'admin-enrolled-devices.png') });
   await admin.close();
 }
 if (process.env.SCREENS === 'admin') {
@@ -63,24 +85,27 @@ if (process.env.SCREENS === 'admin') {
   srv.child.kill('SIGTERM');
   process.exit(0);
 }
-const shots: [string, string, number, number][] = [
-  ['kiosk-portrait', '/kiosk', 1080, 1920],
-  ['kiosk-landscape', '/kiosk', 1920, 1080],
-  ['display-1920', '/display', 1920, 1080],
-  ['display-1366', '/display', 1366, 768],
-  ['counter-login', '/counter', 1366, 768],
-  ['rating-idle', '/rating?counter=1', 1280, 800],
-  ['home', '/', 1280, 800],
+const shots: [string, string, number, number, string | null][] = [
+  ['kiosk-portrait', '/kiosk', 1080, 1920, kioskDevice],
+  ['kiosk-landscape', '/kiosk', 1920, 1080, kioskDevice],
+  ['display-1920', '/display', 1920, 1080, displayDevice],
+  ['display-1366', '/display', 1366, 768, displayDevice],
+  ['counter-login', '/counter', 1366, 768, desk2],
+  ['rating-idle', '/rating?counter=1', 1280, 800, tablet1],
+  ['home', '/', 1280, 800, null],
+  // What a browser that is not paired sees on a staff screen, and the pairing page.
+  ['device-gate', '/counter', 1366, 768, null],
+  ['pair', '/pair', 1280, 800, null],
 ];
-for (const [name, url, width, height] of shots) {
-  const page = await browser.newPage({ viewport: { width, height } });
+for (const [name, url, width, height, device] of shots) {
+  const page = await devicePage(browser, device, { width, height });
   await page.goto(srv.base + url);
   await page.waitForTimeout(800);
   await page.screenshot({ path: path.join(out, `${name}.png`) });
   await page.close();
 }
 // Flows: priority step and ticket result on the kiosk; the counter desk; rating form; phone tracking.
-const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+const kiosk = await devicePage(browser, kioskDevice, { width: 1080, height: 1920 });
 await kiosk.goto(`${srv.base}/kiosk`);
 await kiosk.click('[data-service="HT"]');
 await kiosk.screenshot({ path: path.join(out, 'kiosk-priority.png') });
@@ -93,15 +118,17 @@ await kiosk.click('text=Xong');
 await kiosk.click('text=Đánh giá');
 await kiosk.screenshot({ path: path.join(out, 'kiosk-rate-lookup.png') });
 
-const counter = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+const counter = await devicePage(browser, desk1, { width: 1366, height: 768 });
 await counter.context().addCookies([{ name: 'motcua_session', value: cookie.split('=')[1] ?? '', url: srv.base }]);
 await counter.goto(`${srv.base}/counter`);
 await counter.waitForSelector('[data-testid="current-ticket"]');
 await counter.screenshot({ path: path.join(out, 'counter-desk.png') });
 
-const tablet = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const tablet = await devicePage(browser, tablet1, { width: 1280, height: 800 });
 await tablet.goto(`${srv.base}/rating?counter=1`);
-await tablet.waitForTimeout(500);
+// The tablet first asks who it is (the device gate), then listens: give it the moment to subscribe.
+await tablet.waitForSelector('.counter-no');
+await tablet.waitForTimeout(800);
 await counter.click('[data-action="finish"]');
 await tablet.waitForSelector('.face');
 await tablet.click('.face >> nth=0');
@@ -109,7 +136,7 @@ await tablet.waitForTimeout(200);
 await tablet.screenshot({ path: path.join(out, 'rating-form.png') });
 
 if (trackUrl) {
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const phone = await devicePage(browser, null, { width: 390, height: 844 }, { mobile: true });
   await phone.goto(srv.base + new URL(trackUrl).pathname);
   await phone.waitForSelector('[data-testid="track-number"]');
   await phone.screenshot({ path: path.join(out, 'track-phone.png') });

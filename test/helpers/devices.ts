@@ -61,7 +61,7 @@ export function enrollInDataDir(dataDir: string, wanted: readonly { role: Device
     return wanted.map(({ role, counter }) => {
       const id = counter === undefined ? null : (counterId.get(counter) as { id: number } | undefined)?.id;
       if (id === undefined) throw new Error(`no counter number ${counter}`);
-      return registry.enroll(role, id, `${role} (test)`, 'test').token;
+      return registry.enroll(role, id, `${role} (dòng lệnh)`, 'cli').token;
     });
   } finally {
     db.close();
