@@ -1,20 +1,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hashSecret } from '../electron/host/auth/secretHash';
+import { PinHasher } from '../electron/host/auth/pinHasher';
 import { openDatabase } from '../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../electron/host/db/seed';
+import { enrollInDataDir } from '../test/helpers/devices';
+
+/** Every bench officer's PIN (six digits, as an office's are). */
+export const BENCH_PIN = '246813';
 
 /**
  * A data dir with the sample ward grown to `counters` counters, each with its own officer (PIN
- * 1234) and `servicesPerCounter` services, ready for a `serve` process to open.
+ * BENCH_PIN) and `servicesPerCounter` services, ready for a `serve` process to open.
  */
 export function benchOffice(counters: number, servicesPerCounter: number, prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const db = openDatabase({ file: path.join(dir, 'motcua.sqlite'), backupDir: path.join(dir, 'backups') });
-  seedIfEmpty(db, { adminPassword: 'bench', alwaysOpen: true });
+  seedIfEmpty(db, { adminPassword: 'bench-admin-password', alwaysOpen: true });
   db.prepare('UPDATE services SET range_end = 99999').run();
-  const pin = hashSecret('1234');
+  // Keyed with the office's PIN secret in the data folder, as the host checks them.
+  const pin = PinHasher.forDataDir(dir).hashSync(BENCH_PIN);
   db.transaction(() => {
     db.prepare('UPDATE officers SET pin_hash = ?').run(pin);
     for (let n = 5; n <= counters; n++) {
@@ -25,4 +30,21 @@ export function benchOffice(counters: number, servicesPerCounter: number, prefix
   })();
   db.close();
   return dir;
+}
+
+export interface BenchDevices {
+  kiosk: string;
+  displays: string[];
+  /** Index = counter number. */
+  counters: string[];
+}
+
+/** The office's paired devices (issue #13): a kiosk, `displays` TVs and one PC per counter. */
+export function benchDevices(dir: string, counters: number, displays: number): BenchDevices {
+  const tokens = enrollInDataDir(dir, [
+    { role: 'kiosk' },
+    ...Array.from({ length: displays }, () => ({ role: 'display' as const })),
+    ...Array.from({ length: counters }, (_, i) => ({ role: 'counter' as const, counter: i + 1 })),
+  ]);
+  return { kiosk: tokens[0] as string, displays: tokens.slice(1, 1 + displays), counters: ['', ...tokens.slice(1 + displays)] };
 }

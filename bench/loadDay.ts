@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { prng } from '../test/helpers/prng';
 import { startServe } from '../test/helpers/serveProcess';
-import { benchOffice } from './benchOffice';
+import { BENCH_PIN, benchDevices, benchOffice } from './benchOffice';
 import { machine, ms, summary } from './stats';
 
 const SPEED = Number(process.env.LOAD_SPEED ?? 60);
@@ -29,12 +29,18 @@ const dir = benchOffice(COUNTERS, 2, 'motcua-load-');
 
 const srv = await startServe(dir);
 const pid = srv.child.pid as number;
-const json = async (method: string, p: string, body?: unknown, cookie?: string) => {
-  const r = await fetch(srv.base + p, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
+// The kiosk, the TVs and the counter PCs are paired devices; the phones are anonymous (issue #13).
+const devices = benchDevices(dir, COUNTERS, DISPLAYS);
+const json = async (method: string, p: string, device: string, body?: unknown, cookie?: string) => {
+  const r = await fetch(srv.base + p, { method, headers: { 'x-device-token': device, ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
   return { status: r.status, cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '', body: (await r.json()) as Record<string, unknown> };
 };
 const cookies: string[] = [];
-for (let c = 1; c <= COUNTERS; c++) cookies[c] = (await json('POST', '/api/auth/login', { counterId: c, officerId: c, pin: '1234' })).cookie;
+for (let c = 1; c <= COUNTERS; c++) {
+  const login = await json('POST', '/api/auth/login', devices.counters[c] as string, { counterId: c, officerId: c, pin: BENCH_PIN });
+  if (login.status !== 200) throw new Error(`sign-in at counter ${c}: ${JSON.stringify(login.body)}`);
+  cookies[c] = login.cookie;
+}
 
 // Displays: WebSocket + the refetch of /api/display the real screen does on each change.
 // Keyed by counter: the event can arrive before the HTTP answer that says which ticket was called.
@@ -43,15 +49,16 @@ const latencies: number[] = [];
 let displayFetches = 0;
 let phoneFetches = 0;
 const sockets: WebSocket[] = [];
-const open = (onMsg: (m: { type: string; ticket?: { id: string; serviceId: number }; counter?: { number: number } }) => void) =>
+const open = (onMsg: (m: { type: string; ticket?: { serviceId: number }; counter?: { number: number } }) => void, device?: string) =>
   new Promise<WebSocket>((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events`);
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events`, device ? { headers: { 'x-device-token': device } } : {});
     ws.on('message', (d) => onMsg(JSON.parse(String(d))));
     ws.on('open', () => resolve(ws));
     sockets.push(ws);
   });
 for (let d = 0; d < DISPLAYS; d++) {
   let pending = false;
+  const device = devices.displays[d] as string;
   await open((m) => {
     if (m.type === 'ticket.called' && m.counter && d === 0) {
       const t0 = sentAt.get(m.counter.number);
@@ -62,20 +69,21 @@ for (let d = 0; d < DISPLAYS; d++) {
       setTimeout(() => {
         pending = false;
         displayFetches++;
-        void fetch(`${srv.base}/api/display`).then((r) => r.text());
+        void fetch(`${srv.base}/api/display`, { headers: { 'x-device-token': device } }).then((r) => r.text());
       }, 60);
     }
-  });
+  }, device);
 }
 
-// Phones: follow one ticket each, refetching only on events of that ticket's service (as /t/:id does).
+// Phones: follow one ticket each, refetching only on events of that ticket's service or a transfer
+// (as /t/:id does: a phone's events carry no ticket ids).
 const phoneTickets: { id: string; serviceId: number }[] = [];
 const phones: { serviceId: number | null; id: string | null; pending: boolean }[] = [];
 for (let p = 0; p < PHONES; p++) {
   const phone = { serviceId: null as number | null, id: null as string | null, pending: false };
   phones.push(phone);
   await open((m) => {
-    if (!phone.id || !m.ticket || (m.ticket.serviceId !== phone.serviceId && m.ticket.id !== phone.id) || phone.pending) return;
+    if (!phone.id || !m.ticket || (m.ticket.serviceId !== phone.serviceId && m.type !== 'ticket.transferred') || phone.pending) return;
     phone.pending = true;
     setTimeout(() => {
       phone.pending = false;
@@ -104,7 +112,7 @@ const arrivals = (async () => {
   for (const t of times) {
     await sleep(t - simNow);
     simNow = t;
-    const r = await json('POST', '/api/tickets', { serviceId: 1 + Math.floor(rnd() * 6) });
+    const r = await json('POST', '/api/tickets', devices.kiosk, { serviceId: 1 + Math.floor(rnd() * 6) });
     if (r.status !== 201) continue;
     issued++;
     if (phoneTickets.length < PHONES) {
@@ -120,7 +128,7 @@ let stop = false;
 const counterLoop = async (c: number) => {
   while (!stop) {
     sentAt.set(c, performance.now());
-    const r = await fetch(`${srv.base}/api/counters/${c}/next`, { method: 'POST', headers: { cookie: cookies[c] as string } });
+    const r = await fetch(`${srv.base}/api/counters/${c}/next`, { method: 'POST', headers: { 'x-device-token': devices.counters[c] as string, cookie: cookies[c] as string } });
     const body = (await r.json()) as { id?: string };
     if (r.status !== 200 || !body.id) {
       await sleep(1);
