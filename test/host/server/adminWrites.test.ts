@@ -239,7 +239,8 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   saveService: entityWrite('saveService', 'services', 50, state),
   saveCounter: entityWrite('saveCounter', 'counters', 40, state, (sent) => sent),
   saveOfficer: entityWrite('saveOfficer', 'officers', 30, state, ({ pin: _pin, ...rest }) => rest),
-  changePassword: changesNothing(2, true, (rnd) => ({ password: `mat-khau-${digits(rnd, 6)}` })),
+  // Passwords the office policy accepts (issue #13 refuses dictionary words such as "mật khẩu").
+  changePassword: changesNothing(3, true, (rnd) => ({ password: `${pick(rnd, ['lan-trong-vuon', 'mưa-phùn-tháng-ba', 'cau-go-ven-song'])}-${digits(rnd, 4)}` })),
   printTestPage: changesNothing(3, false, () => undefined),
   createPairingCode: pairingCodeWrite(20),
   revokeDevice: revokeWrite(10),
