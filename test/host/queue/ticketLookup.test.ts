@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
 import { CHECK_CODE_ALPHABET, CHECK_CODE_LENGTH } from '../../../shared/checkCode';
+import { deviceClient, signedInCounter } from '../../helpers/devices';
 import { HttpClient } from '../../helpers/httpClient';
 import { tempHost } from '../../helpers/tempHost';
 
 let host: Host;
 let kiosk: HttpClient;
 let staff: HttpClient;
+/** Someone who knows only a number (seen on the TV), typing it at another kiosk. */
 let passerBy: HttpClient;
+let phone: HttpClient;
 
 beforeAll(async () => {
   host = await tempHost();
-  const base = `http://127.0.0.1:${host.port}`;
-  kiosk = new HttpClient(base);
-  staff = new HttpClient(base);
-  passerBy = new HttpClient(base);
-  await staff.post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' });
+  kiosk = deviceClient(host, 'kiosk');
+  staff = await signedInCounter(host, 1);
+  passerBy = deviceClient(host, 'kiosk');
+  phone = new HttpClient(`http://127.0.0.1:${host.port}`);
 });
 afterAll(async () => {
   await host.close();
@@ -70,6 +72,9 @@ describe('walk-up rating goes by the ticket, not by the number', () => {
   it('guessing is cut off: after 10 wrong codes only the QR opens the ticket', async () => {
     const t = await servedTicket(2);
     const wrongCode = t.checkCode === 'AAAAA' ? 'CCCCC' : 'AAAAA';
+    // A phone cannot try codes at all (issue #13): the verify route is for the office's devices.
+    expect((await phone.post('/api/tickets/verify', { number: t.number, code: wrongCode })).body.error.code).toBe('DEVICE_NOT_ENROLLED');
+    expect((await phone.get(`/api/tickets/lookup?number=${t.number}`)).body.error.code).toBe('DEVICE_NOT_ENROLLED');
     for (let i = 0; i < 10; i++) expect((await passerBy.post('/api/tickets/verify', { number: t.number, code: wrongCode })).body.error.code).toBe('WRONG_CHECK_CODE');
     const locked = await kiosk.post('/api/tickets/verify', { number: t.number, code: t.checkCode });
     expect(locked.status).toBe(429);
