@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
-import { HttpClient } from '../../helpers/httpClient';
+import { deviceClient, signedInAdmin, signedInCounter } from '../../helpers/devices';
+import type { HttpClient } from '../../helpers/httpClient';
 import { FakeClock, tempHost } from '../../helpers/tempHost';
 
 // 06:36 on 25/11/2026 in Hà Nội is 23:36 UTC on 24/11: a UTC export puts the rating on the wrong day.
@@ -15,11 +16,9 @@ const clock = new FakeClock(Date.UTC(2026, 10, 24, 23, 0));
 beforeAll(async () => {
   host = await tempHost({ clock });
   base = `http://127.0.0.1:${host.port}`;
-  admin = new HttpClient(base);
-  await admin.post('/api/auth/admin', { password: 'admin-test' });
-  const kiosk = new HttpClient(base);
-  const staff = new HttpClient(base);
-  await staff.post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' });
+  admin = await signedInAdmin(host);
+  const kiosk = deviceClient(host, 'kiosk');
+  const staff = await signedInCounter(host, 1);
   const issued = await kiosk.post('/api/tickets', { serviceId: 1 });
   expect(issued.status).toBe(201);
   clock.minutes(10);
@@ -37,7 +36,7 @@ afterAll(async () => {
 
 describe('times an office reads are in office time', () => {
   it('the XLSX "Góp ý" sheet and the comments CSV give the rating time as 25/11/2026 06:36', async () => {
-    const res = await fetch(`${base}/api/reports/export.xlsx?from=2026-11-25&to=2026-11-25`, { headers: { cookie: admin.cookie } });
+    const res = await fetch(`${base}/api/reports/export.xlsx?from=2026-11-25&to=2026-11-25`, { headers: admin.authHeaders() });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
@@ -50,14 +49,15 @@ describe('times an office reads are in office time', () => {
     // Nothing on any sheet is written as an ISO/UTC time.
     for (const ws of wb.worksheets) ws.eachRow((r) => r.eachCell((c) => expect(String(c.value)).not.toMatch(/\d{4}-\d{2}-\d{2}T|Z$/)));
 
-    const csv = Buffer.from(await (await fetch(`${base}/api/reports/export.csv?from=2026-11-25&to=2026-11-25&table=comments`, { headers: { cookie: admin.cookie } })).arrayBuffer())
+    const csv = Buffer.from(await (await fetch(`${base}/api/reports/export.csv?from=2026-11-25&to=2026-11-25&table=comments`, { headers: admin.authHeaders() })).arrayBuffer())
       .toString('utf8')
       .replace(/^\uFEFF/, '');
-    expect(csv.split('\r\n')[1]).toBe('A001,4/4,Cán bộ hướng dẫn tận tình,25/11/2026 06:36');
+    // Every cell is quoted (csvSafe: a spreadsheet never reads a cell as a formula).
+    expect(csv.split('\r\n')[1]).toBe('"A001","4/4","Cán bộ hướng dẫn tận tình","25/11/2026 06:36"');
   });
 
   it('a backup downloaded at 06:36 on 25/11 is named for 25/11 06:36, by the host clock', async () => {
-    const res = await fetch(`${base}/api/admin/backup`, { headers: { cookie: admin.cookie } });
+    const res = await fetch(`${base}/api/admin/backup`, { headers: admin.authHeaders() });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="motcua-20261125-063600.sqlite"');
     await res.arrayBuffer();
