@@ -64,6 +64,28 @@ export interface Host {
   close(): Promise<void>;
 }
 
+/**
+ * The forecast is redone right after each change, once the answer to the request that made it
+ * has gone out: kiosks and phones refetching on the event then read it from the cache.
+ */
+function refreshEtaAfterChanges(queue: QueueService, log: Log): () => void {
+  let pending: NodeJS.Immediate | null = null;
+  const stop = queue.onEvent(() => {
+    pending ??= setImmediate(() => {
+      pending = null;
+      try {
+        queue.eta.refresh(queue.now());
+      } catch (e) {
+        log({ level: 'error', msg: 'ETA refresh failed', error: String(e) });
+      }
+    });
+  });
+  return () => {
+    stop();
+    if (pending) clearImmediate(pending);
+  };
+}
+
 function lanAddress(): string {
   for (const list of Object.values(os.networkInterfaces())) {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
@@ -93,6 +115,8 @@ export async function startHost(o: HostOptions): Promise<Host> {
     hub.broadcast(e);
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
   });
+  for (const r of queue.counterRepairs) o.log({ level: 'warn', msg: 'running counter disagreed with the tickets; recounted', ...r });
+  const stopEtaRefresh = refreshEtaAfterChanges(queue, o.log);
   const perMinute = o.issueRatePerMinute ?? 30;
   const downloads = createReportDownloads(auth, reports);
   const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
@@ -186,6 +210,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
       closed = true;
       stopBackups();
       stopWarmup();
+      stopEtaRefresh();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));
       await printing.close();
       await outputs.close();

@@ -6,6 +6,7 @@ import { hoursToday } from '../../../shared/openingHours';
 import type { CounterSessions } from './counterSessions';
 import type { TicketIssuer } from './issueTicket';
 import type { QueueContext } from './queueContext';
+import type { EtaBoard } from './etaBoard';
 import type { QueueStats } from './queueStats';
 import type { Ratings } from './ratings';
 import { toService, toTicket } from './rows';
@@ -31,6 +32,7 @@ export class QueueViews {
   constructor(
     private readonly ctx: QueueContext,
     private readonly stats: QueueStats,
+    private readonly eta: EtaBoard,
     private readonly issuer: TicketIssuer,
     private readonly ratings: Ratings,
     private readonly counterSessions: CounterSessions,
@@ -49,7 +51,7 @@ export class QueueViews {
     this.byStateAtCounter = db.prepare(
       'SELECT * FROM tickets WHERE state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50',
     );
-    this.servedToday = db.prepare("SELECT count(*) AS n FROM tickets WHERE counter_id = ? AND business_day = ? AND state = 'done'");
+    this.servedToday = db.prepare('SELECT served AS n FROM counter_day_served WHERE counter_id = ? AND business_day = ?');
     this.successor = db.prepare('SELECT * FROM tickets WHERE transferred_from = ?');
     this.queueAtCounter = db.prepare(`SELECT t.* FROM tickets t
       LEFT JOIN counter_services cs ON cs.counter_id = @counter AND cs.service_id = t.service_id
@@ -78,7 +80,7 @@ export class QueueViews {
       return {
         ...s,
         waiting: w,
-        etaMinutes: this.stats.serviceEta(row.id, w, now),
+        etaMinutes: this.eta.newTicket(row.id, false, now).etaMinutes,
         openNow: a.closedReason === null,
         closedReason: a.closedReason,
         hoursToday: s.hours.length === 0 ? '' : hoursToday(s.hours, weekday),
@@ -107,7 +109,7 @@ export class QueueViews {
       cur = next;
     }
     const service = this.ctx.service(cur.service_id);
-    const ahead = cur.state === 'waiting' ? this.stats.ahead(cur) : 0;
+    const est = cur.state === 'waiting' ? this.eta.ticket(cur, this.ctx.now()) : { ahead: 0, etaMinutes: 0 };
     const counter = cur.counter_id === null ? null : this.ctx.counterById.get(cur.counter_id) ?? null;
     const rated = this.ratings.isRated(cur.id);
     return {
@@ -118,8 +120,8 @@ export class QueueViews {
       serviceNameEn: service.name_en,
       state: cur.state,
       issuedAt: cur.issued_at,
-      ahead,
-      etaMinutes: cur.state === 'waiting' ? this.stats.ticketEta(cur, ahead, this.ctx.now()) : 0,
+      ahead: est.ahead,
+      etaMinutes: est.etaMinutes,
       counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
       rated,
       canRate: cur.state === 'done' && !rated,

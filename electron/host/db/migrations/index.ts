@@ -1,5 +1,9 @@
 import { m001Initial } from './m001_initial';
 import { m002ReportRollups } from './m002_report_rollups';
+import { m005CallingAndEta } from './m005_calling_and_eta';
 
-/** Ordered; migration i brings the database to user_version i + 1. Never edit a landed one. */
-export const migrations: readonly string[] = [m001Initial, m002ReportRollups];
+/**
+ * Ordered; migration i brings the database to user_version i + 1. Never edit a landed one.
+ * m003 and m004 are written on other branches; the merged list is m001 … m005 with no gap.
+ */
+export const migrations: readonly string[] = [m001Initial, m002ReportRollups, m005CallingAndEta];
