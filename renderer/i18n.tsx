@@ -115,6 +115,7 @@ const vi = {
   psExample: 'Ví dụ khi cả hai loại cùng chờ',
   psPriorityShort: 'Ư',
   psNormalShort: 'T',
+  annReadPrefix: 'Luôn đọc chữ cái đầu số (VD: "bê một trăm linh năm"); khi tắt, chữ cái vẫn được đọc nếu hai dịch vụ có thể trùng số',
 };
 
 export type Dict = typeof vi;
@@ -230,6 +231,7 @@ const en: Dict = {
   psExample: 'Example while both kinds are waiting',
   psPriorityShort: 'P',
   psNormalShort: 'N',
+  annReadPrefix: 'Always read the letter of the number (e.g. "B 105"); when off, it is still read wherever two services can have the same number',
 };
 
 export type Lang = 'vi' | 'en';

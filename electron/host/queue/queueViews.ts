@@ -89,6 +89,11 @@ export class QueueViews {
     });
   }
 
+  /** Every service's letter and number range, inactive ones too (their tickets may still be waiting). */
+  serviceNumbers(): { prefix: string; rangeStart: number; rangeEnd: number }[] {
+    return this.services.all().map((s) => ({ prefix: s.prefix, rangeStart: s.range_start, rangeEnd: s.range_end }));
+  }
+
   ticketStatus(id: string): TicketStatus {
     return this.statusOf(this.ctx.ticket(id));
   }
