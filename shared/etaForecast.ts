@@ -172,10 +172,13 @@ export function forecastQueue(input: ForecastInput): Forecast {
     if (t.targetCounterId !== null) push(t.priority ? toCounterP : toCounterN, t.targetCounterId, it);
     else push(t.priority ? priority : normal, t.serviceId, it);
   }
-  // Tickets taken now: last of their line, before anyone who comes after now.
+  // Tickets taken now: last of their line (behind every real ticket, before anyone who comes
+  // after now). They never take part in the real choice — each is placed at the first moment the
+  // rule would call it if it were there — so they cannot change anyone else's turn.
+  const pendingNew = new Map<number, { normal: Item | null; priority: Item | null }>();
   for (const sid of input.newTicketServices ?? []) {
-    push(normal, sid, { id: `~new:${sid}:n`, serviceId: sid, serviceRank: 0, isPriority: false, queuedAt: now, issueOrder: Number.MAX_SAFE_INTEGER, kind: 'new' });
-    push(priority, sid, { id: `~new:${sid}:p`, serviceId: sid, serviceRank: 0, isPriority: true, queuedAt: now, issueOrder: Number.MAX_SAFE_INTEGER, kind: 'new' });
+    const make = (isPriority: boolean): Item => ({ id: `~new:${sid}:${isPriority ? 'p' : 'n'}`, serviceId: sid, serviceRank: 0, isPriority, queuedAt: now, issueOrder: Number.MAX_SAFE_INTEGER, kind: 'new' });
+    pendingNew.set(sid, { normal: make(false), priority: make(true) });
   }
   const lines = {
     normal: new Map([...normal].map(([k, v]) => [k, new Line(v)])),
@@ -227,47 +230,57 @@ export function forecastQueue(input: ForecastInput): Forecast {
     const { at: t, c } = heap.pop() as { at: number; c: ForecastCounter };
     if (t > horizon) break;
     const candidates: Item[] = [];
-    const heads: { item: Item; line: Line | null; sid: number }[] = [];
+    const heads: { item: Item; line: Line | null }[] = [];
+    // A taken-now ticket is a head of its line once the real tickets before it are gone.
+    const newHeads: Item[] = [];
     const offer = (line: Line | undefined, rank: number) => {
       const h = line?.peek();
       if (h) {
         candidates.push({ ...h, serviceRank: rank });
-        heads.push({ item: h, line: line ?? null, sid: h.serviceId });
+        heads.push({ item: h, line: line ?? null });
       }
+      return !!h;
     };
     offer(lines.toCounterN.get(c.id), -1);
     offer(lines.toCounterP.get(c.id), -1);
     c.serviceIds.forEach((sid, rank) => {
-      const n = lines.normal.get(sid);
-      if (n?.peek()) offer(n, rank);
-      else if (expectedAt(sid) <= t) {
-        const k = (expectedK.get(sid) ?? 0) + 1;
-        const e: Item = { id: `~exp:${sid}:${k}`, serviceId: sid, serviceRank: rank, isPriority: false, queuedAt: expectedAt(sid), issueOrder: Number.MAX_SAFE_INTEGER, kind: 'expected' };
-        candidates.push(e);
-        heads.push({ item: e, line: null, sid });
+      const pn = pendingNew.get(sid);
+      if (!offer(lines.normal.get(sid), rank)) {
+        if (pn?.normal) newHeads.push({ ...pn.normal, serviceRank: rank });
+        if (expectedAt(sid) <= t) {
+          const k = (expectedK.get(sid) ?? 0) + 1;
+          const e: Item = { id: `~exp:${sid}:${k}`, serviceId: sid, serviceRank: rank, isPriority: false, queuedAt: expectedAt(sid), issueOrder: Number.MAX_SAFE_INTEGER, kind: 'expected' };
+          candidates.push(e);
+          heads.push({ item: e, line: null });
+        }
       }
-      offer(lines.priority.get(sid), rank);
+      if (!offer(lines.priority.get(sid), rank) && pn?.priority) newHeads.push({ ...pn.priority, serviceRank: rank });
     });
-    const choice = pickNext(candidates, ctx(t));
+    const rules = ctx(t);
+    let placedNew = false;
+    for (const n of newHeads) {
+      // The expected newcomer behind it is not there yet for it: drop it from its own trial.
+      const others = n.isPriority ? candidates : candidates.filter((x) => !(x.kind === 'expected' && x.serviceId === n.serviceId));
+      if (pickNext([...others, n], rules)?.id !== n.id) continue;
+      const slot = out.newTicket.get(n.serviceId);
+      if (slot) slot[n.isPriority ? 'priority' : 'normal'] = { minutes: (t - now) / MIN, ahead: calledFor.get(n.serviceId) ?? 0, counterId: c.id };
+      const pn = pendingNew.get(n.serviceId);
+      if (pn) pn[n.isPriority ? 'priority' : 'normal'] = null;
+      toPlace--;
+      placedNew = true;
+    }
+    const choice = pickNext(candidates, rules);
     if (!choice) {
-      // Idle until the next expected arrival for one of its services, if any.
-      const next = Math.min(...c.serviceIds.map(expectedAt));
+      // Idle until the next expected arrival for one of its services, if any (or at once, when a
+      // taken-now ticket was just placed and another may be its turn too).
+      const next = placedNew ? t : Math.min(...c.serviceIds.map(expectedAt));
       if (Number.isFinite(next)) heap.push(Math.max(next, t), c);
       continue;
     }
-    const picked = heads.find((h) => h.item.id === choice.id) as { item: Item; line: Line | null; sid: number };
+    const picked = heads.find((h) => h.item.id === choice.id) as { item: Item; line: Line | null };
     const item = picked.item;
     if (picked.line) picked.line.pop();
     else expectedK.set(item.serviceId, (expectedK.get(item.serviceId) ?? 0) + 1);
-    if (item.kind === 'new') {
-      const place = { minutes: (t - now) / MIN, ahead: calledFor.get(item.serviceId) ?? 0, counterId: c.id };
-      const slot = out.newTicket.get(item.serviceId);
-      if (slot) slot[item.isPriority ? 'priority' : 'normal'] = place;
-      toPlace--;
-      // Takes no counter time: the counter calls the next one at the same moment.
-      heap.push(t, c);
-      continue;
-    }
     if (item.kind === 'real') {
       const targeted = choice.serviceRank === -1;
       out.tickets.set(item.id, { minutes: (t - now) / MIN, ahead: targeted ? (calledBy.get(c.id) ?? 0) : (calledFor.get(item.serviceId) ?? 0), counterId: c.id });

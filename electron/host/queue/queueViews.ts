@@ -26,7 +26,8 @@ export class QueueViews {
   private readonly byStateAtCounter: Database.Statement<[string, number, string], TicketRow>;
   private readonly servedToday: Database.Statement<[number, string], { n: number }>;
   private readonly successor: Database.Statement<[string], TicketRow>;
-  private readonly queueAtCounter: Database.Statement<[{ counter: number; limit: number }], TicketRow>;
+  private readonly targetedLine: Database.Statement<[number, number], TicketRow>;
+  private readonly serviceLine: Database.Statement<[number, number], TicketRow>;
   private readonly waitingAtCounter: Database.Statement<[number, number], { service_id: number; n: number; oldest: number | null }>;
 
   constructor(
@@ -48,15 +49,17 @@ export class QueueViews {
     );
     this.lastSeq = db.prepare('SELECT max(id) AS m FROM events');
     this.byNumber = db.prepare('SELECT * FROM tickets WHERE number = ? AND business_day = ? ORDER BY issue_order DESC LIMIT 1');
+    // Plan: tickets_set_aside (counter_id, state, business_day); the IN term lets the planner use that partial index.
     this.byStateAtCounter = db.prepare(
-      'SELECT * FROM tickets WHERE state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50',
+      "SELECT * FROM tickets WHERE state IN ('parked', 'skipped') AND state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50",
     );
     this.servedToday = db.prepare('SELECT served AS n FROM counter_day_served WHERE counter_id = ? AND business_day = ?');
     this.successor = db.prepare('SELECT * FROM tickets WHERE transferred_from = ?');
-    this.queueAtCounter = db.prepare(`SELECT t.* FROM tickets t
-      LEFT JOIN counter_services cs ON cs.counter_id = @counter AND cs.service_id = t.service_id
-      WHERE t.state = 'waiting' AND ((cs.service_id IS NOT NULL AND t.target_counter_id IS NULL) OR t.target_counter_id = @counter)
-      ORDER BY coalesce(cs.position, -1), t.queued_at, t.issue_order LIMIT @limit`);
+    // The counter's list, read line by line in index order (never a sort of the whole line).
+    this.targetedLine = db.prepare("SELECT * FROM tickets WHERE target_counter_id = ? AND state = 'waiting' ORDER BY queued_at, issue_order LIMIT ?");
+    this.serviceLine = db.prepare(
+      "SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL ORDER BY queued_at, issue_order LIMIT ?",
+    );
     this.waitingAtCounter = db.prepare(`SELECT t.service_id, count(*) AS n, min(t.queued_at) AS oldest FROM tickets t
       WHERE t.state = 'waiting' AND ((t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) AND t.target_counter_id IS NULL)
         OR t.target_counter_id = ?)
@@ -147,6 +150,16 @@ export class QueueViews {
     });
   }
 
+  /** Tickets sent to this counter, then each of its services in its order, oldest first. */
+  private queueAt(counterId: number, limit: number): TicketRow[] {
+    const out = this.targetedLine.all(counterId, limit);
+    for (const sid of this.ctx.serviceIdsOf(counterId)) {
+      if (out.length >= limit) break;
+      out.push(...this.serviceLine.all(sid, limit - out.length));
+    }
+    return out;
+  }
+
   counterState(counterId: number): CounterState {
     const view = this.listCounters().find((c) => c.id === counterId);
     if (!view) throw new AppError('COUNTER_NOT_FOUND');
@@ -154,7 +167,7 @@ export class QueueViews {
     return {
       counter: view,
       waiting: this.waitingAtCounter.all(counterId, counterId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueuedAt: r.oldest })),
-      queue: this.queueAtCounter.all({ counter: counterId, limit: 50 }).map(toTicket),
+      queue: this.queueAt(counterId, 50).map(toTicket),
       parked: this.byStateAtCounter.all('parked', counterId, day).map(toTicket),
       skipped: this.byStateAtCounter.all('skipped', counterId, day).map(toTicket),
       servedToday: this.servedToday.get(counterId, day)?.n ?? 0,

@@ -6,10 +6,14 @@ import type { QueueEvent } from '../../../shared/api/events';
 import { formatTicketNumber } from '../../../shared/numbering';
 import { FakeClock, STAFF, tempQueue } from '../../helpers/tempHost';
 
+/** Every service's letter and range, straight from the database. */
+const numbering = (q: ReturnType<typeof tempQueue>['queue']) => () =>
+  q.ctx.db.prepare('SELECT prefix, range_start AS rangeStart, range_end AS rangeEnd FROM services').all() as { prefix: string; rangeStart: number; rangeEnd: number }[];
+
 /** What the hall hears (text, and the clip sequence the display plays) for every number the office can issue in a day. */
 function everyCall(queue: ReturnType<typeof tempQueue>['queue'], cfg: AnnouncementConfig) {
   const sent: AnnounceMessage[] = [];
-  const a = createAnnouncer({ config: () => cfg, services: () => queue.views.serviceNumbers(), publish: (m) => sent.push(m), now: () => Date.UTC(2026, 10, 23, 2), timeZone: () => 'Asia/Ho_Chi_Minh' });
+  const a = createAnnouncer({ config: () => cfg, services: numbering(queue), publish: (m) => sent.push(m), now: () => Date.UTC(2026, 10, 23, 2), timeZone: () => 'Asia/Ho_Chi_Minh' });
   const rows = queue.ctx.db.prepare('SELECT id, prefix, range_start, range_end FROM services').all() as { id: number; prefix: string; range_start: number; range_end: number }[];
   for (const s of rows) {
     for (let seq = s.range_start; seq <= s.range_end; seq++) {
@@ -44,7 +48,7 @@ describe('no two calls sound the same', () => {
     const clock = new FakeClock();
     const { queue } = tempQueue({ clock });
     const sent: AnnounceMessage[] = [];
-    const a = createAnnouncer({ config: () => AnnouncementConfig.parse({}), services: () => queue.views.serviceNumbers(), publish: (m) => sent.push(m), now: clock.now, timeZone: () => 'Asia/Ho_Chi_Minh' });
+    const a = createAnnouncer({ config: () => AnnouncementConfig.parse({}), services: numbering(queue), publish: (m) => sent.push(m), now: clock.now, timeZone: () => 'Asia/Ho_Chi_Minh' });
     queue.onEvent((e) => a.handle(e));
     queue.counters.open(1, 1);
     queue.issuer.issue({ serviceId: 1 });

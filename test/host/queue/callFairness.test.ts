@@ -40,6 +40,7 @@ describe("a counter's service order is a preference, not a wall", () => {
   it('the limit is the office setting', () => {
     const { b1, calls } = busyFirstService(10);
     const b = calls.find((c) => c.number === 'B001');
+    expect(b, 'B001 was never called while A had people').toBeDefined();
     expect(((b?.at ?? 0) - b1.queued_at) / 60_000).toBeLessThan(10 + 5);
   });
 });

@@ -5,9 +5,10 @@
 // 2. Running counters, kept by triggers in the same transaction as the ticket change (so no code
 //    path can forget them) and rebuilt here from the tickets; the host checks today's at start
 //    (electron/host/queue/runningCounters.ts). They replace count(*) over a whole day.
-// 3. Indexes for the hot path: the waiting line in call order, the waiting priority tickets on
-//    their own, and each service's arrivals by time for the ETA's arrival rate (before: a scan of
-//    the whole history on every estimate).
+// 3. Indexes for the hot path: the waiting line in call order (per service and per counter for
+//    transfers), the waiting priority tickets on their own, a counter's parked and no-show lists,
+//    and each service's arrivals by time for the ETA's arrival rate (before: a scan of the whole
+//    history on every estimate). test/host/db/queryPlans.test.ts holds every statement to them.
 export const m005CallingAndEta = `
 UPDATE settings SET value = json_set(value, '$.priorityStrategy',
     json_object('kind', 'jumpLimit', 'maxJumps', coalesce(json_extract(value, '$.priorityStrategy.ratio'), 3)))
@@ -63,7 +64,11 @@ CREATE TRIGGER service_call_run_on_call AFTER UPDATE OF state ON tickets
 END;
 
 DROP INDEX tickets_waiting;
+DROP INDEX tickets_targeted;
 CREATE INDEX tickets_waiting_line ON tickets(service_id, queued_at, issue_order) WHERE state = 'waiting';
 CREATE INDEX tickets_waiting_priority ON tickets(service_id, queued_at, issue_order) WHERE state = 'waiting' AND priority IS NOT NULL;
+CREATE INDEX tickets_targeted_line ON tickets(target_counter_id, queued_at, issue_order) WHERE state = 'waiting' AND target_counter_id IS NOT NULL;
+-- A counter's parked and no-show lists of the day, without reading the day.
+CREATE INDEX tickets_set_aside ON tickets(counter_id, state, business_day) WHERE state IN ('parked', 'skipped');
 CREATE INDEX tickets_arrivals ON tickets(service_id, issued_at) WHERE transferred_from IS NULL;
 `;
