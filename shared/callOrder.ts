@@ -74,17 +74,23 @@ export function pickWithin(pool: readonly CallCandidate[], ctx: CallContext): Ca
  * earlier service (the oldest such one first). Inside a service, the office's priority strategy.
  */
 export function pickNext(candidates: readonly CallCandidate[], ctx: CallContext): CallCandidate | undefined {
-  const groups = new Map<number, CallCandidate[]>();
+  // Group by rank, ranks in ascending order (a counter has a handful of services: no Map, no sort).
+  const ranks: number[] = [];
+  const pools: CallCandidate[][] = [];
   for (const c of candidates) {
-    const g = groups.get(c.serviceRank);
-    if (g) g.push(c);
-    else groups.set(c.serviceRank, [c]);
+    let i = ranks.indexOf(c.serviceRank);
+    if (i < 0) {
+      i = 0;
+      while (i < ranks.length && (ranks[i] as number) < c.serviceRank) i++;
+      ranks.splice(i, 0, c.serviceRank);
+      pools.splice(i, 0, []);
+    }
+    (pools[i] as CallCandidate[]).push(c);
   }
-  const ranks = [...groups.keys()].sort((a, b) => a - b);
   let choice: CallCandidate | undefined;
   const limit = ctx.serviceAgingMinutes * 60_000;
-  for (const r of ranks) {
-    const x = pickWithin(groups.get(r) as CallCandidate[], ctx);
+  for (const pool of pools) {
+    const x = pickWithin(pool, ctx);
     if (!x) continue;
     if (!choice) choice = x;
     else if (ctx.now - x.queuedAt >= limit && older(x, choice) < 0) choice = x;

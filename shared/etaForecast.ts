@@ -203,13 +203,13 @@ export function forecastQueue(input: ForecastInput): Forecast {
     const head = l.peek();
     if (head?.kind === 'real') firstNormal.set(sid, head.queuedAt);
   }
-  const ctx = (t: number): CallContext => ({
+  const rules: CallContext = {
     strategy: input.strategy,
     serviceAgingMinutes: input.serviceAgingMinutes,
-    now: t,
+    now,
     priorityRun: (sid) => run.get(sid) ?? 0,
     priorityCallsAhead: (sid, q) => countAbove(calledPriorityQueuedAt.get(sid) ?? [], q) + (firstNormal.get(sid) === q ? (input.headJumps?.get(sid) ?? 0) : 0),
-  });
+  };
 
   const out: Forecast = { tickets: new Map(), newTicket: new Map() };
   for (const sid of input.newTicketServices ?? []) out.newTicket.set(sid, { normal: null, priority: null });
@@ -256,7 +256,7 @@ export function forecastQueue(input: ForecastInput): Forecast {
       }
       if (!offer(lines.priority.get(sid), rank) && pn?.priority) newHeads.push({ ...pn.priority, serviceRank: rank });
     });
-    const rules = ctx(t);
+    rules.now = t;
     let placedNew = false;
     for (const n of newHeads) {
       // The expected newcomer behind it is not there yet for it: drop it from its own trial.

@@ -65,7 +65,8 @@ END;
 
 DROP INDEX tickets_waiting;
 DROP INDEX tickets_targeted;
-CREATE INDEX tickets_waiting_line ON tickets(service_id, queued_at, issue_order) WHERE state = 'waiting';
+-- Covering for the forecast's read of the whole line (one index walk, no row lookups).
+CREATE INDEX tickets_waiting_line ON tickets(service_id, queued_at, issue_order, priority, target_counter_id, id) WHERE state = 'waiting';
 CREATE INDEX tickets_waiting_priority ON tickets(service_id, queued_at, issue_order) WHERE state = 'waiting' AND priority IS NOT NULL;
 CREATE INDEX tickets_targeted_line ON tickets(target_counter_id, queued_at, issue_order) WHERE state = 'waiting' AND target_counter_id IS NOT NULL;
 -- A counter's parked and no-show lists of the day, without reading the day.
