@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { OfficeSettings } from '../config/officeSettings';
 import { Calling } from './calling';
 import { CounterSessions } from './counterSessions';
+import { DayClose } from './dayClose';
 import { TicketIssuer } from './issueTicket';
 import { QueueContext } from './queueContext';
 import type { EventListener } from './queueContext';
@@ -34,6 +35,7 @@ export class QueueService {
   readonly views: QueueViews;
   /** Running counters that disagreed with today's tickets at start, and were put right. */
   readonly counterRepairs: CounterRepair[];
+  readonly days: DayClose;
 
   constructor(deps: QueueServiceDeps) {
     this.settings = new OfficeSettings(deps.db);
@@ -54,6 +56,8 @@ export class QueueService {
     );
     this.ctx.onEvent((e) => this.eta.noteIssued(e));
     this.views = new QueueViews(this.ctx, this.stats, this.eta, this.issuer, this.ratings, this.counters);
+    this.days = new DayClose(this.ctx);
+    this.ctx.setBeforeWrite(() => this.days.closeIfDue());
     const office = this.settings.get();
     this.counterRepairs = verifyRunningCounters(deps.db, businessDay(this.ctx.now(), office.timeZone, office.dayBoundaryMinutes));
   }

@@ -47,8 +47,8 @@ function collectStatements(): { db: Database.Database; sql: string[] } {
   q.lifecycle.reactivate(c2.id, s(2));
   const d = q.calling.callNext(2, s(2));
   q.lifecycle.transfer(d.id, { serviceId: 3 }, s(2));
-  const e = q.calling.callNext(3, s(3));
-  q.lifecycle.transfer(e.id, { counterId: 1 }, s(3));
+  const e = q.calling.callNext(1, s(1));
+  q.lifecycle.transfer(e.id, { counterId: 2 }, s(1)); // counter 2 serves what counter 1 does
   q.calling.callSpecific(q.issuer.issue({ serviceId: 2 }).id, 1, s(1));
   q.calling.callNext(1, s(1));
   q.lifecycle.cancel(tickets[6]?.id ?? '', { counterId: null, officerId: null, admin: true });

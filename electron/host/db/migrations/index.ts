@@ -1,9 +1,10 @@
 import { m001Initial } from './m001_initial';
 import { m002ReportRollups } from './m002_report_rollups';
+import { m003TicketExpired } from './m003_ticket_expired';
 import { m005CallingAndEta } from './m005_calling_and_eta';
 
 /**
  * Ordered; migration i brings the database to user_version i + 1. Never edit a landed one.
- * m003 and m004 are written on other branches; the merged list is m001 … m005 with no gap.
+ * m004 is written on another branch; once merged the list is m001 … m005 with no gap.
  */
-export const migrations: readonly string[] = [m001Initial, m002ReportRollups, m005CallingAndEta];
+export const migrations: readonly string[] = [m001Initial, m002ReportRollups, m003TicketExpired, m005CallingAndEta];
