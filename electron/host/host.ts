@@ -102,7 +102,7 @@ function lanAddress(): string {
 export async function startHost(o: HostOptions): Promise<Host> {
   fs.mkdirSync(o.dataDir, { recursive: true });
   const backupDir = path.join(o.dataDir, 'backups');
-  const restoredFrom = applyPendingRestore(o.dataDir);
+  const restoredFrom = applyPendingRestore(o.dataDir, undefined, (o.now ?? Date.now)());
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
   const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir });
   if (seedIfEmpty(db, { adminPassword: o.adminPassword ?? 'motcua-admin', alwaysOpen: o.seedAlwaysOpen })) {
@@ -127,8 +127,8 @@ export async function startHost(o: HostOptions): Promise<Host> {
   for (const r of queue.counterRepairs) o.log({ level: 'warn', msg: 'running counter disagreed with the tickets; recounted', ...r });
   const stopEtaRefresh = refreshEtaAfterChanges(queue, o.log);
   const perMinute = o.issueRatePerMinute ?? 30;
-  const downloads = createReportDownloads(auth, reports);
-  const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
+  const downloads = createReportDownloads(auth, reports, () => queue.settings.get().timeZone);
+  const adminFiles = createAdminFiles(auth, db, o.dataDir, { keep: () => queue.settings.get().backupKeep, timeZone: () => queue.settings.get().timeZone, now: queue.now });
   const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
 
@@ -192,6 +192,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
         hour: () => queue.settings.get().backupHour,
         keep: () => queue.settings.get().backupKeep,
         timeZone: () => queue.settings.get().timeZone,
+        now: queue.now,
         log: o.log,
       });
 

@@ -5,7 +5,7 @@ import type { QueueContext } from './queueContext';
 import type { TicketRow } from './rows';
 import { availability } from './serviceAvailability';
 import type { DayCounts } from './serviceAvailability';
-import { newTicketId } from './ticketId';
+import { newCheckCode, newTicketId } from './ticketId';
 
 export interface IssueInput {
   serviceId: number;
@@ -25,8 +25,8 @@ export class TicketIssuer {
     // A running counter kept by a trigger (m005): one row, however many tickets the day has.
     this.dayCounts = db.prepare('SELECT issued, last_seq AS last FROM service_day_counts WHERE service_id = ? AND business_day = ?');
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
-    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order)
-      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order)`);
+    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order, check_code)
+      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order, @check_code)`);
   }
 
   counts(serviceId: number, day: string): DayCounts {
@@ -63,6 +63,7 @@ export class TicketIssuer {
         queued_at: now,
         kiosk_id: input.kioskId ?? null,
         issue_order: this.nextIssueOrder(),
+        check_code: newCheckCode(),
       };
       this.insert.run(row);
       const ticket = this.ctx.ticket(row.id);

@@ -14,6 +14,7 @@ import { businessDay } from '../../../shared/businessDay';
 import { QueueViews } from './queueViews';
 import { Ratings } from './ratings';
 import { TicketLifecycle } from './ticketLifecycle';
+import { TicketLookup } from './ticketLookup';
 
 export interface QueueServiceDeps {
   db: Database.Database;
@@ -35,6 +36,7 @@ export class QueueService {
   readonly views: QueueViews;
   /** Running counters that disagreed with today's tickets at start, and were put right. */
   readonly counterRepairs: CounterRepair[];
+  readonly lookup: TicketLookup;
   readonly days: DayClose;
 
   constructor(deps: QueueServiceDeps) {
@@ -56,6 +58,7 @@ export class QueueService {
     );
     this.ctx.onEvent((e) => this.eta.noteIssued(e));
     this.views = new QueueViews(this.ctx, this.stats, this.eta, this.issuer, this.ratings, this.counters);
+    this.lookup = new TicketLookup(this.ctx, this.views);
     this.days = new DayClose(this.ctx);
     this.ctx.setBeforeWrite(() => this.days.closeIfDue());
     const office = this.settings.get();

@@ -24,7 +24,6 @@ export class QueueViews {
   private readonly activeTickets: Database.Statement<[], TicketRow>;
   private readonly recentCalls: Database.Statement<[number], { ticket_id: string; counter_id: number; at: number; type: string }>;
   private readonly lastSeq: Database.Statement<[], { m: number | null }>;
-  private readonly byNumber: Database.Statement<[string, string], TicketRow>;
   private readonly byStateAtCounter: Database.Statement<[string, number, string], TicketRow>;
   private readonly servedToday: Database.Statement<[number, string], { n: number }>;
   private readonly successor: Database.Statement<[string], TicketRow>;
@@ -50,7 +49,6 @@ export class QueueViews {
       "SELECT ticket_id, counter_id, at, type FROM events WHERE type IN ('ticket.called', 'ticket.recalled') ORDER BY id DESC LIMIT ?",
     );
     this.lastSeq = db.prepare('SELECT max(id) AS m FROM events');
-    this.byNumber = db.prepare('SELECT * FROM tickets WHERE number = ? AND business_day = ? ORDER BY issue_order DESC LIMIT 1');
     // Plan: tickets_set_aside (counter_id, state, business_day); the IN term lets the planner use that partial index.
     this.byStateAtCounter = db.prepare(
       "SELECT * FROM tickets WHERE state IN ('parked', 'skipped') AND state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50",
@@ -114,13 +112,6 @@ export class QueueViews {
     return this.statusOf(this.ctx.ticket(id));
   }
 
-  /** Walk-up rating types the printed number; today's most recent ticket with it. */
-  lookup(number: string): TicketStatus {
-    const t = this.byNumber.get(number.toUpperCase(), this.today());
-    if (!t) throw new AppError('TICKET_NOT_FOUND');
-    return this.statusOf(t);
-  }
-
   statusOf(t: TicketRow): TicketStatus {
     // A transferred ticket lives on in its successor; follow the chain so the phone keeps tracking.
     let cur = t;
@@ -147,6 +138,7 @@ export class QueueViews {
       rated,
       canRate: cur.state === 'done' && !rated,
       ratingLevels: this.ctx.settings.get().ratingLevels,
+      checkCode: cur.check_code,
     };
   }
 

@@ -58,16 +58,19 @@ describe('migration m003 (tickets may expire)', () => {
     expect(before.tickets.length).toBeGreaterThan(1500);
     db.close();
 
-    // Up to m003 only: later migrations change indexes of their own (m005: the waiting line).
+    // Up to m004: m005 changes indexes of its own (the waiting line) and is checked on its own.
     const upgraded = new Database(file);
     upgraded.pragma('foreign_keys = ON');
-    migrate(upgraded, 3);
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(3);
+    migrate(upgraded, 4);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(4);
     expect(upgraded.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(upgraded.pragma('foreign_key_check')).toEqual([]);
-    expect(snapshot(upgraded)).toEqual(before);
+    // m004 then adds the tickets' check code (none for tickets printed before it) and the print jobs table.
+    const upgradedNow = snapshot(upgraded);
+    expect(upgradedNow.tickets.every((t) => (t as { check_code: unknown }).check_code === null)).toBe(true);
+    expect({ ...upgradedNow, tickets: upgradedNow.tickets.map((t) => ({ ...(t as object), check_code: undefined })) }).toEqual(before);
     // Every index and trigger of schema 2, word for word, plus the close-of-day index.
-    const after = schemaOf(upgraded, 'index').filter((i) => i.sql !== null);
+    const after = schemaOf(upgraded, 'index').filter((i) => i.sql !== null && i.tbl_name !== 'print_jobs');
     expect(after.filter((i) => i.name !== 'tickets_open_by_day')).toEqual(indexes);
     expect(after.map((i) => i.name)).toContain('tickets_open_by_day');
     expect(schemaOf(upgraded, 'trigger')).toEqual(triggers);

@@ -33,7 +33,7 @@ function collectStatements(): { db: Database.Database; sql: string[] } {
   for (const t of tickets) q.views.ticketStatus(t.id);
   q.views.display();
   q.views.counterState(1);
-  q.views.lookup(tickets[0]?.number ?? 'A001');
+  q.lookup.publicView(tickets[0]?.number ?? 'A001');
   const a = q.calling.callNext(1, s(1));
   q.calling.recall(a.id, s(1));
   q.lifecycle.start(a.id, s(1));
