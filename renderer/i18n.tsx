@@ -193,6 +193,22 @@ const vi = {
   weekdaysShort: 'T2,T3,T4,T5,T6,T7,CN',
   hoursNow: 'Giờ tiếp nhận đang đặt:',
   hoursAlways: 'không giới hạn giờ',
+  // Admin → priority strategy editor (renderer/admin/PriorityStrategyEditor.tsx).
+  psTitle: 'Thứ tự gọi số',
+  psStrategy: 'Cách gọi đối tượng ưu tiên',
+  psAlternate: 'Xen kẽ: N số ưu tiên rồi 1 số thường',
+  psJumpLimit: 'Giới hạn chen trước: mỗi số thường bị tối đa N số ưu tiên gọi trước',
+  psPriorityFirst: 'Ưu tiên trước; số thường chờ lâu được gọi theo thời gian chờ',
+  psWaitBonus: 'Theo thời gian chờ; số ưu tiên được tính như đã chờ thêm',
+  psAlternateRun: 'Số phiếu ưu tiên được gọi liền nhau trước một phiếu thường',
+  psJumpLimitMax: 'Số phiếu ưu tiên tối đa được gọi trước một phiếu thường đang chờ',
+  psPriorityFirstAging: 'Phiếu thường chờ quá (phút) thì được gọi theo thời gian chờ',
+  psWaitBonusMinutes: 'Phiếu ưu tiên được tính như đã chờ thêm (phút)',
+  psServiceAging: 'Dịch vụ xếp sau ở một quầy: chờ quá (phút) thì được gọi trước các số mới hơn của dịch vụ xếp trước',
+  psExample: 'Ví dụ khi cả hai loại cùng chờ',
+  psPriorityShort: 'Ư',
+  psNormalShort: 'T',
+  annReadPrefix: 'Luôn đọc chữ cái đầu số (VD: "bê một trăm linh năm"); khi tắt, chữ cái vẫn được đọc nếu hai dịch vụ có thể trùng số',
 };
 
 export type Dict = typeof vi;
@@ -386,6 +402,21 @@ const en: Dict = {
   weekdaysShort: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
   hoursNow: 'Opening hours set:',
   hoursAlways: 'no opening-hour limit',
+  psTitle: 'Calling order',
+  psStrategy: 'How priority tickets are called',
+  psAlternate: 'Alternate: N priority, then 1 normal',
+  psJumpLimit: 'Jump limit: at most N priority called ahead of any waiting normal ticket',
+  psPriorityFirst: 'Priority first; a normal ticket that waited long is called by its wait',
+  psWaitBonus: 'By waiting time; priority tickets count as having waited longer',
+  psAlternateRun: 'Priority tickets called in a row before one normal ticket',
+  psJumpLimitMax: 'Most priority tickets called ahead of a waiting normal ticket',
+  psPriorityFirstAging: 'A normal ticket waiting longer than (minutes) is called by its wait',
+  psWaitBonusMinutes: 'Priority tickets count as having waited this much longer (minutes)',
+  psServiceAging: "A counter's later service: after waiting (minutes), called ahead of newer tickets of the services before it",
+  psExample: 'Example while both kinds are waiting',
+  psPriorityShort: 'P',
+  psNormalShort: 'N',
+  annReadPrefix: 'Always read the letter of the number (e.g. "B 105"); when off, it is still read wherever two services can have the same number',
 };
 
 export type Lang = 'vi' | 'en';

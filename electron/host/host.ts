@@ -86,6 +86,28 @@ export interface Host {
   close(): Promise<void>;
 }
 
+/**
+ * The forecast is redone right after each change, once the answer to the request that made it
+ * has gone out: kiosks and phones refetching on the event then read it from the cache.
+ */
+function refreshEtaAfterChanges(queue: QueueService, log: Log): () => void {
+  let pending: NodeJS.Immediate | null = null;
+  const stop = queue.onEvent(() => {
+    pending ??= setImmediate(() => {
+      pending = null;
+      try {
+        queue.eta.refresh(queue.now());
+      } catch (e) {
+        log({ level: 'error', msg: 'ETA refresh failed', error: String(e) });
+      }
+    });
+  });
+  return () => {
+    stop();
+    if (pending) clearImmediate(pending);
+  };
+}
+
 function lanAddress(): string {
   for (const list of Object.values(os.networkInterfaces())) {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
@@ -170,6 +192,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   });
   // Before the server listens: a host that was off at midnight closes the day before anyone is served.
   const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);
+  for (const r of queue.counterRepairs) o.log({ level: 'warn', msg: 'running counter disagreed with the tickets; recounted', ...r });
+  const stopEtaRefresh = refreshEtaAfterChanges(queue, o.log);
   const perMinute = o.issueRatePerMinute ?? 30;
   // File routes (exports, backup, restore) are admin routes: an admin device with an admin session.
   const adminSessionOf = (req: http.IncomingMessage) => {
@@ -289,6 +313,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
       stopTimeWatch();
       stopBackups();
       stopWarmup();
+      stopEtaRefresh();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));
       await printing.close();
       await outputs.close();
