@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { FakePrinter } from '../helpers/fakePrinter';
+import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
 import { PtyPair } from '../helpers/ptyPair';
 import { startServe, waitExit } from '../helpers/serveProcess';
@@ -17,15 +18,22 @@ let browser: Browser;
 let srv: ServeProcess;
 let kioskApi: HttpClient;
 let staff: HttpClient;
+let dir: string;
+/** The kiosk's device credential: the kiosk screen and the kiosk's API client are one paired kiosk. */
+let kioskDevice: string;
+let adminDevice: string;
 
 beforeAll(async () => {
   if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  srv = await startServe(tempDir());
+  dir = tempDir();
+  srv = await startServe(dir);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  kioskApi = new HttpClient(srv.base);
-  staff = new HttpClient(srv.base);
+  let desk3: string;
+  [kioskDevice, desk3, adminDevice] = enrollInDataDir(dir, [{ role: 'kiosk' }, { role: 'counter', counter: 3 }, { role: 'admin' }]) as [string, string, string];
+  kioskApi = new HttpClient(srv.base, kioskDevice);
+  staff = new HttpClient(srv.base, desk3);
   // Counter 3 serves Đất đai, prefix C.
-  expect((await staff.post('/api/auth/login', { counterId: 3, officerId: 3, pin: '3333' })).status).toBe(200);
+  expect((await staff.post('/api/auth/login', { counterId: 3, officerId: 3, pin: pinOf(3) })).status).toBe(200);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -33,8 +41,10 @@ afterAll(async () => {
   if (srv) await waitExit(srv.child);
 });
 
-async function page(url: string, width: number, height: number): Promise<Page> {
+/** A page in its own browser; `device`: the paired device's credential it holds (a phone holds none). */
+async function page(url: string, width: number, height: number, device?: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height } });
+  if (device) await ctx.addCookies([{ name: 'motcua_device', value: device, url: srv.base }]);
   const p = await ctx.newPage();
   await p.goto(srv.base + url);
   return p;
@@ -58,7 +68,7 @@ const entry = async (p: Page, testId: string) => (await p.textContent(`[data-tes
 describe('walk-up rating on the kiosk, in Chromium', () => {
   it('a service C ticket is rated by typing its number and its check code; C is a letter, never "clear"', async () => {
     const t = await servedCTicket();
-    const kiosk = await page('/kiosk', 1080, 1920);
+    const kiosk = await page('/kiosk', 1080, 1920, kioskDevice);
     await kiosk.waitForSelector('[data-service="DD"]');
     await kiosk.click('.kiosk-footer button >> nth=0');
     await kiosk.waitForSelector('[data-testid="rate-entry"]');
@@ -105,14 +115,17 @@ describe('walk-up rating on the kiosk, in Chromium', () => {
 
 describe('the kiosk says what really happened to the print, in Chromium', () => {
   it('printer unplugged: "could not print, show this screen or the QR"; plugged back: it prints and the same screen says so', async () => {
-    const admin = new HttpClient(srv.base);
-    expect((await admin.post('/api/auth/admin', { password: 'motcua-admin' })).status).toBe(200);
+    const admin = new HttpClient(srv.base, adminDevice);
+    expect((await admin.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })).status).toBe(200);
     const pair = PtyPair.inDir(tempDir());
     try {
-      // Configured, but the printer is not there (its device does not exist yet).
+      // Configured while plugged in (the transport policy takes a link only when it leads to a
+      // device), then unplugged: the printer is not there.
+      await pair.start();
       const set = await admin.post('/api/admin/printer', { transport: { kind: 'serial', path: pair.device, baudRate: 9600 }, profile: 'epson-tm-t20iii', statusPollMs: 500 });
       expect(set.status).toBe(200);
-      const kiosk = await page('/kiosk?priority=0', 1080, 1920);
+      await pair.stop();
+      const kiosk = await page('/kiosk?priority=0', 1080, 1920, kioskDevice);
       await kiosk.click('[data-service="HT"]');
       await kiosk.waitForSelector('[data-testid="print-state"][data-state="failed"]');
       const failed = (await kiosk.textContent('[data-testid="print-state"]')) ?? '';
