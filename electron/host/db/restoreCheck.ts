@@ -84,8 +84,14 @@ export function prepareRestore(uploaded: string, out: string, currentSettings: R
     buildSchema(db, version);
     const tables = [...expectedSchema(version).values()].filter((o) => o.type === 'table' && !NOT_RESTORED.has(o.name)).map((o) => o.name);
     db.prepare('ATTACH DATABASE ? AS src').run(uploaded);
+    // Our triggers keep derived rows (running counters, report dirt) in step with new tickets; the
+    // backup already holds those rows, so the copy runs with the triggers set aside and puts them
+    // back with their exact text afterwards.
+    const triggers = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
     db.transaction(() => {
+      for (const tr of triggers) db.exec(`DROP TRIGGER main."${tr.name}"`);
       for (const t of tables) db.exec(`INSERT INTO main."${t}" SELECT * FROM src."${t}"`);
+      for (const tr of triggers) db.exec(tr.sql);
       const del = db.prepare('DELETE FROM main.settings WHERE key = ?');
       const put = db.prepare('INSERT INTO main.settings (key, value) VALUES (?, ?)');
       for (const key of KEEP_CURRENT_SETTINGS) {
