@@ -34,6 +34,20 @@ async function apiPost(p: string, body: unknown) {
   );
 }
 const saved = (scope: string) => admin.waitForSelector(`${scope} [data-testid="save-message"]:has-text("Đã lưu")`);
+/**
+ * Save a form and let the screen settle before the next edit: the form's draft follows the stored
+ * value, so it is reset when the screen re-reads the settings after the save's config.changed; an
+ * edit made before that re-read lands would be overwritten. Waiting for this save's answer also
+ * tells a second save from the first, whose "Đã lưu" note is still on screen.
+ */
+async function saveSettled(scope: string) {
+  const posted = admin.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/admin/'));
+  const reread = admin.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/admin/office');
+  await admin.click(`${scope} button[type="submit"]`);
+  expect((await posted).status()).toBe(200);
+  await reread;
+  await saved(scope);
+}
 
 beforeAll(async () => {
   if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
@@ -124,15 +138,13 @@ describe('admin settings in Chromium', () => {
     await admin.waitForSelector(`${list} [data-testid="save-errors"]:has-text("Dòng 6: cần nhập tên tiếng Việt")`);
     await admin.fill(`${list} input[aria-label="Tên tiếng Việt, dòng 6"]`, 'Tiếp công dân tại phòng họp');
     await admin.fill(`${list} input[aria-label="Tên tiếng Anh, dòng 6"]`, 'Meeting citizens in the meeting room');
-    await admin.click(`${list} button[type="submit"]`);
-    await saved(list);
+    await saveSettled(list);
     expect((await api('/api/config')).pauseReasons.at(-1)).toEqual({ code: 'tiep_cong_dan_tai_phong_hop', vi: 'Tiếp công dân tại phòng họp', en: 'Meeting citizens in the meeting room' });
 
     // Second edit on the same screen: move it to the top, remove "Khác".
     for (let i = 0; i < 5; i++) await admin.click(`${list} button[aria-label="Chuyển lên, dòng ${6 - i}"]`);
     await admin.click(`${list} tr:has(input[value="Khác"]) button[aria-label^="Xóa"]`);
-    await admin.click(`${list} button[type="submit"]`);
-    await saved(list);
+    await saveSettled(list);
     const reasons = (await api('/api/config')).pauseReasons as { code: string }[];
     expect(reasons.map((r) => r.code)).toEqual(['tiep_cong_dan_tai_phong_hop', 'break', 'meeting', 'urgent', 'helping']);
     const audit = await api('/api/admin/office');
@@ -171,14 +183,12 @@ describe('admin settings in Chromium', () => {
 
     const form = '[data-form="ticketTemplate"]';
     await admin.fill(`${form} input[aria-label="Nội dung, dòng 3"]`, 'SỐ THỨ TỰ CỦA QUÝ VỊ');
-    await admin.click(`${form} button[type="submit"]`);
-    await saved(form);
+    await saveSettled(form);
     await admin.waitForSelector('[data-testid="ticket-preview"]:has-text("SỐ THỨ TỰ CỦA QUÝ VỊ")');
     // Second edit: drop the "scan to track" line, make the footer bold.
     await admin.click(`${form} tr:has(input[value="Quét mã để theo dõi lượt gọi"]) button[aria-label^="Xóa"]`);
     await admin.check(`${form} tr:has(input[value="{footer}"]) input[type="checkbox"]`);
-    await admin.click(`${form} button[type="submit"]`);
-    await saved(form);
+    await saveSettled(form);
     const office = await api('/api/admin/office');
     expect(office.publicBaseUrl).toBe('http://192.168.1.10:8080');
     const texts = (office.ticketTemplate as { text: string; bold: boolean }[]).map((l) => l.text);
