@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { TEST_ADMIN_PASSWORD, enrollInDataDir } from '../helpers/devices';
 import { startServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
@@ -11,10 +12,14 @@ import { tempDir } from '../helpers/tempHost';
 const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
+let adminDevice: string;
 
 beforeAll(async () => {
   if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  srv = await startServe(tempDir());
+  const dir = tempDir();
+  srv = await startServe(dir);
+  // The admin's browser is a paired device (issue #13).
+  [adminDevice] = enrollInDataDir(dir, [{ role: 'admin' }]) as [string];
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 60_000);
 afterAll(async () => {
@@ -32,12 +37,12 @@ async function officeTab(p: Page) {
 
 describe('priority strategy editor (admin → Đơn vị)', () => {
   it('edited twice: the strategy, its number and the service aging limit are saved, the rest of the form unchanged', async () => {
-    const admin = await (await browser.newContext({ viewport: { width: 1366, height: 1000 } })).newPage();
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 1000 } });
+    await ctx.addCookies([{ name: 'motcua_device', value: adminDevice, url: srv.base }]);
+    const admin = await ctx.newPage();
     await admin.goto(`${srv.base}/admin`);
-    await admin.fill('input[type="password"]', 'motcua-admin');
-    await admin.click('button[type="submit"]');
-    await admin.fill('input[aria-label="Mật khẩu mới"]', 'mat-khau-moi-2026');
-    await admin.fill('input[aria-label="Nhập lại"]', 'mat-khau-moi-2026');
+    // Was: the seeded 'motcua-admin' and a forced change. Issue #13: no default; the install chose it.
+    await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
     await admin.click('button[type="submit"]');
     await admin.waitForSelector('[data-tab="office"]');
     const before = await office(admin);
