@@ -181,7 +181,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
   // A transport saved before these rules (or planted by a restored file) is not used.
   const stored = printing.getConfig();
-  const storedProblem = printerTransportProblem(stored.transport);
+  const storedProblem = transportProblem(stored.transport, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true });
   if (storedProblem) {
     o.log({ level: 'warn', msg: 'printer transport refused; printer disabled until the admin sets it again', reason: storedProblem });
     printing.setConfig({ ...stored, transport: { kind: 'none' } });

@@ -8,6 +8,11 @@ export interface TransportPolicyContext {
   ownNames: ReadonlySet<string>;
   /** The port this host serves on. */
   ownPort: number;
+  /**
+   * At start a printer saved while plugged in may be unplugged now: a device path that does not
+   * exist is then accepted (the printer comes back when it reappears). At save time it must be a device.
+   */
+  absentDeviceOk?: boolean;
 }
 
 // What a ticket printer looks like to an operating system: Linux printer-class and serial
@@ -39,13 +44,14 @@ const SPOOL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
  * to a service on the host itself. Returns the reason for a refusal, or null.
  */
 export function transportProblem(t: PrinterTransport, ctx: TransportPolicyContext): string | null {
+  const isPrinterDevice = (p: string) => isDevice(p) || (!!ctx.absentDeviceOk && !fs.existsSync(p) && !p.startsWith(path.resolve(ctx.dataDir)));
   switch (t.kind) {
     case 'none':
       return null;
     case 'usb':
-      return isDevice(t.devicePath) ? null : 'đường dẫn máy in USB không hợp lệ';
+      return isPrinterDevice(t.devicePath) ? null : 'đường dẫn máy in USB không hợp lệ';
     case 'serial':
-      return isDevice(t.path) ? null : 'cổng nối tiếp phải là thiết bị (/dev/tty…, COMn)';
+      return isPrinterDevice(t.path) ? null : 'cổng nối tiếp phải là thiết bị (/dev/tty…, COMn)';
     case 'file': {
       if (isDevice(t.path)) return null;
       const spool = path.resolve(ctx.dataDir, SPOOL_DIR);

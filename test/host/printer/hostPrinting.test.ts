@@ -155,13 +155,8 @@ describe('issuing never waits for the printer', () => {
 });
 
 describe('print jobs across a host restart', () => {
-  // TODO(host bug): skipped until electron/host/host.ts stops disabling the printer at start when its
-  // serial link (socat here, a udev SYMLINK+= name in an office) does not resolve because the printer
-  // is off: startOnDatabase runs printerTransportProblem on the stored transport, transportPolicy's
-  // isDevice needs the link's target to exist, and the transport is saved back as { kind: 'none' }.
-  // So the restart below with the printer unplugged forgets the printer and Y never prints.
-  // Unskip when a start keeps a stored printer whose device is only absent.
-  it.skip('a ticket that failed to print before a restart prints once when the printer is back; not yesterday’s, not one already served', async () => {
+  // The printer is off during the restart: a start keeps a stored printer whose device is only absent.
+  it('a ticket that failed to print before a restart prints once when the printer is back; not yesterday’s, not one already served', async () => {
     const dataDir = tempDir();
     const clock = new FakeClock();
     const pair = PtyPair.inDir(tempDir());
