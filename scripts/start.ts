@@ -2,6 +2,7 @@
 // this runs Electron's own download first, with a progress line; only if that fails does it say
 // why and how to fix it, and start browser mode instead.
 import { spawn, spawnSync } from 'node:child_process';
+import { defaultScreensBuild, ensureScreensBuilt } from './buildScreens';
 import { runElectronInstall } from './electronDownload';
 import { electronDir, electronVersion } from './electronBinary';
 import { formatReport, prepareElectron } from './electronSetup';
@@ -35,25 +36,27 @@ const plan = await prepareElectron({
   },
 });
 
-function browserMode(): void {
+const buildScreens = () => ensureScreensBuilt(defaultScreensBuild(root), (l) => console.log(l));
+
+async function browserMode(): Promise<void> {
   console.warn('Meanwhile motcua runs in browser mode: open /kiosk and /display at the address printed below in Chromium, Chrome or Edge.\n');
-  run('npm', ['run', 'build:renderer', '--silent']);
+  await buildScreens();
   spawn(process.execPath, ['--import', 'tsx', 'electron/host/serve.ts', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 }
 
 if (plan.mode === 'browser') {
   console.warn(`\nmotcua: no desktop app — Electron ${version} could not be downloaded: ${plan.error}`);
   console.warn(`To fix it, use one of:\n${plan.help.map((l) => `  ${l}`).join('\n')}`);
-  browserMode();
+  await browserMode();
 } else {
   if (plan.downloaded) console.log(`motcua: Electron ${version} is ready (${plan.bin})`);
-  run('npm', ['run', 'build:renderer', '--silent']);
+  await buildScreens();
   run('npm', ['run', 'build:electron', '--silent']);
   // Native modules must match Electron's ABI to load in the main process (`npm rebuild` switches
   // them back for plain-Node tests). Offline, this needs prebuilt binaries or Electron's headers.
   const deps = spawnSync('npx', ['electron-builder', 'install-app-deps'], { stdio: 'inherit', shell: process.platform === 'win32' });
   if (deps.status !== 0) {
     console.warn('\nmotcua: no desktop app — better-sqlite3 and serialport could not be rebuilt for Electron (see the lines above; offline this needs the Electron headers).');
-    browserMode();
+    await browserMode();
   } else spawn(plan.bin, ['.'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 }
