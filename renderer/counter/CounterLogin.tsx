@@ -33,45 +33,48 @@ export function CounterLogin({ onSignedIn }: { onSignedIn: (s: SessionInfo) => v
   return (
     <div className="login">
       <h2>{t.signIn}</h2>
-      <div>{t.chooseCounter}</div>
-      <div className="chips">
-        {(counters.data ?? []).map((c) => (
-          <button type="button" key={c.id} className={counterId === c.id ? 'on' : ''} onClick={() => setCounterId(c.id)} data-counter={c.number}>
-            {c.name}
+      <div className="login-columns">
+        <div className="login-who">
+          <div className="field-label">{t.chooseCounter}</div>
+          <div className="chips">
+            {(counters.data ?? []).map((c) => (
+              <button type="button" key={c.id} className={counterId === c.id ? 'on' : ''} onClick={() => setCounterId(c.id)} data-counter={c.number}>
+                {c.name}
+              </button>
+            ))}
+          </div>
+          <div className="field-label">{t.chooseOfficer}</div>
+          <div className="chips">
+            {(officers.data ?? []).map((o) => (
+              <button type="button" key={o.id} className={officerId === o.id ? 'on' : ''} onClick={() => setOfficerId(o.id)} data-officer={o.id}>
+                {o.name}
+              </button>
+            ))}
+          </div>
+        </div>
+        <form
+          className="login-pin"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <div className="field-label">{t.pin}</div>
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            aria-label={t.pin}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
+          />
+          {error && <div className="error-banner">{error}</div>}
+          <Keypad letters={[]} onKey={key} />
+          <button type="submit" className="btn-primary" disabled={!counterId || !officerId || pin.length < 4}>
+            {t.signIn}
           </button>
-        ))}
+        </form>
       </div>
-      <div>{t.chooseOfficer}</div>
-      <div className="chips">
-        {(officers.data ?? []).map((o) => (
-          <button type="button" key={o.id} className={officerId === o.id ? 'on' : ''} onClick={() => setOfficerId(o.id)} data-officer={o.id}>
-            {o.name}
-          </button>
-        ))}
-      </div>
-      <div>{t.pin}</div>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        style={{ display: 'flex', flexDirection: 'column', gap: 14, alignItems: 'center' }}
-      >
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-label={t.pin}
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
-          style={{ fontSize: 36, textAlign: 'center', width: 280 }}
-        />
-        {error && <div className="error-banner">{error}</div>}
-        <Keypad letters={[]} onKey={key} />
-        <button type="submit" className="btn-primary" style={{ minWidth: 300, fontSize: 26 }} disabled={!counterId || !officerId || pin.length < 4}>
-          {t.signIn}
-        </button>
-      </form>
     </div>
   );
 }

@@ -28,17 +28,19 @@ export function RateLookup({ prefixes, onFound }: { prefixes: string[]; onFound:
     }
   };
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 20 }}>
-      <h2>{t.enterNumber}</h2>
-      <div className="entry" data-testid="rate-entry">
-        {entry || '—'}
+    <div className="rate-lookup">
+      <div className="rate-lookup-entry">
+        <h2>{t.enterNumber}</h2>
+        <div className="entry" data-testid="rate-entry">
+          {entry || '—'}
+        </div>
+        <div className="hint">{t.orScan}</div>
+        {message && <div className="error-banner">{message}</div>}
+        <button type="button" className="btn-primary find" disabled={!/^[A-Z]{1,3}\d{1,6}$/.test(entry)} onClick={find} data-action="find">
+          {t.find}
+        </button>
       </div>
-      <div style={{ fontSize: 22, color: '#5b6470' }}>{t.orScan}</div>
-      {message && <div className="error-banner">{message}</div>}
       <Keypad letters={prefixes} onKey={key} />
-      <button type="button" className="btn-primary" style={{ fontSize: 32, minHeight: 96, minWidth: 320 }} disabled={!/^[A-Z]{1,3}\d{1,6}$/.test(entry)} onClick={find}>
-        {t.find}
-      </button>
     </div>
   );
 }

@@ -14,25 +14,29 @@ export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: Issued
   }, [ticket.trackUrl]);
   return (
     <div className="result" data-testid="ticket-result">
-      <div className="label">{t.yourNumber}</div>
-      <div className="big-number" data-testid="ticket-number">
-        {ticket.number}
-      </div>
-      <div className="service-name">{pick(ticket.serviceNameVi, ticket.serviceNameEn)}</div>
-      {priorityLabel && <div className="facts" style={{ color: '#c62828', fontWeight: 700 }}>{priorityLabel}</div>}
-      <div className="facts">
-        {t.ahead}: <b>{ticket.ahead}</b> · {t.etaAbout} <b>{ticket.etaMinutes}</b> {t.minutes}
-      </div>
-      {qr && (
-        <div className="qr">
-          <img src={qr} alt={ticket.trackUrl} />
+      <div className="result-number">
+        <div className="label">{t.yourNumber}</div>
+        <div className="big-number" data-testid="ticket-number">
+          {ticket.number}
         </div>
-      )}
-      <div className="facts" style={{ fontSize: 24 }}>{t.scanToTrack}</div>
-      <div className="facts" style={{ fontSize: 24, color: '#5b6470' }}>{t.takeTicket}</div>
-      <button type="button" className="btn-primary" style={{ fontSize: 32, minHeight: 96, minWidth: 320 }} onClick={onDone}>
-        {t.done}
-      </button>
+        <div className="service-name">{pick(ticket.serviceNameVi, ticket.serviceNameEn)}</div>
+        {priorityLabel && <div className="facts priority">{priorityLabel}</div>}
+        <div className="facts">
+          {t.ahead}: <b>{ticket.ahead}</b> · {t.etaAbout} <b>{ticket.etaMinutes}</b> {t.minutes}
+        </div>
+      </div>
+      <div className="result-track">
+        {qr && (
+          <div className="qr">
+            <img src={qr} alt={ticket.trackUrl} />
+          </div>
+        )}
+        <div className="facts small">{t.scanToTrack}</div>
+        <div className="facts small muted">{t.takeTicket}</div>
+        <button type="button" className="btn-primary done" onClick={onDone} data-action="done">
+          {t.done}
+        </button>
+      </div>
     </div>
   );
 }
