@@ -2,10 +2,11 @@
 // compile error rather than a blank on screen.
 import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { errorCatalog, isErrorCode } from '../shared/errors';
 
-const vi = {
+export const vi = {
   appName: 'Hệ thống xếp hàng Một cửa',
-  chooseService: 'Mời quý công dân chọn dịch vụ',
+  chooseService: 'Mời công dân chọn dịch vụ',
   waiting: 'Đang chờ',
   people: 'người',
   minutes: 'phút',
@@ -14,10 +15,10 @@ const vi = {
   closedHours: 'Giờ tiếp nhận',
   full: 'Đã hết số hôm nay',
   inactive: 'Tạm ngừng',
-  priorityQuestion: 'Quý vị có thuộc đối tượng ưu tiên không?',
+  priorityQuestion: 'Công dân có thuộc đối tượng ưu tiên không?',
   noPriority: 'Không thuộc đối tượng ưu tiên',
   back: 'Quay lại',
-  yourNumber: 'Số thứ tự của quý vị',
+  yourNumber: 'Số thứ tự của công dân',
   service: 'Dịch vụ',
   ahead: 'Số người đang chờ trước',
   takeTicket: 'Vui lòng nhận phiếu in bên dưới',
@@ -32,15 +33,15 @@ const vi = {
   notFound: 'Không tìm thấy phiếu',
   notRatable: 'Phiếu này chưa được phục vụ xong nên chưa thể đánh giá',
   alreadyRated: 'Phiếu này đã được đánh giá. Xin cảm ơn!',
-  servedBy: 'Quý vị vừa được phục vụ bởi',
+  servedBy: 'Công dân vừa được phục vụ bởi',
   counter: 'Quầy',
   number: 'Số',
   reasonsTitle: 'Lý do (không bắt buộc)',
   comment: 'Góp ý thêm (không bắt buộc)',
   send: 'Gửi đánh giá',
   skipStep: 'Bỏ qua',
-  thanks: 'Xin cảm ơn quý công dân đã đánh giá!',
-  welcome: 'Xin kính chào quý công dân',
+  thanks: 'Xin cảm ơn công dân đã đánh giá!',
+  welcome: 'Xin kính chào công dân',
   nowCalling: 'Mời công dân có số',
   toCounter: 'đến',
   recentCalls: 'Số vừa gọi',
@@ -85,7 +86,7 @@ const vi = {
   stateParked: 'Tạm giữ',
   stateTransferred: 'Đã chuyển',
   stateCancelled: 'Đã hủy',
-  calledNow: 'Mời quý vị đến',
+  calledNow: 'Mời công dân đến',
   trackTitle: 'Theo dõi số thứ tự',
   rated: 'Đã đánh giá. Xin cảm ơn!',
   keyboardHint: 'Chọn dấu sau khi gõ chữ',
@@ -97,14 +98,80 @@ const vi = {
   language: 'English',
   error: 'Có lỗi xảy ra',
   shortcuts: 'Phím tắt',
-  noPrinter: 'số thứ tự vẫn hiện trên màn hình, quý vị vui lòng ghi nhớ hoặc chụp lại',
+  noPrinter: 'số thứ tự vẫn hiện trên màn hình, công dân vui lòng ghi nhớ hoặc chụp lại',
   printFailed: 'Phiếu in lỗi',
   reprint: 'In lại',
+  networkError: 'Mất kết nối tới máy chủ',
+  // Kiosk: opening hours and the idle return
+  opensAt: (time: string, when: string) => `Mở cửa lúc ${time}${when ? ` ${when}` : ''}`,
+  tomorrow: 'ngày mai',
+  weekdayNames: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'],
+  closedNow: 'Hiện đang ngoài giờ tiếp nhận',
+  todayHours: 'Giờ tiếp nhận hôm nay',
+  opensShort: (time: string) => `Mở lúc ${time}`,
+  idleReturn: (s: number) => `Tự về màn hình đầu sau ${s} giây`,
+  idleStay: 'Chạm vào màn hình để tiếp tục',
+  // Rating tablet before anyone signs in
+  counterWaitingOfficer: 'Quầy chưa mở, công dân vui lòng chờ cán bộ',
+  // Counter: sign-in at a counter someone else is signed in to, wait alerts
+  takeOverTitle: 'Quầy đang có cán bộ khác làm việc',
+  takeOverText: (officer: string, counter: string) =>
+    `${officer} đang đăng nhập tại ${counter}. Đăng nhập thay sẽ kết thúc phiên của ${officer}; công dân đang được phục vụ tại quầy (nếu có) được ghi nhận là đã phục vụ xong.`,
+  takeOverConfirm: 'Đăng nhập thay',
+  takenOver: (officer: string) => `${officer} đã đăng nhập tại quầy này nên phiên của bạn đã kết thúc.`,
+  signInAgain: 'Đăng nhập lại',
+  waitAlert: (n: number, list: string) => `Có ${n} công dân chờ quá lâu: ${list}`,
+  // Reports
+  reports: 'Báo cáo',
+  reportsAdminOnly: 'Báo cáo chỉ dành cho quản trị viên.',
+  signedInAsOfficer: (officer: string, counter: string) => `Trình duyệt này đang đăng nhập với tài khoản cán bộ ${officer} (${counter}).`,
+  adminSignIn: 'Đăng nhập quản trị',
+  adminSignInNote: 'Đăng nhập quản trị ở đây sẽ thay cho phiên đăng nhập quầy trong trình duyệt này.',
+  dateFrom: 'Từ ngày',
+  dateTo: 'Đến ngày',
+  datePlaceholder: 'dd/mm/yyyy',
+  dateInvalid: 'Ngày không hợp lệ (dd/mm/yyyy)',
+  fromTo: (from: string, to: string) => `${from} đến ${to}`,
+  allServices: 'Tất cả dịch vụ',
+  allCounters: 'Tất cả quầy',
+  allOfficers: 'Tất cả cán bộ',
+  exportExcel: 'Xuất Excel',
+  exportCsv: 'Xuất CSV',
+  print: 'In',
+  officer: 'Cán bộ',
+  cardIssued: 'Cấp số',
+  cardServed: 'Đã phục vụ',
+  cardNoShows: 'Vắng mặt',
+  cardMedianWait: 'Chờ trung vị',
+  cardMedianService: 'Phục vụ trung vị',
+  cardSatisfied: 'Tỷ lệ hài lòng',
+  cardResponse: 'Tỷ lệ phản hồi',
+  colName: 'Tên',
+  colIssued: 'Cấp số',
+  colServed: 'Đã phục vụ',
+  colNoShows: 'Vắng',
+  colTransferred: 'Chuyển',
+  colCancelled: 'Hủy',
+  colWait: 'Chờ TB / trung vị / P90 / tối đa (phút)',
+  colService: 'Phục vụ TB / trung vị / P90 / tối đa (phút)',
+  colRatings: 'Đánh giá',
+  colSatisfied: 'Hài lòng',
+  total: 'Tổng',
+  byServiceChart: 'Số phiếu theo dịch vụ',
+  satisfactionChart: (n: number) => `Mức độ hài lòng (${n} lượt)`,
+  scaleOf: (levels: number) => `thang ${levels} mức`,
+  reasons: 'Lý do',
+  heatmapTitle: 'Số phiếu theo giờ trong ngày và thứ trong tuần',
+  weekdayShort: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'],
+  byService: 'Theo dịch vụ',
+  byCounter: 'Theo quầy',
+  byOfficer: 'Theo cán bộ',
+  citizenComments: 'Góp ý của công dân',
 };
 
 export type Dict = typeof vi;
 
-const en: Dict = {
+export const en: Dict = {
   appName: 'One-stop queue system',
   chooseService: 'Please choose a service',
   waiting: 'Waiting',
@@ -201,6 +268,68 @@ const en: Dict = {
   noPrinter: 'your number is shown on screen; please note it or take a photo',
   printFailed: 'Failed prints',
   reprint: 'Reprint',
+  networkError: 'Lost connection to the host',
+  opensAt: (time: string, when: string) => `Opens at ${time}${when ? ` ${when}` : ''}`,
+  tomorrow: 'tomorrow',
+  weekdayNames: ['on Monday', 'on Tuesday', 'on Wednesday', 'on Thursday', 'on Friday', 'on Saturday', 'on Sunday'],
+  closedNow: 'Closed now',
+  todayHours: "Today's hours",
+  opensShort: (time: string) => `Opens at ${time}`,
+  idleReturn: (s: number) => `Back to the start in ${s} s`,
+  idleStay: 'Touch the screen to continue',
+  counterWaitingOfficer: 'This counter is not open yet; please wait for an officer',
+  takeOverTitle: 'Another officer is signed in at this counter',
+  takeOverText: (officer: string, counter: string) =>
+    `${officer} is signed in at ${counter}. Signing in instead ends ${officer}'s session; anyone being served at the counter is recorded as finished.`,
+  takeOverConfirm: 'Sign in instead',
+  takenOver: (officer: string) => `${officer} signed in at this counter, so your session has ended.`,
+  signInAgain: 'Sign in again',
+  waitAlert: (n: number, list: string) => `${n} waiting too long: ${list}`,
+  reports: 'Reports',
+  reportsAdminOnly: 'Reports are for the administrator only.',
+  signedInAsOfficer: (officer: string, counter: string) => `This browser is signed in as officer ${officer} (${counter}).`,
+  adminSignIn: 'Administrator sign-in',
+  adminSignInNote: "Signing in as administrator here replaces this browser's counter session.",
+  dateFrom: 'From',
+  dateTo: 'To',
+  datePlaceholder: 'dd/mm/yyyy',
+  dateInvalid: 'Invalid date (dd/mm/yyyy)',
+  fromTo: (from: string, to: string) => `${from} to ${to}`,
+  allServices: 'All services',
+  allCounters: 'All counters',
+  allOfficers: 'All officers',
+  exportExcel: 'Export Excel',
+  exportCsv: 'Export CSV',
+  print: 'Print',
+  officer: 'Officer',
+  cardIssued: 'Tickets issued',
+  cardServed: 'Served',
+  cardNoShows: 'No-shows',
+  cardMedianWait: 'Median wait',
+  cardMedianService: 'Median service',
+  cardSatisfied: 'Satisfied',
+  cardResponse: 'Response rate',
+  colName: 'Name',
+  colIssued: 'Issued',
+  colServed: 'Served',
+  colNoShows: 'No-shows',
+  colTransferred: 'Transferred',
+  colCancelled: 'Cancelled',
+  colWait: 'Wait mean / median / P90 / max (min)',
+  colService: 'Service mean / median / P90 / max (min)',
+  colRatings: 'Ratings',
+  colSatisfied: 'Satisfied',
+  total: 'Total',
+  byServiceChart: 'Tickets by service',
+  satisfactionChart: (n: number) => `Satisfaction (${n} ratings)`,
+  scaleOf: (levels: number) => `${levels}-level scale`,
+  reasons: 'Reasons',
+  heatmapTitle: 'Tickets by hour of day and day of week',
+  weekdayShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  byService: 'By service',
+  byCounter: 'By counter',
+  byOfficer: 'By officer',
+  citizenComments: 'Comments from citizens',
 };
 
 export type Lang = 'vi' | 'en';
@@ -224,7 +353,16 @@ export function LangProvider({ children, initial = 'vi' }: { children: ReactNode
 
 export const useLang = () => useContext(Ctx);
 
+/** An error from the host in the screen's language (the host words it in Vietnamese). */
+export function errorText(t: Dict, lang: Lang, e: { code?: string; message?: string } | null): string {
+  if (!e) return '';
+  if (e.code === 'NETWORK') return t.networkError;
+  if (lang === 'en' && e.code && isErrorCode(e.code)) return errorCatalog[e.code].en;
+  return e.message ?? t.error;
+}
+
 export function stateLabel(t: Dict, state: string): string {
   const key = `state${state.charAt(0).toUpperCase()}${state.slice(1)}` as keyof Dict;
-  return t[key] ?? state;
+  const label = t[key];
+  return typeof label === 'string' ? label : state;
 }

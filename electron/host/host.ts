@@ -94,7 +94,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
   });
   const perMinute = o.issueRatePerMinute ?? 30;
-  const downloads = createReportDownloads(auth, reports);
+  const downloads = createReportDownloads(auth, reports, () => queue.settings.get().ratingLevels);
   const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
   const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];

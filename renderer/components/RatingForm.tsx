@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { RATING_LABELS } from '../../shared/labels';
 import { call } from '../api/client';
 import type { ApiError } from '../api/client';
-import { useLang } from '../i18n';
+import { errorText, useLang } from '../i18n';
+import { useActionError } from '../api/hooks';
 import { Face } from './Face';
 import { VietnameseKeyboard } from './VietnameseKeyboard';
 
@@ -25,13 +26,13 @@ interface Props {
 
 /** Levels as large faces (best first), optional reasons and comment, one submission per ticket. */
 export function RatingForm({ ticketId, levels, reasons, source, keyboard, heading, onDone }: Props) {
-  const { t, pick } = useLang();
+  const { t, pick, lang } = useLang();
   const scale = (levels === 3 || levels === 5 ? levels : 4) as 3 | 4 | 5;
   const labels = RATING_LABELS[scale];
   const [score, setScore] = useState<number | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const failure = useActionError();
   const [sending, setSending] = useState(false);
 
   const submit = async () => {
@@ -43,7 +44,7 @@ export function RatingForm({ ticketId, levels, reasons, source, keyboard, headin
     } catch (e) {
       const err = e as ApiError;
       if (err.code === 'ALREADY_RATED') onDone('already');
-      else setError(err.message);
+      else failure.show(err);
       setSending(false);
     }
   };
@@ -104,7 +105,7 @@ export function RatingForm({ ticketId, levels, reasons, source, keyboard, headin
         </div>
       )}
       <div className="rating-send">
-        {error && <div className="error-banner">{error}</div>}
+        {failure.error && <div className="error-banner">{errorText(t, lang, failure.error)}</div>}
         <button type="button" className="btn-primary send" disabled={score === null || sending} onClick={submit} data-action="send">
           {t.send}
         </button>

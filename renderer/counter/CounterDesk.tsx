@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Ticket } from '../../shared/domain';
 import type { ServiceStatus, SessionInfo } from '../../shared/api/schemas';
 import { call } from '../api/client';
-import { useQuery } from '../api/hooks';
+import { useActionError, useEvents, useQuery } from '../api/hooks';
 import { OfflineBanner } from '../components/OfflineBanner';
-import { useLang } from '../i18n';
+import { errorText, useLang } from '../i18n';
 import { elapsed } from '../time';
 import { useNow } from '../useNow';
 import { SHORTCUTS, useShortcuts } from './counterShortcuts';
@@ -13,8 +13,8 @@ import type { ShortcutAction } from './counterShortcuts';
 type StaffSession = Extract<SessionInfo, { kind: 'staff' }>;
 type Modal = null | 'pause' | 'transfer';
 
-export function CounterDesk({ session, onSignOut }: { session: StaffSession; onSignOut: () => void }) {
-  const { t, pick } = useLang();
+export function CounterDesk({ session, onSignOut }: { session: StaffSession; onSignOut: (why?: string) => void }) {
+  const { t, pick, lang } = useLang();
   const now = useNow(1000);
   const counterId = session.counter.id;
   const state = useQuery('counterState', { params: { id: counterId } }, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.'));
@@ -25,25 +25,43 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   const myAlerts = (alerts.data ?? []).filter((a) => session.counter.serviceIds.includes(a.serviceId));
   const printJobs = useQuery('printJobs', {}, (m) => m.type === 'printer.status');
   const failedPrints = (printJobs.data ?? []).filter((j) => j.state === 'failed' && j.ticketNumber);
-  const [error, setError] = useState<string | null>(null);
+  const failure = useActionError();
   const [modal, setModal] = useState<Modal>(null);
   const [dossier, setDossier] = useState('');
+
+  // Another officer signing in here ends this session on the host; say who, rather than fail silently.
+  const checkTakenOver = useCallback(async () => {
+    const [cs, os] = await Promise.all([call('listCounters'), call('listOfficers')]);
+    const holder = cs.find((c) => c.id === counterId)?.officerId;
+    if (holder === undefined || holder === null || holder === session.officer.id) return false;
+    onSignOut(t.takenOver(os.find((o) => o.id === holder)?.name ?? ''));
+    return true;
+  }, [counterId, session.officer.id, onSignOut, t]);
+  useEvents((m) => {
+    if (m.type === 'counter.opened' && 'counter' in m && m.counter?.id === counterId) void checkTakenOver().catch(() => undefined);
+  });
 
   const s = state.data;
   const current = s?.counter.current ?? null;
   const paused = s?.counter.status === 'paused';
+  const pickOf = (x: { vi: string; en: string } | undefined) => (x ? pick(x.vi, x.en) : '');
   const serviceName = (id: number) => {
     const sv = services.data?.find((x: ServiceStatus) => x.id === id);
     return sv ? pick(sv.nameVi, sv.nameEn) : '';
   };
 
   const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
+    failure.clear();
     try {
       await fn();
       state.reload();
     } catch (e) {
-      setError((e as Error).message);
+      // The session is over on the host (taken over, expired): back to sign-in, saying why if known.
+      if ((e as { code?: string }).code === 'UNAUTHORIZED') {
+        if (!(await checkTakenOver().catch(() => false))) onSignOut();
+        return;
+      }
+      failure.show(e);
     }
   };
   const onTicket = (name: 'recall' | 'start' | 'skip' | 'park' | 'finish', ticket: Ticket | null) => {
@@ -85,25 +103,25 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
         </button>
       </div>
       <OfflineBanner />
-      {error && (
-        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }}>
-          {error}
+      {failure.error && (
+        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="action-error">
+          {errorText(t, lang, failure.error)}
         </div>
       )}
       {myAlerts.length > 0 && (
         <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="wait-alert">
-          Có {myAlerts.length} công dân chờ quá lâu: {myAlerts.slice(0, 5).map((a) => `${a.number} (${a.waitedMinutes} phút)`).join(', ')}
+          {t.waitAlert(myAlerts.length, myAlerts.slice(0, 5).map((a) => `${a.number} (${a.waitedMinutes} ${t.minutes})`).join(', '))}
         </div>
       )}
       <div className="counter-main">
         <div className="panel">
-          <h2>{paused ? `${t.counterPaused} — ${config.data?.pauseReasons.find((r) => r.code === s?.counter.pauseReason)?.vi ?? ''}` : t.current}</h2>
+          <h2>{paused ? `${t.counterPaused} — ${pickOf(config.data?.pauseReasons.find((r) => r.code === s?.counter.pauseReason))}` : t.current}</h2>
           {current ? (
             <div className="current-ticket" data-testid="current-ticket">
               <span className="num">{current.number}</span>
               <span className="info">
                 {serviceName(current.serviceId)}
-                {current.priority ? ` · ${config.data?.priorityGroups.find((g) => g.code === current.priority)?.vi ?? current.priority}` : ''}
+                {current.priority ? ` · ${pickOf(config.data?.priorityGroups.find((g) => g.code === current.priority)) || current.priority}` : ''}
                 <br />
                 {current.state === 'serving' ? t.stateServing : t.stateCalled} · {current.callCount}×
               </span>

@@ -1,31 +1,43 @@
 import { useState } from 'react';
 import type { SessionInfo } from '../../shared/api/schemas';
 import { call } from '../api/client';
-import { useQuery } from '../api/hooks';
+import type { ApiError } from '../api/client';
+import { useActionError, useQuery } from '../api/hooks';
 import { Keypad } from '../components/Keypad';
-import { useLang } from '../i18n';
+import { errorText, useLang } from '../i18n';
 
-export function CounterLogin({ onSignedIn }: { onSignedIn: (s: SessionInfo) => void }) {
-  const { t } = useLang();
-  const counters = useQuery('listCounters', {}, () => false);
+/** Who is at the counter now, asked for the take-over question (the list on screen may be old). */
+async function holderOf(counterId: number): Promise<{ officer: string; counter: string }> {
+  const [counters, officers] = await Promise.all([call('listCounters'), call('listOfficers')]);
+  const c = counters.find((x) => x.id === counterId);
+  return { officer: officers.find((o) => o.id === c?.officerId)?.name ?? '', counter: c?.name ?? '' };
+}
+
+export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionInfo) => void; notice?: string | null }) {
+  const { t, lang } = useLang();
+  const counters = useQuery('listCounters', {}, (m) => m.type.startsWith('counter.'));
   const officers = useQuery('listOfficers', {}, () => false);
   const [counterId, setCounterId] = useState<number | null>(null);
   const [officerId, setOfficerId] = useState<number | null>(null);
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const failure = useActionError();
+  const [takeOver, setTakeOver] = useState<{ officer: string; counter: string } | null>(null);
 
   const key = (k: string) => {
-    setError(null);
+    failure.clear();
     if (k === 'C') setPin('');
     else if (k === '⌫') setPin(pin.slice(0, -1));
     else if (pin.length < 8) setPin(pin + k);
   };
-  const submit = async () => {
+  const submit = async (confirmed = false) => {
     if (!counterId || !officerId) return;
+    setTakeOver(null);
     try {
-      onSignedIn(await call('login', { body: { counterId, officerId, pin } }));
+      onSignedIn(await call('login', { body: { counterId, officerId, pin, ...(confirmed ? { takeOver: true } : {}) } }));
     } catch (e) {
-      setError((e as Error).message);
+      // Taking over a colleague's counter ends their session: ask first, keep the PIN for the answer.
+      if ((e as ApiError).code === 'COUNTER_TAKEN') return setTakeOver(await holderOf(counterId).catch(() => ({ officer: '', counter: '' })));
+      failure.show(e);
       setPin('');
     }
   };
@@ -33,6 +45,11 @@ export function CounterLogin({ onSignedIn }: { onSignedIn: (s: SessionInfo) => v
   return (
     <div className="login">
       <h2>{t.signIn}</h2>
+      {notice && (
+        <div className="error-banner" role="status" data-testid="taken-over">
+          {notice}
+        </div>
+      )}
       <div className="login-columns">
         <div className="login-who">
           <div className="field-label">{t.chooseCounter}</div>
@@ -56,7 +73,7 @@ export function CounterLogin({ onSignedIn }: { onSignedIn: (s: SessionInfo) => v
           className="login-pin"
           onSubmit={(e) => {
             e.preventDefault();
-            void submit();
+            void submit(false);
           }}
         >
           <div className="field-label">{t.pin}</div>
@@ -68,13 +85,36 @@ export function CounterLogin({ onSignedIn }: { onSignedIn: (s: SessionInfo) => v
             value={pin}
             onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
           />
-          {error && <div className="error-banner">{error}</div>}
+          {failure.error && <div className="error-banner">{errorText(t, lang, failure.error)}</div>}
           <Keypad letters={[]} onKey={key} />
           <button type="submit" className="btn-primary" disabled={!counterId || !officerId || pin.length < 4}>
             {t.signIn}
           </button>
         </form>
       </div>
+      {takeOver && (
+        <div className="modal-back" role="dialog" aria-modal="true" data-testid="take-over">
+          <div className="modal">
+            <h3>{t.takeOverTitle}</h3>
+            <p className="modal-text">{t.takeOverText(takeOver.officer, takeOver.counter)}</p>
+            <div className="modal-actions">
+              <button type="button" className="btn-danger" onClick={() => void submit(true)} data-action="take-over">
+                {t.takeOverConfirm}
+              </button>
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => {
+                  setTakeOver(null);
+                  setPin('');
+                }}
+              >
+                {t.cancel}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -99,7 +99,7 @@ describe('screens in Chromium', () => {
     expect(await kiosk.textContent('[data-service="HT"] .name')).toBe('Civil status registration');
     await kiosk.click('[data-service="CT"]');
     await kiosk.waitForSelector('.priority-list');
-    await kiosk.waitForSelector('text=Mời quý công dân chọn dịch vụ', { timeout: 6000 });
+    await kiosk.waitForSelector('text=Mời công dân chọn dịch vụ', { timeout: 6000 });
   }, 30_000);
 
   it('touch targets are at least 64 px on the kiosk', async () => {

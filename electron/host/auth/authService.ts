@@ -31,6 +31,7 @@ export class AuthService {
   private readonly insertSession: Database.Statement;
   private readonly getSession: Database.Statement<[string], SessionRow>;
   private readonly deleteSession: Database.Statement<[string]>;
+  private readonly deleteCounterSessions: Database.Statement<[number, number]>;
 
   constructor(
     private readonly db: Database.Database,
@@ -40,16 +41,22 @@ export class AuthService {
     this.insertSession = db.prepare('INSERT INTO sessions (token_hash, kind, counter_id, officer_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)');
     this.getSession = db.prepare('SELECT * FROM sessions WHERE token_hash = ?');
     this.deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+    this.deleteCounterSessions = db.prepare("DELETE FROM sessions WHERE kind = 'staff' AND counter_id = ? AND officer_id != ?");
   }
 
   private now(): number {
     return this.queue.now();
   }
 
-  loginStaff(counterId: number, officerId: number, pin: string): { token: string } {
+  /**
+   * A counter another officer is signed in to is taken over only when asked (`takeOver`), after the
+   * PIN is checked; that officer's sessions at the counter end, so their screen cannot go on acting
+   * in the name of the counter.
+   */
+  loginStaff(counterId: number, officerId: number, pin: string, takeOver = false): { token: string } {
     const officer = this.officer.get(officerId);
     if (!officer || officer.active !== 1) throw new AppError('OFFICER_NOT_FOUND');
-    this.queue.ctx.counter(counterId);
+    const counter = this.queue.ctx.counter(counterId);
     const now = this.now();
     if (officer.locked_until !== null && officer.locked_until > now) throw new AppError('OFFICER_LOCKED');
     if (!verifySecret(pin, officer.pin_hash)) {
@@ -59,7 +66,10 @@ export class AuthService {
       throw new AppError(lock ? 'OFFICER_LOCKED' : 'INVALID_PIN');
     }
     this.db.prepare('UPDATE officers SET failed_pins = 0, locked_until = NULL WHERE id = ?').run(officerId);
+    const holder = counter.status !== 'closed' && counter.officer_id !== null && counter.officer_id !== officerId ? this.officer.get(counter.officer_id) : undefined;
+    if (holder && !takeOver) throw new AppError('COUNTER_TAKEN', `${holder.name} đang đăng nhập tại ${counter.name}`);
     this.queue.counters.open(counterId, officerId);
+    if (holder) this.deleteCounterSessions.run(counterId, officerId);
     this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
     const token = randomToken();
     this.insertSession.run(sha256(token), 'staff', counterId, officerId, now, now + STAFF_SESSION_MS);

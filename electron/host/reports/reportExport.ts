@@ -1,55 +1,103 @@
 import ExcelJS from 'exceljs';
 import type { ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
+import { satisfactionLevels } from '../../../shared/satisfactionLevels';
+
+export type ExportLang = 'vi' | 'en';
 
 const minutes = (ms: number | null) => (ms === null ? '' : Math.round((ms / 60_000) * 10) / 10);
 const pct = (v: number | null) => (v === null ? '' : Math.round(v * 10) / 10);
 
-const ROW_HEADERS = [
-  'Tên', 'Số phiếu cấp', 'Đã phục vụ', 'Vắng mặt', 'Đã chuyển', 'Đã hủy',
-  'Chờ TB (phút)', 'Chờ trung vị (phút)', 'Chờ P90 (phút)', 'Chờ tối đa (phút)',
-  'Phục vụ TB (phút)', 'Phục vụ trung vị (phút)', 'Phục vụ P90 (phút)', 'Phục vụ tối đa (phút)',
-  'Số đánh giá', 'Tỷ lệ hài lòng (%)',
-];
-const rowValues = (r: ReportRow) => [
-  r.name, r.issued, r.served, r.noShows, r.transferred, r.cancelled,
-  minutes(r.wait.meanMs), minutes(r.wait.medianMs), minutes(r.wait.p90Ms), minutes(r.wait.maxMs),
-  minutes(r.service.meanMs), minutes(r.service.medianMs), minutes(r.service.p90Ms), minutes(r.service.maxMs),
-  r.ratings, pct(r.percentSatisfied),
-];
-const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
+/** 2026-11-23 → 23/11/2026, as offices write dates. */
+export const dayDmy = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 
-/** Each exportable table as header + rows, shared by the XLSX sheets and the CSV files. */
-export function reportTables(s: ReportSummary): Record<string, { title: string; header: (string | number)[]; rows: (string | number)[][] }> {
+const stampFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** A moment as dd/mm/yyyy hh:mm in Hà Nội time. */
+export const momentDmy = (ms: number) => stampFmt.format(ms).replace(',', '');
+
+const WORDS = {
+  vi: {
+    rowHeaders: [
+      'Tên', 'Số phiếu cấp', 'Đã phục vụ', 'Vắng mặt', 'Đã chuyển', 'Đã hủy',
+      'Chờ TB (phút)', 'Chờ trung vị (phút)', 'Chờ P90 (phút)', 'Chờ tối đa (phút)',
+      'Phục vụ TB (phút)', 'Phục vụ trung vị (phút)', 'Phục vụ P90 (phút)', 'Phục vụ tối đa (phút)',
+      'Số đánh giá', 'Tỷ lệ hài lòng (%)',
+    ],
+    totals: 'Tổng hợp', services: 'Theo dịch vụ', counters: 'Theo quầy', officers: 'Theo cán bộ', ratings: 'Mức độ hài lòng', comments: 'Góp ý', hours: 'Theo giờ',
+    total: 'Tổng',
+    ratingHeader: ['Thang', 'Mức', 'Đánh giá', 'Số lượt'],
+    satisfied: 'Tỷ lệ hài lòng (%)', response: 'Tỷ lệ phản hồi (%)', reason: 'Lý do',
+    commentHeader: ['Số phiếu', 'Mức', 'Góp ý', 'Thời gian'],
+    day: 'Ngày',
+    weekdays: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'],
+    range: (from: string, to: string) => `${from} đến ${to}`,
+    file: 'bao-cao',
+  },
+  en: {
+    rowHeaders: [
+      'Name', 'Tickets issued', 'Served', 'No-shows', 'Transferred', 'Cancelled',
+      'Wait mean (min)', 'Wait median (min)', 'Wait P90 (min)', 'Wait max (min)',
+      'Service mean (min)', 'Service median (min)', 'Service P90 (min)', 'Service max (min)',
+      'Ratings', 'Satisfied (%)',
+    ],
+    totals: 'Summary', services: 'By service', counters: 'By counter', officers: 'By officer', ratings: 'Satisfaction', comments: 'Comments', hours: 'By hour',
+    total: 'Total',
+    ratingHeader: ['Scale', 'Level', 'Rating', 'Count'],
+    satisfied: 'Satisfied (%)', response: 'Response rate (%)', reason: 'Reason',
+    commentHeader: ['Ticket', 'Level', 'Comment', 'Time'],
+    day: 'Day',
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    range: (from: string, to: string) => `${from} to ${to}`,
+    file: 'report',
+  },
+} as const;
+
+export const TABLES = ['totals', 'services', 'counters', 'officers', 'ratings', 'comments', 'hours'] as const;
+export type TableName = (typeof TABLES)[number];
+type Table = { title: string; header: (string | number)[]; rows: (string | number)[][] };
+
+/** Each exportable table as header + rows, shared by the XLSX sheets and the CSV sections. */
+export function reportTables(s: ReportSummary, lang: ExportLang = 'vi', currentLevels?: number): Record<TableName, Table> {
+  const w = WORDS[lang];
+  const rowValues = (r: ReportRow, name = r.name) => [
+    name, r.issued, r.served, r.noShows, r.transferred, r.cancelled,
+    minutes(r.wait.meanMs), minutes(r.wait.medianMs), minutes(r.wait.p90Ms), minutes(r.wait.maxMs),
+    minutes(r.service.meanMs), minutes(r.service.medianMs), minutes(r.service.p90Ms), minutes(r.service.maxMs),
+    r.ratings, pct(r.percentSatisfied),
+  ];
+  const total = rowValues(s.totals, w.total);
   return {
-    totals: { title: 'Tổng hợp', header: ROW_HEADERS, rows: [rowValues(s.totals)] },
-    services: { title: 'Theo dịch vụ', header: ROW_HEADERS, rows: [...s.byService.map(rowValues), rowValues(s.totals)] },
-    counters: { title: 'Theo quầy', header: ROW_HEADERS, rows: [...s.byCounter.map(rowValues), rowValues(s.totals)] },
-    officers: { title: 'Theo cán bộ', header: ROW_HEADERS, rows: [...s.byOfficer.map(rowValues), rowValues(s.totals)] },
+    totals: { title: w.totals, header: [...w.rowHeaders], rows: [total] },
+    services: { title: w.services, header: [...w.rowHeaders], rows: [...s.byService.map((r) => rowValues(r)), total] },
+    counters: { title: w.counters, header: [...w.rowHeaders], rows: [...s.byCounter.map((r) => rowValues(r)), total] },
+    officers: { title: w.officers, header: [...w.rowHeaders], rows: [...s.byOfficer.map((r) => rowValues(r)), total] },
     ratings: {
-      title: 'Mức độ hài lòng',
-      header: ['Thang', 'Mức', 'Số lượt'],
+      title: w.ratings,
+      header: [...w.ratingHeader],
       rows: [
-        ...Object.entries(s.satisfaction.byScaleScore).map(([k, n]) => [...k.split(':').map(Number), n] as (string | number)[]),
-        ['Tỷ lệ hài lòng (%)', '', pct(s.satisfaction.percentSatisfied)],
-        ['Tỷ lệ phản hồi (%)', '', pct(s.satisfaction.responseRate)],
-        ...s.satisfaction.reasons.map((r) => [`Lý do: ${r.label}`, '', r.count]),
+        ...satisfactionLevels(s.satisfaction.byScaleScore, currentLevels).map((l) => [l.levels, l.score, l[lang], l.count]),
+        [w.satisfied, '', '', pct(s.satisfaction.percentSatisfied)],
+        [w.response, '', '', pct(s.satisfaction.responseRate)],
+        ...s.satisfaction.reasons.map((r) => [`${w.reason}: ${r.label}`, '', '', r.count]),
       ],
     },
     comments: {
-      title: 'Góp ý',
-      header: ['Số phiếu', 'Mức', 'Góp ý', 'Thời gian'],
-      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, c.comment, new Date(c.at).toISOString()]),
+      title: w.comments,
+      header: [...w.commentHeader],
+      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, c.comment, momentDmy(c.at)]),
     },
-    hours: { title: 'Theo giờ', header: ['Ngày', ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: s.heatmap.map((r, i) => [WEEKDAYS[i] as string, ...r]) },
+    hours: { title: w.hours, header: [w.day, ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: s.heatmap.map((r, i) => [w.weekdays[i] as string, ...r]) },
   };
 }
 
-export async function reportXlsx(s: ReportSummary): Promise<Buffer> {
+export const rangeTitle = (s: ReportSummary, lang: ExportLang) => WORDS[lang].range(dayDmy(s.query.from), dayDmy(s.query.to));
+export const exportFileName = (s: ReportSummary, lang: ExportLang) => `motcua-${WORDS[lang].file}-${s.query.from}-${s.query.to}`;
+
+export async function reportXlsx(s: ReportSummary, lang: ExportLang = 'vi', currentLevels?: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
-  for (const t of Object.values(reportTables(s))) {
+  for (const t of Object.values(reportTables(s, lang, currentLevels))) {
     const ws = wb.addWorksheet(t.title);
-    ws.addRow([`${t.title} — ${s.query.from} đến ${s.query.to}`]).font = { bold: true, size: 13 };
+    ws.addRow([`${t.title} — ${rangeTitle(s, lang)}`]).font = { bold: true, size: 13 };
     const head = ws.addRow(t.header);
     head.font = { bold: true };
     for (const r of t.rows) ws.addRow(r);
@@ -65,9 +113,19 @@ const csvCell = (v: string | number) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** UTF-8 with a BOM, so Excel opens the Vietnamese correctly. */
-export function reportCsv(s: ReportSummary, table: keyof ReturnType<typeof reportTables>): Buffer {
-  const t = reportTables(s)[table] as ReturnType<typeof reportTables>[string];
-  const text = [t.header, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/**
+ * UTF-8 with a BOM, so Excel opens the Vietnamese correctly. One table when asked for one; otherwise
+ * every table of the report in one file, each under its title and separated by a blank line, which is
+ * how a report reads when the file is double-clicked into a spreadsheet (a zip of CSVs would not open).
+ */
+export function reportCsv(s: ReportSummary, table?: TableName, lang: ExportLang = 'vi', currentLevels?: number): Buffer {
+  const tables = reportTables(s, lang, currentLevels);
+  const line = (r: (string | number)[]) => r.map(csvCell).join(',');
+  const text = table
+    ? [tables[table].header, ...tables[table].rows].map(line).join('\r\n') + '\r\n'
+    : TABLES.map((name) => {
+        const t = tables[name];
+        return [line([`${t.title} — ${rangeTitle(s, lang)}`]), line(t.header), ...t.rows.map(line)].join('\r\n') + '\r\n';
+      }).join('\r\n');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

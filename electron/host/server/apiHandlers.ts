@@ -111,7 +111,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
 
     login: ({ body }) => {
-      const { token } = auth.loginStaff(body.counterId, body.officerId, body.pin);
+      const { token } = auth.loginStaff(body.counterId, body.officerId, body.pin, body.takeOver);
       return staffSession(token, body.counterId, body.officerId);
     },
     adminLogin: ({ body }) => ({ kind: 'admin' as const, ...auth.loginAdmin(body.password) }),
