@@ -3,6 +3,7 @@ import type { Ticket } from '../../shared/domain';
 import type { ServiceStatus, SessionInfo } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { useActionError, useEvents, useQuery } from '../api/hooks';
+import { LangToggle } from '../components/LangToggle';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { errorText, useLang } from '../i18n';
 import { elapsed } from '../time';
@@ -98,9 +99,12 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
             {session.officer.title} · {t.servedToday}: {s?.servedToday ?? 0}
           </div>
         </div>
-        <button type="button" className="btn-secondary" onClick={() => call('logout').finally(onSignOut)}>
-          {t.signOut}
-        </button>
+        <div style={{ display: 'flex', gap: 10 }}>
+          <LangToggle />
+          <button type="button" className="btn-secondary" onClick={() => call('logout').finally(() => onSignOut())}>
+            {t.signOut}
+          </button>
+        </div>
       </div>
       <OfflineBanner />
       {failure.error && (

@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import type { ApiError } from '../api/client';
 import { useActionError, useQuery } from '../api/hooks';
 import { Keypad } from '../components/Keypad';
+import { LangToggle } from '../components/LangToggle';
 import { errorText, useLang } from '../i18n';
 
 /** Who is at the counter now, asked for the take-over question (the list on screen may be old). */
@@ -43,8 +44,11 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
   };
 
   return (
-    <div className="login">
-      <h2>{t.signIn}</h2>
+    <div className="login counter-login">
+      <div className="login-head">
+        <h2>{t.signIn}</h2>
+        <LangToggle />
+      </div>
       {notice && (
         <div className="error-banner" role="status" data-testid="taken-over">
           {notice}

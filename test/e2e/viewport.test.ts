@@ -140,7 +140,8 @@ describe('each screen at its target size keeps its primary action on screen', ()
 
   it('rating tablet 1280×800: name tag, then faces, reasons, keyboard and send button together', async () => {
     const tablet = await open('/rating?counter=2', 1280, 800);
-    await tablet.waitForSelector('[data-testid="nametag"]');
+    await tablet.waitForSelector('[data-testid="nametag-empty"]');
+    expect(await offScreen(tablet, ['[data-testid="nametag-empty"]'])).toEqual([]);
     const cookie = await staffCookie(2, 2, '2222');
     await tablet.waitForSelector('[data-testid="nametag"] .name:has-text("Trần Văn Hùng")');
     expect(await offScreen(tablet, ['[data-testid="nametag"]'])).toEqual([]);
