@@ -1,79 +1,177 @@
-// `npm run screenshots`: every screen at its target sizes into docs/screens/, against a real host
-// with a little queue activity, in Debian's Chromium. Look at them after a change.
+// `npm run screenshots`: every screen, in each of its states, at every size it is used at, into
+// docs/screens/<screen>-<state>-<width>x<height>.png, against a real host with a little queue
+// activity, in Debian's Chromium. Look at them after a change. (The admin screens are shot by the
+// admin e2e test.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { localParts } from '../shared/businessDay';
+import { openDatabase } from '../electron/host/db/openDatabase';
+import { seedIfEmpty } from '../electron/host/db/seed';
 import { startServe } from '../test/helpers/serveProcess';
+import type { ServeProcess } from '../test/helpers/serveProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
 
 const out = path.resolve('docs/screens');
 fs.mkdirSync(out, { recursive: true });
+for (const f of fs.readdirSync(out)) if (f.endsWith('.png') && !f.startsWith('admin-') && f !== 'reports.png') fs.rmSync(path.join(out, f));
+
+const KIOSK: [number, number][] = [[1080, 1920], [1920, 1080]];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-shots-'));
 const srv = await startServe(dir);
 const post = (p: string, body?: unknown, cookie?: string) =>
   fetch(srv.base + p, { method: 'POST', headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
+const login = async (counterId: number, officerId: number, pin: string) =>
+  ((await post('/api/auth/login', { counterId, officerId, pin })).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
-// Some activity so the screens show real content.
-const login = await post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' });
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-await post('/api/auth/login', { counterId: 3, officerId: 3, pin: '3333' });
+// Some activity so the screens show real content: two counters open, a queue, one citizen called.
+const cookie1 = await login(1, 1, '1111');
+await login(3, 3, '3333');
 for (const sid of [1, 1, 2, 3, 1, 5, 6]) await post('/api/tickets', { serviceId: sid });
 await post('/api/tickets', { serviceId: 1, priority: 'elderly' });
-await post('/api/counters/1/next', undefined, cookie);
+await post('/api/counters/1/next', undefined, cookie1);
+
+/** A served ticket at counter 1, ready to be rated. */
+async function served(): Promise<{ id: string; number: string }> {
+  const t = (await (await post('/api/tickets', { serviceId: 1 })).json()) as { id: string; number: string };
+  await post(`/api/tickets/${t.id}/call`, { counterId: 1 }, cookie1);
+  await post(`/api/tickets/${t.id}/finish`, {}, cookie1);
+  return t;
+}
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-const shots: [string, string, number, number][] = [
-  ['kiosk-portrait', '/kiosk', 1080, 1920],
-  ['kiosk-landscape', '/kiosk', 1920, 1080],
-  ['display-1920', '/display', 1920, 1080],
-  ['display-1366', '/display', 1366, 768],
-  ['counter-login', '/counter', 1366, 768],
-  ['rating-idle', '/rating?counter=1', 1280, 800],
-  ['home', '/', 1280, 800],
-];
-for (const [name, url, width, height] of shots) {
-  const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(srv.base + url);
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: path.join(out, `${name}.png`) });
-  await page.close();
+const shots: string[] = [];
+async function open(url: string, w: number, h: number, opts: { mobile?: boolean; base?: string; cookie?: string } = {}): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: w, height: h }, isMobile: opts.mobile, hasTouch: opts.mobile, deviceScaleFactor: opts.mobile ? 2 : 1 });
+  if (opts.cookie) await ctx.addCookies([{ name: 'motcua_session', value: opts.cookie.split('=')[1] ?? '', url: opts.base ?? srv.base }]);
+  const p = await ctx.newPage();
+  await p.goto((opts.base ?? srv.base) + url);
+  return p;
 }
-// Flows: priority step and ticket result on the kiosk; the counter desk; rating form; phone tracking.
-const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-await kiosk.goto(`${srv.base}/kiosk`);
-await kiosk.click('[data-service="HT"]');
-await kiosk.screenshot({ path: path.join(out, 'kiosk-priority.png') });
-await kiosk.click('[data-priority="elderly"]');
-await kiosk.waitForSelector('[data-testid="ticket-number"]');
-await kiosk.waitForTimeout(300);
-await kiosk.screenshot({ path: path.join(out, 'kiosk-ticket.png') });
-const trackUrl = await kiosk.getAttribute('.qr img', 'alt');
-await kiosk.click('text=Xong');
-await kiosk.click('text=Đánh giá');
-await kiosk.screenshot({ path: path.join(out, 'kiosk-rate-lookup.png') });
+async function shot(p: Page, screen: string, state: string, fullPage = false): Promise<void> {
+  await p.evaluate(() => document.fonts.ready);
+  await p.waitForTimeout(300);
+  const { width, height } = p.viewportSize() ?? { width: 0, height: 0 };
+  const name = `${screen}-${state}-${width}x${height}.png`;
+  await p.screenshot({ path: path.join(out, name), fullPage });
+  shots.push(name);
+}
 
-const counter = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-await counter.context().addCookies([{ name: 'motcua_session', value: cookie.split('=')[1] ?? '', url: srv.base }]);
-await counter.goto(`${srv.base}/counter`);
-await counter.waitForSelector('[data-testid="current-ticket"]');
-await counter.screenshot({ path: path.join(out, 'counter-desk.png') });
+// Kiosk, both orientations: home, priority, ticket, rating lookup, rating form, thanks.
+for (const [w, h] of KIOSK) {
+  const k = await open('/kiosk', w, h);
+  await k.waitForSelector('[data-service="HT"]');
+  await shot(k, 'kiosk', 'home');
+  await k.click('[data-service="HT"]');
+  await shot(k, 'kiosk', 'priority');
+  await k.click('[data-priority="elderly"]');
+  await k.waitForSelector('.qr img');
+  await shot(k, 'kiosk', 'ticket');
+  await k.click('[data-action="done"]');
+  await k.click('.kiosk-footer button >> nth=0');
+  const t = await served();
+  await k.click(`.keypad.letters button:text-is("${t.number.charAt(0)}")`);
+  for (const d of t.number.slice(1)) await k.click(`.keypad:not(.letters) button:text-is("${d}")`);
+  await shot(k, 'kiosk', 'rate-lookup');
+  await k.click('[data-action="find"]');
+  await k.waitForSelector('.face');
+  await k.click('.face >> nth=0');
+  await k.click('.reasons button >> nth=0');
+  for (const key of 'tot') await k.click(`.vn-keyboard button:text-is("${key}")`);
+  await k.click('.vn-keyboard button.tone >> nth=0');
+  await shot(k, 'kiosk', 'rate-form');
+  await k.click('[data-action="send"]');
+  await k.waitForSelector('.thanks');
+  await shot(k, 'kiosk', 'thanks');
+  await k.click('[data-testid="lang"]');
+  await shot(k, 'kiosk', 'thanks-en');
+  await k.close();
+}
 
-const tablet = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-await tablet.goto(`${srv.base}/rating?counter=1`);
-await tablet.waitForTimeout(500);
-await counter.click('[data-action="finish"]');
+// The kiosk of an office that is closed now: one banner with the opening time.
+const closedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-shots-closed-'));
+{
+  const db = openDatabase({ file: path.join(closedDir, 'motcua.sqlite'), backupDir: path.join(closedDir, 'backups') });
+  seedIfEmpty(db, { adminPassword: 'x', alwaysOpen: false });
+  const now = localParts(Date.now(), 'Asia/Ho_Chi_Minh');
+  // Opening later today, or tomorrow morning when it is already evening.
+  const [from, to] = now.hour <= 19 ? [`${String(now.hour + 2).padStart(2, '0')}:30`, '23:00'] : ['07:30', '11:30'];
+  db.prepare('UPDATE services SET hours = ?').run(JSON.stringify([{ days: [1, 2, 3, 4, 5, 6, 7], from, to }]));
+  db.close();
+}
+const closed: ServeProcess = await startServe(closedDir);
+for (const [w, h] of KIOSK) {
+  const k = await open('/kiosk', w, h, { base: closed.base });
+  await k.waitForSelector('[data-testid="closed-banner"]');
+  await shot(k, 'kiosk', 'closed');
+  await k.close();
+}
+closed.child.kill('SIGTERM');
+
+// Call display on a TV and a smaller screen.
+for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
+  const d = await open('/display', w, h);
+  await d.waitForSelector('[data-counter="1"]');
+  await shot(d, 'display', 'board');
+  await d.close();
+}
+
+// Counter PC: sign-in, the desk, the take-over question at a colleague's counter.
+const c = await open('/counter', 1366, 768);
+await c.waitForSelector('[data-counter="1"]');
+await shot(c, 'counter', 'sign-in');
+await post('/api/counters/1/next', undefined, cookie1);
+const desk = await open('/counter', 1366, 768, { cookie: cookie1 });
+await desk.waitForSelector('[data-testid="current-ticket"]');
+await shot(desk, 'counter', 'desk');
+await c.click('[data-counter="1"]');
+await c.click('[data-officer="2"]');
+for (const d of '2222') await c.click(`.keypad button:text-is("${d}")`);
+await c.click('button[type="submit"]');
+await c.waitForSelector('[data-testid="take-over"]');
+await shot(c, 'counter', 'take-over');
+
+// Rating tablet: a counter nobody is signed in to, the officer's name tag, the rating form.
+const empty = await open('/rating?counter=4', 1280, 800);
+await empty.waitForSelector('[data-testid="nametag-empty"]');
+await shot(empty, 'rating', 'no-officer');
+const tablet = await open('/rating?counter=1', 1280, 800);
+await tablet.waitForSelector('[data-testid="nametag"]');
+await shot(tablet, 'rating', 'name-tag');
+await desk.click('[data-action="finish"]');
 await tablet.waitForSelector('.face');
 await tablet.click('.face >> nth=0');
-await tablet.waitForTimeout(200);
-await tablet.screenshot({ path: path.join(out, 'rating-form.png') });
+await tablet.click('.reasons button >> nth=1');
+for (const key of 'nhanh') await tablet.click(`.vn-keyboard button:text-is("${key}")`);
+await shot(tablet, 'rating', 'form');
 
-if (trackUrl) {
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  await phone.goto(srv.base + new URL(trackUrl).pathname);
-  await phone.waitForSelector('[data-testid="track-number"]');
-  await phone.screenshot({ path: path.join(out, 'track-phone.png') });
-}
+// A citizen's phone: following the turn, then rating after being served.
+const waiting = (await (await post('/api/tickets', { serviceId: 2 })).json()) as { id: string };
+const phone = await open(`/t/${waiting.id}`, 390, 844, { mobile: true });
+await phone.waitForSelector('[data-testid="track-ahead"]');
+await shot(phone, 'track', 'waiting');
+const done = await served();
+const rate = await open(`/t/${done.id}`, 390, 844, { mobile: true });
+await rate.waitForSelector('.face');
+await rate.click('.face >> nth=1');
+await shot(rate, 'track', 'rating', true);
+
+// Reports: an officer's browser is told who may see them; the administrator's report.
+const officerReports = await open('/reports', 1366, 768, { cookie: cookie1 });
+await officerReports.waitForSelector('[data-testid="reports-admin-only"]');
+await shot(officerReports, 'reports', 'officer');
+const adminLogin = await post('/api/auth/admin', { password: 'motcua-admin' });
+const adminCookie = (adminLogin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+await post('/api/admin/password', { password: 'anh-chup-man-hinh' }, adminCookie);
+const reports = await open('/reports', 1366, 768, { cookie: adminCookie });
+await reports.waitForSelector('[data-testid="satisfaction-chart"]');
+await shot(reports, 'reports', 'summary', true);
+
+const home = await open('/', 1280, 800);
+await shot(home, 'home', 'links');
+
 await browser.close();
 srv.child.kill('SIGTERM');
-console.log(`screenshots in ${out}: ${fs.readdirSync(out).join(', ')}`);
+console.log(`${shots.length} screenshots in ${out}:\n${shots.join('\n')}`);

@@ -18,7 +18,8 @@ type Step =
   | { kind: 'result'; ticket: IssuedTicket; priorityLabel: string | null }
   | { kind: 'rate-lookup' }
   | { kind: 'rate-form'; status: TicketStatus }
-  | { kind: 'message'; text: string };
+  // A key, not the words, so switching language re-words what is on screen.
+  | { kind: 'message'; text: 'alreadyRated' | 'notRatable' | 'notFound' | 'thanks' };
 
 const params = new URLSearchParams(location.search);
 const IDLE_OVERRIDE_MS = params.get('idle') ? Number(params.get('idle')) * 1000 : null;
@@ -51,9 +52,9 @@ export function KioskApp() {
     try {
       const s = await call('getTicket', { params: { id } });
       if (s.canRate) setStep({ kind: 'rate-form', status: s });
-      else setStep({ kind: 'message', text: s.rated ? t.alreadyRated : t.notRatable });
+      else setStep({ kind: 'message', text: s.rated ? 'alreadyRated' : 'notRatable' });
     } catch {
-      setStep({ kind: 'message', text: t.notFound });
+      setStep({ kind: 'message', text: 'notFound' });
     }
   });
 
@@ -132,7 +133,12 @@ export function KioskApp() {
                   <span className="name">{pick(s.nameVi, s.nameEn)}</span>
                   {s.openNow ? (
                     <span className="meta">
-                      {t.waiting}: <b>{s.waiting}</b> {t.people} · {t.etaAbout} <b>{s.etaMinutes}</b> {t.minutes}
+                      <span>
+                        {t.waiting}: <b>{s.waiting}</b> {t.people}
+                      </span>
+                      <span>
+                        {t.etaAbout} <b>{s.etaMinutes}</b> {t.minutes}
+                      </span>
                     </span>
                   ) : (
                     closedNote(s) && <span className="closed-note">{closedNote(s)}</span>
@@ -169,12 +175,12 @@ export function KioskApp() {
             source="kiosk"
             keyboard
             heading={`${t.rateTitle} — ${t.number} ${step.status.number}`}
-            onDone={(r) => setStep({ kind: 'message', text: r === 'already' ? t.alreadyRated : t.thanks })}
+            onDone={(r) => setStep({ kind: 'message', text: r === 'already' ? 'alreadyRated' : 'thanks' })}
           />
         )}
         {step.kind === 'message' && (
           <div className="thanks" role="status">
-            {step.text}
+            {t[step.text]}
           </div>
         )}
       </main>

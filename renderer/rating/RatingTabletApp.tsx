@@ -10,7 +10,7 @@ const params = new URLSearchParams(location.search);
 const COUNTER_NUMBER = Number(params.get('counter') ?? 1);
 const IDLE_MS = Number(params.get('idle') ?? 60) * 1000;
 
-type View = { kind: 'idle' } | { kind: 'rate'; ticketId: string; number: string } | { kind: 'thanks'; text: string };
+type View = { kind: 'idle' } | { kind: 'rate'; ticketId: string; number: string } | { kind: 'thanks'; text: 'alreadyRated' | 'thanks' };
 
 /** The tablet at a counter: the officer's name tag while idle, the rating form when a citizen is done. */
 export function RatingTabletApp() {
@@ -67,12 +67,12 @@ export function RatingTabletApp() {
           source="tablet"
           keyboard
           heading={`${t.servedBy} ${officer?.name ?? ''} — ${t.counter.toLowerCase()} ${COUNTER_NUMBER} — ${t.number.toLowerCase()} ${view.number}`}
-          onDone={(r) => setView({ kind: 'thanks', text: r === 'already' ? t.alreadyRated : t.thanks })}
+          onDone={(r) => setView({ kind: 'thanks', text: r === 'already' ? 'alreadyRated' : 'thanks' })}
         />
       )}
       {view.kind === 'thanks' && (
         <div className="thanks" role="status">
-          {view.text}
+          {t[view.text]}
         </div>
       )}
     </div>
