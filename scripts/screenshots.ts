@@ -1,7 +1,7 @@
 // `npm run screenshots`: every screen, in each of its states, at every size it is used at, into
 // docs/screens/<screen>-<state>-<width>x<height>.png, against a real host with a little queue
-// activity, in Debian's Chromium. Look at them after a change. (The admin screens are shot by the
-// admin e2e test.)
+// activity, in Debian's Chromium, plus the admin tabs (SCREENS=admin takes only those). Look at them
+// after a change.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +57,46 @@ async function shot(p: Page, screen: string, state: string, fullPage = false): P
   const name = `${screen}-${state}-${width}x${height}.png`;
   await p.screenshot({ path: path.join(out, name), fullPage });
   shots.push(name);
+}
+
+// Admin settings screens at a desk PC's 1366×768, in Vietnamese and one in English.
+// `SCREENS=admin` takes only these.
+{
+  const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await admin.goto(`${srv.base}/admin`);
+  await admin.fill('input[type="password"]', 'motcua-admin');
+  await admin.click('button[type="submit"]');
+  await admin.fill('input[aria-label="Mật khẩu mới"]', 'mat-khau-anh-chup');
+  await admin.fill('input[aria-label="Nhập lại"]', 'mat-khau-anh-chup');
+  await admin.click('button[type="submit"]');
+  await admin.click('[data-tab="lists"]');
+  await admin.waitForSelector('[data-list="pauseReasons"] tbody tr');
+  await admin.screenshot({ path: path.join(out, 'admin-lists.png') });
+  await admin.click('[data-list="pauseReasons"] button:text("+ Thêm mục")');
+  await admin.click('[data-list="pauseReasons"] button[type="submit"]');
+  await admin.waitForSelector('[data-list="pauseReasons"] [data-testid="save-errors"]');
+  await admin.screenshot({ path: path.join(out, 'admin-lists-errors.png') });
+  await admin.click('[data-tab="ticket"]');
+  await admin.waitForSelector('[data-testid="ticket-preview"]');
+  await admin.screenshot({ path: path.join(out, 'admin-ticket.png') });
+  await admin.screenshot({ path: path.join(out, 'admin-ticket-full.png'), fullPage: true });
+  await admin.click('[data-testid="lang"]');
+  await admin.waitForSelector('text=Printed ticket layout');
+  await admin.fill('[data-form="publicBaseUrl"] input', 'motcua.local');
+  await admin.click('[data-form="publicBaseUrl"] button[type="submit"]');
+  await admin.waitForSelector('[data-form="publicBaseUrl"] [data-testid="save-errors"]');
+  await admin.screenshot({ path: path.join(out, 'admin-ticket-en.png') });
+  await admin.click('[data-testid="lang"]');
+  await admin.click('[data-tab="services"]');
+  await admin.click('.list li:has-text("Hộ tịch") button');
+  await admin.waitForSelector('[data-testid="service-hours"]');
+  await admin.screenshot({ path: path.join(out, 'admin-services-edit.png') });
+  await admin.close();
+}
+if (process.env.SCREENS === 'admin') {
+  await browser.close();
+  srv.child.kill('SIGTERM');
+  process.exit(0);
 }
 
 // Kiosk, both orientations: home, priority, ticket, rating lookup, rating form, thanks.
@@ -162,9 +202,9 @@ await shot(rate, 'track', 'rating', true);
 const officerReports = await open('/reports', 1366, 768, { cookie: cookie1 });
 await officerReports.waitForSelector('[data-testid="reports-admin-only"]');
 await shot(officerReports, 'reports', 'officer');
-const adminLogin = await post('/api/auth/admin', { password: 'motcua-admin' });
+// (The admin screens above changed the first-run password.)
+const adminLogin = await post('/api/auth/admin', { password: 'mat-khau-anh-chup' });
 const adminCookie = (adminLogin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-await post('/api/admin/password', { password: 'anh-chup-man-hinh' }, adminCookie);
 const reports = await open('/reports', 1366, 768, { cookie: adminCookie });
 await reports.waitForSelector('[data-testid="satisfaction-chart"]');
 await shot(reports, 'reports', 'summary', true);

@@ -105,7 +105,7 @@ export function RatingForm({ ticketId, levels, reasons, source, keyboard, headin
         </div>
       )}
       <div className="rating-send">
-        {failure.error && <div className="error-banner">{errorText(t, lang, failure.error)}</div>}
+        {failure.error && <div className="error-banner">{errorText(failure.error, lang)}</div>}
         <button type="button" className="btn-primary send" disabled={score === null || sending} onClick={submit} data-action="send">
           {t.send}
         </button>

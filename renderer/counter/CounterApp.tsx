@@ -19,7 +19,7 @@ export function CounterApp() {
       <CounterDesk
         session={session}
         onSignOut={(why) => {
-          setNotice(why ?? null);
+          setNotice((prev) => why ?? prev);
           setSession(null);
         }}
       />

@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Ticket } from '../../shared/domain';
 import type { ServiceStatus, SessionInfo } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { useActionError, useEvents, useQuery } from '../api/hooks';
 import { LangToggle } from '../components/LangToggle';
 import { OfflineBanner } from '../components/OfflineBanner';
-import { errorText, useLang } from '../i18n';
+import { errorText, fmt, useLang } from '../i18n';
 import { elapsed } from '../time';
 import { useNow } from '../useNow';
 import { SHORTCUTS, useShortcuts } from './counterShortcuts';
@@ -21,25 +21,43 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   const state = useQuery('counterState', { params: { id: counterId } }, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.'));
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
-  const counters = useQuery('listCounters', {}, () => false);
-  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.'));
+  const counters = useQuery('listCounters', {}, (m) => m.type.startsWith('counter.') || m.type === 'config.changed');
+  // alerts.changed: the host's timer saw a wait cross its threshold with no ticket event at all.
+  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.') || m.type === 'alerts.changed');
   const myAlerts = (alerts.data ?? []).filter((a) => session.counter.serviceIds.includes(a.serviceId));
   const printJobs = useQuery('printJobs', {}, (m) => m.type === 'printer.status');
   const failedPrints = (printJobs.data ?? []).filter((j) => j.state === 'failed' && j.ticketNumber);
   const failure = useActionError();
   const [modal, setModal] = useState<Modal>(null);
   const [dossier, setDossier] = useState('');
-
-  // Another officer signing in here ends this session on the host; say who, rather than fail silently.
+  // Close of day, or a colleague signing in here, ends this session on the host: back to sign-in,
+  // once, saying who took the counter when that is why.
+  const leaving = useRef(false);
+  const leave = useCallback(
+    (why?: string) => {
+      if (leaving.current) return;
+      leaving.current = true;
+      onSignOut(why);
+    },
+    [onSignOut],
+  );
   const checkTakenOver = useCallback(async () => {
     const [cs, os] = await Promise.all([call('listCounters'), call('listOfficers')]);
     const holder = cs.find((c) => c.id === counterId)?.officerId;
     if (holder === undefined || holder === null || holder === session.officer.id) return false;
-    onSignOut(t.takenOver(os.find((o) => o.id === holder)?.name ?? ''));
+    leave(fmt(t.takenOver, { officer: os.find((o) => o.id === holder)?.name ?? '' }));
     return true;
-  }, [counterId, session.officer.id, onSignOut, t]);
+  }, [counterId, session.officer.id, leave, t]);
   useEvents((m) => {
-    if (m.type === 'counter.opened' && 'counter' in m && m.counter?.id === counterId) void checkTakenOver().catch(() => undefined);
+    const here = 'counter' in m && m.counter?.id === counterId;
+    if (m.type === 'counter.opened' && here) return void checkTakenOver().catch(() => undefined);
+    if (m.type !== 'day.closed' && !(m.type === 'counter.closed' && here)) return;
+    void call('session')
+      .then(async (s) => {
+        if (s && s.kind === 'staff' && s.counter.id === counterId) return;
+        if (!(await checkTakenOver().catch(() => false))) leave();
+      })
+      .catch(() => undefined);
   });
 
   const s = state.data;
@@ -59,7 +77,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
     } catch (e) {
       // The session is over on the host (taken over, expired): back to sign-in, saying why if known.
       if ((e as { code?: string }).code === 'UNAUTHORIZED') {
-        if (!(await checkTakenOver().catch(() => false))) onSignOut();
+        if (!(await checkTakenOver().catch(() => false))) leave();
         return;
       }
       failure.show(e);
@@ -101,7 +119,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
         </div>
         <div style={{ display: 'flex', gap: 10 }}>
           <LangToggle />
-          <button type="button" className="btn-secondary" onClick={() => call('logout').finally(() => onSignOut())}>
+          <button type="button" className="btn-secondary" onClick={() => call('logout').finally(() => leave())}>
             {t.signOut}
           </button>
         </div>
@@ -109,12 +127,12 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
       <OfflineBanner />
       {failure.error && (
         <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="action-error">
-          {errorText(t, lang, failure.error)}
+          {errorText(failure.error, lang)}
         </div>
       )}
       {myAlerts.length > 0 && (
         <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="wait-alert">
-          {t.waitAlert(myAlerts.length, myAlerts.slice(0, 5).map((a) => `${a.number} (${a.waitedMinutes} ${t.minutes})`).join(', '))}
+          {fmt(t.waitAlert, { n: myAlerts.length, list: myAlerts.slice(0, 5).map((a) => `${a.number} (${a.waitedMinutes} ${t.minutes})`).join(', ') })}
         </div>
       )}
       <div className="counter-main">
@@ -197,7 +215,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
                 className="btn-secondary"
                 onClick={() => {
                   setModal(null);
-                  void run(() => call('pause', { params: { id: counterId }, body: { reason: r.code as 'break' } }));
+                  void run(() => call('pause', { params: { id: counterId }, body: { reason: r.code } }));
                 }}
               >
                 {pick(r.vi, r.en)}
@@ -226,8 +244,9 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
             <div>{t.toCounterLabel}</div>
             <div className="chips">
               {(counters.data ?? []).filter((c) => c.id !== counterId).map((c) => (
-                <button type="button" key={c.id} onClick={() => { setModal(null); void run(() => call('transfer', { params: { id: current.id }, body: { counterId: c.id } })); }}>
+                <button type="button" key={c.id} data-transfer-counter={c.number} className={c.status === 'closed' ? 'unavailable' : ''} onClick={() => { setModal(null); void run(() => call('transfer', { params: { id: current.id }, body: { counterId: c.id } })); }}>
                   {c.name}
+                  {c.status === 'closed' ? ` · ${t.counterClosed}` : c.status === 'paused' ? ` · ${t.counterPaused}` : ''}
                 </button>
               ))}
             </div>

@@ -5,7 +5,7 @@ import type { ApiError } from '../api/client';
 import { useActionError, useQuery } from '../api/hooks';
 import { Keypad } from '../components/Keypad';
 import { LangToggle } from '../components/LangToggle';
-import { errorText, useLang } from '../i18n';
+import { errorText, fmt, useLang } from '../i18n';
 
 /** Who is at the counter now, asked for the take-over question (the list on screen may be old). */
 async function holderOf(counterId: number): Promise<{ officer: string; counter: string }> {
@@ -89,7 +89,7 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
             value={pin}
             onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
           />
-          {failure.error && <div className="error-banner">{errorText(t, lang, failure.error)}</div>}
+          {failure.error && <div className="error-banner">{errorText(failure.error, lang)}</div>}
           <Keypad letters={[]} onKey={key} />
           <button type="submit" className="btn-primary" disabled={!counterId || !officerId || pin.length < 4}>
             {t.signIn}
@@ -100,7 +100,7 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
         <div className="modal-back" role="dialog" aria-modal="true" data-testid="take-over">
           <div className="modal">
             <h3>{t.takeOverTitle}</h3>
-            <p className="modal-text">{t.takeOverText(takeOver.officer, takeOver.counter)}</p>
+            <p className="modal-text">{fmt(t.takeOverText, takeOver)}</p>
             <div className="modal-actions">
               <button type="button" className="btn-danger" onClick={() => void submit(true)} data-action="take-over">
                 {t.takeOverConfirm}

@@ -5,7 +5,7 @@ import { useActionError, useQuery } from '../api/hooks';
 import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
-import { errorText, useLang } from '../i18n';
+import { errorText, fmt, useLang } from '../i18n';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { RateLookup } from './RateLookup';
@@ -31,7 +31,8 @@ export function KioskApp() {
   const now = useNow(10_000);
   const [step, setStep] = useState<Step>({ kind: 'home' });
   const failure = useActionError();
-  const services = useQuery('listServices', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed');
+  // services.changed: the host's timer saw a service open or close by its hours (07:30, 11:30…).
+  const services = useQuery('listServices', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'services.changed' || m.type === 'day.closed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
   const printer = useQuery('printerStatus', {}, (m) => m.type === 'printer.status');
 
@@ -81,7 +82,7 @@ export function KioskApp() {
   const officeClosed = shown.length > 0 && shown.every((s) => s.closedReason === 'hours' || s.closedReason === 'inactive') && shown.some((s) => s.closedReason === 'hours');
   const opening = earliestOpening(shown);
   const hoursTexts = [...new Set(shown.filter((s) => s.closedReason === 'hours').map((s) => s.hoursToday))];
-  const when = !opening ? '' : opening.daysAhead === 0 ? '' : opening.daysAhead === 1 ? t.tomorrow : (t.weekdayNames[opening.weekday - 1] ?? '');
+  const when = !opening ? '' : opening.daysAhead === 0 ? '' : opening.daysAhead === 1 ? t.tomorrow : (t.weekdayNames.split(',')[opening.weekday - 1] ?? '');
   const closedNote = (s: ServiceStatus) =>
     s.closedReason === 'quota' || s.closedReason === 'range'
       ? t.full
@@ -90,7 +91,7 @@ export function KioskApp() {
         : officeClosed
           ? ''
           : s.opensNext?.daysAhead === 0
-            ? t.opensShort(s.opensNext.time)
+            ? fmt(t.opensShort, { time: s.opensNext.time })
             : t.closed;
 
   return (
@@ -111,12 +112,12 @@ export function KioskApp() {
         </div>
       )}
       <main>
-        {failure.error && <div className="error-banner" role="alert" data-testid="action-error">{errorText(t, lang, failure.error)}</div>}
+        {failure.error && <div className="error-banner" role="alert" data-testid="action-error">{errorText(failure.error, lang)}</div>}
         {step.kind === 'home' && (
           <>
             {officeClosed ? (
               <div className="closed-banner" role="status" data-testid="closed-banner">
-                <div className="title">{opening ? t.opensAt(opening.time, when) : t.closedNow}</div>
+                <div className="title">{opening ? fmt(t.opensAt, { time: opening.time, when: when ? ` ${when}` : '' }) : t.closedNow}</div>
                 {hoursTexts.length === 1 && hoursTexts[0] && opening?.daysAhead === 0 && (
                   <div className="hours">
                     {t.todayHours}: {hoursTexts[0]}
@@ -196,7 +197,7 @@ export function KioskApp() {
         )}
         {idleLeft !== null && (
           <div className="idle-countdown" role="timer" aria-live="off" data-testid="idle-countdown">
-            <b>{t.idleReturn(idleLeft)}</b>
+            <b>{fmt(t.idleReturn, { s: idleLeft })}</b>
             <span>{t.idleStay}</span>
           </div>
         )}

@@ -5,7 +5,7 @@ import { satisfactionLevels } from '../../shared/satisfactionLevels';
 import { useQuery } from '../api/hooks';
 import { AdminLogin, ChangePassword } from '../admin/AdminLogin';
 import { LangToggle } from '../components/LangToggle';
-import { errorText, useLang } from '../i18n';
+import { errorText, fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 import { BarChart, HeatMap } from './charts';
 import { DayField, isoToDmy } from './DayField';
@@ -22,7 +22,11 @@ function RowsTable({ t, title, rows, total }: { t: Dict; title: string; rows: Re
       <table>
         <thead>
           <tr>
-            {[t.colName, t.colIssued, t.colServed, t.colNoShows, t.colTransferred, t.colCancelled, t.colWait, t.colService, t.colRatings, t.colSatisfied].map((h) => (
+            {[t.colName, t.colIssued, t.colServed, t.colNoShows, t.colTransferred, t.colCancelled].map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+            <th title={t.reportExpiredHint}>{t.reportExpired}</th>
+            {[t.colWait, t.colService, t.colRatings, t.colSatisfied].map((h) => (
               <th key={h}>{h}</th>
             ))}
           </tr>
@@ -36,6 +40,7 @@ function RowsTable({ t, title, rows, total }: { t: Dict; title: string; rows: Re
               <td>{r.noShows}</td>
               <td>{r.transferred}</td>
               <td>{r.cancelled}</td>
+              <td>{r.expired}</td>
               <td>
                 {min(r.wait.meanMs)} / {min(r.wait.medianMs)} / {min(r.wait.p90Ms)} / {min(r.wait.maxMs)}
               </td>
@@ -76,7 +81,7 @@ function StaffNotice({ session, onAdmin }: { session: Extract<SessionInfo, { kin
         <p>
           <b>{t.reportsAdminOnly}</b>
         </p>
-        <p>{t.signedInAsOfficer(session.officer.name, session.counter.name)}</p>
+        <p>{fmt(t.signedInAsOfficer, { officer: session.officer.name, counter: session.counter.name })}</p>
         <p className="stat">{t.adminSignInNote}</p>
         <div className="modal-actions" style={{ justifyContent: 'flex-start' }}>
           <button type="button" className="btn-primary" onClick={onAdmin} data-action="admin-sign-in">
@@ -127,7 +132,7 @@ function ReportView() {
     <div className="counter-app reports">
       <div className="topbar">
         <h1>
-          {t.reports} — {t.fromTo(isoToDmy(from), isoToDmy(to))}
+          {t.reports} — {fmt(t.fromTo, { from: isoToDmy(from), to: isoToDmy(to) })}
         </h1>
         <div className="no-print" style={{ display: 'flex', gap: 10 }}>
           <a className="btn-secondary link-button" href={`/api/reports/export.xlsx?${qs}`}>
@@ -172,7 +177,7 @@ function ReportView() {
       </div>
       {report.error && (
         <div className="error-banner" style={{ margin: 22 }}>
-          {errorText(t, lang, { message: report.error })}
+          {errorText({ message: report.error }, lang)}
         </div>
       )}
       {r && (
@@ -191,10 +196,10 @@ function ReportView() {
               <BarChart bars={r.byService.map((s) => ({ label: s.name, value: s.issued }))} />
             </div>
             <div className="panel">
-              <h2>{t.satisfactionChart(r.satisfaction.total)}</h2>
+              <h2>{fmt(t.satisfactionChart, { n: r.satisfaction.total })}</h2>
               <BarChart
                 testId="satisfaction-chart"
-                bars={levels.map((l) => ({ label: `${pick(l.vi, l.en)}${severalScales ? ` (${t.scaleOf(l.levels)})` : ''}`, value: l.count }))}
+                bars={levels.map((l) => ({ label: `${pick(l.vi, l.en)}${severalScales ? ` (${fmt(t.scaleOf, { levels: l.levels })})` : ''}`, value: l.count }))}
               />
               {r.satisfaction.reasons.length > 0 && (
                 <div className="stat">
@@ -205,7 +210,7 @@ function ReportView() {
           </div>
           <div className="panel">
             <h2>{t.heatmapTitle}</h2>
-            <HeatMap grid={r.heatmap} weekdays={t.weekdayShort} label={t.heatmapTitle} />
+            <HeatMap grid={r.heatmap} weekdays={t.weekdaysShort.split(',')} label={t.heatmapTitle} />
           </div>
           <RowsTable t={t} title={t.byService} rows={r.byService} total={r.totals} />
           <RowsTable t={t} title={t.byCounter} rows={r.byCounter} total={r.totals} />

@@ -17,7 +17,7 @@ export const momentDmy = (ms: number) => stampFmt.format(ms).replace(',', '');
 const WORDS = {
   vi: {
     rowHeaders: [
-      'Tên', 'Số phiếu cấp', 'Đã phục vụ', 'Vắng mặt', 'Đã chuyển', 'Đã hủy',
+      'Tên', 'Số phiếu cấp', 'Đã phục vụ', 'Vắng mặt', 'Đã chuyển', 'Đã hủy', 'Hết ngày chưa phục vụ',
       'Chờ TB (phút)', 'Chờ trung vị (phút)', 'Chờ P90 (phút)', 'Chờ tối đa (phút)',
       'Phục vụ TB (phút)', 'Phục vụ trung vị (phút)', 'Phục vụ P90 (phút)', 'Phục vụ tối đa (phút)',
       'Số đánh giá', 'Tỷ lệ hài lòng (%)',
@@ -34,7 +34,7 @@ const WORDS = {
   },
   en: {
     rowHeaders: [
-      'Name', 'Tickets issued', 'Served', 'No-shows', 'Transferred', 'Cancelled',
+      'Name', 'Tickets issued', 'Served', 'No-shows', 'Transferred', 'Cancelled', 'Expired unserved',
       'Wait mean (min)', 'Wait median (min)', 'Wait P90 (min)', 'Wait max (min)',
       'Service mean (min)', 'Service median (min)', 'Service P90 (min)', 'Service max (min)',
       'Ratings', 'Satisfied (%)',
@@ -59,7 +59,7 @@ type Table = { title: string; header: (string | number)[]; rows: (string | numbe
 export function reportTables(s: ReportSummary, lang: ExportLang = 'vi', currentLevels?: number): Record<TableName, Table> {
   const w = WORDS[lang];
   const rowValues = (r: ReportRow, name = r.name) => [
-    name, r.issued, r.served, r.noShows, r.transferred, r.cancelled,
+    name, r.issued, r.served, r.noShows, r.transferred, r.cancelled, r.expired,
     minutes(r.wait.meanMs), minutes(r.wait.medianMs), minutes(r.wait.p90Ms), minutes(r.wait.maxMs),
     minutes(r.service.meanMs), minutes(r.service.medianMs), minutes(r.service.p90Ms), minutes(r.service.maxMs),
     r.ratings, pct(r.percentSatisfied),
