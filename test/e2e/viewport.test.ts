@@ -178,8 +178,12 @@ describe('each screen at its target size keeps its primary action on screen', ()
 
   for (const [width, height] of [[1920, 1080], [1366, 768]] as const) {
     it(`call display ${width}×${height}: the whole board on one screen`, async () => {
+      // Someone being called now, so the big "now calling" panel is on the board.
+      const cookie = await staffCookie(4, 4, '4444');
+      await fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 5 }) });
+      expect((await fetch(`${srv.base}/api/counters/4/next`, { method: 'POST', headers: { cookie } })).status).toBe(200);
       const display = await open('/display', width, height);
-      await display.waitForSelector('[data-counter="1"]');
+      await display.waitForSelector('[data-testid="now-number"]');
       expect(await offScreen(display, ['[data-testid="now-number"]', '[data-counter="4"]'])).toEqual([]);
     });
   }
