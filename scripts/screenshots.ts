@@ -28,7 +28,7 @@ const login = async (counterId: number, officerId: number, pin: string) =>
 
 // Some activity so the screens show real content: two counters open, a queue, one citizen called.
 const cookie1 = await login(1, 1, '1111');
-await login(3, 3, '3333');
+const cookie3 = await login(3, 3, '3333');
 for (const sid of [1, 1, 2, 3, 1, 5, 6]) await post('/api/tickets', { serviceId: sid });
 await post('/api/tickets', { serviceId: 1, priority: 'elderly' });
 await post('/api/counters/1/next', undefined, cookie1);
@@ -150,7 +150,8 @@ for (const [w, h] of KIOSK) {
 }
 closed.child.kill('SIGTERM');
 
-// Call display on a TV and a smaller screen.
+// Call display on a TV and a smaller screen, while counter 3 calls someone.
+await post('/api/counters/3/next', undefined, cookie3);
 for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
   const d = await open('/display', w, h);
   await d.waitForSelector('[data-counter="1"]');
