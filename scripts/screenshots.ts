@@ -34,8 +34,8 @@ await post('/api/tickets', { serviceId: 1, priority: 'elderly' });
 await post('/api/counters/1/next', undefined, cookie1);
 
 /** A served ticket at counter 1, ready to be rated. */
-async function served(): Promise<{ id: string; number: string }> {
-  const t = (await (await post('/api/tickets', { serviceId: 1 })).json()) as { id: string; number: string };
+async function served(): Promise<{ id: string; number: string; checkCode: string }> {
+  const t = (await (await post('/api/tickets', { serviceId: 1 })).json()) as { id: string; number: string; checkCode: string };
   await post(`/api/tickets/${t.id}/call`, { counterId: 1 }, cookie1);
   await post(`/api/tickets/${t.id}/finish`, {}, cookie1);
   return t;
@@ -112,10 +112,14 @@ for (const [w, h] of KIOSK) {
   await k.click('[data-action="done"]');
   await k.click('.kiosk-footer button >> nth=0');
   const t = await served();
-  await k.click(`.keypad.letters button:text-is("${t.number.charAt(0)}")`);
-  for (const d of t.number.slice(1)) await k.click(`.keypad:not(.letters) button:text-is("${d}")`);
+  for (const key of t.number) await k.click(`.keypad [data-key="${key}"]`);
   await shot(k, 'kiosk', 'rate-lookup');
-  await k.click('[data-action="find"]');
+  await k.click('[data-testid="rate-next"]');
+  await k.waitForSelector('[data-testid="code-entry"]');
+  for (const key of t.checkCode.slice(0, 3)) await k.click(`.keypad [data-key="${key}"]`);
+  await shot(k, 'kiosk', 'rate-code');
+  for (const key of t.checkCode.slice(3)) await k.click(`.keypad [data-key="${key}"]`);
+  await k.click('[data-testid="rate-find"]');
   await k.waitForSelector('.face');
   await k.click('.face >> nth=0');
   await k.click('.reasons button >> nth=0');

@@ -26,9 +26,7 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
 
   const key = (k: string) => {
     failure.clear();
-    if (k === 'C') setPin('');
-    else if (k === '⌫') setPin(pin.slice(0, -1));
-    else if (pin.length < 8) setPin(pin + k);
+    if (pin.length < 8) setPin(pin + k);
   };
   const submit = async (confirmed = false) => {
     if (!counterId || !officerId) return;
@@ -90,7 +88,12 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
             onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
           />
           {failure.error && <div className="error-banner">{errorText(failure.error, lang)}</div>}
-          <Keypad letters={[]} onKey={key} />
+          <Keypad
+            groups={[{ keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'], columns: 3 }]}
+            onKey={key}
+            onBackspace={() => setPin(pin.slice(0, -1))}
+            onClear={() => setPin('')}
+          />
           <button type="submit" className="btn-primary" disabled={!counterId || !officerId || pin.length < 4}>
             {t.signIn}
           </button>

@@ -80,8 +80,8 @@ async function staffCookie(counterId: number, officerId: number, pin: string): P
 }
 
 /** A ticket of service 1 served to the end at counter `counterId`, ready to be rated. */
-async function servedTicket(cookie: string, counterId: number): Promise<{ id: string; number: string }> {
-  const issued = (await (await fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 1 }) })).json()) as { id: string; number: string };
+async function servedTicket(cookie: string, counterId: number): Promise<{ id: string; number: string; checkCode: string }> {
+  const issued = (await (await fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 1 }) })).json()) as { id: string; number: string; checkCode: string };
   const called = await fetch(`${srv.base}/api/tickets/${issued.id}/call`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ counterId }) });
   expect(called.status).toBe(200);
   const done = await fetch(`${srv.base}/api/tickets/${issued.id}/finish`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
@@ -110,14 +110,18 @@ describe('each screen at its target size keeps its primary action on screen', ()
       await kiosk.click('[data-action="done"]');
       await kiosk.click('.kiosk-footer button >> nth=0');
       await kiosk.waitForSelector('[data-testid="rate-entry"]');
-      expect(await offScreen(kiosk, ['[data-testid="rate-entry"]', '[data-action="find"]', '.kiosk-footer button'])).toEqual([]);
+      expect(await offScreen(kiosk, ['[data-testid="rate-entry"]', '[data-testid="rate-next"]', '[data-action="clear"]', '.kiosk-footer button'])).toEqual([]);
       expect(await smallButtons(kiosk)).toEqual([]);
 
       // The number typed on the keypad opens its rating form; a chosen face opens the keyboard too.
       const served = await servedTicket(await staffCookie(1, 1, '1111'), 1);
-      await kiosk.click(`.keypad.letters button:text-is("${served.number.charAt(0)}")`);
-      for (const d of served.number.slice(1)) await kiosk.click(`.keypad:not(.letters) button:text-is("${d}")`);
-      await kiosk.click('[data-action="find"]');
+      for (const k of served.number) await kiosk.click(`.keypad [data-key="${k}"]`);
+      await kiosk.click('[data-testid="rate-next"]');
+      await kiosk.waitForSelector('[data-testid="code-entry"]');
+      expect(await offScreen(kiosk, ['[data-testid="code-entry"]', '[data-testid="rate-find"]', '[data-action="clear"]', '.kiosk-footer button'])).toEqual([]);
+      expect(await smallButtons(kiosk)).toEqual([]);
+      for (const k of served.checkCode) await kiosk.click(`.keypad [data-key="${k}"]`);
+      await kiosk.click('[data-testid="rate-find"]');
       await kiosk.waitForSelector('.face');
       await kiosk.click('.face >> nth=0');
       await kiosk.waitForSelector('.vn-keyboard');

@@ -1,18 +1,20 @@
 import ExcelJS from 'exceljs';
 import type { ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
+import { dayLabel, officeDateTime } from '../../../shared/officeTime';
 import { satisfactionLevels } from '../../../shared/satisfactionLevels';
 
 export type ExportLang = 'vi' | 'en';
 
+/** How a report file is worded: the screen's language, the office's time zone, its current rating scale. */
+export interface ExportOptions {
+  lang?: ExportLang;
+  timeZone: string;
+  /** The office's scale now, so its levels show (with 0) even before anyone used it. */
+  ratingLevels?: number;
+}
+
 const minutes = (ms: number | null) => (ms === null ? '' : Math.round((ms / 60_000) * 10) / 10);
 const pct = (v: number | null) => (v === null ? '' : Math.round(v * 10) / 10);
-
-/** 2026-11-23 → 23/11/2026, as offices write dates. */
-export const dayDmy = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
-
-const stampFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-/** A moment as dd/mm/yyyy hh:mm in Hà Nội time. */
-export const momentDmy = (ms: number) => stampFmt.format(ms).replace(',', '');
 
 const WORDS = {
   vi: {
@@ -56,7 +58,8 @@ export type TableName = (typeof TABLES)[number];
 type Table = { title: string; header: (string | number)[]; rows: (string | number)[][] };
 
 /** Each exportable table as header + rows, shared by the XLSX sheets and the CSV sections. */
-export function reportTables(s: ReportSummary, lang: ExportLang = 'vi', currentLevels?: number): Record<TableName, Table> {
+export function reportTables(s: ReportSummary, o: ExportOptions): Record<TableName, Table> {
+  const lang = o.lang ?? 'vi';
   const w = WORDS[lang];
   const rowValues = (r: ReportRow, name = r.name) => [
     name, r.issued, r.served, r.noShows, r.transferred, r.cancelled, r.expired,
@@ -74,7 +77,7 @@ export function reportTables(s: ReportSummary, lang: ExportLang = 'vi', currentL
       title: w.ratings,
       header: [...w.ratingHeader],
       rows: [
-        ...satisfactionLevels(s.satisfaction.byScaleScore, currentLevels).map((l) => [l.levels, l.score, l[lang], l.count]),
+        ...satisfactionLevels(s.satisfaction.byScaleScore, o.ratingLevels).map((l) => [l.levels, l.score, l[lang], l.count]),
         [w.satisfied, '', '', pct(s.satisfaction.percentSatisfied)],
         [w.response, '', '', pct(s.satisfaction.responseRate)],
         ...s.satisfaction.reasons.map((r) => [`${w.reason}: ${r.label}`, '', '', r.count]),
@@ -83,21 +86,21 @@ export function reportTables(s: ReportSummary, lang: ExportLang = 'vi', currentL
     comments: {
       title: w.comments,
       header: [...w.commentHeader],
-      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, c.comment, momentDmy(c.at)]),
+      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, c.comment, officeDateTime(c.at, o.timeZone)]),
     },
     hours: { title: w.hours, header: [w.day, ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: s.heatmap.map((r, i) => [w.weekdays[i] as string, ...r]) },
   };
 }
 
-export const rangeTitle = (s: ReportSummary, lang: ExportLang) => WORDS[lang].range(dayDmy(s.query.from), dayDmy(s.query.to));
+export const rangeTitle = (s: ReportSummary, lang: ExportLang) => WORDS[lang].range(dayLabel(s.query.from), dayLabel(s.query.to));
 export const exportFileName = (s: ReportSummary, lang: ExportLang) => `motcua-${WORDS[lang].file}-${s.query.from}-${s.query.to}`;
 
-export async function reportXlsx(s: ReportSummary, lang: ExportLang = 'vi', currentLevels?: number): Promise<Buffer> {
+export async function reportXlsx(s: ReportSummary, o: ExportOptions): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
-  for (const t of Object.values(reportTables(s, lang, currentLevels))) {
+  for (const t of Object.values(reportTables(s, o))) {
     const ws = wb.addWorksheet(t.title);
-    ws.addRow([`${t.title} — ${rangeTitle(s, lang)}`]).font = { bold: true, size: 13 };
+    ws.addRow([`${t.title} — ${rangeTitle(s, o.lang ?? 'vi')}`]).font = { bold: true, size: 13 };
     const head = ws.addRow(t.header);
     head.font = { bold: true };
     for (const r of t.rows) ws.addRow(r);
@@ -118,8 +121,9 @@ const csvCell = (v: string | number) => {
  * every table of the report in one file, each under its title and separated by a blank line, which is
  * how a report reads when the file is double-clicked into a spreadsheet (a zip of CSVs would not open).
  */
-export function reportCsv(s: ReportSummary, table?: TableName, lang: ExportLang = 'vi', currentLevels?: number): Buffer {
-  const tables = reportTables(s, lang, currentLevels);
+export function reportCsv(s: ReportSummary, table: TableName | undefined, o: ExportOptions): Buffer {
+  const lang = o.lang ?? 'vi';
+  const tables = reportTables(s, o);
   const line = (r: (string | number)[]) => r.map(csvCell).join(',');
   const text = table
     ? [tables[table].header, ...tables[table].rows].map(line).join('\r\n') + '\r\n'

@@ -11,7 +11,7 @@ import { sendError, sessionToken } from './httpApi';
  * beside the JSON contract routes, with the same validation and the same session check. The CSV
  * holds every table unless `table=` names one; `lang=en` words them in English.
  */
-export function createReportDownloads(auth: AuthService, reports: ReportQueries, ratingLevels: () => number) {
+export function createReportDownloads(auth: AuthService, reports: ReportQueries, office: () => { timeZone: string; ratingLevels: number }) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     const m = /^\/api\/reports\/export\.(xlsx|csv)$/.exec(url.pathname);
     if (!m) return false;
@@ -29,7 +29,7 @@ export function createReportDownloads(auth: AuthService, reports: ReportQueries,
     const summary = reports.summary(query);
     const name = exportFileName(summary, lang);
     if (m[1] === 'xlsx') {
-      const body = await reportXlsx(summary, lang, ratingLevels());
+      const body = await reportXlsx(summary, { lang, ...office() });
       res.writeHead(200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': `attachment; filename="${name}.xlsx"`,
@@ -37,7 +37,7 @@ export function createReportDownloads(auth: AuthService, reports: ReportQueries,
       });
       res.end(body);
     } else {
-      const body = reportCsv(summary, table, lang, ratingLevels());
+      const body = reportCsv(summary, table, { lang, ...office() });
       res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}${table ? `-${table}` : ''}.csv"`, 'Content-Length': body.length });
       res.end(body);
     }
