@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Path of the downloaded Electron binary, or null when `npm install` could not fetch it. */
+/** Path of the downloaded Electron binary, or null while it has not been fetched. */
 export function electronBinary(root = process.cwd()): string | null {
   const dir = path.join(root, 'node_modules', 'electron');
   const pathFile = path.join(dir, 'path.txt');
@@ -10,9 +11,22 @@ export function electronBinary(root = process.cwd()): string | null {
   return fs.existsSync(bin) ? bin : null;
 }
 
-export const MISSING_ELECTRON_HELP = `The Electron binary is not installed (npm install could not download it — common on offline
-or filtered government networks). To get it:
-  • set a reachable mirror and reinstall:   ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ npm install electron
+/**
+ * Electron 45 has no install script (nothing for allowScripts to approve): its binary is fetched the
+ * first time it is needed, which is here. ELECTRON_SKIP_BINARY_DOWNLOAD=1 keeps browser mode.
+ */
+export function fetchElectronBinary(root = process.cwd(), env = process.env): string | null {
+  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) return null;
+  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(installer)) return null;
+  console.log('motcua: downloading the Electron binary (once)…');
+  spawnSync(process.execPath, [installer], { cwd: root, stdio: ['ignore', 'ignore', 'ignore'], timeout: 10 * 60_000 });
+  return electronBinary(root);
+}
+
+export const MISSING_ELECTRON_HELP = `The Electron binary could not be downloaded (common on offline or filtered government
+networks; ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips it). To get it:
+  • set a reachable mirror and start again:  ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ npm start
   • or copy electron-v<version>-<platform>-<arch>.zip from another PC into the cache folder
     (electron_config_cache, e.g. ~/.cache/electron/ or %LOCALAPPDATA%\\electron\\Cache) and run: node node_modules/electron/install.js
 Meanwhile motcua runs in browser mode: open http://localhost:8080/kiosk and /display in Chromium, Chrome or Edge.`;

@@ -1,8 +1,8 @@
 // `npm start`: the desktop app when Electron is installed; otherwise browser mode, saying why.
 import { spawn, spawnSync } from 'node:child_process';
-import { MISSING_ELECTRON_HELP, electronBinary } from './electronBinary';
+import { MISSING_ELECTRON_HELP, electronBinary, fetchElectronBinary } from './electronBinary';
 
-const bin = electronBinary();
+const bin = electronBinary() ?? fetchElectronBinary();
 const run = (cmd: string, args: string[]) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
