@@ -1,5 +1,5 @@
 // `npm run screenshots`: every screen at its target sizes into docs/screens/, against a real host
-// with a little queue activity, in Debian's Chromium. Look at them after a change.
+// with a little queue activity, in the Chromium that test/helpers/browser.ts finds. Look at them after a change.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
