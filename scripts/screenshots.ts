@@ -23,6 +23,46 @@ await post('/api/tickets', { serviceId: 1, priority: 'elderly' });
 await post('/api/counters/1/next', undefined, cookie);
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
+// Admin settings screens at a desk PC's 1366×768, in Vietnamese and one in English.
+// `SCREENS=admin` takes only these.
+{
+  const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await admin.goto(`${srv.base}/admin`);
+  await admin.fill('input[type="password"]', 'motcua-admin');
+  await admin.click('button[type="submit"]');
+  await admin.fill('input[aria-label="Mật khẩu mới"]', 'mat-khau-anh-chup');
+  await admin.fill('input[aria-label="Nhập lại"]', 'mat-khau-anh-chup');
+  await admin.click('button[type="submit"]');
+  await admin.click('[data-tab="lists"]');
+  await admin.waitForSelector('[data-list="pauseReasons"] tbody tr');
+  await admin.screenshot({ path: path.join(out, 'admin-lists.png') });
+  await admin.click('[data-list="pauseReasons"] button:text("+ Thêm mục")');
+  await admin.click('[data-list="pauseReasons"] button[type="submit"]');
+  await admin.waitForSelector('[data-list="pauseReasons"] [data-testid="save-errors"]');
+  await admin.screenshot({ path: path.join(out, 'admin-lists-errors.png') });
+  await admin.click('[data-tab="ticket"]');
+  await admin.waitForSelector('[data-testid="ticket-preview"]');
+  await admin.screenshot({ path: path.join(out, 'admin-ticket.png') });
+  await admin.screenshot({ path: path.join(out, 'admin-ticket-full.png'), fullPage: true });
+  await admin.click('[data-testid="lang"]');
+  await admin.waitForSelector('text=Printed ticket layout');
+  await admin.fill('[data-form="publicBaseUrl"] input', 'motcua.local');
+  await admin.click('[data-form="publicBaseUrl"] button[type="submit"]');
+  await admin.waitForSelector('[data-form="publicBaseUrl"] [data-testid="save-errors"]');
+  await admin.screenshot({ path: path.join(out, 'admin-ticket-en.png') });
+  await admin.click('[data-testid="lang"]');
+  await admin.click('[data-tab="services"]');
+  await admin.click('.list li:has-text("Hộ tịch") button');
+  await admin.waitForSelector('[data-testid="service-hours"]');
+  await admin.screenshot({ path: path.join(out, 'admin-services-edit.png') });
+  await admin.close();
+}
+if (process.env.SCREENS === 'admin') {
+  await browser.close();
+  srv.child.kill('SIGTERM');
+  process.exit(0);
+}
 const shots: [string, string, number, number][] = [
   ['kiosk-portrait', '/kiosk', 1080, 1920],
   ['kiosk-landscape', '/kiosk', 1920, 1080],

@@ -58,3 +58,24 @@ export function businessDay(epochMs: number, timeZone: string, boundaryMinutes: 
 export function minutesOfDay(p: LocalParts): number {
   return p.hour * 60 + p.minute;
 }
+
+/** The calendar day after `day` (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The moment business day `day` begins: its local date at the boundary minute, in the office's
+ * time zone. Found by correcting a UTC guess with the zone's offset (twice, for a DST edge).
+ */
+export function businessDayStart(day: string, timeZone: string, boundaryMinutes: number): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d) + boundaryMinutes * 60_000;
+  let t = wall;
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(t, timeZone);
+    t += wall - Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  }
+  return t;
+}

@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import { PAUSE_REASONS } from './labels';
+import { DEFAULT_TICKET_TEMPLATE, TicketTemplate } from './ticketTemplate';
 
-export const TICKET_STATES = ['waiting', 'called', 'serving', 'done', 'skipped', 'parked', 'transferred', 'cancelled'] as const;
+// `expired`: still waiting, called, serving or parked when its business day closed; never called again.
+export const TICKET_STATES = ['waiting', 'called', 'serving', 'done', 'skipped', 'parked', 'transferred', 'cancelled', 'expired'] as const;
 export const TicketState = z.enum(TICKET_STATES);
 export type TicketState = z.infer<typeof TicketState>;
 
 /** States in which a ticket occupies a counter. */
 export const ACTIVE_AT_COUNTER: readonly TicketState[] = ['called', 'serving'];
+
+/** States a ticket may still leave on its own business day; at close of day they become `expired`. */
+export const OPEN_AT_DAY_CLOSE: readonly TicketState[] = ['waiting', 'called', 'serving', 'parked'];
 
 export const PriorityGroupDef = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
@@ -53,12 +59,16 @@ export const OfficeConfig = z.object({
   ratingLevels: RatingLevels.default(4),
   ratingReasons: z.array(PriorityGroupDef).default([]),
   priorityGroups: z.array(PriorityGroupDef).max(20).default(DEFAULT_PRIORITY_GROUPS),
+  /** What an officer picks from when pausing a counter (the code is stored with the pause). */
+  pauseReasons: z.array(PriorityGroupDef).min(1).max(20).default(PAUSE_REASONS.map((r) => ({ ...r }))),
   priorityStrategy: PriorityStrategy.default({ kind: 'interleaved', ratio: 3 }),
   /** Used for ETA until a service has enough finished tickets of its own. */
   defaultServiceMinutes: z.number().min(1).max(240).default(12),
   /** Base of the tracking URL printed as the ticket's QR, e.g. http://192.168.1.10:8080 */
   publicBaseUrl: z.string().max(300).default(''),
   ticketFooter: z.string().max(300).default('Xin cảm ơn quý công dân!'),
+  /** What the printed ticket says, line by line (shared/ticketTemplate.ts). */
+  ticketTemplate: TicketTemplate.default(DEFAULT_TICKET_TEMPLATE),
   marquee: z.string().max(500).default('4 xin: xin chào, xin lỗi, xin cảm ơn, xin phép · 4 luôn: luôn mỉm cười, luôn nhẹ nhàng, luôn lắng nghe, luôn giúp đỡ'),
   /** The office emblem shown on the kiosk and display headers: a PNG, JPEG or WebP data URL. */
   logo: z

@@ -24,6 +24,10 @@ import { applyPendingRestore, createAdminFiles } from './server/adminFiles';
 import { RateLimiter } from './server/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
 import type { StaticMount } from './server/staticFiles';
+import { TimeWatch } from './timeWatch';
+
+/** Opening hours flip on the minute: the kiosk is at most this late; wait alerts well inside 30 s. */
+const TIME_TICK_MS = 10_000;
 
 export interface HostOptions {
   dataDir: string;
@@ -42,6 +46,8 @@ export interface HostOptions {
   backups?: boolean;
   /** Tickets per minute one LAN client may take (burst of half that); 0 disables. Default 30. */
   issueRatePerMinute?: number;
+  /** How often time-driven state (close of day, opening hours, wait alerts) is re-evaluated; default 10 s. */
+  timeTickMs?: number;
   /** A better_sqlite3.node to load instead of the one under node_modules (MOTCUA_SQLITE_ADDON). */
   sqliteAddon?: string;
 }
@@ -90,11 +96,14 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const printing = new TicketPrinting(queue, queue.settings, trackUrl, (m) => hub.broadcast(m), o.log);
   const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log);
   const reports = new ReportQueries(db, () => queue.settings.get(), queue.now);
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin: new OfficeAdmin(queue), reports });
+  const admin = new OfficeAdmin(queue);
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin, reports });
   queue.onEvent((e) => {
     hub.broadcast(e);
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
   });
+  // Before the server listens: a host that was off at midnight closes the day before anyone is served.
+  const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);
   const perMinute = o.issueRatePerMinute ?? 30;
   const downloads = createReportDownloads(auth, reports);
   const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
@@ -186,6 +195,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
     async close() {
       if (closed) return;
       closed = true;
+      stopTimeWatch();
       stopBackups();
       stopWarmup();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));

@@ -8,19 +8,26 @@ import { CounterEditor } from './CounterEditor';
 import { OfficerEditor } from './OfficerEditor';
 import { BackupPanel } from './BackupPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { ListsPanel } from './ListsPanel';
+import { TicketPanel } from './TicketPanel';
+import { useLang } from '../i18n';
+import type { Dict } from '../i18n';
 
-type Tab = 'office' | 'services' | 'counters' | 'officers' | 'devices' | 'backup';
-const TABS: [Tab, string][] = [
-  ['office', 'Đơn vị'],
-  ['services', 'Dịch vụ'],
-  ['counters', 'Quầy'],
-  ['officers', 'Cán bộ'],
-  ['devices', 'Thiết bị'],
-  ['backup', 'Sao lưu'],
+type Tab = 'office' | 'services' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'backup';
+const TABS: [Tab, keyof Dict][] = [
+  ['office', 'tabOffice'],
+  ['services', 'tabServices'],
+  ['counters', 'tabCounters'],
+  ['officers', 'tabOfficers'],
+  ['lists', 'tabLists'],
+  ['ticket', 'tabTicket'],
+  ['devices', 'tabDevices'],
+  ['backup', 'tabBackup'],
 ];
 
 /** Office configuration; every save applies at once on every screen. */
 export function AdminApp() {
+  const { t, lang, setLang } = useLang();
   const [state, setState] = useState<'loading' | 'login' | 'change' | 'ready'>('loading');
   const [tab, setTab] = useState<Tab>('services');
   useEffect(() => {
@@ -33,24 +40,29 @@ export function AdminApp() {
   if (state === 'change') return <ChangePassword onDone={() => setState('ready')} />;
   return (
     <div className="counter-app">
-      <div className="topbar">
-        <h1>Quản trị — Bộ phận Một cửa</h1>
-        <div style={{ display: 'flex', gap: 10 }}>
+      <div className="topbar admin-topbar">
+        <h1>{t.adminTitle}</h1>
+        <nav className="admin-tabs">
           {TABS.map(([id, label]) => (
-            <button type="button" key={id} className={tab === id ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab(id)} data-tab={id}>
-              {label}
+            <button type="button" key={id} className={tab === id ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab(id)} data-tab={id} aria-pressed={tab === id}>
+              {t[label]}
             </button>
           ))}
-          <a className="btn-secondary" href="/reports" style={{ display: 'flex', alignItems: 'center', padding: '0 20px', borderRadius: 14, textDecoration: 'none', fontWeight: 600 }}>
-            Báo cáo
+          <a className="btn-secondary link-button" href="/reports">
+            {t.reportsLink}
           </a>
-        </div>
+          <button type="button" className="btn-secondary" data-testid="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+            {t.language}
+          </button>
+        </nav>
       </div>
       <div style={{ padding: 22 }}>
         {tab === 'office' && <OfficeForm />}
         {tab === 'services' && <ServiceEditor />}
         {tab === 'counters' && <CounterEditor />}
         {tab === 'officers' && <OfficerEditor />}
+        {tab === 'lists' && <ListsPanel />}
+        {tab === 'ticket' && <TicketPanel />}
         {tab === 'devices' && <DevicesPanel />}
         {tab === 'backup' && <BackupPanel />}
       </div>
@@ -60,7 +72,8 @@ export function AdminApp() {
 }
 
 function Alerts() {
-  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.'));
+  // alerts.changed: the host's timer saw a wait cross its threshold with no ticket event at all.
+  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.') || m.type === 'alerts.changed');
   if (!alerts.data?.length) return null;
   return (
     <div className="panel" style={{ margin: 22 }} role="alert">

@@ -2,11 +2,12 @@
 // HTTP + WebSocket otherwise. Screens never compute queue state; they call and listen.
 import type { InputOf, OutputOf, RouteName } from '../../shared/api/contract';
 import type { AnnounceMessage } from '../../shared/announcementConfig';
-import type { QueueEvent } from '../../shared/api/events';
+import type { QueueEvent, TimeEvent } from '../../shared/api/events';
 import { routePaths } from '../../shared/api/routePaths';
 
 export type ServerMessage =
   | QueueEvent
+  | TimeEvent
   | { type: 'hello'; lastEventSeq: number }
   | AnnounceMessage
   | { type: 'printer.status'; status: unknown };

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { Ticket } from '../../shared/domain';
 import type { ServiceStatus, SessionInfo } from '../../shared/api/schemas';
 import { call } from '../api/client';
-import { useQuery } from '../api/hooks';
+import { useEvents, useQuery } from '../api/hooks';
 import { OfflineBanner } from '../components/OfflineBanner';
-import { useLang } from '../i18n';
+import { errorText, useLang } from '../i18n';
 import { elapsed } from '../time';
 import { useNow } from '../useNow';
 import { SHORTCUTS, useShortcuts } from './counterShortcuts';
@@ -14,20 +14,30 @@ type StaffSession = Extract<SessionInfo, { kind: 'staff' }>;
 type Modal = null | 'pause' | 'transfer';
 
 export function CounterDesk({ session, onSignOut }: { session: StaffSession; onSignOut: () => void }) {
-  const { t, pick } = useLang();
+  const { t, pick, lang } = useLang();
   const now = useNow(1000);
   const counterId = session.counter.id;
   const state = useQuery('counterState', { params: { id: counterId } }, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.'));
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
-  const counters = useQuery('listCounters', {}, () => false);
-  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.'));
+  const counters = useQuery('listCounters', {}, (m) => m.type.startsWith('counter.') || m.type === 'config.changed');
+  // alerts.changed: the host's timer saw a wait cross its threshold with no ticket event at all.
+  const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.') || m.type === 'alerts.changed');
   const myAlerts = (alerts.data ?? []).filter((a) => session.counter.serviceIds.includes(a.serviceId));
   const printJobs = useQuery('printJobs', {}, (m) => m.type === 'printer.status');
   const failedPrints = (printJobs.data ?? []).filter((j) => j.state === 'failed' && j.ticketNumber);
   const [error, setError] = useState<string | null>(null);
   const [modal, setModal] = useState<Modal>(null);
   const [dossier, setDossier] = useState('');
+  // Close of day (or someone else signing in here) ends this session: back to the sign-in screen.
+  useEvents((m) => {
+    if (m.type !== 'day.closed' && !(m.type === 'counter.closed' && m.counter?.id === counterId)) return;
+    void call('session')
+      .then((s) => {
+        if (!s || s.kind !== 'staff' || s.counter.id !== counterId) onSignOut();
+      })
+      .catch(() => undefined);
+  });
 
   const s = state.data;
   const current = s?.counter.current ?? null;
@@ -43,7 +53,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
       await fn();
       state.reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e, lang));
     }
   };
   const onTicket = (name: 'recall' | 'start' | 'skip' | 'park' | 'finish', ticket: Ticket | null) => {
@@ -86,7 +96,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
       </div>
       <OfflineBanner />
       {error && (
-        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }}>
+        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="counter-error">
           {error}
         </div>
       )}
@@ -175,7 +185,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
                 className="btn-secondary"
                 onClick={() => {
                   setModal(null);
-                  void run(() => call('pause', { params: { id: counterId }, body: { reason: r.code as 'break' } }));
+                  void run(() => call('pause', { params: { id: counterId }, body: { reason: r.code } }));
                 }}
               >
                 {pick(r.vi, r.en)}
@@ -204,8 +214,9 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
             <div>{t.toCounterLabel}</div>
             <div className="chips">
               {(counters.data ?? []).filter((c) => c.id !== counterId).map((c) => (
-                <button type="button" key={c.id} onClick={() => { setModal(null); void run(() => call('transfer', { params: { id: current.id }, body: { counterId: c.id } })); }}>
+                <button type="button" key={c.id} data-transfer-counter={c.number} className={c.status === 'closed' ? 'unavailable' : ''} onClick={() => { setModal(null); void run(() => call('transfer', { params: { id: current.id }, body: { counterId: c.id } })); }}>
                   {c.name}
+                  {c.status === 'closed' ? ` · ${t.counterClosed}` : c.status === 'paused' ? ` · ${t.counterPaused}` : ''}
                 </button>
               ))}
             </div>

@@ -12,17 +12,18 @@ const FLASH_MS = 10_000;
 const params = new URLSearchParams(location.search);
 const SPEAKER = params.get('speaker') !== '0';
 
-interface Call {
+interface Flash {
+  seq: number;
+  ticketId: string;
   number: string;
   counterNumber: number;
-  at: number;
 }
 
 export function DisplayApp() {
   const { t, pick, lang } = useLang();
   const now = useNow(1000);
-  const display = useQuery('display', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed');
-  const [flash, setFlash] = useState<Call | null>(null);
+  const display = useQuery('display', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed');
+  const [flash, setFlash] = useState<Flash | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const announcer = useRef(SPEAKER ? announcerFor(location.origin) : null);
 
@@ -35,7 +36,7 @@ export function DisplayApp() {
     const e = m as QueueEvent;
     if (!e.ticket || !e.counter) return;
     // Shown from the event itself, before the refetch, so the hall sees the call at once.
-    setFlash({ number: e.ticket.number, counterNumber: e.counter.number, at: Date.now() });
+    setFlash({ seq: e.seq, ticketId: e.ticket.id, number: e.ticket.number, counterNumber: e.counter.number });
     if (flashTimer.current) clearTimeout(flashTimer.current);
     flashTimer.current = setTimeout(() => setFlash(null), FLASH_MS);
   });
@@ -47,7 +48,11 @@ export function DisplayApp() {
   }, []);
 
   const d = display.data;
-  const latest = flash ?? (d?.recentCalls[0] ? { number: d.recentCalls[0].number, counterNumber: d.recentCalls[0].counterNumber, at: d.recentCalls[0].at } : null);
+  // The call is shown from its event at once; once the host's state has caught up with that event,
+  // the host's word wins, so a citizen parked or finished since is no longer "now calling".
+  const early = flash && (!d || d.lastEventSeq < flash.seq) ? flash : null;
+  const latest = early ?? d?.nowCalling ?? null;
+  const flashing = flash !== null && latest?.ticketId === flash.ticketId;
 
   return (
     <div className="display touch-screen">
@@ -62,7 +67,7 @@ export function DisplayApp() {
         </div>
       </header>
       <div className="body">
-        <section className={`now${flash ? ' flash' : ''}`} aria-live="assertive" key={flash?.at ?? 0}>
+        <section className={`now${flashing ? ' flash' : ''}`} aria-live="assertive" key={flashing ? flash.seq : 0}>
           {latest ? (
             <>
               <div className="label">{t.nowCalling}</div>
@@ -102,7 +107,7 @@ export function DisplayApp() {
             <h2>{t.recentCalls}</h2>
             <div className="waiting-list" data-testid="recent-calls">
               {(d?.recentCalls ?? []).map((c) => (
-                <div key={`${c.ticketId}-${c.at}`}>
+                <div key={c.ticketId} data-number={c.number}>
                   <b>{c.number}</b> → {t.counter} {c.counterNumber}
                 </div>
               ))}

@@ -3,6 +3,7 @@ import type { ReportRow } from '../../shared/api/reportSchemas';
 import { RATING_LABELS } from '../../shared/labels';
 import { useQuery } from '../api/hooks';
 import { AdminLogin } from '../admin/AdminLogin';
+import { useLang } from '../i18n';
 import { BarChart, HeatMap } from './charts';
 
 const TZ_OFFSET_MS = 7 * 3_600_000;
@@ -11,6 +12,7 @@ const min = (ms: number | null) => (ms === null ? '—' : (ms / 60_000).toFixed(
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} %`);
 
 function RowsTable({ title, rows, total }: { title: string; rows: ReportRow[]; total: ReportRow }) {
+  const { t } = useLang();
   return (
     <div className="panel report-table">
       <h2>{title}</h2>
@@ -23,6 +25,7 @@ function RowsTable({ title, rows, total }: { title: string; rows: ReportRow[]; t
             <th>Vắng</th>
             <th>Chuyển</th>
             <th>Hủy</th>
+            <th title={t.reportExpiredHint}>{t.reportExpired}</th>
             <th>Chờ TB / trung vị / P90 / tối đa (phút)</th>
             <th>Phục vụ TB / trung vị / P90 / tối đa (phút)</th>
             <th>Đánh giá</th>
@@ -38,6 +41,7 @@ function RowsTable({ title, rows, total }: { title: string; rows: ReportRow[]; t
               <td>{r.noShows}</td>
               <td>{r.transferred}</td>
               <td>{r.cancelled}</td>
+              <td>{r.expired}</td>
               <td>
                 {min(r.wait.meanMs)} / {min(r.wait.medianMs)} / {min(r.wait.p90Ms)} / {min(r.wait.maxMs)}
               </td>

@@ -1,49 +1,82 @@
 import { z } from 'zod';
-import { OfficeConfig, OpeningWindow } from '../domain';
+import { AnnouncementConfig } from '../announcementConfig';
+import { OfficeConfig, OpeningWindow, PriorityGroupDef } from '../domain';
+import { PrinterConfig } from '../printerConfig';
+import { duplicateCodes, isPublicBaseUrl, isTimeZone } from '../settingsRules';
+import { TicketTemplate } from '../ticketTemplate';
+import { patchOf } from './patch';
+
+// Every admin write is a patch: an edit changes the fields it sends and nothing else. Creating a
+// row (no id) takes the defaults below for what it does not send; the whole row is validated again
+// after merging, so an edit can never leave a row that a fresh create would refuse.
 
 const Name = z.string().trim().min(1).max(120);
+const Id = z.number().int().positive().optional();
 
-export const ServiceInput = z
-  .object({
-    id: z.number().int().positive().optional(),
-    code: z.string().trim().regex(/^[A-Z0-9_]{1,16}$/, 'mã: chữ in hoa, số'),
-    nameVi: Name,
-    nameEn: z.string().trim().max(120).default(''),
-    prefix: z.string().regex(/^[A-Z]{1,3}$/, 'tiền tố: 1–3 chữ in hoa'),
-    rangeStart: z.number().int().min(0).max(999_999).default(1),
-    rangeEnd: z.number().int().min(1).max(999_999).default(999),
-    dailyQuota: z.number().int().positive().nullable().default(null),
-    hours: z.array(OpeningWindow).max(14).default([]),
-    active: z.boolean().default(true),
-    sortOrder: z.number().int().min(0).max(1000).default(0),
-    icon: z.string().max(40).default(''),
-    alertMinutes: z.number().int().min(1).max(600).nullable().default(45),
-  })
-  .strict()
-  .refine((s) => s.rangeEnd >= s.rangeStart, 'rangeEnd must be ≥ rangeStart');
+const serviceFields = {
+  code: z.string().trim().regex(/^[A-Z0-9_]{1,16}$/, 'mã: chữ in hoa, số'),
+  nameVi: Name,
+  nameEn: z.string().trim().max(120).default(''),
+  prefix: z.string().regex(/^[A-Z]{1,3}$/, 'tiền tố: 1–3 chữ in hoa'),
+  rangeStart: z.number().int().min(0).max(999_999).default(1),
+  rangeEnd: z.number().int().min(1).max(999_999).default(999),
+  dailyQuota: z.number().int().positive().nullable().default(null),
+  hours: z.array(OpeningWindow).max(14).default([]),
+  active: z.boolean().default(true),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+  icon: z.string().max(40).default(''),
+  alertMinutes: z.number().int().min(1).max(600).nullable().default(45),
+};
+/** A whole service as stored: a new one (defaults filled) or an edited one after the merge. */
+export const ServiceFields = z
+  .strictObject(serviceFields)
+  .refine((s) => s.rangeEnd >= s.rangeStart, { message: 'rangeEnd must be ≥ rangeStart', path: ['rangeEnd'] });
+export const ServiceInput = patchOf(serviceFields).extend({ id: Id }).strict();
 
-export const CounterInput = z
-  .object({
-    id: z.number().int().positive().optional(),
-    number: z.number().int().min(1).max(999),
-    name: Name,
-    active: z.boolean().default(true),
-    serviceIds: z.array(z.number().int().positive()).max(50),
-  })
+const counterFields = {
+  number: z.number().int().min(1).max(999),
+  name: Name,
+  active: z.boolean().default(true),
+  /** In the order the counter calls them. */
+  serviceIds: z.array(z.number().int().positive()).max(50),
+};
+export const CounterFields = z.strictObject(counterFields);
+export const CounterInput = patchOf(counterFields).extend({ id: Id }).strict();
+
+const officerFields = {
+  name: Name,
+  title: z.string().trim().max(120).default(''),
+  photo: z.string().max(300_000).regex(/^(data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+)?$/).nullable().default(null),
+  active: z.boolean().default(true),
+};
+export const OfficerFields = z.strictObject(officerFields);
+/** `pin` is never read back; sent, it replaces the officer's PIN (a new officer needs one). */
+export const OfficerInput = patchOf(officerFields)
+  .extend({ id: Id, pin: z.string().regex(/^\d{4,8}$/).optional() })
   .strict();
 
-export const OfficerInput = z
-  .object({
-    id: z.number().int().positive().optional(),
-    name: Name,
-    title: z.string().trim().max(120).default(''),
-    photo: z.string().max(300_000).regex(/^(data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+)?$/).nullable().default(null),
-    active: z.boolean().default(true),
-    pin: z.string().regex(/^\d{4,8}$/).optional(),
+const codeList = (max: number, min = 0) =>
+  z
+    .array(PriorityGroupDef)
+    .min(min)
+    .max(max)
+    .refine((l) => duplicateCodes(l).length === 0, 'mã bị trùng');
+
+// Stricter than what the stored config is read with: a value saved by an older version still loads,
+// but nothing new that would break the office (an unknown time zone, a QR that opens nothing) is saved.
+export const OfficePatch = patchOf(OfficeConfig.shape)
+  .extend({
+    timeZone: z.string().refine(isTimeZone, 'múi giờ không hợp lệ').optional(),
+    publicBaseUrl: z.string().max(300).refine(isPublicBaseUrl, 'địa chỉ phải bắt đầu bằng http:// hoặc https://').optional(),
+    ratingReasons: codeList(30).optional(),
+    priorityGroups: codeList(20).optional(),
+    pauseReasons: codeList(20, 1).optional(),
+    ticketTemplate: TicketTemplate.refine((t) => t.some((l) => l.kind === 'text' && l.text.includes('{number}')), 'phiếu phải có dòng {number}').optional(),
   })
   .strict();
+export const PrinterPatch = patchOf(PrinterConfig.shape);
+export const AnnouncementPatch = patchOf(AnnouncementConfig.shape);
 
-export const OfficePatch = OfficeConfig.partial().strict();
 export const PasswordBody = z.object({ password: z.string().min(8, 'ít nhất 8 ký tự').max(200) }).strict();
 
 export const WaitAlert = z.object({ ticketId: z.string(), number: z.string(), serviceId: z.number().int(), waitedMinutes: z.number().int(), thresholdMinutes: z.number().int() });

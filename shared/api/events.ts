@@ -12,13 +12,18 @@ export const EVENT_TYPES = [
   'ticket.parked',
   'ticket.unparked',
   'ticket.transferred',
+  /** A ticket sent to a counter that then closed is back in its service's queue. */
+  'ticket.requeued',
   'ticket.cancelled',
   'ticket.rated',
+  'ticket.expired',
   'counter.opened',
   'counter.closed',
   'counter.paused',
   'counter.resumed',
   'config.changed',
+  /** Close of day: the past day's open tickets expired, counters closed, numbering restarts. */
+  'day.closed',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
@@ -42,3 +47,11 @@ export type QueueEvent = z.infer<typeof QueueEvent>;
 
 /** First message on a new socket: the whole display state, so a reconnecting screen is never stale. */
 export const HelloMessage = z.object({ type: z.literal('hello'), lastEventSeq: z.number().int() });
+
+/**
+ * Pushed when time alone changed what a screen shows (a service opened or closed by its hours, a
+ * wait alert appeared or grew): not a change of the queue, so not in the event log and without seq.
+ * Alerts go only as a signal; staff screens fetch them with their session.
+ */
+export const TimeEvent = z.object({ type: z.enum(['services.changed', 'alerts.changed']), at: z.number().int() });
+export type TimeEvent = z.infer<typeof TimeEvent>;

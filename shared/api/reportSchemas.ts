@@ -31,6 +31,8 @@ export const ReportRow = z.object({
   noShows: z.number().int(),
   transferred: z.number().int(),
   cancelled: z.number().int(),
+  /** Left waiting, called or parked when the business day closed: not served. */
+  expired: z.number().int(),
   wait: DurationStatsView,
   service: DurationStatsView,
   ratings: z.number().int(),

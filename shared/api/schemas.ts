@@ -28,7 +28,8 @@ export const LoginBody = z
 export const AdminLoginBody = z.object({ password: z.string().min(1).max(200) }).strict();
 
 export const PauseBody = z
-  .object({ reason: z.enum(['break', 'meeting', 'urgent', 'helping', 'other']), note: ShortText(200).optional() })
+  // One of the office's pause reasons (an office setting), checked against them by the host.
+  .object({ reason: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), note: ShortText(200).optional() })
   .strict();
 
 export const FinishBody = z.object({ dossierCode: ShortText(64).trim().optional() }).strict();
@@ -150,6 +151,9 @@ export const DisplayState = z.object({
       current: z.object({ ticketId: z.string(), number: z.string(), serviceId: z.number().int(), state: TicketState }).nullable(),
     }),
   ),
+  /** The latest call still true (its citizen is still called or served at that counter), if any. */
+  nowCalling: DisplayCall.nullable(),
+  /** Today's calls, one entry per number, newest first. */
   recentCalls: z.array(DisplayCall),
   waiting: z.array(z.object({ serviceId: z.number().int(), nameVi: z.string(), nameEn: z.string(), prefix: z.string(), waiting: z.number().int() })),
 });

@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { QueueService } from '../../electron/host/queue/queueService';
 
-const [file, countersArg, issueArg] = process.argv.slice(2);
+const [file, countersArg, issueArg, clockArg] = process.argv.slice(2);
+// The parent's (fake) time, so both processes live in the same business day.
+const frozenAt = clockArg ? Number(clockArg) : null;
 const counters = (countersArg ?? '').split(',').map(Number);
 const toIssue = Number(issueArg ?? 0);
 
@@ -13,7 +15,7 @@ db.pragma('busy_timeout = 10000');
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
-const queue = new QueueService({ db });
+const queue = new QueueService({ db, now: frozenAt === null ? undefined : () => frozenAt });
 const issued: string[] = [];
 const called: string[] = [];
 let busy = 0;

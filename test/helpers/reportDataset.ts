@@ -6,6 +6,11 @@ export interface DatasetOptions {
   ticketsPerDay: number;
   firstDay: string;
   seed?: number;
+  /**
+   * What the tickets nobody called by the end of their day are: `expired` since close of day exists
+   * (default), `waiting` as a database written before it (schema 2) holds them.
+   */
+  leftOpen?: 'expired' | 'waiting';
 }
 
 const H = 3_600_000;
@@ -14,7 +19,7 @@ const M = 60_000;
 /**
  * Writes a realistic history straight into the tickets and ratings tables (the queue's own
  * operations would take far too long for a year): office hours 07:30–11:30 and 13:30–17:00 with a
- * morning peak, log-normal waits and service times, no-shows, transfers, cancellations, and
+ * morning peak, log-normal waits and service times, no-shows, transfers, cancellations, tickets left at close of day, and
  * ratings skewed to satisfied with reasons and a few comments. Uses the seeded services, counters
  * and officers (counter n is staffed by officer n).
  */
@@ -65,8 +70,8 @@ export function generateHistory(db: Database.Database, o: DatasetOptions): { tic
         const counter = counters[Math.floor(rnd() * counters.length)] as number;
         const officer = officers.has(counter) ? counter : 1;
         const roll = rnd();
-        const state = roll < 0.04 ? 'cancelled' : roll < 0.1 ? 'skipped' : roll < 0.13 ? 'transferred' : roll < 0.15 ? 'waiting' : 'done';
-        const called = state === 'cancelled' || state === 'waiting' ? null : issued + Math.floor(logNormal(14, 0.7));
+        const state = roll < 0.04 ? 'cancelled' : roll < 0.1 ? 'skipped' : roll < 0.13 ? 'transferred' : roll < 0.15 ? (o.leftOpen ?? 'expired') : 'done';
+        const called = state === 'cancelled' || state === 'waiting' || state === 'expired' ? null : issued + Math.floor(logNormal(14, 0.7));
         const serving = state === 'done' || state === 'transferred' ? (called as number) + 20_000 : null;
         const finished = state === 'done' || state === 'transferred' ? (serving as number) + Math.floor(logNormal(9, 0.5)) : state === 'cancelled' ? issued + 30 * M : null;
         const id = `T${day.replace(/-/g, '')}${String(++order).padStart(9, '0')}`;

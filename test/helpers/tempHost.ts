@@ -34,22 +34,46 @@ export function tempQueue(opts: { clock?: FakeClock; alwaysOpen?: boolean } = {}
   return { dir, db, queue, clock, file: path.join(dir, 'motcua.sqlite') };
 }
 
-export async function tempHost(opts: { clock?: FakeClock; issueRatePerMinute?: number } = {}): Promise<Host> {
-  const dir = tempDir();
+export interface TempHostOptions {
+  clock?: FakeClock;
+  issueRatePerMinute?: number;
+  /** Reuse a data dir (a restart); default a fresh one. */
+  dir?: string;
+  /** How often the host re-evaluates time-driven state (ms). */
+  timeTickMs?: number;
+  /** Seed the sample ward with its real opening hours instead of always open. */
+  officeHours?: boolean;
+  staticDir?: string;
+}
+
+export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
+  const dir = opts.dir ?? tempDir();
   return startHost({
     dataDir: dir,
     port: 0,
     host: '127.0.0.1',
     log: () => undefined,
     version: 'test',
-    staticDir: path.join(dir, 'no-renderer'),
+    staticDir: opts.staticDir ?? path.join(dir, 'no-renderer'),
     resourcesDir: path.resolve('resources'),
     adminPassword: 'admin-test',
-    seedAlwaysOpen: true,
+    seedAlwaysOpen: !opts.officeHours,
     backups: false,
     now: opts.clock?.now,
     issueRatePerMinute: opts.issueRatePerMinute ?? 0,
+    timeTickMs: opts.timeTickMs,
   });
 }
 
 export const STAFF = (counterId: number, officerId: number) => ({ counterId, officerId, admin: false });
+
+/** Poll until `check` holds (a timer on the host has to fire first); fails after `ms`. */
+export async function eventually<T>(check: () => T | undefined | null | false, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

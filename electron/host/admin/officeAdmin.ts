@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { CounterFields, OfficerFields, ServiceFields } from '../../../shared/api/adminSchemas';
 import type { CounterInput, OfficePatch, OfficerInput, ServiceInput } from '../../../shared/api/adminSchemas';
+import { applyPatch } from '../../../shared/api/patch';
 import { OfficeConfig } from '../../../shared/domain';
 import type { Counter, Officer, Service } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -43,34 +45,40 @@ export class OfficeAdmin {
 
   setOffice(patch: z.infer<typeof OfficePatch>): OfficeConfig {
     return this.queue.ctx.tx(() => {
-      const next = OfficeConfig.parse({ ...this.queue.settings.get(), ...patch });
+      const before = this.queue.settings.get();
+      const next = OfficeConfig.parse(applyPatch(before, patch));
       this.queue.settings.set(next);
-      this.changed('office', null, { fields: Object.keys(patch) });
+      // The log names what really changed, not every field a form happened to send.
+      const fields = (Object.keys(next) as (keyof OfficeConfig)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]));
+      this.changed('office', null, { fields });
       return next;
     });
   }
 
+  /** Create (no id) or edit: an edit changes the fields it was sent and keeps every other one. */
   saveService(input: z.infer<typeof ServiceInput>): Service {
     return this.queue.ctx.tx(() =>
       unique(() => {
         const db = this.queue.ctx.db;
+        const { id: editId, ...patch } = input;
+        let id = editId;
+        const stored = id ? (({ id: _id, ...fields }) => fields)(toService(this.queue.ctx.service(id))) : {};
+        const s = ServiceFields.parse(applyPatch(stored, patch));
         const values = {
-          code: input.code,
-          name_vi: input.nameVi,
-          name_en: input.nameEn,
-          prefix: input.prefix,
-          range_start: input.rangeStart,
-          range_end: input.rangeEnd,
-          daily_quota: input.dailyQuota,
-          hours: JSON.stringify(input.hours),
-          active: input.active ? 1 : 0,
-          sort_order: input.sortOrder,
-          icon: input.icon,
-          alert_minutes: input.alertMinutes,
+          code: s.code,
+          name_vi: s.nameVi,
+          name_en: s.nameEn,
+          prefix: s.prefix,
+          range_start: s.rangeStart,
+          range_end: s.rangeEnd,
+          daily_quota: s.dailyQuota,
+          hours: JSON.stringify(s.hours),
+          active: s.active ? 1 : 0,
+          sort_order: s.sortOrder,
+          icon: s.icon,
+          alert_minutes: s.alertMinutes,
         };
-        let id = input.id;
         if (id) {
-          this.queue.ctx.service(id);
           db.prepare(`UPDATE services SET code=@code, name_vi=@name_vi, name_en=@name_en, prefix=@prefix, range_start=@range_start, range_end=@range_end,
             daily_quota=@daily_quota, hours=@hours, active=@active, sort_order=@sort_order, icon=@icon, alert_minutes=@alert_minutes WHERE id=@id`).run({ ...values, id });
         } else {
@@ -79,7 +87,7 @@ export class OfficeAdmin {
               VALUES (@code, @name_vi, @name_en, @prefix, @range_start, @range_end, @daily_quota, @hours, @active, @sort_order, @icon, @alert_minutes)`).run(values).lastInsertRowid,
           );
         }
-        this.changed('service', id);
+        this.changed('service', id, { fields: Object.keys(patch) });
         return toService(db.prepare('SELECT * FROM services WHERE id = ?').get(id) as ServiceRow);
       }),
     );
@@ -93,19 +101,29 @@ export class OfficeAdmin {
     return this.queue.ctx.tx(() =>
       unique(() => {
         const db = this.queue.ctx.db;
-        for (const sid of input.serviceIds) this.queue.ctx.service(sid);
-        if (new Set(input.serviceIds).size !== input.serviceIds.length) throw new AppError('BAD_REQUEST', 'Dịch vụ bị lặp');
-        let id = input.id;
+        const { id: editId, ...patch } = input;
+        let id = editId;
+        let stored = {};
         if (id) {
-          if (!db.prepare('SELECT 1 FROM counters WHERE id = ?').get(id)) throw new AppError('COUNTER_NOT_FOUND');
-          db.prepare('UPDATE counters SET number = ?, name = ?, active = ? WHERE id = ?').run(input.number, input.name, input.active ? 1 : 0, id);
-          db.prepare('DELETE FROM counter_services WHERE counter_id = ?').run(id);
-        } else {
-          id = Number(db.prepare('INSERT INTO counters (number, name, active) VALUES (?, ?, ?)').run(input.number, input.name, input.active ? 1 : 0).lastInsertRowid);
+          const row = db.prepare('SELECT * FROM counters WHERE id = ?').get(id) as CounterRow | undefined;
+          if (!row) throw new AppError('COUNTER_NOT_FOUND');
+          const { number, name, active, serviceIds } = this.queue.ctx.counterView(row);
+          stored = { number, name, active, serviceIds };
         }
-        const ins = db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, ?)');
-        input.serviceIds.forEach((sid, pos) => ins.run(id, sid, pos));
-        this.changed('counter', id);
+        const c = CounterFields.parse(applyPatch(stored, patch));
+        for (const sid of c.serviceIds) this.queue.ctx.service(sid);
+        if (new Set(c.serviceIds).size !== c.serviceIds.length) throw new AppError('BAD_REQUEST', 'Dịch vụ bị lặp');
+        if (id) {
+          db.prepare('UPDATE counters SET number = ?, name = ?, active = ? WHERE id = ?').run(c.number, c.name, c.active ? 1 : 0, id);
+        } else {
+          id = Number(db.prepare('INSERT INTO counters (number, name, active) VALUES (?, ?, ?)').run(c.number, c.name, c.active ? 1 : 0).lastInsertRowid);
+        }
+        if (!editId || patch.serviceIds) {
+          db.prepare('DELETE FROM counter_services WHERE counter_id = ?').run(id);
+          const ins = db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, ?)');
+          c.serviceIds.forEach((sid, pos) => ins.run(id, sid, pos));
+        }
+        this.changed('counter', id, { fields: Object.keys(patch) });
         return this.queue.ctx.counterView(db.prepare('SELECT * FROM counters WHERE id = ?').get(id) as CounterRow);
       }),
     );
@@ -116,20 +134,28 @@ export class OfficeAdmin {
   }
 
   saveOfficer(input: z.infer<typeof OfficerInput>): Officer {
+    const { id: editId, pin, ...patch } = input;
     // scrypt runs before the transaction: the write lock is never held for a slow hash.
-    const pinHash = input.pin ? hashSecret(input.pin) : null;
-    if (!input.id && !pinHash) throw new AppError('BAD_REQUEST', 'Cán bộ mới cần mã PIN');
+    const pinHash = pin ? hashSecret(pin) : null;
+    if (!editId && !pinHash) throw new AppError('BAD_REQUEST', 'Cán bộ mới cần mã PIN');
     return this.queue.ctx.tx(() => {
       const db = this.queue.ctx.db;
-      let id = input.id;
+      let id = editId;
+      let stored = {};
       if (id) {
-        if (!db.prepare('SELECT 1 FROM officers WHERE id = ?').get(id)) throw new AppError('OFFICER_NOT_FOUND');
-        db.prepare('UPDATE officers SET name = ?, title = ?, photo = ?, active = ? WHERE id = ?').run(input.name, input.title, input.photo, input.active ? 1 : 0, id);
+        const row = db.prepare('SELECT * FROM officers WHERE id = ?').get(id) as OfficerRow | undefined;
+        if (!row) throw new AppError('OFFICER_NOT_FOUND');
+        const { name, title, photo, active } = toOfficer(row);
+        stored = { name, title, photo, active };
+      }
+      const o = OfficerFields.parse(applyPatch(stored, patch));
+      if (id) {
+        db.prepare('UPDATE officers SET name = ?, title = ?, photo = ?, active = ? WHERE id = ?').run(o.name, o.title, o.photo, o.active ? 1 : 0, id);
         if (pinHash) db.prepare('UPDATE officers SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?').run(pinHash, id);
       } else {
-        id = Number(db.prepare('INSERT INTO officers (name, title, photo, active, pin_hash) VALUES (?, ?, ?, ?, ?)').run(input.name, input.title, input.photo, input.active ? 1 : 0, pinHash).lastInsertRowid);
+        id = Number(db.prepare('INSERT INTO officers (name, title, photo, active, pin_hash) VALUES (?, ?, ?, ?, ?)').run(o.name, o.title, o.photo, o.active ? 1 : 0, pinHash).lastInsertRowid);
       }
-      this.changed('officer', id, { pinReset: !!pinHash });
+      this.changed('officer', id, { fields: Object.keys(patch), pinReset: !!pinHash });
       return toOfficer(db.prepare('SELECT * FROM officers WHERE id = ?').get(id) as OfficerRow);
     });
   }

@@ -52,6 +52,7 @@ export class TicketPrinting {
           etaMinutes: status.etaMinutes,
           trackUrl: trackUrl(t.id),
           footer: office.ticketFooter,
+          template: office.ticketTemplate,
         },
         t.id,
       );

@@ -19,6 +19,8 @@ export interface TicketPrintData {
   etaMinutes: number;
   trackUrl: string;
   footer: string;
+  /** The office's ticket template (admin screen); the default when absent. */
+  template?: TicketTemplate;
 }
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -64,7 +66,7 @@ function pad(text: string, columns: number, align: 'left' | 'center' | 'right'):
 }
 
 /** The text lines a ticket prints, before encoding (also what the tests compare against). */
-export function ticketText(d: TicketPrintData, template: TicketTemplate = DEFAULT_TICKET_TEMPLATE): string[] {
+export function ticketText(d: TicketPrintData, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): string[] {
   const v = ticketValues(d);
   return template.filter((l) => l.kind === 'text').flatMap((l) => {
     const text = fillLine(l.text, v);
@@ -107,7 +109,7 @@ function encodeRasterTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profil
 }
 
 /** ESC/POS bytes of a ticket in the configured Vietnamese mode, QR code of the tracking URL, cut. */
-export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>, template: TicketTemplate = DEFAULT_TICKET_TEMPLATE): Uint8Array {
+export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): Uint8Array {
   if (cfg.encoding === 'raster') return encodeRasterTicket(d, cfg, template);
   const profile = PRINTER_PROFILES[cfg.profile];
   const columns = profile.columns[cfg.paper];

@@ -114,6 +114,7 @@ export class Calling {
       const counter = this.openCounter(counterId);
       const t = this.ctx.ticket(ticketId);
       assertState(t, 'waiting', 'skipped');
+      this.ctx.assertToday(t);
       this.releaseCurrent(counter, actor);
       return this.call(t.id, counter, actor, 'specific');
     });

@@ -4,7 +4,7 @@ import type { Actor } from './actor';
 import { actorLabel } from './actor';
 import type { Calling } from './calling';
 import type { QueueContext } from './queueContext';
-import type { CounterRow } from './rows';
+import type { CounterRow, TicketRow } from './rows';
 
 /** Opening, pausing, resuming and closing counters. */
 export class CounterSessions {
@@ -13,6 +13,8 @@ export class CounterSessions {
   private readonly closePause: Database.Statement<[number, number]>;
   private readonly countersOfOfficer: Database.Statement<[number, number], CounterRow>;
   private readonly currentPause: Database.Statement<[number], { reason: string }>;
+  private readonly waitingFor: Database.Statement<[number], TicketRow>;
+  private readonly untarget: Database.Statement<[string]>;
 
   constructor(
     private readonly ctx: QueueContext,
@@ -24,6 +26,9 @@ export class CounterSessions {
     this.closePause = db.prepare('UPDATE pauses SET to_at = max(?, from_at) WHERE counter_id = ? AND to_at IS NULL');
     this.countersOfOfficer = db.prepare("SELECT * FROM counters WHERE officer_id = ? AND id != ? AND status != 'closed'");
     this.currentPause = db.prepare('SELECT reason FROM pauses WHERE counter_id = ? AND to_at IS NULL');
+    // Plan: tickets_targeted partial index.
+    this.waitingFor = db.prepare("SELECT * FROM tickets WHERE target_counter_id = ? AND state = 'waiting' ORDER BY queued_at, issue_order");
+    this.untarget = db.prepare('UPDATE tickets SET target_counter_id = NULL WHERE id = ?');
   }
 
   pauseReason(counterId: number): string | null {
@@ -49,7 +54,14 @@ export class CounterSessions {
     this.calling.releaseCurrent(counter, actor);
     this.closePause.run(this.ctx.now(), counter.id);
     this.setStatus.run('closed', null, counter.id);
-    this.ctx.record('counter.closed', { counter: this.ctx.counter(counter.id), serviceId: null, actor: actorLabel(actor) });
+    const closed = this.ctx.counter(counter.id);
+    // Nobody will call them here now: citizens sent to this counter go back to their service's
+    // queue, in the place their original queue time gives them.
+    for (const t of this.waitingFor.all(counter.id)) {
+      this.untarget.run(t.id);
+      this.ctx.record('ticket.requeued', { ticket: this.ctx.ticket(t.id), counter: closed, actor: actorLabel(actor), reason: 'counter.closed' });
+    }
+    this.ctx.record('counter.closed', { counter: closed, serviceId: null, actor: actorLabel(actor) });
   }
 
   close(counterId: number, actor: Actor): CounterRow {
@@ -66,6 +78,7 @@ export class CounterSessions {
       if (counter.status === 'closed') throw new AppError('COUNTER_CLOSED');
       if (counter.status === 'paused') throw new AppError('COUNTER_PAUSED');
       if (this.calling.current(counterId)) throw new AppError('COUNTER_BUSY', 'Hãy hoàn thành, tạm giữ hoặc chuyển công dân đang phục vụ trước khi tạm dừng');
+      if (!this.ctx.settings.get().pauseReasons.some((r) => r.code === reason)) throw new AppError('PAUSE_REASON_UNKNOWN');
       this.openPause.run(counterId, actor.officerId ?? counter.officer_id, reason, note, this.ctx.now());
       this.setStatus.run('paused', counter.officer_id, counterId);
       const row = this.ctx.counter(counterId);

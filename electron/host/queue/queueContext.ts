@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { QueueEvent, EventType } from '../../../shared/api/events';
+import { businessDay } from '../../../shared/businessDay';
 import { AppError } from '../../../shared/errors';
 import type { OfficeSettings } from '../config/officeSettings';
 import { toCounter, toTicket } from './rows';
@@ -25,6 +26,8 @@ export interface RecordInput {
 export class QueueContext {
   private pending: QueueEvent[] = [];
   private depth = 0;
+  private beforeWrite: (() => void) | null = null;
+  private inBeforeWrite = false;
   private readonly listeners = new Set<EventListener>();
   private readonly insertEvent: Database.Statement;
   private readonly waitingCount: Database.Statement<[number], { n: number }>;
@@ -51,11 +54,27 @@ export class QueueContext {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Something that must have happened before any state change is written (close of day: a write
+   * past the day boundary must not see yesterday's queue). It runs in its own transaction.
+   */
+  setBeforeWrite(fn: () => void): void {
+    this.beforeWrite = fn;
+  }
+
   /** Run `fn` as one IMMEDIATE transaction; events it recorded are published after commit. */
   tx<T>(fn: () => T): T {
     // An operation composed of others (sign-in closing another counter…) runs as one transaction:
     // inner calls join the outer one and the outer one publishes everything after its commit.
     if (this.depth > 0) return fn();
+    if (this.beforeWrite && !this.inBeforeWrite) {
+      this.inBeforeWrite = true;
+      try {
+        this.beforeWrite();
+      } finally {
+        this.inBeforeWrite = false;
+      }
+    }
     this.pending = [];
     let result: T;
     this.depth++;
@@ -99,6 +118,17 @@ export class QueueContext {
       waiting: serviceId === null ? null : (this.waitingCount.get(serviceId)?.n ?? 0),
       reason: input.reason ?? null,
     });
+  }
+
+  /** The business day the clock is in now. */
+  today(): string {
+    const o = this.settings.get();
+    return businessDay(this.now(), o.timeZone, o.dayBoundaryMinutes);
+  }
+
+  /** A ticket of an earlier business day is history: it cannot be brought back into today's queue. */
+  assertToday(t: TicketRow): void {
+    if (t.business_day < this.today()) throw new AppError('TICKET_EXPIRED');
   }
 
   ticket(id: string): TicketRow {

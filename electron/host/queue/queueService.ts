@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { OfficeSettings } from '../config/officeSettings';
 import { Calling } from './calling';
 import { CounterSessions } from './counterSessions';
+import { DayClose } from './dayClose';
 import { TicketIssuer } from './issueTicket';
 import { QueueContext } from './queueContext';
 import type { EventListener } from './queueContext';
@@ -27,6 +28,7 @@ export class QueueService {
   readonly ratings: Ratings;
   readonly stats: QueueStats;
   readonly views: QueueViews;
+  readonly days: DayClose;
 
   constructor(deps: QueueServiceDeps) {
     this.settings = new OfficeSettings(deps.db);
@@ -38,6 +40,8 @@ export class QueueService {
     this.ratings = new Ratings(this.ctx);
     this.stats = new QueueStats(deps.db, this.settings);
     this.views = new QueueViews(this.ctx, this.stats, this.issuer, this.ratings, this.counters);
+    this.days = new DayClose(this.ctx);
+    this.ctx.setBeforeWrite(() => this.days.closeIfDue());
   }
 
   onEvent(listener: EventListener): () => void {

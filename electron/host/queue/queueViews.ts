@@ -13,6 +13,8 @@ import type { CounterRow, ServiceRow, TicketRow } from './rows';
 import { availability } from './serviceAvailability';
 
 const RECENT_CALLS = 8;
+/** Call events read back to find RECENT_CALLS distinct numbers (recalls repeat a number). */
+const RECENT_CALL_EVENTS = 64;
 
 /** Read models for screens: everything they show is computed here, never in the browser. */
 export class QueueViews {
@@ -87,6 +89,17 @@ export class QueueViews {
     });
   }
 
+  /**
+   * Everything about the service list that changes with time alone: the business day and whether
+   * each service takes a ticket now. Cheap (no forecast), for the host's timer to compare.
+   */
+  openingKey(): string {
+    const now = this.ctx.now();
+    const office = this.ctx.settings.get();
+    const open = this.services.all().map((row) => `${row.id}:${availability(row, office, now, (day) => this.issuer.counts(row.id, day)).closedReason ?? ''}`);
+    return `${this.today()}|${open.join(',')}`;
+  }
+
   ticketStatus(id: string): TicketStatus {
     return this.statusOf(this.ctx.ticket(id));
   }
@@ -154,18 +167,33 @@ export class QueueViews {
     };
   }
 
+  /**
+   * The hall's call history: one entry per number called today, newest first — a recall or a call
+   * back moves the number's entry to the top instead of adding another, and a number sent on to
+   * another counter shows only where it is wanted now.
+   */
+  private callHistory(byId: Map<number, CounterView>): DisplayCall[] {
+    const today = this.today();
+    const calls: DisplayCall[] = [];
+    const seen = new Set<string>();
+    for (const e of this.recentCalls.all(RECENT_CALL_EVENTS)) {
+      if (calls.length >= RECENT_CALLS) break;
+      const t = this.ctx.ticketById.get(e.ticket_id);
+      const c = byId.get(e.counter_id);
+      if (!t || !c || t.business_day !== today || seen.has(t.number)) continue;
+      seen.add(t.number);
+      calls.push({ ticketId: t.id, number: t.number, serviceId: t.service_id, counterId: c.id, counterNumber: c.number, at: e.at, recall: e.type === 'ticket.recalled' });
+    }
+    return calls;
+  }
+
   display(): DisplayState {
     const office = this.ctx.settings.get();
     const counters = this.listCounters();
     const byId = new Map(counters.map((c) => [c.id, c]));
-    const calls: DisplayCall[] = [];
-    for (const e of this.recentCalls.all(RECENT_CALLS * 3)) {
-      if (calls.length >= RECENT_CALLS) break;
-      const t = this.ctx.ticketById.get(e.ticket_id);
-      const c = byId.get(e.counter_id);
-      if (!t || !c) continue;
-      calls.push({ ticketId: t.id, number: t.number, serviceId: t.service_id, counterId: c.id, counterNumber: c.number, at: e.at, recall: e.type === 'ticket.recalled' });
-    }
+    const calls = this.callHistory(byId);
+    // "Now calling" only while it is true: the ticket is still at the counter that called it.
+    const nowCalling = calls.find((call) => byId.get(call.counterId)?.current?.id === call.ticketId) ?? null;
     const waiting = this.stats.waitingCounts();
     return {
       office: { name: office.name, nameEn: office.nameEn, marquee: office.marquee, logo: office.logo },
@@ -179,6 +207,7 @@ export class QueueViews {
         officerName: c.officerName,
         current: c.current ? { ticketId: c.current.id, number: c.current.number, serviceId: c.current.serviceId, state: c.current.state } : null,
       })),
+      nowCalling,
       recentCalls: calls,
       waiting: this.services
         .all()

@@ -71,6 +71,7 @@ export class TicketLifecycle {
     return this.ctx.tx(() => {
       const t = this.ctx.ticket(id);
       assertState(t, 'skipped');
+      this.ctx.assertToday(t);
       return this.change(t, 'waiting', actor, 'ticket.reactivated', { requeue: true });
     });
   }
@@ -93,6 +94,7 @@ export class TicketLifecycle {
     return this.ctx.tx(() => {
       const t = this.ctx.ticket(id);
       assertState(t, 'waiting', 'parked', 'skipped');
+      this.ctx.assertToday(t);
       return this.change(t, 'cancelled', actor, 'ticket.cancelled', { finished: true });
     });
   }
@@ -117,6 +119,9 @@ export class TicketLifecycle {
         const c = this.ctx.counterById.get(target.counterId);
         if (!c || c.active !== 1) throw new AppError('TRANSFER_TARGET_INVALID', 'Quầy chuyển đến không tồn tại');
         if (c.id === t.counter_id) throw new AppError('TRANSFER_TARGET_INVALID', 'Không thể chuyển về chính quầy này');
+        // A paused counter comes back (a break, a meeting); a closed one has nobody to call them.
+        if (c.status === 'closed') throw new AppError('TRANSFER_COUNTER_CLOSED');
+        if (!this.ctx.serviceIdsOf(c.id).includes(t.service_id)) throw new AppError('TRANSFER_COUNTER_WRONG_SERVICE');
         targetCounter = c.id;
       }
       const wasActive = t.state === 'called' || t.state === 'serving';

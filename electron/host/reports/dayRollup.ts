@@ -10,6 +10,8 @@ export interface RollupData {
   noShows: number;
   transferred: number;
   cancelled: number;
+  /** Still open when the business day closed: not served. Absent from rollups built before m003. */
+  expired?: number;
   wait: DurationData;
   service: DurationData;
   /** tickets issued per local hour 0–23 */
@@ -19,7 +21,7 @@ export interface RollupData {
 }
 
 /** A rollup while it is being summed: durations as dense histograms. */
-export type RollupAcc = Omit<RollupData, 'wait' | 'service'> & { wait: DurationAcc; service: DurationAcc };
+export type RollupAcc = Omit<RollupData, 'wait' | 'service' | 'expired'> & { expired: number; wait: DurationAcc; service: DurationAcc };
 
 export const emptyRollup = (): RollupAcc => ({
   issued: 0,
@@ -27,6 +29,7 @@ export const emptyRollup = (): RollupAcc => ({
   noShows: 0,
   transferred: 0,
   cancelled: 0,
+  expired: 0,
   wait: emptyAcc(),
   service: emptyAcc(),
   hours: Array<number>(24).fill(0),
@@ -94,6 +97,7 @@ export class DayRollup {
           } else if (r.state === 'skipped') g.noShows++;
           else if (r.state === 'transferred') g.transferred++;
           else if (r.state === 'cancelled') g.cancelled++;
+          else if (r.state === 'expired') g.expired++;
           if (r.score !== null && r.levels !== null) {
             const k = `${r.levels}:${r.score}`;
             g.ratings[k] = (g.ratings[k] ?? 0) + 1;

@@ -5,13 +5,13 @@ const minutes = (ms: number | null) => (ms === null ? '' : Math.round((ms / 60_0
 const pct = (v: number | null) => (v === null ? '' : Math.round(v * 10) / 10);
 
 const ROW_HEADERS = [
-  'Tên', 'Số phiếu cấp', 'Đã phục vụ', 'Vắng mặt', 'Đã chuyển', 'Đã hủy',
+  'Tên', 'Số phiếu cấp', 'Đã phục vụ', 'Vắng mặt', 'Đã chuyển', 'Đã hủy', 'Hết ngày chưa phục vụ',
   'Chờ TB (phút)', 'Chờ trung vị (phút)', 'Chờ P90 (phút)', 'Chờ tối đa (phút)',
   'Phục vụ TB (phút)', 'Phục vụ trung vị (phút)', 'Phục vụ P90 (phút)', 'Phục vụ tối đa (phút)',
   'Số đánh giá', 'Tỷ lệ hài lòng (%)',
 ];
 const rowValues = (r: ReportRow) => [
-  r.name, r.issued, r.served, r.noShows, r.transferred, r.cancelled,
+  r.name, r.issued, r.served, r.noShows, r.transferred, r.cancelled, r.expired,
   minutes(r.wait.meanMs), minutes(r.wait.medianMs), minutes(r.wait.p90Ms), minutes(r.wait.maxMs),
   minutes(r.service.meanMs), minutes(r.service.medianMs), minutes(r.service.p90Ms), minutes(r.service.maxMs),
   r.ratings, pct(r.percentSatisfied),

@@ -54,6 +54,7 @@ function merge(into: Acc, d: RollupData | MonthData): void {
   into.noShows += d.noShows;
   into.transferred += d.transferred;
   into.cancelled += d.cancelled;
+  into.expired += d.expired ?? 0;
   mergeData(into.wait, d.wait);
   mergeData(into.service, d.service);
   for (const [k, n] of Object.entries(d.ratings)) into.ratings[k] = (into.ratings[k] ?? 0) + n;
@@ -70,6 +71,7 @@ function toRow(a: Acc, name: string): ReportRow {
     noShows: a.noShows,
     transferred: a.transferred,
     cancelled: a.cancelled,
+    expired: a.expired,
     wait: durationStats(a.wait),
     service: durationStats(a.service),
     ratings,
@@ -119,7 +121,7 @@ export class ReportQueries {
       const ins = this.db.prepare('INSERT INTO report_month_rollup (month, service_id, counter_id, officer_id, data) VALUES (?, ?, ?, ?, ?)');
       for (const [key, g] of groups) {
         const [sid, cid, oid] = key.split('|').map(Number) as [number, number, number];
-        const data: MonthData = { issued: g.issued, served: g.served, noShows: g.noShows, transferred: g.transferred, cancelled: g.cancelled, wait: toData(g.wait), service: toData(g.service), ratings: g.ratings, reasons: g.reasons, heat: g.heat };
+        const data: MonthData = { issued: g.issued, served: g.served, noShows: g.noShows, transferred: g.transferred, cancelled: g.cancelled, expired: g.expired, wait: toData(g.wait), service: toData(g.service), ratings: g.ratings, reasons: g.reasons, heat: g.heat };
         ins.run(month, sid, cid, oid, JSON.stringify(data));
       }
       this.db.prepare('INSERT OR REPLACE INTO report_months (month, computed_at) VALUES (?, ?)').run(month, this.now());

@@ -1,5 +1,5 @@
 import type { InputOf, OutputOf, RouteName } from '../../../shared/api/contract';
-import { PAUSE_REASONS } from '../../../shared/domain';
+import { applyPatch } from '../../../shared/api/patch';
 import { AppError } from '../../../shared/errors';
 import type { AuthService, Session } from '../auth/authService';
 import type { OfficeAdmin } from '../admin/officeAdmin';
@@ -74,7 +74,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         priorityGroups: o.priorityGroups,
         ratingLevels: o.ratingLevels,
         ratingReasons: o.ratingReasons,
-        pauseReasons: PAUSE_REASONS.map((r) => ({ ...r })),
+        pauseReasons: o.pauseReasons,
         timeZone: o.timeZone,
         kioskIdleSeconds: o.kioskIdleSeconds,
         languages: o.languages,
@@ -165,9 +165,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     reprint: ({ params }) => printing.service.reprint(params.id),
     printTestPage: () => printing.service.printTestPage(),
     printerConfig: () => printing.getConfig(),
-    setPrinterConfig: ({ body }) => admin.logChange('printer', () => printing.setConfig(body)),
+    setPrinterConfig: ({ body }) => admin.logChange('printer', () => printing.setConfig(applyPatch(printing.getConfig(), body))),
     announcementConfig: () => outputs.announcementConfig(),
-    setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(body)),
+    setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(applyPatch(outputs.announcementConfig(), body))),
     boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus() }),
     reportSummary: ({ query }) => reports.summary(query),
     officeSettings: () => admin.office(),
@@ -178,7 +178,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     adminOfficers: () => admin.officers(),
     saveOfficer: ({ body }) => admin.saveOfficer(body),
     changePassword: ({ body }) => {
+      // The hash is slow: made outside the write lock, logged after.
       auth.setAdminPassword(body.password);
+      admin.logChange('password', () => undefined);
       return { ok: true as const };
     },
     alerts: () => admin.alerts(queue.now()),

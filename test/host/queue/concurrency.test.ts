@@ -8,7 +8,7 @@ const run = promisify(execFile);
 
 describe('two host processes on one database file', () => {
   it('hammering issue and next from 12 counters: no ticket called twice, no number issued twice', async () => {
-    const { db, queue, file } = tempQueue();
+    const { db, queue, file, clock } = tempQueue();
     // Twelve counters all serving Hộ tịch, opened by the four sample officers in turn.
     const insC = db.prepare('INSERT INTO counters (number, name, status, officer_id) VALUES (?, ?, ?, ?)');
     const insCs = db.prepare('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, 1, 0)');
@@ -21,7 +21,7 @@ describe('two host processes on one database file', () => {
     for (let i = 0; i < 100; i++) queue.issuer.issue({ serviceId: 1 });
     const script = path.resolve('test/helpers/hammerQueue.ts');
     const half = (k: number) => ids.filter((_, i) => i % 2 === k).join(',');
-    const procs = [0, 1].map((k) => run(process.execPath, ['--import', 'tsx', script, file, half(k), '150'], { maxBuffer: 16 << 20 }));
+    const procs = [0, 1].map((k) => run(process.execPath, ['--import', 'tsx', script, file, half(k), '150', String(clock.t)], { maxBuffer: 16 << 20 }));
     const results = (await Promise.all(procs)).map((r) => JSON.parse(r.stdout) as { issued: string[]; called: string[] });
 
     const issued = results.flatMap((r) => r.issued);

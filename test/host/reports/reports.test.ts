@@ -41,6 +41,7 @@ function expectedRow(tickets: T[], ratings: Map<string, R>) {
     noShows: tickets.filter((t) => t.state === 'skipped').length,
     transferred: tickets.filter((t) => t.state === 'transferred').length,
     cancelled: tickets.filter((t) => t.state === 'cancelled').length,
+    expired: tickets.filter((t) => t.state === 'expired').length,
     wait: exact(originals.filter((t) => t.called_at !== null).map((t) => (t.called_at as number) - t.issued_at)),
     service: exact(done.map((t) => (t.finished_at as number) - (t.called_at ?? (t.serving_at as number)))),
     ratings: rated.length,
@@ -49,13 +50,14 @@ function expectedRow(tickets: T[], ratings: Map<string, R>) {
 }
 
 function compare(got: ReportRow, want: ReturnType<typeof expectedRow>, label: string) {
-  expect({ label, issued: got.issued, served: got.served, noShows: got.noShows, transferred: got.transferred, cancelled: got.cancelled, ratings: got.ratings }).toEqual({
+  expect({ label, issued: got.issued, served: got.served, noShows: got.noShows, transferred: got.transferred, cancelled: got.cancelled, expired: got.expired, ratings: got.ratings }).toEqual({
     label,
     issued: want.issued,
     served: want.served,
     noShows: want.noShows,
     transferred: want.transferred,
     cancelled: want.cancelled,
+    expired: want.expired,
     ratings: want.ratings,
   });
   for (const k of ['wait', 'service'] as const) {

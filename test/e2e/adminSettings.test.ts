@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { startServe, waitExit } from '../helpers/serveProcess';
+import type { ServeProcess } from '../helpers/serveProcess';
+import { tempDir } from '../helpers/tempHost';
+
+// The admin screens as an office uses them, in real Chromium against a real `serve` process:
+// save one thing, restart, the rest is still there; edit a screen twice and both edits stick.
+const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
+const PASSWORD = 'mat-khau-quan-tri-2026';
+let browser: Browser;
+let srv: ServeProcess;
+let dir: string;
+let admin: Page;
+
+async function api(p: string) {
+  const r = await admin.evaluate(async (url) => {
+    const res = await fetch(url, { credentials: 'same-origin' });
+    return { status: res.status, body: (await res.json()) as unknown };
+  }, p);
+  expect(r.status, p).toBe(200);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return r.body as any;
+}
+async function apiPost(p: string, body: unknown) {
+  return admin.evaluate(
+    async ([url, b]) => (await fetch(url as string, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })).status,
+    [p, body] as const,
+  );
+}
+const saved = (scope: string) => admin.waitForSelector(`${scope} [data-testid="save-message"]:has-text("Đã lưu")`);
+
+beforeAll(async () => {
+  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
+  dir = tempDir();
+  srv = await startServe(dir);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  admin = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await admin.goto(`${srv.base}/admin`);
+  await admin.fill('input[type="password"]', 'motcua-admin');
+  await admin.click('button[type="submit"]');
+  await admin.fill('input[aria-label="Mật khẩu mới"]', PASSWORD);
+  await admin.fill('input[aria-label="Nhập lại"]', PASSWORD);
+  await admin.click('button[type="submit"]');
+  await admin.waitForSelector('[data-tab="office"]');
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  srv?.child.kill('SIGTERM');
+  if (srv) await waitExit(srv.child);
+});
+
+describe('admin settings in Chromium', () => {
+  it('changing only the marquee keeps the English name, address and rating reasons, also after a restart', async () => {
+    const before = await api('/api/admin/office');
+    expect(before.nameEn).not.toBe('');
+    expect(before.address).not.toBe('');
+    expect(before.ratingReasons).toHaveLength(6);
+    await admin.click('[data-tab="office"]');
+    const marquee = admin.locator('label:has-text("Dòng chữ chạy") input');
+    await marquee.waitFor();
+    await admin.waitForFunction(() => (document.querySelector('label input') as HTMLInputElement | null)?.value !== '');
+    await marquee.fill('Chào mừng quý công dân đến Bộ phận Một cửa');
+    await admin.click('form button[type="submit"]:has-text("Lưu")');
+    await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
+
+    // Restart the host on the same data dir and port; the admin session survives in the database.
+    const port = srv.port;
+    srv.child.kill('SIGTERM');
+    await waitExit(srv.child);
+    srv = await startServe(dir, {}, port);
+    const after = await api('/api/admin/office');
+    expect(after.marquee).toBe('Chào mừng quý công dân đến Bộ phận Một cửa');
+    expect(after).toEqual({ ...before, marquee: after.marquee });
+    const publicConfig = await api('/api/config');
+    expect(publicConfig.office).toMatchObject({ nameEn: before.nameEn, address: before.address });
+    expect(publicConfig.ratingReasons).toEqual(before.ratingReasons);
+  }, 60_000);
+
+  it('a service edited twice keeps its Saturday hours, its icon and both edits', async () => {
+    const hours = [
+      { days: [1, 2, 3, 4, 5], from: '07:30', to: '11:30' },
+      { days: [1, 2, 3, 4, 5], from: '13:30', to: '17:00' },
+      { days: [6], from: '07:30', to: '11:30' },
+    ];
+    expect(await apiPost('/api/admin/services', { id: 1, hours })).toBe(200);
+    await admin.reload();
+    await admin.click('[data-tab="services"]');
+    await admin.click('.list li:has-text("Hộ tịch") button:has-text("Sửa")');
+    await admin.waitForFunction(() => (document.querySelector('input[aria-label="Mã"]') as HTMLInputElement | null)?.value === 'HT');
+    await admin.fill('input[aria-label="Tên tiếng Việt"]', 'Hộ tịch (khai sinh, kết hôn)');
+    await admin.click('text=Lưu dịch vụ');
+    await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
+
+    await admin.click('.list li:has-text("Hộ tịch (khai sinh, kết hôn)") button:has-text("Sửa")');
+    await admin.fill('input[aria-label="Tên tiếng Anh"]', 'Civil status (births, marriages)');
+    await admin.click('text=Lưu dịch vụ');
+    await admin.waitForFunction(async () => {
+      const s = (await (await fetch('/api/services')).json()) as { id: number; nameEn: string }[];
+      return s.find((x) => x.id === 1)?.nameEn === 'Civil status (births, marriages)';
+    });
+    const service = ((await api('/api/services')) as { id: number }[]).find((s) => s.id === 1);
+    expect(service).toMatchObject({ nameVi: 'Hộ tịch (khai sinh, kết hôn)', nameEn: 'Civil status (births, marriages)', hours, icon: 'family', prefix: 'A', code: 'HT' });
+    // The form says what hours are set, including the Saturday morning it has no control for.
+    await admin.click('.list li:has-text("Hộ tịch (khai sinh, kết hôn)") button:has-text("Sửa")');
+    expect(await admin.textContent('[data-testid="service-hours"]')).toBe('Giờ tiếp nhận đang đặt: T2–T6 07:30–11:30, 13:30–17:00 · T7 07:30–11:30');
+  }, 60_000);
+
+  it('pause reasons edited twice on the Lists screen; the counter’s pause dialog offers them', async () => {
+    await admin.click('[data-tab="lists"]');
+    const list = '[data-list="pauseReasons"]';
+    await admin.waitForSelector(`${list} tbody tr`);
+    // First edit: a new reason (its code is made from the Vietnamese label).
+    await admin.click(`${list} button:has-text("+ Thêm mục")`);
+    await admin.click(`${list} button[type="submit"]`);
+    await admin.waitForSelector(`${list} [data-testid="save-errors"]:has-text("Dòng 6: cần nhập tên tiếng Việt")`);
+    await admin.fill(`${list} input[aria-label="Tên tiếng Việt, dòng 6"]`, 'Tiếp công dân tại phòng họp');
+    await admin.fill(`${list} input[aria-label="Tên tiếng Anh, dòng 6"]`, 'Meeting citizens in the meeting room');
+    await admin.click(`${list} button[type="submit"]`);
+    await saved(list);
+    expect((await api('/api/config')).pauseReasons.at(-1)).toEqual({ code: 'tiep_cong_dan_tai_phong_hop', vi: 'Tiếp công dân tại phòng họp', en: 'Meeting citizens in the meeting room' });
+
+    // Second edit on the same screen: move it to the top, remove "Khác".
+    for (let i = 0; i < 5; i++) await admin.click(`${list} button[aria-label="Chuyển lên, dòng ${6 - i}"]`);
+    await admin.click(`${list} tr:has(input[value="Khác"]) button[aria-label^="Xóa"]`);
+    await admin.click(`${list} button[type="submit"]`);
+    await saved(list);
+    const reasons = (await api('/api/config')).pauseReasons as { code: string }[];
+    expect(reasons.map((r) => r.code)).toEqual(['tiep_cong_dan_tai_phong_hop', 'break', 'meeting', 'urgent', 'helping']);
+    const audit = await api('/api/admin/office');
+    expect(audit.pauseReasons).toEqual(reasons);
+
+    // The counter's pause dialog is built from them.
+    const counter = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await counter.goto(`${srv.base}/counter`);
+    await counter.click('[data-counter="1"]');
+    await counter.click('[data-officer="1"]');
+    for (const d of '1111') await counter.click(`.keypad button:text-is("${d}")`);
+    await counter.click('button[type="submit"]');
+    await counter.click('[data-action="pause"]');
+    const offered = await counter.$$eval('.modal button', (bs) => bs.map((b) => b.textContent?.trim()));
+    expect(offered).toEqual(['Tiếp công dân tại phòng họp', 'Nghỉ giải lao', 'Họp đột xuất', 'Xử lý công việc khẩn cấp', 'Hỗ trợ đồng nghiệp', 'Hủy']);
+    await counter.click('.modal button:has-text("Tiếp công dân tại phòng họp")');
+    await counter.waitForSelector('h2:has-text("Tạm dừng — Tiếp công dân tại phòng họp")');
+    await counter.close();
+  }, 60_000);
+
+  it('ticket screen: a wrong public URL is refused in Vietnamese and English; the template edited twice keeps both edits', async () => {
+    await admin.click('[data-tab="ticket"]');
+    const url = '[data-form="publicBaseUrl"]';
+    await admin.fill(`${url} input`, 'motcua.phuong.local');
+    await admin.click(`${url} button[type="submit"]`);
+    await admin.waitForSelector(`${url} [data-testid="save-errors"]:has-text("Địa chỉ phải bắt đầu bằng http:// hoặc https://")`);
+    await admin.click('[data-testid="lang"]');
+    await admin.click(`${url} button[type="submit"]`);
+    await admin.waitForSelector(`${url} [data-testid="save-errors"]:has-text("The address must start with http:// or https://")`);
+    await admin.click('[data-testid="lang"]');
+    await admin.fill(`${url} input`, 'http://192.168.1.10:8080');
+    await admin.click(`${url} button[type="submit"]`);
+    await saved(url);
+
+    const form = '[data-form="ticketTemplate"]';
+    await admin.fill(`${form} input[aria-label="Nội dung, dòng 3"]`, 'SỐ THỨ TỰ CỦA QUÝ VỊ');
+    await admin.click(`${form} button[type="submit"]`);
+    await saved(form);
+    await admin.waitForSelector('[data-testid="ticket-preview"]:has-text("SỐ THỨ TỰ CỦA QUÝ VỊ")');
+    // Second edit: drop the "scan to track" line, make the footer bold.
+    await admin.click(`${form} tr:has(input[value="Quét mã để theo dõi lượt gọi"]) button[aria-label^="Xóa"]`);
+    await admin.check(`${form} tr:has(input[value="{footer}"]) input[type="checkbox"]`);
+    await admin.click(`${form} button[type="submit"]`);
+    await saved(form);
+    const office = await api('/api/admin/office');
+    expect(office.publicBaseUrl).toBe('http://192.168.1.10:8080');
+    const texts = (office.ticketTemplate as { text: string; bold: boolean }[]).map((l) => l.text);
+    expect(texts).toContain('SỐ THỨ TỰ CỦA QUÝ VỊ');
+    expect(texts).not.toContain('Quét mã để theo dõi lượt gọi');
+    expect(office.ticketTemplate.find((l: { text: string }) => l.text === '{footer}').bold).toBe(true);
+    expect(office.nameEn).not.toBe('');
+
+    // A template without the number is refused on the screen, before it reaches the host.
+    await admin.click(`${form} tr:has(input[value="{number}"]) button[aria-label^="Xóa"]`);
+    await admin.click(`${form} button[type="submit"]`);
+    await admin.waitForSelector(`${form} [data-testid="save-errors"]:has-text("{number}")`);
+    expect((await api('/api/admin/office')).ticketTemplate).toEqual(office.ticketTemplate);
+  }, 60_000);
+});
