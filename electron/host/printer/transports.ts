@@ -45,15 +45,15 @@ class StreamLink implements PrinterLink {
   async query(q: Uint8Array, length: number, timeoutMs: number): Promise<Buffer | null> {
     if (!this.canRead) return null;
     this.buffer = Buffer.alloc(0);
-    const deadline = Date.now() + timeoutMs;
-    // The write is inside the timeout too: on a pty or USB serial device that vanished, a write can
-    // wait forever, and every print job queued behind this status poll would wait with it.
+    // The write has a timeout too: on a pty or USB serial device that vanished, a write can wait
+    // forever, and every print job queued behind this status poll would wait with it.
     let timer: NodeJS.Timeout | undefined;
     const wrote = await Promise.race([
       this.write(q).then(() => true),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
     ]).finally(() => clearTimeout(timer));
     if (!wrote) return null;
+    const deadline = Date.now() + timeoutMs;
     while (this.buffer.length < length && !this.closed) {
       const left = deadline - Date.now();
       if (left <= 0) return null;
