@@ -25,7 +25,7 @@ export function fetchElectronBinary(root = process.cwd(), env = process.env): st
 }
 
 export const MISSING_ELECTRON_HELP = `The Electron binary could not be downloaded (common on offline or filtered government
-networks; ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips it). To get it:
+networks). To get it:
   • set a reachable mirror and start again:  ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ npm start
   • or copy electron-v<version>-<platform>-<arch>.zip from another PC into the cache folder
     (electron_config_cache, e.g. ~/.cache/electron/ or %LOCALAPPDATA%\\electron\\Cache) and run: node node_modules/electron/install.js

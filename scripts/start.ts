@@ -9,14 +9,18 @@ const run = (cmd: string, args: string[]) => {
 };
 
 if (!bin) {
-  console.warn(`motcua: ${MISSING_ELECTRON_HELP}\n`);
+  console.warn(
+    process.env.ELECTRON_SKIP_BINARY_DOWNLOAD
+      ? 'motcua: ELECTRON_SKIP_BINARY_DOWNLOAD is set, so no desktop app: browser mode (open /kiosk and /display in Chromium, Chrome or Edge).\n'
+      : `motcua: ${MISSING_ELECTRON_HELP}\n`,
+  );
   run('npm', ['run', 'build:renderer']);
   spawn(process.execPath, ['--import', 'tsx', 'electron/host/serve.ts', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 } else {
   run('npm', ['run', 'build:renderer']);
   run('npm', ['run', 'build:electron']);
-  // Native modules must match Electron's ABI to load in the main process (`npm rebuild` switches
-  // them back for plain-Node tests).
+  // Native modules must match Electron's ABI to load in the main process (`npm rebuild
+  // better-sqlite3` switches back for plain-Node tests and `npm run serve`).
   run('npx', ['electron-builder', 'install-app-deps']);
   spawn(bin, ['.'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 }
