@@ -4,7 +4,12 @@ import { TimeOfDay } from './domain';
 export const AnnouncementConfig = z.object({
   enabled: z.boolean().default(true),
   lang: z.enum(['vi', 'en']).default('vi'),
-  /** Read the service letter ("a", "bê"…) before the number. */
+  /**
+   * Always read the service letter ("a", "bê"…) before the number. When false the letter is still
+   * read wherever two services' numbers can be the same (shared/announcementText.ts speaksPrefix),
+   * which for the usual ranges (every service 1–999) is every call: a stored `false` from an earlier
+   * version never makes two calls sound alike.
+   */
   readPrefix: z.boolean().default(false),
   repeat: z.number().int().min(1).max(3).default(1),
   gapMs: z.number().int().min(0).max(10_000).default(1500),

@@ -19,6 +19,28 @@ function splitTicket(ticket: string): { prefix: string; value: number } {
   return { prefix: m?.[1] ?? '', value: Number(m?.[2] ?? 0) };
 }
 
+/** What the announcer needs to know of a service to tell its numbers from the others'. */
+export interface ServiceNumbers {
+  prefix: string;
+  rangeStart: number;
+  rangeEnd: number;
+}
+
+/**
+ * Whether a call speaks the ticket's letter. Always when the office asks for it (`readPrefix`);
+ * otherwise whenever another service's numbers can be the same, since A001 and B001 waiting at
+ * once would both be "số một". So an office may leave letters unspoken only where that is safe:
+ * one service, or services with separate number ranges (A 1–499, B 500–999). A letter nobody
+ * configured (a service since deleted) is spoken.
+ */
+export function speaksPrefix(ticket: string, readPrefix: boolean, services: readonly ServiceNumbers[]): boolean {
+  if (readPrefix) return true;
+  const { prefix } = splitTicket(ticket);
+  const own = services.filter((s) => s.prefix === prefix);
+  if (own.length === 0) return true;
+  return services.some((o) => o.prefix !== prefix && own.some((s) => o.rangeStart <= s.rangeEnd && s.rangeStart <= o.rangeEnd));
+}
+
 /** The spoken form of a ticket number: "A012" → "a mười hai" (prefix optional). */
 export function spokenTicket(ticket: string, lang: 'vi' | 'en', readPrefix: boolean): string {
   const { prefix, value } = splitTicket(ticket);

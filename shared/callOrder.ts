@@ -2,7 +2,11 @@ import type { PriorityStrategy } from './domain';
 
 export interface CallCandidate {
   id: string;
-  /** Position of the ticket's service in the counter's ordered list (lower is served first). */
+  serviceId: number;
+  /**
+   * Position of the ticket's service in the counter's ordered list (lower is preferred); -1 for a
+   * ticket transferred to this very counter, which the counter takes before its services.
+   */
   serviceRank: number;
   isPriority: boolean;
   /** Original queue time (kept across transfers so a transferred citizen does not lose their place). */
@@ -13,45 +17,47 @@ export interface CallCandidate {
 
 export interface CallContext {
   strategy: PriorityStrategy;
+  /** A later service's ticket waiting this long is called ahead of newer tickets of earlier services. */
+  serviceAgingMinutes: number;
   now: number;
   /**
-   * For the interleaved strategy: how many priority tickets queued after `normalQueuedAt` have
-   * already been called while that normal ticket waited. The host counts this from the database,
-   * so the rule holds across counters and restarts.
+   * jumpLimit: how many priority tickets of the service queued after `normalQueuedAt` have already
+   * been called while that normal ticket waited. Counted by the caller (the host from the
+   * database, so the rule holds across counters and restarts; the forecast from its own play).
    */
-  priorityCallsAhead: (normalQueuedAt: number, serviceRank: number) => number;
+  priorityCallsAhead: (serviceId: number, normalQueuedAt: number) => number;
+  /** alternate: priority tickets of the service called in a row since its last normal call. */
+  priorityRun: (serviceId: number) => number;
 }
 
-const older = (a: CallCandidate, b: CallCandidate) => a.queuedAt - b.queuedAt || a.issueOrder - b.issueOrder;
+export const older = (a: CallCandidate, b: CallCandidate) => a.queuedAt - b.queuedAt || a.issueOrder - b.issueOrder;
 
-/**
- * Pick the ticket a counter should call next: the first service in the counter's order that has
- * anyone waiting, then the office's priority strategy inside that service, then the oldest.
- */
-export function pickNext(candidates: readonly CallCandidate[], ctx: CallContext): CallCandidate | undefined {
-  if (candidates.length === 0) return undefined;
-  const rank = Math.min(...candidates.map((c) => c.serviceRank));
-  const pool = candidates.filter((c) => c.serviceRank === rank);
-  const normals = pool.filter((c) => !c.isPriority).sort(older);
-  const priorities = pool.filter((c) => c.isPriority).sort(older);
-  const oldestNormal = normals[0];
-  const oldestPriority = priorities[0];
+/** The office's priority strategy inside one group of tickets (one service, or those sent to the counter). */
+export function pickWithin(pool: readonly CallCandidate[], ctx: CallContext): CallCandidate | undefined {
+  let oldestNormal: CallCandidate | undefined;
+  let oldestPriority: CallCandidate | undefined;
+  for (const c of pool) {
+    if (c.isPriority) {
+      if (!oldestPriority || older(c, oldestPriority) < 0) oldestPriority = c;
+    } else if (!oldestNormal || older(c, oldestNormal) < 0) oldestNormal = c;
+  }
   if (!oldestPriority) return oldestNormal;
   if (!oldestNormal) return oldestPriority;
 
   const s = ctx.strategy;
   switch (s.kind) {
-    case 'strict': {
-      // A normal ticket that has waited agingMinutes is promoted and competes on age.
+    case 'alternate':
+      return ctx.priorityRun(oldestNormal.serviceId) >= s.priorityRun ? oldestNormal : oldestPriority;
+    case 'jumpLimit': {
+      if (oldestPriority.queuedAt <= oldestNormal.queuedAt) return oldestPriority;
+      const jumped = ctx.priorityCallsAhead(oldestNormal.serviceId, oldestNormal.queuedAt);
+      return jumped >= s.maxJumps ? oldestNormal : oldestPriority;
+    }
+    case 'priorityFirst': {
       const starving = ctx.now - oldestNormal.queuedAt >= s.agingMinutes * 60_000;
       return starving && older(oldestNormal, oldestPriority) < 0 ? oldestNormal : oldestPriority;
     }
-    case 'interleaved': {
-      if (oldestPriority.queuedAt <= oldestNormal.queuedAt) return oldestPriority;
-      const jumped = ctx.priorityCallsAhead(oldestNormal.queuedAt, rank);
-      return jumped >= s.ratio ? oldestNormal : oldestPriority;
-    }
-    case 'elapsed': {
+    case 'waitBonus': {
       const bonus = s.bonusMinutes * 60_000;
       const scoreN = ctx.now - oldestNormal.queuedAt;
       const scoreP = ctx.now - oldestPriority.queuedAt + bonus;
@@ -59,4 +65,35 @@ export function pickNext(candidates: readonly CallCandidate[], ctx: CallContext)
       return scoreP > scoreN ? oldestPriority : oldestNormal;
     }
   }
+}
+
+/**
+ * Pick the ticket a counter should call next. Tickets sent to this counter come first, then its
+ * services in its order — but that order is a preference, not a wall: the ticket a later service
+ * would call next, once it has waited `serviceAgingMinutes`, goes ahead of a newer ticket of an
+ * earlier service (the oldest such one first). Inside a service, the office's priority strategy.
+ */
+export function pickNext(candidates: readonly CallCandidate[], ctx: CallContext): CallCandidate | undefined {
+  // Group by rank, ranks in ascending order (a counter has a handful of services: no Map, no sort).
+  const ranks: number[] = [];
+  const pools: CallCandidate[][] = [];
+  for (const c of candidates) {
+    let i = ranks.indexOf(c.serviceRank);
+    if (i < 0) {
+      i = 0;
+      while (i < ranks.length && (ranks[i] as number) < c.serviceRank) i++;
+      ranks.splice(i, 0, c.serviceRank);
+      pools.splice(i, 0, []);
+    }
+    (pools[i] as CallCandidate[]).push(c);
+  }
+  let choice: CallCandidate | undefined;
+  const limit = ctx.serviceAgingMinutes * 60_000;
+  for (const pool of pools) {
+    const x = pickWithin(pool, ctx);
+    if (!x) continue;
+    if (!choice) choice = x;
+    else if (ctx.now - x.queuedAt >= limit && older(x, choice) < 0) choice = x;
+  }
+  return choice;
 }

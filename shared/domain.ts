@@ -28,15 +28,38 @@ export const DEFAULT_PRIORITY_GROUPS: PriorityGroupDef[] = [
   { code: 'meritorious', vi: 'Người có công với cách mạng', en: 'Person with meritorious service' },
 ];
 
-export const PriorityStrategy = z.discriminatedUnion('kind', [
-  // Priority first; a normal ticket older than agingMinutes is promoted so it cannot starve.
-  z.object({ kind: z.literal('strict'), agingMinutes: z.number().int().min(1).max(24 * 60).default(45) }),
-  // At most `ratio` priority tickets are called ahead of any waiting normal ticket.
-  z.object({ kind: z.literal('interleaved'), ratio: z.number().int().min(1).max(20).default(3) }),
-  // Longest effective wait first; priority tickets count as having waited bonusMinutes longer.
-  z.object({ kind: z.literal('elapsed'), bonusMinutes: z.number().int().min(0).max(240).default(15) }),
-]);
+export const PRIORITY_STRATEGY_KINDS = ['alternate', 'jumpLimit', 'priorityFirst', 'waitBonus'] as const;
+
+/**
+ * How priority and normal tickets of one service share its counters. Each kind is named for what
+ * it does; the names used before 2026-12 (`interleaved`, `strict`, `elapsed`) are read as the kind
+ * that behaves exactly as they did, so a stored setting keeps calling in the same order.
+ */
+export const PriorityStrategy = z.preprocess(
+  upgradeStoredStrategy,
+  z.discriminatedUnion('kind', [
+    // "N priority then 1 normal": after `priorityRun` priority calls in a row, the oldest normal ticket goes next.
+    z.object({ kind: z.literal('alternate'), priorityRun: z.number().int().min(1).max(20).default(3) }),
+    // At most `maxJumps` priority tickets that came after a normal ticket are called while it waits.
+    z.object({ kind: z.literal('jumpLimit'), maxJumps: z.number().int().min(1).max(20).default(3) }),
+    // Priority first; a normal ticket older than agingMinutes is promoted and competes on age.
+    z.object({ kind: z.literal('priorityFirst'), agingMinutes: z.number().int().min(1).max(24 * 60).default(45) }),
+    // Longest effective wait first; priority tickets count as having waited bonusMinutes longer.
+    z.object({ kind: z.literal('waitBonus'), bonusMinutes: z.number().int().min(0).max(240).default(15) }),
+  ]),
+);
 export type PriorityStrategy = z.infer<typeof PriorityStrategy>;
+
+/** Settings written by earlier versions: same behaviour under the honest name. */
+export function upgradeStoredStrategy(v: unknown): unknown {
+  if (!v || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  // "interleaved N" always meant "at most N priority ahead of a normal ticket", not N:1 alternation.
+  if (o.kind === 'interleaved') return { kind: 'jumpLimit', maxJumps: o.ratio };
+  if (o.kind === 'strict') return { kind: 'priorityFirst', agingMinutes: o.agingMinutes };
+  if (o.kind === 'elapsed') return { kind: 'waitBonus', bonusMinutes: o.bonusMinutes };
+  return v;
+}
 
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 export const OpeningWindow = z.object({
@@ -61,7 +84,12 @@ export const OfficeConfig = z.object({
   priorityGroups: z.array(PriorityGroupDef).max(20).default(DEFAULT_PRIORITY_GROUPS),
   /** What an officer picks from when pausing a counter (the code is stored with the pause). */
   pauseReasons: z.array(PriorityGroupDef).min(1).max(20).default(PAUSE_REASONS.map((r) => ({ ...r }))),
-  priorityStrategy: PriorityStrategy.default({ kind: 'interleaved', ratio: 3 }),
+  priorityStrategy: PriorityStrategy.default({ kind: 'alternate', priorityRun: 3 }),
+  /**
+   * A counter calls its services in its own order, but a ticket of a later service that has waited
+   * this long is called ahead of newer tickets of the services before it: an order, not a wall.
+   */
+  serviceAgingMinutes: z.number().int().min(5).max(8 * 60).default(30),
   /** Used for ETA until a service has enough finished tickets of its own. */
   defaultServiceMinutes: z.number().min(1).max(240).default(12),
   /** Base of the tracking URL printed as the ticket's QR, e.g. http://192.168.1.10:8080 */

@@ -28,6 +28,8 @@ export const errorCatalog = {
   QUEUE_EMPTY: { status: 409, vi: 'Không còn công dân chờ', en: 'Nobody is waiting' },
   OFFICER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cán bộ', en: 'Officer not found' },
   NOT_RATABLE: { status: 409, vi: 'Chỉ đánh giá được sau khi đã được phục vụ xong', en: 'Only a finished ticket can be rated' },
+  WRONG_CHECK_CODE: { status: 403, vi: 'Mã phiếu không đúng', en: 'Wrong ticket code' },
+  CHECK_CODE_LOCKED: { status: 429, vi: 'Nhập sai mã phiếu quá nhiều lần; vui lòng quét mã QR trên phiếu', en: 'Too many wrong ticket codes; please scan the QR code on the ticket' },
   ALREADY_RATED: { status: 409, vi: 'Phiếu này đã được đánh giá', en: 'This ticket has already been rated' },
   SCORE_OUT_OF_SCALE: { status: 400, vi: 'Mức đánh giá không hợp lệ', en: 'Score outside the rating scale' },
   TRANSFER_TARGET_INVALID: { status: 400, vi: 'Nơi chuyển đến không hợp lệ', en: 'Invalid transfer target' },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 // What a ticket says, line by line, editable by an office without code. Placeholders:
-// {office} {service} {serviceEn} {number} {priority} {date} {time} {ahead} {eta} {footer}.
+// {office} {service} {serviceEn} {number} {priority} {date} {time} {ahead} {eta} {footer} {code}.
+// {code} is the ticket's check code, which walk-up rating asks for with the number.
 // A line whose placeholders all resolve to nothing is left out (e.g. {priority} for most tickets).
 export const TicketLine = z.object({
   kind: z.enum(['text', 'qr', 'rule', 'feed']).default('text'),
@@ -26,11 +27,25 @@ export const DEFAULT_TICKET_TEMPLATE: TicketTemplate = [
   { kind: 'text', text: '{time} {date}', size: 1, align: 'center', bold: false },
   { kind: 'qr', text: '', size: 1, align: 'center', bold: false },
   { kind: 'text', text: 'Quét mã để theo dõi lượt gọi', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: 'Mã phiếu (để đánh giá): {code}', size: 1, align: 'center', bold: true },
   { kind: 'rule', text: '', size: 1, align: 'center', bold: false },
   { kind: 'text', text: '{footer}', size: 1, align: 'center', bold: false },
 ];
 
-export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' | 'priority' | 'date' | 'time' | 'ahead' | 'eta' | 'footer', string>;
+export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' | 'priority' | 'date' | 'time' | 'ahead' | 'eta' | 'footer' | 'code', string>;
+
+const CODE_LINE: TicketLine = { kind: 'text', text: 'Mã phiếu (để đánh giá): {code}', size: 1, align: 'center', bold: true };
+
+/**
+ * The template as printed: walk-up rating needs the check code on the paper, so a template without
+ * {code} (e.g. one an office saved before codes existed) gets the code line after its QR code.
+ */
+export function withCheckCode(template: TicketTemplate): TicketTemplate {
+  if (template.some((l) => l.kind === 'text' && l.text.includes('{code}'))) return template;
+  const qr = template.findIndex((l) => l.kind === 'qr');
+  const at = qr < 0 ? template.length : qr + 1;
+  return [...template.slice(0, at), CODE_LINE, ...template.slice(at)];
+}
 
 /** Fill a line's placeholders; null when it had placeholders and all of them were empty. */
 export function fillLine(text: string, v: TicketValues): string | null {

@@ -72,6 +72,28 @@ export interface Host {
   close(): Promise<void>;
 }
 
+/**
+ * The forecast is redone right after each change, once the answer to the request that made it
+ * has gone out: kiosks and phones refetching on the event then read it from the cache.
+ */
+function refreshEtaAfterChanges(queue: QueueService, log: Log): () => void {
+  let pending: NodeJS.Immediate | null = null;
+  const stop = queue.onEvent(() => {
+    pending ??= setImmediate(() => {
+      pending = null;
+      try {
+        queue.eta.refresh(queue.now());
+      } catch (e) {
+        log({ level: 'error', msg: 'ETA refresh failed', error: String(e) });
+      }
+    });
+  });
+  return () => {
+    stop();
+    if (pending) clearImmediate(pending);
+  };
+}
+
 function lanAddress(): string {
   for (const list of Object.values(os.networkInterfaces())) {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
@@ -82,7 +104,7 @@ function lanAddress(): string {
 export async function startHost(o: HostOptions): Promise<Host> {
   fs.mkdirSync(o.dataDir, { recursive: true });
   const backupDir = path.join(o.dataDir, 'backups');
-  const restoredFrom = applyPendingRestore(o.dataDir);
+  const restoredFrom = applyPendingRestore(o.dataDir, undefined, (o.now ?? Date.now)());
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
   const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir, sqliteAddon: o.sqliteAddon });
   if (seedIfEmpty(db, { adminPassword: o.adminPassword ?? 'motcua-admin', alwaysOpen: o.seedAlwaysOpen })) {
@@ -104,9 +126,11 @@ export async function startHost(o: HostOptions): Promise<Host> {
   });
   // Before the server listens: a host that was off at midnight closes the day before anyone is served.
   const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);
+  for (const r of queue.counterRepairs) o.log({ level: 'warn', msg: 'running counter disagreed with the tickets; recounted', ...r });
+  const stopEtaRefresh = refreshEtaAfterChanges(queue, o.log);
   const perMinute = o.issueRatePerMinute ?? 30;
-  const downloads = createReportDownloads(auth, reports);
-  const adminFiles = createAdminFiles(auth, db, o.dataDir, () => queue.settings.get().backupKeep);
+  const downloads = createReportDownloads(auth, reports, () => queue.settings.get().timeZone);
+  const adminFiles = createAdminFiles(auth, db, o.dataDir, { keep: () => queue.settings.get().backupKeep, timeZone: () => queue.settings.get().timeZone, now: queue.now });
   const api = createApiHandler(handlers, auth, o.log, new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))));
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
 
@@ -170,6 +194,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
         hour: () => queue.settings.get().backupHour,
         keep: () => queue.settings.get().backupKeep,
         timeZone: () => queue.settings.get().timeZone,
+        now: queue.now,
         log: o.log,
       });
 
@@ -198,6 +223,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
       stopTimeWatch();
       stopBackups();
       stopWarmup();
+      stopEtaRefresh();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));
       await printing.close();
       await outputs.close();

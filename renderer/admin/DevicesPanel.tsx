@@ -4,6 +4,7 @@ import type { BoardConfig } from '../../shared/boardConfig';
 import type { PrinterConfig } from '../../shared/printerConfig';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
+import { useLang } from '../i18n';
 import { SaveMessage, useSave } from './useSave';
 
 const PROFILES: [PrinterConfig['profile'], string][] = [
@@ -78,6 +79,7 @@ function PrinterForm() {
 }
 
 function AnnouncementForm() {
+  const { t } = useLang();
   const cfg = useQuery('announcementConfig', {}, () => false);
   const [a, setA] = useState<AnnouncementConfig | null>(null);
   const { message, save } = useSave();
@@ -87,7 +89,7 @@ function AnnouncementForm() {
     <form className="panel" style={{ display: 'grid', gap: 10 }} onSubmit={(e) => { e.preventDefault(); void save(() => call('setAnnouncementConfig', { body: a })); }}>
       <h2>Đọc số (loa)</h2>
       <label><input type="checkbox" checked={a.enabled} onChange={(e) => setA({ ...a, enabled: e.target.checked })} /> Bật đọc số</label>
-      <label><input type="checkbox" checked={a.readPrefix} onChange={(e) => setA({ ...a, readPrefix: e.target.checked })} /> Đọc cả chữ cái đầu số (VD: "bê một trăm linh năm")</label>
+      <label><input type="checkbox" checked={a.readPrefix} onChange={(e) => setA({ ...a, readPrefix: e.target.checked })} /> {t.annReadPrefix}</label>
       <input
         aria-label="Câu đọc"
         placeholder="Câu đọc riêng, VD: Xin mời số {số} đến quầy {quầy} (để trống: câu mặc định)"

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
+import type { PriorityStrategy } from '../../shared/domain';
+import { PriorityStrategyEditor } from './PriorityStrategyEditor';
 import { SaveMessage, useSave } from './useSave';
 
 export function OfficeForm() {
@@ -9,13 +11,13 @@ export function OfficeForm() {
   const [marquee, setMarquee] = useState('');
   const [footer, setFooter] = useState('');
   const [levels, setLevels] = useState(4);
-  const [ratio, setRatio] = useState(3);
   const [idle, setIdle] = useState(30);
   const [logo, setLogo] = useState('');
   const [address, setAddress] = useState('');
   const [boundary, setBoundary] = useState(0);
   const [english, setEnglish] = useState(true);
-  const [strategy, setStrategy] = useState<'interleaved' | 'strict' | 'elapsed'>('interleaved');
+  const [strategy, setStrategy] = useState<PriorityStrategy>({ kind: 'alternate', priorityRun: 3 });
+  const [serviceAging, setServiceAging] = useState(30);
   const { message, save } = useSave();
   useEffect(() => {
     if (!office.data) return;
@@ -23,13 +25,13 @@ export function OfficeForm() {
     setMarquee(office.data.marquee);
     setFooter(office.data.ticketFooter);
     setLevels(office.data.ratingLevels);
-    setRatio(office.data.priorityStrategy.kind === 'interleaved' ? office.data.priorityStrategy.ratio : 3);
     setIdle(office.data.kioskIdleSeconds);
     setLogo(office.data.logo);
     setAddress(office.data.address);
     setBoundary(office.data.dayBoundaryMinutes);
     setEnglish(office.data.languages.includes('en'));
-    setStrategy(office.data.priorityStrategy.kind);
+    setStrategy(office.data.priorityStrategy);
+    setServiceAging(office.data.serviceAgingMinutes);
   }, [office.data]);
   return (
     <form
@@ -39,7 +41,8 @@ export function OfficeForm() {
         e.preventDefault();
         void save(() =>
           call('setOfficeSettings', {
-            body: { name, marquee, ticketFooter: footer, ratingLevels: levels as 4, priorityStrategy: strategy === 'interleaved' ? { kind: 'interleaved', ratio } : strategy === 'strict' ? { kind: 'strict', agingMinutes: 45 } : { kind: 'elapsed', bonusMinutes: 15 },
+            body: { name, marquee, ticketFooter: footer, ratingLevels: levels as 4, priorityStrategy: strategy,
+              serviceAgingMinutes: serviceAging,
               kioskIdleSeconds: idle,
               logo,
               address,
@@ -92,19 +95,7 @@ export function OfficeForm() {
       <label>
         Địa chỉ <input style={{ width: '100%' }} value={address} onChange={(e) => setAddress(e.target.value)} />
       </label>
-      <label>
-        Cách gọi đối tượng ưu tiên{' '}
-        <select value={strategy} onChange={(e) => setStrategy(e.target.value as typeof strategy)}>
-          <option value="interleaved">Xen kẽ</option>
-          <option value="strict">Ưu tiên trước (phiếu thường chờ quá 45 phút được gọi)</option>
-          <option value="elapsed">Theo thời gian chờ (ưu tiên cộng 15 phút)</option>
-        </select>
-      </label>
-      {strategy === 'interleaved' && (
-        <label>
-          Tối đa <input type="number" min={1} max={20} value={ratio} onChange={(e) => setRatio(Number(e.target.value))} style={{ width: 90 }} /> phiếu ưu tiên được gọi trước một phiếu thường
-        </label>
-      )}
+      <PriorityStrategyEditor strategy={strategy} onStrategy={setStrategy} serviceAgingMinutes={serviceAging} onServiceAgingMinutes={setServiceAging} />
       <label>
         Số thứ tự bắt đầu lại lúc{' '}
         <select value={boundary} onChange={(e) => setBoundary(Number(e.target.value))}>

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { OfficeConfig } from '../../shared/domain';
 import { isPublicBaseUrl } from '../../shared/settingsRules';
-import { DEFAULT_TICKET_TEMPLATE, fillLine } from '../../shared/ticketTemplate';
+import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode } from '../../shared/ticketTemplate';
 import type { TicketLine, TicketValues } from '../../shared/ticketTemplate';
 import { useQuery } from '../api/hooks';
 import { fmt, useLang } from '../i18n';
@@ -21,6 +21,7 @@ const PLACEHOLDERS: [keyof TicketValues, keyof Dict][] = [
   ['ahead', 'phAhead'],
   ['eta', 'phEta'],
   ['footer', 'phFooter'],
+  ['code', 'phCode'],
 ];
 
 export function templateErrors(t: Dict, lines: TicketLine[]): string[] {
@@ -217,12 +218,13 @@ function TicketPreview({ lines, office }: { lines: TicketLine[]; office: OfficeC
     ahead: '3',
     eta: '25',
     footer: office?.ticketFooter ?? '',
+    code: 'K7MPX',
   };
   return (
     <div className="panel">
       <h2>{t.preview}</h2>
       <div className="ticket-paper" data-testid="ticket-preview">
-        {lines.map((l, i) => {
+        {withCheckCode(lines).map((l, i) => {
           if (l.kind === 'rule') return <hr key={i} />;
           if (l.kind === 'feed') return <div key={i} style={{ height: 14 }} />;
           const style: CSSProperties = { textAlign: l.align };

@@ -10,7 +10,8 @@ export type ServerMessage =
   | TimeEvent
   | { type: 'hello'; lastEventSeq: number }
   | AnnounceMessage
-  | { type: 'printer.status'; status: unknown };
+  | { type: 'printer.status'; status: unknown }
+  | { type: 'print.job'; jobId: number; ticketNumber: string | null; state: 'queued' | 'printing' | 'done' | 'failed' };
 
 export interface MotcuaBridge {
   invoke(name: string, input: { params?: unknown; query?: unknown; body?: unknown }): Promise<unknown>;

@@ -1,22 +1,37 @@
-/** Large on-screen keypad for ticket numbers (a letter prefix, then digits). */
-export function Keypad({ letters, onKey }: { letters: string[]; onKey: (k: string) => void }) {
+import { useLang } from '../i18n';
+
+export interface KeyGroup {
+  keys: string[];
+  columns: number;
+}
+
+/**
+ * Large on-screen keypad for what a ticket carries (its number: a prefix, then digits; its check
+ * code). Deleting and clearing are keys of their own, with words on them and their own callbacks,
+ * so no letter a number or a code can contain is ever taken for an editing key.
+ */
+export function Keypad({ groups, onKey, onBackspace, onClear }: { groups: KeyGroup[]; onKey: (k: string) => void; onBackspace: () => void; onClear: () => void }) {
+  const { t } = useLang();
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 14, alignItems: 'center' }}>
-      {letters.length > 0 && (
-        <div className="keypad letters">
-          {letters.map((l) => (
-            <button type="button" key={l} onClick={() => onKey(l)}>
-              {l}
-            </button>
-          ))}
-        </div>
-      )}
-      <div className="keypad">
-        {['1', '2', '3', '4', '5', '6', '7', '8', '9', '⌫', '0', 'C'].map((k) => (
-          <button type="button" key={k} onClick={() => onKey(k)} aria-label={k === '⌫' ? 'Xóa một ký tự' : k === 'C' ? 'Xóa hết' : k}>
-            {k === '⌫' ? '←' : k}
-          </button>
+    <div className="keypad-block">
+      {groups
+        .filter((g) => g.keys.length > 0)
+        .map((g, i) => (
+          <div key={i} className={`keypad cols-${g.columns}`} style={{ gridTemplateColumns: `repeat(${Math.min(g.columns, g.keys.length)}, minmax(90px, 120px))` }}>
+            {g.keys.map((k) => (
+              <button type="button" key={k} data-key={k} onClick={() => onKey(k)}>
+                {k}
+              </button>
+            ))}
+          </div>
         ))}
+      <div className="keypad keypad-actions">
+        <button type="button" className="key-action" data-action="backspace" onClick={onBackspace}>
+          <span aria-hidden="true">⌫</span> {t.keyBackspace}
+        </button>
+        <button type="button" className="key-action" data-action="clear" onClick={onClear}>
+          {t.keyClear}
+        </button>
       </div>
     </div>
   );

@@ -24,7 +24,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   // alerts.changed: the host's timer saw a wait cross its threshold with no ticket event at all.
   const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.') || m.type === 'alerts.changed');
   const myAlerts = (alerts.data ?? []).filter((a) => session.counter.serviceIds.includes(a.serviceId));
-  const printJobs = useQuery('printJobs', {}, (m) => m.type === 'printer.status');
+  const printJobs = useQuery('printJobs', {}, (m) => m.type === 'printer.status' || m.type === 'print.job');
   const failedPrints = (printJobs.data ?? []).filter((j) => j.state === 'failed' && j.ticketNumber);
   const [error, setError] = useState<string | null>(null);
   const [modal, setModal] = useState<Modal>(null);

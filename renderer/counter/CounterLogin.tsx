@@ -16,9 +16,7 @@ export function CounterLogin({ onSignedIn }: { onSignedIn: (s: SessionInfo) => v
 
   const key = (k: string) => {
     setError(null);
-    if (k === 'C') setPin('');
-    else if (k === '⌫') setPin(pin.slice(0, -1));
-    else if (pin.length < 8) setPin(pin + k);
+    if (pin.length < 8) setPin(pin + k);
   };
   const submit = async () => {
     if (!counterId || !officerId) return;
@@ -67,7 +65,12 @@ export function CounterLogin({ onSignedIn }: { onSignedIn: (s: SessionInfo) => v
           style={{ fontSize: 36, textAlign: 'center', width: 280 }}
         />
         {error && <div className="error-banner">{error}</div>}
-        <Keypad letters={[]} onKey={key} />
+        <Keypad
+          groups={[{ keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'], columns: 3 }]}
+          onKey={key}
+          onBackspace={() => setPin(pin.slice(0, -1))}
+          onClear={() => setPin('')}
+        />
         <button type="submit" className="btn-primary" style={{ minWidth: 300, fontSize: 26 }} disabled={!counterId || !officerId || pin.length < 4}>
           {t.signIn}
         </button>

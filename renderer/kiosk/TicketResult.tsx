@@ -1,17 +1,48 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import QRCode from 'qrcode';
-import type { IssuedTicket } from '../../shared/api/schemas';
+import type { IssuedTicket, TicketPrintView } from '../../shared/api/schemas';
+import { call } from '../api/client';
+import { useEvents } from '../api/hooks';
 import { useLang } from '../i18n';
+
+/**
+ * The ticket's print as it really went, followed live (a failed print may come out later by itself).
+ * A fast failure can be pushed before this screen exists, so the state is also read once on mount;
+ * every push for this job re-reads it, and only the newest answer counts.
+ */
+function usePrintState(ticket: IssuedTicket): TicketPrintView['state'] {
+  const [state, setState] = useState(ticket.print.state);
+  const sent = useRef(0);
+  const applied = useRef(0);
+  const refresh = useCallback(() => {
+    const seq = ++sent.current;
+    call('ticketPrint', { params: { id: ticket.id } })
+      .then((p) => {
+        if (seq <= applied.current) return;
+        applied.current = seq;
+        setState(p.state);
+      })
+      .catch(() => undefined);
+  }, [ticket.id]);
+  useEvents((m) => {
+    if (m.type === 'print.job' && m.jobId === ticket.print.jobId) refresh();
+  }, refresh);
+  useEffect(refresh, [refresh]);
+  return state;
+}
 
 /** Shown after issuing: even if the printer failed, the citizen leaves with the number and the QR. */
 export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: IssuedTicket; priorityLabel: string | null; onDone: () => void }) {
   const { t, pick } = useLang();
   const [qr, setQr] = useState<string | null>(null);
+  const print = usePrintState(ticket);
   useEffect(() => {
     QRCode.toDataURL(ticket.trackUrl, { margin: 1, width: 480, errorCorrectionLevel: 'M' })
       .then(setQr)
       .catch(() => setQr(null));
   }, [ticket.trackUrl]);
+  const printed = print === 'done';
+  const printing = print === 'queued' || print === 'printing';
   return (
     <div className="result" data-testid="ticket-result">
       <div className="label">{t.yourNumber}</div>
@@ -23,14 +54,21 @@ export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: Issued
       <div className="facts">
         {t.ahead}: <b>{ticket.ahead}</b> · {t.etaAbout} <b>{ticket.etaMinutes}</b> {t.minutes}
       </div>
+      <div className={`print-state ${printed ? 'ok' : printing ? 'busy' : 'failed'}`} data-testid="print-state" data-state={print} role="status">
+        {printed ? t.takeTicket : printing ? t.printing : t.kioskPrintFailed}
+      </div>
       {qr && (
         <div className="qr">
           <img src={qr} alt={ticket.trackUrl} />
         </div>
       )}
       <div className="facts" style={{ fontSize: 24 }}>{t.scanToTrack}</div>
-      <div className="facts" style={{ fontSize: 24, color: '#5b6470' }}>{t.takeTicket}</div>
-      <button type="button" className="btn-primary" style={{ fontSize: 32, minHeight: 96, minWidth: 320 }} onClick={onDone}>
+      {ticket.checkCode && (
+        <div className="facts check-code">
+          {t.ticketCode}: <b data-testid="ticket-code">{ticket.checkCode}</b>
+        </div>
+      )}
+      <button type="button" className="btn-primary big" onClick={onDone}>
         {t.done}
       </button>
     </div>

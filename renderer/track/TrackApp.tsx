@@ -50,6 +50,11 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
         <div className="num" data-testid="track-number">{s.number}</div>
         <div>{pick(s.serviceNameVi, s.serviceNameEn)}</div>
         <div className="state" data-testid="track-state">{stateLabel(t, s.state)}</div>
+        {s.checkCode && (
+          <div className="check-code">
+            {t.ticketCode}: <b data-testid="track-code">{s.checkCode}</b>
+          </div>
+        )}
       </div>
       {s.state === 'waiting' && (
         <div className="facts">

@@ -48,8 +48,10 @@ export const contract = {
   display: route({ ...routePaths.display, auth: 'public', response: s.DisplayState }),
 
   issueTicket: route({ ...routePaths.issueTicket, auth: 'public', body: s.IssueTicketBody, response: s.IssuedTicket, status: 201 }),
-  lookupTicket: route({ ...routePaths.lookupTicket, auth: 'public', query: s.LookupQuery, response: s.TicketStatus }),
+  lookupTicket: route({ ...routePaths.lookupTicket, auth: 'public', query: s.LookupQuery, response: s.PublicTicketView }),
+  verifyTicket: route({ ...routePaths.verifyTicket, auth: 'public', body: s.VerifyTicketBody, response: s.TicketStatus }),
   getTicket: route({ ...routePaths.getTicket, auth: 'public', params: s.TicketIdParam, response: s.TicketStatus }),
+  ticketPrint: route({ ...routePaths.ticketPrint, auth: 'public', params: s.TicketIdParam, response: s.TicketPrintView }),
   rate: route({ ...routePaths.rate, auth: 'public', params: s.TicketIdParam, body: s.RatingBody, response: s.RatingResult, status: 201 }),
 
   login: route({ ...routePaths.login, auth: 'public', body: s.LoginBody, response: s.StaffSession }),

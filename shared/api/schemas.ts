@@ -50,7 +50,10 @@ export const RatingBody = z
   })
   .strict();
 
-export const LookupQuery = z.object({ number: z.string().regex(/^[A-Z]{0,3}\d{1,6}$/i) }).strict();
+const TicketNumber = z.string().regex(/^[A-Z]{0,3}\d{1,6}$/i);
+export const LookupQuery = z.object({ number: TicketNumber }).strict();
+/** Walk-up rating: the number and the check code printed on the ticket, together. */
+export const VerifyTicketBody = z.object({ number: TicketNumber, code: z.string().regex(/^[A-Za-z0-9 -]{4,12}$/) }).strict();
 
 export const Health = z.object({ ok: z.boolean(), version: z.string(), time: z.number(), database: z.string() });
 
@@ -64,6 +67,13 @@ export const ServiceStatus = Service.extend({
 });
 export type ServiceStatus = z.infer<typeof ServiceStatus>;
 
+/** What happened to a ticket's paper, as the kiosk tells the citizen: 'none' when no printer is set up. */
+export const TicketPrintView = z.object({
+  jobId: z.number().int().nullable(),
+  state: z.enum(['none', 'queued', 'printing', 'done', 'failed']),
+});
+export type TicketPrintView = z.infer<typeof TicketPrintView>;
+
 export const IssuedTicket = z.object({
   id: z.string(),
   number: z.string(),
@@ -76,6 +86,8 @@ export const IssuedTicket = z.object({
   ahead: z.number().int(),
   etaMinutes: z.number().int(),
   trackUrl: z.string(),
+  checkCode: z.string(),
+  print: TicketPrintView,
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
@@ -95,8 +107,20 @@ export const TicketStatus = z.object({
   rated: z.boolean(),
   canRate: z.boolean(),
   ratingLevels: z.number().int(),
+  /** Printed on the ticket; shown to whoever holds the ticket (its QR), null for old tickets. */
+  checkCode: z.string().nullable(),
 });
 export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** A number looked up without its check code: only what anyone in the hall can already see. */
+export const PublicTicketView = z.object({
+  number: z.string(),
+  serviceNameVi: z.string(),
+  serviceNameEn: z.string(),
+  state: TicketState,
+  counter: CounterRef.nullable(),
+});
+export type PublicTicketView = z.infer<typeof PublicTicketView>;
 
 export const StaffSession = z.object({
   token: z.string(),
@@ -197,8 +221,10 @@ export const PrintJobView = z.object({
   error: z.string().nullable(),
   at: z.number().int(),
 });
+export type PrintJobView = z.infer<typeof PrintJobView>;
 export const PrintJobIdParam = z.object({ id: z.coerce.number().int().positive().max(1_000_000_000) }).strict();
 export const PrintResultView = z.object({ ok: z.boolean(), jobId: z.number().int(), error: z.string().nullable() });
+export type PrintResultView = z.infer<typeof PrintResultView>;
 
 export const BoardsView = z.object({
   boards: BoardsConfig,

@@ -57,6 +57,9 @@ export function valueFor(schema: z.ZodType, rnd: Rnd, o: ValueOverrides = {}, pa
       return pick(rnd, Object.values(def.entries as Record<string, unknown>));
     case 'union':
       return valueFor(pick(rnd, def.options as z.ZodType[]), rnd, o, path);
+    case 'pipe':
+      // z.preprocess (e.g. reading settings stored under older names): a value of what comes out.
+      return valueFor(def.out as z.ZodType, rnd, o, path);
     case 'number': {
       const checks = (def.checks ?? []).map((c) => c._zod.def);
       const isInt = checks.some((d) => d.check === 'number_format');

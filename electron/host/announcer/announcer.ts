@@ -1,5 +1,6 @@
 import type { QueueEvent } from '../../../shared/api/events';
-import { announcementClips, announcementText, resumeClips, resumeText } from '../../../shared/announcementText';
+import { announcementClips, announcementText, resumeClips, resumeText, speaksPrefix } from '../../../shared/announcementText';
+import type { ServiceNumbers } from '../../../shared/announcementText';
 import type { AnnouncementConfig, AnnounceMessage } from '../../../shared/announcementConfig';
 import { localParts, minutesOfDay } from '../../../shared/businessDay';
 
@@ -17,17 +18,24 @@ export function inQuietHours(cfg: AnnouncementConfig, now: number, timeZone: str
  * Turns queue events into spoken announcements, numbered in call order, for the speaker displays.
  * The displays queue them, so a new call never cuts off the one being spoken.
  */
-export function createAnnouncer(opts: { config: () => AnnouncementConfig; publish: (m: AnnounceMessage) => void; now: () => number; timeZone: () => string }) {
+export function createAnnouncer(opts: {
+  config: () => AnnouncementConfig;
+  /** Every service's letter and number range: whether a letter must be spoken depends on the others. */
+  services: () => readonly ServiceNumbers[];
+  publish: (m: AnnounceMessage) => void;
+  now: () => number;
+  timeZone: () => string;
+}) {
   let seq = 0;
   return {
     handle(e: QueueEvent): void {
       const cfg = opts.config();
       if (!cfg.enabled || !e.counter || inQuietHours(cfg, opts.now(), opts.timeZone())) return;
       const base = { type: 'announce' as const, counterNumber: e.counter.number, lang: cfg.lang, repeat: cfg.repeat, gapMs: cfg.gapMs, volume: cfg.volume };
-      const o = { lang: cfg.lang, readPrefix: cfg.readPrefix, template: cfg.template ?? undefined };
       // Clips exist only for the default wording; a custom one goes to speech synthesis.
       const custom = !!cfg.template;
       if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && e.ticket) {
+        const o = { lang: cfg.lang, readPrefix: speaksPrefix(e.ticket.number, cfg.readPrefix, opts.services()), template: cfg.template ?? undefined };
         opts.publish({
           ...base,
           seq: ++seq,

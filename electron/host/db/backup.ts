@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { officeFileStamp } from '../../../shared/officeTime';
 
 const BACKUP_RE = /^motcua-(\d{8}-\d{6})\.sqlite$/;
-
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 export function listBackups(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -22,11 +21,12 @@ export function latestBackup(dir: string): string | null {
 
 /**
  * Online backup with SQLite's backup API (consistent while the queue keeps writing), written to a
- * temp name and renamed so a half-written file is never mistaken for a good backup.
+ * temp name and renamed so a half-written file is never mistaken for a good backup. Named by the
+ * office's local time, which is how the office will look for "last night's" copy.
  */
-export async function backupNow(db: Database.Database, dir: string, now: number, keep: number): Promise<string> {
+export async function backupNow(db: Database.Database, dir: string, now: number, keep: number, timeZone: string): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, `motcua-${stamp(now)}.sqlite`);
+  const target = path.join(dir, `motcua-${officeFileStamp(now, timeZone)}.sqlite`);
   const tmp = `${target}.partial`;
   await db.backup(tmp);
   fs.renameSync(tmp, target);

@@ -10,6 +10,8 @@ export interface BackupSchedule {
   hour: () => number;
   keep: () => number;
   timeZone: () => string;
+  /** The host clock (moved by tests). */
+  now: () => number;
   log: Log;
 }
 
@@ -29,7 +31,7 @@ export function startBackupSchedule(s: BackupSchedule): () => void {
   let stopped = false;
   const run = async () => {
     try {
-      const file = await backupNow(s.db, s.dir, Date.now(), s.keep());
+      const file = await backupNow(s.db, s.dir, s.now(), s.keep(), s.timeZone());
       s.log({ level: 'info', msg: 'backup written', file });
     } catch (e) {
       s.log({ level: 'error', msg: 'backup failed', error: String(e) });
@@ -40,11 +42,11 @@ export function startBackupSchedule(s: BackupSchedule): () => void {
     timer = setTimeout(async () => {
       await run();
       schedule();
-    }, msUntilNext(Date.now(), s.hour(), s.timeZone()));
+    }, msUntilNext(s.now(), s.hour(), s.timeZone()));
     timer.unref();
   };
   const last = latestBackup(s.dir);
-  if (!last || Date.now() - fs.statSync(last).mtimeMs > 86_400_000) void run();
+  if (!last || s.now() - fs.statSync(last).mtimeMs > 86_400_000) void run();
   schedule();
   return () => {
     stopped = true;

@@ -21,6 +21,7 @@ export class CallOutputs {
   ) {
     const announcer = createAnnouncer({
       config: () => this.announcementConfig(),
+      services: () => queue.views.serviceNumbers(),
       publish: broadcast,
       now: queue.now,
       timeZone: () => queue.settings.get().timeZone,

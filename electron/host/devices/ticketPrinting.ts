@@ -1,62 +1,162 @@
-import type { PrinterStatusView } from '../../../shared/api/schemas';
+import crypto from 'node:crypto';
+import type { PrintJobView, PrintResultView, PrinterStatusView, TicketPrintView } from '../../../shared/api/schemas';
+import { businessDay } from '../../../shared/businessDay';
+import type { TicketState } from '../../../shared/domain';
 import { PrinterConfig } from '../../../shared/printerConfig';
 import type { OfficeSettings } from '../config/officeSettings';
-import crypto from 'node:crypto';
 import { pngToDots } from '../printer/pngDots';
 import type { Bitmap } from '../printer/rasterText';
 import { paperDots } from '../printer/ticketLayout';
+import type { TicketPrintData } from '../printer/ticketLayout';
 import { createPrinterService } from '../printer/printerService';
 import type { LogoSource } from '../printer/printerService';
 import type { PrinterService } from '../printer/printerService';
 import { describeStatus } from '../printer/printerStatus';
 import type { QueueService } from '../queue/queueService';
+import { PrintJobStore } from './printJobStore';
+import type { PrintJobRow } from './printJobStore';
 
 const KEY = 'printer';
 const LOGO_KEY = 'printerLogoKey';
 
+/** A ticket whose holder still needs the paper: it can still be called (or come back after a no-show). */
+const STILL_NEEDED: readonly TicketState[] = ['waiting', 'called', 'serving', 'parked', 'skipped'];
+
 /**
  * Connects the queue to the ticket printer: every issued ticket is printed in the background
  * (issuing never waits for paper), printer status goes out to the screens, and the config lives
- * in the database so the admin can change it without a restart.
+ * in the database so the admin can change it without a restart. Jobs are kept in the database; a
+ * ticket that failed to print is printed again by itself, once, when the printer is ready again —
+ * on the same business day, and only while the citizen still needs it.
  */
 export class TicketPrinting {
   readonly service: PrinterService;
   private config: PrinterConfig;
+  private readonly store: PrintJobStore;
   private readonly stopListening: () => void;
+  private sweeping = false;
 
   constructor(
     private readonly queue: QueueService,
     private readonly settings: OfficeSettings,
-    trackUrl: (ticketId: string) => string,
+    private readonly trackUrl: (ticketId: string) => string,
     broadcast: (m: unknown) => void,
-    log: (e: Record<string, unknown>) => void,
+    private readonly log: (e: Record<string, unknown>) => void,
   ) {
     this.config = PrinterConfig.parse(settings.getRaw(KEY) ?? {});
-    this.service = createPrinterService({ config: this.config, log, logo: this.logoSource() });
-    this.service.onStatus(() => broadcast({ type: 'printer.status', status: this.view() }));
-    this.stopListening = queue.onEvent((e) => {
-      if (e.type !== 'ticket.issued' || !e.ticket || !this.config.enabled || this.config.transport.kind === 'none') return;
-      const t = e.ticket;
-      const office = queue.settings.get();
-      const status = queue.views.statusOf(queue.ctx.ticket(t.id));
-      const group = office.priorityGroups.find((g) => g.code === t.priority);
-      void this.service.printTicket(
-        {
-          officeName: office.name,
-          serviceNameVi: status.serviceNameVi,
-          serviceNameEn: status.serviceNameEn,
-          number: t.number,
-          priorityLabel: group?.vi ?? null,
-          issuedAt: t.issuedAt,
-          ahead: status.ahead,
-          etaMinutes: status.etaMinutes,
-          trackUrl: trackUrl(t.id),
-          footer: office.ticketFooter,
-          template: office.ticketTemplate,
-        },
-        t.id,
-      );
+    this.store = new PrintJobStore(queue.ctx.db, queue.now, (row) => broadcast({ type: 'print.job', jobId: row.id, ticketNumber: row.ticket_number, state: row.state }));
+    const interrupted = this.store.markInterrupted();
+    if (interrupted) log({ level: 'warn', msg: 'print jobs interrupted by the last stop', jobs: interrupted });
+    this.service = createPrinterService({ config: this.config, log, logo: this.logoSource(), journal: this.store });
+    this.service.onStatus((s) => {
+      broadcast({ type: 'printer.status', status: this.view() });
+      if (s.ready) this.reprintFailed();
     });
+    this.stopListening = queue.onEvent((e) => {
+      if (e.type !== 'ticket.issued' || !e.ticket || !this.configured()) return;
+      void this.printTicket(e.ticket.id);
+    });
+  }
+
+  private configured(): boolean {
+    return this.config.enabled && this.config.transport.kind !== 'none';
+  }
+
+  private today(): string {
+    const o = this.queue.settings.get();
+    return businessDay(this.queue.now(), o.timeZone, o.dayBoundaryMinutes);
+  }
+
+  /** What the ticket says, as of now (a reprint shows the current wait, the same number and code). */
+  private ticketData(ticketId: string): TicketPrintData {
+    const office = this.queue.settings.get();
+    const row = this.queue.ctx.ticket(ticketId);
+    const status = this.queue.views.statusOf(row);
+    const group = office.priorityGroups.find((g) => g.code === row.priority);
+    return {
+      officeName: office.name,
+      serviceNameVi: status.serviceNameVi,
+      serviceNameEn: status.serviceNameEn,
+      number: row.number,
+      priorityLabel: group?.vi ?? null,
+      issuedAt: row.issued_at,
+      ahead: status.ahead,
+      etaMinutes: status.etaMinutes,
+      trackUrl: this.trackUrl(row.id),
+      footer: office.ticketFooter,
+      checkCode: row.check_code ?? '',
+      timeZone: office.timeZone,
+      template: office.ticketTemplate,
+    };
+  }
+
+  private printTicket(ticketId: string, jobId?: number): Promise<PrintResultView> {
+    let data: TicketPrintData;
+    try {
+      data = this.ticketData(ticketId);
+    } catch (e) {
+      return Promise.resolve({ ok: false, jobId: jobId ?? 0, error: String(e) });
+    }
+    return this.service.printTicket(data, ticketId, jobId);
+  }
+
+  /**
+   * Each failed ticket of today prints again, once: the reprint is claimed in the database before
+   * it is sent, so a printer that flaps, a second sweep or a restart cannot print it twice.
+   */
+  private reprintFailed(): void {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      for (const job of this.store.awaitingReprint(this.today())) {
+        if (!job.ticket_id || !this.stillNeeded(job.ticket_id)) continue;
+        if (!this.store.claimReprint(job.id)) continue;
+        this.log({ level: 'info', msg: 'reprinting a ticket that failed to print', job: job.id, ticket: job.ticket_number });
+        void this.printTicket(job.ticket_id, job.id);
+      }
+    } catch (e) {
+      this.log({ level: 'error', msg: 'reprint sweep failed', error: String(e) });
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  private stillNeeded(ticketId: string): boolean {
+    try {
+      return STILL_NEEDED.includes(this.queue.views.statusOf(this.queue.ctx.ticket(ticketId)).state);
+    } catch {
+      return false;
+    }
+  }
+
+  /** A job printed again by hand (counter screen), under the same job. */
+  reprint(jobId: number): Promise<PrintResultView> {
+    const job = this.store.get(jobId);
+    if (!job) return Promise.resolve({ ok: false, jobId, error: 'không tìm thấy lệnh in' });
+    if (job.kind === 'ticket' && job.ticket_id) return this.printTicket(job.ticket_id, job.id);
+    return this.service.printTestPage(job.id);
+  }
+
+  printTestPage(): Promise<PrintResultView> {
+    return this.service.printTestPage();
+  }
+
+  /** What the kiosk tells the citizen about their ticket's paper. */
+  ticketPrint(ticketId: string): TicketPrintView {
+    const job = this.store.ofTicket(ticketId);
+    return job ? { jobId: job.id, state: job.state } : { jobId: null, state: 'none' };
+  }
+
+  jobs(limit = 50): PrintJobView[] {
+    return this.store.list(limit).map((j: PrintJobRow) => ({
+      id: j.id,
+      kind: j.kind,
+      ticketId: j.ticket_id,
+      ticketNumber: j.ticket_number,
+      state: j.state,
+      error: j.error,
+      at: j.created_at,
+    }));
   }
 
   /** The office logo (admin screen) as printer dots; PNG only, decoded once per picture. */
@@ -94,7 +194,7 @@ export class TicketPrinting {
 
   view(): PrinterStatusView {
     const s = this.service.status();
-    const configured = this.config.enabled && this.config.transport.kind !== 'none';
+    const configured = this.configured();
     return {
       configured,
       ready: configured && s.ready,
@@ -103,7 +203,8 @@ export class TicketPrinting {
       paperNearEnd: s.paperNearEnd,
       coverOpen: s.coverOpen,
       queued: s.queued,
-      failed: s.failed,
+      // Today's tickets that did not print, restarts included.
+      failed: this.store.failedCount(this.today()),
     };
   }
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { encodeTicket } from './ticketLayout';
@@ -13,6 +15,8 @@ import type { PrinterLink } from './transports';
 export type { TicketPrintData } from './ticketLayout';
 export type { PrinterStatus } from './printerStatus';
 
+export type PrintJobState = 'queued' | 'printing' | 'done' | 'failed';
+
 export interface PrintJob {
   id: number;
   /** Key of the logo this job stores in the printer's NV memory, if it carries the definition. */
@@ -20,10 +24,24 @@ export interface PrintJob {
   kind: 'ticket' | 'test';
   ticketId: string | null;
   ticketNumber: string | null;
-  state: 'queued' | 'printing' | 'done' | 'failed';
+  state: PrintJobState;
   error: string | null;
   at: number;
   bytes: Uint8Array;
+}
+
+/**
+ * Where jobs are recorded. The host keeps them in its database (so a ticket that did not print is
+ * still known after a restart); the default only numbers them, for tools and tests.
+ */
+export interface PrintJournal {
+  add(job: { kind: PrintJob['kind']; ticketId: string | null; ticketNumber: string | null }): number;
+  update(id: number, state: PrintJobState, error: string | null): void;
+}
+
+function memoryJournal(): PrintJournal {
+  let next = 1;
+  return { add: () => next++, update: () => undefined };
 }
 
 export interface PrintResult {
@@ -33,9 +51,12 @@ export interface PrintResult {
 }
 
 export interface PrinterService {
-  /** Never rejects and never blocks the queue: a dead printer only makes the job fail (kept for reprint). */
-  printTicket(data: TicketPrintData, ticketId?: string): Promise<PrintResult>;
-  printTestPage(): Promise<PrintResult>;
+  /**
+   * Never rejects and never blocks the queue: a dead printer only makes the job fail (kept for
+   * reprint). With `jobId`, the ticket is printed again under that journal entry.
+   */
+  printTicket(data: TicketPrintData, ticketId?: string, jobId?: number): Promise<PrintResult>;
+  printTestPage(jobId?: number): Promise<PrintResult>;
   reprint(jobId: number): Promise<PrintResult>;
   status(): PrinterStatus;
   jobs(): Omit<PrintJob, 'bytes' | 'definesLogo'>[];
@@ -55,9 +76,11 @@ export interface LogoSource {
   remember(key: string): void;
 }
 
-export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Record<string, unknown>) => void; logo?: LogoSource }): PrinterService {
+export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Record<string, unknown>) => void; logo?: LogoSource; journal?: PrintJournal }): PrinterService {
   let config = opts.config;
   const log = opts.log ?? (() => undefined);
+  const journal = opts.journal ?? memoryJournal();
+  let watcher: fs.FSWatcher | null = null;
   let link: PrinterLink | null = null;
   let connecting: Promise<PrinterLink | null> | null = null;
   let statusBytes: StatusBytes = {};
@@ -67,7 +90,6 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
   let reconnectTimer: NodeJS.Timeout | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let backoff = 500;
-  let nextId = 1;
   const jobs: PrintJob[] = [];
   const listeners = new Set<(s: PrinterStatus) => void>();
   let chain: Promise<unknown> = Promise.resolve();
@@ -102,6 +124,33 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
     }, backoff);
     reconnectTimer.unref();
     backoff = Math.min(backoff * 2, 30_000);
+  };
+
+  /**
+   * A serial printer that is plugged back in (USB-serial re-enumerated, a pty recreated) shows up
+   * as its device path appearing again: reconnect then, not at the next backoff tick, so a printer
+   * that comes back is used at once however long it was away.
+   */
+  const watchDevice = () => {
+    watcher?.close();
+    watcher = null;
+    if (closed || !config.enabled || config.transport.kind !== 'serial') return;
+    const device = config.transport.path;
+    try {
+      watcher = fs.watch(path.dirname(device), (_event, name) => {
+        if (link || connecting || closed || (name !== null && name !== path.basename(device))) return;
+        if (!fs.existsSync(device)) return;
+        if (reconnectTimer) clearTimeout(reconnectTimer);
+        reconnectTimer = null;
+        backoff = 500;
+        void connect();
+      });
+      watcher.on('error', () => undefined);
+      watcher.unref();
+    } catch {
+      // No such folder (e.g. /dev/serial/by-id before any device): the backoff retries still run.
+      watcher = null;
+    }
   };
 
   const connect = (): Promise<PrinterLink | null> => {
@@ -148,8 +197,11 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
       await (chain = chain.then(async () => {
         const ask = async (n: 1 | 2 | 3 | 4) => (await l.query(DLE_EOT(n), 1, QUERY_TIMEOUT_MS).catch(() => null))?.[0];
         const printer = await ask(1);
-        answered = printer !== undefined;
-        statusBytes = answered ? { printer, offline: await ask(2), error: await ask(3), paper: await ask(4) } : {};
+        const got = printer !== undefined;
+        const bytes = got ? { printer, offline: await ask(2), error: await ask(3), paper: await ask(4) } : {};
+        // Taken together once all four answers are in, so nobody sees "answered" with stale bytes.
+        answered = got;
+        statusBytes = bytes;
         if (!answered) lastError = 'máy in không trả lời (có thể đang tắt)';
         else if (lastError?.startsWith('máy in không trả lời')) lastError = null;
       }));
@@ -159,15 +211,24 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
     pollTimer.unref();
   };
 
+  const setState = (job: PrintJob, state: PrintJobState, error: string | null) => {
+    job.state = state;
+    job.error = error;
+    try {
+      journal.update(job.id, state, error);
+    } catch (e) {
+      log({ level: 'error', msg: 'print journal update failed', job: job.id, error: String(e) });
+    }
+  };
+
   const run = (job: PrintJob): Promise<PrintResult> => {
     const p = chain.then(async (): Promise<PrintResult> => {
-      job.state = 'printing';
+      setState(job, 'printing', null);
       const l = await connect();
       const s = current();
       const refuse = !l ? (lastError ?? 'chưa cấu hình máy in') : s.paperEnd ? 'hết giấy' : s.coverOpen ? 'nắp máy in đang mở' : null;
       if (refuse) {
-        job.state = 'failed';
-        job.error = refuse;
+        setState(job, 'failed', refuse);
       } else {
         try {
           const baud = config.transport.kind === 'serial' ? config.transport.baudRate : 115200;
@@ -176,12 +237,10 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
             (l as PrinterLink).write(job.bytes),
             new Promise((_, rej) => setTimeout(() => rej(new Error('quá thời gian gửi dữ liệu')), budget).unref()),
           ]);
-          job.state = 'done';
-          job.error = null;
+          setState(job, 'done', null);
           if (job.definesLogo) opts.logo?.remember(job.definesLogo);
         } catch (e) {
-          job.state = 'failed';
-          job.error = String((e as Error)?.message ?? e);
+          setState(job, 'failed', String((e as Error)?.message ?? e));
         }
       }
       if (job.state === 'failed') log({ level: 'warn', msg: 'print failed', job: job.id, ticket: job.ticketNumber, error: job.error });
@@ -192,18 +251,29 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
     return p.catch((e: unknown) => ({ ok: false, jobId: job.id, error: String(e) }));
   };
 
-  const enqueue = (kind: PrintJob['kind'], bytes: Uint8Array, ticketId: string | null, ticketNumber: string | null, definesLogo: string | null = null) => {
-    const job: PrintJob = { id: nextId++, kind, ticketId, ticketNumber, state: 'queued', error: null, at: Date.now(), bytes, definesLogo };
+  const enqueue = (kind: PrintJob['kind'], bytes: Uint8Array, ticketId: string | null, ticketNumber: string | null, definesLogo: string | null, jobId?: number) => {
+    let id: number;
+    try {
+      id = jobId ?? journal.add({ kind, ticketId, ticketNumber });
+    } catch (e) {
+      log({ level: 'error', msg: 'print journal add failed', error: String(e) });
+      return Promise.resolve({ ok: false, jobId: 0, error: String(e) });
+    }
+    const known = jobs.findIndex((j) => j.id === id);
+    if (known >= 0) jobs.splice(known, 1);
+    const job: PrintJob = { id, kind, ticketId, ticketNumber, state: 'queued', error: null, at: Date.now(), bytes, definesLogo };
     jobs.push(job);
     if (jobs.length > MAX_JOBS_KEPT) jobs.splice(0, jobs.length - MAX_JOBS_KEPT);
+    if (jobId !== undefined) setState(job, 'queued', null);
     publish();
     return run(job);
   };
 
+  watchDevice();
   void connect();
 
   return {
-    printTicket(data, ticketId) {
+    printTicket(data, ticketId, jobId) {
       let bytes: Uint8Array;
       try {
         bytes = encodeTicket(data, config);
@@ -218,16 +288,16 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
         if (define.length) defines = logo.key;
         bytes = Uint8Array.from([...define, ...printNvLogo(), ...bytes]);
       }
-      return enqueue('ticket', bytes, ticketId ?? null, data.number, defines);
+      return enqueue('ticket', bytes, ticketId ?? null, data.number, defines, jobId);
     },
-    printTestPage() {
-      return enqueue('test', encodeTestPage(config), null, null);
+    printTestPage(jobId) {
+      return enqueue('test', encodeTestPage(config), null, null, null, jobId);
     },
     reprint(jobId) {
       const job = jobs.find((j) => j.id === jobId);
       if (!job) return Promise.resolve({ ok: false, jobId, error: 'không tìm thấy lệnh in' });
-      job.state = 'queued';
-      job.error = null;
+      setState(job, 'queued', null);
+      publish();
       return run(job);
     },
     status: current,
@@ -244,10 +314,13 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
       if (reconnectTimer) clearTimeout(reconnectTimer);
       reconnectTimer = null;
       backoff = 500;
+      watchDevice();
       void connect();
     },
     async close() {
       closed = true;
+      watcher?.close();
+      watcher = null;
       if (reconnectTimer) clearTimeout(reconnectTimer);
       if (pollTimer) clearTimeout(pollTimer);
       await chain.catch(() => undefined);

@@ -13,5 +13,6 @@ export function sampleTicket(): TicketPrintData {
     etaMinutes: 27,
     trackUrl: 'http://192.168.1.10:8080/t/AbCdEfGhJkLmNp',
     footer: 'Xin cảm ơn quý công dân!',
+    checkCode: 'K7MPX',
   };
 }

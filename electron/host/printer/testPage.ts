@@ -2,8 +2,9 @@ import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { padToEight, renderText, toImageData } from './rasterText';
-import { paperDots } from './ticketLayout';
-import { stripDiacritics, toCp1258Form } from './vietnameseText';
+import { writeLine } from './escposText';
+import { paperDots, wrap } from './ticketLayout';
+import { printWidth } from './vietnameseText';
 
 const BASES = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
 const TONES = ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
@@ -33,9 +34,10 @@ export function encodeTestPage(cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'e
     columns: profile.columns[cfg.paper],
     codepageCandidates: cfg.encoding === 'tcvn3' ? ['tcvn3', 'tcvn3capitals'] : undefined,
   });
-  const prepare = (s: string) => (cfg.encoding === 'cp1258' ? toCp1258Form(s) : cfg.encoding === 'ascii' ? stripDiacritics(s) : s);
   enc.initialize().codepage(cfg.encoding === 'cp1258' ? 'windows1258' : cfg.encoding === 'tcvn3' ? 'auto' : 'cp437');
-  enc.line(prepare(`TRANG IN THỬ — ${profile.name} — ${cfg.paper} mm — ${cfg.encoding}`));
-  for (const l of testPageLines()) enc.line(prepare(l));
+  const columns = profile.columns[cfg.paper];
+  for (const l of [`TRANG IN THỬ — ${profile.name} — ${cfg.paper} mm — ${cfg.encoding}`, ...testPageLines()]) {
+    for (const part of printWidth(l) <= columns ? [l] : wrap(l, columns)) writeLine(enc, part, cfg.encoding);
+  }
   return enc.newline().newline().cut('partial').encode();
 }

@@ -1,11 +1,13 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
-import { DEFAULT_TICKET_TEMPLATE, fillLine } from '../../../shared/ticketTemplate';
+import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode } from '../../../shared/ticketTemplate';
 import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplate';
 import { padToEight, renderText, toImageData } from './rasterText';
 import type { RasterLine } from './rasterText';
-import { printWidth, stripDiacritics, toCp1258Form } from './vietnameseText';
+import { officeClock, officeDate } from '../../../shared/officeTime';
+import { writeLine } from './escposText';
+import { graphemesOf, printWidth } from './vietnameseText';
 
 export interface TicketPrintData {
   officeName: string;
@@ -13,21 +15,24 @@ export interface TicketPrintData {
   serviceNameEn: string;
   number: string;
   priorityLabel: string | null;
-  /** Epoch ms (UTC); printed in Asia/Ho_Chi_Minh. */
+  /** Epoch ms (UTC); printed in the office's time zone. */
   issuedAt: number;
   ahead: number;
   etaMinutes: number;
   trackUrl: string;
   footer: string;
+  /** The ticket's check code, asked for with the number by walk-up rating. */
+  checkCode: string;
+  /** The office's time zone (default Hà Nội). */
+  timeZone?: string;
   /** The office's ticket template (admin screen); the default when absent. */
   template?: TicketTemplate;
 }
 
-const TZ = 'Asia/Ho_Chi_Minh';
-
 export function ticketValues(d: TicketPrintData): TicketValues {
-  const date = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d.issuedAt);
-  const time = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(d.issuedAt);
+  const tz = d.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const date = officeDate(d.issuedAt, tz);
+  const time = officeClock(d.issuedAt, tz);
   return {
     office: d.officeName,
     service: d.serviceNameVi,
@@ -39,14 +44,22 @@ export function ticketValues(d: TicketPrintData): TicketValues {
     ahead: String(d.ahead),
     eta: String(d.etaMinutes),
     footer: d.footer,
+    code: d.checkCode,
   };
 }
 
-/** Greedy word wrap on printed width (combining tone marks take no column). */
+/** Greedy word wrap on printed width, a grapheme per column; a word longer than a line is cut between graphemes. */
 export function wrap(text: string, columns: number): string[] {
   const lines: string[] = [];
   let cur = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  const words = text.split(/\s+/).filter(Boolean).flatMap((word) => {
+    const g = graphemesOf(word);
+    if (g.length <= columns) return [word];
+    const pieces: string[] = [];
+    for (let i = 0; i < g.length; i += columns) pieces.push(g.slice(i, i + columns).join(''));
+    return pieces;
+  });
+  for (const word of words) {
     const next = cur ? `${cur} ${word}` : word;
     if (printWidth(next) <= columns || !cur) cur = next;
     else {
@@ -68,7 +81,7 @@ function pad(text: string, columns: number, align: 'left' | 'center' | 'right'):
 /** The text lines a ticket prints, before encoding (also what the tests compare against). */
 export function ticketText(d: TicketPrintData, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): string[] {
   const v = ticketValues(d);
-  return template.filter((l) => l.kind === 'text').flatMap((l) => {
+  return withCheckCode(template).filter((l) => l.kind === 'text').flatMap((l) => {
     const text = fillLine(l.text, v);
     return text === null ? [] : [text];
   });
@@ -110,7 +123,7 @@ function encodeRasterTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profil
 
 /** ESC/POS bytes of a ticket in the configured Vietnamese mode, QR code of the tracking URL, cut. */
 export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): Uint8Array {
-  if (cfg.encoding === 'raster') return encodeRasterTicket(d, cfg, template);
+  if (cfg.encoding === 'raster') return encodeRasterTicket(d, cfg, withCheckCode(template));
   const profile = PRINTER_PROFILES[cfg.profile];
   const columns = profile.columns[cfg.paper];
   const enc = new ReceiptPrinterEncoder({
@@ -119,11 +132,10 @@ export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profi
     columns,
     codepageCandidates: cfg.encoding === 'tcvn3' ? ['tcvn3', 'tcvn3capitals'] : undefined,
   });
-  const prepare = (s: string) => (cfg.encoding === 'cp1258' ? toCp1258Form(s) : cfg.encoding === 'ascii' ? stripDiacritics(s) : s.normalize('NFC'));
   enc.initialize();
   enc.codepage(cfg.encoding === 'cp1258' ? 'windows1258' : cfg.encoding === 'tcvn3' ? 'auto' : 'cp437');
   const v = ticketValues(d);
-  for (const line of template) {
+  for (const line of withCheckCode(template)) {
     if (line.kind === 'rule') {
       enc.line('-'.repeat(columns));
       continue;
@@ -140,7 +152,7 @@ export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profi
     if (text === null) continue;
     const width = Math.floor(columns / line.size);
     enc.size(line.size, line.size).bold(line.bold);
-    for (const part of wrap(text, width)) enc.line(prepare(pad(part, width, line.align)));
+    for (const part of wrap(text, width)) writeLine(enc, pad(part, width, line.align), cfg.encoding);
     enc.bold(false).size(1, 1);
   }
   enc.newline().newline().cut('partial');

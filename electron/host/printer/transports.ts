@@ -18,6 +18,8 @@ class StreamLink implements PrinterLink {
   private waiter: (() => void) | null = null;
   private closeCbs: ((r: string) => void)[] = [];
   private closed = false;
+  /** Pending writes, failed at once when the link ends: a write to a vanished port may never call back. */
+  private readonly inFlight = new Set<(e: Error) => void>();
 
   constructor(
     private readonly writeFn: (b: Uint8Array) => Promise<void>,
@@ -34,26 +36,39 @@ class StreamLink implements PrinterLink {
     if (this.closed) return;
     this.closed = true;
     this.waiter?.();
+    for (const fail of this.inFlight) fail(new Error(`printer link closed (${reason})`));
     for (const cb of this.closeCbs) cb(reason);
   }
 
   write(bytes: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new Error('printer link closed'));
-    return this.writeFn(bytes);
+    return new Promise<void>((resolve, reject) => {
+      const fail = (e: Error) => {
+        this.inFlight.delete(fail);
+        reject(e);
+      };
+      this.inFlight.add(fail);
+      this.writeFn(bytes).then(
+        () => {
+          this.inFlight.delete(fail);
+          resolve();
+        },
+        (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
+      );
+    });
   }
 
   async query(q: Uint8Array, length: number, timeoutMs: number): Promise<Buffer | null> {
     if (!this.canRead) return null;
     this.buffer = Buffer.alloc(0);
-    // The write has a timeout too: on a pty or USB serial device that vanished, a write can wait
-    // forever, and every print job queued behind this status poll would wait with it.
-    let timer: NodeJS.Timeout | undefined;
-    const wrote = await Promise.race([
-      this.write(q).then(() => true),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
-    ]).finally(() => clearTimeout(timer));
-    if (!wrote) return null;
     const deadline = Date.now() + timeoutMs;
+    // The question itself is bounded too: a port that takes bytes but never drains is a silent printer.
+    let timer: NodeJS.Timeout | undefined;
+    const sent = await Promise.race([
+      this.write(q).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+    ]).finally(() => clearTimeout(timer));
+    if (!sent) return null;
     while (this.buffer.length < length && !this.closed) {
       const left = deadline - Date.now();
       if (left <= 0) return null;
@@ -86,7 +101,8 @@ function openSerial(path: string, baudRate: number): Promise<PrinterLink> {
   return new Promise((resolve, reject) => {
     const port = new SerialPort({ path, baudRate, autoOpen: false });
     const link = new StreamLink(
-      (b) => new Promise((res, rej) => port.write(Buffer.from(b), (err) => (err ? rej(err) : port.drain((e) => (e ? rej(e) : res()))))),
+      // drain() on a port that closed meanwhile waits for it to reopen: refuse instead.
+      (b) => new Promise((res, rej) => port.write(Buffer.from(b), (err) => (err ? rej(err) : !port.isOpen ? rej(new Error('port closed')) : port.drain((e) => (e ? rej(e) : res()))))),
       () => new Promise((res) => (port.isOpen ? port.close(() => res()) : res())),
       true,
     );

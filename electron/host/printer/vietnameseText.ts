@@ -29,7 +29,16 @@ export function stripDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
-/** Columns a string takes on paper: combining marks print over the previous letter. */
+const graphemes = new Intl.Segmenter('vi', { granularity: 'grapheme' });
+
+/** The user-perceived letters of a text: a base letter with its tone and vowel marks is one. */
+export function graphemesOf(text: string): string[] {
+  return Array.from(graphemes.segment(text), (g) => g.segment);
+}
+
+/** Columns a string takes on paper: one per grapheme, since combining marks print over their letter. */
 export function printWidth(text: string): number {
-  return [...text].filter((c) => !/\p{M}/u.test(c)).length;
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n++;
+  return n;
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { pickNext } from '../../../shared/callOrder';
-import type { CallCandidate } from '../../../shared/callOrder';
+import type { CallCandidate, CallContext } from '../../../shared/callOrder';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from './actor';
 import { actorLabel, assertAtCounter, assertState } from './actor';
@@ -15,6 +15,7 @@ export class Calling {
   private readonly oldestPriorityInService: Database.Statement<[number], TicketRow>;
   private readonly targetedAt: Database.Statement<[number], TicketRow>;
   private readonly priorityCalledSince: Database.Statement<[number, number, number], { n: number }>;
+  private readonly priorityRunOf: Database.Statement<[number], { n: number }>;
   private readonly markCalled: Database.Statement<[number, number | null, number, string]>;
 
   constructor(private readonly ctx: QueueContext) {
@@ -24,7 +25,8 @@ export class Calling {
       // max(): a clock set backwards must never produce a negative service time.
       "UPDATE tickets SET state = 'done', finished_at = max(?, coalesce(serving_at, called_at, issued_at)), serving_at = coalesce(serving_at, called_at) WHERE counter_id = ? AND state IN ('called', 'serving') AND id = ?",
     );
-    // Plan: tickets_waiting partial index (service_id, queued_at) walked in order.
+    // Plan: tickets_waiting_line (service_id, queued_at, issue_order) walked in order, past the
+    // few priority tickets at its head; priority heads from their own tickets_waiting_priority.
     this.oldestInService = db.prepare(
       "SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL AND priority IS NULL ORDER BY queued_at, issue_order LIMIT 1",
     );
@@ -36,6 +38,8 @@ export class Calling {
     this.priorityCalledSince = db.prepare(
       'SELECT count(*) AS n FROM tickets WHERE service_id = ? AND called_at >= ? AND priority IS NOT NULL AND queued_at > ? AND transferred_from IS NULL',
     );
+    // Kept by a trigger on every call (m005): calls in the same millisecond keep their order.
+    this.priorityRunOf = db.prepare('SELECT priority_run AS n FROM service_call_runs WHERE service_id = ?');
     this.markCalled = db.prepare(
       "UPDATE tickets SET state = 'called', counter_id = ?, officer_id = ?, called_at = max(?, issued_at), call_count = call_count + 1 WHERE id = ?",
     );
@@ -67,42 +71,41 @@ export class Calling {
     return ticket;
   }
 
+  /** The head of every queue this counter calls from: the oldest normal and oldest priority ticket of each. */
   candidates(counterId: number): CallCandidate[] {
     const serviceIds = this.ctx.serviceIdsOf(counterId);
-    const rankOf = (serviceId: number) => {
-      const i = serviceIds.indexOf(serviceId);
-      return i < 0 ? -1 : i;
-    };
-    const toCandidate = (t: TicketRow): CallCandidate => ({
+    const rankOf = (serviceId: number) => serviceIds.indexOf(serviceId);
+    const toCandidate = (t: TicketRow, rank: number): CallCandidate => ({
       id: t.id,
-      serviceRank: rankOf(t.service_id),
+      serviceId: t.service_id,
+      serviceRank: rank,
       isPriority: t.priority !== null,
       queuedAt: t.queued_at,
       issueOrder: t.issue_order,
     });
-    const out = this.targetedAt.all(counterId).map(toCandidate);
+    const out = this.targetedAt.all(counterId).map((t) => toCandidate(t, -1));
     for (const sid of serviceIds) {
-      const found = [this.oldestInService.get(sid), this.oldestPriorityInService.get(sid)].filter((t): t is TicketRow => !!t);
-      out.push(...found.map(toCandidate));
-      // Later services only matter when this one has nobody waiting.
-      if (found.length > 0) break;
+      for (const t of [this.oldestInService.get(sid), this.oldestPriorityInService.get(sid)]) if (t) out.push(toCandidate(t, rankOf(sid)));
     }
     return out;
+  }
+
+  /** What the priority strategies need to know about calls already made, from the database. */
+  callContext(now: number): CallContext {
+    const office = this.ctx.settings.get();
+    return {
+      strategy: office.priorityStrategy,
+      serviceAgingMinutes: office.serviceAgingMinutes,
+      now,
+      priorityCallsAhead: (sid, queuedAt) => this.priorityCalledSince.get(sid, queuedAt, queuedAt)?.n ?? 0,
+      priorityRun: (sid) => this.priorityRunOf.get(sid)?.n ?? 0,
+    };
   }
 
   callNext(counterId: number, actor: Actor): TicketRow {
     return this.ctx.tx(() => {
       const counter = this.openCounter(counterId);
-      const serviceIds = this.ctx.serviceIdsOf(counterId);
-      const now = this.ctx.now();
-      const choice = pickNext(this.candidates(counterId), {
-        strategy: this.ctx.settings.get().priorityStrategy,
-        now,
-        priorityCallsAhead: (queuedAt, rank) => {
-          const sid = serviceIds[rank];
-          return sid === undefined ? 0 : (this.priorityCalledSince.get(sid, queuedAt, queuedAt)?.n ?? 0);
-        },
-      });
+      const choice = pickNext(this.candidates(counterId), this.callContext(this.ctx.now()));
       this.releaseCurrent(counter, actor);
       if (!choice) throw new AppError('QUEUE_EMPTY');
       return this.call(choice.id, counter, actor);

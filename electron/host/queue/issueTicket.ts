@@ -5,7 +5,7 @@ import type { QueueContext } from './queueContext';
 import type { TicketRow } from './rows';
 import { availability } from './serviceAvailability';
 import type { DayCounts } from './serviceAvailability';
-import { newTicketId } from './ticketId';
+import { newCheckCode, newTicketId } from './ticketId';
 
 export interface IssueInput {
   serviceId: number;
@@ -22,13 +22,11 @@ export class TicketIssuer {
 
   constructor(private readonly ctx: QueueContext) {
     const db = ctx.db;
-    // Plan: tickets_number_once (service_id, business_day, seq) — covering for both aggregates.
-    this.dayCounts = db.prepare(
-      'SELECT count(*) AS issued, max(seq) AS last FROM tickets WHERE service_id = ? AND business_day = ? AND transferred_from IS NULL',
-    );
+    // A running counter kept by a trigger (m005): one row, however many tickets the day has.
+    this.dayCounts = db.prepare('SELECT issued, last_seq AS last FROM service_day_counts WHERE service_id = ? AND business_day = ?');
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
-    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order)
-      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order)`);
+    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order, check_code)
+      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order, @check_code)`);
   }
 
   counts(serviceId: number, day: string): DayCounts {
@@ -65,6 +63,7 @@ export class TicketIssuer {
         queued_at: now,
         kiosk_id: input.kioskId ?? null,
         issue_order: this.nextIssueOrder(),
+        check_code: newCheckCode(),
       };
       this.insert.run(row);
       const ticket = this.ctx.ticket(row.id);

@@ -6,10 +6,15 @@ import { DayClose } from './dayClose';
 import { TicketIssuer } from './issueTicket';
 import { QueueContext } from './queueContext';
 import type { EventListener } from './queueContext';
+import { EtaBoard } from './etaBoard';
 import { QueueStats } from './queueStats';
+import { verifyRunningCounters } from './runningCounters';
+import type { CounterRepair } from './runningCounters';
+import { businessDay } from '../../../shared/businessDay';
 import { QueueViews } from './queueViews';
 import { Ratings } from './ratings';
 import { TicketLifecycle } from './ticketLifecycle';
+import { TicketLookup } from './ticketLookup';
 
 export interface QueueServiceDeps {
   db: Database.Database;
@@ -27,7 +32,11 @@ export class QueueService {
   readonly counters: CounterSessions;
   readonly ratings: Ratings;
   readonly stats: QueueStats;
+  readonly eta: EtaBoard;
   readonly views: QueueViews;
+  /** Running counters that disagreed with today's tickets at start, and were put right. */
+  readonly counterRepairs: CounterRepair[];
+  readonly lookup: TicketLookup;
   readonly days: DayClose;
 
   constructor(deps: QueueServiceDeps) {
@@ -39,9 +48,21 @@ export class QueueService {
     this.counters = new CounterSessions(this.ctx, this.calling);
     this.ratings = new Ratings(this.ctx);
     this.stats = new QueueStats(deps.db, this.settings);
-    this.views = new QueueViews(this.ctx, this.stats, this.issuer, this.ratings, this.counters);
+    const lastEvent = deps.db.prepare<[], { m: number | null }>('SELECT max(id) AS m FROM events');
+    const activeServices = deps.db.prepare<[], { id: number }>('SELECT id FROM services WHERE active = 1 ORDER BY id');
+    this.eta = new EtaBoard(
+      this.stats,
+      this.settings,
+      () => lastEvent.get()?.m ?? 0,
+      () => activeServices.all().map((r) => r.id),
+    );
+    this.ctx.onEvent((e) => this.eta.noteIssued(e));
+    this.views = new QueueViews(this.ctx, this.stats, this.eta, this.issuer, this.ratings, this.counters);
+    this.lookup = new TicketLookup(this.ctx, this.views);
     this.days = new DayClose(this.ctx);
     this.ctx.setBeforeWrite(() => this.days.closeIfDue());
+    const office = this.settings.get();
+    this.counterRepairs = verifyRunningCounters(deps.db, businessDay(this.ctx.now(), office.timeZone, office.dayBoundaryMinutes));
   }
 
   onEvent(listener: EventListener): () => void {

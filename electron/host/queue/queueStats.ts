@@ -1,46 +1,59 @@
 import type Database from 'better-sqlite3';
 import { estimateWaitMinutes, meanServiceMinutes } from '../../../shared/eta';
-import { forecastWait } from '../../../shared/etaForecast';
-import type { ForecastCounter } from '../../../shared/etaForecast';
+import type { ForecastCounter, ForecastInput, ForecastTicket } from '../../../shared/etaForecast';
 import type { OfficeSettings } from '../config/officeSettings';
-import type { TicketRow } from './rows';
 
 const RECENT_SAMPLES = 30;
 const RECENT_WINDOW_MS = 14 * 86_400_000;
 const RECENT_CALL_WINDOW_MIN = 45;
+/** Arrivals of the last hour, each weighing less as it ages (1 → 0), so the rate glides, never jumps. */
+const ARRIVAL_WINDOW_MIN = 60;
 const ARRIVAL_WEIGHT = 0.5;
 const RESIDUAL_FLOOR = 0.3;
+/** A pause of unknown length: this long on average, at least the floor share of it left. */
+const EXPECTED_PAUSE_MIN = 15;
 
-/** Read-only figures about the queue: waiting counts, people ahead, estimated wait. */
+/** Figures about the queue read from the database: waiting counts, what the forecast is fed, the capacity model. */
 export class QueueStats {
   private readonly waitingByService: Database.Statement<[], { service_id: number; n: number }>;
   private readonly recentDurations: Database.Statement<[number, number], { d: number }>;
-  private readonly openCounters: Database.Statement<[number], { counter_id: number; busy: number; waiting_services: number }>;
+  private readonly openCountersOf: Database.Statement<[number], { counter_id: number; busy: number; waiting_services: number }>;
   private readonly configuredCounters: Database.Statement<[number], { n: number }>;
   private readonly callsSince: Database.Statement<[number, number], { n: number; first: number | null }>;
-  private readonly aheadOf: Database.Statement<[number, number, number, number], { n: number }>;
-  private readonly aheadOfPriority: Database.Statement<[number, number, number, number], { n: number }>;
-
-  private readonly forecastStmts: {
-    openCounters: Database.Statement<[], { id: number; status: string }>;
-    servicesOf: Database.Statement<[number], { service_id: number }>;
-    current: Database.Statement<[number], { service_id: number; called_at: number }>;
+  private readonly feed: {
+    counters: Database.Statement<[], { id: number; status: string }>;
+    counterServices: Database.Statement<[], { counter_id: number; service_id: number }>;
+    atCounters: Database.Statement<[], { counter_id: number; service_id: number; called_at: number }>;
+    openPauses: Database.Statement<[], { counter_id: number; from_at: number }>;
     waiting: Database.Statement<[], { id: string; service_id: number; priority: string | null; queued_at: number; issue_order: number; target_counter_id: number | null }>;
-    arrivals: Database.Statement<[number], { service_id: number; n: number }>;
+    arrivals: Database.Statement<[number, number], { issued_at: number }>;
+    runs: Database.Statement<[], { service_id: number; priority_run: number }>;
+    jumpsOver: Database.Statement<[number, number, number], { n: number }>;
   };
 
   constructor(
     db: Database.Database,
     private readonly settings: OfficeSettings,
   ) {
-    this.forecastStmts = {
-      openCounters: db.prepare("SELECT id, status FROM counters WHERE status IN ('open', 'paused') AND active = 1"),
-      servicesOf: db.prepare('SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position'),
-      current: db.prepare("SELECT service_id, called_at FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')"),
-      // Plan: tickets_waiting partial index.
-      waiting: db.prepare("SELECT id, service_id, priority, queued_at, issue_order, target_counter_id FROM tickets WHERE state = 'waiting'"),
-      arrivals: db.prepare('SELECT service_id, count(*) AS n FROM tickets WHERE issued_at >= ? AND transferred_from IS NULL GROUP BY service_id'),
+    this.feed = {
+      counters: db.prepare("SELECT id, status FROM counters WHERE status IN ('open', 'paused') AND active = 1"),
+      counterServices: db.prepare('SELECT counter_id, service_id FROM counter_services ORDER BY counter_id, position'),
+      // Plan: tickets_one_active_per_counter partial index (at most one row per counter).
+      atCounters: db.prepare("SELECT counter_id, service_id, called_at FROM tickets WHERE state IN ('called', 'serving') AND counter_id IS NOT NULL"),
+      openPauses: db.prepare('SELECT counter_id, from_at FROM pauses WHERE to_at IS NULL'),
+      // Plan: tickets_waiting_line, already in line order (the size of the line, not of history).
+      waiting: db.prepare(
+        "SELECT id, service_id, priority, queued_at, issue_order, target_counter_id FROM tickets WHERE state = 'waiting' ORDER BY service_id, queued_at, issue_order",
+      ),
+      // Plan: tickets_arrivals (service_id, issued_at) range: one hour of one service.
+      arrivals: db.prepare('SELECT issued_at FROM tickets WHERE service_id = ? AND transferred_from IS NULL AND issued_at >= ?'),
+      runs: db.prepare('SELECT service_id, priority_run FROM service_call_runs'),
+      // Plan: tickets_called (service_id, called_at) range since the normal ticket queued.
+      jumpsOver: db.prepare(
+        'SELECT count(*) AS n FROM tickets WHERE service_id = ? AND called_at >= ? AND priority IS NOT NULL AND queued_at > ? AND transferred_from IS NULL',
+      ),
     };
+    // Plan: tickets_waiting_line, covering.
     this.waitingByService = db.prepare("SELECT service_id, count(*) AS n FROM tickets WHERE state = 'waiting' GROUP BY service_id");
     // Plan: tickets_finished (service_id, finished_at) partial index, newest first, LIMIT 30.
     this.recentDurations = db.prepare(
@@ -48,7 +61,7 @@ export class QueueStats {
     );
     // For each open counter serving the service: is it idle, and how many services it calls
     // *before* this one have people waiting (those take the counter first).
-    this.openCounters = db.prepare(`
+    this.openCountersOf = db.prepare(`
       SELECT c.id AS counter_id,
         EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = c.id AND t.state IN ('called', 'serving')) AS busy,
         (SELECT count(*) FROM counter_services cs2 WHERE cs2.counter_id = c.id AND cs2.position < cs.position
@@ -60,54 +73,6 @@ export class QueueStats {
     );
     // Plan: tickets_called (service_id, called_at) range.
     this.callsSince = db.prepare('SELECT count(*) AS n, min(called_at) AS first FROM tickets WHERE service_id = ? AND called_at >= ?');
-    this.aheadOf = db.prepare(
-      "SELECT count(*) AS n FROM tickets WHERE service_id = ? AND state = 'waiting' AND (queued_at < ? OR (queued_at = ? AND issue_order < ?))",
-    );
-    this.aheadOfPriority = db.prepare(
-      "SELECT count(*) AS n FROM tickets WHERE service_id = ? AND state = 'waiting' AND priority IS NOT NULL AND (queued_at < ? OR (queued_at = ? AND issue_order < ?))",
-    );
-  }
-
-  /**
-   * ETA of one waiting ticket: play the open counters forward over the queue as it stands (see
-   * shared/etaForecast.ts); when no open counter serves its service, the capacity model.
-   */
-  ticketEta(t: Pick<TicketRow, 'id' | 'service_id'>, ahead: number, now: number, extra?: { queuedAt: number }): number {
-    const open = this.forecastStmts.openCounters.all();
-    const means = new Map<number, number>();
-    const mean = (sid: number) => {
-      let m = means.get(sid);
-      if (m === undefined) means.set(sid, (m = this.meanServiceMinutes(sid, now)));
-      return m;
-    };
-    const counters: ForecastCounter[] = open.map((c) => {
-      const serviceIds = this.forecastStmts.servicesOf.all(c.id).map((r) => r.service_id);
-      const cur = this.forecastStmts.current.get(c.id);
-      let freeIn = 0;
-      if (c.status === 'paused') freeIn = 10;
-      else if (cur) freeIn = Math.max(mean(cur.service_id) * RESIDUAL_FLOOR, mean(cur.service_id) - (now - cur.called_at) / 60_000);
-      return { id: c.id, serviceIds, freeInMinutes: freeIn };
-    });
-    const relevant = new Set(counters.flatMap((c) => c.serviceIds));
-    const waiting = this.forecastStmts.waiting
-      .all()
-      .filter((w) => relevant.has(w.service_id) || w.target_counter_id !== null)
-      .map((w) => ({ id: w.id, serviceId: w.service_id, priority: w.priority !== null, queuedAt: w.queued_at, issueOrder: w.issue_order, targetCounterId: w.target_counter_id }));
-    // A ticket not issued yet (the kiosk tile's "if you take a number now"): last in its queue.
-    if (extra) waiting.push({ id: t.id, serviceId: t.service_id, priority: false, queuedAt: extra.queuedAt, issueOrder: Number.MAX_SAFE_INTEGER, targetCounterId: null });
-    // Recent arrival rate per service (last hour), for the newcomers the forecast must expect.
-    const rates = new Map(
-      this.forecastStmts.arrivals.all(now - 3_600_000).map(
-        (r) => [r.service_id, (r.n / 60) * ARRIVAL_WEIGHT],
-      ),
-    );
-    const f = forecastWait(counters, waiting, mean, t.id, rates);
-    return f === null ? this.etaMinutes(t.service_id, ahead, now) : Math.round(f);
-  }
-
-  /** What a citizen taking a number for this service now would be told. */
-  serviceEta(serviceId: number, waiting: number, now: number): number {
-    return this.ticketEta({ id: '~new', service_id: serviceId }, waiting, now, { queuedAt: now });
   }
 
   waitingCounts(): Map<number, number> {
@@ -119,14 +84,85 @@ export class QueueStats {
     return meanServiceMinutes(durations, this.settings.get().defaultServiceMinutes);
   }
 
-  /** People a ticket still has before it: older waiting tickets of its service; priority tickets only count older priority ones. */
-  ahead(t: Pick<TicketRow, 'service_id' | 'queued_at' | 'issue_order' | 'priority'>): number {
-    const stmt = t.priority ? this.aheadOfPriority : this.aheadOf;
-    return stmt.get(t.service_id, t.queued_at, t.queued_at, t.issue_order)?.n ?? 0;
+  /** The queue as it stands, in the form shared/etaForecast.ts plays forward. */
+  forecastInput(now: number, newTicketServices: readonly number[]): ForecastInput {
+    const office = this.settings.get();
+    const means = new Map<number, number>();
+    const mean = (sid: number) => {
+      let m = means.get(sid);
+      if (m === undefined) means.set(sid, (m = this.meanServiceMinutes(sid, now)));
+      return m;
+    };
+    const servicesOf = new Map<number, number[]>();
+    for (const r of this.feed.counterServices.all()) {
+      const l = servicesOf.get(r.counter_id);
+      if (l) l.push(r.service_id);
+      else servicesOf.set(r.counter_id, [r.service_id]);
+    }
+    const current = new Map(this.feed.atCounters.all().map((r) => [r.counter_id, r]));
+    const pausedSince = new Map(this.feed.openPauses.all().map((r) => [r.counter_id, r.from_at]));
+    const counters: ForecastCounter[] = this.feed.counters.all().map((c) => {
+      const cur = current.get(c.id);
+      let freeIn = 0;
+      if (c.status === 'paused') {
+        const since = pausedSince.get(c.id) ?? now;
+        freeIn = Math.max(EXPECTED_PAUSE_MIN * RESIDUAL_FLOOR, EXPECTED_PAUSE_MIN - (now - since) / 60_000);
+      } else if (cur) {
+        const m = mean(cur.service_id);
+        freeIn = Math.max(m * RESIDUAL_FLOOR, m - (now - cur.called_at) / 60_000);
+      }
+      return { id: c.id, serviceIds: servicesOf.get(c.id) ?? [], freeInMinutes: freeIn };
+    });
+    const waiting: ForecastTicket[] = this.feed.waiting.all().map((w) => ({
+      id: w.id,
+      serviceId: w.service_id,
+      priority: w.priority !== null,
+      queuedAt: w.queued_at,
+      issueOrder: w.issue_order,
+      targetCounterId: w.target_counter_id,
+    }));
+    const relevant = new Set(counters.flatMap((c) => c.serviceIds));
+    const arrivalsPerMinute = new Map<number, number>();
+    for (const sid of relevant) {
+      let weight = 0;
+      for (const r of this.feed.arrivals.all(sid, now - ARRIVAL_WINDOW_MIN * 60_000)) weight += Math.max(0, 1 - (now - r.issued_at) / (ARRIVAL_WINDOW_MIN * 60_000));
+      // The weights integrate to half the window: weight / (window / 2) arrivals per minute.
+      if (weight > 0) arrivalsPerMinute.set(sid, (weight / (ARRIVAL_WINDOW_MIN / 2)) * ARRIVAL_WEIGHT);
+    }
+    const headJumps = new Map<number, number>();
+    if (office.priorityStrategy.kind === 'jumpLimit') {
+      const seen = new Set<number>();
+      for (const w of waiting) {
+        if (w.priority || w.targetCounterId !== null || seen.has(w.serviceId)) continue;
+        seen.add(w.serviceId);
+        headJumps.set(w.serviceId, this.feed.jumpsOver.get(w.serviceId, w.queuedAt, w.queuedAt)?.n ?? 0);
+      }
+    }
+    return {
+      now,
+      counters,
+      waiting,
+      meanMinutes: mean,
+      arrivalsPerMinute,
+      strategy: office.priorityStrategy,
+      serviceAgingMinutes: office.serviceAgingMinutes,
+      priorityRun: new Map(this.feed.runs.all().map((r) => [r.service_id, r.priority_run])),
+      headJumps,
+      newTicketServices,
+    };
   }
 
+  /**
+   * The capacity model, for a service no open counter serves right now: its mean service time
+   * divided across the counters configured for it, as if they opened now (see docs/ETA.md).
+   */
   etaMinutes(serviceId: number, ahead: number, now: number): number {
-    const open = this.openCounters.all(serviceId);
+    return this.capacityModel(serviceId, now)(ahead);
+  }
+
+  /** The capacity model's inputs read once, for many tickets of the same service. */
+  capacityModel(serviceId: number, now: number): (ahead: number) => number {
+    const open = this.openCountersOf.all(serviceId);
     let capacity = 0;
     let idle = 0;
     for (const c of open) {
@@ -138,6 +174,7 @@ export class QueueStats {
     const calls = this.callsSince.get(serviceId, now - RECENT_CALL_WINDOW_MIN * 60_000);
     // The rate over the time the calls actually span (the day may have started 10 minutes ago).
     const span = calls?.first ? Math.max(5, (now - calls.first) / 60_000) : RECENT_CALL_WINDOW_MIN;
-    return estimateWaitMinutes({ ahead, meanServiceMinutes: this.meanServiceMinutes(serviceId, now), capacity, idleCounters: idle, recentCalls: calls?.n ?? 0, windowMinutes: span });
+    const meanMinutes = this.meanServiceMinutes(serviceId, now);
+    return (ahead) => estimateWaitMinutes({ ahead, meanServiceMinutes: meanMinutes, capacity, idleCounters: idle, recentCalls: calls?.n ?? 0, windowMinutes: span });
   }
 }

@@ -6,6 +6,7 @@ import { hoursToday } from '../../../shared/openingHours';
 import type { CounterSessions } from './counterSessions';
 import type { TicketIssuer } from './issueTicket';
 import type { QueueContext } from './queueContext';
+import type { EtaBoard } from './etaBoard';
 import type { QueueStats } from './queueStats';
 import type { Ratings } from './ratings';
 import { toService, toTicket } from './rows';
@@ -23,16 +24,17 @@ export class QueueViews {
   private readonly activeTickets: Database.Statement<[], TicketRow>;
   private readonly recentCalls: Database.Statement<[number], { ticket_id: string; counter_id: number; at: number; type: string }>;
   private readonly lastSeq: Database.Statement<[], { m: number | null }>;
-  private readonly byNumber: Database.Statement<[string, string], TicketRow>;
   private readonly byStateAtCounter: Database.Statement<[string, number, string], TicketRow>;
   private readonly servedToday: Database.Statement<[number, string], { n: number }>;
   private readonly successor: Database.Statement<[string], TicketRow>;
-  private readonly queueAtCounter: Database.Statement<[{ counter: number; limit: number }], TicketRow>;
+  private readonly targetedLine: Database.Statement<[number, number], TicketRow>;
+  private readonly serviceLine: Database.Statement<[number, number], TicketRow>;
   private readonly waitingAtCounter: Database.Statement<[number, number], { service_id: number; n: number; oldest: number | null }>;
 
   constructor(
     private readonly ctx: QueueContext,
     private readonly stats: QueueStats,
+    private readonly eta: EtaBoard,
     private readonly issuer: TicketIssuer,
     private readonly ratings: Ratings,
     private readonly counterSessions: CounterSessions,
@@ -47,16 +49,17 @@ export class QueueViews {
       "SELECT ticket_id, counter_id, at, type FROM events WHERE type IN ('ticket.called', 'ticket.recalled') ORDER BY id DESC LIMIT ?",
     );
     this.lastSeq = db.prepare('SELECT max(id) AS m FROM events');
-    this.byNumber = db.prepare('SELECT * FROM tickets WHERE number = ? AND business_day = ? ORDER BY issue_order DESC LIMIT 1');
+    // Plan: tickets_set_aside (counter_id, state, business_day); the IN term lets the planner use that partial index.
     this.byStateAtCounter = db.prepare(
-      'SELECT * FROM tickets WHERE state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50',
+      "SELECT * FROM tickets WHERE state IN ('parked', 'skipped') AND state = ? AND counter_id = ? AND business_day = ? ORDER BY coalesce(finished_at, called_at) DESC LIMIT 50",
     );
-    this.servedToday = db.prepare("SELECT count(*) AS n FROM tickets WHERE counter_id = ? AND business_day = ? AND state = 'done'");
+    this.servedToday = db.prepare('SELECT served AS n FROM counter_day_served WHERE counter_id = ? AND business_day = ?');
     this.successor = db.prepare('SELECT * FROM tickets WHERE transferred_from = ?');
-    this.queueAtCounter = db.prepare(`SELECT t.* FROM tickets t
-      LEFT JOIN counter_services cs ON cs.counter_id = @counter AND cs.service_id = t.service_id
-      WHERE t.state = 'waiting' AND ((cs.service_id IS NOT NULL AND t.target_counter_id IS NULL) OR t.target_counter_id = @counter)
-      ORDER BY coalesce(cs.position, -1), t.queued_at, t.issue_order LIMIT @limit`);
+    // The counter's list, read line by line in index order (never a sort of the whole line).
+    this.targetedLine = db.prepare("SELECT * FROM tickets WHERE target_counter_id = ? AND state = 'waiting' ORDER BY queued_at, issue_order LIMIT ?");
+    this.serviceLine = db.prepare(
+      "SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL ORDER BY queued_at, issue_order LIMIT ?",
+    );
     this.waitingAtCounter = db.prepare(`SELECT t.service_id, count(*) AS n, min(t.queued_at) AS oldest FROM tickets t
       WHERE t.state = 'waiting' AND ((t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) AND t.target_counter_id IS NULL)
         OR t.target_counter_id = ?)
@@ -80,13 +83,18 @@ export class QueueViews {
       return {
         ...s,
         waiting: w,
-        etaMinutes: this.stats.serviceEta(row.id, w, now),
+        etaMinutes: this.eta.newTicket(row.id, false, now).etaMinutes,
         openNow: a.closedReason === null,
         closedReason: a.closedReason,
         hoursToday: s.hours.length === 0 ? '' : hoursToday(s.hours, weekday),
         issuedToday: a.issuedToday,
       };
     });
+  }
+
+  /** Every service's letter and number range, inactive ones too (their tickets may still be waiting). */
+  serviceNumbers(): { prefix: string; rangeStart: number; rangeEnd: number }[] {
+    return this.services.all().map((s) => ({ prefix: s.prefix, rangeStart: s.range_start, rangeEnd: s.range_end }));
   }
 
   /**
@@ -104,13 +112,6 @@ export class QueueViews {
     return this.statusOf(this.ctx.ticket(id));
   }
 
-  /** Walk-up rating types the printed number; today's most recent ticket with it. */
-  lookup(number: string): TicketStatus {
-    const t = this.byNumber.get(number.toUpperCase(), this.today());
-    if (!t) throw new AppError('TICKET_NOT_FOUND');
-    return this.statusOf(t);
-  }
-
   statusOf(t: TicketRow): TicketStatus {
     // A transferred ticket lives on in its successor; follow the chain so the phone keeps tracking.
     let cur = t;
@@ -120,7 +121,7 @@ export class QueueViews {
       cur = next;
     }
     const service = this.ctx.service(cur.service_id);
-    const ahead = cur.state === 'waiting' ? this.stats.ahead(cur) : 0;
+    const est = cur.state === 'waiting' ? this.eta.ticket(cur, this.ctx.now()) : { ahead: 0, etaMinutes: 0 };
     const counter = cur.counter_id === null ? null : this.ctx.counterById.get(cur.counter_id) ?? null;
     const rated = this.ratings.isRated(cur.id);
     return {
@@ -131,12 +132,13 @@ export class QueueViews {
       serviceNameEn: service.name_en,
       state: cur.state,
       issuedAt: cur.issued_at,
-      ahead,
-      etaMinutes: cur.state === 'waiting' ? this.stats.ticketEta(cur, ahead, this.ctx.now()) : 0,
+      ahead: est.ahead,
+      etaMinutes: est.etaMinutes,
       counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
       rated,
       canRate: cur.state === 'done' && !rated,
       ratingLevels: this.ctx.settings.get().ratingLevels,
+      checkCode: cur.check_code,
     };
   }
 
@@ -153,6 +155,16 @@ export class QueueViews {
     });
   }
 
+  /** Tickets sent to this counter, then each of its services in its order, oldest first. */
+  private queueAt(counterId: number, limit: number): TicketRow[] {
+    const out = this.targetedLine.all(counterId, limit);
+    for (const sid of this.ctx.serviceIdsOf(counterId)) {
+      if (out.length >= limit) break;
+      out.push(...this.serviceLine.all(sid, limit - out.length));
+    }
+    return out;
+  }
+
   counterState(counterId: number): CounterState {
     const view = this.listCounters().find((c) => c.id === counterId);
     if (!view) throw new AppError('COUNTER_NOT_FOUND');
@@ -160,7 +172,7 @@ export class QueueViews {
     return {
       counter: view,
       waiting: this.waitingAtCounter.all(counterId, counterId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueuedAt: r.oldest })),
-      queue: this.queueAtCounter.all({ counter: counterId, limit: 50 }).map(toTicket),
+      queue: this.queueAt(counterId, 50).map(toTicket),
       parked: this.byStateAtCounter.all('parked', counterId, day).map(toTicket),
       skipped: this.byStateAtCounter.all('skipped', counterId, day).map(toTicket),
       servedToday: this.servedToday.get(counterId, day)?.n ?? 0,

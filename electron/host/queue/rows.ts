@@ -21,6 +21,8 @@ export interface TicketRow {
   dossier_code: string | null;
   kiosk_id: string | null;
   issue_order: number;
+  /** Printed on the ticket; null for tickets issued before check codes existed. */
+  check_code: string | null;
 }
 
 export interface ServiceRow {

@@ -24,8 +24,8 @@ export class TicketLifecycle {
       WHERE id = @id`);
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
     this.insertTransferred = db.prepare(`INSERT INTO tickets
-        (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, target_counter_id, transferred_from, kiosk_id, issue_order)
-      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @target_counter_id, @transferred_from, @kiosk_id, @issue_order)`);
+        (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, target_counter_id, transferred_from, kiosk_id, issue_order, check_code)
+      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @target_counter_id, @transferred_from, @kiosk_id, @issue_order, @check_code)`);
   }
 
   private change(
@@ -140,6 +140,8 @@ export class TicketLifecycle {
         transferred_from: t.id,
         kiosk_id: t.kiosk_id,
         issue_order: (this.maxOrder.get()?.m ?? 0) + 1,
+        // Same paper ticket, same code.
+        check_code: t.check_code,
       });
       const old = this.ctx.ticket(t.id);
       const fresh = this.ctx.ticket(newId);

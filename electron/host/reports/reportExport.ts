@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
+import { dayLabel, officeDateTime } from '../../../shared/officeTime';
 
 const minutes = (ms: number | null) => (ms === null ? '' : Math.round((ms / 60_000) * 10) / 10);
 const pct = (v: number | null) => (v === null ? '' : Math.round(v * 10) / 10);
@@ -18,8 +19,8 @@ const rowValues = (r: ReportRow) => [
 ];
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
 
-/** Each exportable table as header + rows, shared by the XLSX sheets and the CSV files. */
-export function reportTables(s: ReportSummary): Record<string, { title: string; header: (string | number)[]; rows: (string | number)[][] }> {
+/** Each exportable table as header + rows, shared by the XLSX sheets and the CSV files; times in the office's zone. */
+export function reportTables(s: ReportSummary, timeZone: string): Record<string, { title: string; header: (string | number)[]; rows: (string | number)[][] }> {
   return {
     totals: { title: 'Tổng hợp', header: ROW_HEADERS, rows: [rowValues(s.totals)] },
     services: { title: 'Theo dịch vụ', header: ROW_HEADERS, rows: [...s.byService.map(rowValues), rowValues(s.totals)] },
@@ -38,18 +39,18 @@ export function reportTables(s: ReportSummary): Record<string, { title: string; 
     comments: {
       title: 'Góp ý',
       header: ['Số phiếu', 'Mức', 'Góp ý', 'Thời gian'],
-      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, c.comment, new Date(c.at).toISOString()]),
+      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, c.comment, officeDateTime(c.at, timeZone)]),
     },
     hours: { title: 'Theo giờ', header: ['Ngày', ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: s.heatmap.map((r, i) => [WEEKDAYS[i] as string, ...r]) },
   };
 }
 
-export async function reportXlsx(s: ReportSummary): Promise<Buffer> {
+export async function reportXlsx(s: ReportSummary, timeZone: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
-  for (const t of Object.values(reportTables(s))) {
+  for (const t of Object.values(reportTables(s, timeZone))) {
     const ws = wb.addWorksheet(t.title);
-    ws.addRow([`${t.title} — ${s.query.from} đến ${s.query.to}`]).font = { bold: true, size: 13 };
+    ws.addRow([`${t.title} — ${dayLabel(s.query.from)} đến ${dayLabel(s.query.to)}`]).font = { bold: true, size: 13 };
     const head = ws.addRow(t.header);
     head.font = { bold: true };
     for (const r of t.rows) ws.addRow(r);
@@ -66,8 +67,8 @@ const csvCell = (v: string | number) => {
 };
 
 /** UTF-8 with a BOM, so Excel opens the Vietnamese correctly. */
-export function reportCsv(s: ReportSummary, table: keyof ReturnType<typeof reportTables>): Buffer {
-  const t = reportTables(s)[table] as ReturnType<typeof reportTables>[string];
+export function reportCsv(s: ReportSummary, table: keyof ReturnType<typeof reportTables>, timeZone: string): Buffer {
+  const t = reportTables(s, timeZone)[table] as ReturnType<typeof reportTables>[string];
   const text = [t.header, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { AuthService } from '../auth/authService';
 import { backupNow } from '../db/backup';
 import { migrations } from '../db/migrations/index';
+import { officeFileStamp } from '../../../shared/officeTime';
 import { sendError, sessionToken } from './httpApi';
 
 const MAX_RESTORE_BYTES = 2 * 1024 * 1024 * 1024;
@@ -33,14 +34,20 @@ export function checkRestorable(file: string): string | null {
  * POST /api/admin/restore?confirm=KHOI-PHUC with the .sqlite file as the body → checked, kept as
  * the pending restore, swapped in at the next start (the running queue is never replaced live).
  */
-export function createAdminFiles(auth: AuthService, db: Database.Database, dataDir: string, keep: () => number) {
+export interface AdminFilesOptions {
+  keep: () => number;
+  timeZone: () => string;
+  now: () => number;
+}
+
+export function createAdminFiles(auth: AuthService, db: Database.Database, dataDir: string, o: AdminFilesOptions) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname !== '/api/admin/backup' && url.pathname !== '/api/admin/restore') return false;
     const session = auth.session(sessionToken(req));
     if (session?.kind !== 'admin') return (sendError(res, session ? 'FORBIDDEN' : 'UNAUTHORIZED'), true);
     if (url.pathname === '/api/admin/backup') {
       if (req.method !== 'GET') return (sendError(res, 'METHOD_NOT_ALLOWED'), true);
-      const file = await backupNow(db, path.join(dataDir, 'backups'), Date.now(), keep());
+      const file = await backupNow(db, path.join(dataDir, 'backups'), o.now(), o.keep(), o.timeZone());
       res.writeHead(200, { 'Content-Type': 'application/vnd.sqlite3', 'Content-Disposition': `attachment; filename="${path.basename(file)}"`, 'Content-Length': fs.statSync(file).size });
       fs.createReadStream(file).pipe(res);
       return true;
@@ -73,12 +80,15 @@ export function createAdminFiles(auth: AuthService, db: Database.Database, dataD
   };
 }
 
-/** At start, before the database opens: swap in a pending restore, keeping the current file aside. */
-export function applyPendingRestore(dataDir: string): string | null {
+/**
+ * At start, before the database opens: swap in a pending restore, keeping the current file aside.
+ * The database (and so the office's zone) is not open yet; the zone is the one it was last run with.
+ */
+export function applyPendingRestore(dataDir: string, timeZone = 'Asia/Ho_Chi_Minh', now = Date.now()): string | null {
   const pending = path.join(dataDir, RESTORE_PENDING);
   if (!fs.existsSync(pending)) return null;
   const current = path.join(dataDir, 'motcua.sqlite');
-  const aside = path.join(dataDir, 'backups', `motcua-before-restore-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}.sqlite.keep`);
+  const aside = path.join(dataDir, 'backups', `motcua-before-restore-${officeFileStamp(now, timeZone)}.sqlite.keep`);
   fs.mkdirSync(path.dirname(aside), { recursive: true });
   if (fs.existsSync(current)) fs.renameSync(current, aside);
   for (const ext of ['-wal', '-shm']) fs.rmSync(current + ext, { force: true });

@@ -101,10 +101,18 @@ export function createHandlers(d: HandlerDeps): Handlers {
         ahead: status.ahead,
         etaMinutes: status.etaMinutes,
         trackUrl: trackUrl(row.id),
+        checkCode: row.check_code ?? '',
+        // The print job was queued by the ticket.issued listener, before this line runs.
+        print: printing.ticketPrint(row.id),
       };
     },
-    lookupTicket: ({ query }) => queue.views.lookup(query.number),
+    lookupTicket: ({ query }) => queue.lookup.publicView(query.number),
+    verifyTicket: ({ body }) => queue.lookup.verify(body.number, body.code),
     getTicket: ({ params }) => queue.views.ticketStatus(params.id),
+    ticketPrint: ({ params }) => {
+      queue.ctx.ticket(params.id);
+      return printing.ticketPrint(params.id);
+    },
     rate: ({ params, body }) => {
       const r = queue.ratings.rate({ ticketId: params.id, score: body.score, reasons: body.reasons, comment: body.comment, source: body.source });
       return { ok: true as const, ...r };
@@ -161,9 +169,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
 
     printerStatus: () => printing.view(),
-    printJobs: () => printing.service.jobs().slice(-50).reverse(),
-    reprint: ({ params }) => printing.service.reprint(params.id),
-    printTestPage: () => printing.service.printTestPage(),
+    printJobs: () => printing.jobs(50),
+    reprint: ({ params }) => printing.reprint(params.id),
+    printTestPage: () => printing.printTestPage(),
     printerConfig: () => printing.getConfig(),
     setPrinterConfig: ({ body }) => admin.logChange('printer', () => printing.setConfig(applyPatch(printing.getConfig(), body))),
     announcementConfig: () => outputs.announcementConfig(),

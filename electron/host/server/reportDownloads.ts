@@ -10,7 +10,7 @@ import { sendError, sessionToken } from './httpApi';
  * GET /api/reports/export.xlsx and /api/reports/export.csv?table=… (admin session): files, so
  * they sit beside the JSON contract routes, with the same validation and the same session check.
  */
-export function createReportDownloads(auth: AuthService, reports: ReportQueries) {
+export function createReportDownloads(auth: AuthService, reports: ReportQueries, timeZone: () => string) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     const m = /^\/api\/reports\/export\.(xlsx|csv)$/.exec(url.pathname);
     if (!m) return false;
@@ -27,7 +27,7 @@ export function createReportDownloads(auth: AuthService, reports: ReportQueries)
     const summary = reports.summary(q);
     const name = `motcua-bao-cao-${q.from}-${q.to}`;
     if (m[1] === 'xlsx') {
-      const body = await reportXlsx(summary);
+      const body = await reportXlsx(summary, timeZone());
       res.writeHead(200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': `attachment; filename="${name}.xlsx"`,
@@ -36,7 +36,7 @@ export function createReportDownloads(auth: AuthService, reports: ReportQueries)
       res.end(body);
     } else {
       const table = q.table ?? 'services';
-      const body = reportCsv(summary, table);
+      const body = reportCsv(summary, table, timeZone());
       res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}-${table}.csv"`, 'Content-Length': body.length });
       res.end(body);
     }

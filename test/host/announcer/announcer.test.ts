@@ -16,7 +16,7 @@ describe('announcements on the host', () => {
     const { queue } = tempQueue({ clock });
     const sent: AnnounceMessage[] = [];
     let cfg = AnnouncementConfig.parse({});
-    const a = createAnnouncer({ config: () => cfg, publish: (m) => sent.push(m), now: clock.now, timeZone: () => 'Asia/Ho_Chi_Minh' });
+    const a = createAnnouncer({ config: () => cfg, services: () => queue.views.serviceNumbers(), publish: (m) => sent.push(m), now: clock.now, timeZone: () => 'Asia/Ho_Chi_Minh' });
     queue.onEvent((e) => a.handle(e));
     queue.counters.open(3, 3);
     const t1 = queue.issuer.issue({ serviceId: 3 });
@@ -33,7 +33,8 @@ describe('announcements on the host', () => {
       [3, 'call', 'C002'],
       [4, 'resume', null],
     ]);
-    expect(sent[0]?.text).toBe('Mời công dân có số thứ tự một đến quầy số ba');
+    // Every seeded service numbers 1–999, so the letter is spoken (C001 is not B001).
+    expect(sent[0]?.text).toBe('Mời công dân có số thứ tự xê một đến quầy số ba');
     expect(sent[3]?.text).toBe('Quầy số ba tiếp tục phục vụ');
     cfg = AnnouncementConfig.parse({ quietFrom: '07:00', quietTo: '09:00' });
     queue.issuer.issue({ serviceId: 3 });
@@ -75,11 +76,11 @@ describe('custom announcement wording', () => {
     const { queue } = tempQueue({ clock });
     const sent: AnnounceMessage[] = [];
     const cfg = AnnouncementConfig.parse({ template: 'Xin mời số {số} đến quầy {quầy}' });
-    const a = createAnnouncer({ config: () => cfg, publish: (m) => sent.push(m), now: clock.now, timeZone: () => 'Asia/Ho_Chi_Minh' });
+    const a = createAnnouncer({ config: () => cfg, services: () => queue.views.serviceNumbers(), publish: (m) => sent.push(m), now: clock.now, timeZone: () => 'Asia/Ho_Chi_Minh' });
     queue.onEvent((e) => a.handle(e));
     queue.counters.open(1, 1);
     queue.issuer.issue({ serviceId: 1 });
     queue.calling.callNext(1, STAFF(1, 1));
-    expect(sent[0]).toMatchObject({ text: 'Xin mời số một đến quầy một', clips: [] });
+    expect(sent[0]).toMatchObject({ text: 'Xin mời số a một đến quầy một', clips: [] });
   });
 });

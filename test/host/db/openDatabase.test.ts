@@ -28,7 +28,7 @@ describe('queue database', () => {
     const { db, file, dir, queue } = tempQueue();
     for (let i = 0; i < 300; i++) queue.issuer.issue({ serviceId: 1 });
     const backupDir = path.join(dir, 'backups');
-    const backup = await backupNow(db, backupDir, Date.now(), 14);
+    const backup = await backupNow(db, backupDir, Date.now(), 14, 'Asia/Ho_Chi_Minh');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     // Scribble over pages in the middle of the file, as a failing disk would.
@@ -50,12 +50,13 @@ describe('queue database', () => {
     restored.close();
   });
 
-  it('keeps only the newest N backups', async () => {
+  it('keeps only the newest N backups, named in the office zone', async () => {
     const { db } = tempQueue();
     const dir = tempDir();
-    for (let i = 0; i < 5; i++) await backupNow(db, dir, Date.UTC(2026, 0, 1 + i, 19), 3);
+    // 19:00 UTC is 02:00 the next morning in Hà Nội (the default backup hour).
+    for (let i = 0; i < 5; i++) await backupNow(db, dir, Date.UTC(2026, 0, 1 + i, 19), 3, 'Asia/Ho_Chi_Minh');
     const kept = listBackups(dir).map((f) => path.basename(f));
-    expect(kept).toEqual(['motcua-20260103-190000.sqlite', 'motcua-20260104-190000.sqlite', 'motcua-20260105-190000.sqlite']);
+    expect(kept).toEqual(['motcua-20260104-020000.sqlite', 'motcua-20260105-020000.sqlite', 'motcua-20260106-020000.sqlite']);
   });
 
   it('schedules the nightly backup at the local hour', () => {

@@ -27,6 +27,7 @@ const sample: TicketPrintData = {
   etaMinutes: 27,
   trackUrl: 'http://192.168.1.10:8080/t/AbCdEfGhJkLmNp',
   footer: 'Xin cảm ơn quý công dân! Nghỉ trưa 11:30–13:30.',
+  checkCode: 'K7MPX',
 };
 
 const iconvCp1258 = (b: Buffer) => execFileSync('iconv', ['-f', 'CP1258', '-t', 'UTF-8'], { input: b }).toString('utf8');

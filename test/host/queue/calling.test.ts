@@ -98,8 +98,8 @@ describe('priority strategies', () => {
   const drain = (queue: ReturnType<typeof setup>['queue'], n: number) =>
     Array.from({ length: n }, () => queue.calling.callNext(1, STAFF(1, 1))).map((t) => (t.priority ? 'P' : 'N'));
 
-  it('strict: priority first, but a normal ticket waiting past the aging limit is promoted', () => {
-    const { queue, clock } = setup({ kind: 'strict', agingMinutes: 30 });
+  it('priority first, but a normal ticket waiting past the aging limit is promoted', () => {
+    const { queue, clock } = setup({ kind: 'priorityFirst', agingMinutes: 30 });
     queue.counters.open(1, 1);
     burst(queue, clock, 'NNPP');
     expect(drain(queue, 3)).toEqual(['P', 'P', 'N']);
@@ -109,8 +109,8 @@ describe('priority strategies', () => {
     expect(drain(queue, 1)).toEqual(['N']);
   });
 
-  it('interleaved 3:1: at most 3 priority tickets are called ahead of a waiting normal one', () => {
-    const { queue, clock } = setup({ kind: 'interleaved', ratio: 3 });
+  it('jump limit 3: at most 3 priority tickets are called ahead of a waiting normal one', () => {
+    const { queue, clock } = setup({ kind: 'jumpLimit', maxJumps: 3 });
     queue.counters.open(1, 1);
     burst(queue, clock, 'NNPPPPPPPP');
     // Both normal tickets were waiting while the first three priority ones were called, so both
@@ -120,8 +120,8 @@ describe('priority strategies', () => {
     expect(drain(queue, 6).join('')).toBe('PPPNPP');
   });
 
-  it('interleaved holds across counters', () => {
-    const { queue, clock } = setup({ kind: 'interleaved', ratio: 2 });
+  it('the jump limit holds across counters', () => {
+    const { queue, clock } = setup({ kind: 'jumpLimit', maxJumps: 2 });
     queue.counters.open(1, 1);
     queue.counters.open(2, 2);
     burst(queue, clock, 'NPPPP');
@@ -129,8 +129,18 @@ describe('priority strategies', () => {
     expect(seq.join('')).toBe('PPN');
   });
 
-  it('elapsed: priority counts as having waited longer, not forever', () => {
-    const { queue, clock } = setup({ kind: 'elapsed', bonusMinutes: 10 });
+  it('alternate 3: three priority, then one normal, across counters', () => {
+    const { queue, clock } = setup({ kind: 'alternate', priorityRun: 3 });
+    queue.counters.open(1, 1);
+    queue.counters.open(2, 2);
+    burst(queue, clock, 'NNPPPPPPPP');
+    // The jump limit would give PPPNNPPPPP here (both normal tickets had been jumped three times).
+    const seq = Array.from({ length: 10 }, (_, i) => queue.calling.callNext(1 + (i % 2), STAFF(1 + (i % 2), 1 + (i % 2))));
+    expect(seq.map((t) => (t.priority ? 'P' : 'N')).join('')).toBe('PPPNPPPNPP');
+  });
+
+  it('wait bonus: priority counts as having waited longer, not forever', () => {
+    const { queue, clock } = setup({ kind: 'waitBonus', bonusMinutes: 10 });
     queue.counters.open(1, 1);
     burst(queue, clock, 'N');
     clock.minutes(5);
@@ -143,9 +153,10 @@ describe('priority strategies', () => {
   });
 
   it.each<PriorityStrategy>([
-    { kind: 'strict', agingMinutes: 45 },
-    { kind: 'interleaved', ratio: 3 },
-    { kind: 'elapsed', bonusMinutes: 15 },
+    { kind: 'priorityFirst', agingMinutes: 45 },
+    { kind: 'jumpLimit', maxJumps: 3 },
+    { kind: 'alternate', priorityRun: 3 },
+    { kind: 'waitBonus', bonusMinutes: 15 },
   ])('no starvation under a steady stream of priority tickets (%o)', (strategy) => {
     const { queue, clock } = setup(strategy);
     queue.counters.open(1, 1);

@@ -96,7 +96,9 @@ describe('LAN API over a real socket', () => {
     expect(again.body.error.code).toBe('ALREADY_RATED');
 
     const lookup = await kiosk.get('/api/tickets/lookup?number=a001');
-    expect(lookup.body).toMatchObject({ id: issued.body.id, rated: true, canRate: false });
+    expect(lookup.body).toEqual({ number: 'A001', serviceNameVi: issued.body.serviceNameVi, serviceNameEn: issued.body.serviceNameEn, state: 'done', counter: { id: 1, number: 1, name: 'Quầy 1' } });
+    const verified = await kiosk.post('/api/tickets/verify', { number: 'a001', code: issued.body.checkCode.toLowerCase() });
+    expect(verified.body).toMatchObject({ id: issued.body.id, rated: true, canRate: false });
 
     const pause = await staff.post('/api/counters/1/pause', { reason: 'break' });
     expect(pause.body).toMatchObject({ status: 'paused', pauseReason: 'break' });

@@ -143,7 +143,12 @@ describe('settings that had no screen', () => {
     expect(issued.body.trackUrl).toMatch(/^https:\/\/motcua\.phuong-hoabinh\.gov\.vn\/t\/[A-Za-z0-9]+$/);
     await waitFor(() => fs.existsSync(file) && parseEscPos(fs.readFileSync(file)).qrData.length > 0);
     const printed = parseEscPos(fs.readFileSync(file));
-    expect(printed.lines.map((l) => l.toString('latin1').trim()).filter(Boolean)).toEqual(['PHUONG HOA BINH - MOT CUA', `So cua ban: ${issued.body.number}`]);
+    // The check code is always printed (walk-up rating needs it): without {code} it goes under the QR.
+    expect(printed.lines.map((l) => l.toString('latin1').trim()).filter(Boolean)).toEqual([
+      'PHUONG HOA BINH - MOT CUA',
+      `So cua ban: ${issued.body.number}`,
+      `Ma phieu (de danh gia): ${issued.body.checkCode}`,
+    ]);
     expect(printed.qrData).toEqual([issued.body.trackUrl]);
     // Back to the default for whoever runs next.
     await admin.post('/api/admin/office', { ticketTemplate: DEFAULT_TICKET_TEMPLATE });

@@ -1,6 +1,8 @@
 import { m001Initial } from './m001_initial';
 import { m002ReportRollups } from './m002_report_rollups';
 import { m003TicketExpired } from './m003_ticket_expired';
+import { m004CheckCodesPrintJobs } from './m004_check_codes_print_jobs';
+import { m005CallingAndEta } from './m005_calling_and_eta';
 
 /** Ordered; migration i brings the database to user_version i + 1. Never edit a landed one. */
-export const migrations: readonly string[] = [m001Initial, m002ReportRollups, m003TicketExpired];
+export const migrations: readonly string[] = [m001Initial, m002ReportRollups, m003TicketExpired, m004CheckCodesPrintJobs, m005CallingAndEta];

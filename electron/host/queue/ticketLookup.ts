@@ -1,0 +1,58 @@
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { PublicTicketView, TicketStatus } from '../../../shared/api/schemas';
+import { businessDay } from '../../../shared/businessDay';
+import { normalizeCheckCode } from '../../../shared/checkCode';
+import { AppError } from '../../../shared/errors';
+import type { QueueContext } from './queueContext';
+import type { QueueViews } from './queueViews';
+import type { TicketRow } from './rows';
+
+/** Wrong codes one ticket takes before only its QR can open it: 10 guesses in 3.2 million. */
+const MAX_WRONG_CODES = 10;
+
+/**
+ * Finding a ticket by its printed number. The number is public (the display calls it), so by
+ * itself it shows only what the hall already sees; with the ticket's check code it opens the
+ * ticket (its id, so it can be rated), like scanning its QR does.
+ */
+export class TicketLookup {
+  private readonly byNumber: Database.Statement<[string, string], TicketRow>;
+  private readonly wrongCodes = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: QueueContext,
+    private readonly views: QueueViews,
+  ) {
+    // Plan: tickets_number_lookup (number, business_day); a transfer re-queues the same number, the newest row wins.
+    this.byNumber = ctx.db.prepare('SELECT * FROM tickets WHERE number = ? AND business_day = ? ORDER BY issue_order DESC LIMIT 1');
+  }
+
+  private todays(number: string): TicketRow {
+    const o = this.ctx.settings.get();
+    const t = this.byNumber.get(number.toUpperCase(), businessDay(this.ctx.now(), o.timeZone, o.dayBoundaryMinutes));
+    if (!t) throw new AppError('TICKET_NOT_FOUND');
+    return t;
+  }
+
+  /** Today's ticket with this number, as a passer-by may see it: no id, no code, no rating. */
+  publicView(number: string): PublicTicketView {
+    const s = this.views.statusOf(this.todays(number));
+    return { number: s.number, serviceNameVi: s.serviceNameVi, serviceNameEn: s.serviceNameEn, state: s.state, counter: s.counter };
+  }
+
+  /** Today's ticket with this number, opened by the check code printed on it. */
+  verify(number: string, code: string): TicketStatus {
+    const t = this.todays(number);
+    const tries = this.wrongCodes.get(t.id) ?? 0;
+    if (tries >= MAX_WRONG_CODES) throw new AppError('CHECK_CODE_LOCKED');
+    const given = Buffer.from(normalizeCheckCode(code));
+    const stored = Buffer.from(t.check_code ?? '');
+    if (stored.length === 0 || given.length !== stored.length || !crypto.timingSafeEqual(given, stored)) {
+      if (this.wrongCodes.size > 10_000) this.wrongCodes.clear();
+      this.wrongCodes.set(t.id, tries + 1);
+      throw new AppError('WRONG_CHECK_CODE');
+    }
+    return this.views.statusOf(t);
+  }
+}

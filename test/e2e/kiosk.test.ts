@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { FakePrinter } from '../helpers/fakePrinter';
+import { HttpClient } from '../helpers/httpClient';
+import { PtyPair } from '../helpers/ptyPair';
+import { startServe, waitExit } from '../helpers/serveProcess';
+import type { ServeProcess } from '../helpers/serveProcess';
+import { tempDir } from '../helpers/tempHost';
+
+// Real Chromium against a real `serve` process serving the built screens (npm test builds them first).
+const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
+let browser: Browser;
+let srv: ServeProcess;
+let kioskApi: HttpClient;
+let staff: HttpClient;
+
+beforeAll(async () => {
+  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
+  srv = await startServe(tempDir());
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  kioskApi = new HttpClient(srv.base);
+  staff = new HttpClient(srv.base);
+  // Counter 3 serves Đất đai, prefix C.
+  expect((await staff.post('/api/auth/login', { counterId: 3, officerId: 3, pin: '3333' })).status).toBe(200);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  srv?.child.kill('SIGTERM');
+  if (srv) await waitExit(srv.child);
+});
+
+async function page(url: string, width: number, height: number): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height } });
+  const p = await ctx.newPage();
+  await p.goto(srv.base + url);
+  return p;
+}
+
+/** A served Đất đai (C) ticket whose check code has a C in it too, so both entries meet the letter C. */
+async function servedCTicket(): Promise<{ id: string; number: string; checkCode: string }> {
+  for (let i = 0; i < 60; i++) {
+    const t = (await kioskApi.post('/api/tickets', { serviceId: 3 })).body as { id: string; number: string; checkCode: string };
+    expect(t.number).toMatch(/^C\d{3}$/);
+    if (!t.checkCode.includes('C')) continue;
+    expect((await staff.post(`/api/tickets/${t.id}/call`, { counterId: 3 })).status).toBe(200);
+    expect((await staff.post(`/api/tickets/${t.id}/finish`, {})).status).toBe(200);
+    return t;
+  }
+  throw new Error('no ticket with a C in its code in 60 tries');
+}
+
+const entry = async (p: Page, testId: string) => (await p.textContent(`[data-testid="${testId}"]`))?.trim();
+
+describe('walk-up rating on the kiosk, in Chromium', () => {
+  it('a service C ticket is rated by typing its number and its check code; C is a letter, never "clear"', async () => {
+    const t = await servedCTicket();
+    const kiosk = await page('/kiosk', 1080, 1920);
+    await kiosk.waitForSelector('[data-service="DD"]');
+    await kiosk.click('.kiosk-footer button >> nth=0');
+    await kiosk.waitForSelector('[data-testid="rate-entry"]');
+    // The letter keys are the services' prefixes, there once the service list has loaded.
+    await kiosk.waitForSelector('.keypad button[data-key="C"]');
+
+    // One key says C, and it types C. Deleting and clearing are keys with words, not letters.
+    expect(await kiosk.locator('.keypad button:text-is("C")').count()).toBe(1);
+    const editing = await kiosk.$$eval('.keypad button.key-action', (bs) => bs.map((b) => b.textContent?.trim() ?? ''));
+    expect(editing).toHaveLength(2);
+    for (const label of editing) expect(label).not.toMatch(/^[A-Z0-9]$/);
+
+    const typeNumber = async (n: string) => {
+      for (const ch of n) await kiosk.click(`.keypad button:text-is("${ch}")`);
+    };
+    await typeNumber(t.number);
+    expect(await entry(kiosk, 'rate-entry')).toBe(t.number);
+    await kiosk.click('[data-action="backspace"]');
+    expect(await entry(kiosk, 'rate-entry')).toBe(t.number.slice(0, -1));
+    await kiosk.click('[data-action="clear"]');
+    expect(await entry(kiosk, 'rate-entry')).toBe('—');
+    await typeNumber(t.number);
+    await kiosk.click('[data-testid="rate-next"]');
+
+    // The number alone opens nothing: the ticket code is asked for.
+    await kiosk.waitForSelector('[data-testid="code-entry"]');
+    const wrong = t.checkCode.startsWith('A') ? `C${t.checkCode.slice(1)}` : `A${t.checkCode.slice(1)}`;
+    for (const ch of wrong) await kiosk.click(`.keypad button[data-key="${ch}"]`);
+    await kiosk.click('[data-testid="rate-find"]');
+    await kiosk.waitForSelector('.error-banner:has-text("Mã phiếu không đúng")');
+    expect(await kiosk.$('.face')).toBeNull();
+
+    for (const ch of t.checkCode) await kiosk.click(`.keypad button[data-key="${ch}"]`);
+    expect(await entry(kiosk, 'code-entry')).toBe(t.checkCode);
+    await kiosk.click('[data-testid="rate-find"]');
+    await kiosk.waitForSelector('.face');
+    expect(await kiosk.textContent('h2')).toContain(t.number);
+    await kiosk.click('.face[data-score="4"]');
+    await kiosk.click('text=Gửi đánh giá');
+    await kiosk.waitForSelector('.thanks');
+    expect((await kioskApi.get(`/api/tickets/${t.id}`)).body).toMatchObject({ rated: true, canRate: false });
+  }, 60_000);
+});
+
+describe('the kiosk says what really happened to the print, in Chromium', () => {
+  it('printer unplugged: "could not print, show this screen or the QR"; plugged back: it prints and the same screen says so', async () => {
+    const admin = new HttpClient(srv.base);
+    expect((await admin.post('/api/auth/admin', { password: 'motcua-admin' })).status).toBe(200);
+    const pair = PtyPair.inDir(tempDir());
+    try {
+      // Configured, but the printer is not there (its device does not exist yet).
+      const set = await admin.post('/api/admin/printer', { transport: { kind: 'serial', path: pair.device, baudRate: 9600 }, profile: 'epson-tm-t20iii', statusPollMs: 500 });
+      expect(set.status).toBe(200);
+      const kiosk = await page('/kiosk?priority=0', 1080, 1920);
+      await kiosk.click('[data-service="HT"]');
+      await kiosk.waitForSelector('[data-testid="print-state"][data-state="failed"]');
+      const failed = (await kiosk.textContent('[data-testid="print-state"]')) ?? '';
+      expect(failed).toContain('Không in được phiếu');
+      expect(failed).toContain('xuất trình tại quầy');
+      expect(await kiosk.textContent('[data-testid="ticket-result"]')).not.toContain('Vui lòng nhận phiếu in bên dưới');
+      const trackUrl = (await kiosk.getAttribute('.qr img', 'alt')) ?? '';
+      const code = (await kiosk.textContent('[data-testid="ticket-code"]'))?.trim() ?? '';
+      expect(code).toMatch(/^[A-Z0-9]{5}$/);
+
+      // The printer comes back: the ticket prints by itself, and the screen still up says so.
+      await pair.start();
+      const printer = await FakePrinter.open(pair);
+      await kiosk.waitForSelector('[data-testid="print-state"][data-state="done"]');
+      expect((await kiosk.textContent('[data-testid="print-state"]'))?.trim()).toBe('Vui lòng nhận phiếu in bên dưới');
+      expect(printer.qr()).toEqual([trackUrl]);
+
+      // The phone opened from that QR shows the same check code.
+      const phone = await page(new URL(trackUrl).pathname, 390, 844);
+      await phone.waitForSelector('[data-testid="track-code"]');
+      expect((await phone.textContent('[data-testid="track-code"]'))?.trim()).toBe(code);
+      await printer.close();
+    } finally {
+      await admin.post('/api/admin/printer', { transport: { kind: 'none' } });
+      await pair.stop();
+    }
+  }, 60_000);
+});
