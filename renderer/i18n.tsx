@@ -4,9 +4,9 @@ import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { errorCatalog, isErrorCode } from '../shared/errors';
 
-const vi = {
+export const vi = {
   appName: 'Hệ thống xếp hàng Một cửa',
-  chooseService: 'Mời quý công dân chọn dịch vụ',
+  chooseService: 'Mời công dân chọn dịch vụ',
   waiting: 'Đang chờ',
   people: 'người',
   minutes: 'phút',
@@ -15,10 +15,10 @@ const vi = {
   closedHours: 'Giờ tiếp nhận',
   full: 'Đã hết số hôm nay',
   inactive: 'Tạm ngừng',
-  priorityQuestion: 'Quý vị có thuộc đối tượng ưu tiên không?',
+  priorityQuestion: 'Công dân có thuộc đối tượng ưu tiên không?',
   noPriority: 'Không thuộc đối tượng ưu tiên',
   back: 'Quay lại',
-  yourNumber: 'Số thứ tự của quý vị',
+  yourNumber: 'Số thứ tự của công dân',
   service: 'Dịch vụ',
   ahead: 'Số người đang chờ trước',
   takeTicket: 'Vui lòng nhận phiếu in bên dưới',
@@ -43,15 +43,15 @@ const vi = {
   codeLocked: 'Nhập sai mã phiếu quá nhiều lần; vui lòng quét mã QR trên phiếu',
   keyBackspace: 'Xóa',
   keyClear: 'Xóa hết',
-  servedBy: 'Quý vị vừa được phục vụ bởi',
+  servedBy: 'Công dân vừa được phục vụ bởi',
   counter: 'Quầy',
   number: 'Số',
   reasonsTitle: 'Lý do (không bắt buộc)',
   comment: 'Góp ý thêm (không bắt buộc)',
   send: 'Gửi đánh giá',
   skipStep: 'Bỏ qua',
-  thanks: 'Xin cảm ơn quý công dân đã đánh giá!',
-  welcome: 'Xin kính chào quý công dân',
+  thanks: 'Xin cảm ơn công dân đã đánh giá!',
+  welcome: 'Xin kính chào công dân',
   nowCalling: 'Mời công dân có số',
   toCounter: 'đến',
   recentCalls: 'Số vừa gọi',
@@ -99,7 +99,7 @@ const vi = {
   stateExpired: 'Hết hiệu lực (đã hết ngày làm việc)',
   reportExpired: 'Hết ngày',
   reportExpiredHint: 'Còn chờ, đang gọi hoặc tạm giữ khi hết ngày làm việc: chưa được phục vụ',
-  calledNow: 'Mời quý vị đến',
+  calledNow: 'Mời công dân đến',
   trackTitle: 'Theo dõi số thứ tự',
   rated: 'Đã đánh giá. Xin cảm ơn!',
   keyboardHint: 'Chọn dấu sau khi gõ chữ',
@@ -111,9 +111,73 @@ const vi = {
   language: 'English',
   error: 'Có lỗi xảy ra',
   shortcuts: 'Phím tắt',
-  noPrinter: 'số thứ tự vẫn hiện trên màn hình, quý vị vui lòng ghi nhớ hoặc chụp lại',
+  noPrinter: 'số thứ tự vẫn hiện trên màn hình, công dân vui lòng ghi nhớ hoặc chụp lại',
   printFailed: 'Phiếu in lỗi',
   reprint: 'In lại',
+  networkError: 'Mất kết nối tới máy chủ',
+  // Kiosk: opening hours and the idle return
+  opensAt: 'Mở cửa lúc {time}{when}',
+  tomorrow: 'ngày mai',
+  weekdayNames: 'Thứ Hai,Thứ Ba,Thứ Tư,Thứ Năm,Thứ Sáu,Thứ Bảy,Chủ Nhật',
+  closedNow: 'Hiện đang ngoài giờ tiếp nhận',
+  todayHours: 'Giờ tiếp nhận hôm nay',
+  opensShort: 'Mở lúc {time}',
+  idleReturn: 'Tự về màn hình đầu sau {s} giây',
+  idleStay: 'Chạm vào màn hình để tiếp tục',
+  // Rating tablet before anyone signs in
+  counterWaitingOfficer: 'Quầy chưa mở, công dân vui lòng chờ cán bộ',
+  // Counter: sign-in at a counter someone else is signed in to, wait alerts
+  takeOverTitle: 'Quầy đang có cán bộ khác làm việc',
+  takeOverText: '{officer} đang đăng nhập tại {counter}. Đăng nhập thay sẽ kết thúc phiên của {officer}; công dân đang được phục vụ tại quầy (nếu có) được ghi nhận là đã phục vụ xong.',
+  takeOverConfirm: 'Đăng nhập thay',
+  takenOver: '{officer} đã đăng nhập tại quầy này nên phiên của bạn đã kết thúc.',
+  signInAgain: 'Đăng nhập lại',
+  waitAlert: 'Có {n} công dân chờ quá lâu: {list}',
+  // Reports
+  reports: 'Báo cáo',
+  reportsAdminOnly: 'Báo cáo chỉ dành cho quản trị viên.',
+  signedInAsOfficer: 'Trình duyệt này đang đăng nhập với tài khoản cán bộ {officer} ({counter}).',
+  adminSignIn: 'Đăng nhập quản trị',
+  adminSignInNote: 'Đăng nhập quản trị ở đây sẽ thay cho phiên đăng nhập quầy trong trình duyệt này.',
+  dateFrom: 'Từ ngày',
+  dateTo: 'Đến ngày',
+  datePlaceholder: 'dd/mm/yyyy',
+  dateInvalid: 'Ngày không hợp lệ (dd/mm/yyyy)',
+  fromTo: '{from} đến {to}',
+  allServices: 'Tất cả dịch vụ',
+  allCounters: 'Tất cả quầy',
+  allOfficers: 'Tất cả cán bộ',
+  exportExcel: 'Xuất Excel',
+  exportCsv: 'Xuất CSV',
+  print: 'In',
+  officer: 'Cán bộ',
+  cardIssued: 'Cấp số',
+  cardServed: 'Đã phục vụ',
+  cardNoShows: 'Vắng mặt',
+  cardMedianWait: 'Chờ trung vị',
+  cardMedianService: 'Phục vụ trung vị',
+  cardSatisfied: 'Tỷ lệ hài lòng',
+  cardResponse: 'Tỷ lệ phản hồi',
+  colName: 'Tên',
+  colIssued: 'Cấp số',
+  colServed: 'Đã phục vụ',
+  colNoShows: 'Vắng',
+  colTransferred: 'Chuyển',
+  colCancelled: 'Hủy',
+  colWait: 'Chờ TB / trung vị / P90 / tối đa (phút)',
+  colService: 'Phục vụ TB / trung vị / P90 / tối đa (phút)',
+  colRatings: 'Đánh giá',
+  colSatisfied: 'Hài lòng',
+  total: 'Tổng',
+  byServiceChart: 'Số phiếu theo dịch vụ',
+  satisfactionChart: 'Mức độ hài lòng ({n} lượt)',
+  scaleOf: 'thang {levels} mức',
+  reasons: 'Lý do',
+  heatmapTitle: 'Số phiếu theo giờ trong ngày và thứ trong tuần',
+  byService: 'Theo dịch vụ',
+  byCounter: 'Theo quầy',
+  byOfficer: 'Theo cán bộ',
+  citizenComments: 'Góp ý của công dân',
   adminTitle: 'Quản trị — Bộ phận Một cửa',
   tabOffice: 'Đơn vị',
   tabServices: 'Dịch vụ',
@@ -213,7 +277,7 @@ const vi = {
 
 export type Dict = typeof vi;
 
-const en: Dict = {
+export const en: Dict = {
   appName: 'One-stop queue system',
   chooseService: 'Please choose a service',
   waiting: 'Waiting',
@@ -323,6 +387,66 @@ const en: Dict = {
   noPrinter: 'your number is shown on screen; please note it or take a photo',
   printFailed: 'Failed prints',
   reprint: 'Reprint',
+  networkError: 'Lost connection to the host',
+  opensAt: 'Opens at {time}{when}',
+  tomorrow: 'tomorrow',
+  weekdayNames: 'on Monday,on Tuesday,on Wednesday,on Thursday,on Friday,on Saturday,on Sunday',
+  closedNow: 'Closed now',
+  todayHours: "Today's hours",
+  opensShort: 'Opens at {time}',
+  idleReturn: 'Back to the start in {s} s',
+  idleStay: 'Touch the screen to continue',
+  counterWaitingOfficer: 'This counter is not open yet; please wait for an officer',
+  takeOverTitle: 'Another officer is signed in at this counter',
+  takeOverText: "{officer} is signed in at {counter}. Signing in instead ends {officer}'s session; anyone being served at the counter is recorded as finished.",
+  takeOverConfirm: 'Sign in instead',
+  takenOver: '{officer} signed in at this counter, so your session has ended.',
+  signInAgain: 'Sign in again',
+  waitAlert: '{n} waiting too long: {list}',
+  reports: 'Reports',
+  reportsAdminOnly: 'Reports are for the administrator only.',
+  signedInAsOfficer: 'This browser is signed in as officer {officer} ({counter}).',
+  adminSignIn: 'Administrator sign-in',
+  adminSignInNote: "Signing in as administrator here replaces this browser's counter session.",
+  dateFrom: 'From',
+  dateTo: 'To',
+  datePlaceholder: 'dd/mm/yyyy',
+  dateInvalid: 'Invalid date (dd/mm/yyyy)',
+  fromTo: '{from} to {to}',
+  allServices: 'All services',
+  allCounters: 'All counters',
+  allOfficers: 'All officers',
+  exportExcel: 'Export Excel',
+  exportCsv: 'Export CSV',
+  print: 'Print',
+  officer: 'Officer',
+  cardIssued: 'Tickets issued',
+  cardServed: 'Served',
+  cardNoShows: 'No-shows',
+  cardMedianWait: 'Median wait',
+  cardMedianService: 'Median service',
+  cardSatisfied: 'Satisfied',
+  cardResponse: 'Response rate',
+  colName: 'Name',
+  colIssued: 'Issued',
+  colServed: 'Served',
+  colNoShows: 'No-shows',
+  colTransferred: 'Transferred',
+  colCancelled: 'Cancelled',
+  colWait: 'Wait mean / median / P90 / max (min)',
+  colService: 'Service mean / median / P90 / max (min)',
+  colRatings: 'Ratings',
+  colSatisfied: 'Satisfied',
+  total: 'Total',
+  byServiceChart: 'Tickets by service',
+  satisfactionChart: 'Satisfaction ({n} ratings)',
+  scaleOf: '{levels}-level scale',
+  reasons: 'Reasons',
+  heatmapTitle: 'Tickets by hour of day and day of week',
+  byService: 'By service',
+  byCounter: 'By counter',
+  byOfficer: 'By officer',
+  citizenComments: 'Comments from citizens',
   adminTitle: 'Administration — One-stop desk',
   tabOffice: 'Office',
   tabServices: 'Services',
@@ -447,16 +571,20 @@ export function fmt(text: string, values: Record<string, string | number>): stri
 
 export function stateLabel(t: Dict, state: string): string {
   const key = `state${state.charAt(0).toUpperCase()}${state.slice(1)}` as keyof Dict;
-  return t[key] ?? state;
+  const label = t[key];
+  return typeof label === 'string' ? label : state;
 }
 
 /**
  * An error from the host in the screen's language: the catalogue's text for its typed code (the
- * host's own Vietnamese message may be more specific, so Vietnamese keeps it).
+ * host's own Vietnamese message may be more specific, so Vietnamese keeps it). A lost connection is
+ * the screen's own words, not the host's.
  */
 export function errorText(e: unknown, lang: Lang): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  const message = e instanceof Error ? e.message : String(e);
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const code = err?.code;
+  const message = typeof err?.message === 'string' ? err.message : String(e);
+  if (code === 'NETWORK') return dicts[lang].networkError;
   if (typeof code !== 'string' || !isErrorCode(code)) return message;
   return lang === 'en' ? errorCatalog[code].en : message || errorCatalog[code].vi;
 }

@@ -1,54 +1,85 @@
-// `npm run screenshots`: every screen at its target sizes into docs/screens/, against a real host
-// with a little queue activity, in Debian's Chromium. Look at them after a change.
+// `npm run screenshots`: every screen, in each of its states, at every size it is used at, into
+// docs/screens/<screen>-<state>-<width>x<height>.png, against a real host with a little queue
+// activity, in Debian's Chromium, plus the admin tabs (SCREENS=admin takes only those). Look at them
+// after a change.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { localParts } from '../shared/businessDay';
+import { openDatabase } from '../electron/host/db/openDatabase';
+import { seedIfEmpty } from '../electron/host/db/seed';
 import { startServe } from '../test/helpers/serveProcess';
+import { TEST_ADMIN_PASSWORD, enrollCli, pinOf } from '../test/helpers/devices';
+import type { ServeProcess } from '../test/helpers/serveProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
-import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../test/helpers/devices';
 
 const out = path.resolve('docs/screens');
 fs.mkdirSync(out, { recursive: true });
+for (const f of fs.readdirSync(out)) if (f.endsWith('.png') && !f.startsWith('admin-') && f !== 'reports.png') fs.rmSync(path.join(out, f));
+
+const KIOSK: [number, number][] = [[1080, 1920], [1920, 1080]];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-shots-'));
 const srv = await startServe(dir);
-// A failed step must not leave the host running.
-process.once('exit', () => srv.child.kill('SIGTERM'));
-// The office's paired devices, as `npm run device -- pair` makes them (issue #13).
-const [kioskDevice, displayDevice, adminDevice, desk1, desk2, desk3, tablet1] = enrollInDataDir(dir, [
-  { role: 'kiosk' },
-  { role: 'display' },
-  { role: 'admin' },
-  { role: 'counter', counter: 1 },
-  { role: 'counter', counter: 2 },
-  { role: 'counter', counter: 3 },
-  { role: 'rating', counter: 1 },
-]) as [string, string, string, string, string, string, string];
-const post = (p: string, device: string, body?: unknown, cookie?: string) =>
-  fetch(srv.base + p, { method: 'POST', headers: { 'x-device-token': device, ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
+// Every screen runs on a device paired like an office's: enrolled from the command line here.
+const dev = {
+  kiosk: enrollCli(dir, 'kiosk'),
+  display: enrollCli(dir, 'display'),
+  admin: enrollCli(dir, 'admin'),
+  c1: enrollCli(dir, 'counter', 1),
+  c1b: enrollCli(dir, 'counter', 1),
+  c3: enrollCli(dir, 'counter', 3),
+  rating1: enrollCli(dir, 'rating', 1),
+  rating4: enrollCli(dir, 'rating', 4),
+};
+const post = (p: string, body?: unknown, cookie?: string, device: string = dev.kiosk) =>
+  fetch(srv.base + p, {
+    method: 'POST',
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), 'x-device-token': device },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+const login = async (counterId: number, officerId: number, pin: string, device: string) =>
+  ((await post('/api/auth/login', { counterId, officerId, pin }, undefined, device)).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
-// Some activity so the screens show real content.
-const login = await post('/api/auth/login', desk1, { counterId: 1, officerId: 1, pin: pinOf(1) });
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-await post('/api/auth/login', desk3, { counterId: 3, officerId: 3, pin: pinOf(3) });
-for (const sid of [1, 1, 2, 3, 1, 5, 6]) await post('/api/tickets', kioskDevice, { serviceId: sid });
-await post('/api/tickets', kioskDevice, { serviceId: 1, priority: 'elderly' });
-await post('/api/counters/1/next', desk1, undefined, cookie);
+// Some activity so the screens show real content: two counters open, a queue, one citizen called.
+const cookie1 = await login(1, 1, pinOf(1), dev.c1);
+const cookie3 = await login(3, 3, pinOf(3), dev.c3);
+for (const sid of [1, 1, 2, 3, 1, 5, 6]) await post('/api/tickets', { serviceId: sid });
+await post('/api/tickets', { serviceId: 1, priority: 'elderly' });
+await post('/api/counters/1/next', undefined, cookie1, dev.c1);
+
+/** A served ticket at counter 1, ready to be rated. */
+async function served(): Promise<{ id: string; number: string; checkCode: string }> {
+  const t = (await (await post('/api/tickets', { serviceId: 1 })).json()) as { id: string; number: string; checkCode: string };
+  await post(`/api/tickets/${t.id}/call`, { counterId: 1 }, cookie1, dev.c1);
+  await post(`/api/tickets/${t.id}/finish`, {}, cookie1, dev.c1);
+  return t;
+}
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-/** A page in its own browser context holding a paired device's credential (none: a phone or a new browser). */
-async function devicePage(b: Browser, device: string | null, viewport: { width: number; height: number }, opts: { mobile?: boolean } = {}): Promise<Page> {
-  const page = await b.newPage({ viewport, ...(opts.mobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
-  if (device) await page.context().addCookies([{ name: 'motcua_device', value: device, url: srv.base }]);
-  return page;
+const shots: string[] = [];
+async function open(url: string, w: number, h: number, opts: { mobile?: boolean; base?: string; cookie?: string; device?: string } = {}): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: w, height: h }, isMobile: opts.mobile, hasTouch: opts.mobile, deviceScaleFactor: opts.mobile ? 2 : 1 });
+  if (opts.cookie) await ctx.addCookies([{ name: 'motcua_session', value: opts.cookie.split('=')[1] ?? '', url: opts.base ?? srv.base }]);
+  if (opts.device) await ctx.addCookies([{ name: 'motcua_device', value: opts.device, url: opts.base ?? srv.base }]);
+  const p = await ctx.newPage();
+  await p.goto((opts.base ?? srv.base) + url);
+  return p;
+}
+async function shot(p: Page, screen: string, state: string, fullPage = false): Promise<void> {
+  await p.evaluate(() => document.fonts.ready);
+  await p.waitForTimeout(300);
+  const { width, height } = p.viewportSize() ?? { width: 0, height: 0 };
+  const name = `${screen}-${state}-${width}x${height}.png`;
+  await p.screenshot({ path: path.join(out, name), fullPage });
+  shots.push(name);
 }
 
 // Admin settings screens at a desk PC's 1366×768, in Vietnamese and one in English.
 // `SCREENS=admin` takes only these.
 {
-  const admin = await devicePage(browser, adminDevice, { width: 1366, height: 768 });
-  await admin.goto(`${srv.base}/admin`);
+  const admin = await open('/admin', 1366, 768, { device: dev.admin });
   await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
   await admin.click('button[type="submit"]');
   await admin.click('[data-tab="lists"]');
@@ -73,11 +104,6 @@ async function devicePage(b: Browser, device: string | null, viewport: { width: 
   await admin.click('.list li:has-text("Hộ tịch") button');
   await admin.waitForSelector('[data-testid="service-hours"]');
   await admin.screenshot({ path: path.join(out, 'admin-services-edit.png') });
-  // The office's devices: a pairing code for a new tablet, and the list.
-  await admin.click('[data-tab="enrolled"]');
-  await admin.click('[data-testid="make-pairing-code"]');
-  await admin.waitForSelector('[data-testid="pairing-digits"]');
-  await admin.screenshot({ path: path.join(out, 'admin-enrolled-devices.png') });
   await admin.close();
 }
 if (process.env.SCREENS === 'admin') {
@@ -85,62 +111,125 @@ if (process.env.SCREENS === 'admin') {
   srv.child.kill('SIGTERM');
   process.exit(0);
 }
-const shots: [string, string, number, number, string | null][] = [
-  ['kiosk-portrait', '/kiosk', 1080, 1920, kioskDevice],
-  ['kiosk-landscape', '/kiosk', 1920, 1080, kioskDevice],
-  ['display-1920', '/display', 1920, 1080, displayDevice],
-  ['display-1366', '/display', 1366, 768, displayDevice],
-  ['counter-login', '/counter', 1366, 768, desk2],
-  ['rating-idle', '/rating?counter=1', 1280, 800, tablet1],
-  ['home', '/', 1280, 800, null],
-  // What a browser that is not paired sees on a staff screen, and the pairing page.
-  ['device-gate', '/counter', 1366, 768, null],
-  ['pair', '/pair', 1280, 800, null],
-];
-for (const [name, url, width, height, device] of shots) {
-  const page = await devicePage(browser, device, { width, height });
-  await page.goto(srv.base + url);
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: path.join(out, `${name}.png`) });
-  await page.close();
+
+// Kiosk, both orientations: home, priority, ticket, rating lookup, rating form, thanks.
+for (const [w, h] of KIOSK) {
+  const k = await open('/kiosk', w, h, { device: dev.kiosk });
+  await k.waitForSelector('[data-service="HT"]');
+  await shot(k, 'kiosk', 'home');
+  await k.click('[data-service="HT"]');
+  await shot(k, 'kiosk', 'priority');
+  await k.click('[data-priority="elderly"]');
+  await k.waitForSelector('.qr img');
+  await shot(k, 'kiosk', 'ticket');
+  await k.click('[data-action="done"]');
+  await k.click('.kiosk-footer button >> nth=0');
+  const t = await served();
+  for (const key of t.number) await k.click(`.keypad [data-key="${key}"]`);
+  await shot(k, 'kiosk', 'rate-lookup');
+  await k.click('[data-testid="rate-next"]');
+  await k.waitForSelector('[data-testid="code-entry"]');
+  for (const key of t.checkCode.slice(0, 3)) await k.click(`.keypad [data-key="${key}"]`);
+  await shot(k, 'kiosk', 'rate-code');
+  for (const key of t.checkCode.slice(3)) await k.click(`.keypad [data-key="${key}"]`);
+  await k.click('[data-testid="rate-find"]');
+  await k.waitForSelector('.face');
+  await k.click('.face >> nth=0');
+  await k.click('.reasons button >> nth=0');
+  for (const key of 'tot') await k.click(`.vn-keyboard button:text-is("${key}")`);
+  await k.click('.vn-keyboard button.tone >> nth=0');
+  await shot(k, 'kiosk', 'rate-form');
+  await k.click('[data-action="send"]');
+  await k.waitForSelector('.thanks');
+  await shot(k, 'kiosk', 'thanks');
+  await k.click('[data-testid="lang"]');
+  await shot(k, 'kiosk', 'thanks-en');
+  await k.close();
 }
-// Flows: priority step and ticket result on the kiosk; the counter desk; rating form; phone tracking.
-const kiosk = await devicePage(browser, kioskDevice, { width: 1080, height: 1920 });
-await kiosk.goto(`${srv.base}/kiosk`);
-await kiosk.click('[data-service="HT"]');
-await kiosk.screenshot({ path: path.join(out, 'kiosk-priority.png') });
-await kiosk.click('[data-priority="elderly"]');
-await kiosk.waitForSelector('[data-testid="ticket-number"]');
-await kiosk.waitForTimeout(300);
-await kiosk.screenshot({ path: path.join(out, 'kiosk-ticket.png') });
-const trackUrl = await kiosk.getAttribute('.qr img', 'alt');
-await kiosk.click('text=Xong');
-await kiosk.click('text=Đánh giá');
-await kiosk.screenshot({ path: path.join(out, 'kiosk-rate-lookup.png') });
 
-const counter = await devicePage(browser, desk1, { width: 1366, height: 768 });
-await counter.context().addCookies([{ name: 'motcua_session', value: cookie.split('=')[1] ?? '', url: srv.base }]);
-await counter.goto(`${srv.base}/counter`);
-await counter.waitForSelector('[data-testid="current-ticket"]');
-await counter.screenshot({ path: path.join(out, 'counter-desk.png') });
+// The kiosk of an office that is closed now: one banner with the opening time.
+const closedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-shots-closed-'));
+{
+  const db = openDatabase({ file: path.join(closedDir, 'motcua.sqlite'), backupDir: path.join(closedDir, 'backups') });
+  seedIfEmpty(db, { adminPassword: 'x', alwaysOpen: false });
+  const now = localParts(Date.now(), 'Asia/Ho_Chi_Minh');
+  // Opening later today, or tomorrow morning when it is already evening.
+  const [from, to] = now.hour <= 19 ? [`${String(now.hour + 2).padStart(2, '0')}:30`, '23:00'] : ['07:30', '11:30'];
+  db.prepare('UPDATE services SET hours = ?').run(JSON.stringify([{ days: [1, 2, 3, 4, 5, 6, 7], from, to }]));
+  db.close();
+}
+const closedKiosk = enrollCli(closedDir, 'kiosk');
+const closed: ServeProcess = await startServe(closedDir);
+for (const [w, h] of KIOSK) {
+  const k = await open('/kiosk', w, h, { base: closed.base, device: closedKiosk });
+  await k.waitForSelector('[data-testid="closed-banner"]');
+  await shot(k, 'kiosk', 'closed');
+  await k.close();
+}
+closed.child.kill('SIGTERM');
 
-const tablet = await devicePage(browser, tablet1, { width: 1280, height: 800 });
-await tablet.goto(`${srv.base}/rating?counter=1`);
-// The tablet first asks who it is (the device gate), then listens: give it the moment to subscribe.
-await tablet.waitForSelector('.counter-no');
-await tablet.waitForTimeout(800);
-await counter.click('[data-action="finish"]');
+// Call display on a TV and a smaller screen, while counter 3 calls someone.
+await post('/api/counters/3/next', undefined, cookie3, dev.c3);
+for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
+  const d = await open('/display', w, h, { device: dev.display });
+  await d.waitForSelector('[data-counter="1"]');
+  await shot(d, 'display', 'board');
+  await d.close();
+}
+
+// Counter PC: sign-in, the desk, the take-over question at a colleague's counter.
+const c = await open('/counter', 1366, 768, { device: dev.c1b });
+await c.waitForSelector('[data-counter="1"]');
+await shot(c, 'counter', 'sign-in');
+await post('/api/counters/1/next', undefined, cookie1, dev.c1);
+const desk = await open('/counter', 1366, 768, { cookie: cookie1, device: dev.c1 });
+await desk.waitForSelector('[data-testid="current-ticket"]');
+await shot(desk, 'counter', 'desk');
+await c.click('[data-counter="1"]');
+await c.click('[data-officer="2"]');
+for (const d of pinOf(2)) await c.click(`.keypad button:text-is("${d}")`);
+await c.click('button[type="submit"]');
+await c.waitForSelector('[data-testid="take-over"]');
+await shot(c, 'counter', 'take-over');
+
+// Rating tablet: a counter nobody is signed in to, the officer's name tag, the rating form.
+const empty = await open('/rating?counter=4', 1280, 800, { device: dev.rating4 });
+await empty.waitForSelector('[data-testid="nametag-empty"]');
+await shot(empty, 'rating', 'no-officer');
+const tablet = await open('/rating?counter=1', 1280, 800, { device: dev.rating1 });
+await tablet.waitForSelector('[data-testid="nametag"]');
+await shot(tablet, 'rating', 'name-tag');
+await desk.click('[data-action="finish"]');
 await tablet.waitForSelector('.face');
 await tablet.click('.face >> nth=0');
-await tablet.waitForTimeout(200);
-await tablet.screenshot({ path: path.join(out, 'rating-form.png') });
+await tablet.click('.reasons button >> nth=1');
+for (const key of 'nhanh') await tablet.click(`.vn-keyboard button:text-is("${key}")`);
+await shot(tablet, 'rating', 'form');
 
-if (trackUrl) {
-  const phone = await devicePage(browser, null, { width: 390, height: 844 }, { mobile: true });
-  await phone.goto(srv.base + new URL(trackUrl).pathname);
-  await phone.waitForSelector('[data-testid="track-number"]');
-  await phone.screenshot({ path: path.join(out, 'track-phone.png') });
-}
+// A citizen's phone: following the turn, then rating after being served.
+const waiting = (await (await post('/api/tickets', { serviceId: 2 })).json()) as { id: string };
+const phone = await open(`/t/${waiting.id}`, 390, 844, { mobile: true });
+await phone.waitForSelector('[data-testid="track-ahead"]');
+await shot(phone, 'track', 'waiting');
+const done = await served();
+const rate = await open(`/t/${done.id}`, 390, 844, { mobile: true });
+await rate.waitForSelector('.face');
+await rate.click('.face >> nth=1');
+await shot(rate, 'track', 'rating', true);
+
+// Reports: an officer's browser is told who may see them; the administrator's report.
+const officerReports = await open('/reports', 1366, 768, { cookie: cookie1, device: dev.c1 });
+await officerReports.waitForSelector('[data-testid="device-gate"]');
+await shot(officerReports, 'reports', 'officer');
+const adminLogin = await post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD }, undefined, dev.admin);
+const adminCookie = (adminLogin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+const reports = await open('/reports', 1366, 768, { cookie: adminCookie, device: dev.admin });
+await reports.waitForSelector('[data-testid="satisfaction-chart"]');
+await shot(reports, 'reports', 'summary', true);
+
+const home = await open('/', 1280, 800);
+await shot(home, 'home', 'links');
+
 await browser.close();
 srv.child.kill('SIGTERM');
-console.log(`screenshots in ${out}: ${fs.readdirSync(out).join(', ')}`);
+console.log(`${shots.length} screenshots in ${out}:\n${shots.join('\n')}`);

@@ -1,22 +1,62 @@
-// `npm start`: the desktop app when Electron is installed; otherwise browser mode, saying why.
+// `npm start`: the desktop app. Electron 45 fetches its binary on first use, so when it is missing
+// this runs Electron's own download first, with a progress line; only if that fails does it say
+// why and how to fix it, and start browser mode instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { MISSING_ELECTRON_HELP, electronBinary } from './electronBinary';
+import { defaultScreensBuild, ensureScreensBuilt } from './buildScreens';
+import { runElectronInstall } from './electronDownload';
+import { electronDir, electronVersion } from './electronBinary';
+import { formatReport, prepareElectron } from './electronSetup';
 
-const bin = electronBinary();
+const root = process.cwd();
+const version = electronVersion(root);
 const run = (cmd: string, args: string[]) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (!bin) {
-  console.warn(`motcua: ${MISSING_ELECTRON_HELP}\n`);
-  run('npm', ['run', 'build:renderer']);
+const tty = process.stdout.isTTY;
+let lastPercent = -1;
+const plan = await prepareElectron({
+  root,
+  env: process.env,
+  download: (onReport) => {
+    console.log(`motcua: the Electron ${version} binary is not downloaded yet; fetching it now (once, about 100 MB)…`);
+    return runElectronInstall(electronDir(root), process.env, onReport);
+  },
+  onReport: (r) => {
+    const line = formatReport(r, version);
+    if (!line) return;
+    if (tty) process.stdout.write(`\r\x1b[K${line}${r.type === 'done' ? '\n' : ''}`);
+    else {
+      // A log file gets a line per tenth, not a line per chunk.
+      const p = r.type === 'progress' && r.total ? Math.floor((r.received / r.total) * 10) : 10;
+      if (p !== lastPercent || r.type === 'done') console.log(line);
+      lastPercent = p;
+    }
+  },
+});
+
+const buildScreens = () => ensureScreensBuilt(defaultScreensBuild(root), (l) => console.log(l));
+
+async function browserMode(): Promise<void> {
+  console.warn('Meanwhile motcua runs in browser mode: open /kiosk and /display at the address printed below in Chromium, Chrome or Edge.\n');
+  await buildScreens();
   spawn(process.execPath, ['--import', 'tsx', 'electron/host/serve.ts', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+}
+
+if (plan.mode === 'browser') {
+  console.warn(`\nmotcua: no desktop app — Electron ${version} could not be downloaded: ${plan.error}`);
+  console.warn(`To fix it, use one of:\n${plan.help.map((l) => `  ${l}`).join('\n')}`);
+  await browserMode();
 } else {
-  run('npm', ['run', 'build:renderer']);
-  run('npm', ['run', 'build:electron']);
+  if (plan.downloaded) console.log(`motcua: Electron ${version} is ready (${plan.bin})`);
+  await buildScreens();
+  run('npm', ['run', 'build:electron', '--silent']);
   // Native modules must match Electron's ABI to load in the main process (`npm rebuild` switches
-  // them back for plain-Node tests).
-  run('npx', ['electron-builder', 'install-app-deps']);
-  spawn(bin, ['.'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+  // them back for plain-Node tests). Offline, this needs prebuilt binaries or Electron's headers.
+  const deps = spawnSync('npx', ['electron-builder', 'install-app-deps'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (deps.status !== 0) {
+    console.warn('\nmotcua: no desktop app — better-sqlite3 and serialport could not be rebuilt for Electron (see the lines above; offline this needs the Electron headers).');
+    await browserMode();
+  } else spawn(plan.bin, ['.'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 }

@@ -110,7 +110,7 @@ export const OfficeConfig = z.object({
   defaultServiceMinutes: z.number().min(1).max(240).default(12),
   /** Base of the tracking URL printed as the ticket's QR, e.g. http://192.168.1.10:8080 */
   publicBaseUrl: z.string().max(300).default(''),
-  ticketFooter: z.string().max(300).default('Xin cảm ơn quý công dân!'),
+  ticketFooter: z.string().max(300).default('Xin cảm ơn công dân!'),
   /** What the printed ticket says, line by line (shared/ticketTemplate.ts). */
   ticketTemplate: TicketTemplate.default(DEFAULT_TICKET_TEMPLATE),
   marquee: z.string().max(500).default('4 xin: xin chào, xin lỗi, xin cảm ơn, xin phép · 4 luôn: luôn mỉm cười, luôn nhẹ nhàng, luôn lắng nghe, luôn giúp đỡ'),

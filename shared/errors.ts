@@ -24,6 +24,7 @@ export const errorCatalog = {
   COUNTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quầy', en: 'Counter not found' },
   COUNTER_CLOSED: { status: 409, vi: 'Quầy chưa mở (chưa có cán bộ đăng nhập)', en: 'Counter is not open' },
   COUNTER_PAUSED: { status: 409, vi: 'Quầy đang tạm dừng', en: 'Counter is paused' },
+  COUNTER_TAKEN: { status: 409, vi: 'Quầy đang có cán bộ khác đăng nhập', en: 'Another officer is signed in at this counter' },
   COUNTER_BUSY: { status: 409, vi: 'Quầy đang phục vụ một công dân', en: 'Counter is serving someone' },
   QUEUE_EMPTY: { status: 409, vi: 'Không còn công dân chờ', en: 'Nobody is waiting' },
   OFFICER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cán bộ', en: 'Officer not found' },

@@ -60,6 +60,8 @@ export interface HostOptions {
   issueRatePerMinute?: number;
   /** How often time-driven state (close of day, opening hours, wait alerts) is re-evaluated; default 10 s. */
   timeTickMs?: number;
+  /** A better_sqlite3.node to load instead of the one under node_modules (MOTCUA_SQLITE_ADDON). */
+  sqliteAddon?: string;
 }
 
 /** A device or service started alongside the host (printer, LED boards, announcer). */
@@ -130,7 +132,7 @@ async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host
   const backupDir = path.join(o.dataDir, 'backups');
   const restoredFrom = applyPendingRestore(o.dataDir, undefined, (o.now ?? Date.now)());
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
-  const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir });
+  const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir, sqliteAddon: o.sqliteAddon });
   // A failure from here on must not leave the database open (the caller releases the lock).
   try {
     return await startOnDatabase(o, db, unlock);
@@ -200,7 +202,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     const device = devices.identify(deviceToken(req), req.socket.remoteAddress ?? null);
     return device?.role === 'admin' ? auth.session(sessionToken(req), device.id) : null;
   };
-  const downloads = createReportDownloads(adminSessionOf, reports, () => queue.settings.get().timeZone);
+  const downloads = createReportDownloads(adminSessionOf, reports, () => queue.settings.get());
   const adminFiles = createAdminFiles(adminSessionOf, db, o.dataDir, { keep: () => queue.settings.get().backupKeep, timeZone: () => queue.settings.get().timeZone, now: queue.now });
   const api = createApiHandler(handlers, auth, o.log, {
     devices,

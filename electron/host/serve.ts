@@ -5,13 +5,17 @@ import { parseServeArgs } from './cliArgs';
 import { CorruptDatabaseError } from './db/openDatabase';
 import { FutureDatabaseError } from './db/migrate';
 import { DataDirBusyError } from './db/dataDirLock';
-import { startHost } from './host';
 import { createFileLog } from './logger';
+import { NativeAddonError, checkNativeAddons, currentAddonContext } from './nativeAddons';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2), process.env);
+  const sqliteAddon = process.env.MOTCUA_SQLITE_ADDON || undefined;
+  await checkNativeAddons({ sqliteAddon, context: currentAddonContext(root) });
+  // Imported only now: the host imports serialport, which loads its addon as it is imported.
+  const { startHost } = await import('./host');
   const dataDir = path.resolve(args.dataDir);
   const log = createFileLog(path.join(dataDir, 'logs'), { echo: process.env.MOTCUA_LOG_STDERR === '1' });
   const host = await startHost({
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
     officerPins: process.env.MOTCUA_OFFICER_PINS ? process.env.MOTCUA_OFFICER_PINS.split(',').map((p) => p.trim()) : undefined,
     seedAlwaysOpen: process.env.MOTCUA_SEED_ALWAYS_OPEN === '1',
     issueRatePerMinute: process.env.MOTCUA_ISSUE_RATE_LIMIT === undefined ? undefined : Number(process.env.MOTCUA_ISSUE_RATE_LIMIT),
+    sqliteAddon,
   });
   const shown = args.host ?? 'localhost';
   process.stdout.write(JSON.stringify({ msg: 'listening', port: host.port, url: `http://${shown}:${host.port}/`, dataDir }) + '\n');
@@ -46,7 +51,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError || e instanceof DataDirBusyError) {
+  if (e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError || e instanceof NativeAddonError || e instanceof DataDirBusyError) {
     process.stderr.write(`motcua: ${e.message}\n`);
     process.exit(2);
   }

@@ -54,3 +54,26 @@ export function useQuery<K extends RouteName>(
   }, schedule);
   return { data, error, reload: load };
 }
+
+export interface ActionFailure {
+  code: string;
+  message: string;
+}
+
+/**
+ * The error of the last action a person took on this screen. "Lost connection" clears itself as
+ * soon as the host is reachable again, so the screen does not go on saying so after it is back.
+ */
+export function useActionError(): { error: ActionFailure | null; show: (e: unknown) => void; clear: () => void } {
+  const [error, setError] = useState<ActionFailure | null>(null);
+  const connection = useConnection();
+  useEffect(() => {
+    if (connection === 'online') setError((e) => (e?.code === 'NETWORK' ? null : e));
+  }, [connection]);
+  const show = useCallback((e: unknown) => {
+    const err = e as { code?: string; message?: string };
+    setError({ code: err.code ?? 'INTERNAL', message: err.message ?? String(e) });
+  }, []);
+  const clear = useCallback(() => setError(null), []);
+  return { error, show, clear };
+}

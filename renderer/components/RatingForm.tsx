@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { RATING_LABELS } from '../../shared/labels';
 import { call } from '../api/client';
 import type { ApiError } from '../api/client';
-import { useLang } from '../i18n';
+import { errorText, useLang } from '../i18n';
+import { useActionError } from '../api/hooks';
 import { Face } from './Face';
 import { VietnameseKeyboard } from './VietnameseKeyboard';
 
@@ -25,13 +26,13 @@ interface Props {
 
 /** Levels as large faces (best first), optional reasons and comment, one submission per ticket. */
 export function RatingForm({ ticketId, levels, reasons, source, keyboard, heading, onDone }: Props) {
-  const { t, pick } = useLang();
+  const { t, pick, lang } = useLang();
   const scale = (levels === 3 || levels === 5 ? levels : 4) as 3 | 4 | 5;
   const labels = RATING_LABELS[scale];
   const [score, setScore] = useState<number | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const failure = useActionError();
   const [sending, setSending] = useState(false);
 
   const submit = async () => {
@@ -43,13 +44,14 @@ export function RatingForm({ ticketId, levels, reasons, source, keyboard, headin
     } catch (e) {
       const err = e as ApiError;
       if (err.code === 'ALREADY_RATED') onDone('already');
-      else setError(err.message);
+      else failure.show(err);
       setSending(false);
     }
   };
 
+  const typing = score !== null;
   return (
-    <div className="rating">
+    <div className={`rating${typing ? ' open' : ''}${keyboard && typing ? ' with-keyboard' : ''}`}>
       <h2>{heading ?? t.rateTitle}</h2>
       <div className="faces" role="radiogroup">
         {labels.map((l, i) => {
@@ -65,14 +67,14 @@ export function RatingForm({ ticketId, levels, reasons, source, keyboard, headin
               data-score={value}
             >
               <Face mood={(value - 1) / (scale - 1)} />
-              {pick(l.vi, l.en)}
+              <span className="label">{pick(l.vi, l.en)}</span>
             </button>
           );
         })}
       </div>
-      {score !== null && reasons.length > 0 && (
-        <>
-          <h2 style={{ fontSize: 26 }}>{t.reasonsTitle}</h2>
+      {typing && reasons.length > 0 && (
+        <div className="rating-reasons">
+          <h3>{t.reasonsTitle}</h3>
           <div className="reasons">
             {reasons.map((r) => (
               <button
@@ -86,23 +88,28 @@ export function RatingForm({ ticketId, levels, reasons, source, keyboard, headin
               </button>
             ))}
           </div>
-        </>
+        </div>
       )}
-      {score !== null &&
-        (keyboard ? (
-          <>
-            <div className="comment-box" aria-label={t.comment}>
-              {comment || <span style={{ color: '#8a96a3' }}>{t.comment}</span>}
-            </div>
-            <VietnameseKeyboard value={comment} onChange={setComment} maxLength={500} />
-          </>
-        ) : (
-          <textarea aria-label={t.comment} placeholder={t.comment} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
-        ))}
-      {error && <div className="error-banner">{error}</div>}
-      <button type="button" className="btn-primary" style={{ fontSize: 30, minHeight: 90, minWidth: 360 }} disabled={score === null || sending} onClick={submit}>
-        {t.send}
-      </button>
+      {typing && (
+        <div className="rating-comment">
+          {keyboard ? (
+            <>
+              <div className="comment-box" aria-label={t.comment}>
+                {comment || <span style={{ color: '#8a96a3' }}>{t.comment}</span>}
+              </div>
+              <VietnameseKeyboard value={comment} onChange={setComment} maxLength={500} />
+            </>
+          ) : (
+            <textarea aria-label={t.comment} placeholder={t.comment} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
+          )}
+        </div>
+      )}
+      <div className="rating-send">
+        {failure.error && <div className="error-banner">{errorText(failure.error, lang)}</div>}
+        <button type="button" className="btn-primary send" disabled={score === null || sending} onClick={submit} data-action="send">
+          {t.send}
+        </button>
+      </div>
     </div>
   );
 }

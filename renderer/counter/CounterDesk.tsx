@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Ticket } from '../../shared/domain';
 import type { ServiceStatus, SessionInfo } from '../../shared/api/schemas';
 import { call } from '../api/client';
-import { useEvents, useQuery } from '../api/hooks';
+import { useActionError, useEvents, useQuery } from '../api/hooks';
+import { LangToggle } from '../components/LangToggle';
 import { OfflineBanner } from '../components/OfflineBanner';
-import { errorText, useLang } from '../i18n';
+import { errorText, fmt, useLang } from '../i18n';
 import { elapsed } from '../time';
 import { useNow } from '../useNow';
 import { SHORTCUTS, useShortcuts } from './counterShortcuts';
@@ -13,7 +14,7 @@ import type { ShortcutAction } from './counterShortcuts';
 type StaffSession = Extract<SessionInfo, { kind: 'staff' }>;
 type Modal = null | 'pause' | 'transfer';
 
-export function CounterDesk({ session, onSignOut }: { session: StaffSession; onSignOut: () => void }) {
+export function CounterDesk({ session, onSignOut }: { session: StaffSession; onSignOut: (why?: string) => void }) {
   const { t, pick, lang } = useLang();
   const now = useNow(1000);
   const counterId = session.counter.id;
@@ -26,15 +27,35 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   const myAlerts = (alerts.data ?? []).filter((a) => session.counter.serviceIds.includes(a.serviceId));
   const printJobs = useQuery('printJobs', {}, (m) => m.type === 'printer.status' || m.type === 'print.job');
   const failedPrints = (printJobs.data ?? []).filter((j) => j.state === 'failed' && j.ticketNumber);
-  const [error, setError] = useState<string | null>(null);
+  const failure = useActionError();
   const [modal, setModal] = useState<Modal>(null);
   const [dossier, setDossier] = useState('');
-  // Close of day (or someone else signing in here) ends this session: back to the sign-in screen.
+  // Close of day, or a colleague signing in here, ends this session on the host: back to sign-in,
+  // once, saying who took the counter when that is why.
+  const leaving = useRef(false);
+  const leave = useCallback(
+    (why?: string) => {
+      if (leaving.current) return;
+      leaving.current = true;
+      onSignOut(why);
+    },
+    [onSignOut],
+  );
+  const checkTakenOver = useCallback(async () => {
+    const [cs, os] = await Promise.all([call('listCounters'), call('listOfficers')]);
+    const holder = cs.find((c) => c.id === counterId)?.officerId;
+    if (holder === undefined || holder === null || holder === session.officer.id) return false;
+    leave(fmt(t.takenOver, { officer: os.find((o) => o.id === holder)?.name ?? '' }));
+    return true;
+  }, [counterId, session.officer.id, leave, t]);
   useEvents((m) => {
-    if (m.type !== 'day.closed' && !(m.type === 'counter.closed' && m.counter?.id === counterId)) return;
+    const here = 'counter' in m && m.counter?.id === counterId;
+    if (m.type === 'counter.opened' && here) return void checkTakenOver().catch(() => undefined);
+    if (m.type !== 'day.closed' && !(m.type === 'counter.closed' && here)) return;
     void call('session')
-      .then((s) => {
-        if (!s || s.kind !== 'staff' || s.counter.id !== counterId) onSignOut();
+      .then(async (s) => {
+        if (s && s.kind === 'staff' && s.counter.id === counterId) return;
+        if (!(await checkTakenOver().catch(() => false))) leave();
       })
       .catch(() => undefined);
   });
@@ -42,18 +63,24 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   const s = state.data;
   const current = s?.counter.current ?? null;
   const paused = s?.counter.status === 'paused';
+  const pickOf = (x: { vi: string; en: string } | undefined) => (x ? pick(x.vi, x.en) : '');
   const serviceName = (id: number) => {
     const sv = services.data?.find((x: ServiceStatus) => x.id === id);
     return sv ? pick(sv.nameVi, sv.nameEn) : '';
   };
 
   const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
+    failure.clear();
     try {
       await fn();
       state.reload();
     } catch (e) {
-      setError(errorText(e, lang));
+      // The session is over on the host (taken over, expired): back to sign-in, saying why if known.
+      if ((e as { code?: string }).code === 'UNAUTHORIZED') {
+        if (!(await checkTakenOver().catch(() => false))) leave();
+        return;
+      }
+      failure.show(e);
     }
   };
   const onTicket = (name: 'recall' | 'start' | 'skip' | 'park' | 'finish', ticket: Ticket | null) => {
@@ -90,30 +117,33 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
             {session.officer.title} · {t.servedToday}: {s?.servedToday ?? 0}
           </div>
         </div>
-        <button type="button" className="btn-secondary" onClick={() => call('logout').finally(onSignOut)}>
-          {t.signOut}
-        </button>
+        <div style={{ display: 'flex', gap: 10 }}>
+          <LangToggle />
+          <button type="button" className="btn-secondary" onClick={() => call('logout').finally(() => leave())}>
+            {t.signOut}
+          </button>
+        </div>
       </div>
       <OfflineBanner />
-      {error && (
-        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="counter-error">
-          {error}
+      {failure.error && (
+        <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="action-error">
+          {errorText(failure.error, lang)}
         </div>
       )}
       {myAlerts.length > 0 && (
         <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="wait-alert">
-          Có {myAlerts.length} công dân chờ quá lâu: {myAlerts.slice(0, 5).map((a) => `${a.number} (${a.waitedMinutes} phút)`).join(', ')}
+          {fmt(t.waitAlert, { n: myAlerts.length, list: myAlerts.slice(0, 5).map((a) => `${a.number} (${a.waitedMinutes} ${t.minutes})`).join(', ') })}
         </div>
       )}
       <div className="counter-main">
         <div className="panel">
-          <h2>{paused ? `${t.counterPaused} — ${config.data?.pauseReasons.find((r) => r.code === s?.counter.pauseReason)?.vi ?? ''}` : t.current}</h2>
+          <h2>{paused ? `${t.counterPaused} — ${pickOf(config.data?.pauseReasons.find((r) => r.code === s?.counter.pauseReason))}` : t.current}</h2>
           {current ? (
             <div className="current-ticket" data-testid="current-ticket">
               <span className="num">{current.number}</span>
               <span className="info">
                 {serviceName(current.serviceId)}
-                {current.priority ? ` · ${config.data?.priorityGroups.find((g) => g.code === current.priority)?.vi ?? current.priority}` : ''}
+                {current.priority ? ` · ${pickOf(config.data?.priorityGroups.find((g) => g.code === current.priority)) || current.priority}` : ''}
                 <br />
                 {current.state === 'serving' ? t.stateServing : t.stateCalled} · {current.callCount}×
               </span>

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IssuedTicket, ServiceStatus, TicketStatus } from '../../shared/api/schemas';
 import { call } from '../api/client';
-import { useQuery } from '../api/hooks';
+import { useActionError, useQuery } from '../api/hooks';
 import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
-import { useLang } from '../i18n';
+import { errorText, fmt, useLang } from '../i18n';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { RateLookup } from './RateLookup';
@@ -18,7 +18,8 @@ type Step =
   | { kind: 'result'; ticket: IssuedTicket; priorityLabel: string | null }
   | { kind: 'rate-lookup' }
   | { kind: 'rate-form'; status: TicketStatus }
-  | { kind: 'message'; text: string };
+  // A key, not the words, so switching language re-words what is on screen.
+  | { kind: 'message'; text: 'alreadyRated' | 'notRatable' | 'notFound' | 'thanks' };
 
 const params = new URLSearchParams(location.search);
 const IDLE_OVERRIDE_MS = params.get('idle') ? Number(params.get('idle')) * 1000 : null;
@@ -29,7 +30,7 @@ export function KioskApp() {
   const { t, pick, lang, setLang } = useLang();
   const now = useNow(10_000);
   const [step, setStep] = useState<Step>({ kind: 'home' });
-  const [error, setError] = useState<string | null>(null);
+  const failure = useActionError();
   // services.changed: the host's timer saw a service open or close by its hours (07:30, 11:30…).
   const services = useQuery('listServices', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'services.changed' || m.type === 'day.closed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
@@ -37,10 +38,10 @@ export function KioskApp() {
 
   const home = useCallback(() => {
     setStep({ kind: 'home' });
-    setError(null);
+    failure.clear();
     setLang('vi');
-  }, [setLang]);
-  useIdle(IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000, home, step.kind !== 'home' || lang !== 'vi');
+  }, [setLang, failure.clear]);
+  const idleLeft = useIdle(IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000, home, step.kind !== 'home' || lang !== 'vi');
 
   useEffect(() => {
     const block = (e: Event) => e.preventDefault();
@@ -52,20 +53,20 @@ export function KioskApp() {
     try {
       const s = await call('getTicket', { params: { id } });
       if (s.canRate) setStep({ kind: 'rate-form', status: s });
-      else setStep({ kind: 'message', text: s.rated ? t.alreadyRated : t.notRatable });
+      else setStep({ kind: 'message', text: s.rated ? 'alreadyRated' : 'notRatable' });
     } catch {
-      setStep({ kind: 'message', text: t.notFound });
+      setStep({ kind: 'message', text: 'notFound' });
     }
   });
 
   const issue = async (service: ServiceStatus, priority: string | null) => {
-    setError(null);
+    failure.clear();
     try {
       const ticket = await call('issueTicket', { body: { serviceId: service.id, priority, kioskId: KIOSK_ID } });
       const group = config.data?.priorityGroups.find((g) => g.code === priority);
       setStep({ kind: 'result', ticket, priorityLabel: group ? pick(group.vi, group.en) : null });
     } catch (e) {
-      setError((e as Error).message);
+      failure.show(e);
       setStep({ kind: 'home' });
     }
   };
@@ -76,8 +77,22 @@ export function KioskApp() {
     else void issue(s, null);
   };
 
+  const shown = (services.data ?? []).filter((s) => s.active || s.closedReason);
+  // Outside office hours every tile would say the same thing: say it once, above them.
+  const officeClosed = shown.length > 0 && shown.every((s) => s.closedReason === 'hours' || s.closedReason === 'inactive') && shown.some((s) => s.closedReason === 'hours');
+  const opening = earliestOpening(shown);
+  const hoursTexts = [...new Set(shown.filter((s) => s.closedReason === 'hours').map((s) => s.hoursToday))];
+  const when = !opening ? '' : opening.daysAhead === 0 ? '' : opening.daysAhead === 1 ? t.tomorrow : (t.weekdayNames.split(',')[opening.weekday - 1] ?? '');
   const closedNote = (s: ServiceStatus) =>
-    s.closedReason === 'quota' || s.closedReason === 'range' ? t.full : s.closedReason === 'inactive' ? t.inactive : `${t.closed}${s.hoursToday ? ` · ${t.closedHours}: ${s.hoursToday}` : ''}`;
+    s.closedReason === 'quota' || s.closedReason === 'range'
+      ? t.full
+      : s.closedReason === 'inactive'
+        ? t.inactive
+        : officeClosed
+          ? ''
+          : s.opensNext?.daysAhead === 0
+            ? fmt(t.opensShort, { time: s.opensNext.time })
+            : t.closed;
 
   return (
     <div className="kiosk touch-screen">
@@ -97,21 +112,37 @@ export function KioskApp() {
         </div>
       )}
       <main>
-        {error && <div className="error-banner" role="alert">{error}</div>}
+        {failure.error && <div className="error-banner" role="alert" data-testid="action-error">{errorText(failure.error, lang)}</div>}
         {step.kind === 'home' && (
           <>
-            <h2>{t.chooseService}</h2>
+            {officeClosed ? (
+              <div className="closed-banner" role="status" data-testid="closed-banner">
+                <div className="title">{opening ? fmt(t.opensAt, { time: opening.time, when: when ? ` ${when}` : '' }) : t.closedNow}</div>
+                {hoursTexts.length === 1 && hoursTexts[0] && opening?.daysAhead === 0 && (
+                  <div className="hours">
+                    {t.todayHours}: {hoursTexts[0]}
+                  </div>
+                )}
+              </div>
+            ) : (
+              <h2>{t.chooseService}</h2>
+            )}
             <div className="tiles">
-              {(services.data ?? []).filter((s) => s.active || s.closedReason).map((s) => (
+              {shown.map((s) => (
                 <button type="button" key={s.id} className={`tile${s.openNow ? '' : ' closed'}`} onClick={() => choose(s)} aria-disabled={!s.openNow} data-service={s.code}>
                   <span className="prefix">{s.prefix}</span>
                   <span className="name">{pick(s.nameVi, s.nameEn)}</span>
                   {s.openNow ? (
                     <span className="meta">
-                      {t.waiting}: <b>{s.waiting}</b> {t.people} · {t.etaAbout} <b>{s.etaMinutes}</b> {t.minutes}
+                      <span>
+                        {t.waiting}: <b>{s.waiting}</b> {t.people}
+                      </span>
+                      <span>
+                        {t.etaAbout} <b>{s.etaMinutes}</b> {t.minutes}
+                      </span>
                     </span>
                   ) : (
-                    <span className="closed-note">{closedNote(s)}</span>
+                    closedNote(s) && <span className="closed-note">{closedNote(s)}</span>
                   )}
                 </button>
               ))}
@@ -145,12 +176,12 @@ export function KioskApp() {
             source="kiosk"
             keyboard
             heading={`${t.rateTitle} — ${t.number} ${step.status.number}`}
-            onDone={(r) => setStep({ kind: 'message', text: r === 'already' ? t.alreadyRated : t.thanks })}
+            onDone={(r) => setStep({ kind: 'message', text: r === 'already' ? 'alreadyRated' : 'thanks' })}
           />
         )}
         {step.kind === 'message' && (
           <div className="thanks" role="status">
-            {step.text}
+            {t[step.text]}
           </div>
         )}
       </main>
@@ -164,6 +195,12 @@ export function KioskApp() {
             ← {t.back}
           </button>
         )}
+        {idleLeft !== null && (
+          <div className="idle-countdown" role="timer" aria-live="off" data-testid="idle-countdown">
+            <b>{fmt(t.idleReturn, { s: idleLeft })}</b>
+            <span>{t.idleStay}</span>
+          </div>
+        )}
         {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
           <button type="button" className="btn-secondary" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} data-testid="lang">
             {t.language}
@@ -172,4 +209,14 @@ export function KioskApp() {
       </div>
     </div>
   );
+}
+
+/** The soonest a service closed for its hours opens again. */
+function earliestOpening(services: ServiceStatus[]): ServiceStatus['opensNext'] {
+  let best: ServiceStatus['opensNext'] = null;
+  for (const s of services) {
+    const o = s.opensNext;
+    if (o && (!best || o.daysAhead < best.daysAhead || (o.daysAhead === best.daysAhead && o.time < best.time))) best = o;
+  }
+  return best;
 }

@@ -10,7 +10,8 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 const CODE_KEYS = [...CHECK_CODE_ALPHABET];
 
 /**
- * Walk-up rating: the citizen types the number printed on the ticket, then the ticket's check code.
+ * Walk-up rating (entry and its button beside the keypad on a landscape kiosk, above it on a
+ * portrait one): the citizen types the number printed on the ticket, then the ticket's check code.
  * The number alone is public (the display calls it), so only number + code opens the ticket.
  */
 export function RateLookup({ prefixes, onFound }: { prefixes: string[]; onFound: (s: TicketStatus) => void }) {
@@ -70,12 +71,17 @@ export function RateLookup({ prefixes, onFound }: { prefixes: string[]; onFound:
   if (!found) {
     return (
       <div className="rate-lookup">
-        <h2>{t.enterNumber}</h2>
-        <div className="entry" data-testid="rate-entry">
-          {number || '—'}
+        <div className="rate-lookup-entry">
+          <h2>{t.enterNumber}</h2>
+          <div className="entry" data-testid="rate-entry">
+            {number || '—'}
+          </div>
+          <div className="hint">{t.orScan}</div>
+          {message && <div className="error-banner" role="alert">{message}</div>}
+          <button type="button" className="btn-primary big" data-testid="rate-next" disabled={busy || !/^[A-Z]{1,3}\d{1,6}$/.test(number)} onClick={next}>
+            {t.continue}
+          </button>
         </div>
-        <div className="hint">{t.orScan}</div>
-        {message && <div className="error-banner" role="alert">{message}</div>}
         <Keypad
           groups={[{ keys: prefixes, columns: 6 }, { keys: DIGITS, columns: 3 }]}
           onKey={typeNumber}
@@ -88,33 +94,35 @@ export function RateLookup({ prefixes, onFound }: { prefixes: string[]; onFound:
             setNumber('');
           }}
         />
-        <button type="button" className="btn-primary big" data-testid="rate-next" disabled={busy || !/^[A-Z]{1,3}\d{1,6}$/.test(number)} onClick={next}>
-          {t.continue}
-        </button>
       </div>
     );
   }
   return (
     <div className="rate-lookup">
-      <h2>{t.enterCode}</h2>
-      <div className="hint">
-        {t.number} <b>{found.number}</b> · {pick(found.serviceNameVi, found.serviceNameEn)}{' '}
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() => {
-            setFound(null);
-            setCode('');
-            setMessage(null);
-          }}
-        >
-          {t.changeNumber}
+      <div className="rate-lookup-entry">
+        <h2>{t.enterCode}</h2>
+        <div className="hint">
+          {t.number} <b>{found.number}</b> · {pick(found.serviceNameVi, found.serviceNameEn)}{' '}
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={() => {
+              setFound(null);
+              setCode('');
+              setMessage(null);
+            }}
+          >
+            {t.changeNumber}
+          </button>
+        </div>
+        <div className="entry" data-testid="code-entry">
+          {code.padEnd(CHECK_CODE_LENGTH, '·')}
+        </div>
+        {message && <div className="error-banner" role="alert">{message}</div>}
+        <button type="button" className="btn-primary big" data-testid="rate-find" disabled={busy || code.length !== CHECK_CODE_LENGTH} onClick={find}>
+          {t.find}
         </button>
       </div>
-      <div className="entry" data-testid="code-entry">
-        {code.padEnd(CHECK_CODE_LENGTH, '·')}
-      </div>
-      {message && <div className="error-banner" role="alert">{message}</div>}
       <Keypad
         groups={[{ keys: CODE_KEYS, columns: 5 }]}
         onKey={typeCode}
@@ -127,9 +135,6 @@ export function RateLookup({ prefixes, onFound }: { prefixes: string[]; onFound:
           setCode('');
         }}
       />
-      <button type="button" className="btn-primary big" data-testid="rate-find" disabled={busy || code.length !== CHECK_CODE_LENGTH} onClick={find}>
-        {t.find}
-      </button>
     </div>
   );
 }

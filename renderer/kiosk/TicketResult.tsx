@@ -45,32 +45,36 @@ export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: Issued
   const printing = print === 'queued' || print === 'printing';
   return (
     <div className="result" data-testid="ticket-result">
-      <div className="label">{t.yourNumber}</div>
-      <div className="big-number" data-testid="ticket-number">
-        {ticket.number}
-      </div>
-      <div className="service-name">{pick(ticket.serviceNameVi, ticket.serviceNameEn)}</div>
-      {priorityLabel && <div className="facts" style={{ color: '#c62828', fontWeight: 700 }}>{priorityLabel}</div>}
-      <div className="facts">
-        {t.ahead}: <b>{ticket.ahead}</b> · {t.etaAbout} <b>{ticket.etaMinutes}</b> {t.minutes}
-      </div>
-      <div className={`print-state ${printed ? 'ok' : printing ? 'busy' : 'failed'}`} data-testid="print-state" data-state={print} role="status">
-        {printed ? t.takeTicket : printing ? t.printing : t.kioskPrintFailed}
-      </div>
-      {qr && (
-        <div className="qr">
-          <img src={qr} alt={ticket.trackUrl} />
+      <div className="result-number">
+        <div className="label">{t.yourNumber}</div>
+        <div className="big-number" data-testid="ticket-number">
+          {ticket.number}
         </div>
-      )}
-      <div className="facts" style={{ fontSize: 24 }}>{t.scanToTrack}</div>
-      {ticket.checkCode && (
-        <div className="facts check-code">
-          {t.ticketCode}: <b data-testid="ticket-code">{ticket.checkCode}</b>
+        <div className="service-name">{pick(ticket.serviceNameVi, ticket.serviceNameEn)}</div>
+        {priorityLabel && <div className="facts priority">{priorityLabel}</div>}
+        <div className="facts">
+          {t.ahead}: <b>{ticket.ahead}</b> · {t.etaAbout} <b>{ticket.etaMinutes}</b> {t.minutes}
         </div>
-      )}
-      <button type="button" className="btn-primary big" onClick={onDone}>
-        {t.done}
-      </button>
+        <div className={`print-state ${printed ? 'ok' : printing ? 'busy' : 'failed'}`} data-testid="print-state" data-state={print} role="status">
+          {printed ? t.takeTicket : printing ? t.printing : t.kioskPrintFailed}
+        </div>
+      </div>
+      <div className="result-track">
+        {qr && (
+          <div className="qr">
+            <img src={qr} alt={ticket.trackUrl} />
+          </div>
+        )}
+        <div className="facts small">{t.scanToTrack}</div>
+        {ticket.checkCode && (
+          <div className="facts check-code">
+            {t.ticketCode}: <b data-testid="ticket-code">{ticket.checkCode}</b>
+          </div>
+        )}
+        <button type="button" className="btn-primary big" onClick={onDone} data-action="done">
+          {t.done}
+        </button>
+      </div>
     </div>
   );
 }

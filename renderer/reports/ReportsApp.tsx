@@ -1,41 +1,40 @@
 import { useMemo, useState } from 'react';
 import type { ReportRow } from '../../shared/api/reportSchemas';
-import { RATING_LABELS } from '../../shared/labels';
+import type { SessionInfo } from '../../shared/api/schemas';
+import { satisfactionLevels } from '../../shared/satisfactionLevels';
 import { useQuery } from '../api/hooks';
-import { AdminLogin } from '../admin/AdminLogin';
-import { useLang } from '../i18n';
+import { AdminLogin, ChangePassword } from '../admin/AdminLogin';
+import { LangToggle } from '../components/LangToggle';
+import { errorText, fmt, useLang } from '../i18n';
+import type { Dict } from '../i18n';
 import { BarChart, HeatMap } from './charts';
+import { DayField, isoToDmy } from './DayField';
 
 const TZ_OFFSET_MS = 7 * 3_600_000;
 const day = (ms: number) => new Date(ms + TZ_OFFSET_MS).toISOString().slice(0, 10);
 const min = (ms: number | null) => (ms === null ? '—' : (ms / 60_000).toFixed(1));
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} %`);
 
-function RowsTable({ title, rows, total }: { title: string; rows: ReportRow[]; total: ReportRow }) {
-  const { t } = useLang();
+function RowsTable({ t, title, rows, total }: { t: Dict; title: string; rows: ReportRow[]; total: ReportRow }) {
   return (
     <div className="panel report-table">
       <h2>{title}</h2>
       <table>
         <thead>
           <tr>
-            <th>Tên</th>
-            <th>Cấp số</th>
-            <th>Đã phục vụ</th>
-            <th>Vắng</th>
-            <th>Chuyển</th>
-            <th>Hủy</th>
+            {[t.colName, t.colIssued, t.colServed, t.colNoShows, t.colTransferred, t.colCancelled].map((h) => (
+              <th key={h}>{h}</th>
+            ))}
             <th title={t.reportExpiredHint}>{t.reportExpired}</th>
-            <th>Chờ TB / trung vị / P90 / tối đa (phút)</th>
-            <th>Phục vụ TB / trung vị / P90 / tối đa (phút)</th>
-            <th>Đánh giá</th>
-            <th>Hài lòng</th>
+            {[t.colWait, t.colService, t.colRatings, t.colSatisfied].map((h) => (
+              <th key={h}>{h}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {[...rows, total].map((r, i) => (
             <tr key={`${r.id}-${i}`} className={i === rows.length ? 'total' : ''}>
-              <td>{r.name}</td>
+              <td>{i === rows.length ? t.total : r.name}</td>
               <td>{r.issued}</td>
               <td>{r.served}</td>
               <td>{r.noShows}</td>
@@ -58,15 +57,47 @@ function RowsTable({ title, rows, total }: { title: string; rows: ReportRow[]; t
   );
 }
 
+/** Reports are the administrator's: an officer's browser is told so and offered the admin sign-in. */
 export function ReportsApp() {
   const session = useQuery('session', {}, () => false);
-  const [signedIn, setSignedIn] = useState(false);
-  if (session.data === null && !signedIn && !session.error) return <AdminLogin onSignedIn={() => setSignedIn(true)} />;
-  if (!signedIn && session.data?.kind !== 'admin') return null;
-  return <ReportView />;
+  const [step, setStep] = useState<'session' | 'login' | 'change' | 'ready'>('session');
+  if (step === 'login') return <AdminLogin onSignedIn={(mustChange) => setStep(mustChange ? 'change' : 'ready')} />;
+  if (step === 'change') return <ChangePassword onDone={() => setStep('ready')} />;
+  if (step === 'ready' || session.data?.kind === 'admin') return <ReportView />;
+  if (session.data?.kind === 'staff') return <StaffNotice session={session.data} onAdmin={() => setStep('login')} />;
+  if (session.data === null || session.error) return <AdminLogin onSignedIn={(mustChange) => setStep(mustChange ? 'change' : 'ready')} />;
+  return null;
+}
+
+function StaffNotice({ session, onAdmin }: { session: Extract<SessionInfo, { kind: 'staff' }>; onAdmin: () => void }) {
+  const { t } = useLang();
+  return (
+    <div className="login" data-testid="reports-admin-only">
+      <div className="login-head">
+        <h2>{t.reports}</h2>
+        <LangToggle />
+      </div>
+      <div className="panel notice">
+        <p>
+          <b>{t.reportsAdminOnly}</b>
+        </p>
+        <p>{fmt(t.signedInAsOfficer, { officer: session.officer.name, counter: session.counter.name })}</p>
+        <p className="stat">{t.adminSignInNote}</p>
+        <div className="modal-actions" style={{ justifyContent: 'flex-start' }}>
+          <button type="button" className="btn-primary" onClick={onAdmin} data-action="admin-sign-in">
+            {t.adminSignIn}
+          </button>
+          <a className="btn-secondary link-button" href="/counter">
+            {t.counterScreen}
+          </a>
+        </div>
+      </div>
+    </div>
+  );
 }
 
 function ReportView() {
+  const { t, lang, pick } = useLang();
   const now = Date.now();
   const [from, setFrom] = useState(day(now - 29 * 86_400_000));
   const [to, setTo] = useState(day(now));
@@ -81,84 +112,119 @@ function ReportView() {
   const services = useQuery('listServices', {}, () => false);
   const counters = useQuery('listCounters', {}, () => false);
   const officers = useQuery('listOfficers', {}, () => false);
+  const config = useQuery('config', {}, (m) => m.type === 'config.changed');
   const r = report.data;
-  const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
-  const levels = r ? Object.entries(r.satisfaction.byScaleScore) : [];
+  const qs = new URLSearchParams([...Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]), ['lang', lang]]).toString();
+  const levels = r ? satisfactionLevels(r.satisfaction.byScaleScore, config.data?.ratingLevels) : [];
+  const severalScales = new Set(levels.map((l) => l.levels)).size > 1;
+  const cards: [string, string, string | number][] = r
+    ? [
+        ['issued', t.cardIssued, r.totals.issued],
+        ['served', t.cardServed, r.totals.served],
+        ['noShows', t.cardNoShows, r.totals.noShows],
+        ['medianWait', t.cardMedianWait, `${min(r.totals.wait.medianMs)} ${t.minutes}`],
+        ['medianService', t.cardMedianService, `${min(r.totals.service.medianMs)} ${t.minutes}`],
+        ['satisfied', t.cardSatisfied, pct(r.satisfaction.percentSatisfied)],
+        ['response', t.cardResponse, pct(r.satisfaction.responseRate)],
+      ]
+    : [];
   return (
     <div className="counter-app reports">
       <div className="topbar">
-        <h1>Báo cáo — {from} đến {to}</h1>
+        <h1>
+          {t.reports} — {fmt(t.fromTo, { from: isoToDmy(from), to: isoToDmy(to) })}
+        </h1>
         <div className="no-print" style={{ display: 'flex', gap: 10 }}>
-          <a className="btn-secondary link-button" href={`/api/reports/export.xlsx?${qs}`}>Xuất Excel</a>
-          <a className="btn-secondary link-button" href={`/api/reports/export.csv?${qs}&table=services`}>CSV</a>
-          <button type="button" className="btn-secondary" onClick={() => window.print()}>In</button>
+          <a className="btn-secondary link-button" href={`/api/reports/export.xlsx?${qs}`}>
+            {t.exportExcel}
+          </a>
+          <a className="btn-secondary link-button" href={`/api/reports/export.csv?${qs}`} data-testid="export-csv">
+            {t.exportCsv}
+          </a>
+          <button type="button" className="btn-secondary" onClick={() => window.print()}>
+            {t.print}
+          </button>
+          <LangToggle />
         </div>
       </div>
-      <div className="panel no-print" style={{ margin: 22, display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'center' }}>
-        <label>Từ ngày <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>Đến ngày <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        <select aria-label="Dịch vụ" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-          <option value="">Tất cả dịch vụ</option>
-          {(services.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.nameVi}</option>)}
+      <div className="panel no-print report-filters">
+        <DayField label={t.dateFrom} value={from} onChange={setFrom} />
+        <DayField label={t.dateTo} value={to} onChange={setTo} />
+        <select aria-label={t.service} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+          <option value="">{t.allServices}</option>
+          {(services.data ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {pick(s.nameVi, s.nameEn)}
+            </option>
+          ))}
         </select>
-        <select aria-label="Quầy" value={counterId} onChange={(e) => setCounterId(e.target.value)}>
-          <option value="">Tất cả quầy</option>
-          {(counters.data ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        <select aria-label={t.counter} value={counterId} onChange={(e) => setCounterId(e.target.value)}>
+          <option value="">{t.allCounters}</option>
+          {(counters.data ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
-        <select aria-label="Cán bộ" value={officerId} onChange={(e) => setOfficerId(e.target.value)}>
-          <option value="">Tất cả cán bộ</option>
-          {(officers.data ?? []).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        <select aria-label={t.officer} value={officerId} onChange={(e) => setOfficerId(e.target.value)}>
+          <option value="">{t.allOfficers}</option>
+          {(officers.data ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
         </select>
       </div>
-      {report.error && <div className="error-banner" style={{ margin: 22 }}>{report.error}</div>}
+      {report.error && (
+        <div className="error-banner" style={{ margin: 22 }}>
+          {errorText({ message: report.error }, lang)}
+        </div>
+      )}
       {r && (
         <div style={{ display: 'grid', gap: 18, padding: '0 22px 22px' }}>
           <div className="cards">
-            {[
-              ['Cấp số', r.totals.issued],
-              ['Đã phục vụ', r.totals.served],
-              ['Vắng mặt', r.totals.noShows],
-              ['Chờ trung vị', `${min(r.totals.wait.medianMs)} phút`],
-              ['Phục vụ trung vị', `${min(r.totals.service.medianMs)} phút`],
-              ['Tỷ lệ hài lòng', pct(r.satisfaction.percentSatisfied)],
-              ['Tỷ lệ phản hồi', pct(r.satisfaction.responseRate)],
-            ].map(([label, value]) => (
-              <div className="panel card" key={String(label)}>
+            {cards.map(([id, label, value]) => (
+              <div className="panel card" key={id}>
                 <div className="stat">{label}</div>
-                <b data-testid={`card-${label}`}>{value}</b>
+                <b data-testid={`card-${id}`}>{value}</b>
               </div>
             ))}
           </div>
-          <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 18 }}>
+          <div className="report-charts">
             <div className="panel">
-              <h2>Số phiếu theo dịch vụ</h2>
+              <h2>{t.byServiceChart}</h2>
               <BarChart bars={r.byService.map((s) => ({ label: s.name, value: s.issued }))} />
             </div>
             <div className="panel">
-              <h2>Mức độ hài lòng ({r.satisfaction.total} lượt)</h2>
+              <h2>{fmt(t.satisfactionChart, { n: r.satisfaction.total })}</h2>
               <BarChart
-                bars={levels.map(([k, n]) => {
-                  const [lv, score] = k.split(':').map(Number) as [3 | 4 | 5, number];
-                  return { label: RATING_LABELS[lv]?.[lv - score]?.vi ?? k, value: n };
-                })}
+                testId="satisfaction-chart"
+                bars={levels.map((l) => ({ label: `${pick(l.vi, l.en)}${severalScales ? ` (${fmt(t.scaleOf, { levels: l.levels })})` : ''}`, value: l.count }))}
               />
-              {r.satisfaction.reasons.length > 0 && <div className="stat">Lý do: {r.satisfaction.reasons.map((x) => `${x.label} (${x.count})`).join(' · ')}</div>}
+              {r.satisfaction.reasons.length > 0 && (
+                <div className="stat">
+                  {t.reasons}: {r.satisfaction.reasons.map((x) => `${x.label} (${x.count})`).join(' · ')}
+                </div>
+              )}
             </div>
           </div>
           <div className="panel">
-            <h2>Số phiếu theo giờ trong ngày và thứ trong tuần</h2>
-            <HeatMap grid={r.heatmap} />
+            <h2>{t.heatmapTitle}</h2>
+            <HeatMap grid={r.heatmap} weekdays={t.weekdaysShort.split(',')} label={t.heatmapTitle} />
           </div>
-          <RowsTable title="Theo dịch vụ" rows={r.byService} total={r.totals} />
-          <RowsTable title="Theo quầy" rows={r.byCounter} total={r.totals} />
-          <RowsTable title="Theo cán bộ" rows={r.byOfficer} total={r.totals} />
+          <RowsTable t={t} title={t.byService} rows={r.byService} total={r.totals} />
+          <RowsTable t={t} title={t.byCounter} rows={r.byCounter} total={r.totals} />
+          <RowsTable t={t} title={t.byOfficer} rows={r.byOfficer} total={r.totals} />
           {r.satisfaction.comments.length > 0 && (
             <div className="panel">
-              <h2>Góp ý của công dân</h2>
+              <h2>{t.citizenComments}</h2>
               <ul className="list">
                 {r.satisfaction.comments.slice(0, 50).map((c, i) => (
                   <li key={i}>
-                    <span className="n">{c.number}</span> <span style={{ flex: 1 }}>{c.comment}</span> <span className="stat">{c.score}/{c.levels}</span>
+                    <span className="n">{c.number}</span> <span style={{ flex: 1 }}>{c.comment}</span>{' '}
+                    <span className="stat">
+                      {c.score}/{c.levels}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -31,7 +31,7 @@ function useChart(option: echarts.EChartsCoreOption, height: number) {
 const FONT = { fontFamily: "'Be Vietnam Pro', sans-serif", fontSize: 13 };
 
 /** Horizontal bars with values at their end. */
-export function BarChart({ bars }: { bars: { label: string; value: number }[] }) {
+export function BarChart({ bars, testId }: { bars: { label: string; value: number }[]; testId?: string }) {
   const height = Math.max(120, bars.length * 34 + 30);
   const ref = useChart(
     {
@@ -45,14 +45,13 @@ export function BarChart({ bars }: { bars: { label: string; value: number }[] })
     },
     height,
   );
-  return <div ref={ref} role="img" aria-label={bars.map((b) => `${b.label}: ${b.value}`).join(', ')} style={{ width: '100%', height }} />;
+  return <div ref={ref} role="img" aria-label={bars.map((b) => `${b.label}: ${b.value}`).join(', ')} data-testid={testId} style={{ width: '100%', height }} />;
 }
 
-const WEEKDAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
 const HOURS = Array.from({ length: 13 }, (_, i) => i + 6);
 
 /** Tickets by weekday × hour of the day, darker where more were issued. */
-export function HeatMap({ grid }: { grid: number[][] }) {
+export function HeatMap({ grid, weekdays, label }: { grid: number[][]; weekdays: string[]; label: string }) {
   const data = grid.flatMap((row, d) => HOURS.map((h, x) => [x, d, row[h] ?? 0]));
   const max = Math.max(1, ...data.map((p) => p[2] as number));
   const ref = useChart(
@@ -60,7 +59,7 @@ export function HeatMap({ grid }: { grid: number[][] }) {
       textStyle: FONT,
       grid: { left: 40, right: 10, top: 10, bottom: 60 },
       xAxis: { type: 'category', data: HOURS.map((h) => `${h}h`), splitArea: { show: true } },
-      yAxis: { type: 'category', data: WEEKDAYS, inverse: true, splitArea: { show: true } },
+      yAxis: { type: 'category', data: weekdays, inverse: true, splitArea: { show: true } },
       visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f3f6fa', '#0b4f8a'] } },
       tooltip: { position: 'top' },
       series: [{ type: 'heatmap', data, label: { show: true, formatter: (p: { value: number[] }) => (p.value[2] ? String(p.value[2]) : '') } }],
@@ -68,5 +67,5 @@ export function HeatMap({ grid }: { grid: number[][] }) {
     },
     300,
   );
-  return <div ref={ref} role="img" aria-label="Số phiếu theo thứ và giờ" style={{ width: '100%', height: 300 }} />;
+  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height: 300 }} />;
 }

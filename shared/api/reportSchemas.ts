@@ -10,7 +10,15 @@ export const ReportQuery = z
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
 export const ExportQuery = z
-  .object({ from: Day, to: Day, serviceId: OptId, counterId: OptId, officerId: OptId, table: z.enum(['totals', 'services', 'counters', 'officers', 'ratings', 'comments', 'hours']).optional() })
+  .object({
+    from: Day,
+    to: Day,
+    serviceId: OptId,
+    counterId: OptId,
+    officerId: OptId,
+    table: z.enum(['totals', 'services', 'counters', 'officers', 'ratings', 'comments', 'hours']).optional(),
+    lang: z.enum(['vi', 'en']).optional(),
+  })
   .strict()
   .refine((q) => q.from <= q.to, 'from must not be after to');
 export type ExportQuery = z.infer<typeof ExportQuery>;

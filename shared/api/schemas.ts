@@ -22,6 +22,8 @@ export const LoginBody = z
     counterId: z.number().int().positive(),
     officerId: z.number().int().positive(),
     pin: z.string().regex(/^\d{4,8}$/, 'PIN is 4–8 digits'),
+    /** Sign in at a counter another officer is signed in to; without it that is COUNTER_TAKEN. */
+    takeOver: z.boolean().optional(),
   })
   .strict();
 
@@ -63,6 +65,8 @@ export const ServiceStatus = Service.extend({
   openNow: z.boolean(),
   closedReason: z.enum(['inactive', 'hours', 'quota', 'range']).nullable(),
   hoursToday: z.string(),
+  /** When a service closed for its hours opens again (office time), so the kiosk can say so once. */
+  opensNext: z.object({ daysAhead: z.number().int(), weekday: z.number().int(), time: z.string() }).nullable(),
   issuedToday: z.number().int(),
 });
 export type ServiceStatus = z.infer<typeof ServiceStatus>;

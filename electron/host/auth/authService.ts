@@ -66,7 +66,12 @@ export class AuthService {
     return this.db.prepare('SELECT failures, blocked_until FROM pin_attempts WHERE device_key = ?').get(key) as { failures: number; blocked_until: number } | undefined;
   }
 
-  async loginStaff(counterId: number, officerId: number, pin: string, caller: SignInCaller): Promise<{ token: string }> {
+  /**
+   * A counter another officer is signed in to is taken over only when asked (`takeOver`), after the
+   * PIN is checked; every other session at the counter ends, so the previous screen cannot go on
+   * acting (or being credited) in the name of the counter.
+   */
+  async loginStaff(counterId: number, officerId: number, pin: string, caller: SignInCaller, takeOver = false): Promise<{ token: string }> {
     const deviceId = 'device' in caller ? caller.device.id : null;
     if ('device' in caller && (caller.device.role !== 'counter' || caller.device.counterId !== counterId)) {
       throw new AppError('DEVICE_ROLE', 'Máy này được đăng ký cho quầy khác');
@@ -76,7 +81,7 @@ export class AuthService {
     if (block && block.blocked_until > this.now()) throw new AppError('RATE_LIMITED', 'Nhập sai PIN nhiều lần; máy này tạm chờ trước khi thử lại');
     const officer = this.officer.get(officerId);
     if (!officer || officer.active !== 1) throw new AppError('OFFICER_NOT_FOUND');
-    this.queue.ctx.counter(counterId);
+    const counter = this.queue.ctx.counter(counterId);
     const right = officer.pin_hash !== '' && (await this.pins.verify(pin, officer.pin_hash));
     // Re-read after the await: the PIN may have been changed (or the officer deactivated) meanwhile.
     const now = this.now();
@@ -90,6 +95,8 @@ export class AuthService {
       if (over >= 0) this.onPinAlarm(key, failures);
       throw new AppError('INVALID_PIN');
     }
+    const holder = counter.status !== 'closed' && counter.officer_id !== null && counter.officer_id !== officerId ? this.officer.get(counter.officer_id) : undefined;
+    if (holder && !takeOver) throw new AppError('COUNTER_TAKEN', `${holder.name} đang đăng nhập tại ${counter.name}`);
     const token = randomToken();
     this.queue.ctx.tx(() => {
       this.db.prepare('DELETE FROM pin_attempts WHERE device_key = ?').run(key);

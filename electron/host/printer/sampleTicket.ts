@@ -12,7 +12,7 @@ export function sampleTicket(): TicketPrintData {
     ahead: 4,
     etaMinutes: 27,
     trackUrl: 'http://192.168.1.10:8080/t/AbCdEfGhJkLmNp',
-    footer: 'Xin cảm ơn quý công dân!',
+    footer: 'Xin cảm ơn công dân!',
     checkCode: 'K7MPX',
   };
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CounterState, CounterView, DisplayCall, DisplayState, ServiceStatus, TicketStatus } from '../../../shared/api/schemas';
 import { businessDay, localParts } from '../../../shared/businessDay';
 import { AppError } from '../../../shared/errors';
-import { hoursToday } from '../../../shared/openingHours';
+import { hoursToday, nextOpening } from '../../../shared/openingHours';
 import type { CounterSessions } from './counterSessions';
 import type { TicketIssuer } from './issueTicket';
 import type { QueueContext } from './queueContext';
@@ -75,7 +75,8 @@ export class QueueViews {
     const now = this.ctx.now();
     const office = this.ctx.settings.get();
     const waiting = this.stats.waitingCounts();
-    const weekday = localParts(now, office.timeZone).weekday;
+    const local = localParts(now, office.timeZone);
+    const weekday = local.weekday;
     return this.services.all().map((row) => {
       const a = availability(row, office, now, (day) => this.issuer.counts(row.id, day));
       const w = waiting.get(row.id) ?? 0;
@@ -87,6 +88,7 @@ export class QueueViews {
         openNow: a.closedReason === null,
         closedReason: a.closedReason,
         hoursToday: s.hours.length === 0 ? '' : hoursToday(s.hours, weekday),
+        opensNext: a.closedReason === 'hours' ? nextOpening(s.hours, local) : null,
         issuedToday: a.issuedToday,
       };
     });

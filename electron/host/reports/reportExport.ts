@@ -1,58 +1,108 @@
 import { csvCell } from './csvSafe';
 import type { ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
 import { dayLabel, officeDateTime } from '../../../shared/officeTime';
+import { satisfactionLevels } from '../../../shared/satisfactionLevels';
+
+export type ExportLang = 'vi' | 'en';
+
+/** How a report file is worded: the screen's language, the office's time zone, its current rating scale. */
+export interface ExportOptions {
+  lang?: ExportLang;
+  timeZone: string;
+  /** The office's scale now, so its levels show (with 0) even before anyone used it. */
+  ratingLevels?: number;
+}
 
 const minutes = (ms: number | null) => (ms === null ? '' : Math.round((ms / 60_000) * 10) / 10);
 const pct = (v: number | null) => (v === null ? '' : Math.round(v * 10) / 10);
 
-const ROW_HEADERS = [
-  'Tên', 'Số phiếu cấp', 'Đã phục vụ', 'Vắng mặt', 'Đã chuyển', 'Đã hủy', 'Hết ngày chưa phục vụ',
-  'Chờ TB (phút)', 'Chờ trung vị (phút)', 'Chờ P90 (phút)', 'Chờ tối đa (phút)',
-  'Phục vụ TB (phút)', 'Phục vụ trung vị (phút)', 'Phục vụ P90 (phút)', 'Phục vụ tối đa (phút)',
-  'Số đánh giá', 'Tỷ lệ hài lòng (%)',
-];
-const rowValues = (r: ReportRow) => [
-  r.name, r.issued, r.served, r.noShows, r.transferred, r.cancelled, r.expired,
-  minutes(r.wait.meanMs), minutes(r.wait.medianMs), minutes(r.wait.p90Ms), minutes(r.wait.maxMs),
-  minutes(r.service.meanMs), minutes(r.service.medianMs), minutes(r.service.p90Ms), minutes(r.service.maxMs),
-  r.ratings, pct(r.percentSatisfied),
-];
-const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
+const WORDS = {
+  vi: {
+    rowHeaders: [
+      'Tên', 'Số phiếu cấp', 'Đã phục vụ', 'Vắng mặt', 'Đã chuyển', 'Đã hủy', 'Hết ngày chưa phục vụ',
+      'Chờ TB (phút)', 'Chờ trung vị (phút)', 'Chờ P90 (phút)', 'Chờ tối đa (phút)',
+      'Phục vụ TB (phút)', 'Phục vụ trung vị (phút)', 'Phục vụ P90 (phút)', 'Phục vụ tối đa (phút)',
+      'Số đánh giá', 'Tỷ lệ hài lòng (%)',
+    ],
+    totals: 'Tổng hợp', services: 'Theo dịch vụ', counters: 'Theo quầy', officers: 'Theo cán bộ', ratings: 'Mức độ hài lòng', comments: 'Góp ý', hours: 'Theo giờ',
+    total: 'Tổng',
+    ratingHeader: ['Thang', 'Mức', 'Đánh giá', 'Số lượt'],
+    satisfied: 'Tỷ lệ hài lòng (%)', response: 'Tỷ lệ phản hồi (%)', reason: 'Lý do',
+    commentHeader: ['Số phiếu', 'Mức', 'Góp ý', 'Thời gian'],
+    day: 'Ngày',
+    weekdays: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'],
+    range: (from: string, to: string) => `${from} đến ${to}`,
+    file: 'bao-cao',
+  },
+  en: {
+    rowHeaders: [
+      'Name', 'Tickets issued', 'Served', 'No-shows', 'Transferred', 'Cancelled', 'Expired unserved',
+      'Wait mean (min)', 'Wait median (min)', 'Wait P90 (min)', 'Wait max (min)',
+      'Service mean (min)', 'Service median (min)', 'Service P90 (min)', 'Service max (min)',
+      'Ratings', 'Satisfied (%)',
+    ],
+    totals: 'Summary', services: 'By service', counters: 'By counter', officers: 'By officer', ratings: 'Satisfaction', comments: 'Comments', hours: 'By hour',
+    total: 'Total',
+    ratingHeader: ['Scale', 'Level', 'Rating', 'Count'],
+    satisfied: 'Satisfied (%)', response: 'Response rate (%)', reason: 'Reason',
+    commentHeader: ['Ticket', 'Level', 'Comment', 'Time'],
+    day: 'Day',
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    range: (from: string, to: string) => `${from} to ${to}`,
+    file: 'report',
+  },
+} as const;
 
-/** Each exportable table as header + rows, shared by the XLSX sheets and the CSV files; times in the office's zone. */
-export function reportTables(s: ReportSummary, timeZone: string): Record<string, { title: string; header: (string | number)[]; rows: (string | number)[][] }> {
+export const TABLES = ['totals', 'services', 'counters', 'officers', 'ratings', 'comments', 'hours'] as const;
+export type TableName = (typeof TABLES)[number];
+type Table = { title: string; header: (string | number)[]; rows: (string | number)[][] };
+
+/** Each exportable table as header + rows, shared by the XLSX sheets and the CSV sections. */
+export function reportTables(s: ReportSummary, o: ExportOptions): Record<TableName, Table> {
+  const lang = o.lang ?? 'vi';
+  const w = WORDS[lang];
+  const rowValues = (r: ReportRow, name = r.name) => [
+    name, r.issued, r.served, r.noShows, r.transferred, r.cancelled, r.expired,
+    minutes(r.wait.meanMs), minutes(r.wait.medianMs), minutes(r.wait.p90Ms), minutes(r.wait.maxMs),
+    minutes(r.service.meanMs), minutes(r.service.medianMs), minutes(r.service.p90Ms), minutes(r.service.maxMs),
+    r.ratings, pct(r.percentSatisfied),
+  ];
+  const total = rowValues(s.totals, w.total);
   return {
-    totals: { title: 'Tổng hợp', header: ROW_HEADERS, rows: [rowValues(s.totals)] },
-    services: { title: 'Theo dịch vụ', header: ROW_HEADERS, rows: [...s.byService.map(rowValues), rowValues(s.totals)] },
-    counters: { title: 'Theo quầy', header: ROW_HEADERS, rows: [...s.byCounter.map(rowValues), rowValues(s.totals)] },
-    officers: { title: 'Theo cán bộ', header: ROW_HEADERS, rows: [...s.byOfficer.map(rowValues), rowValues(s.totals)] },
+    totals: { title: w.totals, header: [...w.rowHeaders], rows: [total] },
+    services: { title: w.services, header: [...w.rowHeaders], rows: [...s.byService.map((r) => rowValues(r)), total] },
+    counters: { title: w.counters, header: [...w.rowHeaders], rows: [...s.byCounter.map((r) => rowValues(r)), total] },
+    officers: { title: w.officers, header: [...w.rowHeaders], rows: [...s.byOfficer.map((r) => rowValues(r)), total] },
     ratings: {
-      title: 'Mức độ hài lòng',
-      header: ['Thang', 'Mức', 'Số lượt'],
+      title: w.ratings,
+      header: [...w.ratingHeader],
       rows: [
-        ...Object.entries(s.satisfaction.byScaleScore).map(([k, n]) => [...k.split(':').map(Number), n] as (string | number)[]),
-        ['Tỷ lệ hài lòng (%)', '', pct(s.satisfaction.percentSatisfied)],
-        ['Tỷ lệ phản hồi (%)', '', pct(s.satisfaction.responseRate)],
-        ...s.satisfaction.reasons.map((r) => [`Lý do: ${r.label}`, '', r.count]),
+        ...satisfactionLevels(s.satisfaction.byScaleScore, o.ratingLevels).map((l) => [l.levels, l.score, l[lang], l.count]),
+        [w.satisfied, '', '', pct(s.satisfaction.percentSatisfied)],
+        [w.response, '', '', pct(s.satisfaction.responseRate)],
+        ...s.satisfaction.reasons.map((r) => [`${w.reason}: ${r.label}`, '', '', r.count]),
       ],
     },
     comments: {
-      title: 'Góp ý',
-      header: ['Số phiếu', 'Mức', 'Góp ý', 'Thời gian'],
-      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, c.comment, officeDateTime(c.at, timeZone)]),
+      title: w.comments,
+      header: [...w.commentHeader],
+      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, c.comment, officeDateTime(c.at, o.timeZone)]),
     },
-    hours: { title: 'Theo giờ', header: ['Ngày', ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: s.heatmap.map((r, i) => [WEEKDAYS[i] as string, ...r]) },
+    hours: { title: w.hours, header: [w.day, ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: s.heatmap.map((r, i) => [w.weekdays[i] as string, ...r]) },
   };
 }
 
-export async function reportXlsx(s: ReportSummary, timeZone: string): Promise<Buffer> {
+export const rangeTitle = (s: ReportSummary, lang: ExportLang) => WORDS[lang].range(dayLabel(s.query.from), dayLabel(s.query.to));
+export const exportFileName = (s: ReportSummary, lang: ExportLang) => `motcua-${WORDS[lang].file}-${s.query.from}-${s.query.to}`;
+
+export async function reportXlsx(s: ReportSummary, o: ExportOptions): Promise<Buffer> {
   // exceljs is ≈ 28 MB of heap once loaded: only the first export pays for it, not every host start.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
-  for (const t of Object.values(reportTables(s, timeZone))) {
+  for (const t of Object.values(reportTables(s, o))) {
     const ws = wb.addWorksheet(t.title);
-    ws.addRow([`${t.title} — ${dayLabel(s.query.from)} đến ${dayLabel(s.query.to)}`]).font = { bold: true, size: 13 };
+    ws.addRow([`${t.title} — ${rangeTitle(s, o.lang ?? 'vi')}`]).font = { bold: true, size: 13 };
     const head = ws.addRow(t.header);
     head.font = { bold: true };
     for (const r of t.rows) ws.addRow(r);
@@ -62,9 +112,20 @@ export async function reportXlsx(s: ReportSummary, timeZone: string): Promise<Bu
 }
 
 
-/** UTF-8 with a BOM, so Excel opens the Vietnamese correctly. */
-export function reportCsv(s: ReportSummary, table: keyof ReturnType<typeof reportTables>, timeZone: string): Buffer {
-  const t = reportTables(s, timeZone)[table] as ReturnType<typeof reportTables>[string];
-  const text = [t.header, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/**
+ * UTF-8 with a BOM, so Excel opens the Vietnamese correctly. One table when asked for one; otherwise
+ * every table of the report in one file, each under its title and separated by a blank line, which is
+ * how a report reads when the file is double-clicked into a spreadsheet (a zip of CSVs would not open).
+ */
+export function reportCsv(s: ReportSummary, table: TableName | undefined, o: ExportOptions): Buffer {
+  const lang = o.lang ?? 'vi';
+  const tables = reportTables(s, o);
+  const line = (r: (string | number)[]) => r.map(csvCell).join(',');
+  const text = table
+    ? [tables[table].header, ...tables[table].rows].map(line).join('\r\n') + '\r\n'
+    : TABLES.map((name) => {
+        const t = tables[name];
+        return [line([`${t.title} — ${rangeTitle(s, lang)}`]), line(t.header), ...t.rows.map(line)].join('\r\n') + '\r\n';
+      }).join('\r\n');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

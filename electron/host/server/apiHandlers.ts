@@ -155,7 +155,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
 
     login: async ({ body }, call) => {
-      const { token } = await auth.loginStaff(body.counterId, body.officerId, body.pin, signInCaller(call));
+      const { token } = await auth.loginStaff(body.counterId, body.officerId, body.pin, signInCaller(call), body.takeOver);
       return staffSession(token, body.counterId, body.officerId);
     },
     adminLogin: async ({ body }, call) => ({ kind: 'admin' as const, ...(await auth.loginAdmin(body.password, signInCaller(call))) }),

@@ -3,14 +3,15 @@ import { ZodError } from 'zod';
 import { ExportQuery } from '../../../shared/api/reportSchemas';
 import type { Session } from '../auth/authService';
 import type { ReportQueries } from '../reports/reportQuery';
-import { reportCsv, reportXlsx } from '../reports/reportExport';
+import { exportFileName, reportCsv, reportXlsx } from '../reports/reportExport';
 import { sendError } from './httpApi';
 
 /**
- * GET /api/reports/export.xlsx and /api/reports/export.csv?table=… (admin session): files, so
- * they sit beside the JSON contract routes, with the same validation and the same session check.
+ * GET /api/reports/export.xlsx and /api/reports/export.csv (admin session): files, so they sit
+ * beside the JSON contract routes, with the same validation and the same session check. The CSV
+ * holds every table unless `table=` names one; `lang=en` words them in English.
  */
-export function createReportDownloads(adminSessionOf: (req: http.IncomingMessage) => Session | null, reports: ReportQueries, timeZone: () => string) {
+export function createReportDownloads(adminSessionOf: (req: http.IncomingMessage) => Session | null, reports: ReportQueries, office: () => { timeZone: string; ratingLevels: number }) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     const m = /^\/api\/reports\/export\.(xlsx|csv)$/.exec(url.pathname);
     if (!m) return false;
@@ -24,10 +25,11 @@ export function createReportDownloads(adminSessionOf: (req: http.IncomingMessage
       if (e instanceof ZodError) return (sendError(res, 'BAD_REQUEST', 'Dữ liệu không hợp lệ'), true);
       throw e;
     }
-    const summary = reports.summary(q);
-    const name = `motcua-bao-cao-${q.from}-${q.to}`;
+    const { table, lang = 'vi', ...query } = q;
+    const summary = reports.summary(query);
+    const name = exportFileName(summary, lang);
     if (m[1] === 'xlsx') {
-      const body = await reportXlsx(summary, timeZone());
+      const body = await reportXlsx(summary, { lang, ...office() });
       res.writeHead(200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': `attachment; filename="${name}.xlsx"`,
@@ -35,9 +37,8 @@ export function createReportDownloads(adminSessionOf: (req: http.IncomingMessage
       });
       res.end(body);
     } else {
-      const table = q.table ?? 'services';
-      const body = reportCsv(summary, table, timeZone());
-      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}-${table}.csv"`, 'Content-Length': body.length });
+      const body = reportCsv(summary, table, { lang, ...office() });
+      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}${table ? `-${table}` : ''}.csv"`, 'Content-Length': body.length });
       res.end(body);
     }
     return true;

@@ -26,7 +26,7 @@ const sample: TicketPrintData = {
   ahead: 4,
   etaMinutes: 27,
   trackUrl: 'http://192.168.1.10:8080/t/AbCdEfGhJkLmNp',
-  footer: 'Xin cảm ơn quý công dân! Nghỉ trưa 11:30–13:30.',
+  footer: 'Xin cảm ơn công dân! Nghỉ trưa 11:30–13:30.',
   checkCode: 'K7MPX',
 };
 
@@ -142,7 +142,9 @@ describe('printer status and faults', () => {
     services.push(svc);
     const seen: string[] = [];
     svc.onStatus((s) => seen.push(`${s.ready}/${s.paperEnd}/${s.coverOpen}`));
-    await waitFor(() => svc.status().ready);
+    // Wait for the published ready state, not status(): that one already reads ready halfway through
+    // a poll, and changing the answers then means "ready" is never published.
+    await waitFor(() => seen.includes('true/false/false'));
     answers.paper = 0x12 | 0x60;
     answers.offline = 0x12 | 0x20;
     await waitFor(() => svc.status().paperEnd === true);

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localParts } from '../../shared/businessDay';
+import { openDatabase } from '../../electron/host/db/openDatabase';
+import { seedIfEmpty } from '../../electron/host/db/seed';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { startServe, waitExit } from '../helpers/serveProcess';
+import type { ServeProcess } from '../helpers/serveProcess';
+import { tempDir } from '../helpers/tempHost';
+
+// What an office notices on its first day, in real Chromium against a real `serve` process.
+const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
+let browser: Browser;
+let srv: ServeProcess;
+let dir: string;
+
+beforeAll(async () => {
+  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
+  dir = tempDir();
+  srv = await startServe(dir);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  srv?.child.kill('SIGTERM');
+  if (srv) await waitExit(srv.child);
+});
+
+async function page(url: string, width: number, height: number, base = srv.base): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height } });
+  const p = await ctx.newPage();
+  await p.goto(base + url);
+  return p;
+}
+
+async function signInCounter(p: Page, counter: number, officer: number, pin: string): Promise<void> {
+  await p.click(`[data-counter="${counter}"]`);
+  await p.click(`[data-officer="${officer}"]`);
+  for (const d of pin) await p.click(`.keypad button:text-is("${d}")`);
+  await p.click('button[type="submit"]');
+}
+
+const post = (p: string, body?: unknown, cookie?: string) =>
+  fetch(srv.base + p, { method: 'POST', headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+describe('day one at the office', () => {
+  it('signing in at a colleague\'s counter asks first, and tells the colleague', async () => {
+    const lan = await page('/counter', 1366, 768);
+    await signInCounter(lan, 1, 1, '1111');
+    await lan.waitForSelector('[data-action="next"]');
+    const hung = await page('/counter', 1366, 768);
+    await signInCounter(hung, 1, 2, '2222');
+    const ask = await hung.waitForSelector('[data-testid="take-over"]');
+    expect(await ask.textContent()).toContain('Nguyễn Thị Lan đang đăng nhập tại Quầy 1');
+    await hung.click('[data-testid="take-over"] button:has-text("Hủy")');
+    await hung.waitForSelector('[data-testid="take-over"]', { state: 'detached' });
+    expect(await hung.$('[data-action="next"]')).toBeNull();
+    const counters = (await (await fetch(`${srv.base}/api/counters`)).json()) as { id: number; officerId: number | null }[];
+    expect(counters.find((c) => c.id === 1)?.officerId).toBe(1);
+
+    for (const d of '2222') await hung.click(`.keypad button:text-is("${d}")`);
+    await hung.click('button[type="submit"]');
+    await hung.click('[data-action="take-over"]');
+    await hung.waitForSelector('[data-action="next"]');
+    expect(await hung.textContent('.topbar h1')).toContain('Trần Văn Hùng');
+    const told = await lan.waitForSelector('[data-testid="taken-over"]', { timeout: 10_000 });
+    expect(await told.textContent()).toContain('Trần Văn Hùng đã đăng nhập tại quầy này');
+  }, 60_000);
+
+  it('/reports in a browser signed in as an officer says who may see it and offers the admin sign-in; dd/mm/yyyy, ordered levels, English', async () => {
+    const officer = await page('/counter', 1366, 768);
+    await signInCounter(officer, 3, 3, '3333');
+    await officer.waitForSelector('[data-action="next"]');
+    // One citizen served and rated "Không hài lòng", so three levels have no votes.
+    const t = (await (await post('/api/tickets', { serviceId: 3 })).json()) as { id: string };
+    await officer.keyboard.press('n');
+    await officer.waitForSelector('[data-testid="current-ticket"]');
+    await officer.click('[data-action="finish"]');
+    expect((await post(`/api/tickets/${t.id}/rating`, { score: 1, reasons: [], source: 'phone' })).status).toBe(201);
+
+    await officer.goto(`${srv.base}/reports`);
+    const notice = await officer.waitForSelector('[data-testid="reports-admin-only"]');
+    expect(await notice.textContent()).toContain('Báo cáo chỉ dành cho quản trị viên');
+    expect(await notice.textContent()).toContain('Lê Thị Mai (Quầy 3)');
+    await officer.click('[data-action="admin-sign-in"]');
+    await officer.fill('input[type="password"]', 'motcua-admin');
+    await officer.click('button[type="submit"]');
+    await officer.fill('input[aria-label="Mật khẩu mới"]', 'mat-khau-ngay-dau');
+    await officer.fill('input[aria-label="Nhập lại"]', 'mat-khau-ngay-dau');
+    await officer.click('button[type="submit"]');
+    await officer.waitForSelector('[data-testid="satisfaction-chart"]');
+    expect(await officer.textContent('.topbar h1')).toMatch(/^Báo cáo — \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}$/);
+    expect(await officer.getAttribute('[data-testid="satisfaction-chart"]', 'aria-label')).toBe('Rất hài lòng: 0, Hài lòng: 0, Bình thường: 0, Không hài lòng: 1');
+    expect(await officer.getAttribute('[data-testid="export-csv"]', 'href')).not.toContain('table=');
+    await officer.click('[data-testid="lang"]');
+    expect(await officer.textContent('.topbar h1')).toMatch(/^Reports — \d{2}\/\d{2}\/\d{4} to \d{2}\/\d{2}\/\d{4}$/);
+    expect(await officer.getAttribute('[data-testid="satisfaction-chart"]', 'aria-label')).toBe('Very satisfied: 0, Satisfied: 0, Neutral: 0, Dissatisfied: 1');
+    expect(await officer.getAttribute('[data-testid="export-csv"]', 'href')).toContain('lang=en');
+  }, 60_000);
+
+  it('the rating tablet before anyone signs in: no "?" photo, the counter named once', async () => {
+    const tablet = await page('/rating?counter=4', 1280, 800);
+    const empty = await tablet.waitForSelector('.nametag');
+    await tablet.waitForTimeout(500);
+    const text = (await empty.textContent()) ?? '';
+    expect(text).not.toContain('?');
+    expect(text.match(/Quầy 4/g)).toHaveLength(1);
+    expect(text).toContain('Lao động – Thương binh và Xã hội');
+    expect(await tablet.$('.photo')).toBeNull();
+  });
+
+  it('the kiosk shows how long before it goes back to the start, and a touch restarts it', async () => {
+    const kiosk = await page('/kiosk?idle=8', 1080, 1920);
+    await kiosk.waitForSelector('[data-service="HT"]');
+    expect(await kiosk.$('[data-testid="idle-countdown"]')).toBeNull();
+    await kiosk.click('[data-service="HT"]');
+    const left = async () => Number(/(\d+)/.exec((await kiosk.textContent('[data-testid="idle-countdown"]')) ?? '')?.[1]);
+    expect(await left()).toBeGreaterThanOrEqual(7);
+    await kiosk.waitForFunction(() => /sau [1-5] giây/.test(document.querySelector('[data-testid="idle-countdown"]')?.textContent ?? ''), undefined, { timeout: 8000 });
+    await kiosk.mouse.click(540, 700);
+    expect(await left()).toBeGreaterThanOrEqual(7);
+    await kiosk.waitForSelector('[data-testid="idle-countdown"]', { state: 'detached', timeout: 12_000 });
+    await kiosk.waitForSelector('text=Mời công dân chọn dịch vụ');
+  }, 30_000);
+
+  it('has a favicon', async () => {
+    const home = await page('/', 1280, 800);
+    const href = await home.getAttribute('link[rel="icon"]', 'href');
+    expect(href).toBeTruthy();
+    const icon = await fetch(new URL(href as string, srv.base));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+  });
+
+  it('a closed office: one "Mở cửa lúc …" banner, not the hours on every tile', async () => {
+    const closedDir = tempDir();
+    const db = openDatabase({ file: path.join(closedDir, 'motcua.sqlite'), backupDir: path.join(closedDir, 'backups') });
+    seedIfEmpty(db, { adminPassword: 'x', alwaysOpen: true });
+    // A window that has not started yet, whatever time the test runs at.
+    const now = localParts(Date.now(), 'Asia/Ho_Chi_Minh');
+    const [from, to, when, whenEn] = now.hour <= 19 ? [now.hour + 2, now.hour + 3, '', ''] : [3, 4, ' ngày mai', ' tomorrow'];
+    const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+    db.prepare('UPDATE services SET hours = ?').run(JSON.stringify([{ days: [1, 2, 3, 4, 5, 6, 7], from: hh(from), to: hh(to) }]));
+    db.close();
+    const closed = await startServe(closedDir);
+    try {
+      const kiosk = await page('/kiosk', 1080, 1920, closed.base);
+      const banner = await kiosk.waitForSelector('[data-testid="closed-banner"]');
+      expect(await banner.textContent()).toContain(`Mở cửa lúc ${hh(from)}${when}`);
+      if (!when) expect(await banner.textContent()).toContain(`Giờ tiếp nhận hôm nay: ${hh(from)}–${hh(to)}`);
+      expect(await kiosk.$$eval('.tile', (ts) => ts.length)).toBe(6);
+      expect(await kiosk.$$eval('.tile .closed-note', (ns) => ns.length)).toBe(0);
+      expect(await kiosk.$$eval('.tile', (ts) => ts.filter((t) => /\d\d:\d\d/.test(t.textContent ?? '')).length)).toBe(0);
+      await kiosk.click('[data-testid="lang"]');
+      expect(await kiosk.textContent('[data-testid="closed-banner"]')).toContain(`Opens at ${hh(from)}${whenEn}`);
+    } finally {
+      closed.child.kill('SIGTERM');
+      await waitExit(closed.child);
+    }
+  }, 60_000);
+
+  it('"Mất kết nối tới máy chủ" on the kiosk and the counter goes away once the host is back', async () => {
+    const kiosk = await page('/kiosk', 1080, 1920);
+    const counter = await page('/counter', 1366, 768);
+    await signInCounter(counter, 2, 2, '2222');
+    await counter.waitForSelector('[data-action="next"]');
+    await kiosk.waitForSelector('[data-service="CT"]');
+
+    const port = srv.port;
+    srv.child.kill('SIGKILL');
+    await waitExit(srv.child);
+    await kiosk.click('[data-service="CT"]');
+    await kiosk.click('.priority-list .none');
+    await kiosk.waitForSelector('.error-banner:has-text("Mất kết nối tới máy chủ")');
+    await counter.keyboard.press('n');
+    await counter.waitForSelector('.error-banner:has-text("Mất kết nối tới máy chủ")');
+
+    srv = await startServe(dir, {}, port);
+    await kiosk.waitForSelector('[data-testid="offline"]', { state: 'detached', timeout: 20_000 });
+    await counter.waitForSelector('[data-testid="offline"]', { state: 'detached', timeout: 20_000 });
+    await kiosk.waitForSelector('.error-banner', { state: 'detached', timeout: 2000 });
+    await counter.waitForSelector('.error-banner', { state: 'detached', timeout: 2000 });
+    // And the screens work again: a ticket, called at the counter.
+    await kiosk.click('[data-service="CT"]');
+    await kiosk.click('.priority-list .none');
+    const number = (await kiosk.textContent('[data-testid="ticket-number"]'))?.trim();
+    await counter.keyboard.press('n');
+    await counter.waitForFunction((n) => document.querySelector('[data-testid="current-ticket"] .num')?.textContent === n, number);
+  }, 90_000);
+});
