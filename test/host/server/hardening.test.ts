@@ -103,7 +103,8 @@ describe('sessions end with their reason', () => {
     const first = await signedInCounter(host, 2, 2);
     // The next officer at the same PC (a cookie jar of their own, so the old session can still be tried).
     const second = new HttpClient(base, first.device);
-    expect((await second.post('/api/auth/login', { counterId: 2, officerId: 3, pin: pinOf(3) })).status).toBe(200);
+    // Taking over a counter someone is signed in to is confirmed on screen (takeOver), as the counter page does.
+    expect((await second.post('/api/auth/login', { counterId: 2, officerId: 3, pin: pinOf(3), takeOver: true })).status).toBe(200);
     expect((await first.post('/api/counters/2/next')).status).toBe(401);
     expect((await first.post('/api/auth/logout')).status).toBe(200);
     const counter = host.db.prepare('SELECT status, officer_id FROM counters WHERE id = 2').get();
