@@ -1,41 +1,63 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
-import { HttpClient } from '../../helpers/httpClient';
+import { deviceClient, signedInAdmin, signedInCounter } from '../../helpers/devices';
 import { FakeClock, tempHost } from '../../helpers/tempHost';
 
 // Monday 23/11/2026, 08:00 in Hà Nội. Three citizens served and rated 4, 4 and 1 on the 4-level scale.
 let host: Host;
 let base: string;
-const admin = () => new HttpClient(base);
-let cookie = '';
+/** The admin browser's session cookie and device credential (issue #13). */
+let adminHeaders: Record<string, string> = {};
 const clock = new FakeClock();
 
 beforeAll(async () => {
   host = await tempHost({ clock });
   base = `http://127.0.0.1:${host.port}`;
-  const officer = new HttpClient(base);
-  await officer.post('/api/auth/login', { counterId: 1, officerId: 1, pin: '1111' });
+  const officer = await signedInCounter(host, 1);
+  const kiosk = deviceClient(host, 'kiosk');
+  const tablet = deviceClient(host, 'rating', 1);
   for (const [score, comment] of [[4, 'Cán bộ tận tình'], [4, undefined], [1, '=chờ lâu quá']] as const) {
-    const t = (await new HttpClient(base).post('/api/tickets', { serviceId: 1 })).body as { id: string };
+    const t = (await kiosk.post('/api/tickets', { serviceId: 1 })).body as { id: string };
     await officer.post('/api/counters/1/next');
     clock.minutes(10);
     expect((await officer.post(`/api/tickets/${t.id}/finish`, {})).status).toBe(200);
-    expect((await new HttpClient(base).post(`/api/tickets/${t.id}/rating`, { score, reasons: [], comment, source: 'tablet' })).status).toBe(201);
+    expect((await tablet.post(`/api/tickets/${t.id}/rating`, { score, reasons: [], comment, source: 'tablet' })).status).toBe(201);
   }
-  const a = admin();
-  await a.post('/api/auth/admin', { password: 'admin-test' });
-  cookie = a.cookie;
+  adminHeaders = (await signedInAdmin(host)).authHeaders();
 });
 afterAll(async () => {
   await host.close();
 });
 
 const get = async (path: string) => {
-  const res = await fetch(base + path, { headers: { cookie } });
+  const res = await fetch(base + path, { headers: adminHeaders });
   return { status: res.status, type: res.headers.get('content-disposition') ?? '', body: Buffer.from(await res.arrayBuffer()) };
 };
-const sections = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n\r\n').map((s) => s.split('\r\n').filter(Boolean));
+/** A CSV line's cell values as a spreadsheet reads them (text cells are quoted: csvSafe), joined by commas. */
+function unquoted(line: string): string {
+  const cells: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cur += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      cells.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  cells.push(cur);
+  return cells.join(',');
+}
+const sections = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n\r\n')
+    .map((s) => s.split('\r\n').filter(Boolean).map(unquoted));
 
 describe('report files', () => {
   it('the CSV holds every table of the report, each under its title with the dates as dd/mm/yyyy', async () => {
