@@ -7,6 +7,7 @@ import { localParts } from '../../shared/businessDay';
 import { openDatabase } from '../../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../../electron/host/db/seed';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { startServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
@@ -16,11 +17,22 @@ const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let dir: string;
+/** The office's paired devices (issue #13), enrolled as `npm run device -- pair` does. */
+let devices: Record<'kiosk' | 'admin' | 'desk1' | 'desk2' | 'desk3' | 'tablet4', string>;
 
 beforeAll(async () => {
   if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   dir = tempDir();
   srv = await startServe(dir);
+  const [kiosk, admin, desk1, desk2, desk3, tablet4] = enrollInDataDir(dir, [
+    { role: 'kiosk' },
+    { role: 'admin' },
+    { role: 'counter', counter: 1 },
+    { role: 'counter', counter: 2 },
+    { role: 'counter', counter: 3 },
+    { role: 'rating', counter: 4 },
+  ]) as [string, string, string, string, string, string];
+  devices = { kiosk, admin, desk1, desk2, desk3, tablet4 };
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 60_000);
 afterAll(async () => {
@@ -29,39 +41,43 @@ afterAll(async () => {
   if (srv) await waitExit(srv.child);
 });
 
-async function page(url: string, width: number, height: number, base = srv.base): Promise<Page> {
+/** A page in its own browser holding a paired device's credential (`device` null: a phone or any browser). */
+async function page(url: string, width: number, height: number, device: string | null, base = srv.base): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height } });
+  if (device) await ctx.addCookies([{ name: 'motcua_device', value: device, url: base }]);
   const p = await ctx.newPage();
   await p.goto(base + url);
   return p;
 }
 
-async function signInCounter(p: Page, counter: number, officer: number, pin: string): Promise<void> {
+async function signInCounter(p: Page, counter: number, officer: number): Promise<void> {
   await p.click(`[data-counter="${counter}"]`);
   await p.click(`[data-officer="${officer}"]`);
-  for (const d of pin) await p.click(`.keypad button:text-is("${d}")`);
+  for (const d of pinOf(officer)) await p.click(`.keypad button:text-is("${d}")`);
   await p.click('button[type="submit"]');
 }
 
-const post = (p: string, body?: unknown, cookie?: string) =>
-  fetch(srv.base + p, { method: 'POST', headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+/** A script's request; `device` is the paired device it comes from (none: a phone). */
+const post = (p: string, body?: unknown, device?: string) =>
+  fetch(srv.base + p, { method: 'POST', headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(device ? { 'x-device-token': device } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
 
 describe('day one at the office', () => {
   it('signing in at a colleague\'s counter asks first, and tells the colleague', async () => {
-    const lan = await page('/counter', 1366, 768);
-    await signInCounter(lan, 1, 1, '1111');
+    // Two windows on counter 1's paired PC: Lan's, still open, and the one Hùng signs in on.
+    const lan = await page('/counter', 1366, 768, devices.desk1);
+    await signInCounter(lan, 1, 1);
     await lan.waitForSelector('[data-action="next"]');
-    const hung = await page('/counter', 1366, 768);
-    await signInCounter(hung, 1, 2, '2222');
+    const hung = await page('/counter', 1366, 768, devices.desk1);
+    await signInCounter(hung, 1, 2);
     const ask = await hung.waitForSelector('[data-testid="take-over"]');
     expect(await ask.textContent()).toContain('Nguyễn Thị Lan đang đăng nhập tại Quầy 1');
     await hung.click('[data-testid="take-over"] button:has-text("Hủy")');
     await hung.waitForSelector('[data-testid="take-over"]', { state: 'detached' });
     expect(await hung.$('[data-action="next"]')).toBeNull();
-    const counters = (await (await fetch(`${srv.base}/api/counters`)).json()) as { id: number; officerId: number | null }[];
+    const counters = (await (await fetch(`${srv.base}/api/counters`, { headers: { 'x-device-token': devices.kiosk } })).json()) as { id: number; officerId: number | null }[];
     expect(counters.find((c) => c.id === 1)?.officerId).toBe(1);
 
-    for (const d of '2222') await hung.click(`.keypad button:text-is("${d}")`);
+    for (const d of pinOf(2)) await hung.click(`.keypad button:text-is("${d}")`);
     await hung.click('button[type="submit"]');
     await hung.click('[data-action="take-over"]');
     await hung.waitForSelector('[data-action="next"]');
@@ -70,39 +86,41 @@ describe('day one at the office', () => {
     expect(await told.textContent()).toContain('Trần Văn Hùng đã đăng nhập tại quầy này');
   }, 60_000);
 
-  it('/reports in a browser signed in as an officer says who may see it and offers the admin sign-in; dd/mm/yyyy, ordered levels, English', async () => {
-    const officer = await page('/counter', 1366, 768);
-    await signInCounter(officer, 3, 3, '3333');
+  it('/reports on a counter PC says it is not for this device; in the admin browser: dd/mm/yyyy, ordered levels, English', async () => {
+    const officer = await page('/counter', 1366, 768, devices.desk3);
+    await signInCounter(officer, 3, 3);
     await officer.waitForSelector('[data-action="next"]');
     // One citizen served and rated "Không hài lòng", so three levels have no votes.
-    const t = (await (await post('/api/tickets', { serviceId: 3 })).json()) as { id: string };
+    const t = (await (await post('/api/tickets', { serviceId: 3 }, devices.kiosk)).json()) as { id: string };
     await officer.keyboard.press('n');
     await officer.waitForSelector('[data-testid="current-ticket"]');
     await officer.click('[data-action="finish"]');
     expect((await post(`/api/tickets/${t.id}/rating`, { score: 1, reasons: [], source: 'phone' })).status).toBe(201);
 
+    // Was: the officer's own browser named who was signed in and offered the admin sign-in there.
+    // Issue #13: reports open only in the admin's paired browser; a counter PC is told it is
+    // enrolled for another use, and no admin sign-in is offered on it.
     await officer.goto(`${srv.base}/reports`);
-    const notice = await officer.waitForSelector('[data-testid="reports-admin-only"]');
-    expect(await notice.textContent()).toContain('Báo cáo chỉ dành cho quản trị viên');
-    expect(await notice.textContent()).toContain('Lê Thị Mai (Quầy 3)');
-    await officer.click('[data-action="admin-sign-in"]');
-    await officer.fill('input[type="password"]', 'motcua-admin');
-    await officer.click('button[type="submit"]');
-    await officer.fill('input[aria-label="Mật khẩu mới"]', 'mat-khau-ngay-dau');
-    await officer.fill('input[aria-label="Nhập lại"]', 'mat-khau-ngay-dau');
-    await officer.click('button[type="submit"]');
-    await officer.waitForSelector('[data-testid="satisfaction-chart"]');
-    expect(await officer.textContent('.topbar h1')).toMatch(/^Báo cáo — \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}$/);
-    expect(await officer.getAttribute('[data-testid="satisfaction-chart"]', 'aria-label')).toBe('Rất hài lòng: 0, Hài lòng: 0, Bình thường: 0, Không hài lòng: 1');
-    expect(await officer.getAttribute('[data-testid="export-csv"]', 'href')).not.toContain('table=');
-    await officer.click('[data-testid="lang"]');
-    expect(await officer.textContent('.topbar h1')).toMatch(/^Reports — \d{2}\/\d{2}\/\d{4} to \d{2}\/\d{2}\/\d{4}$/);
-    expect(await officer.getAttribute('[data-testid="satisfaction-chart"]', 'aria-label')).toBe('Very satisfied: 0, Satisfied: 0, Neutral: 0, Dissatisfied: 1');
-    expect(await officer.getAttribute('[data-testid="export-csv"]', 'href')).toContain('lang=en');
+    const gate = await officer.waitForSelector('[data-testid="device-gate"]');
+    expect(await gate.textContent()).toContain('Máy này được đăng ký cho chức năng khác');
+    expect(await officer.$('input[type="password"]')).toBeNull();
+    await officer.close();
+
+    const admin = await page('/reports', 1366, 768, devices.admin);
+    await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
+    await admin.click('button[type="submit"]');
+    await admin.waitForSelector('[data-testid="satisfaction-chart"]');
+    expect(await admin.textContent('.topbar h1')).toMatch(/^Báo cáo — \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}$/);
+    expect(await admin.getAttribute('[data-testid="satisfaction-chart"]', 'aria-label')).toBe('Rất hài lòng: 0, Hài lòng: 0, Bình thường: 0, Không hài lòng: 1');
+    expect(await admin.getAttribute('[data-testid="export-csv"]', 'href')).not.toContain('table=');
+    await admin.click('[data-testid="lang"]');
+    expect(await admin.textContent('.topbar h1')).toMatch(/^Reports — \d{2}\/\d{2}\/\d{4} to \d{2}\/\d{2}\/\d{4}$/);
+    expect(await admin.getAttribute('[data-testid="satisfaction-chart"]', 'aria-label')).toBe('Very satisfied: 0, Satisfied: 0, Neutral: 0, Dissatisfied: 1');
+    expect(await admin.getAttribute('[data-testid="export-csv"]', 'href')).toContain('lang=en');
   }, 60_000);
 
   it('the rating tablet before anyone signs in: no "?" photo, the counter named once', async () => {
-    const tablet = await page('/rating?counter=4', 1280, 800);
+    const tablet = await page('/rating?counter=4', 1280, 800, devices.tablet4);
     const empty = await tablet.waitForSelector('.nametag');
     await tablet.waitForTimeout(500);
     const text = (await empty.textContent()) ?? '';
@@ -113,7 +131,7 @@ describe('day one at the office', () => {
   });
 
   it('the kiosk shows how long before it goes back to the start, and a touch restarts it', async () => {
-    const kiosk = await page('/kiosk?idle=8', 1080, 1920);
+    const kiosk = await page('/kiosk?idle=8', 1080, 1920, devices.kiosk);
     await kiosk.waitForSelector('[data-service="HT"]');
     expect(await kiosk.$('[data-testid="idle-countdown"]')).toBeNull();
     await kiosk.click('[data-service="HT"]');
@@ -127,7 +145,7 @@ describe('day one at the office', () => {
   }, 30_000);
 
   it('has a favicon', async () => {
-    const home = await page('/', 1280, 800);
+    const home = await page('/', 1280, 800, null);
     const href = await home.getAttribute('link[rel="icon"]', 'href');
     expect(href).toBeTruthy();
     const icon = await fetch(new URL(href as string, srv.base));
@@ -145,9 +163,10 @@ describe('day one at the office', () => {
     const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
     db.prepare('UPDATE services SET hours = ?').run(JSON.stringify([{ days: [1, 2, 3, 4, 5, 6, 7], from: hh(from), to: hh(to) }]));
     db.close();
+    const [closedKiosk] = enrollInDataDir(closedDir, [{ role: 'kiosk' }]) as [string];
     const closed = await startServe(closedDir);
     try {
-      const kiosk = await page('/kiosk', 1080, 1920, closed.base);
+      const kiosk = await page('/kiosk', 1080, 1920, closedKiosk, closed.base);
       const banner = await kiosk.waitForSelector('[data-testid="closed-banner"]');
       expect(await banner.textContent()).toContain(`Mở cửa lúc ${hh(from)}${when}`);
       if (!when) expect(await banner.textContent()).toContain(`Giờ tiếp nhận hôm nay: ${hh(from)}–${hh(to)}`);
@@ -163,9 +182,9 @@ describe('day one at the office', () => {
   }, 60_000);
 
   it('"Mất kết nối tới máy chủ" on the kiosk and the counter goes away once the host is back', async () => {
-    const kiosk = await page('/kiosk', 1080, 1920);
-    const counter = await page('/counter', 1366, 768);
-    await signInCounter(counter, 2, 2, '2222');
+    const kiosk = await page('/kiosk', 1080, 1920, devices.kiosk);
+    const counter = await page('/counter', 1366, 768, devices.desk2);
+    await signInCounter(counter, 2, 2);
     await counter.waitForSelector('[data-action="next"]');
     await kiosk.waitForSelector('[data-service="CT"]');
 
