@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { enrollInDataDir, pinOf } from '../helpers/devices';
 import { startServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
@@ -14,12 +15,21 @@ import { tempDir } from '../helpers/tempHost';
 const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
+/** The office's paired devices (issue #13): a kiosk, a display, counter PCs 1–4 (index = counter), tablet at counter 2. */
+let kioskDevice: string;
+let displayDevice: string;
+let tablet2: string;
+let desks: string[] = [];
 
 const KIOSK = { portrait: [1080, 1920], landscape: [1920, 1080] } as const;
 
 beforeAll(async () => {
   if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  srv = await startServe(tempDir());
+  const dir = tempDir();
+  srv = await startServe(dir);
+  const tokens = enrollInDataDir(dir, [{ role: 'kiosk' }, { role: 'display' }, { role: 'rating', counter: 2 }, ...[1, 2, 3, 4].map((counter) => ({ role: 'counter' as const, counter }))]);
+  [kioskDevice, displayDevice, tablet2] = tokens as [string, string, string];
+  desks = ['', ...tokens.slice(3)];
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 60_000);
 afterAll(async () => {
@@ -28,8 +38,10 @@ afterAll(async () => {
   if (srv) await waitExit(srv.child);
 });
 
-async function open(url: string, width: number, height: number, mobile = false): Promise<Page> {
+/** A screen in its own browser; `device` is the paired device's credential it holds (a phone holds none). */
+async function open(url: string, width: number, height: number, device: string | null, mobile = false): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height }, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
+  if (device) await ctx.addCookies([{ name: 'motcua_device', value: device, url: srv.base }]);
   const p = await ctx.newPage();
   await p.goto(srv.base + url);
   return p;
@@ -74,17 +86,21 @@ async function smallButtons(p: Page): Promise<string[]> {
   );
 }
 
-async function staffCookie(counterId: number, officerId: number, pin: string): Promise<string> {
-  const login = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ counterId, officerId, pin }) });
-  return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+/** The headers of counter `counterId`'s paired PC with `officerId` signed in on it. */
+async function staffAt(counterId: number, officerId: number): Promise<Record<string, string>> {
+  const device = desks[counterId] as string;
+  const login = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-device-token': device }, body: JSON.stringify({ counterId, officerId, pin: pinOf(officerId) }) });
+  expect(login.status).toBe(200);
+  return { 'x-device-token': device, cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
 }
+const issue = (serviceId: number) => fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-device-token': kioskDevice }, body: JSON.stringify({ serviceId }) });
 
-/** A ticket of service 1 served to the end at counter `counterId`, ready to be rated. */
-async function servedTicket(cookie: string, counterId: number): Promise<{ id: string; number: string; checkCode: string }> {
-  const issued = (await (await fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 1 }) })).json()) as { id: string; number: string; checkCode: string };
-  const called = await fetch(`${srv.base}/api/tickets/${issued.id}/call`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ counterId }) });
+/** A ticket of a service the counter serves, served to the end at counter `counterId`, ready to be rated. */
+async function servedTicket(staff: Record<string, string>, counterId: number, serviceId = 1): Promise<{ id: string; number: string; checkCode: string }> {
+  const issued = (await (await issue(serviceId)).json()) as { id: string; number: string; checkCode: string };
+  const called = await fetch(`${srv.base}/api/tickets/${issued.id}/call`, { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: JSON.stringify({ counterId }) });
   expect(called.status).toBe(200);
-  const done = await fetch(`${srv.base}/api/tickets/${issued.id}/finish`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+  const done = await fetch(`${srv.base}/api/tickets/${issued.id}/finish`, { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: '{}' });
   expect(done.status).toBe(200);
   return issued;
 }
@@ -92,7 +108,7 @@ async function servedTicket(cookie: string, counterId: number): Promise<{ id: st
 describe('each screen at its target size keeps its primary action on screen', () => {
   for (const [name, [width, height]] of Object.entries(KIOSK)) {
     it(`kiosk ${name} ${width}×${height}: home, priority step, ticket, rating lookup and rating form`, async () => {
-      const kiosk = await open('/kiosk', width, height);
+      const kiosk = await open('/kiosk', width, height, kioskDevice);
       await kiosk.waitForSelector('[data-service="HT"]');
       expect(await offScreen(kiosk, ['[data-service="HT"]', '[data-service="TKQ"]', '.kiosk-footer button'])).toEqual([]);
       expect(await smallButtons(kiosk)).toEqual([]);
@@ -114,7 +130,7 @@ describe('each screen at its target size keeps its primary action on screen', ()
       expect(await smallButtons(kiosk)).toEqual([]);
 
       // The number typed on the keypad opens its rating form; a chosen face opens the keyboard too.
-      const served = await servedTicket(await staffCookie(1, 1, '1111'), 1);
+      const served = await servedTicket(await staffAt(1, 1), 1);
       for (const k of served.number) await kiosk.click(`.keypad [data-key="${k}"]`);
       await kiosk.click('[data-testid="rate-next"]');
       await kiosk.waitForSelector('[data-testid="code-entry"]');
@@ -131,25 +147,25 @@ describe('each screen at its target size keeps its primary action on screen', ()
   }
 
   it('counter 1366×768: sign-in (counter, officer, PIN, sign-in button) and the desk', async () => {
-    const counter = await open('/counter', 1366, 768);
+    const counter = await open('/counter', 1366, 768, desks[4] as string);
     await counter.waitForSelector('[data-counter="4"]');
     expect(await offScreen(counter, ['[data-counter="4"]', '[data-officer="4"]', 'input[type="password"]', '.keypad', 'button[type="submit"]'])).toEqual([]);
     await counter.click('[data-counter="4"]');
     await counter.click('[data-officer="4"]');
-    for (const d of '4444') await counter.click(`.keypad button:text-is("${d}")`);
+    for (const d of pinOf(4)) await counter.click(`.keypad button:text-is("${d}")`);
     await counter.click('button[type="submit"]');
     await counter.waitForSelector('[data-action="next"]');
     expect(await offScreen(counter, ['[data-action="next"]', '[data-action="finish"]', '[data-action="pause"]'])).toEqual([]);
   }, 30_000);
 
   it('rating tablet 1280×800: name tag, then faces, reasons, keyboard and send button together', async () => {
-    const tablet = await open('/rating?counter=2', 1280, 800);
+    const tablet = await open('/rating?counter=2', 1280, 800, tablet2);
     await tablet.waitForSelector('[data-testid="nametag-empty"]');
     expect(await offScreen(tablet, ['[data-testid="nametag-empty"]'])).toEqual([]);
-    const cookie = await staffCookie(2, 2, '2222');
+    const staff = await staffAt(2, 2);
     await tablet.waitForSelector('[data-testid="nametag"] .name:has-text("Trần Văn Hùng")');
     expect(await offScreen(tablet, ['[data-testid="nametag"]'])).toEqual([]);
-    await servedTicket(cookie, 2);
+    await servedTicket(staff, 2);
     await tablet.waitForSelector('.face');
     expect(await offScreen(tablet, ['.face:first-child', '.face:last-child', '[data-action="send"]'])).toEqual([]);
     await tablet.click('.face >> nth=0');
@@ -161,8 +177,9 @@ describe('each screen at its target size keeps its primary action on screen', ()
   }, 30_000);
 
   it('phone 390×844: the rating card fits the phone, face labels on at most two lines, send button inside the card', async () => {
-    const served = await servedTicket(await staffCookie(3, 3, '3333'), 3);
-    const phone = await open(`/t/${served.id}`, 390, 844, true);
+    // Counter 3 serves Đất đai (service 3): an officer acts only on the tickets of their own desk.
+    const served = await servedTicket(await staffAt(3, 3), 3, 3);
+    const phone = await open(`/t/${served.id}`, 390, 844, null, true);
     await phone.waitForSelector('.face');
     await phone.click('.face >> nth=3');
     expect(await offScreen(phone, ['[data-testid="track-number"]', '.face:first-child', '.face:last-child', '[data-action="send"]'], { pageMayScroll: true })).toEqual([]);
@@ -183,10 +200,10 @@ describe('each screen at its target size keeps its primary action on screen', ()
   for (const [width, height] of [[1920, 1080], [1366, 768]] as const) {
     it(`call display ${width}×${height}: the whole board on one screen`, async () => {
       // Someone being called now, so the big "now calling" panel is on the board.
-      const cookie = await staffCookie(4, 4, '4444');
-      await fetch(`${srv.base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 5 }) });
-      expect((await fetch(`${srv.base}/api/counters/4/next`, { method: 'POST', headers: { cookie } })).status).toBe(200);
-      const display = await open('/display', width, height);
+      const staff = await staffAt(4, 4);
+      expect((await issue(5)).status).toBe(201);
+      expect((await fetch(`${srv.base}/api/counters/4/next`, { method: 'POST', headers: staff })).status).toBe(200);
+      const display = await open('/display', width, height, displayDevice);
       await display.waitForSelector('[data-testid="now-number"]');
       expect(await offScreen(display, ['[data-testid="now-number"]', '[data-counter="4"]'])).toEqual([]);
     });
