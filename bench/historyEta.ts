@@ -16,7 +16,7 @@ import type { ForecastCounter, ForecastTicket } from '../shared/etaForecast';
 import { generateHistory } from '../test/helpers/reportDataset';
 import { prng } from '../test/helpers/prng';
 import { startServe } from '../test/helpers/serveProcess';
-import { benchOffice } from './benchOffice';
+import { BENCH_PIN, benchDevices, benchOffice } from './benchOffice';
 import { machine, ms, summary } from './stats';
 
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 200_000);
@@ -97,14 +97,16 @@ db.close();
 console.log(`  history: ${tickets.toLocaleString('en')} tickets over ${days} days + ${WAITING} waiting = ${total.toLocaleString('en')} rows (${((performance.now() - g0) / 1000).toFixed(0)} s to generate)`);
 
 const srv = await startServe(dir);
-const send = async (method: string, p: string, body?: unknown, cookie?: string) => {
+// The kiosk and the counter PCs are paired devices (issue #13).
+const devices = benchDevices(dir, COUNTERS, 0);
+const send = async (method: string, p: string, body?: unknown, device = devices.kiosk) => {
   const t0 = performance.now();
-  const r = await fetch(srv.base + p, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const r = await fetch(srv.base + p, { method, headers: { 'x-device-token': device, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
   const json = (await r.json()) as Record<string, unknown>;
   if (r.status >= 400) throw new Error(`${method} ${p}: ${r.status} ${JSON.stringify(json)}`);
   return { ms: performance.now() - t0, json };
 };
-for (let c = 1; c <= COUNTERS; c++) await send('POST', '/api/auth/login', { counterId: c, officerId: c, pin: '1234' });
+for (let c = 1; c <= COUNTERS; c++) await send('POST', '/api/auth/login', { counterId: c, officerId: c, pin: BENCH_PIN }, devices.counters[c]);
 await send('GET', '/api/services');
 
 const issue = () => send('POST', '/api/tickets', { serviceId: 1 + Math.floor(rnd() * 6), priority: rnd() < 0.1 ? 'elderly' : null });
