@@ -48,6 +48,8 @@ export interface HostOptions {
   issueRatePerMinute?: number;
   /** How often time-driven state (close of day, opening hours, wait alerts) is re-evaluated; default 10 s. */
   timeTickMs?: number;
+  /** A better_sqlite3.node to load instead of the one under node_modules (MOTCUA_SQLITE_ADDON). */
+  sqliteAddon?: string;
 }
 
 /** A device or service started alongside the host (printer, LED boards, announcer). */
@@ -104,7 +106,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const backupDir = path.join(o.dataDir, 'backups');
   const restoredFrom = applyPendingRestore(o.dataDir, undefined, (o.now ?? Date.now)());
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
-  const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir });
+  const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir, sqliteAddon: o.sqliteAddon });
   if (seedIfEmpty(db, { adminPassword: o.adminPassword ?? 'motcua-admin', alwaysOpen: o.seedAlwaysOpen })) {
     o.log({ level: 'info', msg: 'first run: seeded the sample ward office', dataDir: o.dataDir });
   }

@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { parseServeArgs } from './cliArgs';
 import { CorruptDatabaseError } from './db/openDatabase';
 import { FutureDatabaseError } from './db/migrate';
-import { startHost } from './host';
 import { createFileLog } from './logger';
+import { NativeAddonError, checkNativeAddons, currentAddonContext } from './nativeAddons';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2), process.env);
+  const sqliteAddon = process.env.MOTCUA_SQLITE_ADDON || undefined;
+  await checkNativeAddons({ sqliteAddon, context: currentAddonContext(root) });
+  // Imported only now: the host imports serialport, which loads its addon as it is imported.
+  const { startHost } = await import('./host');
   const dataDir = path.resolve(args.dataDir);
   const log = createFileLog(path.join(dataDir, 'logs'), { echo: process.env.MOTCUA_LOG_STDERR === '1' });
   const host = await startHost({
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
     adminPassword: process.env.MOTCUA_ADMIN_PASSWORD,
     seedAlwaysOpen: process.env.MOTCUA_SEED_ALWAYS_OPEN === '1',
     issueRatePerMinute: process.env.MOTCUA_ISSUE_RATE_LIMIT === undefined ? undefined : Number(process.env.MOTCUA_ISSUE_RATE_LIMIT),
+    sqliteAddon,
   });
   const shown = args.host ?? 'localhost';
   process.stdout.write(JSON.stringify({ msg: 'listening', port: host.port, url: `http://${shown}:${host.port}/`, dataDir }) + '\n');
@@ -42,7 +47,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError) {
+  if (e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError || e instanceof NativeAddonError) {
     process.stderr.write(`motcua: ${e.message}\n`);
     process.exit(2);
   }

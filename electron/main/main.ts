@@ -7,6 +7,7 @@ import { startHostInShell } from './hostInShell';
 import { setupIpc } from './ipc';
 import { setupPermissions } from './lockdown';
 import { registerAppScheme, setupProtocol } from './protocol';
+import { failToStart } from './startupFailure';
 import { closeAllWindows, placeWindows, watchDisplays } from './windows';
 
 const root = app.isPackaged ? process.resourcesPath : path.resolve(__dirname, '../..');
@@ -34,4 +35,4 @@ app.whenReady().then(async () => {
     closeAllWindows();
     void host.close();
   });
-});
+}).catch(failToStart);

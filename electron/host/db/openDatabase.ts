@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { currentAddonContext, explainAddonFailure } from '../nativeAddons';
 import { latestBackup } from './backup';
 import { migrate } from './migrate';
 
@@ -23,6 +24,8 @@ export interface OpenOptions {
   backupDir: string;
   /** Skip the full integrity check (only for throwaway benches). */
   skipIntegrityCheck?: boolean;
+  /** A better_sqlite3.node to load instead of the one under node_modules. */
+  sqliteAddon?: string;
 }
 
 /**
@@ -34,7 +37,7 @@ export function openDatabase(opts: OpenOptions): Database.Database {
   fs.mkdirSync(path.dirname(opts.file), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(opts.file);
+    db = new Database(opts.file, opts.sqliteAddon ? { nativeBinding: opts.sqliteAddon } : {});
     db.pragma('busy_timeout = 10000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -50,6 +53,8 @@ export function openDatabase(opts: OpenOptions): Database.Database {
     migrate(db);
   } catch (e) {
     if (e instanceof CorruptDatabaseError) throw e;
+    const native = explainAddonFailure('better-sqlite3', e, currentAddonContext());
+    if (native) throw native;
     const code = (e as { code?: string }).code ?? '';
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
       throw new CorruptDatabaseError(opts.file, code, latestBackup(opts.backupDir));

@@ -142,7 +142,9 @@ describe('printer status and faults', () => {
     services.push(svc);
     const seen: string[] = [];
     svc.onStatus((s) => seen.push(`${s.ready}/${s.paperEnd}/${s.coverOpen}`));
-    await waitFor(() => svc.status().ready);
+    // Wait for the published ready state, not status(): that one already reads ready halfway through
+    // a poll, and changing the answers then means "ready" is never published.
+    await waitFor(() => seen.includes('true/false/false'));
     answers.paper = 0x12 | 0x60;
     answers.offline = 0x12 | 0x20;
     await waitFor(() => svc.status().paperEnd === true);
