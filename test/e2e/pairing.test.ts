@@ -65,7 +65,8 @@ describe('pairing devices through the real pages', () => {
     expect(cookies.find((c) => c.name === 'motcua_device')?.httpOnly).toBe(true);
 
     const tablet = await pairAt('/rating?counter=1', await pairingCode('rating', 1));
-    await tablet.page.locator('[data-testid=nametag]').waitFor();
+    // Nobody is signed in at counter 1 yet: the tablet shows the counter's empty name tag.
+    await tablet.page.locator('[data-testid=nametag-empty]').waitFor();
 
     const counter = await pairAt('/counter', await pairingCode('counter', 1));
     await counter.page.locator('[data-counter="1"]').click();
@@ -73,6 +74,8 @@ describe('pairing devices through the real pages', () => {
     await counter.page.locator('input[inputmode=numeric]').fill(pinOf(1));
     await counter.page.locator('button[type=submit]').click();
     await counter.page.locator('[data-testid=queue]').waitFor({ state: 'attached' });
+    // The paired tablet hears the sign-in and shows the officer.
+    await tablet.page.locator('[data-testid=nametag] .name:has-text("Nguyễn Thị Lan")').waitFor();
 
     // The admin's list shows the three new devices; revoke the counter PC.
     await admin.locator('[data-tab=enrolled]').click();
