@@ -15,8 +15,17 @@ export function useOfficeField<K extends keyof OfficeConfig>(field: K) {
   const stored = office.data ? office.data[field] : null;
   const storedJson = JSON.stringify(stored);
   const [draft, setDraft] = useState<OfficeConfig[K] | null>(null);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const previousStored = useRef<string | null>(null);
   useEffect(() => {
-    if (storedJson !== undefined && storedJson !== 'null') setDraft(JSON.parse(storedJson) as OfficeConfig[K]);
+    if (storedJson === undefined || storedJson === 'null') return;
+    // The screen re-reads the settings after every save (and when another admin saves): that
+    // must not throw away an edit typed since. Take the stored value only while the draft still
+    // shows the previous stored value (nothing typed), or already equals the new one.
+    const current = draftRef.current === null ? null : JSON.stringify(draftRef.current);
+    if (current === null || current === previousStored.current || current === storedJson) setDraft(JSON.parse(storedJson) as OfficeConfig[K]);
+    previousStored.current = storedJson;
   }, [storedJson]);
   const dirty = draft !== null && JSON.stringify(draft) !== storedJson;
   const save = (value: OfficeConfig[K]) => call('setOfficeSettings', { body: { [field]: value } as Partial<OfficeConfig> });
