@@ -34,6 +34,7 @@ import { RateLimiter } from './server/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
 import type { StaticMount } from './server/staticFiles';
 import { TimeWatch } from './timeWatch';
+import { playEtaInBackground } from './etaSchedule';
 
 /** Opening hours flip on the minute: the kiosk is at most this late; wait alerts well inside 30 s. */
 const TIME_TICK_MS = 10_000;
@@ -86,28 +87,6 @@ export interface Host {
   broadcast(message: unknown): void;
   use(extension: HostExtension): Promise<void>;
   close(): Promise<void>;
-}
-
-/**
- * The forecast is redone right after each change, once the answer to the request that made it
- * has gone out: kiosks and phones refetching on the event then read it from the cache.
- */
-function refreshEtaAfterChanges(queue: QueueService, log: Log): () => void {
-  let pending: NodeJS.Immediate | null = null;
-  const stop = queue.onEvent(() => {
-    pending ??= setImmediate(() => {
-      pending = null;
-      try {
-        queue.eta.refresh(queue.now());
-      } catch (e) {
-        log({ level: 'error', msg: 'ETA refresh failed', error: String(e) });
-      }
-    });
-  });
-  return () => {
-    stop();
-    if (pending) clearImmediate(pending);
-  };
 }
 
 function lanAddress(): string {
@@ -195,7 +174,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   // Before the server listens: a host that was off at midnight closes the day before anyone is served.
   const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);
   for (const r of queue.counterRepairs) o.log({ level: 'warn', msg: 'running counter disagreed with the tickets; recounted', ...r });
-  const stopEtaRefresh = refreshEtaAfterChanges(queue, o.log);
+  const stopEtaRefresh = playEtaInBackground(queue, o.log, () => hub.broadcast({ type: 'eta.changed', at: queue.now() }));
   const perMinute = o.issueRatePerMinute ?? 30;
   // File routes (exports, backup, restore) are admin routes: an admin device with an admin session.
   const adminSessionOf = (req: http.IncomingMessage) => {

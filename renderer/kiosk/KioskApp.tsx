@@ -32,7 +32,7 @@ export function KioskApp() {
   const [step, setStep] = useState<Step>({ kind: 'home' });
   const failure = useActionError();
   // services.changed: the host's timer saw a service open or close by its hours (07:30, 11:30…).
-  const services = useQuery('listServices', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'services.changed' || m.type === 'day.closed');
+  const services = useQuery('listServices', {}, (m) => m.type === 'eta.changed' || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'services.changed' || m.type === 'day.closed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
   const printer = useQuery('printerStatus', {}, (m) => m.type === 'printer.status');
 

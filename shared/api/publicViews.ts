@@ -17,7 +17,7 @@ function publicTicket(t: unknown): Record<string, unknown> | null {
   return { number: x.number, serviceId: x.serviceId, state: x.state, counterId: x.counterId ?? null, callCount: x.callCount ?? 0 };
 }
 
-const PUBLIC_TYPES = /^(ticket|counter)\.|^config\.changed$|^announce$|^services\.changed$|^day\.closed$/;
+const PUBLIC_TYPES = /^(ticket|counter)\.|^config\.changed$|^announce$|^services\.changed$|^eta\.changed$|^day\.closed$/;
 
 /** The anonymous form of a broadcast message, or null when it is not for anonymous ears. */
 export function publicMessage(message: unknown): unknown {
@@ -26,7 +26,7 @@ export function publicMessage(message: unknown): unknown {
   const type = typeof m.type === 'string' ? m.type : '';
   if (type === 'hello') return m;
   if (!PUBLIC_TYPES.test(type)) return null;
-  if (type === 'announce') return m;
+  if (type === 'announce' || type === 'eta.changed') return m;
   const out: Record<string, unknown> = { type, seq: m.seq, at: m.at, serviceId: m.serviceId ?? null, waiting: m.waiting ?? null };
   if ('ticket' in m) out.ticket = publicTicket(m.ticket);
   if ('newTicket' in m) out.newTicket = publicTicket(m.newTicket);

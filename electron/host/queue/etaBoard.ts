@@ -27,6 +27,10 @@ interface Snapshot {
    * the forecast placed "a ticket taken now", so its estimate is known without playing again.
    */
   issued: { id: string; version: number; entry: Entry } | null;
+  /** The last ticket issued before this play: later ones are not in `tickets` yet. */
+  lastIssueOrder: number;
+  /** Minutes one more ticket in the service's line adds, for tickets issued after this play. */
+  stepMinutes: Map<number, number>;
 }
 
 export interface Estimate {
@@ -45,6 +49,13 @@ export interface Estimate {
  */
 export class EtaBoard {
   private snap: Snapshot | null = null;
+  /**
+   * In the host the play runs off the request path (see host.ts): reads take the last play as it
+   * is, and a ticket issued after it is placed from that play's "a ticket taken now" plus a cheap
+   * indexed count of who came since. Without it (tests, the ETA simulation) every read plays first
+   * when the queue changed, which is what the background play converges to within a moment.
+   */
+  private background = false;
 
   constructor(
     private readonly stats: QueueStats,
@@ -54,22 +65,38 @@ export class EtaBoard {
     private readonly serviceIds: () => number[],
   ) {}
 
-  private current(now: number): Snapshot {
-    const s = this.snap;
-    const office = this.settings.get();
-    if (s && s.version === this.version() && s.office === office && now >= s.at && now - s.at < ETA_REFRESH_MS) return s;
-    return this.compute(now);
+  private upToDate(s: Snapshot | null, now: number): s is Snapshot {
+    return !!s && s.version === this.version() && s.office === this.settings.get() && now >= s.at && now - s.at < ETA_REFRESH_MS;
   }
 
-  /** Redo the forecast now if it is out of date (the host calls this right after a change). */
-  refresh(now: number): void {
-    this.current(now);
+  private current(now: number): Snapshot {
+    const s = this.snap;
+    if (this.background && s && now >= s.at) return s;
+    return this.upToDate(s, now) ? s : this.compute(now);
+  }
+
+  /** Reads no longer play: the host plays after changes, coalesced, and readers take the last play. */
+  playInBackground(): void {
+    this.background = true;
+  }
+
+  /** Redo the forecast now if it is out of date; true when it was redone. */
+  refresh(now: number): boolean {
+    if (this.upToDate(this.snap, now)) return false;
+    this.compute(now);
+    return true;
+  }
+
+  /** The last play's queue version (the event log's last id when it ran). */
+  get playedVersion(): number {
+    return this.snap?.version ?? 0;
   }
 
   private compute(now: number): Snapshot {
     const office = this.settings.get();
     const version = this.version();
     const services = this.serviceIds();
+    const lastIssueOrder = this.stats.lastIssueOrder();
     const input = this.stats.forecastInput(now, services);
     const f = forecastQueue(input);
     const means = new Map<number, number>();
@@ -133,7 +160,11 @@ export class EtaBoard {
         newTicket.set(sid, { normal: glide(e.normal, before?.normal), priority: glide(e.priority, before?.priority) });
       }
     }
-    this.snap = { version, office, at: now, tickets, newTicket, issued: null };
+    // One more ticket in a line costs its mean time shared by the counters that call it first.
+    const firstCallers = new Map<number, number>();
+    for (const c of input.counters) if (c.serviceIds[0] !== undefined) firstCallers.set(c.serviceIds[0], (firstCallers.get(c.serviceIds[0]) ?? 0) + 1);
+    const stepMinutes = new Map(services.map((sid) => [sid, mean(sid) / Math.max(1, firstCallers.get(sid) ?? 0)]));
+    this.snap = { version, office, at: now, tickets, newTicket, issued: null, lastIssueOrder, stepMinutes };
     return this.snap;
   }
 
@@ -155,11 +186,21 @@ export class EtaBoard {
   }
 
   /** A waiting ticket's people ahead and estimate. */
-  ticket(t: Pick<TicketRow, 'id' | 'service_id'>, now: number): Estimate {
+  ticket(t: Pick<TicketRow, 'id' | 'service_id' | 'priority' | 'issue_order'>, now: number): Estimate {
     const s = this.snap;
     if (s?.issued?.id === t.id && s.issued.version === this.version() && now >= s.at && now - s.at < ETA_REFRESH_MS) return this.shown(s.issued.entry, s, now);
     let snap = this.current(now);
     let e = snap.tickets.get(t.id);
+    if (!e && this.background) {
+      // Back in line or issued after the last play: where "a ticket taken now" stood then, behind
+      // those of its service issued in between (an indexed count over the line, not a play).
+      const slot = snap.newTicket.get(t.service_id);
+      if (slot) {
+        const base = t.priority !== null ? slot.priority : slot.normal;
+        const since = t.issue_order > snap.lastIssueOrder ? this.stats.waitingIssuedBetween(t.service_id, snap.lastIssueOrder, t.issue_order, t.priority !== null) : 0;
+        return this.shown({ ...base, ahead: base.ahead + since, minutes: base.minutes + since * (snap.stepMinutes.get(t.service_id) ?? 0) }, snap, now);
+      }
+    }
     if (!e && snap.at !== now) {
       snap = this.compute(now);
       e = snap.tickets.get(t.id);

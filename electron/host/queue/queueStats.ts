@@ -20,6 +20,9 @@ export class QueueStats {
   private readonly openCountersOf: Database.Statement<[number], { counter_id: number; busy: number; waiting_services: number }>;
   private readonly configuredCounters: Database.Statement<[number], { n: number }>;
   private readonly callsSince: Database.Statement<[number, number], { n: number; first: number | null }>;
+  private readonly maxIssueOrder: Database.Statement<[], { m: number | null }>;
+  private readonly issuedBetween: Database.Statement<[number, number, number], { n: number }>;
+  private readonly priorityIssuedBetween: Database.Statement<[number, number, number], { n: number }>;
   private readonly feed: {
     counters: Database.Statement<[], { id: number; status: string }>;
     counterServices: Database.Statement<[], { counter_id: number; service_id: number }>;
@@ -72,7 +75,23 @@ export class QueueStats {
       'SELECT count(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.active = 1',
     );
     // Plan: tickets_called (service_id, called_at) range.
+    // Plan: tickets_issue_order (unique), its last entry.
+    this.maxIssueOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
+    // Plan: the service's part of tickets_waiting_line / tickets_waiting_priority (line-sized).
+    this.issuedBetween = db.prepare("SELECT count(*) AS n FROM tickets WHERE service_id = ? AND state = 'waiting' AND issue_order > ? AND issue_order < ?");
+    this.priorityIssuedBetween = db.prepare(
+      "SELECT count(*) AS n FROM tickets WHERE service_id = ? AND state = 'waiting' AND priority IS NOT NULL AND issue_order > ? AND issue_order < ?",
+    );
     this.callsSince = db.prepare('SELECT count(*) AS n, min(called_at) AS first FROM tickets WHERE service_id = ? AND called_at >= ?');
+  }
+
+  lastIssueOrder(): number {
+    return this.maxIssueOrder.get()?.m ?? 0;
+  }
+
+  /** Waiting tickets of a service issued between two issue orders (a priority one counts only priority ones). */
+  waitingIssuedBetween(serviceId: number, after: number, before: number, priorityOnly: boolean): number {
+    return ((priorityOnly ? this.priorityIssuedBetween : this.issuedBetween).get(serviceId, after, before)?.n) ?? 0;
   }
 
   waitingCounts(): Map<number, number> {
