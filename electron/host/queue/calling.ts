@@ -10,20 +10,22 @@ import type { CounterRow, TicketRow } from './rows';
 /** Calling citizens to a counter: next, a specific ticket, recall, and calling back a parked one. */
 export class Calling {
   private readonly activeAt: Database.Statement<[number], TicketRow>;
-  private readonly finishActive: Database.Statement<[number, number, string]>;
+  private readonly finishActive: Database.Statement<[number, number, string], TicketRow>;
   private readonly oldestInService: Database.Statement<[number], TicketRow>;
   private readonly oldestPriorityInService: Database.Statement<[number], TicketRow>;
   private readonly targetedAt: Database.Statement<[number], TicketRow>;
   private readonly priorityCalledSince: Database.Statement<[number, number, number], { n: number }>;
   private readonly priorityRunOf: Database.Statement<[number], { n: number }>;
-  private readonly markCalled: Database.Statement<[number, number | null, number, string]>;
+  private readonly markCalled: Database.Statement<[number, number | null, number, string], TicketRow>;
+  private readonly recallOne: Database.Statement<[string], TicketRow>;
+  private readonly unparkOne: Database.Statement<[number, number | null, string], TicketRow>;
 
   constructor(private readonly ctx: QueueContext) {
     const db = ctx.db;
     this.activeAt = db.prepare("SELECT * FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')");
     this.finishActive = db.prepare(
       // max(): a clock set backwards must never produce a negative service time.
-      "UPDATE tickets SET state = 'done', finished_at = max(?, coalesce(serving_at, called_at, issued_at)), serving_at = coalesce(serving_at, called_at) WHERE counter_id = ? AND state IN ('called', 'serving') AND id = ?",
+      "UPDATE tickets SET state = 'done', finished_at = max(?, coalesce(serving_at, called_at, issued_at)), serving_at = coalesce(serving_at, called_at) WHERE counter_id = ? AND state IN ('called', 'serving') AND id = ? RETURNING *",
     );
     // Plan: tickets_waiting_line (service_id, queued_at, issue_order) walked in order, past the
     // few priority tickets at its head; priority heads from their own tickets_waiting_priority.
@@ -41,7 +43,11 @@ export class Calling {
     // Kept by a trigger on every call (m005): calls in the same millisecond keep their order.
     this.priorityRunOf = db.prepare('SELECT priority_run AS n FROM service_call_runs WHERE service_id = ?');
     this.markCalled = db.prepare(
-      "UPDATE tickets SET state = 'called', counter_id = ?, officer_id = ?, called_at = max(?, issued_at), call_count = call_count + 1 WHERE id = ?",
+      "UPDATE tickets SET state = 'called', counter_id = ?, officer_id = ?, called_at = max(?, issued_at), call_count = call_count + 1 WHERE id = ? RETURNING *",
+    );
+    this.recallOne = db.prepare('UPDATE tickets SET call_count = call_count + 1 WHERE id = ? RETURNING *');
+    this.unparkOne = db.prepare(
+      "UPDATE tickets SET state = 'called', counter_id = ?, officer_id = coalesce(?, officer_id), call_count = call_count + 1 WHERE id = ? RETURNING *",
     );
   }
 
@@ -56,8 +62,8 @@ export class Calling {
   releaseCurrent(counter: CounterRow, actor: Actor): void {
     const current = this.activeAt.get(counter.id);
     if (!current) return;
-    this.finishActive.run(this.ctx.now(), counter.id, current.id);
-    this.ctx.record('ticket.finished', { ticket: this.ctx.ticket(current.id), counter, actor: actorLabel(actor), reason: 'auto' });
+    const done = this.finishActive.get(this.ctx.now(), counter.id, current.id);
+    this.ctx.record('ticket.finished', { ticket: done ?? this.ctx.ticket(current.id), counter, actor: actorLabel(actor), reason: 'auto' });
   }
 
   current(counterId: number): TicketRow | undefined {
@@ -65,8 +71,8 @@ export class Calling {
   }
 
   private call(ticketId: string, counter: CounterRow, actor: Actor, reason?: string): TicketRow {
-    this.markCalled.run(counter.id, actor.officerId ?? counter.officer_id, this.ctx.now(), ticketId);
-    const ticket = this.ctx.ticket(ticketId);
+    const ticket = this.markCalled.get(counter.id, actor.officerId ?? counter.officer_id, this.ctx.now(), ticketId);
+    if (!ticket) throw new AppError('TICKET_NOT_FOUND');
     this.ctx.record('ticket.called', { ticket, counter, actor: actorLabel(actor), reason: reason ?? null });
     return ticket;
   }
@@ -128,8 +134,7 @@ export class Calling {
       const t = this.ctx.ticket(ticketId);
       assertState(t, 'called', 'serving');
       assertAtCounter(t, actor);
-      this.ctx.db.prepare('UPDATE tickets SET call_count = call_count + 1 WHERE id = ?').run(t.id);
-      const ticket = this.ctx.ticket(t.id);
+      const ticket = this.recallOne.get(t.id) as TicketRow;
       const counter = t.counter_id === null ? null : this.ctx.counter(t.counter_id);
       this.ctx.record('ticket.recalled', { ticket, counter, actor: actorLabel(actor) });
       return ticket;
@@ -143,10 +148,7 @@ export class Calling {
       const t = this.ctx.ticket(ticketId);
       assertState(t, 'parked');
       this.releaseCurrent(counter, actor);
-      this.ctx.db
-        .prepare("UPDATE tickets SET state = 'called', counter_id = ?, officer_id = coalesce(?, officer_id), call_count = call_count + 1 WHERE id = ?")
-        .run(counter.id, actor.officerId ?? counter.officer_id, t.id);
-      const ticket = this.ctx.ticket(t.id);
+      const ticket = this.unparkOne.get(counter.id, actor.officerId ?? counter.officer_id, t.id) as TicketRow;
       this.ctx.record('ticket.unparked', { ticket, counter, actor: actorLabel(actor) });
       this.ctx.record('ticket.called', { ticket, counter, actor: actorLabel(actor), reason: 'unpark' });
       return ticket;

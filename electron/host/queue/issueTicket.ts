@@ -18,7 +18,7 @@ const CLOSED_ERRORS = { inactive: 'SERVICE_INACTIVE', hours: 'SERVICE_CLOSED', q
 export class TicketIssuer {
   private readonly dayCounts: Database.Statement<[number, string], { issued: number; last: number | null }>;
   private readonly maxOrder: Database.Statement<[], { m: number | null }>;
-  private readonly insert: Database.Statement;
+  private readonly insert: Database.Statement<[Record<string, unknown>], TicketRow>;
 
   constructor(private readonly ctx: QueueContext) {
     const db = ctx.db;
@@ -26,7 +26,7 @@ export class TicketIssuer {
     this.dayCounts = db.prepare('SELECT issued, last_seq AS last FROM service_day_counts WHERE service_id = ? AND business_day = ?');
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
     this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order, check_code)
-      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order, @check_code)`);
+      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order, @check_code) RETURNING *`);
   }
 
   counts(serviceId: number, day: string): DayCounts {
@@ -65,8 +65,8 @@ export class TicketIssuer {
         issue_order: this.nextIssueOrder(),
         check_code: newCheckCode(),
       };
-      this.insert.run(row);
-      const ticket = this.ctx.ticket(row.id);
+      // The row as written, from the INSERT itself: no read after the write.
+      const ticket = this.insert.get(row) as TicketRow;
       this.ctx.record('ticket.issued', { ticket, actor: input.kioskId ? `kiosk:${input.kioskId}` : 'kiosk' });
       return ticket;
     });

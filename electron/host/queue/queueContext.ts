@@ -30,7 +30,6 @@ export class QueueContext {
   private inBeforeWrite = false;
   private readonly listeners = new Set<EventListener>();
   private readonly insertEvent: Database.Statement;
-  private readonly waitingCount: Database.Statement<[number], { n: number }>;
   readonly ticketById: Database.Statement<[string], TicketRow>;
   readonly serviceById: Database.Statement<[number], ServiceRow>;
   readonly counterById: Database.Statement<[number], CounterRow>;
@@ -42,7 +41,6 @@ export class QueueContext {
     readonly now: () => number,
   ) {
     this.insertEvent = db.prepare('INSERT INTO events (at, type, ticket_id, counter_id, actor, payload) VALUES (?, ?, ?, ?, ?, ?)');
-    this.waitingCount = db.prepare("SELECT count(*) AS n FROM tickets WHERE service_id = ? AND state = 'waiting'");
     this.ticketById = db.prepare('SELECT * FROM tickets WHERE id = ?');
     this.serviceById = db.prepare('SELECT * FROM services WHERE id = ?');
     this.counterById = db.prepare('SELECT * FROM counters WHERE id = ?');
@@ -115,7 +113,9 @@ export class QueueContext {
       newTicket: input.newTicket ? toTicket(input.newTicket) : null,
       counter: counter ? { id: counter.id, number: counter.number, name: counter.name, status: counter.status } : null,
       serviceId,
-      waiting: serviceId === null ? null : (this.waitingCount.get(serviceId)?.n ?? 0),
+      // Not counted per event (a count over the line at every change): screens read waiting counts
+      // from the views they refetch.
+      waiting: null,
       reason: input.reason ?? null,
     });
   }

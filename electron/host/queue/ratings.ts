@@ -28,6 +28,15 @@ export class Ratings {
       VALUES (@ticket_id, @score, @levels, @reasons, @comment, @service_id, @counter_id, @officer_id, @source, @created_at)`);
   }
 
+  private insertOnce(row: Record<string, unknown>): void {
+    try {
+      this.insert.run(row);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new AppError('ALREADY_RATED');
+      throw e;
+    }
+  }
+
   isRated(ticketId: string): boolean {
     return !!this.exists.get(ticketId);
   }
@@ -42,8 +51,8 @@ export class Ratings {
     return this.ctx.tx(() => {
       const t = this.ctx.ticket(input.ticketId);
       if (t.state !== 'done') throw new AppError('NOT_RATABLE');
-      if (this.isRated(t.id)) throw new AppError('ALREADY_RATED');
-      this.insert.run({
+      // The primary key refuses a second rating; no read before the write.
+      this.insertOnce({
         ticket_id: t.id,
         score: input.score,
         levels,

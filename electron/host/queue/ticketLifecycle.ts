@@ -10,9 +10,9 @@ export type TransferTarget = { serviceId: number; counterId?: undefined } | { co
 
 /** Everything that happens to a ticket after it is called, except calling itself. */
 export class TicketLifecycle {
-  private readonly setState: Database.Statement;
+  private readonly setState: Database.Statement<[Record<string, unknown>], TicketRow>;
   private readonly maxOrder: Database.Statement<[], { m: number | null }>;
-  private readonly insertTransferred: Database.Statement;
+  private readonly insertTransferred: Database.Statement<[Record<string, unknown>], TicketRow>;
 
   constructor(private readonly ctx: QueueContext) {
     const db = ctx.db;
@@ -21,11 +21,11 @@ export class TicketLifecycle {
         finished_at = CASE WHEN @finished THEN max(@now, coalesce(serving_at, called_at, issued_at)) ELSE finished_at END,
         dossier_code = coalesce(@dossier, dossier_code),
         target_counter_id = CASE WHEN @requeue THEN NULL ELSE target_counter_id END
-      WHERE id = @id`);
+      WHERE id = @id RETURNING *`);
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
     this.insertTransferred = db.prepare(`INSERT INTO tickets
         (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, target_counter_id, transferred_from, kiosk_id, issue_order, check_code)
-      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @target_counter_id, @transferred_from, @kiosk_id, @issue_order, @check_code)`);
+      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @target_counter_id, @transferred_from, @kiosk_id, @issue_order, @check_code) RETURNING *`);
   }
 
   private change(
@@ -35,7 +35,8 @@ export class TicketLifecycle {
     event: Parameters<QueueContext['record']>[0],
     opts: { serving?: boolean; finished?: boolean; dossier?: string | null; requeue?: boolean; reason?: string } = {},
   ): TicketRow {
-    this.setState.run({
+    // The row as written, from the UPDATE itself: no read after the write.
+    const ticket = this.setState.get({
       id: t.id,
       state,
       now: this.ctx.now(),
@@ -43,8 +44,7 @@ export class TicketLifecycle {
       finished: opts.finished ? 1 : 0,
       dossier: opts.dossier ?? null,
       requeue: opts.requeue ? 1 : 0,
-    });
-    const ticket = this.ctx.ticket(t.id);
+    }) as TicketRow;
     const counter = t.counter_id === null ? null : this.ctx.counterById.get(t.counter_id) ?? null;
     this.ctx.record(event, { ticket, counter, actor: actorLabel(actor), reason: opts.reason ?? null });
     return ticket;
@@ -125,9 +125,9 @@ export class TicketLifecycle {
         targetCounter = c.id;
       }
       const wasActive = t.state === 'called' || t.state === 'serving';
-      this.setState.run({ id: t.id, state: 'transferred', now: this.ctx.now(), serving: wasActive ? 1 : 0, finished: 1, dossier: null, requeue: 0 });
+      const old = this.setState.get({ id: t.id, state: 'transferred', now: this.ctx.now(), serving: wasActive ? 1 : 0, finished: 1, dossier: null, requeue: 0 }) as TicketRow;
       const newId = newTicketId();
-      this.insertTransferred.run({
+      const fresh = this.insertTransferred.get({
         id: newId,
         service_id: serviceId,
         business_day: t.business_day,
@@ -142,9 +142,7 @@ export class TicketLifecycle {
         issue_order: (this.maxOrder.get()?.m ?? 0) + 1,
         // Same paper ticket, same code.
         check_code: t.check_code,
-      });
-      const old = this.ctx.ticket(t.id);
-      const fresh = this.ctx.ticket(newId);
+      }) as TicketRow;
       const counter = t.counter_id === null ? null : this.ctx.counterById.get(t.counter_id) ?? null;
       this.ctx.record('ticket.transferred', { ticket: old, newTicket: fresh, counter, serviceId, actor: actorLabel(actor) });
       return fresh;
