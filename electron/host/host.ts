@@ -35,6 +35,9 @@ import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/
 import type { StaticMount } from './server/staticFiles';
 import { TimeWatch } from './timeWatch';
 import { playEtaInBackground } from './etaSchedule';
+import { TrackingFeed } from './server/trackingFeed';
+
+const TICKET_ID = /^[A-Za-z0-9]{8,32}$/;
 
 /** Opening hours flip on the minute: the kiosk is at most this late; wait alerts well inside 30 s. */
 const TIME_TICK_MS = 10_000;
@@ -174,7 +177,11 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   // Before the server listens: a host that was off at midnight closes the day before anyone is served.
   const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);
   for (const r of queue.counterRepairs) o.log({ level: 'warn', msg: 'running counter disagreed with the tickets; recounted', ...r });
-  const stopEtaRefresh = playEtaInBackground(queue, o.log, () => hub.broadcast({ type: 'eta.changed', at: queue.now() }));
+  const tracking = new TrackingFeed(queue, hub);
+  const stopEtaRefresh = playEtaInBackground(queue, o.log, () => {
+    hub.broadcast({ type: 'eta.changed', at: queue.now() });
+    tracking.played();
+  });
   const perMinute = o.issueRatePerMinute ?? 30;
   // File routes (exports, backup, restore) are admin routes: an admin device with an admin session.
   const adminSessionOf = (req: http.IncomingMessage) => {
@@ -234,9 +241,19 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     sendError(res, 'NOT_FOUND');
   });
   server.on('upgrade', (req, socket, head) => {
-    const pathname = (req.url ?? '').split('?')[0];
+    const [pathname, query] = (req.url ?? '').split('?');
     if (pathname !== '/api/events' || originProblem(req)) {
       socket.destroy();
+      return;
+    }
+    // A phone's tracking page follows its own ticket only (the id is the key it already holds).
+    const track = new URLSearchParams(query ?? '').get('track');
+    if (track !== null) {
+      if (!TICKET_ID.test(track) || !queue.ctx.ticketById.get(track)) {
+        socket.destroy();
+        return;
+      }
+      hub.handleUpgrade(req, socket, head, { deviceId: null, trackTicketId: track });
       return;
     }
     // Enrolled devices hear staff detail; everyone else the public view (no ids).
@@ -295,6 +312,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
       stopBackups();
       stopWarmup();
       stopEtaRefresh();
+      tracking.close();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));
       await printing.close();
       await outputs.close();

@@ -3,6 +3,7 @@
 import type { InputOf, OutputOf, RouteName } from '../../shared/api/contract';
 import type { AnnounceMessage } from '../../shared/announcementConfig';
 import type { QueueEvent, TimeEvent } from '../../shared/api/events';
+import type { TicketStatus } from '../../shared/api/schemas';
 import { routePaths } from '../../shared/api/routePaths';
 
 export type ServerMessage =
@@ -11,7 +12,10 @@ export type ServerMessage =
   | { type: 'hello'; lastEventSeq: number }
   | AnnounceMessage
   | { type: 'printer.status'; status: unknown }
-  | { type: 'print.job'; jobId: number; ticketNumber: string | null; state: 'queued' | 'printing' | 'done' | 'failed' };
+  | { type: 'print.job'; jobId: number; ticketNumber: string | null; state: 'queued' | 'printing' | 'done' | 'failed' }
+  // Only on a tracking page's stream (/api/events?track=ID): its own ticket, its service's call.
+  | { type: 'track.status'; status: TicketStatus }
+  | { type: 'track.calling'; serviceId: number; number: string; counterNumber: number; at: number };
 
 export interface MotcuaBridge {
   invoke(name: string, input: { params?: unknown; query?: unknown; body?: unknown }): Promise<unknown>;
@@ -91,7 +95,16 @@ class EventStream {
   private attempts = 0;
   private lastSeq = 0;
   private started = false;
+  private query = '';
   state: ConnectionState = 'connecting';
+
+  /**
+   * A phone's tracking page hears only its own ticket (pushed by the host) and its service's "now
+   * calling", not every event of the hall. Set before the first subscriber starts the stream.
+   */
+  follow(ticketId: string): void {
+    if (!this.started) this.query = `?track=${encodeURIComponent(ticketId)}`;
+  }
 
   subscribe(listener: (m: ServerMessage) => void, onResync?: () => void): () => void {
     this.listeners.add(listener);
@@ -127,7 +140,7 @@ class EventStream {
 
   private connect() {
     const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${proto}://${location.host}/api/events`);
+    const ws = new WebSocket(`${proto}://${location.host}/api/events${this.query}`);
     this.ws = ws;
     this.setState('connecting');
     ws.onopen = () => {

@@ -1,25 +1,30 @@
 import { useEffect, useRef, useState } from 'react';
-import { useQuery } from '../api/hooks';
+import type { TicketStatus } from '../../shared/api/schemas';
+import { events } from '../api/client';
+import { useEvents, useQuery } from '../api/hooks';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
-import { stateLabel, useLang } from '../i18n';
+import { fmt, stateLabel, useLang } from '../i18n';
 
 /** The citizen's phone, from the ticket's QR: where they are in the line, live, and rating after. */
 export function TrackApp({ ticketId }: { ticketId: string }) {
   const { t, pick, lang, setLang } = useLang();
-  const serviceRef = useRef<number | null>(null);
-  // Only events of this ticket's service (or of the ticket itself) can change what it shows, so a
-  // hall full of phones does not refetch on every call in every queue.
-  const status = useQuery(
-    'getTicket',
-    { params: { id: ticketId } },
-    (m) => 'ticket' in m && !!m.ticket && (m.ticket.id === ticketId || m.ticket.serviceId === serviceRef.current || m.newTicket?.id === ticketId || m.type === 'ticket.transferred'),
-  );
+  // This page's stream carries only its own ticket, pushed by the host whenever the ticket or its
+  // estimate changes, and its service's "now calling": it fetches once per (re)connect, not on
+  // every call in the hall.
+  events.follow(ticketId);
+  const status = useQuery('getTicket', { params: { id: ticketId } }, () => false);
   const config = useQuery('config', {}, () => false);
+  const [pushed, setPushed] = useState<TicketStatus | null>(null);
+  const [calling, setCalling] = useState<{ number: string; counterNumber: number } | null>(null);
+  useEffect(() => setPushed(null), [status.data]);
+  useEvents((m) => {
+    if (m.type === 'track.status') setPushed(m.status);
+    else if (m.type === 'track.calling') setCalling({ number: m.number, counterNumber: m.counterNumber });
+  });
   const [ratedNow, setRatedNow] = useState(false);
   const lastState = useRef<string | null>(null);
-  const s = status.data;
-  serviceRef.current = s?.serviceId ?? null;
+  const s = pushed ?? status.data;
 
   useEffect(() => {
     if (!s) return;
@@ -56,6 +61,11 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
           </div>
         )}
       </div>
+      {s.state === 'waiting' && calling && (
+        <div className="state" data-testid="track-now-calling">
+          {fmt(t.nowCallingService, { number: calling.number, counter: calling.counterNumber })}
+        </div>
+      )}
       {s.state === 'waiting' && (
         <div className="facts">
           <div>
@@ -73,7 +83,7 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
       {(s.rated || ratedNow) && <div className="card state" data-testid="track-rated">{t.rated}</div>}
       {s.canRate && !ratedNow && config.data && (
         <div className="card">
-          <RatingForm ticketId={s.id} levels={config.data.ratingLevels} reasons={config.data.ratingReasons} source="phone" keyboard={false} onDone={() => { setRatedNow(true); status.reload(); }} />
+          <RatingForm ticketId={s.id} levels={config.data.ratingLevels} reasons={config.data.ratingReasons} source="phone" keyboard={false} onDone={() => setRatedNow(true)} />
         </div>
       )}
     </div>

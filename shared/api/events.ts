@@ -39,7 +39,7 @@ export const QueueEvent = z.object({
   newTicket: Ticket.nullable().optional(),
   counter: z.object({ id: z.number().int(), number: z.number().int(), name: z.string(), status: z.string() }).nullable(),
   serviceId: z.number().int().nullable(),
-  /** Waiting count of the affected service after the change. */
+  /** Always null since issue #14 (a count over the line at every change); screens read waiting counts from their views. */
   waiting: z.number().int().nullable(),
   reason: z.string().nullable().optional(),
 });

@@ -13,6 +13,12 @@ const HEARTBEAT_MS = 30_000;
 /** Who is listening on a socket: an enrolled device (staff detail) or anyone (public view). */
 export interface Audience {
   deviceId: number | null;
+  /**
+   * A phone's tracking page (/t/:id): it hears only what is pushed for its own ticket (see
+   * trackingFeed.ts), never the hall's broadcast — 300 phones refetching on every call of their
+   * service was most of a busy morning's load.
+   */
+  trackTicketId?: string;
 }
 
 export class EventHub {
@@ -21,6 +27,8 @@ export class EventHub {
   private readonly audience = new WeakMap<WebSocket, Audience>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly taps = new Set<(message: unknown) => void>();
+  private readonly trackers = new Map<string, Set<WebSocket>>();
+  private readonly trackListeners = new Set<(ticketId: string, listening: boolean) => void>();
 
   /**
    * `redact` turns a message into what an anonymous listener (a phone) may see: numbers, states
@@ -45,8 +53,47 @@ export class EventHub {
   handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, audience: Audience = { deviceId: null }): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.audience.set(ws, audience);
+      const id = audience.trackTicketId;
+      if (id !== undefined) {
+        let set = this.trackers.get(id);
+        if (!set) {
+          this.trackers.set(id, (set = new Set()));
+          for (const l of this.trackListeners) l(id, true);
+        }
+        set.add(ws);
+        ws.on('close', () => {
+          set.delete(ws);
+          if (set.size === 0 && this.trackers.get(id) === set) {
+            this.trackers.delete(id);
+            for (const l of this.trackListeners) l(id, false);
+          }
+        });
+      }
       this.wss.emit('connection', ws, req);
     });
+  }
+
+  /** Told when the first tracking page of a ticket connects and when the last one goes. */
+  onTracking(listener: (ticketId: string, listening: boolean) => void): () => void {
+    this.trackListeners.add(listener);
+    return () => this.trackListeners.delete(listener);
+  }
+
+  /** Tickets some phone is following now (the id in its /t/ address). */
+  trackedTickets(): string[] {
+    return [...this.trackers.keys()];
+  }
+
+  /** A message for the pages following one ticket only. */
+  sendToTracking(ticketId: string, message: unknown): void {
+    const set = this.trackers.get(ticketId);
+    if (!set) return;
+    const text = JSON.stringify(message);
+    for (const ws of set) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (ws.bufferedAmount > MAX_BUFFERED) ws.terminate();
+      else ws.send(text);
+    }
   }
 
   /** A revoked device hears nothing more: its open sockets close now. */
@@ -81,7 +128,9 @@ export class EventHub {
         ws.terminate();
         continue;
       }
-      if ((this.audience.get(ws)?.deviceId ?? null) !== null) {
+      const audience = this.audience.get(ws);
+      if (audience?.trackTicketId !== undefined) continue;
+      if ((audience?.deviceId ?? null) !== null) {
         ws.send(full);
         continue;
       }

@@ -68,7 +68,8 @@ describe('LAN API over a real socket', () => {
     expect(issued.body).toMatchObject({ number: 'A001', state: 'waiting', ahead: 0, priority: 'elderly' });
     expect(issued.body.trackUrl).toMatch(/\/t\/[A-Za-z0-9]+$/);
     const ev = await sock.next('ticket.issued');
-    expect(ev).toMatchObject({ ticket: { number: 'A001' }, waiting: 1 });
+    // Waiting counts are not counted per event (issue #14): screens read them from their views.
+    expect(ev).toMatchObject({ ticket: { number: 'A001', serviceId: 1 }, serviceId: 1, waiting: null });
 
     const staff = deviceClient(host, 'counter', 1);
     expect((await staff.post('/api/counters/1/next')).status).toBe(401);

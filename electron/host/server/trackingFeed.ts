@@ -1,0 +1,92 @@
+import type { TicketStatus } from '../../../shared/api/schemas';
+import type { QueueService } from '../queue/queueService';
+import type { EventHub } from './eventHub';
+
+/** What a phone shows of the hall: the number its service is calling now, and where. */
+export interface TrackCalling {
+  type: 'track.calling';
+  serviceId: number;
+  number: string;
+  counterNumber: number;
+  at: number;
+}
+
+interface Followed {
+  /** The ticket the citizen holds now (a transfer moves them to a new row with the same number). */
+  currentId: string;
+  serviceId: number;
+  /** What was last pushed, so an unchanged estimate is not sent again. */
+  shown: string;
+}
+
+const shownKey = (s: TicketStatus) => `${s.id}|${s.state}|${s.ahead}|${s.etaMinutes}|${s.counter?.id ?? ''}|${s.rated}`;
+
+/**
+ * Pushes each phone's own ticket to its tracking page (issue #14: subscriptions): its status when
+ * the ticket itself changes or a new forecast moves its place or estimate, and its service's "now
+ * calling". A phone fetches its ticket once when it connects and never again over the day.
+ */
+export class TrackingFeed {
+  private readonly followed = new Map<string, Followed>();
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    private readonly queue: QueueService,
+    private readonly hub: EventHub,
+  ) {
+    this.stops.push(
+      hub.onTracking((id, listening) => {
+        if (!listening) this.followed.delete(id);
+        else this.follow(id);
+      }),
+      queue.onEvent((e) => {
+        if (!e.ticket) return;
+        for (const [id, f] of this.followed) {
+          if (e.ticket.id === f.currentId) {
+            if (e.newTicket) f.currentId = e.newTicket.id;
+            this.push(id, f, true);
+          } else if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && e.ticket.serviceId === f.serviceId && e.counter) {
+            const m: TrackCalling = { type: 'track.calling', serviceId: e.ticket.serviceId, number: e.ticket.number, counterNumber: e.counter.number, at: e.at };
+            hub.sendToTracking(id, m);
+          }
+        }
+      }),
+    );
+  }
+
+  private follow(id: string): void {
+    try {
+      const s = this.queue.views.ticketStatus(id);
+      this.followed.set(id, { currentId: s.id, serviceId: s.serviceId, shown: shownKey(s) });
+    } catch {
+      // An unknown ticket: nothing to follow (the page shows "not found" from its own fetch).
+    }
+  }
+
+  private push(id: string, f: Followed, force: boolean): void {
+    let s: TicketStatus;
+    try {
+      s = this.queue.views.ticketStatus(f.currentId);
+    } catch {
+      return;
+    }
+    const key = shownKey(s);
+    if (!force && key === f.shown) return;
+    f.shown = key;
+    f.serviceId = s.serviceId;
+    this.hub.sendToTracking(id, { type: 'track.status', status: s });
+  }
+
+  /** A new play of the forecast: waiting tickets whose place or estimate moved hear it. */
+  played(): void {
+    for (const [id, f] of this.followed) {
+      const s = f.shown.split('|')[1];
+      if (s === 'waiting') this.push(id, f, false);
+    }
+  }
+
+  close(): void {
+    for (const s of this.stops) s();
+    this.followed.clear();
+  }
+}
