@@ -1,6 +1,8 @@
 // `npm run bench:load`: a provincial centre's day against a real `serve` process — 3,000 tickets,
 // 40 counters, 300 phones following their ticket, 4 displays — at LOAD_SPEED× (default 60×: the
-// 07:30–17:00 day takes 9.5 minutes). Prints call → display event latency, host CPU and RSS.
+// 07:30–17:00 day takes 9.5 minutes). Prints call → event latency at every client (displays: the
+// call event; phones: their service's "now calling" or their own call), refetches per phone, host
+// CPU and RSS.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -46,12 +48,20 @@ for (let c = 1; c <= COUNTERS; c++) {
 // Keyed by counter: the event can arrive before the HTTP answer that says which ticket was called.
 const sentAt = new Map<number, number>();
 const latencies: number[] = [];
+const phoneLatencies: number[] = [];
 let displayFetches = 0;
 let phoneFetches = 0;
 const sockets: WebSocket[] = [];
-const open = (onMsg: (m: { type: string; ticket?: { serviceId: number }; counter?: { number: number } }) => void, device?: string) =>
+interface Msg {
+  type: string;
+  ticket?: { serviceId: number };
+  counter?: { number: number };
+  counterNumber?: number;
+  status?: { state: string; counter: { number: number } | null };
+}
+const open = (onMsg: (m: Msg) => void, device?: string, query = '') =>
   new Promise<WebSocket>((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events`, device ? { headers: { 'x-device-token': device } } : {});
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events${query}`, device ? { headers: { 'x-device-token': device } } : {});
     ws.on('message', (d) => onMsg(JSON.parse(String(d))));
     ws.on('open', () => resolve(ws));
     sockets.push(ws);
@@ -60,7 +70,7 @@ for (let d = 0; d < DISPLAYS; d++) {
   let pending = false;
   const device = devices.displays[d] as string;
   await open((m) => {
-    if (m.type === 'ticket.called' && m.counter && d === 0) {
+    if (m.type === 'ticket.called' && m.counter) {
       const t0 = sentAt.get(m.counter.number);
       if (t0 !== undefined) latencies.push(performance.now() - t0);
     }
@@ -75,23 +85,34 @@ for (let d = 0; d < DISPLAYS; d++) {
   }, device);
 }
 
-// Phones: follow one ticket each, refetching only on events of that ticket's service or a transfer
-// (as /t/:id does: a phone's events carry no ticket ids).
-const phoneTickets: { id: string; serviceId: number }[] = [];
-const phones: { serviceId: number | null; id: string | null; pending: boolean }[] = [];
-for (let p = 0; p < PHONES; p++) {
-  const phone = { serviceId: null as number | null, id: null as string | null, pending: false };
-  phones.push(phone);
-  await open((m) => {
-    if (!phone.id || !m.ticket || (m.ticket.serviceId !== phone.serviceId && m.type !== 'ticket.transferred') || phone.pending) return;
-    phone.pending = true;
-    setTimeout(() => {
-      phone.pending = false;
-      phoneFetches++;
-      void fetch(`${srv.base}/api/tickets/${phone.id}`).then((r) => r.text());
-    }, 60);
-  });
-}
+// Phones: each follows its own ticket from the moment it is issued, as /t/:id does — a socket
+// that hears only that ticket and its service's "now calling", and a fetch of the ticket on each
+// (re)connect (the hello).
+const phoneFetchesOf: number[] = [];
+const phoneSockets: Promise<WebSocket>[] = [];
+let phonePushes = 0;
+const followTicket = (id: string) => {
+  const p = phoneFetchesOf.length;
+  phoneFetchesOf.push(0);
+  phoneSockets.push(
+    open(
+      (m) => {
+        if (m.type === 'hello') {
+          phoneFetches++;
+          phoneFetchesOf[p]!++;
+          void fetch(`${srv.base}/api/tickets/${id}`).then((r) => r.text());
+          return;
+        }
+        phonePushes++;
+        const counter = m.type === 'track.calling' ? m.counterNumber : m.type === 'track.status' && m.status?.state === 'called' ? m.status.counter?.number : undefined;
+        const t0 = counter === undefined ? undefined : sentAt.get(counter);
+        if (t0 !== undefined) phoneLatencies.push(performance.now() - t0);
+      },
+      undefined,
+      `?track=${id}`,
+    ),
+  );
+};
 
 const cpu0 = procStat(pid);
 const wall0 = performance.now();
@@ -115,12 +136,8 @@ const arrivals = (async () => {
     const r = await json('POST', '/api/tickets', devices.kiosk, { serviceId: 1 + Math.floor(rnd() * 6) });
     if (r.status !== 201) continue;
     issued++;
-    if (phoneTickets.length < PHONES) {
-      const ph = phones[phoneTickets.length] as (typeof phones)[number];
-      ph.id = String(r.body.id);
-      ph.serviceId = Number(r.body.serviceId);
-      phoneTickets.push({ id: ph.id, serviceId: ph.serviceId });
-    }
+    // Every tenth citizen scans the QR (300 of 3,000).
+    if (issued % Math.max(1, Math.floor(TICKETS / PHONES)) === 0 && phoneFetchesOf.length < PHONES) followTicket(String(r.body.id));
   }
 })();
 let calls = 0;
@@ -128,6 +145,7 @@ let stop = false;
 const counterLoop = async (c: number) => {
   while (!stop) {
     sentAt.set(c, performance.now());
+    // The call event can arrive before the answer: the stamp stays until the next call of this counter.
     const r = await fetch(`${srv.base}/api/counters/${c}/next`, { method: 'POST', headers: { 'x-device-token': devices.counters[c] as string, cookie: cookies[c] as string } });
     const body = (await r.json()) as { id?: string };
     if (r.status !== 200 || !body.id) {
@@ -147,13 +165,21 @@ clearInterval(sampler);
 const cpu1 = procStat(pid);
 const wallS = (performance.now() - wall0) / 1000;
 const ticksPerS = 100;
+await Promise.all(phoneSockets);
 const s = summary(latencies);
+const sp = summary(phoneLatencies);
+const all = summary([...latencies, ...phoneLatencies]);
+const perPhone = [...phoneFetchesOf].sort((a, b) => a - b);
 console.log(`motcua load day — ${new Date().toISOString()} — ${machine()} — ${SPEED}× speed`);
-console.log(`  tickets issued / calls / WebSocket clients            ${issued} / ${calls} / ${DISPLAYS + PHONES}`);
-console.log(`  call → display event p50 / p99 / max                  ${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.max)} (${s.n} samples)`);
+console.log(`  tickets issued / calls / WebSocket clients            ${issued} / ${calls} / ${DISPLAYS + phoneFetchesOf.length}`);
+console.log(`  call → display event p50 / p99 / max                  ${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.max)} (${s.n} samples, ${DISPLAYS} displays)`);
+console.log(`  call → phone event p50 / p99 / max                    ${ms(sp.p50)} / ${ms(sp.p99)} / ${ms(sp.max)} (${sp.n} samples)`);
+console.log(`  call → event at every client p50 / p99 / max          ${ms(all.p50)} / ${ms(all.p99)} / ${ms(all.max)}`);
 console.log(`  host CPU over the run                                 ${(((cpu1.cpuTicks - cpu0.cpuTicks) / ticksPerS / wallS) * 100).toFixed(1)} % of one core`);
 console.log(`  host RSS min / max                                    ${Math.min(...rss).toFixed(0)} / ${Math.max(...rss).toFixed(0)} MB`);
-console.log(`  display refetches / phone refetches                   ${displayFetches} / ${phoneFetches}`);
+console.log(`  display refetches / phone refetches                   ${displayFetches} / ${phoneFetches} (pushed to phones: ${phonePushes})`);
+console.log(`  refetches per phone: median / max                     ${perPhone[Math.floor(perPhone.length / 2)] ?? 0} / ${perPhone.at(-1) ?? 0} over ${perPhone.length} phones`);
 for (const ws of sockets) ws.close();
+for (const ws of await Promise.all(phoneSockets)) ws.close();
 srv.child.kill('SIGTERM');
 fs.rmSync(dir, { recursive: true, force: true });

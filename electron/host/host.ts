@@ -139,7 +139,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   const setup = new OfficeSetup(db, queue.settings, devices, pinHasher, queue.now);
   let port = o.port;
   const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || `http://${lanAddress()}:${port}`).replace(/\/$/, '')}/t/${id}`;
-  const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.display().lastEventSeq }), publicMessage);
+  const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.lastEventSeq() }), publicMessage);
   devices.onRevoked((id) => hub.closeDevice(id));
   const printing = new TicketPrinting(queue, queue.settings, trackUrl, (m) => hub.broadcast(m), o.log);
   const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log);

@@ -19,6 +19,12 @@ const RECENT_CALL_EVENTS = 64;
 
 /** Read models for screens: everything they show is computed here, never in the browser. */
 export class QueueViews {
+  /**
+   * The hall's state as of one event-log id: every display (and the hello of every socket) reads
+   * the same one, so it is built once per queue change, not once per screen that refetches.
+   * Everything it shows changes with an event (queue, counters, config.changed, day.closed).
+   */
+  private displayCache: { seq: number; office: unknown; day: string; state: DisplayState } | null = null;
   private readonly services: Database.Statement<[], ServiceRow>;
   private readonly counters: Database.Statement<[], CounterRow & { officer_name: string | null }>;
   private readonly activeTickets: Database.Statement<[], TicketRow>;
@@ -201,8 +207,23 @@ export class QueueViews {
     return calls;
   }
 
+  /** The event log's last id (screens resync from here). */
+  lastEventSeq(): number {
+    return this.lastSeq.get()?.m ?? 0;
+  }
+
   display(): DisplayState {
+    const seq = this.lastEventSeq();
     const office = this.ctx.settings.get();
+    const day = this.today();
+    const c = this.displayCache;
+    if (c && c.seq === seq && c.office === office && c.day === day) return { ...c.state, now: this.ctx.now() };
+    const state = this.buildDisplay(office, seq);
+    this.displayCache = { seq, office, day, state };
+    return state;
+  }
+
+  private buildDisplay(office: ReturnType<QueueContext['settings']['get']>, seq: number): DisplayState {
     const counters = this.listCounters();
     const byId = new Map(counters.map((c) => [c.id, c]));
     const calls = this.callHistory(byId);
@@ -212,7 +233,7 @@ export class QueueViews {
     return {
       office: { name: office.name, nameEn: office.nameEn, marquee: office.marquee, logo: office.logo },
       now: this.ctx.now(),
-      lastEventSeq: this.lastSeq.get()?.m ?? 0,
+      lastEventSeq: seq,
       counters: counters.map((c) => ({
         id: c.id,
         number: c.number,

@@ -1,5 +1,6 @@
 import type { TicketStatus } from '../../../shared/api/schemas';
 import type { QueueService } from '../queue/queueService';
+import type { TicketRow } from '../queue/rows';
 import type { EventHub } from './eventHub';
 
 /** What a phone shows of the hall: the number its service is calling now, and where. */
@@ -17,6 +18,9 @@ interface Followed {
   serviceId: number;
   /** What was last pushed, so an unchanged estimate is not sent again. */
   shown: string;
+  /** While waiting: the row the estimate is looked up for (a map lookup in the last play). */
+  waiting: TicketRow | null;
+  estimate: string;
 }
 
 const shownKey = (s: TicketStatus) => `${s.id}|${s.state}|${s.ahead}|${s.etaMinutes}|${s.counter?.id ?? ''}|${s.rated}`;
@@ -57,7 +61,9 @@ export class TrackingFeed {
   private follow(id: string): void {
     try {
       const s = this.queue.views.ticketStatus(id);
-      this.followed.set(id, { currentId: s.id, serviceId: s.serviceId, shown: shownKey(s) });
+      const f: Followed = { currentId: s.id, serviceId: s.serviceId, shown: '', waiting: null, estimate: '' };
+      this.remember(f, s);
+      this.followed.set(id, f);
     } catch {
       // An unknown ticket: nothing to follow (the page shows "not found" from its own fetch).
     }
@@ -72,16 +78,25 @@ export class TrackingFeed {
     }
     const key = shownKey(s);
     if (!force && key === f.shown) return;
-    f.shown = key;
-    f.serviceId = s.serviceId;
+    this.remember(f, s);
     this.hub.sendToTracking(id, { type: 'track.status', status: s });
+  }
+
+  private remember(f: Followed, s: TicketStatus): void {
+    f.shown = shownKey(s);
+    f.serviceId = s.serviceId;
+    f.estimate = `${s.ahead}|${s.etaMinutes}`;
+    f.waiting = s.state === 'waiting' ? this.queue.ctx.ticketById.get(s.id) ?? null : null;
   }
 
   /** A new play of the forecast: waiting tickets whose place or estimate moved hear it. */
   played(): void {
+    const now = this.queue.now();
     for (const [id, f] of this.followed) {
-      const s = f.shown.split('|')[1];
-      if (s === 'waiting') this.push(id, f, false);
+      if (!f.waiting) continue;
+      // Only a moved place or estimate costs the full status.
+      const e = this.queue.eta.ticket(f.waiting, now);
+      if (`${e.ahead}|${e.etaMinutes}` !== f.estimate) this.push(id, f, false);
     }
   }
 

@@ -61,6 +61,9 @@ function collectStatements(): { db: Database.Database; sql: string[] } {
   for (const t of tickets) q.views.ticketStatus(t.id);
   q.views.counterState(2);
   q.views.display();
+  // As the host runs it: reads take the last play, a ticket issued since is placed by an indexed count.
+  q.eta.playInBackground();
+  for (const priority of [null, 'elderly']) q.views.statusOf(q.issuer.issue({ serviceId: 1, priority }));
   q.counters.close(3, s(3));
   return { db, sql: [...seen] };
 }
