@@ -72,10 +72,15 @@ interface Level {
   perLifecycle: { commits: number; statements: number; walPages: number };
 }
 
-function measure(size: number): Level {
+/**
+ * One day of `size` tickets, ready to run lifecycles. The levels are measured interleaved (one
+ * lifecycle of each in turn), so whatever else the shared machine does falls on all of them alike.
+ */
+function prepareLevel(size: number): { run: (i: number) => void; startCounting: () => void; result: () => Level } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-ops-'));
   const file = path.join(dir, 'motcua.sqlite');
   const db = openDatabase({ file, backupDir: path.join(dir, 'b') });
+  if (process.env.OPS_CACHE_KB) db.pragma(`cache_size = -${process.env.OPS_CACHE_KB}`);
   seedIfEmpty(db, { adminPassword: 'bench-admin-password', alwaysOpen: true });
   db.prepare('UPDATE services SET range_end = 999999').run();
   let clock = Date.now();
@@ -121,32 +126,42 @@ function measure(size: number): Level {
     q.ratings.rate({ ticketId: t.id, score: 4 });
   };
   for (let i = 0; i < 200; i++) lifecycle(i, false);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.pragma('wal_autocheckpoint = 0');
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const s0 = statements.n;
-  commits = 0;
-  for (let i = 0; i < SAMPLES; i++) lifecycle(i, true);
-  const walPages = fs.statSync(`${file}-wal`).size / (pageSize + 24);
-  const out: Level = {
-    size,
-    cpuUs: { issue: median(cpu.issue), next: median(cpu.next), finish: median(cpu.finish) },
-    perLifecycle: { commits: commits / SAMPLES, statements: (statements.n - s0) / SAMPLES, walPages: walPages / SAMPLES },
+  let s0 = 0;
+  let n = 0;
+  return {
+    startCounting: () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('wal_autocheckpoint = 0');
+      s0 = statements.n;
+      commits = 0;
+    },
+    run: (i) => {
+      lifecycle(i, true);
+      n++;
+    },
+    result: () => {
+      const walPages = fs.statSync(`${file}-wal`).size / (pageSize + 24);
+      const out: Level = {
+        size,
+        cpuUs: { issue: median(cpu.issue), next: median(cpu.next), finish: median(cpu.finish) },
+        perLifecycle: { commits: commits / n, statements: (statements.n - s0) / n, walPages: walPages / n },
+      };
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+      return out;
+    },
   };
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return out;
 }
 
 console.log(`motcua per-operation cost — ${new Date().toISOString()} — ${machine()} — load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-// A first level in a fresh process pays for compiling everything: warm up on a small day first.
-measure(500);
-const levels: Level[] = [];
-for (const size of LEVELS) {
-  const l = measure(size);
-  levels.push(l);
+const prepared = LEVELS.map(prepareLevel);
+for (const p of prepared) p.startCounting();
+for (let i = 0; i < SAMPLES; i++) for (const p of prepared) p.run(i);
+const levels: Level[] = prepared.map((p) => p.result());
+for (const l of levels) {
   console.log(
-    `  ${String(size.toLocaleString('en')).padStart(8)} in the day: CPU per op (median) issue ${l.cpuUs.issue.toFixed(0).padStart(5)} µs · call next ${l.cpuUs.next.toFixed(0).padStart(5)} µs · finish ${l.cpuUs.finish.toFixed(0).padStart(5)} µs` +
+    `  ${String(l.size.toLocaleString('en')).padStart(8)} in the day: CPU per op (median) issue ${l.cpuUs.issue.toFixed(0).padStart(5)} µs · call next ${l.cpuUs.next.toFixed(0).padStart(5)} µs · finish ${l.cpuUs.finish.toFixed(0).padStart(5)} µs` +
       ` | per lifecycle ${l.perLifecycle.commits.toFixed(1)} commits, ${l.perLifecycle.statements.toFixed(1)} statements, ${l.perLifecycle.walPages.toFixed(1)} WAL pages`,
   );
 }
