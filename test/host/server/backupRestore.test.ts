@@ -30,9 +30,16 @@ describe('backup download and restore', () => {
     expect(res.status).toBe(200);
     const backup = Buffer.from(await res.arrayBuffer());
     expect(backup.subarray(0, 15).toString()).toBe('SQLite format 3');
-    expect((await fetch(`${base()}/api/admin/backup`)).status).toBe(401);
+    // File routes are judged like the contract's admin routes: device first, then its session.
+    const refusal = async (r: Response) => [r.status, ((await r.json()) as { error: { code: string } }).error.code];
+    expect(await refusal(await fetch(`${base()}/api/admin/backup`))).toEqual([403, 'DEVICE_NOT_ENROLLED']);
     // The admin's session cookie is worth nothing without the admin device it was opened on.
-    expect((await fetch(`${base()}/api/admin/backup`, { headers: { cookie: admin.cookie } })).status).toBe(401);
+    expect(await refusal(await fetch(`${base()}/api/admin/backup`, { headers: { cookie: admin.cookie } }))).toEqual([403, 'DEVICE_NOT_ENROLLED']);
+    expect(await refusal(await fetch(`${base()}/api/admin/backup`, { headers: kiosk.authHeaders() }))).toEqual([403, 'DEVICE_ROLE']);
+    // A phone's restore upload is refused from its headers; the host does not take the file.
+    const planted = await fetch(`${base()}/api/admin/restore?confirm=KHOI-PHUC`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(backup) });
+    expect(await refusal(planted)).toEqual([403, 'DEVICE_NOT_ENROLLED']);
+    expect(fs.existsSync(path.join(dir, 'restore-pending.sqlite.upload'))).toBe(false);
 
     const lost = await kiosk.post('/api/tickets', { serviceId: 1 });
     const post = (body: Buffer, confirm = 'KHOI-PHUC') =>
