@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import type { FileRouteAccess } from './fileRouteAccess';
 import { backupNow } from '../db/backup';
 import { prepareRestoreInWorker } from '../db/restoreInWorker';
+import { runningOfficeKeeps } from '../db/restoreKeeps';
 import { officeFileStamp } from '../../../shared/officeTime';
 import { refuseEarly, sendError } from './httpApi';
 
@@ -24,9 +25,6 @@ export interface AdminFilesOptions {
 }
 
 export function createAdminFiles(access: FileRouteAccess, db: Database.Database, dataDir: string, o: AdminFilesOptions) {
-  // The running office's admin password survives a restore; the backup's does not come back.
-  const currentSecrets = () =>
-    Object.fromEntries((db.prepare("SELECT key, value FROM settings WHERE key = 'admin'").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname !== '/api/admin/backup' && url.pathname !== '/api/admin/restore') return false;
     const session = access(req, url.pathname === '/api/admin/backup' ? 'backup' : 'restore');
@@ -54,7 +52,7 @@ export function createAdminFiles(access: FileRouteAccess, db: Database.Database,
       out.on('error', () => resolve(false));
     });
     const built = path.join(dataDir, `${RESTORE_PENDING}.build`);
-    const prepared = ok ? await prepareRestoreInWorker(tmp, built, currentSecrets()) : { ok: false as const, reason: 'tệp quá lớn hoặc tải lên bị gián đoạn' };
+    const prepared = ok ? await prepareRestoreInWorker(tmp, built, runningOfficeKeeps(db)) : { ok: false as const, reason: 'tệp quá lớn hoặc tải lên bị gián đoạn' };
     fs.rmSync(tmp, { force: true });
     if (!prepared.ok) {
       fs.rmSync(built, { force: true });
