@@ -60,6 +60,9 @@ export const routeCallers: Record<RouteKey, Callers> = {
   printTestPage: ADMIN,
   printerConfig: ADMIN,
   setPrinterConfig: ADMIN,
+  kioskPrinters: ADMIN,
+  setKioskPrinter: ADMIN,
+  kioskPrinterTest: ADMIN,
   announcementConfig: ADMIN,
   setAnnouncementConfig: ADMIN,
   boardsConfig: ADMIN,
@@ -83,6 +86,16 @@ export const routeCallers: Record<RouteKey, Callers> = {
   listDevices: ADMIN,
   revokeDevice: ADMIN,
 };
+
+/**
+ * The file routes (report exports, backup, restore) stream files, so they sit beside the JSON
+ * contract; they are judged by the same rule: an admin device first, then its admin session.
+ */
+export const fileRouteCallers = {
+  reportExport: ADMIN,
+  backup: ADMIN,
+  restore: ADMIN,
+} as const satisfies Record<string, readonly DeviceRole[]>;
 
 /**
  * May this caller use the route? `role` is null for an anonymous caller. A phone may take a

@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/host/db/migrate';
+import { migrations } from '../../../electron/host/db/migrations/index';
+import { m007LighterEvents } from '../../../electron/host/db/migrations/m007_lighter_events';
 import { seedIfEmpty } from '../../../electron/host/db/seed';
 import { QueueService } from '../../../electron/host/queue/queueService';
 import { TEST_ADMIN_PASSWORD } from '../../helpers/devices';
@@ -17,7 +19,9 @@ describe('m007: lighter event log', () => {
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    migrate(db, 6);
+    // The database as it was just before m007 (m011 landed first).
+    const at = migrations.indexOf(m007LighterEvents);
+    migrate(db, at);
     seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, alwaysOpen: true });
     const clock = new FakeClock();
     const q = new QueueService({ db, now: clock.now });
@@ -30,7 +34,7 @@ describe('m007: lighter event log', () => {
     expect(schemaOf(db, 'events')).toMatch(/AUTOINCREMENT/);
 
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare('SELECT * FROM events ORDER BY id').all()).toEqual(before);
     expect(schemaOf(db, 'events')).not.toMatch(/AUTOINCREMENT/);
     expect(schemaOf(db, 'events_ticket')).toBeNull();
