@@ -181,5 +181,8 @@ console.log(`  display refetches / phone refetches                   ${displayFe
 console.log(`  refetches per phone: median / max                     ${perPhone[Math.floor(perPhone.length / 2)] ?? 0} / ${perPhone.at(-1) ?? 0} over ${perPhone.length} phones`);
 for (const ws of sockets) ws.close();
 for (const ws of await Promise.all(phoneSockets)) ws.close();
+// The host writes its last log lines as it stops: remove its folder after it has exited.
+const exited = new Promise((r) => srv.child.once('exit', r));
 srv.child.kill('SIGTERM');
+await exited;
 fs.rmSync(dir, { recursive: true, force: true });
