@@ -22,7 +22,7 @@ export function defaultScreensBuild(root = process.cwd()): ScreensBuild {
 }
 
 /** Files that are not modules vite saw but still change the output. */
-const configFiles = (root: string) => ['vite.config.ts', 'package.json', 'tsconfig.json'].map((f) => path.join(root, f));
+const configFiles = (root: string) => ['vite.config.ts', 'scripts/precompress.ts', 'package.json', 'tsconfig.json'].map((f) => path.join(root, f));
 
 /** Why the screens must be built again, or null when dist/ is up to date. */
 export function staleReason(b: ScreensBuild): string | null {
