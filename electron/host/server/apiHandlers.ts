@@ -8,6 +8,7 @@ import type { AuthService, Session, SignInCaller } from '../auth/authService';
 import type { Device, DeviceRegistry } from '../auth/deviceRegistry';
 import type { OfficeSetup } from '../auth/officeSetup';
 import type { OfficeAdmin } from '../admin/officeAdmin';
+import { CatalogueAdmin } from '../admin/catalogueAdmin';
 import type { CallOutputs } from '../devices/callOutputs';
 import type { ReportQueries } from '../reports/reportQuery';
 import type { TicketPrinting } from '../devices/ticketPrinting';
@@ -85,6 +86,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const t = (row: TicketRow) => toTicket(row);
   const { trackUrl, printing, outputs, admin, reports } = d;
   const reach = new CounterReach(queue.ctx.db);
+  const catalogueAdmin = new CatalogueAdmin(queue);
   // The reach check and the operation run in one transaction, so the ticket cannot move between.
   const atDesk = <T>(ticketId: string, session: Session | null, op: (a: Actor) => T): T => {
     const a = actorOf(session);
@@ -120,7 +122,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     listOfficers: () =>
       (queue.ctx.db.prepare('SELECT * FROM officers WHERE active = 1 ORDER BY id').all() as OfficerRow[]).map(toOfficer),
     // Phones may look at the wall too, but never learn a ticket id from it.
-    display: (_input, call) => (call.device || call.shell ? queue.views.display() : publicDisplay(queue.views.display())),
+    display: ({ query }, call) => (call.device || call.shell ? queue.views.display(query.zone) : publicDisplay(queue.views.display(query.zone))),
+    listServiceGroups: () => queue.catalogue.groups(),
+    listZones: () => queue.catalogue.zones(),
 
     issueTicket: ({ body }) => {
       const row = queue.issuer.issue({ serviceId: body.serviceId, priority: body.priority ?? null, kioskId: body.kioskId });
@@ -219,6 +223,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     saveService: ({ body }) => admin.saveService(body),
     adminCounters: () => admin.counters(),
     saveCounter: ({ body }) => admin.saveCounter(body),
+    saveServiceGroup: ({ body }) => catalogueAdmin.saveGroup(body),
+    saveZone: ({ body }) => catalogueAdmin.saveZone(body),
     adminOfficers: () => admin.officers(),
     saveOfficer: async ({ body }) => {
       if (body.pin) {

@@ -45,6 +45,8 @@ interface State {
   counters: Obj[];
   officers: Obj[];
   devices: Obj[];
+  serviceGroups: Obj[];
+  zones: Obj[];
 }
 
 const SERVICE_FIELDS = Object.keys(Service.shape);
@@ -58,8 +60,8 @@ async function get(p: string) {
 }
 
 async function readState(): Promise<State> {
-  const [office, printer, announcements, boards, services, counters, officers, devices] = await Promise.all(
-    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices'].map(get),
+  const [office, printer, announcements, boards, services, counters, officers, devices, serviceGroups, zones] = await Promise.all(
+    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices', '/api/service-groups', '/api/zones'].map(get),
   );
   return {
     office,
@@ -71,6 +73,8 @@ async function readState(): Promise<State> {
     officers: byId(officers),
     // Last seen is a hint the host refreshes on use (the admin's own reads), not something a write sets.
     devices: byId((devices as Obj[]).map(({ lastSeenAt: _seen, lastAddress: _address, ...d }) => d)),
+    serviceGroups: byId(serviceGroups),
+    zones: byId(zones),
   };
 }
 
@@ -100,6 +104,10 @@ function overrides(state: () => State): ValueOverrides {
       rangeStart: (rnd) => Math.floor(rnd() * 50),
       rangeEnd: (rnd) => (rnd() < 0.2 ? 1 + Math.floor(rnd() * 30) : 100 + Math.floor(rnd() * 900)),
       serviceIds: (rnd) => state().services.map((s) => s.id as number).filter(() => rnd() < 0.5),
+      // Now and then a group or zone that does not exist: refused, nothing written.
+      groupId: (rnd) => (rnd() < 0.3 ? null : rnd() < 0.1 ? 999 : pick(rnd, [...state().serviceGroups.map((g) => g.id as number), 999])),
+      zoneId: (rnd) => (rnd() < 0.1 ? 999 : pick(rnd, state().zones.map((z) => z.id as number))),
+      documents: (rnd) => ['Căn cước công dân', 'Tờ khai theo mẫu', 'Giấy chứng nhận quyền sử dụng đất'].filter(() => rnd() < 0.5),
       transport: (rnd) =>
         pick(rnd, [
           { kind: 'none' },
@@ -149,7 +157,7 @@ function settingsPatch(route: RouteName, key: 'office' | 'printer' | 'announceme
 }
 
 /** saveService / saveCounter / saveOfficer: edit a few fields of one row, or create a row with all of them. */
-function entityWrite(route: RouteName, key: 'services' | 'counters' | 'officers', iterations: number, state: () => State, view: (sent: Obj) => Obj = (x) => x): WriteSpec {
+function entityWrite(route: RouteName, key: 'services' | 'counters' | 'officers' | 'serviceGroups' | 'zones', iterations: number, state: () => State, view: (sent: Obj) => Obj = (x) => x): WriteSpec {
   const shape = shapeOf(contract[route].body);
   const fields = Object.keys(shape).filter((k) => k !== 'id');
   return {
@@ -239,6 +247,8 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   saveService: entityWrite('saveService', 'services', 50, state),
   saveCounter: entityWrite('saveCounter', 'counters', 40, state, (sent) => sent),
   saveOfficer: entityWrite('saveOfficer', 'officers', 30, state, ({ pin: _pin, ...rest }) => rest),
+  saveServiceGroup: entityWrite('saveServiceGroup', 'serviceGroups', 20, state),
+  saveZone: entityWrite('saveZone', 'zones', 20, state),
   // Passwords the office policy accepts (issue #13 refuses dictionary words such as "mật khẩu").
   changePassword: changesNothing(3, true, (rnd) => ({ password: `${pick(rnd, ['lan-trong-vuon', 'mưa-phùn-tháng-ba', 'cau-go-ven-song'])}-${digits(rnd, 4)}` })),
   printTestPage: changesNothing(3, false, () => undefined),
