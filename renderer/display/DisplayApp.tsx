@@ -7,10 +7,14 @@ import { useLang } from '../i18n';
 import { formatDate, formatTime } from '../time';
 import { useNow } from '../useNow';
 import { announcerFor } from './announce';
+import '../styles/zones.css';
 
 const FLASH_MS = 10_000;
 const params = new URLSearchParams(location.search);
 const SPEAKER = params.get('speaker') !== '0';
+/** `?zone=`: this screen and its speaker serve one zone (floor, hall); without it, the whole office. */
+const ZONE = params.get('zone') && Number(params.get('zone')) > 0 ? Number(params.get('zone')) : null;
+const DISPLAY_INPUT = ZONE === null ? {} : { query: { zone: ZONE } };
 
 interface Flash {
   seq: number;
@@ -22,19 +26,26 @@ interface Flash {
 export function DisplayApp() {
   const { t, pick, lang } = useLang();
   const now = useNow(1000);
-  const display = useQuery('display', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed');
+  const display = useQuery('display', DISPLAY_INPUT, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed');
   const [flash, setFlash] = useState<Flash | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const announcer = useRef(SPEAKER ? announcerFor(location.origin) : null);
 
+  // The zone's counters, for telling this zone's calls from the others' before the refetch.
+  const zoneCounters = useRef<Set<number> | null>(null);
+  zoneCounters.current = ZONE === null ? null : new Set((display.data?.counters ?? []).map((c) => c.id));
+
   useEvents((m) => {
     if (m.type === 'announce') {
+      // Another zone's call is spoken by that zone's speaker only.
+      if (ZONE !== null && m.zoneId !== null && m.zoneId !== undefined && m.zoneId !== ZONE) return;
       void announcer.current?.enqueue(m);
       return;
     }
     if (m.type !== 'ticket.called' && m.type !== 'ticket.recalled') return;
     const e = m as QueueEvent;
     if (!e.ticket || !e.counter) return;
+    if (zoneCounters.current && !zoneCounters.current.has(e.counter.id)) return;
     // Shown from the event itself, before the refetch, so the hall sees the call at once.
     setFlash({ seq: e.seq, ticketId: e.ticket.id, number: e.ticket.number, counterNumber: e.counter.number });
     if (flashTimer.current) clearTimeout(flashTimer.current);
@@ -60,6 +71,11 @@ export function DisplayApp() {
         <h1 style={{ display: 'flex', alignItems: 'center', gap: '1vw' }}>
           {d?.office.logo && <img className="logo" src={d.office.logo} alt="" />}
           {d ? pick(d.office.name, d.office.nameEn) : t.appName}
+          {d?.zone && d.zoneCount > 1 && (
+            <span className="zone-name" data-testid="display-zone">
+              {pick(d.zone.nameVi, d.zone.nameEn)}
+            </span>
+          )}
         </h1>
         <div className="clock">
           {formatTime(now, lang)}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import QRCode from 'qrcode';
 import type { IssuedTicket, TicketPrintView } from '../../shared/api/schemas';
 import { call } from '../api/client';
@@ -32,7 +33,7 @@ function usePrintState(ticket: IssuedTicket): TicketPrintView['state'] {
 }
 
 /** Shown after issuing: even if the printer failed, the citizen leaves with the number and the QR. */
-export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: IssuedTicket; priorityLabel: string | null; onDone: () => void }) {
+export function TicketResult({ ticket, priorityLabel, onDone, children }: { ticket: IssuedTicket; priorityLabel: string | null; onDone: () => void; children?: ReactNode }) {
   const { t, pick } = useLang();
   const [qr, setQr] = useState<string | null>(null);
   const print = usePrintState(ticket);
@@ -58,6 +59,8 @@ export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: Issued
         <div className={`print-state ${printed ? 'ok' : printing ? 'busy' : 'failed'}`} data-testid="print-state" data-state={print} role="status">
           {printed ? t.takeTicket : printing ? t.printing : t.kioskPrintFailed}
         </div>
+        {/* Where to go and what to bring (issue #15). */}
+        {children}
       </div>
       <div className="result-track">
         {qr && (
