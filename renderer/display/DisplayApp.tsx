@@ -10,6 +10,10 @@ import { announcerFor } from './announce';
 import '../styles/zones.css';
 
 const FLASH_MS = 10_000;
+/** Beyond this many counters (a centre's floor) the table becomes a grid of cells, all on screen. */
+const MAX_TABLE_ROWS = 10;
+/** Beyond this many services the waiting list names only those with someone waiting. */
+const MAX_WAITING_ITEMS = 12;
 const params = new URLSearchParams(location.search);
 const SPEAKER = params.get('speaker') !== '0';
 /** `?zone=`: this screen and its speaker serve one zone (floor, hall); without it, the whole office. */
@@ -99,26 +103,37 @@ export function DisplayApp() {
           )}
         </section>
         <section className="side">
-          <div>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t.counter}</th>
-                  <th>{t.number}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {(d?.counters ?? []).map((c) => (
-                  <tr key={c.id} data-counter={c.number}>
-                    <td>{c.name}</td>
-                    <td className="num">{c.current?.number ?? '—'}</td>
-                    <td className="muted">{c.status === 'closed' ? t.counterClosed : c.status === 'paused' ? t.counterPaused : c.officerName ?? ''}</td>
+          {(d?.counters.length ?? 0) > MAX_TABLE_ROWS ? (
+            <div className="counter-grid" data-testid="counter-grid">
+              {(d?.counters ?? []).map((c) => (
+                <div key={c.id} data-counter={c.number} className={`cell ${c.current ? 'busy' : c.status}`}>
+                  <span className="name">{c.name}</span>
+                  <span className="num">{c.current?.number ?? (c.status === 'closed' ? '' : '—')}</span>
+                </div>
+              ))}
+            </div>
+          ) : (
+            <div>
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t.counter}</th>
+                    <th>{t.number}</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {(d?.counters ?? []).map((c) => (
+                    <tr key={c.id} data-counter={c.number}>
+                      <td>{c.name}</td>
+                      <td className="num">{c.current?.number ?? '—'}</td>
+                      <td className="muted">{c.status === 'closed' ? t.counterClosed : c.status === 'paused' ? t.counterPaused : c.officerName ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <div>
             <h2>{t.recentCalls}</h2>
             <div className="waiting-list" data-testid="recent-calls">
@@ -132,7 +147,7 @@ export function DisplayApp() {
           <div>
             <h2>{t.waitingByService}</h2>
             <div className="waiting-list">
-              {(d?.waiting ?? []).map((w) => (
+              {(d?.waiting ?? []).filter((w, _i, all) => all.length <= MAX_WAITING_ITEMS || w.waiting > 0).map((w) => (
                 <div key={w.serviceId}>
                   {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
                 </div>

@@ -13,7 +13,7 @@ import { useTicketScanner } from './scannerInput';
 import { BROWSE_TOP, DIRECT_MAX, ServicePicker } from './ServicePicker';
 import type { Browse } from './ServicePicker';
 import { TicketResult } from './TicketResult';
-import { WhereToGo } from './WhereToGo';
+import { DocumentsToBring, WhereToGo } from './WhereToGo';
 
 type Step =
   | { kind: 'home' }
@@ -162,8 +162,13 @@ export function KioskApp() {
           </>
         )}
         {step.kind === 'result' && (
-          <TicketResult ticket={step.ticket} priorityLabel={step.priorityLabel} onDone={home}>
-            <WhereToGo service={step.service} zones={zones.data ?? []} kioskZoneId={KIOSK_ZONE ?? zones.data?.[0]?.id ?? null} />
+          <TicketResult
+            ticket={step.ticket}
+            priorityLabel={step.priorityLabel}
+            onDone={home}
+            aside={step.service.documents.length > 0 ? <DocumentsToBring documents={step.service.documents} /> : undefined}
+          >
+            {(zones.data?.length ?? 0) > 1 && <WhereToGo service={step.service} zones={zones.data ?? []} kioskZoneId={KIOSK_ZONE ?? zones.data?.[0]?.id ?? null} />}
           </TicketResult>
         )}
         {step.kind === 'rate-lookup' && (

@@ -87,7 +87,7 @@ export function ServicePicker({ services, groups, browse, setBrowse, closedNote,
             <ServiceIcon icon={group?.icon ?? ''} size={52} /> {group ? pick(group.nameVi, group.nameEn) : t.otherServices}
           </h2>
         </div>
-        <div className="tiles" data-testid="group-services">
+        <div className="tiles in-group" data-testid="group-services">
           {inGroup.map(tile)}
         </div>
       </>

@@ -33,7 +33,7 @@ function usePrintState(ticket: IssuedTicket): TicketPrintView['state'] {
 }
 
 /** Shown after issuing: even if the printer failed, the citizen leaves with the number and the QR. */
-export function TicketResult({ ticket, priorityLabel, onDone, children }: { ticket: IssuedTicket; priorityLabel: string | null; onDone: () => void; children?: ReactNode }) {
+export function TicketResult({ ticket, priorityLabel, onDone, children, aside }: { ticket: IssuedTicket; priorityLabel: string | null; onDone: () => void; children?: ReactNode; aside?: ReactNode }) {
   const { t, pick } = useLang();
   const [qr, setQr] = useState<string | null>(null);
   const print = usePrintState(ticket);
@@ -45,7 +45,7 @@ export function TicketResult({ ticket, priorityLabel, onDone, children }: { tick
   const printed = print === 'done';
   const printing = print === 'queued' || print === 'printing';
   return (
-    <div className="result" data-testid="ticket-result">
+    <div className={`result${children || aside ? ' with-extras' : ''}`} data-testid="ticket-result">
       <div className="result-number">
         <div className="label">{t.yourNumber}</div>
         <div className="big-number" data-testid="ticket-number">
@@ -63,6 +63,7 @@ export function TicketResult({ ticket, priorityLabel, onDone, children }: { tick
         {children}
       </div>
       <div className="result-track">
+        {aside}
         {qr && (
           <div className="qr">
             <img src={qr} alt={ticket.trackUrl} />
