@@ -4,7 +4,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
-import { enrollInDataDir, pinOf } from '../helpers/devices';
+import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
 import { startServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
@@ -19,6 +19,8 @@ let srv: ServeProcess;
 let kioskDevice: string;
 let displayDevice: string;
 let desk33: HttpClient;
+let adminDevice: string;
+let adminApi: HttpClient;
 
 beforeAll(async () => {
   if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
@@ -26,7 +28,9 @@ beforeAll(async () => {
   srv = await startServe(dir, { MOTCUA_SEED: 'centre' });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   let counter: string;
-  [kioskDevice, displayDevice, counter] = enrollInDataDir(dir, [{ role: 'kiosk' }, { role: 'display' }, { role: 'counter', counter: 33 }]) as [string, string, string];
+  [kioskDevice, displayDevice, counter, adminDevice] = enrollInDataDir(dir, [{ role: 'kiosk' }, { role: 'display' }, { role: 'counter', counter: 33 }, { role: 'admin' }]) as [string, string, string, string];
+  adminApi = new HttpClient(srv.base, adminDevice);
+  expect((await adminApi.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })).status).toBe(200);
   desk33 = new HttpClient(srv.base, counter);
   expect((await desk33.post('/api/auth/login', { counterId: 33, officerId: 1, pin: pinOf(1) })).status).toBe(200);
 }, 60_000);
@@ -137,5 +141,47 @@ describe('zones: a call is shown and spoken only in its counter’s zone, in Chr
     expect(await floor1.innerText('.display .body')).toBe(before);
     expect(await floor1.locator('[data-testid="now-number"]').count()).toBe(0);
     expect(await floor1.evaluate(() => ((window as unknown as { __announcements?: unknown[] }).__announcements ?? []).length)).toBe(0);
+  }, 90_000);
+});
+
+describe('the admin edits zones, counters’ zones and a procedure’s documents, live', () => {
+  it('a zone renamed, a counter moved to a new zone and the passport’s documents edited: the display and the kiosk follow without a reload', async () => {
+    const floor2 = await page('/display?zone=2', 1920, 1080, displayDevice);
+    await floor2.waitForSelector('[data-testid="display-zone"]');
+    const admin = await page('/admin', 1366, 768, adminDevice);
+    await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
+    await admin.click('button[type="submit"]');
+    await admin.click('[data-tab="catalogue"]');
+    await admin.waitForSelector('[data-zone-row="2"]');
+
+    // Rename floor 2: its display says so by itself.
+    await admin.fill('[data-zone-row="2"] input[aria-label="Tên tiếng Việt"]', 'Tầng 2 – Sảnh B');
+    await admin.click('[data-zone-row="2"] button[type="submit"]');
+    await floor2.waitForFunction(() => document.querySelector('[data-testid="display-zone"]')?.textContent === 'Tầng 2 – Sảnh B', undefined, { timeout: 10_000 });
+
+    // A third zone; counter 34 moves into it and leaves floor 2's display.
+    await admin.fill('[data-zone-row="new"] input[aria-label="Tên tiếng Việt"]', 'Tầng 3');
+    await admin.click('[data-zone-row="new"] button[type="submit"]');
+    await admin.waitForSelector('[data-zone-row="3"]');
+    await admin.selectOption('[data-counter-zone="34"] select', '3');
+    await floor2.waitForFunction(() => !document.querySelector('[data-counter="34"]'), undefined, { timeout: 10_000 });
+    const counters = (await adminApi.get('/api/admin/counters')).body as { number: number; zoneId: number }[];
+    expect(counters.find((c) => c.number === 34)?.zoneId).toBe(3);
+    // Nothing else moved.
+    expect(counters.filter((c) => c.number !== 34).map((c) => c.zoneId)).toEqual(counters.filter((c) => c.number !== 34).map((c) => (c.number <= 20 || c.number >= 39 ? 1 : 2)));
+
+    // The passport's documents, edited in the admin, are on the kiosk's result screen.
+    await admin.fill('[data-service-row="QA01"] textarea', 'Tờ khai TK01\nẢnh 4×6 nền trắng');
+    await admin.click('[data-service-row="QA01"] button[type="submit"]');
+    await admin.waitForSelector('[data-service-row="QA01"] [data-testid="save-message"]:has-text("Đã lưu")');
+    const kiosk = await page('/kiosk?zone=1', 1080, 1920, kioskDevice);
+    await kiosk.click('.group-tile:has-text("Công an tỉnh")');
+    await kiosk.click('[data-service="QA01"]');
+    await kiosk.click('.priority-list .none');
+    await kiosk.waitForSelector('[data-testid="documents"]');
+    expect(await kiosk.$$eval('[data-testid="documents"] li', (els) => els.map((e) => e.textContent))).toEqual(['Tờ khai TK01', 'Ảnh 4×6 nền trắng']);
+    // Counter 34 is on floor 3 now; counter 33 still serves it on floor 2.
+    await kiosk.waitForSelector('[data-testid="where-to-go"] .counters');
+    expect(await kiosk.textContent('[data-testid="where-to-go"]')).toContain('Tầng 2 – Sảnh B');
   }, 90_000);
 });
