@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
-import { enrollCli, pinOf } from '../test/helpers/devices';
+import { TEST_ADMIN_PASSWORD, enrollCli, pinOf } from '../test/helpers/devices';
 import { startServe } from '../test/helpers/serveProcess';
 
 export async function centreScreens(out: string): Promise<string[]> {
@@ -17,6 +17,7 @@ export async function centreScreens(out: string): Promise<string[]> {
   const display = enrollCli(dir, 'display');
   const desk = enrollCli(dir, 'counter', 33);
   const desk1 = enrollCli(dir, 'counter', 3);
+  const admin = enrollCli(dir, 'admin');
   const post = (p: string, body: unknown, device: string, cookie?: string) =>
     fetch(srv.base + p, {
       method: 'POST',
@@ -76,7 +77,19 @@ export async function centreScreens(out: string): Promise<string[]> {
       await shot(d, 'centre-display', `floor${zone}`);
       await d.close();
     }
+    // One display for the whole centre: all 40 counters on screen.
+    const all = await open('/display?speaker=0', w, h, display);
+    await all.waitForSelector('[data-counter="40"]');
+    await shot(all, 'centre-display', 'all');
+    await all.close();
   }
+  // The admin's departments & zones tab.
+  const a = await open('/admin', 1366, 768, admin);
+  await a.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
+  await a.click('button[type="submit"]');
+  await a.click('[data-tab="catalogue"]');
+  await a.waitForSelector('[data-service-row="AA01"]');
+  await shot(a, 'centre-admin', 'catalogue');
   await browser.close();
   srv.child.kill('SIGTERM');
   return shots;
