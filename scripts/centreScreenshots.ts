@@ -83,6 +83,21 @@ export async function centreScreens(out: string): Promise<string[]> {
     await shot(all, 'centre-display', 'all');
     await all.close();
   }
+  // Counter 3 (Đất đai) with 300 citizens waiting for its five procedures.
+  for (let i = 0; i < 300; i++) await post('/api/tickets', { serviceId: 6 + (i % 7 < 3 ? 0 : (i % 5)) }, kiosk);
+  {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await ctx.addCookies([
+      { name: 'motcua_device', value: desk1, url: srv.base },
+      { name: 'motcua_session', value: cookie1.split('=')[1] ?? '', url: srv.base },
+    ]);
+    const c = await ctx.newPage();
+    await c.goto(`${srv.base}/counter`);
+    await c.waitForSelector('[data-testid="queue"] li[data-number]');
+    await shot(c, 'centre-counter', 'queue-300');
+    await ctx.close();
+  }
+
   // The admin's departments & zones tab.
   const a = await open('/admin', 1366, 768, admin);
   await a.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
