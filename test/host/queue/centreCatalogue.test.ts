@@ -66,5 +66,7 @@ describe('the sample provincial centre (MOTCUA_SEED=centre)', () => {
     expect(rest1).toEqual(rest0);
     // The whole-office display still sees it.
     expect(queue.views.display().nowCalling?.number).toBe(t.number);
+    // 40 counters and 100 services: the display's answer stays small (issue #15: ≤ 20 KB).
+    expect(JSON.stringify(queue.views.display()).length).toBeLessThanOrEqual(20_000);
   });
 });
