@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
 import { ServiceIcon } from '../components/ServiceIcon';
 import { useLang } from '../i18n';
+import { readCatalogue, saveCatalogue } from './catalogueFile';
 import { SaveMessage, useSave } from './useSave';
 import '../styles/centre.css';
 
@@ -151,6 +152,40 @@ function ServiceRow({ service, groups, onSaved }: { service: ServiceStatus; grou
   );
 }
 
+/** Export the catalogue as a spreadsheet, or import one (all rows or none). */
+function CatalogueFile({ onImported }: { onImported: () => void }) {
+  const { t } = useLang();
+  const { message, save } = useSave();
+  const exportAs = (kind: 'csv' | 'xlsx') => void save(async () => saveCatalogue(await call('exportCatalogue', {}), kind), t.catExported);
+  const importFile = (file: File) =>
+    void save(async () => {
+      const { rows, problems } = await readCatalogue(file);
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      const r = await call('importCatalogue', { body: { rows } });
+      onImported();
+      return r;
+    }, t.catImported).then(() => onImported());
+  return (
+    <section className="card" data-testid="catalogue-file">
+      <h2>{t.catFile}</h2>
+      <p className="muted">{t.catFileHelp}</p>
+      <div className="catalogue-row">
+        <button type="button" className="btn-secondary" onClick={() => exportAs('xlsx')}>
+          {t.catExportXlsx}
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => exportAs('csv')} data-action="export-csv">
+          {t.catExportCsv}
+        </button>
+        <label className="btn-secondary" style={{ cursor: 'pointer', padding: '10px 16px' }}>
+          {t.catImport}
+          <input type="file" accept=".csv,.xlsx" style={{ display: 'none' }} data-action="import" onChange={(e) => e.target.files?.[0] && importFile(e.target.files[0])} />
+        </label>
+        <SaveMessage message={message} />
+      </div>
+    </section>
+  );
+}
+
 export function CataloguePanel() {
   const { t } = useLang();
   const groups = useQuery('listServiceGroups', {}, refetch);
@@ -166,6 +201,7 @@ export function CataloguePanel() {
   // Rows keyed by id: a re-read after a save keeps each row's draft and its "saved" note.
   return (
     <div className="catalogue-panel">
+      <CatalogueFile onImported={reload} />
       <section className="card">
         <h2>{t.catZones}</h2>
         <p className="muted">{t.catZonesHelp}</p>

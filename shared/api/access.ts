@@ -75,6 +75,8 @@ export const routeCallers: Record<RouteKey, Callers> = {
   saveCounter: ADMIN,
   saveServiceGroup: ADMIN,
   saveZone: ADMIN,
+  exportCatalogue: ADMIN,
+  importCatalogue: ADMIN,
   adminOfficers: ADMIN,
   saveOfficer: ADMIN,
   changePassword: ADMIN,

@@ -104,3 +104,16 @@ const zoneFields = {
 };
 export const ZoneFields = z.strictObject(zoneFields);
 export const ZoneInput = patchOf(zoneFields).extend({ id: Id }).strict();
+
+/** One procedure of an imported spreadsheet (shared/catalogueSheet.ts); `group` by name, '' for none. */
+export const CatalogueRow = z.strictObject({
+  code: serviceFields.code,
+  group: z.string().trim().max(120).default(''),
+  nameVi: Name,
+  nameEn: serviceFields.nameEn,
+  prefix: serviceFields.prefix,
+  descriptionVi: serviceFields.descriptionVi,
+  documents: serviceFields.documents,
+});
+export const CatalogueImport = z.strictObject({ rows: z.array(CatalogueRow).min(1).max(500) });
+export const CatalogueImportResult = z.object({ created: z.number().int(), updated: z.number().int(), groupsCreated: z.number().int() });

@@ -92,6 +92,8 @@ export const contract = {
   setOfficeSettings: route({ ...routePaths.setOfficeSettings, auth: 'admin', body: a.OfficePatch, response: OfficeConfig }),
   saveService: route({ ...routePaths.saveService, auth: 'admin', body: a.ServiceInput, response: s.Service }),
   saveServiceGroup: route({ ...routePaths.saveServiceGroup, auth: 'admin', body: a.ServiceGroupInput, response: s.ServiceGroup }),
+  exportCatalogue: route({ ...routePaths.exportCatalogue, auth: 'admin', response: z.array(a.CatalogueRow) }),
+  importCatalogue: route({ ...routePaths.importCatalogue, auth: 'admin', body: a.CatalogueImport, response: a.CatalogueImportResult }),
   saveZone: route({ ...routePaths.saveZone, auth: 'admin', body: a.ZoneInput, response: s.Zone }),
   adminCounters: route({ ...routePaths.adminCounters, auth: 'admin', response: z.array(s.Counter) }),
   saveCounter: route({ ...routePaths.saveCounter, auth: 'admin', body: a.CounterInput, response: s.Counter }),

@@ -50,6 +50,8 @@ export const routePaths = {
   saveCounter: { method: 'POST', path: '/api/admin/counters' },
   saveServiceGroup: { method: 'POST', path: '/api/admin/service-groups' },
   saveZone: { method: 'POST', path: '/api/admin/zones' },
+  exportCatalogue: { method: 'GET', path: '/api/admin/catalogue' },
+  importCatalogue: { method: 'POST', path: '/api/admin/catalogue' },
   adminCounters: { method: 'GET', path: '/api/admin/counters' },
   adminOfficers: { method: 'GET', path: '/api/admin/officers' },
   saveOfficer: { method: 'POST', path: '/api/admin/officers' },

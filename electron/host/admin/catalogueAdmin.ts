@@ -1,17 +1,62 @@
 import type { z } from 'zod';
 import { ServiceGroupFields, ZoneFields } from '../../../shared/api/adminSchemas';
-import type { ServiceGroupInput, ZoneInput } from '../../../shared/api/adminSchemas';
+import type { CatalogueImport, ServiceGroupInput, ZoneInput } from '../../../shared/api/adminSchemas';
 import { applyPatch } from '../../../shared/api/patch';
 import type { ServiceGroup, Zone } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { QueueService } from '../queue/queueService';
+import { OfficeAdmin } from './officeAdmin';
 
 /**
  * The admin's writes to the catalogue's groups and the office's zones: like every admin save, one
  * transaction with its config.changed event, an edit changing only the fields it was sent.
  */
 export class CatalogueAdmin {
-  constructor(private readonly queue: QueueService) {}
+  private readonly office: OfficeAdmin;
+
+  constructor(private readonly queue: QueueService) {
+    this.office = new OfficeAdmin(queue);
+  }
+
+  /**
+   * A spreadsheet of procedures, all or nothing: each row updates the service with its code (what
+   * the sheet does not carry — hours, quotas, counters — stays) or creates it; a group named for
+   * the first time is created. One transaction, one config.changed event.
+   */
+  importCatalogue(input: z.infer<typeof CatalogueImport>): { created: number; updated: number; groupsCreated: number } {
+    const cat = this.queue.catalogue;
+    const codes = input.rows.map((r) => r.code);
+    const twice = codes.find((c, i) => codes.indexOf(c) !== i);
+    if (twice) throw new AppError('BAD_REQUEST', `Mã ${twice} có hai dòng`);
+    return this.queue.ctx.tx(() => {
+      let created = 0;
+      let updated = 0;
+      let groupsCreated = 0;
+      for (const [i, row] of input.rows.entries()) {
+        let groupId: number | null = null;
+        if (row.group) {
+          groupId = cat.groupByName(row.group)?.id ?? null;
+          if (groupId === null) {
+            groupId = cat.insertGroup({ nameVi: row.group, nameEn: '', sortOrder: cat.nextGroupOrder(), icon: 'document' });
+            groupsCreated++;
+          }
+        }
+        const id = cat.serviceIdByCode(row.code);
+        const fields = { code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, prefix: row.prefix, descriptionVi: row.descriptionVi, documents: row.documents, groupId };
+        try {
+          if (id) this.office.saveService({ id, ...fields }, false);
+          else this.office.saveService({ ...fields, sortOrder: cat.nextServiceOrder() }, false);
+        } catch (e) {
+          if (e instanceof AppError) throw new AppError(e.code, `Dòng ${i + 2} (${row.code}): ${e.message}`);
+          throw e;
+        }
+        if (id) updated++;
+        else created++;
+      }
+      this.queue.ctx.record('config.changed', { serviceId: null, actor: 'admin', reason: 'catalogueImport', payload: { what: 'catalogueImport', id: null, created, updated, groupsCreated } });
+      return { created, updated, groupsCreated };
+    });
+  }
 
   private changed(what: string, id: number, fields: string[]): void {
     this.queue.ctx.record('config.changed', { serviceId: null, actor: 'admin', reason: what, payload: { what, id, fields } });

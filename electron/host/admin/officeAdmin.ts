@@ -55,7 +55,8 @@ export class OfficeAdmin {
   }
 
   /** Create (no id) or edit: an edit changes the fields it was sent and keeps every other one. */
-  saveService(input: z.infer<typeof ServiceInput>): Service {
+  /** `record: false` for a step of a larger change that records one event for all (a catalogue import). */
+  saveService(input: z.infer<typeof ServiceInput>, record = true): Service {
     return this.queue.ctx.tx(() =>
       unique(() => {
         const db = this.queue.ctx.db;
@@ -94,7 +95,7 @@ export class OfficeAdmin {
               @group_id, @description_vi, @description_en, @documents)`).run(values).lastInsertRowid,
           );
         }
-        this.changed('service', id, { fields: Object.keys(patch) });
+        if (record) this.changed('service', id, { fields: Object.keys(patch) });
         return toService(db.prepare('SELECT * FROM services WHERE id = ?').get(id) as ServiceRow);
       }),
     );

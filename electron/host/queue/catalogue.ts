@@ -85,6 +85,34 @@ export class Catalogue {
     this.db.prepare('UPDATE service_groups SET name_vi = ?, name_en = ?, sort_order = ?, icon = ? WHERE id = ?').run(g.nameVi, g.nameEn, g.sortOrder, g.icon, g.id);
   }
 
+  groupByName(nameVi: string): ServiceGroup | null {
+    const r = this.db.prepare<[string], GroupRow>('SELECT * FROM service_groups WHERE name_vi = ? ORDER BY id LIMIT 1').get(nameVi);
+    return r ? toGroup(r) : null;
+  }
+
+  nextGroupOrder(): number {
+    return (this.db.prepare<[], { m: number | null }>('SELECT max(sort_order) AS m FROM service_groups').get()?.m ?? 0) + 1;
+  }
+
+  nextServiceOrder(): number {
+    return Math.min(1000, (this.db.prepare<[], { m: number | null }>('SELECT max(sort_order) AS m FROM services').get()?.m ?? 0) + 1);
+  }
+
+  serviceIdByCode(code: string): number | null {
+    return this.db.prepare<[string], { id: number }>('SELECT id FROM services WHERE code = ?').get(code)?.id ?? null;
+  }
+
+  /** The catalogue as a spreadsheet's rows, in the kiosk's order. */
+  catalogueRows(): { code: string; group: string; nameVi: string; nameEn: string; prefix: string; descriptionVi: string; documents: string[] }[] {
+    const rows = this.db
+      .prepare<[], { code: string; group_name: string | null; name_vi: string; name_en: string; prefix: string; description_vi: string; documents: string }>(
+        `SELECT s.code, g.name_vi AS group_name, s.name_vi, s.name_en, s.prefix, s.description_vi, s.documents FROM services s
+         LEFT JOIN service_groups g ON g.id = s.group_id ORDER BY coalesce(g.sort_order, 1e9), s.sort_order, s.id`,
+      )
+      .all();
+    return rows.map((r) => ({ code: r.code, group: r.group_name ?? '', nameVi: r.name_vi, nameEn: r.name_en, prefix: r.prefix, descriptionVi: r.description_vi, documents: JSON.parse(r.documents) as string[] }));
+  }
+
   insertZone(z: Omit<Zone, 'id'>): number {
     return Number(this.db.prepare('INSERT INTO zones (name_vi, name_en, sort_order) VALUES (?, ?, ?)').run(z.nameVi, z.nameEn, z.sortOrder).lastInsertRowid);
   }

@@ -225,6 +225,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     saveCounter: ({ body }) => admin.saveCounter(body),
     saveServiceGroup: ({ body }) => catalogueAdmin.saveGroup(body),
     saveZone: ({ body }) => catalogueAdmin.saveZone(body),
+    exportCatalogue: () => queue.catalogue.catalogueRows(),
+    importCatalogue: ({ body }) => catalogueAdmin.importCatalogue(body),
     adminOfficers: () => admin.officers(),
     saveOfficer: async ({ body }) => {
       if (body.pin) {

@@ -70,3 +70,48 @@ describe('the sample provincial centre (MOTCUA_SEED=centre)', () => {
     expect(JSON.stringify(queue.views.display()).length).toBeLessThanOrEqual(20_000);
   });
 });
+
+describe('catalogue import from a spreadsheet', () => {
+  it('updates by code, creates new codes and groups, keeps what the sheet does not carry; a bad row changes nothing', async () => {
+    const { queue } = tempQueue();
+    const { CatalogueAdmin } = await import('../../../electron/host/admin/catalogueAdmin');
+    const admin = new CatalogueAdmin(queue);
+    const before = queue.views.listServices();
+    queue.ctx.db.prepare("UPDATE services SET hours = ?, daily_quota = 40 WHERE code = 'HT'").run(JSON.stringify([{ days: [1], from: '07:30', to: '11:30' }]));
+    const r = admin.importCatalogue({
+      rows: [
+        { code: 'HT', group: 'Tư pháp – Hộ tịch', nameVi: 'Hộ tịch', nameEn: 'Civil status', prefix: 'A', descriptionVi: 'Khai sinh, kết hôn, khai tử', documents: ['Căn cước công dân'] },
+        { code: 'CTX', group: 'Tư pháp – Hộ tịch', nameVi: 'Chứng thực chữ ký', nameEn: '', prefix: 'G', descriptionVi: '', documents: [] },
+      ],
+    });
+    expect(r).toEqual({ created: 1, updated: 1, groupsCreated: 1 });
+    const after = queue.views.listServices();
+    const group = queue.catalogue.groups();
+    expect(group.map((g) => g.nameVi)).toEqual(['Tư pháp – Hộ tịch']);
+    expect(after.find((s) => s.code === 'HT')).toMatchObject({ groupId: group[0]!.id, descriptionVi: 'Khai sinh, kết hôn, khai tử', documents: ['Căn cước công dân'], dailyQuota: 40 });
+    expect(after.find((s) => s.code === 'HT')!.hours).toHaveLength(1);
+    expect(after.find((s) => s.code === 'CTX')).toMatchObject({ prefix: 'G', groupId: group[0]!.id, active: true });
+    // The other services are as they were.
+    for (const s of before.filter((x) => x.code !== 'HT')) expect(after.find((x) => x.id === s.id)).toEqual({ ...s, etaMinutes: expect.any(Number) });
+
+    const snapshot = JSON.stringify([queue.views.listServices(), queue.catalogue.groups()]);
+    expect(() =>
+      admin.importCatalogue({
+        rows: [
+          { code: 'TP', group: 'Nhóm mới', nameVi: 'Tư pháp sửa', nameEn: '', prefix: 'D', descriptionVi: '', documents: [] },
+          { code: 'TP', group: '', nameVi: 'Lặp mã', nameEn: '', prefix: 'D', descriptionVi: '', documents: [] },
+        ],
+      }),
+    ).toThrow(/TP/);
+    // A bad second row after a good first one: the first (and its new group) is rolled back too.
+    expect(() =>
+      admin.importCatalogue({
+        rows: [
+          { code: 'TP', group: 'Nhóm mới', nameVi: 'Tư pháp sửa', nameEn: '', prefix: 'D', descriptionVi: '', documents: [] },
+          { code: 'ZZ', group: '', nameVi: 'Tiền tố sai', nameEn: '', prefix: 'z9', descriptionVi: '', documents: [] },
+        ],
+      }),
+    ).toThrow();
+    expect(JSON.stringify([queue.views.listServices(), queue.catalogue.groups()])).toBe(snapshot);
+  });
+});

@@ -234,6 +234,40 @@ function revokeWrite(iterations: number): WriteSpec {
   };
 }
 
+/** A spreadsheet re-importing some of the office's procedures (now and then one code twice: refused). */
+function catalogueImportWrite(iterations: number): WriteSpec {
+  const row = (contract.importCatalogue.body as unknown as { shape: { rows: { element: z.ZodType } } }).shape.rows.element;
+  return {
+    iterations,
+    audited: true,
+    body: (rnd, s) => {
+      const picked = s.services.filter(() => rnd() < 0.4).slice(0, 3);
+      const chosen = picked.length > 0 ? picked : [pick(rnd, s.services)];
+      const rows = chosen.map((svc) => ({
+        code: svc.code,
+        group: '',
+        nameVi: pick(rnd, ['Hộ tịch', 'Chứng thực bản sao', ' Đăng ký đất đai ']),
+        nameEn: pick(rnd, ['', 'Civil status', 'Land']),
+        prefix: letters(rnd, 1 + Math.floor(rnd() * 2)),
+        descriptionVi: pick(rnd, ['', 'Mang bản chính để đối chiếu']),
+        documents: ['Căn cước công dân', 'Tờ khai theo mẫu'].filter(() => rnd() < 0.5),
+      }));
+      if (rnd() < 0.15) rows.push({ ...rows[0]! });
+      return { rows };
+    },
+    expect: (s, body) => {
+      const rows = ((body?.rows ?? []) as unknown[]).map((r) => row.parse(r) as Obj);
+      return {
+        ...s,
+        services: s.services.map((svc) => {
+          const r = rows.find((x) => x.code === svc.code);
+          return r ? { ...svc, nameVi: r.nameVi, nameEn: r.nameEn, prefix: r.prefix, descriptionVi: r.descriptionVi, documents: r.documents, groupId: null } : svc;
+        }),
+      };
+    },
+  };
+}
+
 /** Writes that change no setting an admin reads back: the state must stay exactly as it was. */
 const changesNothing = (iterations: number, audited: boolean, body: (rnd: Rnd) => Obj | undefined): WriteSpec => ({ iterations, audited, body, expect: (s) => s });
 
@@ -249,6 +283,7 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   saveOfficer: entityWrite('saveOfficer', 'officers', 30, state, ({ pin: _pin, ...rest }) => rest),
   saveServiceGroup: entityWrite('saveServiceGroup', 'serviceGroups', 20, state),
   saveZone: entityWrite('saveZone', 'zones', 20, state),
+  importCatalogue: catalogueImportWrite(25),
   // Passwords the office policy accepts (issue #13 refuses dictionary words such as "mật khẩu").
   changePassword: changesNothing(3, true, (rnd) => ({ password: `${pick(rnd, ['lan-trong-vuon', 'mưa-phùn-tháng-ba', 'cau-go-ven-song'])}-${digits(rnd, 4)}` })),
   printTestPage: changesNothing(3, false, () => undefined),
