@@ -26,10 +26,13 @@ export async function saveCatalogue(rows: CatalogueRowData[], kind: 'csv' | 'xls
 
 /** The rows of a CSV or XLSX file an office chose (its first sheet), or the problems in it. */
 export async function readCatalogue(file: File): Promise<{ rows: CatalogueRowData[]; problems: string[] }> {
-  if (!/\.xlsx$/i.test(file.name)) return catalogueRows(parseCsv(await file.text()));
+  const bytes = await file.arrayBuffer();
+  // An .xlsx is a zip ("PK"), whatever the file is called; anything else is read as CSV text.
+  const head = new Uint8Array(bytes.slice(0, 2));
+  if (!(head[0] === 0x50 && head[1] === 0x4b)) return catalogueRows(parseCsv(new TextDecoder().decode(bytes)));
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await file.arrayBuffer());
+  await wb.xlsx.load(bytes);
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], problems: ['Tệp trống'] };
   const table: string[][] = [];

@@ -185,3 +185,42 @@ describe('the admin edits zones, counters’ zones and a procedure’s documents
     expect(await kiosk.textContent('[data-testid="where-to-go"]')).toContain('Tầng 2 – Sảnh B');
   }, 90_000);
 });
+
+describe('the catalogue as a spreadsheet, in Chromium', () => {
+  it('exports CSV and Excel; an edited CSV and the Excel file import back, all rows at once', async () => {
+    const admin = await page('/admin', 1366, 768, adminDevice);
+    await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
+    await admin.click('button[type="submit"]');
+    await admin.click('[data-tab="catalogue"]');
+    await admin.waitForSelector('[data-testid="catalogue-file"]');
+
+    const [csvFile] = await Promise.all([admin.waitForEvent('download'), admin.click('[data-action="export-csv"]')]);
+    const csv = fs.readFileSync((await csvFile.path()) as string, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFMã,Lĩnh vực,Tên thủ tục,Tên tiếng Anh,Tiền tố,Mô tả,Giấy tờ cần mang');
+    expect(csv.split('\r\n').filter((l) => /^[A-T][A-E]0\d,/.test(l))).toHaveLength(100);
+
+    // The office edits one description and adds one procedure in its spreadsheet, then imports it.
+    const edited = csv.replace('Phiếu số 1 hoặc số 2, cho công dân Việt Nam và người nước ngoài', 'Phiếu số 1, số 2') + 'ZZ01,Sở Tư pháp,Cấp bản sao trích lục hộ tịch,,ZZ,,"Tờ khai\nCăn cước"\r\n';
+    await admin.setInputFiles('[data-action="import"]', { name: 'danh-muc.csv', mimeType: 'text/csv', buffer: Buffer.from(edited, 'utf8') });
+    await admin.waitForSelector('[data-testid="catalogue-file"] [data-testid="save-message"]:has-text("Đã nhập danh mục")');
+    const services = (await adminApi.get('/api/services')).body as { code: string; descriptionVi: string; groupId: number | null; documents: string[] }[];
+    expect(services).toHaveLength(101);
+    expect(services.find((s) => s.code === 'AA01')?.descriptionVi).toBe('Phiếu số 1, số 2');
+    expect(services.find((s) => s.code === 'ZZ01')).toMatchObject({ groupId: services.find((s) => s.code === 'AA01')?.groupId, documents: ['Tờ khai', 'Căn cước'] });
+
+    // Excel: the exported workbook reads back as the same rows.
+    const [xlsxFile] = await Promise.all([admin.waitForEvent('download'), admin.click('[data-testid="catalogue-file"] button:text("Xuất Excel")')]);
+    const before = (await adminApi.get('/api/admin/catalogue')).body;
+    const xlsx = fs.readFileSync((await xlsxFile.path()) as string);
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    await admin.setInputFiles('[data-action="import"]', { name: 'danh-muc-thu-tuc.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+    await admin.waitForFunction(() => document.querySelector('[data-testid="catalogue-file"] [data-testid="save-message"]')?.textContent === 'Đã nhập danh mục');
+    await admin.waitForTimeout(500);
+    expect((await adminApi.get('/api/admin/catalogue')).body).toEqual(before);
+
+    // A sheet without the code column is refused with a reason, and nothing changes.
+    await admin.setInputFiles('[data-action="import"]', { name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from('Tên thủ tục,Tiền tố\nHộ tịch,A\n', 'utf8') });
+    await admin.waitForSelector('[data-testid="catalogue-file"] .error-banner:has-text("Thiếu cột: Mã")');
+    expect((await adminApi.get('/api/admin/catalogue')).body).toEqual(before);
+  }, 90_000);
+});
