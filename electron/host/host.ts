@@ -59,6 +59,8 @@ export interface HostOptions {
   /** Scripted installs, tests and benches: the sample officers' PINs at first start. */
   officerPins?: readonly string[];
   seedAlwaysOpen?: boolean;
+  /** Which sample a fresh data folder is seeded with (MOTCUA_SEED): the ward office by default. */
+  seedSample?: 'ward' | 'centre';
   backups?: boolean;
   /** Tickets per minute one LAN client may take (burst of half that); 0 disables. Default 30. */
   issueRatePerMinute?: number;
@@ -150,8 +152,8 @@ async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host
 async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: () => void): Promise<Host> {
   const backupDir = path.join(o.dataDir, 'backups');
   const pinHasher = PinHasher.forDataDir(o.dataDir);
-  if (seedIfEmpty(db, { adminPassword: o.adminPassword, officerPins: o.officerPins, pinHasher, alwaysOpen: o.seedAlwaysOpen })) {
-    o.log({ level: 'info', msg: 'first run: seeded the sample ward office', dataDir: o.dataDir });
+  if (seedIfEmpty(db, { adminPassword: o.adminPassword, officerPins: o.officerPins, pinHasher, alwaysOpen: o.seedAlwaysOpen, sample: o.seedSample })) {
+    o.log({ level: 'info', msg: `first run: seeded the sample ${o.seedSample === 'centre' ? 'provincial centre' : 'ward office'}`, dataDir: o.dataDir });
   }
   const queue = new QueueService({ db, now: o.now });
   const devices = new DeviceRegistry(db, queue.now);

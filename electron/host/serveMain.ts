@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     adminPassword: process.env.MOTCUA_ADMIN_PASSWORD || undefined,
     officerPins: process.env.MOTCUA_OFFICER_PINS ? process.env.MOTCUA_OFFICER_PINS.split(',').map((p) => p.trim()) : undefined,
     seedAlwaysOpen: process.env.MOTCUA_SEED_ALWAYS_OPEN === '1',
+    seedSample: process.env.MOTCUA_SEED === 'centre' ? 'centre' : 'ward',
     issueRatePerMinute: process.env.MOTCUA_ISSUE_RATE_LIMIT === undefined ? undefined : Number(process.env.MOTCUA_ISSUE_RATE_LIMIT),
     sqliteAddon,
   });

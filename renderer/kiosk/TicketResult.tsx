@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import QRCode from 'qrcode';
 import type { IssuedTicket, TicketPrintView } from '../../shared/api/schemas';
 import { call } from '../api/client';
@@ -108,14 +109,14 @@ export const ResultWarmup = memo(function ResultWarmup() {
 });
 
 /** Shown after issuing: even if the printer failed, the citizen leaves with the number and the QR. */
-export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: IssuedTicket; priorityLabel: string | null; onDone: () => void }) {
+export function TicketResult({ ticket, priorityLabel, onDone, children, aside }: { ticket: IssuedTicket; priorityLabel: string | null; onDone: () => void; children?: ReactNode; aside?: ReactNode }) {
   const { t, pick } = useLang();
   const qr = useQrAfterPaint(ticket.trackUrl);
   const print = usePrintState(ticket);
   const printed = print === 'done';
   const printing = print === 'queued' || print === 'printing';
   return (
-    <div className="result" data-testid="ticket-result">
+    <div className={`result${children || aside ? ' with-extras' : ''}`} data-testid="ticket-result">
       <div className="result-number">
         <div className="label">{t.yourNumber}</div>
         <div className="big-number" data-testid="ticket-number">
@@ -129,8 +130,11 @@ export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: Issued
         <div className={`print-state ${printed ? 'ok' : printing ? 'busy' : 'failed'}`} data-testid="print-state" data-state={print} role="status">
           {printed ? t.takeTicket : printing ? t.printing : t.kioskPrintFailed}
         </div>
+        {/* Where to go and what to bring (issue #15). */}
+        {children}
       </div>
       <div className="result-track">
+        {aside}
         {/* The QR's place is kept while it is being made, so the number does not move when it comes. */}
         <div className="qr" data-testid="ticket-qr">
           {qr ? <img src={qr} alt={ticket.trackUrl} /> : <div className="qr-placeholder" />}
