@@ -66,7 +66,7 @@ export const ServiceStatus = Service.extend({
   closedReason: z.enum(['inactive', 'hours', 'quota', 'range']).nullable(),
   hoursToday: z.string(),
   /** When a service closed for its hours opens again (office time), so the kiosk can say so once. */
-  opensNext: z.object({ daysAhead: z.number().int(), weekday: z.number().int(), time: z.string() }).nullable(),
+  opensNext: z.object({ daysAhead: z.number().int(), weekday: z.number().int(), date: z.string(), time: z.string() }).nullable(),
   issuedToday: z.number().int(),
 });
 export type ServiceStatus = z.infer<typeof ServiceStatus>;
