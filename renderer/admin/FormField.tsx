@@ -1,0 +1,65 @@
+import { cloneElement, isValidElement, useId } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+
+/**
+ * One labelled control of an admin form: the label above it, the help (unit, what empty means)
+ * under it and tied to it for screen readers, and the field's own error. The control is the one
+ * child; it gets the label's id, so a click on the label focuses it and axe finds its name.
+ */
+export function Field(props: { label: ReactNode; help?: ReactNode; error?: string | null; children: ReactElement<{ id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }>; wide?: boolean }) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const describedBy = [props.help ? helpId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const control = isValidElement(props.children) ? cloneElement(props.children, { id, 'aria-describedby': describedBy, 'aria-invalid': props.error ? true : undefined }) : props.children;
+  return (
+    <div className={`form-field${props.wide ? ' wide' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {control}
+      {props.help && (
+        <div id={helpId} className="form-help">
+          {props.help}
+        </div>
+      )}
+      {props.error && (
+        <div id={errorId} className="form-error">
+          {props.error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A checkbox with its label beside it, on one line, the whole line clickable. */
+export function CheckField(props: { label: ReactNode; help?: ReactNode; checked: boolean; onChange: (checked: boolean) => void; testId?: string }) {
+  const id = useId();
+  return (
+    <div className="form-field">
+      <label className="form-check">
+        <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} aria-describedby={props.help ? `${id}-help` : undefined} data-testid={props.testId} />
+        <span>{props.label}</span>
+      </label>
+      {props.help && (
+        <div id={`${id}-help`} className="form-help">
+          {props.help}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Several controls that make one value (a number range, a day's sessions): a legend over them. */
+export function FieldGroup(props: { legend: ReactNode; help?: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <fieldset className="form-group" data-testid={props.testId}>
+      <legend>{props.legend}</legend>
+      {props.children}
+      {props.help && <div className="form-help">{props.help}</div>}
+    </fieldset>
+  );
+}
+
+/** Fields side by side on a wide screen (code and prefix, from and to), stacked when narrow. */
+export function FieldRow({ children }: { children: ReactNode }) {
+  return <div className="form-row">{children}</div>;
+}
