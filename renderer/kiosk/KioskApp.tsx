@@ -82,7 +82,8 @@ export function KioskApp() {
   const officeClosed = shown.length > 0 && shown.every((s) => s.closedReason === 'hours' || s.closedReason === 'inactive') && shown.some((s) => s.closedReason === 'hours');
   const opening = earliestOpening(shown);
   const hoursTexts = [...new Set(shown.filter((s) => s.closedReason === 'hours').map((s) => s.hoursToday))];
-  const when = !opening ? '' : opening.daysAhead === 0 ? '' : opening.daysAhead === 1 ? t.tomorrow : (t.weekdayNames.split(',')[opening.weekday - 1] ?? '');
+  // After a weekend or a holiday the day is named with its date (dd/mm): "Thứ Ba 01/09".
+  const when = !opening ? '' : opening.daysAhead === 0 ? '' : opening.daysAhead === 1 ? t.tomorrow : `${t.weekdayNames.split(',')[opening.weekday - 1] ?? ''} ${opening.date.slice(8, 10)}/${opening.date.slice(5, 7)}`;
   const closedNote = (s: ServiceStatus) =>
     s.closedReason === 'quota' || s.closedReason === 'range'
       ? t.full
