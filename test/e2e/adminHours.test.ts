@@ -192,8 +192,8 @@ describe('every admin tab is labelled', () => {
       if (lang === 'en') await admin.click('[data-testid="lang"]');
       for (const tab of TABS) {
         await admin.click(`[data-tab="${tab}"]`);
-        await admin.waitForSelector('.admin-body form, .admin-body section');
-        if (tab === 'services' || tab === 'counters' || tab === 'officers') await admin.click('.admin-list li >> nth=0 >> button');
+        await admin.waitForSelector('form.panel, section.panel, div.panel');
+        if (tab === 'services' || tab === 'counters' || tab === 'officers') await admin.click('.list li >> nth=0 >> button');
         await admin.waitForTimeout(200);
         // Evaluated through the debugger protocol: the page's own CSP (no inline script) stays as it is.
         if (!(await admin.evaluate(() => 'axe' in window))) await admin.evaluate(axe);
@@ -207,13 +207,13 @@ describe('every admin tab is labelled', () => {
         // Visible labels, not only an aria-label or a placeholder: a control is named by a <label>,
         // or stands in a table under its column header, or in a weekday's row of the hours editor.
         const unlabelled = await admin.evaluate(() =>
-          [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('.admin-body input, .admin-body select, .admin-body textarea')]
+          [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]
             .filter((el) => el.offsetParent !== null && !(el.labels && el.labels.length > 0) && !el.closest('td') && !el.closest('.hours-day'))
             .map((el) => el.outerHTML.slice(0, 120)),
         );
         expect(unlabelled, `${lang} ${tab}`).toEqual([]);
         const offLine = await admin.evaluate(() =>
-          [...document.querySelectorAll<HTMLInputElement>('.admin-body input[type="checkbox"]')]
+          [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')]
             .filter((box) => box.offsetParent !== null && !box.closest('td'))
             .filter((box) => {
               const text = box.closest('label')?.querySelector('span');
@@ -231,7 +231,7 @@ describe('every admin tab is labelled', () => {
     // 1366×768: the service list shows every seeded service, none cut off below the panel.
     await admin.click('[data-tab="services"]');
     const cut = await admin.evaluate(() => {
-      const list = document.querySelector('.admin-list') as HTMLElement;
+      const list = document.querySelector('.list') as HTMLElement;
       const box = list.getBoundingClientRect();
       return [...list.querySelectorAll('li')].filter((li) => li.getBoundingClientRect().bottom > Math.min(box.bottom, window.innerHeight) + 1).length;
     });
