@@ -194,6 +194,12 @@ export const adminVi = {
   bakRestored: 'Đã nhận bản sao lưu; khởi động lại motcua để áp dụng.',
   bakErrFile: 'Chọn tệp sao lưu.',
   bakErrConfirm: 'Đánh dấu ô xác nhận.',
+  // Staff's way out of a locked kiosk; the on-screen keyboard
+  exitKioskTitle: 'Thoát chế độ kiosk',
+  exitKiosk: 'Thoát',
+  kbLabel: 'Bàn phím tiếng Việt',
+  kbTone: 'Dấu {name}',
+  kbSpace: 'dấu cách',
 };
 
 export const adminEn: typeof adminVi = {
@@ -379,4 +385,9 @@ export const adminEn: typeof adminVi = {
   bakRestored: 'Backup received; restart motcua to apply it.',
   bakErrFile: 'Pick a backup file.',
   bakErrConfirm: 'Tick the confirmation box.',
+  exitKioskTitle: 'Leave kiosk mode',
+  exitKiosk: 'Leave',
+  kbLabel: 'Vietnamese keyboard',
+  kbTone: 'Tone mark {name}',
+  kbSpace: 'space',
 };

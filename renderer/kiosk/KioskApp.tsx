@@ -5,7 +5,7 @@ import { useActionError, useQuery } from '../api/hooks';
 import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
-import { errorText, fmt, useLang } from '../i18n';
+import { errorText, fmt, printerStatusText, useLang } from '../i18n';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { RateLookup } from './RateLookup';
@@ -109,7 +109,7 @@ export function KioskApp() {
       <OfflineBanner />
       {printer.data?.configured && !printer.data.ready && (
         <div className="offline-banner" style={{ background: '#b26a00' }} role="status" data-testid="printer-banner">
-          {printer.data.message} — {t.noPrinter}
+          {printerStatusText(t, lang, printer.data)} — {t.noPrinter}
         </div>
       )}
       <main>

@@ -32,7 +32,7 @@ afterEach(async () => {
 
 const base = (h: Host) => `http://127.0.0.1:${h.port}`;
 
-async function paired(h: Host, role: 'admin' | 'kiosk', url: string, width = 1366, height = 768): Promise<Page> {
+async function paired(h: Host, role: 'admin' | 'kiosk' | 'display', url: string, width = 1366, height = 768): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height } });
   await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(h, role), url: base(h) }]);
   const p = await ctx.newPage();
@@ -166,6 +166,13 @@ describe('opening hours, holidays and the English name from the admin screen', (
     expect(await kiosk.textContent('.topbar h1')).toBe(before.name);
     await kiosk.click('[data-testid="lang"]');
     await kiosk.waitForFunction(() => document.querySelector('.topbar h1')?.textContent === 'Hoa Binh Ward — One-Stop Desk');
+
+    // The hall TV has no language button: it carries the English line under each Vietnamese one.
+    const display = await paired(h, 'display', '/display', 1920, 1080);
+    await display.waitForSelector('header h1 .en');
+    expect(await display.textContent('header h1 .en')).toBe('Hoa Binh Ward — One-Stop Desk');
+    expect(await display.textContent('.now .label')).toBe('Xin kính chào công dânWelcome');
+    expect(await display.textContent('.side h2 >> nth=0')).toBe('Số vừa gọiRecent calls');
   }, 60_000);
 });
 
