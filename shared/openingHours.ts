@@ -117,6 +117,7 @@ export function sameHours(a: OpeningWindow[], b: OpeningWindow[]): boolean {
 }
 
 export type HoursProblem =
+  | { kind: 'time'; weekday: number; time: string }
   | { kind: 'order'; weekday: number; session: Session }
   | { kind: 'overlap'; weekday: number; session: Session; other: Session }
   | { kind: 'tooMany'; weekday: number; count: number };
@@ -128,6 +129,9 @@ export function hoursProblems(hours: OpeningWindow[] | WeekHours): HoursProblem[
   week.forEach((sessions, i) => {
     const weekday = i + 1;
     if (sessions.length > MAX_SESSIONS_PER_DAY) out.push({ kind: 'tooMany', weekday, count: sessions.length });
+    const bad = sessions.flatMap((s) => [s.from, s.to]).filter((x) => !HHMM.test(x));
+    for (const time of bad) out.push({ kind: 'time', weekday, time });
+    if (bad.length) return;
     for (const s of sessions) if (toMinutes(s.from) >= toMinutes(s.to)) out.push({ kind: 'order', weekday, session: s });
     for (let k = 1; k < sessions.length; k++) {
       const prev = sessions[k - 1]!;
@@ -138,6 +142,8 @@ export function hoursProblems(hours: OpeningWindow[] | WeekHours): HoursProblem[
   return out;
 }
 
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 function isWeek(h: OpeningWindow[] | WeekHours): h is WeekHours {
   return h.length === 7 && h.every((d) => Array.isArray(d));
 }
@@ -147,6 +153,7 @@ const VI_DAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu
 /** The host's refusal text (Vietnamese, the office's language); the admin screen has its own in both languages. */
 export function hoursProblemText(p: HoursProblem): string {
   const day = VI_DAYS[p.weekday - 1];
+  if (p.kind === 'time') return `${day}: giờ không hợp lệ "${p.time}" (HH:MM, 24 giờ)`;
   if (p.kind === 'tooMany') return `${day}: tối đa ${MAX_SESSIONS_PER_DAY} buổi (đang có ${p.count})`;
   if (p.kind === 'order') return `${day}: giờ mở phải trước giờ đóng (${p.session.from}–${p.session.to})`;
   return `${day}: buổi ${p.session.from}–${p.session.to} trùng với buổi ${p.other.from}–${p.other.to}`;

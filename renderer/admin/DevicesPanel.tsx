@@ -5,7 +5,7 @@ import type { PrinterConfig } from '../../shared/printerConfig';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
 import { fmt, printerStatusText, useLang } from '../i18n';
-import { CheckField, Field, FieldGroup, FieldRow } from './FormField';
+import { CheckField, Field, FieldGroup, FieldRow, TimeInput } from './FormField';
 import { SettingForm, useSettingSave } from './SettingForm';
 
 const PROFILES: [PrinterConfig['profile'], string][] = [
@@ -110,7 +110,8 @@ function AnnouncementForm() {
   const saving = useSettingSave();
   useEffect(() => setA(cfg.data), [cfg.data]);
   if (!a) return null;
-  const quietOk = (a.quietFrom === null) === (a.quietTo === null);
+  const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+  const quietOk = a.quietFrom === null ? a.quietTo === null : a.quietTo !== null && HHMM.test(a.quietFrom) && HHMM.test(a.quietTo);
   return (
     <SettingForm title={t.annTitle} form="announcement" saving={saving} saveLabel={t.save} onSubmit={() => void saving.run(quietOk ? [] : [t.annErrQuiet], () => call('setAnnouncementConfig', { body: a }))}>
       <CheckField label={t.annEnabled} checked={a.enabled} onChange={(v) => setA({ ...a, enabled: v })} />
@@ -135,10 +136,10 @@ function AnnouncementForm() {
       <FieldGroup legend={t.annQuiet} help={t.annQuietHelp}>
         <FieldRow>
           <Field label={t.hoursFrom}>
-            <input type="time" value={a.quietFrom ?? ''} onChange={(e) => setA({ ...a, quietFrom: e.target.value || null })} />
+            <TimeInput value={a.quietFrom ?? ''} onChange={(v) => setA({ ...a, quietFrom: v || null })} />
           </Field>
           <Field label={t.hoursTo}>
-            <input type="time" value={a.quietTo ?? ''} onChange={(e) => setA({ ...a, quietTo: e.target.value || null })} />
+            <TimeInput value={a.quietTo ?? ''} onChange={(v) => setA({ ...a, quietTo: v || null })} />
           </Field>
         </FieldRow>
       </FieldGroup>

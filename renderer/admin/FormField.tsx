@@ -63,3 +63,36 @@ export function FieldGroup(props: { legend: ReactNode; help?: ReactNode; childre
 export function FieldRow({ children }: { children: ReactNode }) {
   return <div className="form-row">{children}</div>;
 }
+
+/** "730", "0730", "7:30" → "07:30"; anything else is left as typed (the form's check names it). */
+export function normalizeTime(v: string): string {
+  const m = /^(\d{1,2}):?(\d{2})$/.exec(v.trim());
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : v.trim();
+}
+
+/**
+ * A 24-hour HH:MM field. Not `type="time"`: Chromium draws that in the browser's locale, so an
+ * office PC set to English shows 01:30 PM where the office writes 13:30.
+ */
+export function TimeInput(props: { value: string; onChange: (v: string) => void; id?: string; 'aria-label'?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) {
+  const { value, onChange, ...rest } = props;
+  return (
+    <input
+      {...rest}
+      className="time-input"
+      inputMode="numeric"
+      placeholder="HH:MM"
+      maxLength={5}
+      value={value}
+      onChange={(e) => onChange(e.target.value.replace(/[^\d:]/g, ''))}
+      onBlur={(e) => onChange(normalizeTime(e.target.value))}
+    />
+  );
+}
+
+/** "31/08/2026" (as offices write dates) ↔ "2026-08-31" (as stored); null when not a date. */
+export function parseDayMonthYear(v: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v.trim());
+  if (!m) return null;
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}

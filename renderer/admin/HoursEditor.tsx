@@ -2,6 +2,7 @@ import { MAX_SESSIONS_PER_DAY, hoursProblems } from '../../shared/openingHours';
 import type { HoursProblem, Session, WeekHours } from '../../shared/openingHours';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
+import { TimeInput } from './FormField';
 
 /** What a day gets when it is ticked open: the morning and afternoon most offices keep. */
 export const STANDARD_DAY: Session[] = [
@@ -17,7 +18,9 @@ export function hoursProblemTexts(t: Dict, week: WeekHours): string[] {
       ? fmt(t.hoursErrTooMany, { day: dayName(p), max: MAX_SESSIONS_PER_DAY })
       : p.kind === 'order'
         ? fmt(t.hoursErrOrder, { day: dayName(p), from: p.session.from, to: p.session.to })
-        : fmt(t.hoursErrOverlap, { day: dayName(p), a: `${p.session.from}–${p.session.to}`, b: `${p.other.from}–${p.other.to}` }),
+        : p.kind === 'time'
+          ? fmt(t.hoursErrTime, { day: dayName(p), time: p.time })
+          : fmt(t.hoursErrOverlap, { day: dayName(p), a: `${p.session.from}–${p.session.to}`, b: `${p.other.from}–${p.other.to}` }),
   );
 }
 
@@ -43,11 +46,11 @@ export function HoursEditor({ week, onChange }: { week: WeekHours; onChange: (w:
               <span className="hours-session" key={k}>
                 <label>
                   <span className="hours-word">{k === 0 ? t.hoursFrom : t.hoursAndFrom}</span>
-                  <input type="time" value={s.from} required aria-label={fmt(t.hoursSessionFrom, { day, n: k + 1 })} onChange={(e) => setSession(i, k, { from: e.target.value })} />
+                  <TimeInput value={s.from} aria-label={fmt(t.hoursSessionFrom, { day, n: k + 1 })} onChange={(v) => setSession(i, k, { from: v })} />
                 </label>
                 <label>
                   <span className="hours-word">{t.hoursTo}</span>
-                  <input type="time" value={s.to} required aria-label={fmt(t.hoursSessionTo, { day, n: k + 1 })} onChange={(e) => setSession(i, k, { to: e.target.value })} />
+                  <TimeInput value={s.to} aria-label={fmt(t.hoursSessionTo, { day, n: k + 1 })} onChange={(v) => setSession(i, k, { to: v })} />
                 </label>
               </span>
             ))}

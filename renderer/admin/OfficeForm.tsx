@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { isIsoDate } from '../../shared/openingHours';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
-import { CheckField, Field, FieldRow } from './FormField';
+import { CheckField, Field, FieldRow, parseDayMonthYear } from './FormField';
 import { PriorityStrategyEditor } from './PriorityStrategyEditor';
 import { SettingForm, useOfficeField, useOfficeFields, useSettingSave } from './SettingForm';
 
@@ -123,8 +123,9 @@ function HolidaysForm() {
     setDraft([...new Set(next)].sort());
   };
   const add = () => {
-    if (!isIsoDate(day)) return void saving.run([t.holErrDate], () => Promise.resolve());
-    edit([...days, day]);
+    const iso = parseDayMonthYear(day);
+    if (!iso || !isIsoDate(iso)) return void saving.run([t.holErrDate], () => Promise.resolve());
+    edit([...days, iso]);
     setDay('');
   };
   return (
@@ -139,7 +140,9 @@ function HolidaysForm() {
       <div className="form-row form-row-end">
         <Field label={t.holDate} help={t.holDateHelp}>
           <input
-            type="date"
+            inputMode="numeric"
+            placeholder="dd/mm/yyyy"
+            maxLength={10}
             value={day}
             onChange={(e) => setDay(e.target.value)}
             onKeyDown={(e) => {

@@ -70,7 +70,7 @@ describe('opening hours, holidays and the English name from the admin screen', (
     const day = (n: number) => `[data-testid="hours-editor"] [data-day="${n}"]`;
     await admin.waitForSelector(day(6));
     // The stored week loads as it is: Saturday morning only, Sunday closed.
-    expect(await admin.inputValue(`${day(6)} input[type="time"] >> nth=1`)).toBe('11:30');
+    expect(await admin.inputValue(`${day(6)} input.time-input >> nth=1`)).toBe('11:30');
     expect(await admin.isChecked(`${day(7)} input[type="checkbox"]`)).toBe(false);
 
     // First edit: a Saturday afternoon, and Sunday morning only.
@@ -122,7 +122,7 @@ describe('opening hours, holidays and the English name from the admin screen', (
 
     const admin = await signedInAdmin(h);
     await admin.click('[data-tab="office"]');
-    await admin.fill('[data-testid="holiday-date"]', '2026-08-31');
+    await admin.fill('[data-testid="holiday-date"]', '31/08/2026');
     await admin.click('[data-testid="holiday-add"]');
     await admin.waitForSelector('[data-holiday="2026-08-31"]:has-text("Thứ Hai 31/08/2026")');
     const officeBefore = h.queue.settings.get();

@@ -89,6 +89,8 @@ describe('the week as the admin edits it', () => {
       'Thứ Ba: buổi 11:00–17:00 trùng với buổi 07:30–12:00',
       'Thứ Tư: tối đa 2 buổi (đang có 3)',
     ]);
+    // A time that is not HH:MM (24-hour) is named before anything else about that day.
+    expect(hoursProblems([[{ from: '7:30', to: '11:30' }], [], [], [], [], [], []])).toEqual([{ kind: 'time', weekday: 1, time: '7:30' }]);
     // Back to back is not an overlap.
     expect(hoursProblems([{ days: [1], from: '07:30', to: '11:30' }, { days: [1], from: '11:30', to: '17:00' }])).toEqual([]);
   });
