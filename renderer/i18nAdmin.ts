@@ -4,6 +4,8 @@
 
 export const adminVi = {
   addNew: '+ Thêm mới',
+  chooseFile: 'Chọn tệp…',
+  noFileChosen: 'Chưa chọn tệp',
   edit: 'Sửa',
   weekdayLong: 'Thứ Hai,Thứ Ba,Thứ Tư,Thứ Năm,Thứ Sáu,Thứ Bảy,Chủ Nhật',
   // Sign-in
@@ -205,6 +207,8 @@ export const adminVi = {
 
 export const adminEn: typeof adminVi = {
   addNew: '+ Add new',
+  chooseFile: 'Choose a file…',
+  noFileChosen: 'No file chosen',
   edit: 'Edit',
   weekdayLong: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
   admLoginTitle: 'System administration',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLang } from '../i18n';
-import { CheckField, Field } from './FormField';
+import { CheckField, Field, FileInput } from './FormField';
 import { SettingForm, useSettingSave } from './SettingForm';
 
 /** Download a backup now; restore one (checked by the host, applied at the next start). */
@@ -34,7 +34,7 @@ export function BackupPanel() {
         onSubmit={() => void saving.run([...(file ? [] : [t.bakErrFile]), ...(confirmed ? [] : [t.bakErrConfirm])], restore, t.bakRestored)}
       >
         <Field label={t.bakFile} help={t.bakFileHelp}>
-          <input type="file" accept=".sqlite" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FileInput accept=".sqlite" onFile={setFile} />
         </Field>
         <CheckField label={t.bakConfirm} checked={confirmed} onChange={setConfirmed} />
       </SettingForm>

@@ -1,4 +1,5 @@
-import { cloneElement, isValidElement, useId } from 'react';
+import { cloneElement, isValidElement, useId, useRef, useState } from 'react';
+import { useLang } from '../i18n';
 import type { ReactElement, ReactNode } from 'react';
 
 /**
@@ -95,4 +96,37 @@ export function parseDayMonthYear(v: string): string | null {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v.trim());
   if (!m) return null;
   return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
+/**
+ * A file picker in the screen's language: the browser's own button says "Choose File / No file
+ * chosen" in the PC's locale, so it is hidden (still focusable, still named by the field's label)
+ * and a button of ours opens it.
+ */
+export function FileInput(props: { accept: string; onFile: (f: File | null) => void; id?: string; 'aria-describedby'?: string; testId?: string }) {
+  const { t } = useLang();
+  const input = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState('');
+  return (
+    <span className="file-input">
+      <input
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        id={props.id}
+        aria-describedby={props['aria-describedby']}
+        accept={props.accept}
+        data-testid={props.testId}
+        onChange={(e) => {
+          const f = e.target.files?.[0] ?? null;
+          setName(f?.name ?? '');
+          props.onFile(f);
+        }}
+      />
+      <button type="button" className="btn-secondary" aria-hidden="true" tabIndex={-1} onClick={() => input.current?.click()}>
+        {t.chooseFile}
+      </button>
+      <span className="form-help">{name || t.noFileChosen}</span>
+    </span>
+  );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { isIsoDate } from '../../shared/openingHours';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
-import { CheckField, Field, FieldRow, parseDayMonthYear } from './FormField';
+import { CheckField, Field, FieldRow, FileInput, parseDayMonthYear } from './FormField';
 import { PriorityStrategyEditor } from './PriorityStrategyEditor';
 import { SettingForm, useOfficeField, useOfficeFields, useSettingSave } from './SettingForm';
 
@@ -41,11 +41,9 @@ function OfficeInfoForm() {
             <input value={d.address} maxLength={300} onChange={(e) => set({ address: e.target.value })} />
           </Field>
           <Field label={t.offcLogo} help={t.offcLogoHelp}>
-            <input
-              type="file"
+            <FileInput
               accept="image/png,image/jpeg,image/webp"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
+              onFile={(f) => {
                 if (!f) return;
                 const reader = new FileReader();
                 reader.onload = () => set({ logo: String(reader.result) });
