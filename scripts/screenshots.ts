@@ -17,7 +17,13 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
 
 const out = path.resolve('docs/screens');
 fs.mkdirSync(out, { recursive: true });
-for (const f of fs.readdirSync(out)) if (f.endsWith('.png') && !f.startsWith('admin-') && f !== 'reports.png') fs.rmSync(path.join(out, f));
+// A run replaces what it takes: `SCREENS=admin` only the admin tabs' sized shots, else every other screen's.
+const ADMIN_ONLY = process.env.SCREENS === 'admin';
+for (const f of fs.readdirSync(out)) {
+  if (!f.endsWith('.png')) continue;
+  const mine = ADMIN_ONLY ? /^admin-.*-\d+x\d+\.png$/.test(f) : !f.startsWith('admin-') && f !== 'reports.png';
+  if (mine) fs.rmSync(path.join(out, f));
+}
 
 const KIOSK: [number, number][] = [[1080, 1920], [1920, 1080]];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-shots-'));
