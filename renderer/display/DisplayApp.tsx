@@ -133,8 +133,8 @@ export function DisplayApp() {
             <div className="waiting-list">
               {(d?.waiting ?? []).map((w) => (
                 <div key={w.serviceId}>
-                  {pick(w.nameVi, w.nameEn)}
-                  {bilingual && w.nameEn && <span className="en">{w.nameEn}</span>}: <b>{w.waiting}</b>
+                  {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
+                  {bilingual && w.nameEn && <span className="en">{w.nameEn}</span>}
                 </div>
               ))}
             </div>
