@@ -135,8 +135,8 @@ function HolidaysForm() {
       dirty={dirty}
       onSubmit={() => void saving.run(days.every(isIsoDate) ? [] : [t.holErrDate], () => save(days))}
     >
-      <div className="form-row form-row-end">
-        <Field label={t.holDate} help={t.holDateHelp}>
+      <div className="form-row form-row-end holiday-add">
+        <Field label={t.holDate}>
           <input
             inputMode="numeric"
             placeholder="dd/mm/yyyy"
@@ -156,6 +156,7 @@ function HolidaysForm() {
           {t.holAdd}
         </button>
       </div>
+      <div className="form-help">{t.holDateHelp}</div>
       {days.length === 0 ? (
         <p className="form-help">{t.holEmpty}</p>
       ) : (
