@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
 import { fmt, printerStatusText, useLang } from '../i18n';
 import { CheckField, Field, FieldGroup, FieldRow, TimeInput } from './FormField';
+import { KioskPrintersPanel } from './KioskPrintersPanel';
 import { SettingForm, useSettingSave } from './SettingForm';
 
 const PROFILES: [PrinterConfig['profile'], string][] = [
@@ -203,7 +204,10 @@ function BoardsForm() {
 export function DevicesPanel() {
   return (
     <div className="admin-two">
-      <PrinterForm />
+      <div className="admin-stack">
+        <PrinterForm />
+        <KioskPrintersPanel />
+      </div>
       <div className="admin-stack">
         <AnnouncementForm />
         <BoardsForm />

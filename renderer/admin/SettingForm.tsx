@@ -68,6 +68,7 @@ export function SettingForm(props: {
   /** Hooks for tests and screenshots: data-form / data-list. */
   form?: string;
   list?: string;
+  testId?: string;
   className?: string;
 }) {
   const { t } = useLang();
@@ -76,6 +77,7 @@ export function SettingForm(props: {
       className={`panel admin-form${props.className ? ` ${props.className}` : ''}`}
       data-form={props.form}
       data-list={props.list}
+      data-testid={props.testId}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
