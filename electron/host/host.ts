@@ -241,17 +241,18 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED');
-    if (serveMounted(mounts, url.pathname, req.method, res)) return;
+    const enc = String(req.headers['accept-encoding'] ?? '');
+    const inm = req.headers['if-none-match'];
+    if (serveMounted(mounts, url.pathname, req.method, res, enc, inm)) return;
     const file = safeResolve(o.staticDir, url.pathname);
     if (file === null) return sendError(res, 'NOT_FOUND');
     res.setHeader(
       'Content-Security-Policy',
       "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     );
-    const enc = String(req.headers['accept-encoding'] ?? '');
-    if (sendFile(res, file, req.method, enc)) return;
+    if (sendFile(res, file, req.method, enc, inm)) return;
     // Single-page app: unknown non-file paths get the app shell; missing assets are real 404s.
-    if (!path.extname(url.pathname) && sendFile(res, path.join(o.staticDir, 'index.html'), req.method, enc)) return;
+    if (!path.extname(url.pathname) && sendFile(res, path.join(o.staticDir, 'index.html'), req.method, enc, inm)) return;
     if (!path.extname(url.pathname)) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(PLACEHOLDER_PAGE);

@@ -10,7 +10,7 @@ import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { RateLookup } from './RateLookup';
 import { useTicketScanner } from './scannerInput';
-import { TicketResult } from './TicketResult';
+import { ResultWarmup, TicketResult } from './TicketResult';
 
 type Step =
   | { kind: 'home' }
@@ -165,6 +165,7 @@ export function KioskApp() {
             </div>
           </>
         )}
+        {step.kind === 'home' && <ResultWarmup />}
         {step.kind === 'result' && <TicketResult ticket={step.ticket} priorityLabel={step.priorityLabel} onDone={home} />}
         {step.kind === 'rate-lookup' && (
           <RateLookup prefixes={[...new Set((services.data ?? []).map((s) => s.prefix))]} onFound={(status) => setStep({ kind: 'rate-form', status })} />
