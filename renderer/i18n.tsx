@@ -3,8 +3,10 @@
 import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { errorCatalog, isErrorCode } from '../shared/errors';
+import { adminEn, adminVi } from './i18nAdmin';
 
 export const vi = {
+  ...adminVi,
   appName: 'Hệ thống xếp hàng Một cửa',
   chooseService: 'Mời công dân chọn dịch vụ',
   chooseGroup: 'Mời chọn lĩnh vực hoặc tìm thủ tục',
@@ -319,6 +321,7 @@ export const vi = {
 export type Dict = typeof vi;
 
 export const en: Dict = {
+  ...adminEn,
   appName: 'One-stop queue system',
   chooseService: 'Please choose a service',
   chooseGroup: 'Choose a department or search for a procedure',
@@ -669,4 +672,18 @@ export function errorText(e: unknown, lang: Lang): string {
   if (code === 'NETWORK') return dicts[lang].networkError;
   if (typeof code !== 'string' || !isErrorCode(code)) return message;
   return lang === 'en' ? errorCatalog[code].en : message || errorCatalog[code].vi;
+}
+
+/**
+ * The printer's state in the screen's language. Vietnamese keeps the host's own message (it names
+ * the port or the error); English is written from the state flags.
+ */
+export function printerStatusText(t: Dict, lang: Lang, s: { configured: boolean; ready: boolean; message: string; paperEnd: boolean | null; paperNearEnd: boolean | null; coverOpen: boolean | null }): string {
+  if (lang === 'vi' && s.message) return s.message;
+  if (!s.configured) return t.prnNotConfigured;
+  if (s.paperEnd) return t.prnPaperEnd;
+  if (s.coverOpen) return t.prnCoverOpen;
+  if (!s.ready) return t.prnOffline;
+  if (s.paperNearEnd) return t.prnPaperLow;
+  return t.prnReady;
 }

@@ -14,6 +14,10 @@ export interface CatalogueRowData {
 }
 
 /** Column headings, in order, as an office reads them. */
+/** The sheet's name in an exported workbook (the columns are Vietnamese too: the province's lists are). */
+export const CATALOGUE_SHEET = 'Thủ tục';
+export const EMPTY_FILE = 'Tệp trống';
+
 export const CATALOGUE_COLUMNS: [keyof CatalogueRowData, string][] = [
   ['code', 'Mã'],
   ['group', 'Lĩnh vực'],
@@ -72,7 +76,7 @@ export function parseCsv(text: string): string[][] {
  */
 export function catalogueRows(table: readonly string[][]): { rows: CatalogueRowData[]; problems: string[] } {
   const [head, ...body] = table;
-  if (!head) return { rows: [], problems: ['Tệp trống'] };
+  if (!head) return { rows: [], problems: [EMPTY_FILE] };
   const at = new Map(head.map((h, i) => [foldVietnamese(h), i]));
   const index = CATALOGUE_COLUMNS.map(([k, h]) => [k, at.get(foldVietnamese(h))] as const);
   const missing = index.filter(([k, i]) => i === undefined && (k === 'code' || k === 'nameVi' || k === 'prefix')).map(([k]) => CATALOGUE_COLUMNS.find(([c]) => c === k)?.[1]);

@@ -93,6 +93,11 @@ export const OfficeConfig = z.object({
   nameEn: z.string().max(200).default(''),
   address: z.string().max(300).default(''),
   timeZone: TimeZone.default('Asia/Ho_Chi_Minh'),
+  /**
+   * Office-local dates (YYYY-MM-DD) the office is closed, whatever each service's hours: public
+   * holidays, Tết, a day off in lieu. Checked strictly at save time (shared/api/adminSchemas.ts).
+   */
+  holidays: z.array(z.string()).max(400).default([]),
   /** Minutes after local midnight at which numbering restarts (0 = midnight). */
   dayBoundaryMinutes: z.number().int().min(0).max(24 * 60 - 1).default(0),
   ratingLevels: RatingLevels.default(4),

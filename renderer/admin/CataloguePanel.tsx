@@ -6,7 +6,7 @@ import { useQuery } from '../api/hooks';
 import { ServiceIcon } from '../components/ServiceIcon';
 import { useLang } from '../i18n';
 import { readCatalogue, saveCatalogue } from './catalogueFile';
-import { SaveMessage, useSave } from './useSave';
+import { useSettingSave } from './SettingForm';
 import '../styles/centre.css';
 
 // The centre's catalogue (issue #15): departments, zones, each counter's zone, and per procedure
@@ -22,9 +22,9 @@ function GroupRow({ group, onSaved }: { group: ServiceGroup | null; onSaved: () 
   const [nameEn, setNameEn] = useState(group?.nameEn ?? '');
   const [icon, setIcon] = useState(group?.icon ?? 'document');
   const [sortOrder, setSortOrder] = useState(group?.sortOrder ?? 0);
-  const { message, save } = useSave();
+  const { run: saveRun, view: saveView } = useSettingSave();
   const submit = () =>
-    void save(() => call('saveServiceGroup', { body: { id: group?.id, nameVi, nameEn, icon, sortOrder } }), t.saved).then((ok) => {
+    void saveRun([], () => call('saveServiceGroup', { body: { id: group?.id, nameVi, nameEn, icon, sortOrder } }), t.saved).then((ok) => {
       if (ok) onSaved();
       if (ok && !group) {
         setNameVi('');
@@ -47,7 +47,7 @@ function GroupRow({ group, onSaved }: { group: ServiceGroup | null; onSaved: () 
       <button type="submit" className="btn-primary">
         {group ? t.save : t.catAddGroup}
       </button>
-      <SaveMessage message={message} />
+      {saveView}
     </form>
   );
 }
@@ -57,9 +57,9 @@ function ZoneRow({ zone, onSaved }: { zone: Zone | null; onSaved: () => void }) 
   const [nameVi, setNameVi] = useState(zone?.nameVi ?? '');
   const [nameEn, setNameEn] = useState(zone?.nameEn ?? '');
   const [sortOrder, setSortOrder] = useState(zone?.sortOrder ?? 0);
-  const { message, save } = useSave();
+  const { run: saveRun, view: saveView } = useSettingSave();
   const submit = () =>
-    void save(() => call('saveZone', { body: { id: zone?.id, nameVi, nameEn, sortOrder } }), t.saved).then((ok) => {
+    void saveRun([], () => call('saveZone', { body: { id: zone?.id, nameVi, nameEn, sortOrder } }), t.saved).then((ok) => {
       if (ok) onSaved();
       if (ok && !zone) {
         setNameVi('');
@@ -74,21 +74,21 @@ function ZoneRow({ zone, onSaved }: { zone: Zone | null; onSaved: () => void }) 
       <button type="submit" className="btn-primary">
         {zone ? t.save : t.catAddZone}
       </button>
-      <SaveMessage message={message} />
+      {saveView}
     </form>
   );
 }
 
 function CounterZone({ counter, zones, onSaved }: { counter: Counter; zones: Zone[]; onSaved: () => void }) {
   const { t, pick } = useLang();
-  const { message, save } = useSave();
+  const { run: saveRun, view: saveView } = useSettingSave();
   return (
     <div className="catalogue-row" data-counter-zone={counter.number}>
       <b style={{ minWidth: 110 }}>{counter.name}</b>
       <select
         aria-label={t.catZone}
         value={counter.zoneId}
-        onChange={(e) => void save(() => call('saveCounter', { body: { id: counter.id, zoneId: Number(e.target.value) } }), t.saved).then((ok) => ok && onSaved())}
+        onChange={(e) => void saveRun([], () => call('saveCounter', { body: { id: counter.id, zoneId: Number(e.target.value) } }), t.saved).then((ok) => ok && onSaved())}
       >
         {zones.map((z) => (
           <option key={z.id} value={z.id}>
@@ -96,7 +96,7 @@ function CounterZone({ counter, zones, onSaved }: { counter: Counter; zones: Zon
           </option>
         ))}
       </select>
-      <SaveMessage message={message} />
+      {saveView}
     </div>
   );
 }
@@ -107,9 +107,9 @@ function ServiceRow({ service, groups, onSaved }: { service: ServiceStatus; grou
   const [descriptionVi, setDescriptionVi] = useState(service.descriptionVi);
   const [descriptionEn, setDescriptionEn] = useState(service.descriptionEn);
   const [documents, setDocuments] = useState(service.documents.join('\n'));
-  const { message, save } = useSave();
+  const { run: saveRun, view: saveView } = useSettingSave();
   const submit = () =>
-    void save(
+    void saveRun([], 
       () =>
         call('saveService', {
           body: { id: service.id, groupId, descriptionVi, descriptionEn, documents: documents.split('\n').map((d) => d.trim()).filter(Boolean) },
@@ -147,7 +147,7 @@ function ServiceRow({ service, groups, onSaved }: { service: ServiceStatus; grou
       <button type="submit" className="btn-primary">
         {t.save}
       </button>
-      <SaveMessage message={message} />
+      {saveView}
     </form>
   );
 }
@@ -155,10 +155,10 @@ function ServiceRow({ service, groups, onSaved }: { service: ServiceStatus; grou
 /** Export the catalogue as a spreadsheet, or import one (all rows or none). */
 function CatalogueFile({ onImported }: { onImported: () => void }) {
   const { t } = useLang();
-  const { message, save } = useSave();
-  const exportAs = (kind: 'csv' | 'xlsx') => void save(async () => saveCatalogue(await call('exportCatalogue', {}), kind), t.catExported);
+  const { run: saveRun, view: saveView } = useSettingSave();
+  const exportAs = (kind: 'csv' | 'xlsx') => void saveRun([], async () => saveCatalogue(await call('exportCatalogue', {}), kind), t.catExported);
   const importFile = (file: File) =>
-    void save(async () => {
+    void saveRun([], async () => {
       const { rows, problems } = await readCatalogue(file);
       if (problems.length > 0) throw new Error(problems.join('; '));
       const r = await call('importCatalogue', { body: { rows } });
@@ -180,7 +180,7 @@ function CatalogueFile({ onImported }: { onImported: () => void }) {
           {t.catImport}
           <input type="file" accept=".csv,.xlsx" style={{ display: 'none' }} data-action="import" onChange={(e) => e.target.files?.[0] && importFile(e.target.files[0])} />
         </label>
-        <SaveMessage message={message} />
+        {saveView}
       </div>
     </section>
   );

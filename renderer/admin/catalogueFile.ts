@@ -1,4 +1,4 @@
-import { CATALOGUE_COLUMNS, catalogueCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
+import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, catalogueCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
 import type { CatalogueRowData } from '../../shared/catalogueSheet';
 
 // The catalogue spreadsheet in the admin's browser: CSV by hand, XLSX with exceljs, which is
@@ -16,7 +16,7 @@ export async function saveCatalogue(rows: CatalogueRowData[], kind: 'csv' | 'xls
   if (kind === 'csv') return download('danh-muc-thu-tuc.csv', new Blob([catalogueCsv(rows)], { type: 'text/csv;charset=utf-8' }));
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Thủ tục');
+  const ws = wb.addWorksheet(CATALOGUE_SHEET);
   ws.addRow(CATALOGUE_COLUMNS.map(([, h]) => h)).font = { bold: true };
   for (const r of rows) ws.addRow(CATALOGUE_COLUMNS.map(([k]) => (k === 'documents' ? r.documents.join('\n') : r[k])));
   ws.columns.forEach((c, i) => (c.width = [10, 28, 50, 36, 8, 40, 44][i] ?? 20));
@@ -34,7 +34,7 @@ export async function readCatalogue(file: File): Promise<{ rows: CatalogueRowDat
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);
   const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], problems: ['Tệp trống'] };
+  if (!ws) return { rows: [], problems: [EMPTY_FILE] };
   const table: string[][] = [];
   ws.eachRow((row) => {
     const cells: string[] = [];

@@ -3,7 +3,8 @@ import type { QueueEvent } from '../../shared/api/events';
 import { useEvents, useQuery } from '../api/hooks';
 import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
-import { useLang } from '../i18n';
+import { en, useLang } from '../i18n';
+import type { Dict } from '../i18n';
 import { formatDate, formatTime } from '../time';
 import { useNow } from '../useNow';
 import { announcerFor } from './announce';
@@ -30,6 +31,16 @@ interface Flash {
 export function DisplayApp() {
   const { t, pick, lang } = useLang();
   const now = useNow(1000);
+  // The hall's TV has no language button: where the office offers English, every label carries
+  // its English line under the Vietnamese one (names of services and the office too).
+  const config = useQuery('config', {}, (m) => m.type === 'config.changed');
+  const bilingual = lang === 'vi' && (config.data?.languages.includes('en') ?? false);
+  const both = (k: keyof Dict) => (
+    <>
+      {t[k]}
+      {bilingual && en[k] !== t[k] && <span className="en">{en[k]}</span>}
+    </>
+  );
   const display = useQuery('display', DISPLAY_INPUT, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed');
   const [flash, setFlash] = useState<Flash | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -74,7 +85,10 @@ export function DisplayApp() {
       <header>
         <h1 style={{ display: 'flex', alignItems: 'center', gap: '1vw' }}>
           {d?.office.logo && <img className="logo" src={d.office.logo} alt="" />}
-          {d ? pick(d.office.name, d.office.nameEn) : t.appName}
+          <span>
+            {d ? pick(d.office.name, d.office.nameEn) : t.appName}
+            {bilingual && d?.office.nameEn && <span className="en">{d.office.nameEn}</span>}
+          </span>
           {d?.zone && d.zoneCount > 1 && (
             <span className="zone-name" data-testid="display-zone">
               {pick(d.zone.nameVi, d.zone.nameEn)}
@@ -90,16 +104,17 @@ export function DisplayApp() {
         <section className={`now${flashing ? ' flash' : ''}`} aria-live="assertive" key={flashing ? flash.seq : 0}>
           {latest ? (
             <>
-              <div className="label">{t.nowCalling}</div>
+              <div className="label">{both('nowCalling')}</div>
               <div className="number" data-testid="now-number">
                 {latest.number}
               </div>
               <div className="to" data-testid="now-counter">
                 {t.toCounter} {t.counter} {latest.counterNumber}
+                {bilingual && <span className="en">{`${en.toCounter} ${en.counter} ${latest.counterNumber}`}</span>}
               </div>
             </>
           ) : (
-            <div className="label">{t.welcome}</div>
+            <div className="label">{both('welcome')}</div>
           )}
         </section>
         <section className="side">
@@ -117,8 +132,8 @@ export function DisplayApp() {
               <table>
                 <thead>
                   <tr>
-                    <th>{t.counter}</th>
-                    <th>{t.number}</th>
+                    <th>{both('counter')}</th>
+                    <th>{both('number')}</th>
                     <th />
                   </tr>
                 </thead>
@@ -127,7 +142,7 @@ export function DisplayApp() {
                     <tr key={c.id} data-counter={c.number}>
                       <td>{c.name}</td>
                       <td className="num">{c.current?.number ?? '—'}</td>
-                      <td className="muted">{c.status === 'closed' ? t.counterClosed : c.status === 'paused' ? t.counterPaused : c.officerName ?? ''}</td>
+                      <td className="muted">{c.status === 'closed' ? both('counterClosed') : c.status === 'paused' ? both('counterPaused') : c.officerName ?? ''}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -135,7 +150,7 @@ export function DisplayApp() {
             </div>
           )}
           <div>
-            <h2>{t.recentCalls}</h2>
+            <h2>{both('recentCalls')}</h2>
             <div className="waiting-list" data-testid="recent-calls">
               {(d?.recentCalls ?? []).map((c) => (
                 <div key={c.ticketId} data-number={c.number}>
@@ -145,11 +160,12 @@ export function DisplayApp() {
             </div>
           </div>
           <div>
-            <h2>{t.waitingByService}</h2>
+            <h2>{both('waitingByService')}</h2>
             <div className="waiting-list">
               {(d?.waiting ?? []).filter((w, _i, all) => all.length <= MAX_WAITING_ITEMS || w.waiting > 0).map((w) => (
                 <div key={w.serviceId}>
                   {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
+                  {bilingual && w.nameEn && <span className="en">{w.nameEn}</span>}
                 </div>
               ))}
             </div>

@@ -5,7 +5,7 @@ import { useActionError, useQuery } from '../api/hooks';
 import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
-import { errorText, fmt, useLang } from '../i18n';
+import { errorText, fmt, printerStatusText, useLang } from '../i18n';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { RateLookup } from './RateLookup';
@@ -91,7 +91,8 @@ export function KioskApp() {
   const officeClosed = shown.length > 0 && shown.every((s) => s.closedReason === 'hours' || s.closedReason === 'inactive') && shown.some((s) => s.closedReason === 'hours');
   const opening = earliestOpening(shown);
   const hoursTexts = [...new Set(shown.filter((s) => s.closedReason === 'hours').map((s) => s.hoursToday))];
-  const when = !opening ? '' : opening.daysAhead === 0 ? '' : opening.daysAhead === 1 ? t.tomorrow : (t.weekdayNames.split(',')[opening.weekday - 1] ?? '');
+  // After a weekend or a holiday the day is named with its date (dd/mm): "Thứ Ba 01/09".
+  const when = !opening ? '' : opening.daysAhead === 0 ? '' : opening.daysAhead === 1 ? t.tomorrow : `${t.weekdayNames.split(',')[opening.weekday - 1] ?? ''} ${opening.date.slice(8, 10)}/${opening.date.slice(5, 7)}`;
   const closedNote = (s: ServiceStatus) =>
     s.closedReason === 'quota' || s.closedReason === 'range'
       ? t.full
@@ -117,7 +118,7 @@ export function KioskApp() {
       <OfflineBanner />
       {printer.data?.configured && !printer.data.ready && (
         <div className="offline-banner" style={{ background: '#b26a00' }} role="status" data-testid="printer-banner">
-          {printer.data.message} — {t.noPrinter}
+          {printerStatusText(t, lang, printer.data)} — {t.noPrinter}
         </div>
       )}
       <main>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnouncementConfig } from '../announcementConfig';
 import { OfficeConfig, OpeningWindow, PriorityGroupDef } from '../domain';
+import { hoursProblems, hoursProblemText, isIsoDate } from '../openingHours';
 import { PrinterConfig } from '../printerConfig';
 import { duplicateCodes, isPublicBaseUrl, isTimeZone } from '../settingsRules';
 import { TicketTemplate } from '../ticketTemplate';
@@ -36,7 +37,18 @@ const serviceFields = {
 export const ServiceFields = z
   .strictObject(serviceFields)
   .refine((s) => s.rangeEnd >= s.rangeStart, { message: 'rangeEnd must be ≥ rangeStart', path: ['rangeEnd'] });
-export const ServiceInput = patchOf(serviceFields).extend({ id: Id }).strict();
+/**
+ * Hours as the admin sends them: from before to, sessions of a day not overlapping, at most two a
+ * day. Only a sent value is checked: hours stored by an earlier version still load and stay as they
+ * are when an edit does not touch them.
+ */
+export const HoursInput = z
+  .array(OpeningWindow)
+  .max(14)
+  .superRefine((hours, ctx) => {
+    for (const p of hoursProblems(hours)) ctx.addIssue({ code: 'custom', message: hoursProblemText(p) });
+  });
+export const ServiceInput = patchOf(serviceFields).extend({ id: Id, hours: HoursInput.optional() }).strict();
 
 const counterFields = {
   number: z.number().int().min(1).max(999),
@@ -69,6 +81,19 @@ const codeList = (max: number, min = 0) =>
     .max(max)
     .refine((l) => duplicateCodes(l).length === 0, 'mã bị trùng');
 
+/** Office holidays: real dates, each once (the screen sorts them; order carries no meaning). */
+export const HolidayList = z
+  .array(z.string())
+  .max(400)
+  .superRefine((days, ctx) => {
+    const seen = new Set<string>();
+    for (const d of days) {
+      if (!isIsoDate(d)) ctx.addIssue({ code: 'custom', message: `ngày nghỉ không hợp lệ: ${d} (YYYY-MM-DD)` });
+      else if (seen.has(d)) ctx.addIssue({ code: 'custom', message: `ngày nghỉ bị trùng: ${d}` });
+      seen.add(d);
+    }
+  });
+
 // Stricter than what the stored config is read with: a value saved by an older version still loads,
 // but nothing new that would break the office (an unknown time zone, a QR that opens nothing) is saved.
 export const OfficePatch = patchOf(OfficeConfig.shape)
@@ -78,6 +103,7 @@ export const OfficePatch = patchOf(OfficeConfig.shape)
     ratingReasons: codeList(30).optional(),
     priorityGroups: codeList(20).optional(),
     pauseReasons: codeList(20, 1).optional(),
+    holidays: HolidayList.optional(),
     ticketTemplate: TicketTemplate.refine((t) => t.some((l) => l.kind === 'text' && l.text.includes('{number}')), 'phiếu phải có dòng {number}').optional(),
   })
   .strict();

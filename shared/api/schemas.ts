@@ -67,7 +67,7 @@ export const ServiceStatus = Service.extend({
   closedReason: z.enum(['inactive', 'hours', 'quota', 'range']).nullable(),
   hoursToday: z.string(),
   /** When a service closed for its hours opens again (office time), so the kiosk can say so once. */
-  opensNext: z.object({ daysAhead: z.number().int(), weekday: z.number().int(), time: z.string() }).nullable(),
+  opensNext: z.object({ daysAhead: z.number().int(), weekday: z.number().int(), date: z.string(), time: z.string() }).nullable(),
   issuedToday: z.number().int(),
   /** Zones whose open-or-not counters serve it (m009), ascending: the kiosk says where to go. */
   zoneIds: z.array(z.number().int()),

@@ -91,7 +91,7 @@ export class QueueViews {
         openNow: a.closedReason === null,
         closedReason: a.closedReason,
         hoursToday: s.hours.length === 0 ? '' : hoursToday(s.hours, weekday),
-        opensNext: a.closedReason === 'hours' ? nextOpening(s.hours, local) : null,
+        opensNext: a.closedReason === 'hours' ? nextOpening(s.hours, local, office.holidays) : null,
         issuedToday: a.issuedToday,
         zoneIds: zones.get(row.id) ?? [],
       };
