@@ -3,10 +3,27 @@
 import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { errorCatalog, isErrorCode } from '../shared/errors';
+import { adminEn, adminVi } from './i18nAdmin';
 
 export const vi = {
+  ...adminVi,
   appName: 'Hệ thống xếp hàng Một cửa',
   chooseService: 'Mời công dân chọn dịch vụ',
+  chooseGroup: 'Mời chọn lĩnh vực hoặc tìm thủ tục',
+  searchOpen: 'Tìm thủ tục',
+  searchHint: 'Gõ tên hoặc mã thủ tục — không cần gõ dấu',
+  searchClear: 'Xóa hết',
+  searchNone: 'Không tìm thấy thủ tục phù hợp. Hãy thử từ khác hoặc chọn theo lĩnh vực.',
+  searchFound: 'Tìm thấy {n} thủ tục',
+  allGroups: 'Tất cả lĩnh vực',
+  groupCount: '{n} thủ tục',
+  otherServices: 'Thủ tục khác',
+  goToZone: 'Mời lên {zone}',
+  waitInZone: 'Mời chờ tại {zone}',
+  atCounters: 'Quầy {list}',
+  watchScreen: 'Theo dõi số của bạn trên màn hình',
+  bringDocuments: 'Giấy tờ cần chuẩn bị',
+  zoneDisplay: 'Khu vực',
   waiting: 'Đang chờ',
   people: 'người',
   minutes: 'phút',
@@ -182,6 +199,32 @@ export const vi = {
   adminTitle: 'Quản trị — Bộ phận Một cửa',
   tabOffice: 'Đơn vị',
   tabServices: 'Dịch vụ',
+  tabCatalogue: 'Lĩnh vực & khu vực',
+  catGroups: 'Lĩnh vực (nhóm dịch vụ)',
+  catGroupsHelp: 'Khi có hơn 8 dịch vụ, kiosk cho chọn lĩnh vực trước rồi mới đến thủ tục.',
+  catZones: 'Khu vực (tầng, sảnh)',
+  catZonesHelp: 'Mỗi quầy thuộc một khu vực; màn hình /display?zone=… chỉ hiện và đọc số của khu vực đó.',
+  catCounters: 'Quầy thuộc khu vực',
+  catServices: 'Thủ tục: lĩnh vực, mô tả, giấy tờ cần mang',
+  catNameVi: 'Tên tiếng Việt',
+  catNameEn: 'Tên tiếng Anh',
+  catIcon: 'Biểu tượng',
+  catOrder: 'Thứ tự',
+  catGroup: 'Lĩnh vực',
+  catNoGroup: '— Không thuộc lĩnh vực nào —',
+  catZone: 'Khu vực',
+  catDescription: 'Mô tả ngắn',
+  catDescriptionEn: 'Mô tả (tiếng Anh)',
+  catDocuments: 'Giấy tờ cần mang (mỗi dòng một loại)',
+  catAddGroup: '+ Thêm lĩnh vực',
+  catAddZone: '+ Thêm khu vực',
+  catFile: 'Danh mục thủ tục dạng bảng tính',
+  catFileHelp: 'Xuất ra Excel/CSV để sửa, hoặc nhập danh mục của tỉnh: mỗi dòng một thủ tục (Mã, Lĩnh vực, Tên thủ tục, Tên tiếng Anh, Tiền tố, Mô tả, Giấy tờ cần mang). Trùng mã thì cập nhật, mã mới thì thêm; một dòng sai thì không nhập gì.',
+  catExportXlsx: 'Xuất Excel',
+  catExportCsv: 'Xuất CSV',
+  catImport: 'Nhập từ tệp…',
+  catExported: 'Đã xuất tệp',
+  catImported: 'Đã nhập danh mục',
   tabCounters: 'Quầy',
   tabOfficers: 'Cán bộ',
   tabDevices: 'Thiết bị',
@@ -279,8 +322,24 @@ export const vi = {
 export type Dict = typeof vi;
 
 export const en: Dict = {
+  ...adminEn,
   appName: 'One-stop queue system',
   chooseService: 'Please choose a service',
+  chooseGroup: 'Choose a department or search for a procedure',
+  searchOpen: 'Find a procedure',
+  searchHint: 'Type its name or code — tone marks are not needed',
+  searchClear: 'Clear',
+  searchNone: 'No matching procedure. Try another word or choose by department.',
+  searchFound: '{n} procedures found',
+  allGroups: 'All departments',
+  groupCount: '{n} procedures',
+  otherServices: 'Other procedures',
+  goToZone: 'Please go to {zone}',
+  waitInZone: 'Please wait on {zone}',
+  atCounters: 'Counter {list}',
+  watchScreen: 'Watch for your number on the screen',
+  bringDocuments: 'Documents to have ready',
+  zoneDisplay: 'Zone',
   waiting: 'Waiting',
   people: 'people',
   minutes: 'min',
@@ -452,6 +511,32 @@ export const en: Dict = {
   adminTitle: 'Administration — One-stop desk',
   tabOffice: 'Office',
   tabServices: 'Services',
+  tabCatalogue: 'Departments & zones',
+  catGroups: 'Departments (service groups)',
+  catGroupsHelp: 'With more than 8 services, the kiosk shows departments first, then their procedures.',
+  catZones: 'Zones (floors, halls)',
+  catZonesHelp: 'Each counter is in one zone; /display?zone=… shows and speaks only that zone’s calls.',
+  catCounters: 'Counters by zone',
+  catServices: 'Procedures: department, description, documents to bring',
+  catNameVi: 'Name in Vietnamese',
+  catNameEn: 'Name in English',
+  catIcon: 'Icon',
+  catOrder: 'Order',
+  catGroup: 'Department',
+  catNoGroup: '— No department —',
+  catZone: 'Zone',
+  catDescription: 'Short description',
+  catDescriptionEn: 'Description (English)',
+  catDocuments: 'Documents to bring (one per line)',
+  catAddGroup: '+ Add department',
+  catAddZone: '+ Add zone',
+  catFile: 'Procedure catalogue as a spreadsheet',
+  catFileHelp: 'Export to Excel/CSV to edit, or import the province’s list: one procedure per row (code, department, name, English name, prefix, description, documents). A known code is updated, a new one added; one bad row and nothing is imported.',
+  catExportXlsx: 'Export Excel',
+  catExportCsv: 'Export CSV',
+  catImport: 'Import from file…',
+  catExported: 'File exported',
+  catImported: 'Catalogue imported',
   tabCounters: 'Counters',
   tabOfficers: 'Officers',
   tabDevices: 'Devices',
@@ -589,4 +674,18 @@ export function errorText(e: unknown, lang: Lang): string {
   if (code === 'NETWORK') return dicts[lang].networkError;
   if (typeof code !== 'string' || !isErrorCode(code)) return message;
   return lang === 'en' ? errorCatalog[code].en : message || errorCatalog[code].vi;
+}
+
+/**
+ * The printer's state in the screen's language. Vietnamese keeps the host's own message (it names
+ * the port or the error); English is written from the state flags.
+ */
+export function printerStatusText(t: Dict, lang: Lang, s: { configured: boolean; ready: boolean; message: string; paperEnd: boolean | null; paperNearEnd: boolean | null; coverOpen: boolean | null }): string {
+  if (lang === 'vi' && s.message) return s.message;
+  if (!s.configured) return t.prnNotConfigured;
+  if (s.paperEnd) return t.prnPaperEnd;
+  if (s.coverOpen) return t.prnCoverOpen;
+  if (!s.ready) return t.prnOffline;
+  if (s.paperNearEnd) return t.prnPaperLow;
+  return t.prnReady;
 }

@@ -14,10 +14,22 @@ import { startServe } from '../test/helpers/serveProcess';
 import { TEST_ADMIN_PASSWORD, enrollCli, pinOf } from '../test/helpers/devices';
 import type { ServeProcess } from '../test/helpers/serveProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
+import { centreScreens } from './centreScreenshots';
 
 const out = path.resolve('docs/screens');
 fs.mkdirSync(out, { recursive: true });
-for (const f of fs.readdirSync(out)) if (f.endsWith('.png') && !f.startsWith('admin-') && f !== 'reports.png') fs.rmSync(path.join(out, f));
+if (process.env.SCREENS === 'centre') {
+  const only = await centreScreens(out);
+  console.log(`${only.length} screenshots in ${out}:\n${only.join('\n')}`);
+  process.exit(0);
+}
+// A run replaces what it takes: `SCREENS=admin` only the admin tabs' sized shots, else every other screen's.
+const ADMIN_ONLY = process.env.SCREENS === 'admin';
+for (const f of fs.readdirSync(out)) {
+  if (!f.endsWith('.png')) continue;
+  const mine = ADMIN_ONLY ? /^admin-.*-\d+x\d+\.png$/.test(f) : !f.startsWith('admin-') && f !== 'reports.png';
+  if (mine) fs.rmSync(path.join(out, f));
+}
 
 const KIOSK: [number, number][] = [[1080, 1920], [1920, 1080]];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-shots-'));
@@ -76,34 +88,54 @@ async function shot(p: Page, screen: string, state: string, fullPage = false): P
   shots.push(name);
 }
 
-// Admin settings screens at a desk PC's 1366×768, in Vietnamese and one in English.
-// `SCREENS=admin` takes only these.
-{
-  const admin = await open('/admin', 1366, 768, { device: dev.admin });
+// Admin settings: every tab at a desk PC's 1366×768 and a 1920×1080 monitor, in Vietnamese, plus
+// states worth looking at (a list's errors, a service being edited, English). `SCREENS=admin` takes only these.
+const ADMIN_TABS = ['office', 'services', 'counters', 'officers', 'lists', 'ticket', 'devices', 'enrolled', 'backup'] as const;
+for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  const admin = await open('/admin', w, h, { device: dev.admin });
   await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
   await admin.click('button[type="submit"]');
+  await admin.waitForSelector('[data-tab="office"]');
+  const size = `${w}x${h}`;
+  const adminShot = async (name: string, fullPage = false) => {
+    await admin.evaluate(() => document.fonts.ready);
+    await admin.waitForTimeout(300);
+    await admin.screenshot({ path: path.join(out, `admin-${name}-${size}.png`), fullPage });
+  };
+  for (const tab of ADMIN_TABS) {
+    await admin.click(`[data-tab="${tab}"]`);
+    await admin.waitForSelector('.admin-body form, .admin-body section');
+    await admin.waitForTimeout(200);
+    await adminShot(tab);
+  }
+  await admin.click('[data-tab="services"]');
+  await admin.click('.list li:has-text("Hộ tịch") button');
+  await admin.waitForSelector('[data-testid="service-hours"]');
+  await adminShot('services-edit');
+  // The sample ward's services are open at any hour here: tick the limit to show the week editor.
+  if (!(await admin.isChecked('[data-testid="limit-hours"]'))) await admin.check('[data-testid="limit-hours"]');
+  await admin.locator('[data-testid="hours-editor"] [data-day="7"]').scrollIntoViewIfNeeded();
+  await adminShot('services-hours');
   await admin.click('[data-tab="lists"]');
   await admin.waitForSelector('[data-list="pauseReasons"] tbody tr');
-  await admin.screenshot({ path: path.join(out, 'admin-lists.png') });
   await admin.click('[data-list="pauseReasons"] button:text("+ Thêm mục")');
   await admin.click('[data-list="pauseReasons"] button[type="submit"]');
   await admin.waitForSelector('[data-list="pauseReasons"] [data-testid="save-errors"]');
-  await admin.screenshot({ path: path.join(out, 'admin-lists-errors.png') });
+  await adminShot('lists-errors');
   await admin.click('[data-tab="ticket"]');
   await admin.waitForSelector('[data-testid="ticket-preview"]');
-  await admin.screenshot({ path: path.join(out, 'admin-ticket.png') });
-  await admin.screenshot({ path: path.join(out, 'admin-ticket-full.png'), fullPage: true });
+  await adminShot('ticket-full', true);
   await admin.click('[data-testid="lang"]');
   await admin.waitForSelector('text=Printed ticket layout');
   await admin.fill('[data-form="publicBaseUrl"] input', 'motcua.local');
   await admin.click('[data-form="publicBaseUrl"] button[type="submit"]');
   await admin.waitForSelector('[data-form="publicBaseUrl"] [data-testid="save-errors"]');
-  await admin.screenshot({ path: path.join(out, 'admin-ticket-en.png') });
-  await admin.click('[data-testid="lang"]');
-  await admin.click('[data-tab="services"]');
-  await admin.click('.list li:has-text("Hộ tịch") button');
-  await admin.waitForSelector('[data-testid="service-hours"]');
-  await admin.screenshot({ path: path.join(out, 'admin-services-edit.png') });
+  await adminShot('ticket-en');
+  for (const tab of ['office', 'services'] as const) {
+    await admin.click(`[data-tab="${tab}"]`);
+    await admin.waitForTimeout(300);
+    await adminShot(`${tab}-en`);
+  }
   await admin.close();
 }
 if (process.env.SCREENS === 'admin') {
@@ -232,4 +264,5 @@ await shot(home, 'home', 'links');
 
 await browser.close();
 srv.child.kill('SIGTERM');
+shots.push(...(await centreScreens(out)));
 console.log(`${shots.length} screenshots in ${out}:\n${shots.join('\n')}`);

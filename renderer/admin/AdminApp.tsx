@@ -7,18 +7,20 @@ import { ServiceEditor } from './ServiceEditor';
 import { CounterEditor } from './CounterEditor';
 import { OfficerEditor } from './OfficerEditor';
 import { BackupPanel } from './BackupPanel';
+import { CataloguePanel } from './CataloguePanel';
 import { DevicesPanel } from './DevicesPanel';
 import { EnrolledDevicesPanel } from './EnrolledDevicesPanel';
 import { deviceText } from '../i18nDevices';
 import { ListsPanel } from './ListsPanel';
 import { TicketPanel } from './TicketPanel';
-import { useLang } from '../i18n';
+import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 
-type Tab = 'office' | 'services' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup';
+type Tab = 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup';
 const TABS: [Tab, keyof Dict][] = [
   ['office', 'tabOffice'],
   ['services', 'tabServices'],
+  ['catalogue', 'tabCatalogue'],
   ['counters', 'tabCounters'],
   ['officers', 'tabOfficers'],
   ['lists', 'tabLists'],
@@ -61,9 +63,10 @@ export function AdminApp() {
           </button>
         </nav>
       </div>
-      <div style={{ padding: 22 }}>
+      <div className="admin-body">
         {tab === 'office' && <OfficeForm />}
         {tab === 'services' && <ServiceEditor />}
+        {tab === 'catalogue' && <CataloguePanel />}
         {tab === 'counters' && <CounterEditor />}
         {tab === 'officers' && <OfficerEditor />}
         {tab === 'lists' && <ListsPanel />}
@@ -78,16 +81,17 @@ export function AdminApp() {
 }
 
 function Alerts() {
+  const { t } = useLang();
   // alerts.changed: the host's timer saw a wait cross its threshold with no ticket event at all.
   const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.') || m.type === 'alerts.changed');
   if (!alerts.data?.length) return null;
   return (
     <div className="panel" style={{ margin: 22 }} role="alert">
-      <h2>Cảnh báo chờ lâu</h2>
+      <h2>{t.alertTitle}</h2>
       <ul className="list">
         {alerts.data.map((a) => (
           <li key={a.ticketId}>
-            <span className="n">{a.number}</span> đã chờ {a.waitedMinutes} phút (ngưỡng {a.thresholdMinutes} phút)
+            <span className="n">{a.number}</span> {fmt(t.alertLine, { waited: a.waitedMinutes, limit: a.thresholdMinutes })}
           </li>
         ))}
       </ul>

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { call } from '../api/client';
+import { errorText, useLang } from '../i18n';
+import { Field } from './FormField';
 
 /** Admin sign-in; on first sign-in the seeded password must be changed before anything else. */
 export function AdminLogin({ onSignedIn }: { onSignedIn: (mustChange: boolean) => void }) {
+  const { t, lang, setLang } = useLang();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -12,20 +15,28 @@ export function AdminLogin({ onSignedIn }: { onSignedIn: (mustChange: boolean) =
         e.preventDefault();
         call('adminLogin', { body: { password } })
           .then((s) => onSignedIn(s.mustChangePassword))
-          .catch((err: Error) => setError(err.message));
+          .catch((err: unknown) => setError(errorText(err, lang)));
       }}
     >
-      <h2>Quản trị hệ thống</h2>
-      <input type="password" aria-label="Mật khẩu quản trị" placeholder="Mật khẩu quản trị" value={password} onChange={(e) => setPassword(e.target.value)} />
+      <div className="login-head">
+        <h2>{t.admLoginTitle}</h2>
+        <button type="button" className="btn-secondary" data-testid="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          {t.language}
+        </button>
+      </div>
+      <Field label={t.admPassword}>
+        <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      </Field>
       {error && <div className="error-banner">{error}</div>}
       <button type="submit" className="btn-primary">
-        Đăng nhập
+        {t.admSignIn}
       </button>
     </form>
   );
 }
 
 export function ChangePassword({ onDone }: { onDone: () => void }) {
+  const { t, lang } = useLang();
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -34,18 +45,22 @@ export function ChangePassword({ onDone }: { onDone: () => void }) {
       className="login"
       onSubmit={(e) => {
         e.preventDefault();
-        if (password !== again) return setError('Hai lần nhập không khớp');
+        if (password !== again) return setError(t.admPasswordMismatch);
         call('changePassword', { body: { password } })
           .then(onDone)
-          .catch((err: Error) => setError(err.message));
+          .catch((err: unknown) => setError(errorText(err, lang)));
       }}
     >
-      <h2>Đổi mật khẩu quản trị (lần đăng nhập đầu)</h2>
-      <input type="password" aria-label="Mật khẩu mới" placeholder="Mật khẩu mới (ít nhất 8 ký tự)" value={password} onChange={(e) => setPassword(e.target.value)} />
-      <input type="password" aria-label="Nhập lại" placeholder="Nhập lại mật khẩu mới" value={again} onChange={(e) => setAgain(e.target.value)} />
+      <h2>{t.admChangeTitle}</h2>
+      <Field label={t.admNewPassword} help={t.admNewPasswordHelp}>
+        <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      </Field>
+      <Field label={t.admPasswordAgain}>
+        <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+      </Field>
       {error && <div className="error-banner">{error}</div>}
       <button type="submit" className="btn-primary">
-        Lưu mật khẩu
+        {t.admSavePassword}
       </button>
     </form>
   );

@@ -2,7 +2,7 @@ import type { PriorityGroupDef } from '../../shared/domain';
 import { codeFromLabel } from '../../shared/settingsRules';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
-import { useOfficeField, useSettingSave } from './officeField';
+import { SettingForm, useOfficeField, useSettingSave } from './SettingForm';
 
 type Item = PriorityGroupDef;
 const LABEL_MAX = 80;
@@ -58,17 +58,19 @@ export function CodeListEditor(props: { field: 'ratingReasons' | 'priorityGroups
   const set = (i: number, patch: Partial<Item>) => setDraft(items.map((it, k) => (k === i ? { ...it, ...patch } : it)));
   const row = (i: number) => fmt(t.rowN, { n: i + 1 });
   return (
-    <form
-      className="panel admin-editor"
-      data-list={props.field}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const list = finished(items);
-        void saving.run(codeListErrors(t, items, props.min, props.max), () => save(list));
-      }}
+    <SettingForm
+      title={props.title}
+      intro={props.help}
+      list={props.field}
+      saving={saving}
+      dirty={dirty}
+      onSubmit={() => void saving.run(codeListErrors(t, items, props.min, props.max), () => save(finished(items)))}
+      actions={
+        <button type="button" className="btn-secondary" disabled={items.length >= props.max} onClick={() => setDraft([...items, { code: '', vi: '', en: '' }])}>
+          {t.addItem}
+        </button>
+      }
     >
-      <h2>{props.title}</h2>
-      <p className="stat">{props.help}</p>
       {items.length === 0 ? (
         <p className="stat">{t.emptyList}</p>
       ) : (
@@ -109,16 +111,6 @@ export function CodeListEditor(props: { field: 'ratingReasons' | 'priorityGroups
           </tbody>
         </table>
       )}
-      <div className="admin-editor-actions">
-        <button type="button" className="btn-secondary" disabled={items.length >= props.max} onClick={() => setDraft([...items, { code: '', vi: '', en: '' }])}>
-          {t.addItem}
-        </button>
-        <button type="submit" className="btn-primary">
-          {t.save}
-        </button>
-        {dirty && <span className="stat">{t.unsavedChanges}</span>}
-      </div>
-      {saving.view}
-    </form>
+    </SettingForm>
   );
 }

@@ -1,53 +1,88 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
-import { EditorLayout } from './EditorLayout';
-import { SaveMessage, useSave } from './useSave';
+import { fmt, useLang } from '../i18n';
+import { Field, FieldGroup, FieldRow } from './FormField';
+import { ListAndForm, SettingForm, useSettingSave } from './SettingForm';
 
 export function CounterEditor() {
+  const { t, pick } = useLang();
   const counters = useQuery('adminCounters', {}, (m) => m.type === 'config.changed');
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
   const [id, setId] = useState<number | undefined>();
-  const [number, setNumber] = useState(1);
+  const [number, setNumber] = useState('1');
   const [name, setName] = useState('');
   const [serviceIds, setServiceIds] = useState<number[]>([]);
-  const { message, save } = useSave();
-  const toggle = (sid: number) => setServiceIds(serviceIds.includes(sid) ? serviceIds.filter((x) => x !== sid) : [...serviceIds, sid]);
+  const saving = useSettingSave();
+  const nextNumber = String((counters.data ?? []).reduce((m, c) => Math.max(m, c.number), 0) + 1);
+  // A new counter starts on the first free number, not on one that is taken.
+  useEffect(() => {
+    if (id === undefined && !name && serviceIds.length === 0) setNumber(nextNumber);
+  }, [nextNumber]);
+  const toggle = (sid: number) => {
+    saving.clear();
+    setServiceIds(serviceIds.includes(sid) ? serviceIds.filter((x) => x !== sid) : [...serviceIds, sid]);
+  };
+  const n = Number(number);
+  const errors = () => [...(Number.isInteger(n) && n >= 1 && n <= 999 ? [] : [t.ctrErrNumber]), ...(serviceIds.length ? [] : [t.ctrErrServices])];
   return (
-    <EditorLayout
-      title={'Quầy'}
+    <ListAndForm
+      title={t.ctrTitle}
       items={counters.data ?? []}
+      editingId={id}
       label={(c) => (
         <>
           <span className="n">{c.name}</span> {c.serviceIds.map((s) => services.data?.find((x) => x.id === s)?.prefix).join(' → ')}
         </>
       )}
       onEdit={(c) => {
+        saving.clear();
         setId(c.id);
-        setNumber(c.number);
+        setNumber(String(c.number));
         setName(c.name);
         setServiceIds(c.serviceIds);
       }}
-      formTitle={id ? 'Sửa quầy' : 'Thêm quầy'}
-      onSubmit={() => void save(() => call('saveCounter', { body: { id, number, name: name || `Quầy ${number}`, serviceIds } }).then(() => counters.reload()))}
+      onNew={() => {
+        saving.clear();
+        setId(undefined);
+        setNumber(nextNumber);
+        setName('');
+        setServiceIds([]);
+      }}
     >
-        <label>
-          Số quầy <input type="number" aria-label="Số quầy" min={1} value={number} onChange={(e) => setNumber(Number(e.target.value))} style={{ width: 110 }} />
-        </label>
-        <input aria-label="Tên quầy" placeholder="Tên quầy (VD: Quầy 5)" value={name} onChange={(e) => setName(e.target.value)} />
-        <div>Dịch vụ phục vụ, theo thứ tự gọi (chọn lần lượt):</div>
-        <div className="chips">
-          {(services.data ?? []).map((s) => (
-            <button type="button" key={s.id} className={serviceIds.includes(s.id) ? 'on' : ''} onClick={() => toggle(s.id)} data-service-pick={s.code}>
-              {serviceIds.includes(s.id) ? `${serviceIds.indexOf(s.id) + 1}. ` : ''}
-              {s.nameVi}
-            </button>
-          ))}
-        </div>
-        <SaveMessage message={message} />
-        <button type="submit" className="btn-primary">
-          Lưu quầy
-        </button>
-    </EditorLayout>
+      <SettingForm
+        title={id ? t.ctrEdit : t.ctrNew}
+        saving={saving}
+        saveLabel={t.ctrSave}
+        form="counter"
+        onSubmit={() =>
+          void saving.run(errors(), () =>
+            call('saveCounter', { body: { id, number: n, name: name.trim() || fmt(t.ctrDefaultName, { n }), serviceIds } }).then((c) => {
+              setId(c.id);
+              counters.reload();
+            }),
+          )
+        }
+      >
+        <FieldRow>
+          <Field label={t.ctrNumber} help={t.ctrNumberHelp}>
+            <input inputMode="numeric" value={number} onChange={(e) => setNumber(e.target.value.replace(/\D/g, '').slice(0, 3))} />
+          </Field>
+          <Field label={t.ctrName} help={fmt(t.ctrNameHelp, { name: fmt(t.ctrDefaultName, { n: number || 1 }) })}>
+            <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+          </Field>
+        </FieldRow>
+        <FieldGroup legend={t.ctrServices} help={t.ctrServicesHelp}>
+          <div className="chips">
+            {(services.data ?? []).map((s) => (
+              <button type="button" key={s.id} className={serviceIds.includes(s.id) ? 'on' : ''} aria-pressed={serviceIds.includes(s.id)} onClick={() => toggle(s.id)} data-service-pick={s.code}>
+                {serviceIds.includes(s.id) ? `${serviceIds.indexOf(s.id) + 1}. ` : ''}
+                {pick(s.nameVi, s.nameEn)}
+              </button>
+            ))}
+          </div>
+        </FieldGroup>
+      </SettingForm>
+    </ListAndForm>
   );
 }

@@ -4,9 +4,10 @@ import type { BoardConfig } from '../../shared/boardConfig';
 import type { PrinterConfig } from '../../shared/printerConfig';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
-import { useLang } from '../i18n';
-import { SaveMessage, useSave } from './useSave';
+import { fmt, printerStatusText, useLang } from '../i18n';
+import { CheckField, Field, FieldGroup, FieldRow, TimeInput } from './FormField';
 import { KioskPrintersPanel } from './KioskPrintersPanel';
+import { SettingForm, useSettingSave } from './SettingForm';
 
 const PROFILES: [PrinterConfig['profile'], string][] = [
   ['epson-tm-t20iii', 'Epson TM-T20III / TM-T82III'],
@@ -17,65 +18,89 @@ const PROFILES: [PrinterConfig['profile'], string][] = [
 ];
 
 function PrinterForm() {
+  const { t, lang } = useLang();
   const cfg = useQuery('printerConfig', {}, () => false);
   const status = useQuery('printerStatus', {}, (m) => m.type === 'printer.status');
   const [p, setP] = useState<PrinterConfig | null>(null);
   const [where, setWhere] = useState('');
-  const { message, save } = useSave();
+  const saving = useSettingSave();
   useEffect(() => {
     if (!cfg.data) return;
     setP(cfg.data);
-    const t = cfg.data.transport;
-    setWhere(t.kind === 'serial' ? t.path : t.kind === 'usb' ? t.devicePath : t.kind === 'tcp' ? t.host : t.kind === 'file' ? t.path : '');
+    const tr = cfg.data.transport;
+    setWhere(tr.kind === 'serial' ? tr.path : tr.kind === 'usb' ? tr.devicePath : tr.kind === 'tcp' ? tr.host : tr.kind === 'file' ? tr.path : '');
   }, [cfg.data]);
   if (!p) return null;
   const kind = p.transport.kind;
   const baud = p.transport.kind === 'serial' ? p.transport.baudRate : 9600;
   const transport = (): PrinterConfig['transport'] =>
     kind === 'serial' ? { kind, path: where, baudRate: baud } : kind === 'usb' ? { kind, devicePath: where } : kind === 'tcp' ? { kind, host: where, port: 9100 } : kind === 'file' ? { kind, path: where } : { kind: 'none' };
+  const errors = () => (kind !== 'none' && !where.trim() ? [t.prnErrWhere] : []);
   return (
-    <form className="panel" style={{ display: 'grid', gap: 10 }} onSubmit={(e) => { e.preventDefault(); void save(() => call('setPrinterConfig', { body: { ...p, transport: transport() } })); }}>
-      <h2>Máy in phiếu — {status.data?.message ?? ''}</h2>
-      <label>
-        Kết nối{' '}
-        <select aria-label="Kết nối" value={kind} onChange={(e) => setP({ ...p, transport: { kind: e.target.value, path: '', devicePath: '', host: '', port: 9100, baudRate: 9600 } as unknown as PrinterConfig['transport'] })}>
-          <option value="none">Không dùng máy in</option>
-          <option value="serial">Cổng nối tiếp (COM / ttyUSB)</option>
+    <SettingForm
+      title={t.prnTitle}
+      intro={status.data ? `${t.prnStatus}: ${printerStatusText(t, lang, status.data)}` : undefined}
+      form="printer"
+      saving={saving}
+      saveLabel={t.prnSave}
+      onSubmit={() => void saving.run(errors(), () => call('setPrinterConfig', { body: { ...p, transport: transport() } }))}
+      actions={
+        <button type="button" className="btn-secondary" onClick={() => void saving.run([], () => call('printTestPage'), t.prnTestSent)}>
+          {t.prnTest}
+        </button>
+      }
+    >
+      <Field label={t.prnLink}>
+        <select value={kind} onChange={(e) => setP({ ...p, transport: { kind: e.target.value, path: '', devicePath: '', host: '', port: 9100, baudRate: 9600 } as unknown as PrinterConfig['transport'] })}>
+          <option value="none">{t.prnNone}</option>
+          <option value="serial">{t.prnSerial}</option>
           <option value="usb">USB (/dev/usb/lp0)</option>
-          <option value="tcp">Mạng (TCP 9100)</option>
-          <option value="file">Tệp</option>
+          <option value="tcp">{t.prnTcp}</option>
+          <option value="file">{t.prnFile}</option>
         </select>
-      </label>
-      {kind !== 'none' && <input aria-label="Cổng hoặc địa chỉ" placeholder="COM3, /dev/ttyUSB0, 192.168.1.50…" value={where} onChange={(e) => setWhere(e.target.value)} />}
-      {kind === 'serial' && (
-        <label>
-          Tốc độ (baud){' '}
-          <select value={baud} onChange={(e) => setP({ ...p, transport: { kind: 'serial', path: where, baudRate: Number(e.target.value) } })}>
-            {[9600, 19200, 38400, 115200].map((b) => <option key={b} value={b}>{b}</option>)}
-          </select>
-        </label>
+      </Field>
+      {kind !== 'none' && (
+        <Field label={t.prnWhere} help={t.prnWhereHelp}>
+          <input value={where} onChange={(e) => setWhere(e.target.value)} />
+        </Field>
       )}
-      <label>
-        Mẫu máy in <select value={p.profile} onChange={(e) => setP({ ...p, profile: e.target.value as PrinterConfig['profile'] })}>{PROFILES.map(([id, name]) => <option key={id} value={id}>{name}</option>)}</select>
-      </label>
-      <label>
-        Khổ giấy <select value={p.paper} onChange={(e) => setP({ ...p, paper: Number(e.target.value) as 58 | 80 })}><option value={80}>80 mm</option><option value={58}>58 mm</option></select>
-      </label>
-      <label>
-        Bảng mã tiếng Việt{' '}
+      {kind === 'serial' && (
+        <Field label={t.prnBaud} help={t.prnBaudHelp}>
+          <select value={baud} onChange={(e) => setP({ ...p, transport: { kind: 'serial', path: where, baudRate: Number(e.target.value) } })}>
+            {[9600, 19200, 38400, 115200].map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <FieldRow>
+        <Field label={t.prnModel}>
+          <select value={p.profile} onChange={(e) => setP({ ...p, profile: e.target.value as PrinterConfig['profile'] })}>
+            {PROFILES.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t.prnPaper} help={t.prnPaperHelp}>
+          <select value={p.paper} onChange={(e) => setP({ ...p, paper: Number(e.target.value) as 58 | 80 })}>
+            <option value={80}>80 mm</option>
+            <option value={58}>58 mm</option>
+          </select>
+        </Field>
+      </FieldRow>
+      <Field label={t.prnEncoding} help={t.prnEncodingHelp}>
         <select value={p.encoding} onChange={(e) => setP({ ...p, encoding: e.target.value as PrinterConfig['encoding'] })}>
           <option value="cp1258">Windows-1258</option>
           <option value="tcvn3">TCVN3 (ABC)</option>
-          <option value="raster">In dạng ảnh (mọi máy in, chậm hơn)</option>
-          <option value="ascii">Không dấu</option>
+          <option value="raster">{t.prnRaster}</option>
+          <option value="ascii">{t.prnAscii}</option>
         </select>
-      </label>
-      <SaveMessage message={message} />
-      <div style={{ display: 'flex', gap: 12 }}>
-        <button type="submit" className="btn-primary">Lưu máy in</button>
-        <button type="button" className="btn-secondary" onClick={() => void save(() => call('printTestPage'), 'Đã gửi trang in thử')}>In trang thử</button>
-      </div>
-    </form>
+      </Field>
+    </SettingForm>
   );
 }
 
@@ -83,73 +108,107 @@ function AnnouncementForm() {
   const { t } = useLang();
   const cfg = useQuery('announcementConfig', {}, () => false);
   const [a, setA] = useState<AnnouncementConfig | null>(null);
-  const { message, save } = useSave();
+  const saving = useSettingSave();
   useEffect(() => setA(cfg.data), [cfg.data]);
   if (!a) return null;
+  const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+  const quietOk = a.quietFrom === null ? a.quietTo === null : a.quietTo !== null && HHMM.test(a.quietFrom) && HHMM.test(a.quietTo);
   return (
-    <form className="panel" style={{ display: 'grid', gap: 10 }} onSubmit={(e) => { e.preventDefault(); void save(() => call('setAnnouncementConfig', { body: a })); }}>
-      <h2>Đọc số (loa)</h2>
-      <label><input type="checkbox" checked={a.enabled} onChange={(e) => setA({ ...a, enabled: e.target.checked })} /> Bật đọc số</label>
-      <label><input type="checkbox" checked={a.readPrefix} onChange={(e) => setA({ ...a, readPrefix: e.target.checked })} /> {t.annReadPrefix}</label>
-      <input
-        aria-label="Câu đọc"
-        placeholder="Câu đọc riêng, VD: Xin mời số {số} đến quầy {quầy} (để trống: câu mặc định)"
-        value={a.template ?? ''}
-        onChange={(e) => setA({ ...a, template: e.target.value || null })}
-      />
-      <label>
-        Giọng đọc{' '}
-        <select value={a.lang} onChange={(e) => setA({ ...a, lang: e.target.value as 'vi' | 'en' })}>
-          <option value="vi">Tiếng Việt</option>
-          <option value="en">English</option>
-        </select>
-      </label>
-      <label>Số lần đọc <input type="number" min={1} max={3} value={a.repeat} onChange={(e) => setA({ ...a, repeat: Number(e.target.value) })} style={{ width: 90 }} /></label>
-      <label>Âm lượng <input type="range" min={0} max={1} step={0.1} value={a.volume} onChange={(e) => setA({ ...a, volume: Number(e.target.value) })} /></label>
-      <label>
-        Giờ yên lặng từ <input type="time" value={a.quietFrom ?? ''} onChange={(e) => setA({ ...a, quietFrom: e.target.value || null })} /> đến{' '}
-        <input type="time" value={a.quietTo ?? ''} onChange={(e) => setA({ ...a, quietTo: e.target.value || null })} />
-      </label>
-      <SaveMessage message={message} />
-      <button type="submit" className="btn-primary" style={{ justifySelf: 'start' }}>Lưu</button>
-    </form>
+    <SettingForm title={t.annTitle} form="announcement" saving={saving} saveLabel={t.save} onSubmit={() => void saving.run(quietOk ? [] : [t.annErrQuiet], () => call('setAnnouncementConfig', { body: a }))}>
+      <CheckField label={t.annEnabled} checked={a.enabled} onChange={(v) => setA({ ...a, enabled: v })} />
+      <CheckField label={t.annReadPrefix} checked={a.readPrefix} onChange={(v) => setA({ ...a, readPrefix: v })} />
+      <Field label={t.annTemplate} help={t.annTemplateHelp}>
+        <input value={a.template ?? ''} maxLength={200} onChange={(e) => setA({ ...a, template: e.target.value || null })} />
+      </Field>
+      <FieldRow>
+        <Field label={t.annVoice}>
+          <select value={a.lang} onChange={(e) => setA({ ...a, lang: e.target.value as 'vi' | 'en' })}>
+            <option value="vi">Tiếng Việt</option>
+            <option value="en">English</option>
+          </select>
+        </Field>
+        <Field label={t.annRepeat} help={t.annRepeatHelp}>
+          <input type="number" min={1} max={3} value={a.repeat} onChange={(e) => setA({ ...a, repeat: Math.round(Number(e.target.value)) })} />
+        </Field>
+        <Field label={t.annVolume} help={`${Math.round(a.volume * 100)} %`}>
+          <input type="range" min={0} max={1} step={0.1} value={a.volume} onChange={(e) => setA({ ...a, volume: Number(e.target.value) })} />
+        </Field>
+      </FieldRow>
+      <FieldGroup legend={t.annQuiet} help={t.annQuietHelp}>
+        <FieldRow>
+          <Field label={t.hoursFrom}>
+            <TimeInput value={a.quietFrom ?? ''} onChange={(v) => setA({ ...a, quietFrom: v || null })} />
+          </Field>
+          <Field label={t.hoursTo}>
+            <TimeInput value={a.quietTo ?? ''} onChange={(v) => setA({ ...a, quietTo: v || null })} />
+          </Field>
+        </FieldRow>
+      </FieldGroup>
+    </SettingForm>
   );
 }
 
 function BoardsForm() {
+  const { t } = useLang();
   const cfg = useQuery('boardsConfig', {}, () => false);
   const [boards, setBoards] = useState<BoardConfig[]>([]);
-  const { message, save } = useSave();
+  const saving = useSettingSave();
   useEffect(() => setBoards(cfg.data?.boards ?? []), [cfg.data]);
   const set = (i: number, patch: Partial<BoardConfig>) => setBoards(boards.map((b, k) => (k === i ? { ...b, ...patch } : b)));
+  const buses = cfg.data?.buses ?? [];
   return (
-    <form className="panel" style={{ display: 'grid', gap: 10 }} onSubmit={(e) => { e.preventDefault(); void save(() => call('setBoardsConfig', { body: { boards } })); }}>
-      <h2>Bảng LED tại quầy</h2>
+    <SettingForm
+      title={t.brdTitle}
+      intro={buses.length ? buses.map((b) => `${b.port}: ${b.connected ? t.brdConnected : t.brdDisconnected}`).join(' · ') : t.brdHelp}
+      form="boards"
+      saving={saving}
+      saveLabel={t.save}
+      onSubmit={() => void saving.run(boards.some((b) => !b.port.trim()) ? [t.brdErrPort] : [], () => call('setBoardsConfig', { body: { boards } }))}
+      actions={
+        <button type="button" className="btn-secondary" onClick={() => setBoards([...boards, { port: '', baudRate: 9600, address: boards.length + 1, counterId: 1, protocol: 'ascii', blinkSeconds: 5 }])}>
+          {t.brdAdd}
+        </button>
+      }
+    >
+      {boards.length === 0 && <p className="form-help">{t.brdNone}</p>}
       {boards.map((b, i) => (
-        <div key={i} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
-          <input aria-label="Cổng" value={b.port} onChange={(e) => set(i, { port: e.target.value })} placeholder="/dev/ttyUSB1 hoặc COM4" />
-          <label>Địa chỉ <input type="number" min={1} max={247} value={b.address} onChange={(e) => set(i, { address: Number(e.target.value) })} style={{ width: 80 }} /></label>
-          <label>Quầy (id) <input type="number" min={1} value={b.counterId} onChange={(e) => set(i, { counterId: Number(e.target.value) })} style={{ width: 80 }} /></label>
-          <select value={b.protocol} onChange={(e) => set(i, { protocol: e.target.value as BoardConfig['protocol'] })}><option value="ascii">RS-485 ASCII</option><option value="modbus">Modbus RTU</option></select>
-          <button type="button" className="btn-secondary" onClick={() => setBoards(boards.filter((_, k) => k !== i))}>Xóa</button>
-        </div>
+        <FieldGroup key={i} legend={fmt(t.brdN, { n: i + 1 })}>
+          <FieldRow>
+            <Field label={t.brdPort} help="/dev/ttyUSB1, COM4">
+              <input value={b.port} onChange={(e) => set(i, { port: e.target.value })} />
+            </Field>
+            <Field label={t.brdProtocol}>
+              <select value={b.protocol} onChange={(e) => set(i, { protocol: e.target.value as BoardConfig['protocol'] })}>
+                <option value="ascii">RS-485 ASCII</option>
+                <option value="modbus">Modbus RTU</option>
+              </select>
+            </Field>
+          </FieldRow>
+          <FieldRow>
+            <Field label={t.brdAddress} help="1–247">
+              <input type="number" min={1} max={247} value={b.address} onChange={(e) => set(i, { address: Number(e.target.value) })} />
+            </Field>
+            <Field label={t.brdCounter} help={t.brdCounterHelp}>
+              <input type="number" min={1} value={b.counterId} onChange={(e) => set(i, { counterId: Number(e.target.value) })} />
+            </Field>
+            <button type="button" className="btn-secondary form-row-button" onClick={() => setBoards(boards.filter((_, k) => k !== i))}>
+              {t.remove}
+            </button>
+          </FieldRow>
+        </FieldGroup>
       ))}
-      <button type="button" className="btn-secondary" style={{ justifySelf: 'start' }} onClick={() => setBoards([...boards, { port: '', baudRate: 9600, address: boards.length + 1, counterId: 1, protocol: 'ascii', blinkSeconds: 5 }])}>+ Thêm bảng</button>
-      <div className="stat">{(cfg.data?.buses ?? []).map((b) => `${b.port}: ${b.connected ? 'đã kết nối' : 'chưa kết nối'}`).join(' · ')}</div>
-      <SaveMessage message={message} />
-      <button type="submit" className="btn-primary" style={{ justifySelf: 'start' }}>Lưu bảng LED</button>
-    </form>
+    </SettingForm>
   );
 }
 
 export function DevicesPanel() {
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 22 }}>
-      <div style={{ display: 'grid', gap: 22, alignContent: 'start' }}>
+    <div className="admin-two">
+      <div className="admin-stack">
         <PrinterForm />
         <KioskPrintersPanel />
       </div>
-      <div style={{ display: 'grid', gap: 22 }}>
+      <div className="admin-stack">
         <AnnouncementForm />
         <BoardsForm />
       </div>

@@ -1,121 +1,185 @@
-import { useEffect, useState } from 'react';
-import { call } from '../api/client';
-import { useQuery } from '../api/hooks';
-import type { PriorityStrategy } from '../../shared/domain';
+import { useState } from 'react';
+import { isIsoDate } from '../../shared/openingHours';
+import { fmt, useLang } from '../i18n';
+import type { Dict } from '../i18n';
+import { CheckField, Field, FieldRow, FileInput, parseDayMonthYear } from './FormField';
 import { PriorityStrategyEditor } from './PriorityStrategyEditor';
-import { SaveMessage, useSave } from './useSave';
+import { SettingForm, useOfficeField, useOfficeFields, useSettingSave } from './SettingForm';
+
+const FIELDS = ['name', 'nameEn', 'address', 'logo', 'marquee', 'ticketFooter', 'ratingLevels', 'languages', 'kioskIdleSeconds', 'dayBoundaryMinutes', 'priorityStrategy', 'serviceAgingMinutes'] as const;
+
+function officeErrors(t: Dict, d: { name: string; kioskIdleSeconds: number; serviceAgingMinutes: number }): string[] {
+  const errors: string[] = [];
+  if (!d.name.trim()) errors.push(t.offcErrName);
+  if (!Number.isInteger(d.kioskIdleSeconds) || d.kioskIdleSeconds < 10 || d.kioskIdleSeconds > 600) errors.push(t.offcErrIdle);
+  if (!Number.isInteger(d.serviceAgingMinutes) || d.serviceAgingMinutes < 5 || d.serviceAgingMinutes > 480) errors.push(t.offcErrAging);
+  return errors;
+}
+
+function OfficeInfoForm() {
+  const { t } = useLang();
+  const { draft, setDraft, dirty, save } = useOfficeFields(FIELDS);
+  const saving = useSettingSave();
+  if (!draft) return null;
+  const d = draft;
+  const set = (patch: Partial<typeof d>) => {
+    saving.clear();
+    setDraft({ ...d, ...patch });
+  };
+  const trimmed = { ...d, name: d.name.trim(), nameEn: d.nameEn.trim(), address: d.address.trim() };
+  return (
+    <SettingForm title={t.offcTitle} form="office" saving={saving} dirty={dirty} onSubmit={() => void saving.run(officeErrors(t, d), () => save(trimmed))}>
+      <div className="form-columns">
+        <div className="form-column">
+          <Field label={t.offcName} help={t.offcNameHelp}>
+            <input value={d.name} maxLength={200} onChange={(e) => set({ name: e.target.value })} />
+          </Field>
+          <Field label={t.offcNameEn} help={t.offcNameEnHelp}>
+            <input value={d.nameEn} maxLength={200} onChange={(e) => set({ nameEn: e.target.value })} />
+          </Field>
+          <Field label={t.offcAddress}>
+            <input value={d.address} maxLength={300} onChange={(e) => set({ address: e.target.value })} />
+          </Field>
+          <Field label={t.offcLogo} help={t.offcLogoHelp}>
+            <FileInput
+              accept="image/png,image/jpeg,image/webp"
+              onFile={(f) => {
+                if (!f) return;
+                const reader = new FileReader();
+                reader.onload = () => set({ logo: String(reader.result) });
+                reader.readAsDataURL(f);
+              }}
+            />
+          </Field>
+          {d.logo && (
+            <div className="form-logo">
+              <img src={d.logo} alt={t.offcLogo} />
+              <button type="button" className="btn-secondary" onClick={() => set({ logo: '' })}>
+                {t.offcLogoRemove}
+              </button>
+            </div>
+          )}
+          <Field label={t.offcMarquee} help={t.offcMarqueeHelp}>
+            <input value={d.marquee} maxLength={500} onChange={(e) => set({ marquee: e.target.value })} />
+          </Field>
+          <Field label={t.offcFooter} help={t.offcFooterHelp}>
+            <input value={d.ticketFooter} maxLength={300} onChange={(e) => set({ ticketFooter: e.target.value })} />
+          </Field>
+        </div>
+        <div className="form-column">
+          <FieldRow>
+            <Field label={t.offcLevels} help={t.offcLevelsHelp}>
+              <select value={d.ratingLevels} onChange={(e) => set({ ratingLevels: Number(e.target.value) as 3 | 4 | 5 })}>
+                {[3, 4, 5].map((n) => (
+                  <option key={n} value={n}>
+                    {fmt(t.offcLevelsN, { n })}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t.offcBoundary} help={t.offcBoundaryHelp}>
+              <select value={d.dayBoundaryMinutes} onChange={(e) => set({ dayBoundaryMinutes: Number(e.target.value) })}>
+                {[0, 60, 120, 180, 240, 300, 360].map((m) => (
+                  <option key={m} value={m}>{`${String(m / 60).padStart(2, '0')}:00`}</option>
+                ))}
+              </select>
+            </Field>
+          </FieldRow>
+          <Field label={t.offcIdle} help={t.offcIdleHelp}>
+            <input type="number" min={10} max={600} value={d.kioskIdleSeconds} onChange={(e) => set({ kioskIdleSeconds: Math.round(Number(e.target.value)) })} />
+          </Field>
+          <CheckField label={t.offcEnglish} help={t.offcEnglishHelp} checked={d.languages.includes('en')} onChange={(v) => set({ languages: v ? ['vi', 'en'] : ['vi'] })} />
+          <PriorityStrategyEditor
+            strategy={d.priorityStrategy}
+            onStrategy={(s) => set({ priorityStrategy: s })}
+            serviceAgingMinutes={d.serviceAgingMinutes}
+            onServiceAgingMinutes={(n) => set({ serviceAgingMinutes: n })}
+          />
+        </div>
+      </div>
+    </SettingForm>
+  );
+}
+
+/** "Thứ Tư 02/09/2026" for a stored YYYY-MM-DD. */
+function dayText(t: Dict, iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return `${t.weekdayLong.split(',')[weekday] ?? ''} ${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+/** Days the whole office is closed (public holidays, Tết, a day off in lieu). */
+function HolidaysForm() {
+  const { t } = useLang();
+  const { draft, setDraft, dirty, save } = useOfficeField('holidays');
+  const saving = useSettingSave();
+  const [day, setDay] = useState('');
+  if (!draft) return null;
+  const days = [...draft].sort();
+  const edit = (next: string[]) => {
+    saving.clear();
+    setDraft([...new Set(next)].sort());
+  };
+  const add = () => {
+    const iso = parseDayMonthYear(day);
+    if (!iso || !isIsoDate(iso)) return void saving.run([t.holErrDate], () => Promise.resolve());
+    edit([...days, iso]);
+    setDay('');
+  };
+  return (
+    <SettingForm
+      title={t.holTitle}
+      intro={t.holHelp}
+      form="holidays"
+      saving={saving}
+      dirty={dirty}
+      onSubmit={() => void saving.run(days.every(isIsoDate) ? [] : [t.holErrDate], () => save(days))}
+    >
+      <div className="form-row form-row-end holiday-add">
+        <Field label={t.holDate}>
+          <input
+            inputMode="numeric"
+            placeholder="dd/mm/yyyy"
+            maxLength={10}
+            value={day}
+            onChange={(e) => setDay(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                add();
+              }
+            }}
+            data-testid="holiday-date"
+          />
+        </Field>
+        <button type="button" className="btn-secondary" onClick={add} data-testid="holiday-add">
+          {t.holAdd}
+        </button>
+      </div>
+      <div className="form-help">{t.holDateHelp}</div>
+      {days.length === 0 ? (
+        <p className="form-help">{t.holEmpty}</p>
+      ) : (
+        <ul className="list admin-list holiday-list" aria-label={t.holTitle}>
+          {days.map((d) => (
+            <li key={d} data-holiday={d}>
+              <span>{dayText(t, d)}</span>
+              <button type="button" className="btn-secondary" aria-label={`${t.remove} ${dayText(t, d)}`} onClick={() => edit(days.filter((x) => x !== d))}>
+                {t.remove}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </SettingForm>
+  );
+}
 
 export function OfficeForm() {
-  const office = useQuery('officeSettings', {}, (m) => m.type === 'config.changed');
-  const [name, setName] = useState('');
-  const [marquee, setMarquee] = useState('');
-  const [footer, setFooter] = useState('');
-  const [levels, setLevels] = useState(4);
-  const [idle, setIdle] = useState(30);
-  const [logo, setLogo] = useState('');
-  const [address, setAddress] = useState('');
-  const [boundary, setBoundary] = useState(0);
-  const [english, setEnglish] = useState(true);
-  const [strategy, setStrategy] = useState<PriorityStrategy>({ kind: 'alternate', priorityRun: 3 });
-  const [serviceAging, setServiceAging] = useState(30);
-  const { message, save } = useSave();
-  useEffect(() => {
-    if (!office.data) return;
-    setName(office.data.name);
-    setMarquee(office.data.marquee);
-    setFooter(office.data.ticketFooter);
-    setLevels(office.data.ratingLevels);
-    setIdle(office.data.kioskIdleSeconds);
-    setLogo(office.data.logo);
-    setAddress(office.data.address);
-    setBoundary(office.data.dayBoundaryMinutes);
-    setEnglish(office.data.languages.includes('en'));
-    setStrategy(office.data.priorityStrategy);
-    setServiceAging(office.data.serviceAgingMinutes);
-  }, [office.data]);
   return (
-    <form
-      className="panel"
-      style={{ display: 'grid', gap: 12, maxWidth: 900 }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save(() =>
-          call('setOfficeSettings', {
-            body: { name, marquee, ticketFooter: footer, ratingLevels: levels as 4, priorityStrategy: strategy,
-              serviceAgingMinutes: serviceAging,
-              kioskIdleSeconds: idle,
-              logo,
-              address,
-              dayBoundaryMinutes: boundary,
-              languages: english ? ['vi', 'en'] : ['vi'],
-            },
-          }),
-        );
-      }}
-    >
-      <h2>Thông tin đơn vị</h2>
-      <label>
-        Tên đơn vị <input style={{ width: '100%' }} value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label>
-        Biểu tượng (logo, PNG/JPEG){' '}
-        <input
-          type="file"
-          accept="image/png,image/jpeg,image/webp"
-          aria-label="Logo"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (!f) return;
-            const reader = new FileReader();
-            reader.onload = () => setLogo(String(reader.result));
-            reader.readAsDataURL(f);
-          }}
-        />
-        {logo && <img src={logo} alt="" style={{ height: 56, verticalAlign: 'middle', marginLeft: 12 }} />}
-        {logo && (
-          <button type="button" className="btn-secondary" onClick={() => setLogo('')} style={{ marginLeft: 12 }}>
-            Bỏ logo
-          </button>
-        )}
-      </label>
-      <label>
-        Dòng chữ chạy trên màn hình <input style={{ width: '100%' }} value={marquee} onChange={(e) => setMarquee(e.target.value)} />
-      </label>
-      <label>
-        Lời chào cuối phiếu <input style={{ width: '100%' }} value={footer} onChange={(e) => setFooter(e.target.value)} />
-      </label>
-      <label>
-        Số mức đánh giá{' '}
-        <select value={levels} onChange={(e) => setLevels(Number(e.target.value))}>
-          <option value={3}>3 mức</option>
-          <option value={4}>4 mức</option>
-          <option value={5}>5 mức</option>
-        </select>
-      </label>
-      <label>
-        Địa chỉ <input style={{ width: '100%' }} value={address} onChange={(e) => setAddress(e.target.value)} />
-      </label>
-      <PriorityStrategyEditor strategy={strategy} onStrategy={setStrategy} serviceAgingMinutes={serviceAging} onServiceAgingMinutes={setServiceAging} />
-      <label>
-        Số thứ tự bắt đầu lại lúc{' '}
-        <select value={boundary} onChange={(e) => setBoundary(Number(e.target.value))}>
-          {[0, 60, 120, 180, 240, 300, 360].map((m) => (
-            <option key={m} value={m}>{`${String(m / 60).padStart(2, '0')}:00`}</option>
-          ))}
-        </select>{' '}
-        hằng ngày
-      </label>
-      <label>
-        <input type="checkbox" checked={english} onChange={(e) => setEnglish(e.target.checked)} /> Có nút chuyển sang tiếng Anh trên kiosk
-      </label>
-      <label>
-        Kiosk trở về màn hình đầu sau{' '}
-        <input type="number" min={10} max={600} value={idle} onChange={(e) => setIdle(Number(e.target.value))} style={{ width: 100 }} /> giây không thao tác
-      </label>
-      <SaveMessage message={message} />
-      <button type="submit" className="btn-primary" style={{ justifySelf: 'start' }}>
-        Lưu
-      </button>
-    </form>
+    <div className="admin-office">
+      <OfficeInfoForm />
+      <HolidaysForm />
+    </div>
   );
 }

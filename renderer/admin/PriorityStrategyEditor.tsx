@@ -2,7 +2,8 @@ import { pickWithin } from '../../shared/callOrder';
 import type { CallCandidate } from '../../shared/callOrder';
 import { PRIORITY_STRATEGY_KINDS } from '../../shared/domain';
 import type { PriorityStrategy } from '../../shared/domain';
-import { useLang } from '../i18n';
+import { fmt, useLang } from '../i18n';
+import { Field, FieldGroup } from './FormField';
 import type { Dict } from '../i18n';
 
 type Kind = PriorityStrategy['kind'];
@@ -70,45 +71,25 @@ export function PriorityStrategyEditor(props: {
   const s = props.strategy;
   const param = PARAM[s.kind];
   return (
-    <fieldset data-testid="priority-strategy" style={{ display: 'grid', gap: 8, border: '1px solid #ccd', padding: 12 }}>
-      <legend>{t.psTitle}</legend>
-      <label>
-        {t.psStrategy}{' '}
-        <select aria-label={t.psStrategy} value={s.kind} onChange={(e) => props.onStrategy(DEFAULTS[e.target.value as Kind])}>
+    <FieldGroup legend={t.psTitle} testId="priority-strategy">
+      <Field label={t.psStrategy}>
+        <select value={s.kind} onChange={(e) => props.onStrategy(DEFAULTS[e.target.value as Kind])}>
           {PRIORITY_STRATEGY_KINDS.map((k) => (
             <option key={k} value={k}>
               {t[LABEL[k]]}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t[param.label]}{' '}
-        <input
-          type="number"
-          aria-label={t[param.label]}
-          min={param.min}
-          max={param.max}
-          value={paramOf(s)}
-          onChange={(e) => props.onStrategy(param.set(Math.round(Number(e.target.value))))}
-          style={{ width: 90 }}
-        />
-      </label>
-      <div data-testid="priority-preview">
+      </Field>
+      <Field label={t[param.label]} help={fmt(t.psRange, { min: param.min, max: param.max })}>
+        <input type="number" min={param.min} max={param.max} value={paramOf(s)} onChange={(e) => props.onStrategy(param.set(Math.round(Number(e.target.value))))} />
+      </Field>
+      <div className="form-help" data-testid="priority-preview">
         {t.psExample}: {previewOrder(s).map((p) => (p ? t.psPriorityShort : t.psNormalShort)).join(' ')}
       </div>
-      <label>
-        {t.psServiceAging}{' '}
-        <input
-          type="number"
-          aria-label={t.psServiceAging}
-          min={5}
-          max={480}
-          value={props.serviceAgingMinutes}
-          onChange={(e) => props.onServiceAgingMinutes(Math.round(Number(e.target.value)))}
-          style={{ width: 90 }}
-        />
-      </label>
-    </fieldset>
+      <Field label={t.psServiceAging} help={fmt(t.psRange, { min: 5, max: 480 })}>
+        <input type="number" min={5} max={480} value={props.serviceAgingMinutes} onChange={(e) => props.onServiceAgingMinutes(Math.round(Number(e.target.value)))} />
+      </Field>
+    </FieldGroup>
   );
 }

@@ -1,40 +1,38 @@
 import { useState } from 'react';
 import type { ServiceStatus } from '../../shared/api/schemas';
 import type { OpeningWindow } from '../../shared/domain';
+import { fromWeek, sameHours, toWeek } from '../../shared/openingHours';
+import type { WeekHours } from '../../shared/openingHours';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
 import { useLang } from '../i18n';
 import type { Dict } from '../i18n';
-import { EditorLayout } from './EditorLayout';
-import { SaveMessage, useSave } from './useSave';
+import { CheckField, Field, FieldGroup, FieldRow } from './FormField';
+import { HoursEditor, STANDARD_DAY, hoursProblemTexts } from './HoursEditor';
+import { ListAndForm, SettingForm, useSettingSave } from './SettingForm';
 
-const WEEKDAY_HOURS: OpeningWindow[] = [
-  { days: [1, 2, 3, 4, 5], from: '07:30', to: '11:30' },
-  { days: [1, 2, 3, 4, 5], from: '13:30', to: '17:00' },
-];
+/** A new service: Monday to Friday, morning and afternoon. */
+const newWeek = (): WeekHours => [0, 1, 2, 3, 4, 5, 6].map((i) => (i < 5 ? STANDARD_DAY.map((s) => ({ ...s })) : []));
 
-const blank = { id: undefined as number | undefined, code: '', nameVi: '', nameEn: '', prefix: '', rangeStart: 1, rangeEnd: 999, dailyQuota: '' as string, active: true, sortOrder: 0, weekdayHours: true, alertMinutes: '45' as string };
+const blank = { id: undefined as number | undefined, code: '', nameVi: '', nameEn: '', prefix: '', rangeStart: '1', rangeEnd: '999', dailyQuota: '', active: true, sortOrder: 0, alertMinutes: '45', limitHours: true, week: newWeek() };
 type Form = typeof blank;
 
-/** "T2–T6 07:30–11:30, 13:30–17:00 · T7 07:30–11:30": what the office set, including what this form cannot edit. */
+/** "T2–T6 07:30–11:30, 13:30–17:00 · T7 07:30–11:30": what the office set. */
 export function hoursText(t: Dict, hours: OpeningWindow[]): string {
   if (hours.length === 0) return t.hoursAlways;
   const names = t.weekdaysShort.split(',');
-  const daysText = (days: number[]) => {
-    const d = [...new Set(days)].sort((a, b) => a - b);
-    const runs: string[] = [];
-    for (let i = 0; i < d.length; ) {
-      let j = i;
-      while (j + 1 < d.length && (d[j + 1] as number) === (d[j] as number) + 1) j++;
-      const from = names[(d[i] as number) - 1];
-      runs.push(j > i ? `${from}–${names[(d[j] as number) - 1]}` : `${from}`);
-      i = j + 1;
-    }
-    return runs.join(', ');
-  };
-  const byDays = new Map<string, string[]>();
-  for (const w of hours) byDays.set(daysText(w.days), [...(byDays.get(daysText(w.days)) ?? []), `${w.from}–${w.to}`]);
-  return [...byDays].map(([days, times]) => `${days} ${times.join(', ')}`).join(' · ');
+  const week = toWeek(hours);
+  // Consecutive days with the same sessions are written once: "T2–T6".
+  const parts: string[] = [];
+  for (let i = 0; i < 7; ) {
+    const key = JSON.stringify(week[i]);
+    let j = i;
+    while (j + 1 < 7 && JSON.stringify(week[j + 1]) === key) j++;
+    const sessions = week[i] ?? [];
+    if (sessions.length) parts.push(`${names[i]}${j > i ? `–${names[j]}` : ''} ${sessions.map((s) => `${s.from}–${s.to}`).join(', ')}`);
+    i = j + 1;
+  }
+  return parts.join(' · ');
 }
 
 const toForm = (s: ServiceStatus): Form => ({
@@ -43,97 +41,144 @@ const toForm = (s: ServiceStatus): Form => ({
   nameVi: s.nameVi,
   nameEn: s.nameEn,
   prefix: s.prefix,
-  rangeStart: s.rangeStart,
-  rangeEnd: s.rangeEnd,
+  rangeStart: String(s.rangeStart),
+  rangeEnd: String(s.rangeEnd),
   dailyQuota: s.dailyQuota ? String(s.dailyQuota) : '',
   active: s.active,
   sortOrder: s.sortOrder,
-  weekdayHours: s.hours.length > 0,
   alertMinutes: s.alertMinutes ? String(s.alertMinutes) : '',
+  limitHours: s.hours.length > 0,
+  week: s.hours.length > 0 ? toWeek(s.hours) : newWeek(),
 });
 
 const bodyFields = (x: Form) => ({
   code: x.code.trim().toUpperCase(),
-  nameVi: x.nameVi,
-  nameEn: x.nameEn,
+  nameVi: x.nameVi.trim(),
+  nameEn: x.nameEn.trim(),
   prefix: x.prefix.trim().toUpperCase(),
-  rangeStart: x.rangeStart,
-  rangeEnd: x.rangeEnd,
+  rangeStart: Number(x.rangeStart),
+  rangeEnd: Number(x.rangeEnd),
   dailyQuota: x.dailyQuota ? Number(x.dailyQuota) : null,
   active: x.active,
   sortOrder: x.sortOrder,
   alertMinutes: x.alertMinutes ? Number(x.alertMinutes) : null,
 });
 
+const hoursOf = (x: Form): OpeningWindow[] => (x.limitHours ? fromWeek(x.week) : []);
+
+export function serviceErrors(t: Dict, x: Form): string[] {
+  const b = bodyFields(x);
+  const errors: string[] = [];
+  if (!/^[A-Z0-9_]{1,16}$/.test(b.code)) errors.push(t.svcErrCode);
+  if (!/^[A-Z]{1,3}$/.test(b.prefix)) errors.push(t.svcErrPrefix);
+  if (!b.nameVi) errors.push(t.svcErrName);
+  if (!Number.isInteger(b.rangeStart) || !Number.isInteger(b.rangeEnd) || b.rangeStart < 0 || b.rangeEnd < 1 || b.rangeEnd < b.rangeStart || b.rangeEnd > 999_999) errors.push(t.svcErrRange);
+  if (b.alertMinutes !== null && (b.alertMinutes < 1 || b.alertMinutes > 600)) errors.push(t.svcErrAlert);
+  if (x.limitHours) {
+    if (x.week.every((d) => d.length === 0)) errors.push(t.hoursErrNoDay);
+    errors.push(...hoursProblemTexts(t, x.week));
+  }
+  return errors;
+}
+
 export function ServiceEditor() {
-  const { t } = useLang();
+  const { t, pick } = useLang();
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
   const [f, setF] = useState(blank);
-  // The service as loaded: an edit sends only what differs from it, so the hours (Saturday
-  // mornings…), the icon and anything else this form does not show stay as they are.
+  // The service as loaded: an edit sends only what differs from it, so what this form did not
+  // change (the icon, hours it shows but nobody touched) stays exactly as stored.
   const [orig, setOrig] = useState<ServiceStatus | null>(null);
-  const { message, save } = useSave();
+  const saving = useSettingSave();
+  const set = (patch: Partial<Form>) => {
+    saving.clear();
+    setF({ ...f, ...patch });
+  };
   const edit = (s: ServiceStatus) => {
+    saving.clear();
     setOrig(s);
     setF(toForm(s));
   };
   const editing = orig && f.id === orig.id ? orig : null;
-  const submit = () => {
+  const body = (): Record<string, unknown> => {
     const fields = bodyFields(f);
-    const body: Record<string, unknown> = editing ? { id: editing.id } : { ...fields, hours: f.weekdayHours ? WEEKDAY_HOURS : [] };
-    if (editing) {
-      const before = toForm(editing);
-      const was = bodyFields(before);
-      for (const [k, v] of Object.entries(fields)) if (JSON.stringify(v) !== JSON.stringify(was[k as keyof typeof was])) body[k] = v;
-      // The checkbox only speaks when it is changed: on = office hours, off = no limit.
-      if (f.weekdayHours !== before.weekdayHours) body.hours = f.weekdayHours ? WEEKDAY_HOURS : [];
-    }
-    return save(() =>
-      call('saveService', { body }).then(() => {
-        setF(blank);
-        setOrig(null);
+    if (!editing) return { ...fields, hours: hoursOf(f) };
+    const out: Record<string, unknown> = { id: editing.id };
+    const was = bodyFields(toForm(editing));
+    for (const [k, v] of Object.entries(fields)) if (JSON.stringify(v) !== JSON.stringify(was[k as keyof typeof was])) out[k] = v;
+    if (!sameHours(hoursOf(f), editing.hours)) out.hours = hoursOf(f);
+    return out;
+  };
+  const dirty = editing ? Object.keys(body()).length > 1 : JSON.stringify(f) !== JSON.stringify(blank);
+  const submit = () =>
+    void saving.run(serviceErrors(t, f), () =>
+      call('saveService', { body: body() }).then((s) => {
         services.reload();
+        // Stay on the service just saved, showing what is stored now.
+        const stored = { ...editing, ...s } as ServiceStatus;
+        setOrig(stored);
+        setF(toForm(stored));
       }),
     );
-  };
+  const num = (v: string) => v.replace(/\D/g, '');
   return (
-    <EditorLayout
-      title={'Dịch vụ'}
+    <ListAndForm
+      title={t.svcTitle}
       items={services.data ?? []}
+      editingId={f.id}
       label={(s) => (
         <>
-          <span className="n">{s.prefix}</span> {s.nameVi} {s.active ? '' : '(tạm ngừng)'}
+          <span className="n">{s.prefix}</span> {pick(s.nameVi, s.nameEn)} {s.active ? '' : `(${t.svcPaused})`}
         </>
       )}
       onEdit={edit}
-      formTitle={f.id ? 'Sửa dịch vụ' : 'Thêm dịch vụ'}
-      onSubmit={() => void submit()}
+      onNew={() => {
+        saving.clear();
+        setOrig(null);
+        setF({ ...blank, week: newWeek() });
+      }}
     >
-        <input aria-label="Mã" placeholder="Mã (VD: CCCD)" value={f.code} onChange={(e) => setF({ ...f, code: e.target.value })} />
-        <input aria-label="Tên tiếng Việt" placeholder="Tên dịch vụ" value={f.nameVi} onChange={(e) => setF({ ...f, nameVi: e.target.value })} />
-        <input aria-label="Tên tiếng Anh" placeholder="Tên tiếng Anh" value={f.nameEn} onChange={(e) => setF({ ...f, nameEn: e.target.value })} />
-        <input aria-label="Tiền tố" placeholder="Tiền tố số (VD: G)" value={f.prefix} onChange={(e) => setF({ ...f, prefix: e.target.value })} />
-        <label>
-          Dải số <input type="number" value={f.rangeStart} onChange={(e) => setF({ ...f, rangeStart: Number(e.target.value) })} style={{ width: 110 }} /> đến{' '}
-          <input type="number" value={f.rangeEnd} onChange={(e) => setF({ ...f, rangeEnd: Number(e.target.value) })} style={{ width: 110 }} />
-        </label>
-        <input aria-label="Giới hạn số/ngày" placeholder="Giới hạn số phiếu mỗi ngày (để trống: không giới hạn)" value={f.dailyQuota} onChange={(e) => setF({ ...f, dailyQuota: e.target.value.replace(/\D/g, '') })} />
-        <input aria-label="Ngưỡng cảnh báo chờ (phút)" placeholder="Cảnh báo khi chờ quá … phút (để trống: không cảnh báo)" value={f.alertMinutes} onChange={(e) => setF({ ...f, alertMinutes: e.target.value.replace(/\D/g, '') })} />
-        {editing && (
-          <div className="stat" data-testid="service-hours">
-            {t.hoursNow} {hoursText(t, editing.hours)}
-          </div>
-        )}
-        <label>
-          <input type="checkbox" checked={f.weekdayHours} onChange={(e) => setF({ ...f, weekdayHours: e.target.checked })} /> Giờ hành chính (T2–T6, 07:30–11:30, 13:30–17:00)
-        </label>
-        <label>
-          <input type="checkbox" checked={f.active} onChange={(e) => setF({ ...f, active: e.target.checked })} /> Đang tiếp nhận
-        </label>
-        <SaveMessage message={message} />
-        <button type="submit" className="btn-primary">
-          Lưu dịch vụ
-        </button>
-    </EditorLayout>
+      <SettingForm title={f.id ? t.svcEdit : t.svcNew} saving={saving} onSubmit={submit} dirty={dirty} saveLabel={t.svcSave} form="service">
+        <FieldRow>
+          <Field label={t.svcCode} help={t.svcCodeHelp}>
+            <input value={f.code} maxLength={16} onChange={(e) => set({ code: e.target.value.toUpperCase() })} />
+          </Field>
+          <Field label={t.svcPrefix} help={t.svcPrefixHelp}>
+            <input value={f.prefix} maxLength={3} onChange={(e) => set({ prefix: e.target.value.toUpperCase() })} />
+          </Field>
+        </FieldRow>
+        <Field label={t.fieldVi}>
+          <input value={f.nameVi} maxLength={120} onChange={(e) => set({ nameVi: e.target.value })} />
+        </Field>
+        <Field label={t.fieldEn} help={t.svcNameEnHelp}>
+          <input value={f.nameEn} maxLength={120} onChange={(e) => set({ nameEn: e.target.value })} />
+        </Field>
+        <FieldRow>
+          <Field label={t.svcRangeStart} help={t.svcRangeHelp}>
+            <input inputMode="numeric" value={f.rangeStart} onChange={(e) => set({ rangeStart: num(e.target.value) })} />
+          </Field>
+          <Field label={t.svcRangeEnd}>
+            <input inputMode="numeric" value={f.rangeEnd} onChange={(e) => set({ rangeEnd: num(e.target.value) })} />
+          </Field>
+        </FieldRow>
+        <FieldRow>
+          <Field label={t.svcQuota} help={t.svcQuotaHelp}>
+            <input inputMode="numeric" value={f.dailyQuota} onChange={(e) => set({ dailyQuota: num(e.target.value) })} />
+          </Field>
+          <Field label={t.svcAlert} help={t.svcAlertHelp}>
+            <input inputMode="numeric" value={f.alertMinutes} onChange={(e) => set({ alertMinutes: num(e.target.value) })} />
+          </Field>
+        </FieldRow>
+        <FieldGroup legend={t.hoursTitle} testId="hours">
+          {editing && (
+            <div className="form-help" data-testid="service-hours">
+              {t.hoursNow} {hoursText(t, editing.hours)}
+            </div>
+          )}
+          <CheckField label={t.hoursLimit} help={t.hoursLimitHelp} checked={f.limitHours} onChange={(v) => set({ limitHours: v })} testId="limit-hours" />
+          {f.limitHours && <HoursEditor week={f.week} onChange={(week) => set({ week })} />}
+        </FieldGroup>
+        <CheckField label={t.svcActive} help={t.svcActiveHelp} checked={f.active} onChange={(v) => set({ active: v })} />
+      </SettingForm>
+    </ListAndForm>
   );
 }

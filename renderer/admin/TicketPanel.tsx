@@ -6,7 +6,8 @@ import type { TicketLine, TicketValues } from '../../shared/ticketTemplate';
 import { useQuery } from '../api/hooks';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
-import { useOfficeField, useSettingSave } from './officeField';
+import { Field } from './FormField';
+import { SettingForm, useOfficeField, useSettingSave } from './SettingForm';
 
 const LINES_MAX = 40;
 const TEXT_MAX = 200;
@@ -51,34 +52,25 @@ function PublicUrlForm() {
     setDraft(v);
   };
   return (
-    <form
-      className="panel admin-editor"
-      data-form="publicBaseUrl"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void saving.run(urlErrors(t, url), () => save(url));
-      }}
-    >
-      <h2>{t.publicUrlTitle}</h2>
-      <label className="field">
-        {t.publicUrlLabel}
-        <input value={draft} placeholder="http://192.168.1.10:8080" inputMode="url" onChange={(e) => edit(e.target.value)} />
-      </label>
-      <p className="stat">{t.publicUrlHelp}</p>
-      <p className="stat">
-        {t.publicUrlExample} <code>{url ? `${url.replace(/\/$/, '')}/t/…` : `(${t.publicUrlLan})/t/…`}</code>
-      </p>
-      <div className="admin-editor-actions">
+    <SettingForm
+      title={t.publicUrlTitle}
+      form="publicBaseUrl"
+      saving={saving}
+      dirty={dirty}
+      onSubmit={() => void saving.run(urlErrors(t, url), () => save(url))}
+      actions={
         <button type="button" className="btn-secondary" onClick={() => edit(location.origin)}>
           {t.useThisAddress}
         </button>
-        <button type="submit" className="btn-primary">
-          {t.save}
-        </button>
-        {dirty && <span className="stat">{t.unsavedChanges}</span>}
-      </div>
-      {saving.view}
-    </form>
+      }
+    >
+      <Field label={t.publicUrlLabel} help={t.publicUrlHelp}>
+        <input value={draft} placeholder="http://192.168.1.10:8080" inputMode="url" onChange={(e) => edit(e.target.value)} />
+      </Field>
+      <p className="form-help">
+        {t.publicUrlExample} <code>{url ? `${url.replace(/\/$/, '')}/t/…` : `(${t.publicUrlLan})/t/…`}</code>
+      </p>
+    </SettingForm>
   );
 }
 
@@ -103,16 +95,24 @@ function TemplateForm({ field }: { field: ReturnType<typeof useOfficeField<'tick
   const set = (i: number, patch: Partial<TicketLine>) => edit(lines.map((l, k) => (k === i ? { ...l, ...patch } : l)));
   const row = (i: number) => fmt(t.rowN, { n: i + 1 });
   return (
-    <form
-      className="panel admin-editor"
-      data-form="ticketTemplate"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void saving.run(templateErrors(t, lines), () => save(lines));
-      }}
+    <SettingForm
+      title={t.templateTitle}
+      intro={t.templateHelp}
+      form="ticketTemplate"
+      saving={saving}
+      dirty={dirty}
+      onSubmit={() => void saving.run(templateErrors(t, lines), () => save(lines))}
+      actions={
+        <>
+          <button type="button" className="btn-secondary" disabled={lines.length >= LINES_MAX} onClick={() => edit([...lines, { kind: 'text', text: '', size: 1, align: 'center', bold: false }])}>
+            {t.addLine}
+          </button>
+          <button type="button" className="btn-secondary" onClick={() => edit(DEFAULT_TICKET_TEMPLATE.map((l) => ({ ...l })))}>
+            {t.restoreDefault}
+          </button>
+        </>
+      }
     >
-      <h2>{t.templateTitle}</h2>
-      <p className="stat">{t.templateHelp}</p>
       <ul className="placeholders">
         {PLACEHOLDERS.map(([key, label]) => (
           <li key={key}>
@@ -183,20 +183,7 @@ function TemplateForm({ field }: { field: ReturnType<typeof useOfficeField<'tick
           ))}
         </tbody>
       </table>
-      <div className="admin-editor-actions">
-        <button type="button" className="btn-secondary" disabled={lines.length >= LINES_MAX} onClick={() => edit([...lines, { kind: 'text', text: '', size: 1, align: 'center', bold: false }])}>
-          {t.addLine}
-        </button>
-        <button type="button" className="btn-secondary" onClick={() => edit(DEFAULT_TICKET_TEMPLATE.map((l) => ({ ...l })))}>
-          {t.restoreDefault}
-        </button>
-        <button type="submit" className="btn-primary">
-          {t.save}
-        </button>
-        {dirty && <span className="stat">{t.unsavedChanges}</span>}
-      </div>
-      {saving.view}
-    </form>
+    </SettingForm>
   );
 }
 

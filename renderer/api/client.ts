@@ -1,5 +1,6 @@
 // The one client of the shared contract: the Electron preload's IPC when `window.motcua` exists,
 // HTTP + WebSocket otherwise. Screens never compute queue state; they call and listen.
+import { vi } from '../i18n';
 import type { InputOf, OutputOf, RouteName } from '../../shared/api/contract';
 import type { AnnounceMessage } from '../../shared/announcementConfig';
 import type { QueueEvent, TimeEvent } from '../../shared/api/events';
@@ -69,7 +70,7 @@ export async function call<K extends RouteName>(name: K, input: CallInput<K> = {
       body: raw.body === undefined ? undefined : JSON.stringify(raw.body),
     });
   } catch {
-    throw new ApiError('NETWORK', 'Mất kết nối tới máy chủ', 0);
+    throw new ApiError('NETWORK', vi.networkError, 0);
   }
   const text = await res.text();
   const json = text ? (JSON.parse(text) as unknown) : null;

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { call } from '../api/client';
+import { errorText, useLang } from '../i18n';
 import { VietnameseKeyboard } from './VietnameseKeyboard';
 
 const HOLD_MS = 3000;
@@ -9,6 +10,7 @@ const HOLD_MS = 3000;
  * the admin password. Only shown inside the desktop shell (a browser tab can simply be closed).
  */
 export function AdminExit() {
+  const { t, lang } = useLang();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -26,8 +28,8 @@ export function AdminExit() {
       {open && (
         <div className="modal-back" role="dialog" aria-modal="true">
           <div className="modal">
-            <h3>Thoát chế độ kiosk</h3>
-            <div className="comment-box">{'•'.repeat(password.length) || 'Mật khẩu quản trị'}</div>
+            <h3>{t.exitKioskTitle}</h3>
+            <div className="comment-box">{'•'.repeat(password.length) || t.admPassword}</div>
             <VietnameseKeyboard value={password} onChange={setPassword} maxLength={100} />
             {error && <div className="error-banner">{error}</div>}
             <div style={{ display: 'flex', gap: 12 }}>
@@ -37,13 +39,13 @@ export function AdminExit() {
                 onClick={() =>
                   call('adminLogin', { body: { password } })
                     .then(() => window.motcua?.exitApp?.())
-                    .catch((e: Error) => setError(e.message))
+                    .catch((e: unknown) => setError(errorText(e, lang)))
                 }
               >
-                Thoát
+                {t.exitKiosk}
               </button>
               <button type="button" className="btn-secondary" onClick={() => { setOpen(false); setPassword(''); }}>
-                Hủy
+                {t.cancel}
               </button>
             </div>
           </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { EXTRA_LETTERS, toneLastWord } from '../../shared/vietnameseTone';
 import type { Tone } from '../../shared/vietnameseTone';
-import { useLang } from '../i18n';
+import { fmt, useLang } from '../i18n';
 
 const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const TONES: { tone: Tone; label: string; name: string }[] = [
@@ -27,7 +27,7 @@ export function VietnameseKeyboard({ value, onChange, maxLength = 500 }: { value
     if (caps) setCaps(false);
   };
   return (
-    <div className="vn-keyboard" aria-label="Bàn phím tiếng Việt">
+    <div className="vn-keyboard" role="group" aria-label={t.kbLabel}>
       {ROWS.map((row) => (
         <div className="row" key={row}>
           {[...row].map((ch) => (
@@ -46,7 +46,7 @@ export function VietnameseKeyboard({ value, onChange, maxLength = 500 }: { value
       </div>
       <div className="row" title={t.keyboardHint}>
         {TONES.map((x) => (
-          <button type="button" className="tone" key={x.tone} aria-label={`Dấu ${x.name}`} onClick={() => onChange(toneLastWord(value, x.tone))}>
+          <button type="button" className="tone" key={x.tone} aria-label={fmt(t.kbTone, { name: x.name })} onClick={() => onChange(toneLastWord(value, x.tone))}>
             {x.label} <small>{x.name}</small>
           </button>
         ))}
@@ -56,12 +56,12 @@ export function VietnameseKeyboard({ value, onChange, maxLength = 500 }: { value
           {caps ? 'abc' : 'ABC'}
         </button>
         <button type="button" onClick={() => type(',')}>,</button>
-        <button type="button" className="wide" onClick={() => type(' ')} aria-label="Dấu cách">
-          dấu cách
+        <button type="button" className="wide" onClick={() => type(' ')} aria-label={t.kbSpace}>
+          {t.kbSpace}
         </button>
         <button type="button" onClick={() => type('.')}>.</button>
-        <button type="button" onClick={() => onChange(value.slice(0, -1))} aria-label="Xóa">
-          ← Xóa
+        <button type="button" onClick={() => onChange(value.slice(0, -1))} aria-label={t.keyBackspace}>
+          ← {t.keyBackspace}
         </button>
       </div>
     </div>

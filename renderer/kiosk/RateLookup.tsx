@@ -4,7 +4,7 @@ import { CHECK_CODE_ALPHABET, CHECK_CODE_LENGTH } from '../../shared/checkCode';
 import { call } from '../api/client';
 import type { ApiError } from '../api/client';
 import { Keypad } from '../components/Keypad';
-import { useLang } from '../i18n';
+import { errorText, useLang } from '../i18n';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 const CODE_KEYS = [...CHECK_CODE_ALPHABET];
@@ -15,7 +15,7 @@ const CODE_KEYS = [...CHECK_CODE_ALPHABET];
  * The number alone is public (the display calls it), so only number + code opens the ticket.
  */
 export function RateLookup({ prefixes, onFound }: { prefixes: string[]; onFound: (s: TicketStatus) => void }) {
-  const { t, pick } = useLang();
+  const { t, pick, lang } = useLang();
   const [number, setNumber] = useState('');
   const [code, setCode] = useState('');
   const [found, setFound] = useState<PublicTicketView | null>(null);
@@ -27,7 +27,7 @@ export function RateLookup({ prefixes, onFound }: { prefixes: string[]; onFound:
     if (c === 'TICKET_NOT_FOUND' || c === 'BAD_REQUEST') return t.notFound;
     if (c === 'WRONG_CHECK_CODE') return t.wrongCode;
     if (c === 'CHECK_CODE_LOCKED') return t.codeLocked;
-    return (e as Error).message;
+    return errorText(e, lang);
   };
 
   const typeNumber = (k: string) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnouncementConfig } from '../announcementConfig';
 import { OfficeConfig, OpeningWindow, PriorityGroupDef } from '../domain';
+import { hoursProblems, hoursProblemText, isIsoDate } from '../openingHours';
 import { PrinterConfig } from '../printerConfig';
 import { duplicateCodes, isPublicBaseUrl, isTimeZone } from '../settingsRules';
 import { TicketTemplate } from '../ticketTemplate';
@@ -26,12 +27,28 @@ const serviceFields = {
   sortOrder: z.number().int().min(0).max(1000).default(0),
   icon: z.string().max(40).default(''),
   alertMinutes: z.number().int().min(1).max(600).nullable().default(45),
+  groupId: z.number().int().positive().nullable().default(null),
+  descriptionVi: z.string().trim().max(300).default(''),
+  descriptionEn: z.string().trim().max(300).default(''),
+  /** A short list a citizen reads standing at the kiosk, not the procedure's full dossier. */
+  documents: z.array(z.string().trim().min(1).max(160)).max(12).default([]),
 };
 /** A whole service as stored: a new one (defaults filled) or an edited one after the merge. */
 export const ServiceFields = z
   .strictObject(serviceFields)
   .refine((s) => s.rangeEnd >= s.rangeStart, { message: 'rangeEnd must be ≥ rangeStart', path: ['rangeEnd'] });
-export const ServiceInput = patchOf(serviceFields).extend({ id: Id }).strict();
+/**
+ * Hours as the admin sends them: from before to, sessions of a day not overlapping, at most two a
+ * day. Only a sent value is checked: hours stored by an earlier version still load and stay as they
+ * are when an edit does not touch them.
+ */
+export const HoursInput = z
+  .array(OpeningWindow)
+  .max(14)
+  .superRefine((hours, ctx) => {
+    for (const p of hoursProblems(hours)) ctx.addIssue({ code: 'custom', message: hoursProblemText(p) });
+  });
+export const ServiceInput = patchOf(serviceFields).extend({ id: Id, hours: HoursInput.optional() }).strict();
 
 const counterFields = {
   number: z.number().int().min(1).max(999),
@@ -39,6 +56,8 @@ const counterFields = {
   active: z.boolean().default(true),
   /** In the order the counter calls them. */
   serviceIds: z.array(z.number().int().positive()).max(50),
+  /** m009 gives every office zone 1; a centre adds more. */
+  zoneId: z.number().int().positive().default(1),
 };
 export const CounterFields = z.strictObject(counterFields);
 export const CounterInput = patchOf(counterFields).extend({ id: Id }).strict();
@@ -62,6 +81,19 @@ const codeList = (max: number, min = 0) =>
     .max(max)
     .refine((l) => duplicateCodes(l).length === 0, 'mã bị trùng');
 
+/** Office holidays: real dates, each once (the screen sorts them; order carries no meaning). */
+export const HolidayList = z
+  .array(z.string())
+  .max(400)
+  .superRefine((days, ctx) => {
+    const seen = new Set<string>();
+    for (const d of days) {
+      if (!isIsoDate(d)) ctx.addIssue({ code: 'custom', message: `ngày nghỉ không hợp lệ: ${d} (YYYY-MM-DD)` });
+      else if (seen.has(d)) ctx.addIssue({ code: 'custom', message: `ngày nghỉ bị trùng: ${d}` });
+      seen.add(d);
+    }
+  });
+
 // Stricter than what the stored config is read with: a value saved by an older version still loads,
 // but nothing new that would break the office (an unknown time zone, a QR that opens nothing) is saved.
 export const OfficePatch = patchOf(OfficeConfig.shape)
@@ -71,6 +103,7 @@ export const OfficePatch = patchOf(OfficeConfig.shape)
     ratingReasons: codeList(30).optional(),
     priorityGroups: codeList(20).optional(),
     pauseReasons: codeList(20, 1).optional(),
+    holidays: HolidayList.optional(),
     ticketTemplate: TicketTemplate.refine((t) => t.some((l) => l.kind === 'text' && l.text.includes('{number}')), 'phiếu phải có dòng {number}').optional(),
   })
   .strict();
@@ -80,3 +113,33 @@ export const AnnouncementPatch = patchOf(AnnouncementConfig.shape);
 export const PasswordBody = z.object({ password: z.string().min(8, 'ít nhất 8 ký tự').max(200) }).strict();
 
 export const WaitAlert = z.object({ ticketId: z.string(), number: z.string(), serviceId: z.number().int(), waitedMinutes: z.number().int(), thresholdMinutes: z.number().int() });
+
+const groupFields = {
+  nameVi: Name,
+  nameEn: z.string().trim().max(120).default(''),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+  icon: z.string().max(40).default(''),
+};
+export const ServiceGroupFields = z.strictObject(groupFields);
+export const ServiceGroupInput = patchOf(groupFields).extend({ id: Id }).strict();
+
+const zoneFields = {
+  nameVi: z.string().trim().min(1).max(80),
+  nameEn: z.string().trim().max(80).default(''),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+};
+export const ZoneFields = z.strictObject(zoneFields);
+export const ZoneInput = patchOf(zoneFields).extend({ id: Id }).strict();
+
+/** One procedure of an imported spreadsheet (shared/catalogueSheet.ts); `group` by name, '' for none. */
+export const CatalogueRow = z.strictObject({
+  code: serviceFields.code,
+  group: z.string().trim().max(120).default(''),
+  nameVi: Name,
+  nameEn: serviceFields.nameEn,
+  prefix: serviceFields.prefix,
+  descriptionVi: serviceFields.descriptionVi,
+  documents: serviceFields.documents,
+});
+export const CatalogueImport = z.strictObject({ rows: z.array(CatalogueRow).min(1).max(500) });
+export const CatalogueImportResult = z.object({ created: z.number().int(), updated: z.number().int(), groupsCreated: z.number().int() });

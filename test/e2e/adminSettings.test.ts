@@ -79,9 +79,9 @@ describe('admin settings in Chromium', () => {
     expect(before.address).not.toBe('');
     expect(before.ratingReasons).toHaveLength(6);
     await admin.click('[data-tab="office"]');
-    const marquee = admin.locator('label:has-text("Dòng chữ chạy") input');
+    const marquee = admin.getByLabel('Dòng chữ chạy trên màn hình gọi số');
     await marquee.waitFor();
-    await admin.waitForFunction(() => (document.querySelector('label input') as HTMLInputElement | null)?.value !== '');
+    await admin.waitForFunction(() => (document.querySelector('[data-form="office"] input') as HTMLInputElement | null)?.value !== '');
     await marquee.fill('Chào mừng quý công dân đến Bộ phận Một cửa');
     await admin.click('form button[type="submit"]:has-text("Lưu")');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
@@ -109,13 +109,14 @@ describe('admin settings in Chromium', () => {
     await admin.reload();
     await admin.click('[data-tab="services"]');
     await admin.click('.list li:has-text("Hộ tịch") button:has-text("Sửa")');
-    await admin.waitForFunction(() => (document.querySelector('input[aria-label="Mã"]') as HTMLInputElement | null)?.value === 'HT');
-    await admin.fill('input[aria-label="Tên tiếng Việt"]', 'Hộ tịch (khai sinh, kết hôn)');
+    await expect.poll(() => admin.getByLabel('Mã', { exact: true }).inputValue()).toBe('HT');
+    await admin.getByLabel('Tên tiếng Việt', { exact: true }).fill('Hộ tịch (khai sinh, kết hôn)');
     await admin.click('text=Lưu dịch vụ');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
 
     await admin.click('.list li:has-text("Hộ tịch (khai sinh, kết hôn)") button:has-text("Sửa")');
-    await admin.fill('input[aria-label="Tên tiếng Anh"]', 'Civil status (births, marriages)');
+    await expect.poll(() => admin.getByLabel('Tên tiếng Việt', { exact: true }).inputValue()).toBe('Hộ tịch (khai sinh, kết hôn)');
+    await admin.getByLabel('Tên tiếng Anh', { exact: true }).fill('Civil status (births, marriages)');
     await admin.click('text=Lưu dịch vụ');
     await admin.waitForFunction(async () => {
       const s = (await (await fetch('/api/services')).json()) as { id: number; nameEn: string }[];
@@ -123,7 +124,7 @@ describe('admin settings in Chromium', () => {
     });
     const service = ((await api('/api/services')) as { id: number }[]).find((s) => s.id === 1);
     expect(service).toMatchObject({ nameVi: 'Hộ tịch (khai sinh, kết hôn)', nameEn: 'Civil status (births, marriages)', hours, icon: 'family', prefix: 'A', code: 'HT' });
-    // The form says what hours are set, including the Saturday morning it has no control for.
+    // The form says what hours are set, Saturday morning included.
     await admin.click('.list li:has-text("Hộ tịch (khai sinh, kết hôn)") button:has-text("Sửa")');
     expect(await admin.textContent('[data-testid="service-hours"]')).toBe('Giờ tiếp nhận đang đặt: T2–T6 07:30–11:30, 13:30–17:00 · T7 07:30–11:30');
   }, 60_000);

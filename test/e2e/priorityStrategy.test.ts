@@ -50,9 +50,9 @@ describe('priority strategy editor (admin → Đơn vị)', () => {
 
     await officeTab(admin);
     expect(await admin.textContent('[data-testid="priority-preview"]')).toContain('Ư Ư Ư T Ư Ư Ư T');
-    await admin.selectOption('select[aria-label="Cách gọi đối tượng ưu tiên"]', 'jumpLimit');
-    await admin.fill('input[aria-label="Số phiếu ưu tiên tối đa được gọi trước một phiếu thường đang chờ"]', '2');
-    await admin.fill('[data-testid="priority-strategy"] input[aria-label^="Dịch vụ xếp sau"]', '20');
+    await admin.getByLabel('Cách gọi đối tượng ưu tiên').selectOption('jumpLimit');
+    await admin.getByLabel('Số phiếu ưu tiên tối đa được gọi trước một phiếu thường đang chờ').fill('2');
+    await admin.getByLabel(/^Dịch vụ xếp sau/).fill('20');
     await admin.click('form button[type="submit"]');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
     const first = await office(admin);
@@ -66,10 +66,10 @@ describe('priority strategy editor (admin → Đơn vị)', () => {
     await admin.reload();
     await admin.waitForSelector('[data-tab="office"]');
     await officeTab(admin);
-    expect(await admin.inputValue('select[aria-label="Cách gọi đối tượng ưu tiên"]')).toBe('jumpLimit');
-    expect(await admin.inputValue('[data-testid="priority-strategy"] input[aria-label^="Dịch vụ xếp sau"]')).toBe('20');
-    await admin.selectOption('select[aria-label="Cách gọi đối tượng ưu tiên"]', 'alternate');
-    await admin.fill('input[aria-label="Số phiếu ưu tiên được gọi liền nhau trước một phiếu thường"]', '4');
+    expect(await admin.getByLabel('Cách gọi đối tượng ưu tiên').inputValue()).toBe('jumpLimit');
+    expect(await admin.getByLabel(/^Dịch vụ xếp sau/).inputValue()).toBe('20');
+    await admin.getByLabel('Cách gọi đối tượng ưu tiên').selectOption('alternate');
+    await admin.getByLabel('Số phiếu ưu tiên được gọi liền nhau trước một phiếu thường').fill('4');
     await admin.click('form button[type="submit"]');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
     const second = await office(admin);

@@ -185,17 +185,17 @@ describe('screens in Chromium', () => {
     await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
     await admin.click('button[type="submit"]');
     await admin.waitForSelector('[data-tab="services"]');
-    await admin.fill('input[aria-label="Mã"]', 'CCCD');
-    await admin.fill('input[aria-label="Tên tiếng Việt"]', 'Căn cước công dân');
-    await admin.fill('input[aria-label="Tiền tố"]', 'G');
-    await admin.uncheck('text=Giờ hành chính');
+    await admin.getByLabel('Mã', { exact: true }).fill('CCCD');
+    await admin.getByLabel('Tên tiếng Việt', { exact: true }).fill('Căn cước công dân');
+    await admin.getByLabel('Tiền tố số', { exact: true }).fill('G');
+    await admin.uncheck('[data-testid="limit-hours"]');
     await admin.click('text=Lưu dịch vụ');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
     await kiosk.waitForSelector('[data-service="CCCD"]', { timeout: 5000 });
 
     await admin.click('[data-tab="counters"]');
-    await admin.fill('input[aria-label="Số quầy"]', '5');
-    await admin.fill('input[aria-label="Tên quầy"]', 'Quầy 5');
+    await admin.getByLabel('Số quầy', { exact: true }).fill('5');
+    await admin.getByLabel('Tên quầy', { exact: true }).fill('Quầy 5');
     await admin.click('[data-service-pick="CCCD"]');
     await admin.click('text=Lưu quầy');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');

@@ -106,7 +106,8 @@ export function prepareRestore(uploaded: string, out: string, currentSettings: R
     const triggers = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
     db.transaction(() => {
       for (const tr of triggers) db.exec(`DROP TRIGGER main."${tr.name}"`);
-      for (const t of tables) db.exec(`INSERT INTO main."${t}" SELECT * FROM src."${t}"`);
+      // A migration may seed rows (m009: the default zone); the backup's rows are the truth.
+      for (const t of tables) db.exec(`DELETE FROM main."${t}"; INSERT INTO main."${t}" SELECT * FROM src."${t}"`);
       for (const tr of triggers) db.exec(tr.sql);
       const del = db.prepare('DELETE FROM main.settings WHERE key = ?');
       const put = db.prepare('INSERT INTO main.settings (key, value) VALUES (?, ?)');

@@ -3,6 +3,7 @@ import type { CounterState, CounterView, DisplayCall, DisplayState, ServiceStatu
 import { businessDay, localParts } from '../../../shared/businessDay';
 import { AppError } from '../../../shared/errors';
 import { hoursToday, nextOpening } from '../../../shared/openingHours';
+import type { Catalogue } from './catalogue';
 import type { CounterSessions } from './counterSessions';
 import type { TicketIssuer } from './issueTicket';
 import type { QueueContext } from './queueContext';
@@ -24,7 +25,7 @@ export class QueueViews {
    * the same one, so it is built once per queue change, not once per screen that refetches.
    * Everything it shows changes with an event (queue, counters, config.changed, day.closed).
    */
-  private displayCache: { seq: number; office: unknown; day: string; state: DisplayState } | null = null;
+  private readonly displayCache = new Map<number | null, { seq: number; office: unknown; day: string; state: DisplayState }>();
   private readonly services: Database.Statement<[], ServiceRow>;
   private readonly counters: Database.Statement<[], CounterRow & { officer_name: string | null }>;
   private readonly activeTickets: Database.Statement<[], TicketRow>;
@@ -44,6 +45,7 @@ export class QueueViews {
     private readonly issuer: TicketIssuer,
     private readonly ratings: Ratings,
     private readonly counterSessions: CounterSessions,
+    private readonly catalogue: Catalogue,
   ) {
     const db = ctx.db;
     this.services = db.prepare('SELECT * FROM services ORDER BY sort_order, id');
@@ -83,6 +85,7 @@ export class QueueViews {
     const waiting = this.stats.waitingCounts();
     const local = localParts(now, office.timeZone);
     const weekday = local.weekday;
+    const zones = this.catalogue.serviceZones();
     return this.services.all().map((row) => {
       const a = availability(row, office, now, (day) => this.issuer.counts(row.id, day));
       const w = waiting.get(row.id) ?? 0;
@@ -94,8 +97,9 @@ export class QueueViews {
         openNow: a.closedReason === null,
         closedReason: a.closedReason,
         hoursToday: s.hours.length === 0 ? '' : hoursToday(s.hours, weekday),
-        opensNext: a.closedReason === 'hours' ? nextOpening(s.hours, local) : null,
+        opensNext: a.closedReason === 'hours' ? nextOpening(s.hours, local, office.holidays) : null,
         issuedToday: a.issuedToday,
+        zoneIds: zones.get(row.id) ?? [],
       };
     });
   }
@@ -212,25 +216,34 @@ export class QueueViews {
     return this.lastSeq.get()?.m ?? 0;
   }
 
-  display(): DisplayState {
+  /** The hall's screen; with a zone, only what that zone's counters call (an unknown zone is refused). */
+  display(zoneId?: number): DisplayState {
     const seq = this.lastEventSeq();
     const office = this.ctx.settings.get();
     const day = this.today();
-    const c = this.displayCache;
+    const key = zoneId ?? null;
+    const c = this.displayCache.get(key);
     if (c && c.seq === seq && c.office === office && c.day === day) return { ...c.state, now: this.ctx.now() };
-    const state = this.buildDisplay(office, seq);
-    this.displayCache = { seq, office, day, state };
+    const state = this.buildDisplay(office, seq, zoneId);
+    this.displayCache.set(key, { seq, office, day, state });
     return state;
   }
 
-  private buildDisplay(office: ReturnType<QueueContext['settings']['get']>, seq: number): DisplayState {
-    const counters = this.listCounters();
+  private buildDisplay(office: ReturnType<QueueContext['settings']['get']>, seq: number, zoneId: number | undefined): DisplayState {
+    const zones = this.catalogue.zones();
+    const zone = zoneId === undefined ? null : zones.find((z) => z.id === zoneId);
+    if (zone === undefined) throw new AppError('ZONE_NOT_FOUND');
+    const counters = this.listCounters().filter((c) => !zone || c.zoneId === zone.id);
+    // The waiting counts of the services served here (all of them for the whole office).
+    const servedHere = zone ? new Set(counters.flatMap((c) => c.serviceIds)) : null;
     const byId = new Map(counters.map((c) => [c.id, c]));
     const calls = this.callHistory(byId);
     // "Now calling" only while it is true: the ticket is still at the counter that called it.
     const nowCalling = calls.find((call) => byId.get(call.counterId)?.current?.id === call.ticketId) ?? null;
     const waiting = this.stats.waitingCounts();
     return {
+      zone: zone ? { id: zone.id, nameVi: zone.nameVi, nameEn: zone.nameEn } : null,
+      zoneCount: zones.length,
       office: { name: office.name, nameEn: office.nameEn, marquee: office.marquee, logo: office.logo },
       now: this.ctx.now(),
       lastEventSeq: seq,
@@ -246,7 +259,7 @@ export class QueueViews {
       recentCalls: calls,
       waiting: this.services
         .all()
-        .filter((s) => s.active === 1)
+        .filter((s) => s.active === 1 && (!servedHere || servedHere.has(s.id)))
         .map((s) => ({ serviceId: s.id, nameVi: s.name_vi, nameEn: s.name_en, prefix: s.prefix, waiting: waiting.get(s.id) ?? 0 })),
     };
   }

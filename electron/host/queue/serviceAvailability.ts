@@ -23,7 +23,7 @@ export function availability(service: ServiceRow, office: OfficeConfig, now: num
   const { issuedToday, lastSeq } = counts(day);
   let closedReason: ClosedReason | null = null;
   if (service.active !== 1) closedReason = 'inactive';
-  else if (!isOpenAt(JSON.parse(service.hours), localParts(now, office.timeZone))) closedReason = 'hours';
+  else if (!isOpenAt(JSON.parse(service.hours), localParts(now, office.timeZone), office.holidays)) closedReason = 'hours';
   else if (service.daily_quota !== null && issuedToday >= service.daily_quota) closedReason = 'quota';
   else if ((lastSeq ?? service.range_start - 1) >= service.range_end) closedReason = 'range';
   return { day, issuedToday, lastSeq, closedReason };

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Every string a screen shows goes through renderer/i18n.tsx, in Vietnamese and English: a
+// Vietnamese word typed straight into a component is a screen that stays Vietnamese in English.
+const ROOT = path.resolve('renderer');
+const DICTIONARIES = new Set(['i18n.tsx', 'i18nAdmin.ts', 'i18nDevices.ts', 'i18nKioskPrinters.ts']);
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+// What is the same in both languages: a language's own name, and the letters and tone names of
+// the Vietnamese keyboard (they are what its keys type).
+const SAME_IN_BOTH = [/Tiếng Việt/, /label: '.', name: '[^']+'/, /Quản trị \/ Admin|Báo cáo \/ Reports/];
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+}
+
+describe('screen strings', () => {
+  it('no Vietnamese text in a component outside the dictionaries', () => {
+    const found: string[] = [];
+    for (const file of files(ROOT)) {
+      if (DICTIONARIES.has(path.basename(file))) continue;
+      fs.readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = line.replace(/\/\/.*$/, '').replace(/^\s*\*.*$/, '').replace(/\/\*.*?\*\//g, '');
+          if (VIETNAMESE.test(code) && !SAME_IN_BOTH.some((r) => r.test(code))) found.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(found).toEqual([]);
+  });
+});
