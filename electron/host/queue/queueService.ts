@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { OfficeSettings } from '../config/officeSettings';
+import { registerSqlFunctions } from '../db/sqlFunctions';
 import { Calling } from './calling';
 import { CounterSessions } from './counterSessions';
 import { DayClose } from './dayClose';
@@ -40,6 +41,8 @@ export class QueueService {
   readonly days: DayClose;
 
   constructor(deps: QueueServiceDeps) {
+    // The report triggers on tickets call them, whoever opened the connection.
+    registerSqlFunctions(deps.db);
     this.settings = new OfficeSettings(deps.db);
     this.ctx = new QueueContext(deps.db, this.settings, deps.now ?? Date.now);
     this.issuer = new TicketIssuer(this.ctx);
