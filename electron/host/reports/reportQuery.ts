@@ -103,7 +103,7 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
  * Reports over any date range, read from the rollups the triggers of m008 keep current in the same
  * transaction as every ticket change: there is nothing to build first. Counts and sums come from the
  * day rows (≈ 20 a day), durations' buckets from the month rows for whole months and the day rows
- * for the days around them. Plans: every statement is a range of a rollup's primary key.
+ * for the days around them (packed histograms: see electron/host/db/sqlFunctions.ts). Plans: every statement is a range of a rollup's primary key.
  */
 export class ReportQueries {
   constructor(
@@ -158,10 +158,15 @@ export class ReportQueries {
     }
 
     // Durations' buckets: month rows for whole months, day rows for the rest.
-    const hist = this.db.prepare(`SELECT measure, service_id, counter_id, officer_id, bucket, n FROM report_hist WHERE period = @period${and}`).raw();
+    const hist = this.db.prepare(`SELECT measure, service_id, counter_id, officer_id, h FROM report_hist WHERE period = @period${and}`).raw();
     for (const period of [...months, ...days]) {
-      for (const [m, s, c, o, b, n] of hist.iterate({ ...range, period }) as IterableIterator<[number, number, number, number, number, number]>) {
-        for (const a of accsOf(s, c, o)) (m === 0 ? a.wait : a.service).counts[b]! += n;
+      for (const [m, s, c, o, h] of hist.all({ ...range, period }) as [number, number, number, number, Buffer][]) {
+        const targets = accsOf(s, c, o).map((a) => (m === 0 ? a.wait : a.service).counts);
+        for (let i = 0; i + 6 <= h.length; i += 6) {
+          const b = h.readUInt16LE(i);
+          const n = h.readInt32LE(i + 2);
+          for (const counts of targets) counts[b]! += n;
+        }
       }
     }
 

@@ -26,7 +26,8 @@ function dayState(db: Database.Database, day: string): string {
   const nonZero = (sql: string) => db.prepare(sql).raw().all(day);
   return JSON.stringify({
     days,
-    hist: nonZero('SELECT measure, service_id, counter_id, officer_id, bucket, n FROM report_hist WHERE period = ? AND n != 0 ORDER BY 1, 2, 3, 4, 5'),
+    // Histograms are canonical blobs (no empty bucket), so equal ones compare equal; empty ones are skipped.
+    hist: nonZero("SELECT measure, service_id, counter_id, officer_id, hex(h) FROM report_hist WHERE period = ? AND length(h) > 0 ORDER BY 1, 2, 3, 4"),
     ratings: nonZero('SELECT service_id, counter_id, officer_id, levels, score, n FROM report_rating WHERE business_day = ? AND n != 0 ORDER BY 1, 2, 3, 4, 5'),
     reasons: nonZero('SELECT service_id, counter_id, officer_id, code, n FROM report_reason WHERE business_day = ? AND n != 0 ORDER BY 1, 2, 3, 4'),
   });

@@ -4,17 +4,19 @@
 //
 // - report_day: per (business day, service, counter, officer) the exact counts, duration sums and
 //   maxima, and tickets issued per local hour (h0…h23, the office's zone when the ticket was issued).
-// - report_hist: 10-second buckets of wait and service times per day ('YYYY-MM-DD') and per month
-//   ('YYYY-MM'), so medians and p90s over any range are exact to the bucket; measure 0 = wait, 1 = service.
+// - report_hist: wait (measure 0) and service (1) times in 10-second buckets per group, for each day
+//   ('YYYY-MM-DD') and each month ('YYYY-MM'), one packed histogram per row (sqlFunctions.ts), so
+//   medians and p90s over any range are exact to the bucket and a year reads ≈ 12 × groups rows.
 // - report_rating, report_reason: ratings per scale and level, reasons per code, grouped by the
 //   rated ticket's service, counter and officer.
 // A ticket counts in the group it is in now (a called ticket leaves "no counter" for its counter), so
-// an update moves its contribution: one grouped upsert subtracts the old row's share and adds the new
-// one's; an update that changes no figure (serving, recall, retarget) fires nothing. A maximum that
-// may have been removed is recounted from that group's tickets of that day (indexed, and rare: a
-// no-show called again, a ticket unparked at another counter).
-// The local hour comes from motcua_local_hour(ms, zone), registered on every connection by
-// electron/host/db/sqlFunctions.ts (the zone rules of Intl; SQLite has no time zones).
+// an update takes the old row's share away and adds the new one's (an upsert each); a histogram is
+// touched only when a duration's bucket or group moves, and an update that changes no figure
+// (serving, recall, retarget) fires nothing. A maximum that may have been taken away is recounted
+// from that group's tickets of that day (tickets_day; rare: a no-show called again, a ticket
+// unparked at another counter).
+// motcua_local_hour and motcua_hist_* are registered on every connection by electron/host/db/sqlFunctions.ts
+// (the zone rules come from Intl: SQLite has no time zones).
 // The m002 tables, their dirt triggers and the warm-up that filled them are gone.
 
 export const BUCKET_MS = 10_000;
@@ -42,17 +44,6 @@ const hourCols = HOURS.map((h) => `h${h}`).join(', ');
 const DAY_COLUMNS = `business_day, service_id, counter_id, officer_id, issued, served, no_shows, transferred, cancelled, expired,
   wait_n, wait_sum, wait_max, service_n, service_sum, service_max, ${hourCols}`;
 
-/** Rows (d, day, s, c, o, orig, cat, w, sv, hr) of the given ticket rows with their signs. */
-function shares(rows: [string, 1 | -1][], hourWhen: (x: string) => string): string {
-  return rows
-    .map(([x, d]) => {
-      const s = share(x);
-      return `SELECT ${d} AS d, ${s.day} AS day, ${s.service} AS s, ${s.counter} AS c, ${s.officer} AS o, ${s.original} AS orig, ${s.category} AS cat,
-        ${s.wait} AS w, ${s.service_ms} AS sv, CASE WHEN ${hourWhen(x)} THEN ${s.hour} END AS hr`;
-    })
-    .join(' UNION ALL ');
-}
-
 /** The group key of `report_day` is that of row x. */
 const isGroupOf = (x: string) => {
   const s = share(x);
@@ -66,53 +57,49 @@ const recountMax = (x: string, measure: 'wait' | 'service_ms') => {
       AND coalesce(t.counter_id, 0) = ${s.counter} AND coalesce(t.officer_id, 0) = ${s.officer})`;
 };
 
-/** One upsert of report_day with the summed shares; `removed` names the row whose maxima may go. */
-function dayUpsert(rows: [string, 1 | -1][], hourWhen: (x: string) => string, removed: string | null): string {
-  const maxSet = (col: 'wait_max' | 'service_max', measure: 'wait' | 'service_ms') => {
-    if (!removed) return `${col} = max(${col}, excluded.${col})`;
-    const gone = share(removed)[measure];
-    return `${col} = CASE WHEN ${isGroupOf(removed)} AND ${gone} >= report_day.${col} AND excluded.${col} < ${gone}
-      THEN ${recountMax(removed, measure)} ELSE max(${col}, excluded.${col}) END`;
-  };
+/**
+ * Row x's share added to (d = 1) or taken from (d = -1) its report_day row: one upsert. The hour is
+ * only looked up when `hourWhen` (an update that keeps the group moves no hour). A maximum taken
+ * away is recounted from the group's tickets of that day (this is an AFTER trigger: they are final).
+ */
+function dayShare(x: string, d: 1 | -1, hourWhen: string, valueMoves: (measure: 'wait' | 'service_ms') => string = () => 'true'): string {
+  const s = share(x);
+  // Taken away and added back unchanged (same group, same value), a maximum stays: no recount.
+  const maxSet = (col: 'wait_max' | 'service_max', measure: 'wait' | 'service_ms') =>
+    d > 0
+      ? `${col} = max(${col}, excluded.${col})`
+      : `${col} = CASE WHEN ${isGroupOf(x)} AND ${s[measure]} >= report_day.${col} AND ${valueMoves(measure)} THEN ${recountMax(x, measure)} ELSE ${col} END`;
   const add = (col: string) => `${col} = ${col} + excluded.${col}`;
+  const pos = (v: string) => (d > 0 ? `coalesce(${v}, 0)` : '0');
   return `INSERT INTO report_day (${DAY_COLUMNS})
-    SELECT day, s, c, o, sum(d * orig), sum(d * (cat = 1)), sum(d * (cat = 2)), sum(d * (cat = 3)), sum(d * (cat = 4)), sum(d * (cat = 5)),
-      sum(d * (w IS NOT NULL)), sum(d * coalesce(w, 0)), coalesce(max(CASE WHEN d > 0 THEN w END), 0),
-      sum(d * (sv IS NOT NULL)), sum(d * coalesce(sv, 0)), coalesce(max(CASE WHEN d > 0 THEN sv END), 0),
-      ${HOURS.map((h) => `sum(d * (hr IS ${h}))`).join(', ')}
-    FROM (${shares(rows, hourWhen)}) WHERE true GROUP BY day, s, c, o
+    SELECT ${s.day}, ${s.service}, ${s.counter}, ${s.officer}, ${d} * ${s.original},
+      ${[1, 2, 3, 4, 5].map((c) => `${d} * (${s.category} = ${c})`).join(', ')},
+      ${d} * (${s.wait} IS NOT NULL), ${d} * coalesce(${s.wait}, 0), ${pos(s.wait)},
+      ${d} * (${s.service_ms} IS NOT NULL), ${d} * coalesce(${s.service_ms}, 0), ${pos(s.service_ms)},
+      ${HOURS.map((h) => `${d} * (hr IS ${h})`).join(', ')}
+    FROM (SELECT CASE WHEN ${hourWhen} THEN ${s.hour} END AS hr) WHERE true
     ON CONFLICT (business_day, service_id, counter_id, officer_id) DO UPDATE SET
       ${['issued', 'served', 'no_shows', 'transferred', 'cancelled', 'expired', 'wait_n', 'wait_sum', 'service_n', 'service_sum', ...HOURS.map((h) => `h${h}`)].map(add).join(', ')},
       ${maxSet('wait_max', 'wait')}, ${maxSet('service_max', 'service_ms')};`;
 }
 
-/** One upsert of report_hist: the buckets the shares move, for their day and their month. */
-function histUpsert(rows: [string, 1 | -1][]): string {
-  const parts = rows.flatMap(([x, d]) => {
-    const s = share(x);
-    const key = `${s.day} AS day, ${s.service} AS s, ${s.counter} AS c, ${s.officer} AS o`;
-    return [
-      `SELECT ${d} AS d, 0 AS m, ${key}, ${bucket(s.wait)} AS b WHERE ${s.wait} IS NOT NULL`,
-      `SELECT ${d} AS d, 1 AS m, ${key}, ${bucket(s.service_ms)} AS b WHERE ${s.service_ms} IS NOT NULL`,
-    ];
-  });
-  return `INSERT INTO report_hist (period, measure, service_id, counter_id, officer_id, bucket, n)
-    SELECT substr(x.day, 1, p.len), x.m, x.s, x.c, x.o, x.b, sum(x.d) FROM (${parts.join(' UNION ALL ')}) x, (SELECT 10 AS len UNION ALL SELECT 7) p
-    WHERE true GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(x.d) != 0
-    ON CONFLICT (period, measure, service_id, counter_id, officer_id, bucket) DO UPDATE SET n = n + excluded.n;`;
+/** Row x's duration `measure` added to or taken from its day's and its month's histogram, when `when`. */
+function histShare(x: string, d: 1 | -1, measure: 'wait' | 'service_ms', when: string): string {
+  const s = share(x);
+  const b = bucket(s[measure]);
+  return `INSERT INTO report_hist (period, measure, service_id, counter_id, officer_id, h)
+    SELECT substr(${s.day}, 1, p.len), ${measure === 'wait' ? 0 : 1}, ${s.service}, ${s.counter}, ${s.officer}, motcua_hist_add(NULL, ${b}, ${d})
+    FROM (SELECT 10 AS len UNION ALL SELECT 7) p WHERE ${s[measure]} IS NOT NULL AND ${when}
+    ON CONFLICT (period, measure, service_id, counter_id, officer_id) DO UPDATE SET h = motcua_hist_add(h, ${b}, ${d});`;
 }
 
-/** Whether the update changes any figure a report shows. */
-function figuresChange(): string {
-  const o = share('OLD');
-  const n = share('NEW');
-  return (['day', 'service', 'counter', 'officer', 'original', 'category', 'wait', 'service_ms'] as const).map((k) => `${o[k]} IS NOT ${n[k]}`).join(' OR ');
-}
-const keyChanges = () => {
-  const o = share('OLD');
-  const n = share('NEW');
-  return `(${(['day', 'service', 'counter', 'officer', 'original'] as const).map((k) => `${o[k]} IS NOT ${n[k]}`).join(' OR ')} OR OLD.issued_at IS NOT NEW.issued_at)`;
-};
+const FIGURES = ['day', 'service', 'counter', 'officer', 'original', 'category', 'wait', 'service_ms'] as const;
+const KEY = ['day', 'service', 'counter', 'officer', 'original'] as const;
+const differ = (keys: readonly (keyof ReturnType<typeof share>)[]) => `(${keys.map((k) => `${share('OLD')[k]} IS NOT ${share('NEW')[k]}`).join(' OR ')})`;
+/** A duration's bucket moves when the group moves or the bucket changes. */
+const moves = (measure: 'wait' | 'service_ms') => `(${differ(KEY)} OR ${bucket(share('OLD')[measure])} IS NOT ${bucket(share('NEW')[measure])})`;
+/** A duration's value moves when the group moves or the value changes. */
+const valueMoves = (measure: 'wait' | 'service_ms') => `(${differ(KEY)} OR ${share('OLD')[measure]} IS NOT ${share('NEW')[measure]})`;
 
 const ratingShare = (sign: 1 | -1, r: 'NEW' | 'OLD') => `
   INSERT INTO report_rating (business_day, service_id, counter_id, officer_id, levels, score, n)
@@ -138,12 +125,12 @@ INSERT INTO report_day (${DAY_COLUMNS})
   FROM (SELECT ${t.day} AS day, ${t.service} AS s, ${t.counter} AS c, ${t.officer} AS o, ${t.original} AS orig, ${t.category} AS cat,
       ${t.wait} AS w, ${t.service_ms} AS sv, CASE WHEN ${t.original} THEN ${t.hour} END AS hr FROM tickets t WHERE ${where})
   GROUP BY day, s, c, o;
-INSERT INTO report_hist (period, measure, service_id, counter_id, officer_id, bucket, n)
-  SELECT day, m, s, c, o, b, count(*) FROM (
+INSERT INTO report_hist (period, measure, service_id, counter_id, officer_id, h)
+  SELECT day, m, s, c, o, motcua_hist(b) FROM (
     SELECT ${t.day} AS day, 0 AS m, ${t.service} AS s, ${t.counter} AS c, ${t.officer} AS o, ${bucket(t.wait)} AS b FROM tickets t WHERE (${where}) AND ${t.wait} IS NOT NULL
     UNION ALL
     SELECT ${t.day}, 1, ${t.service}, ${t.counter}, ${t.officer}, ${bucket(t.service_ms)} FROM tickets t WHERE (${where}) AND ${t.service_ms} IS NOT NULL)
-  GROUP BY 1, 2, 3, 4, 5, 6;
+  GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO report_rating (business_day, service_id, counter_id, officer_id, levels, score, n)
   SELECT ${t.day}, ${t.service}, ${t.counter}, ${t.officer}, r.levels, r.score, count(*) FROM ratings r JOIN tickets t ON t.id = r.ticket_id WHERE ${where}
   GROUP BY 1, 2, 3, 4, 5, 6;
@@ -154,9 +141,9 @@ INSERT INTO report_reason (business_day, service_id, counter_id, officer_id, cod
 
 /** Month rows of report_hist summed from the day rows whose period matches `dayPattern` (GLOB). */
 export const monthsFromDays = (dayPattern = '????-??-??') => `
-INSERT INTO report_hist (period, measure, service_id, counter_id, officer_id, bucket, n)
-  SELECT substr(period, 1, 7), measure, service_id, counter_id, officer_id, bucket, sum(n) FROM report_hist
-  WHERE period GLOB '${dayPattern}' AND length(period) = 10 GROUP BY 1, 2, 3, 4, 5, 6;`;
+INSERT INTO report_hist (period, measure, service_id, counter_id, officer_id, h)
+  SELECT substr(period, 1, 7), measure, service_id, counter_id, officer_id, motcua_hist_merge(h) FROM report_hist
+  WHERE period GLOB '${dayPattern}' AND length(period) = 10 GROUP BY 1, 2, 3, 4, 5;`;
 
 export const m008IncrementalRollups = `
 DROP TRIGGER report_dirty_on_insert;
@@ -180,16 +167,16 @@ CREATE TABLE report_day (
   ${HOURS.map((h) => `h${h} INTEGER NOT NULL`).join(', ')},
   PRIMARY KEY (business_day, service_id, counter_id, officer_id)
 ) WITHOUT ROWID;
+-- A rowid table: a month's histogram (≈ 4 KB) then stays on its page instead of an overflow chain.
 CREATE TABLE report_hist (
   period TEXT NOT NULL,
   measure INTEGER NOT NULL CHECK (measure IN (0, 1)),
   service_id INTEGER NOT NULL,
   counter_id INTEGER NOT NULL,
   officer_id INTEGER NOT NULL,
-  bucket INTEGER NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (period, measure, service_id, counter_id, officer_id, bucket)
-) WITHOUT ROWID;
+  h BLOB NOT NULL,
+  PRIMARY KEY (period, measure, service_id, counter_id, officer_id)
+);
 CREATE TABLE report_rating (
   business_day TEXT NOT NULL,
   service_id INTEGER NOT NULL,
@@ -211,16 +198,22 @@ CREATE TABLE report_reason (
 ) WITHOUT ROWID;
 
 CREATE TRIGGER report_on_ticket_insert AFTER INSERT ON tickets BEGIN
-  ${dayUpsert([['NEW', 1]], (x) => share(x).original, null)}
-  ${histUpsert([['NEW', 1]])}
+  ${dayShare('NEW', 1, share('NEW').original)}
+  ${histShare('NEW', 1, 'wait', 'true')}
+  ${histShare('NEW', 1, 'service_ms', 'true')}
 END;
-CREATE TRIGGER report_on_ticket_update AFTER UPDATE ON tickets WHEN ${figuresChange()} BEGIN
-  ${dayUpsert([['OLD', -1], ['NEW', 1]], (x) => `${share(x).original} AND ${keyChanges()}`, 'OLD')}
-  ${histUpsert([['OLD', -1], ['NEW', 1]])}
+CREATE TRIGGER report_on_ticket_update AFTER UPDATE ON tickets WHEN ${differ(FIGURES)} BEGIN
+  ${dayShare('OLD', -1, `${share('OLD').original} AND ${differ(KEY)}`, valueMoves)}
+  ${dayShare('NEW', 1, `${share('NEW').original} AND ${differ(KEY)}`)}
+  ${histShare('OLD', -1, 'wait', moves('wait'))}
+  ${histShare('NEW', 1, 'wait', moves('wait'))}
+  ${histShare('OLD', -1, 'service_ms', moves('service_ms'))}
+  ${histShare('NEW', 1, 'service_ms', moves('service_ms'))}
 END;
 CREATE TRIGGER report_on_ticket_delete AFTER DELETE ON tickets BEGIN
-  ${dayUpsert([['OLD', -1]], (x) => share(x).original, 'OLD')}
-  ${histUpsert([['OLD', -1]])}
+  ${dayShare('OLD', -1, share('OLD').original)}
+  ${histShare('OLD', -1, 'wait', 'true')}
+  ${histShare('OLD', -1, 'service_ms', 'true')}
 END;
 CREATE TRIGGER report_on_rating_insert AFTER INSERT ON ratings BEGIN ${ratingShare(1, 'NEW')}
 END;
