@@ -70,6 +70,9 @@ export function histAdd(blob: Uint8Array | null, bucket: number, delta: number):
   return Buffer.concat([src.subarray(0, at), entry, src.subarray(at)]);
 }
 
+/** better-sqlite3's types give an aggregate's step one argument; SQL passes it as many as it is called with. */
+const twoArgs = <T, N>(step: (acc: T, a: unknown, b: unknown) => void) => step as unknown as (acc: T, next: N) => void;
+
 /**
  * SQL functions our schema's triggers call (m008): the hour of issue in the office's zone, which
  * SQLite cannot compute, and the packed duration histograms. Registered on every connection that
@@ -83,13 +86,21 @@ export function registerSqlFunctions(db: Database.Database): void {
   db.function('motcua_hist_add', { deterministic: true }, (blob: unknown, bucket: unknown, delta: unknown) =>
     histAdd(blob instanceof Uint8Array ? blob : null, Number(bucket), Number(delta)),
   );
-  // Aggregates: buckets into a histogram (the build), histograms into one (months from days).
+  // Aggregate: tickets per local hour of their issue time, as a JSON array of 24 counts (the build).
+  db.aggregate('motcua_hours', {
+    start: () => Array<number>(24).fill(0),
+    step: twoArgs((hours: number[], ms: unknown, zone: unknown) => {
+      if (typeof ms === 'number' || typeof ms === 'bigint') hours[localHour(Number(ms), typeof zone === 'string' ? zone : null)]! += 1;
+    }),
+    result: (hours: number[]) => JSON.stringify(hours),
+  });
+  // Aggregates: (bucket, count) pairs into a histogram (the build), histograms into one (months from days).
   db.aggregate('motcua_hist', {
     start: () => new Map<number, number>(),
-    step: (m: Map<number, number>, bucket: unknown) => {
+    step: twoArgs((m: Map<number, number>, bucket: unknown, count: unknown) => {
       const b = Number(bucket);
-      m.set(b, (m.get(b) ?? 0) + 1);
-    },
+      m.set(b, (m.get(b) ?? 0) + Number(count));
+    }),
     result: (m: Map<number, number>) => packHist(m),
   });
   db.aggregate('motcua_hist_merge', {

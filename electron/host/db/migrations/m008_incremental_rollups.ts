@@ -118,18 +118,25 @@ const ratingShare = (sign: 1 | -1, r: 'NEW' | 'OLD') => `
 export function rollupBuildSql(where = 'true'): string {
   const t = share('t');
   return `
+WITH office_zone(zone) AS MATERIALIZED (SELECT ${ZONE})
 INSERT INTO report_day (${DAY_COLUMNS})
-  SELECT day, s, c, o, sum(orig), sum(cat = 1), sum(cat = 2), sum(cat = 3), sum(cat = 4), sum(cat = 5),
-    count(w), coalesce(sum(w), 0), coalesce(max(w), 0), count(sv), coalesce(sum(sv), 0), coalesce(max(sv), 0),
-    ${HOURS.map((h) => `sum(hr IS ${h})`).join(', ')}
-  FROM (SELECT ${t.day} AS day, ${t.service} AS s, ${t.counter} AS c, ${t.officer} AS o, ${t.original} AS orig, ${t.category} AS cat,
-      ${t.wait} AS w, ${t.service_ms} AS sv, CASE WHEN ${t.original} THEN ${t.hour} END AS hr FROM tickets t WHERE ${where})
-  GROUP BY day, s, c, o;
+  SELECT day, s, c, o, i, k1, k2, k3, k4, k5, wn, ws, wm, sn, ss, sm, ${HOURS.map((h) => `hs ->> ${h}`).join(', ')}
+  FROM (
+    -- motcua_hours counts the originals per local hour (a JSON array of 24); the zone is read once.
+    SELECT day, s, c, o, sum(orig) AS i, sum(cat = 1) AS k1, sum(cat = 2) AS k2, sum(cat = 3) AS k3, sum(cat = 4) AS k4, sum(cat = 5) AS k5,
+      count(w) AS wn, coalesce(sum(w), 0) AS ws, coalesce(max(w), 0) AS wm, count(sv) AS sn, coalesce(sum(sv), 0) AS ss, coalesce(max(sv), 0) AS sm,
+      motcua_hours(CASE WHEN orig THEN issued_at END, zone) AS hs
+    FROM (SELECT ${t.day} AS day, ${t.service} AS s, ${t.counter} AS c, ${t.officer} AS o, ${t.original} AS orig, ${t.category} AS cat,
+        ${t.wait} AS w, ${t.service_ms} AS sv, t.issued_at AS issued_at, office_zone.zone AS zone FROM office_zone, tickets t WHERE ${where})
+    GROUP BY day, s, c, o)
+  WHERE true;
 INSERT INTO report_hist (period, measure, service_id, counter_id, officer_id, h)
-  SELECT day, m, s, c, o, motcua_hist(b) FROM (
-    SELECT ${t.day} AS day, 0 AS m, ${t.service} AS s, ${t.counter} AS c, ${t.officer} AS o, ${bucket(t.wait)} AS b FROM tickets t WHERE (${where}) AND ${t.wait} IS NOT NULL
-    UNION ALL
-    SELECT ${t.day}, 1, ${t.service}, ${t.counter}, ${t.officer}, ${bucket(t.service_ms)} FROM tickets t WHERE (${where}) AND ${t.service_ms} IS NOT NULL)
+  SELECT day, m, s, c, o, motcua_hist(b, n) FROM (
+    SELECT day, m, s, c, o, b, count(*) AS n FROM (
+      SELECT ${t.day} AS day, 0 AS m, ${t.service} AS s, ${t.counter} AS c, ${t.officer} AS o, ${bucket(t.wait)} AS b FROM tickets t WHERE (${where}) AND ${t.wait} IS NOT NULL
+      UNION ALL
+      SELECT ${t.day}, 1, ${t.service}, ${t.counter}, ${t.officer}, ${bucket(t.service_ms)} FROM tickets t WHERE (${where}) AND ${t.service_ms} IS NOT NULL)
+    GROUP BY 1, 2, 3, 4, 5, 6)
   GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO report_rating (business_day, service_id, counter_id, officer_id, levels, score, n)
   SELECT ${t.day}, ${t.service}, ${t.counter}, ${t.officer}, r.levels, r.score, count(*) FROM ratings r JOIN tickets t ON t.id = r.ticket_id WHERE ${where}
