@@ -19,10 +19,14 @@ function dayState(db: Database.Database, day: string): string {
   const rows = db.prepare(`SELECT * FROM report_day WHERE business_day = ? ORDER BY service_id, counter_id, officer_id`).all(day) as Record<string, number>[];
   // The hour of issue is the office's zone when the ticket was issued; a rebuild reads the zone of
   // today, so after a zone change only their total (= issued) is comparable.
-  const days = rows.map((r) => {
-    const rest = Object.fromEntries(Object.entries(r).filter(([k]) => !HOURS.includes(k)));
-    return { ...rest, hours: HOURS.reduce((s, h) => s + (r[h] ?? 0), 0) };
-  });
+  // A group all its tickets left (called to a counter) stays as a row of zeros; a rebuild has none.
+  const KEY = ['business_day', 'service_id', 'counter_id', 'officer_id'];
+  const days = rows
+    .filter((r) => Object.entries(r).some(([k, v]) => !KEY.includes(k) && v !== 0))
+    .map((r) => {
+      const rest = Object.fromEntries(Object.entries(r).filter(([k]) => !HOURS.includes(k)));
+      return { ...rest, hours: HOURS.reduce((s, h) => s + (r[h] ?? 0), 0) };
+    });
   const nonZero = (sql: string) => db.prepare(sql).raw().all(day);
   return JSON.stringify({
     days,
