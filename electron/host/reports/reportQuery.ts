@@ -162,9 +162,10 @@ export class ReportQueries {
     for (const period of [...months, ...days]) {
       for (const [m, s, c, o, h] of hist.all({ ...range, period }) as [number, number, number, number, Buffer][]) {
         const targets = accsOf(s, c, o).map((a) => (m === 0 ? a.wait : a.service).counts);
-        for (let i = 0; i + 6 <= h.length; i += 6) {
-          const b = h.readUInt16LE(i);
-          const n = h.readInt32LE(i + 2);
+        const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
+        for (let i = 0; i + 6 <= h.byteLength; i += 6) {
+          const b = v.getUint16(i, true);
+          const n = v.getInt32(i + 2, true);
           for (const counts of targets) counts[b]! += n;
         }
       }
