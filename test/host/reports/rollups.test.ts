@@ -6,6 +6,7 @@ import { openDatabase } from '../../../electron/host/db/openDatabase';
 import { prepareRestore } from '../../../electron/host/db/restoreCheck';
 import { ReportQueries } from '../../../electron/host/reports/reportQuery';
 import { verifyRecentRollups, verifyRollups } from '../../../electron/host/reports/rollupCheck';
+import { rollupBuildSql } from '../../../electron/host/db/migrations/m008_incremental_rollups';
 import { generateHistory } from '../../helpers/reportDataset';
 import { prng, pick } from '../../helpers/prng';
 import { recomputeRollups, storedRollups } from '../../helpers/rollupReference';
@@ -250,5 +251,20 @@ describe('report rollups kept by triggers', () => {
     expect(verifyRecentRollups(db, clock.now(), queue.settings.get()).map((r) => r.scope)).toEqual(['all']);
     expect(storedRollups(db)).toEqual(want);
   });
-});
 
+  it('their statements read indexes, never all of tickets: the max recount, a day rebuild, the report reads', () => {
+    const { db } = tempQueue();
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    // The recount inside report_on_ticket_update, with the trigger's OLD row as literals.
+    const recount = plan(`SELECT coalesce(max(t.called_at - t.issued_at), 0) FROM tickets t WHERE t.business_day = '2026-11-23' AND t.service_id = 1
+      AND coalesce(t.counter_id, 0) = 1 AND coalesce(t.officer_id, 0) = 1`);
+    expect(recount).toMatch(/SEARCH t USING INDEX tickets_day \(business_day=\? AND service_id=\?\)/);
+    for (const stmt of rollupBuildSql("t.business_day = '2026-11-23'").split(/;\s*\n/).filter((x) => x.trim())) {
+      const p = plan(stmt);
+      expect(p, stmt.slice(0, 60)).not.toMatch(/SCAN t\b/);
+      expect(p, stmt.slice(0, 60)).toMatch(/SEARCH t USING (COVERING )?INDEX tickets_day|SEARCH t USING INDEX sqlite_autoindex_tickets_1/);
+    }
+    expect(plan("SELECT sum(issued) FROM report_day WHERE business_day BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY service_id")).toMatch(/SEARCH report_day USING PRIMARY KEY \(business_day>\? AND business_day<\?\)/);
+    expect(plan("SELECT h FROM report_hist WHERE period = '2026-05'")).toMatch(/SEARCH report_hist USING INDEX sqlite_autoindex_report_hist_1 \(period=\?\)/);
+  });
+});
