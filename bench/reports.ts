@@ -58,7 +58,7 @@ function upkeep(lifecycles: number): Record<string, string> {
     const file = path.join(dir, 'motcua.sqlite');
     const db = openDatabase({ file, backupDir: path.join(dir, 'backups'), skipIntegrityCheck: true });
     seedIfEmpty(db, { adminPassword: 'bench', alwaysOpen: true });
-    if (!withRollups) for (const t of ['report_on_ticket_insert', 'report_on_ticket_update', 'report_on_ticket_delete', 'report_on_rating_insert', 'report_on_rating_delete']) db.exec(`DROP TRIGGER ${t}`);
+    if (!withRollups) for (const t of ['report_on_ticket_insert', 'report_on_ticket_update', 'report_on_ticket_move', 'report_on_ticket_delete', 'report_on_rating_insert', 'report_on_rating_delete']) db.exec(`DROP TRIGGER ${t}`);
     // CPU, not the disk: fsync would drown the difference; the WAL still receives every page.
     db.pragma('synchronous = OFF');
     db.pragma('wal_autocheckpoint = 0');

@@ -186,7 +186,10 @@ describe('report rollups kept by triggers', () => {
     queue.calling.callSpecific(first.id, 2, STAFF(2, 2)); // first: 45 min at counter 2
     expect(maxOf()).toBe(15 * 60_000);
     expect(storedRollups(db)).toEqual(recomputeRollups(db, () => HANOI));
-    // The second's wait, the maximum of counter 1, goes when it moves to counter 3's officer by hand.
+    // The second's wait, the maximum of counter 1, shrinks by a hand correction within its group…
+    db.prepare('UPDATE tickets SET called_at = issued_at + 60000 WHERE id = ?').run(second.id);
+    expect(storedRollups(db)).toEqual(recomputeRollups(db, () => HANOI));
+    // …and goes when it moves to counter 3's officer.
     db.prepare('UPDATE tickets SET officer_id = 3 WHERE id = ?').run(second.id);
     expect(storedRollups(db)).toEqual(recomputeRollups(db, () => HANOI));
   });

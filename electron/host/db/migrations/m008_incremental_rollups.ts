@@ -9,10 +9,10 @@
 //   medians and p90s over any range are exact to the bucket and a year reads ≈ 12 × groups rows.
 // - report_rating, report_reason: ratings per scale and level, reasons per code, grouped by the
 //   rated ticket's service, counter and officer.
-// A ticket counts in the group it is in now (a called ticket leaves "no counter" for its counter), so
-// an update takes the old row's share away and adds the new one's (an upsert each); a histogram is
-// touched only when a duration's bucket or group moves, and an update that changes no figure
-// (serving, recall, retarget) fires nothing. A maximum that may have been taken away is recounted
+// A ticket counts in the group it is in now (a called ticket leaves "no counter" for its counter): an
+// update within the group is one upsert of the difference, a move to another group takes the old
+// row's share away and adds the new one's; a histogram is touched only when a duration's bucket or
+// group moves, and an update that changes no figure (serving, recall, retarget) fires nothing. A maximum that may have been taken away is recounted
 // from that group's tickets of that day (tickets_day; rare: a no-show called again, a ticket
 // unparked at another counter).
 // motcua_local_hour and motcua_hist_* are registered on every connection by electron/host/db/sqlFunctions.ts
@@ -80,6 +80,31 @@ function dayShare(x: string, d: 1 | -1, hourWhen: string, valueMoves: (measure: 
     FROM (SELECT CASE WHEN ${hourWhen} THEN ${s.hour} END AS hr) WHERE true
     ON CONFLICT (business_day, service_id, counter_id, officer_id) DO UPDATE SET
       ${['issued', 'served', 'no_shows', 'transferred', 'cancelled', 'expired', 'wait_n', 'wait_sum', 'service_n', 'service_sum', ...HOURS.map((h) => `h${h}`)].map(add).join(', ')},
+      ${maxSet('wait_max', 'wait')}, ${maxSet('service_max', 'service_ms')};`;
+}
+
+/**
+ * An update that keeps the group (a call to the same counter's next state, finish, no-show, close of
+ * day): the difference NEW − OLD in one upsert of the one row; no hour moves. A maximum the old value
+ * held is recounted when the new value is smaller.
+ */
+function dayDelta(): string {
+  const o = share('OLD');
+  const n = share('NEW');
+  const maxSet = (col: 'wait_max' | 'service_max', measure: 'wait' | 'service_ms') =>
+    `${col} = CASE WHEN ${o[measure]} >= report_day.${col} AND coalesce(${n[measure]}, -1) < ${o[measure]}
+      THEN ${recountMax('NEW', measure)} ELSE max(${col}, excluded.${col}) END`;
+  const add = (col: string) => `${col} = ${col} + excluded.${col}`;
+  const has = (v: string) => `((${v} IS NOT NULL) - 0)`;
+  return `INSERT INTO report_day (${DAY_COLUMNS})
+    SELECT ${n.day}, ${n.service}, ${n.counter}, ${n.officer}, 0,
+      ${[1, 2, 3, 4, 5].map((c) => `(${n.category} = ${c}) - (${o.category} = ${c})`).join(', ')},
+      ${has(n.wait)} - ${has(o.wait)}, coalesce(${n.wait}, 0) - coalesce(${o.wait}, 0), coalesce(${n.wait}, 0),
+      ${has(n.service_ms)} - ${has(o.service_ms)}, coalesce(${n.service_ms}, 0) - coalesce(${o.service_ms}, 0), coalesce(${n.service_ms}, 0),
+      ${HOURS.map(() => '0').join(', ')}
+    WHERE true
+    ON CONFLICT (business_day, service_id, counter_id, officer_id) DO UPDATE SET
+      ${['served', 'no_shows', 'transferred', 'cancelled', 'expired', 'wait_n', 'wait_sum', 'service_n', 'service_sum'].map(add).join(', ')},
       ${maxSet('wait_max', 'wait')}, ${maxSet('service_max', 'service_ms')};`;
 }
 
@@ -209,13 +234,22 @@ CREATE TRIGGER report_on_ticket_insert AFTER INSERT ON tickets BEGIN
   ${histShare('NEW', 1, 'wait', 'true')}
   ${histShare('NEW', 1, 'service_ms', 'true')}
 END;
-CREATE TRIGGER report_on_ticket_update AFTER UPDATE ON tickets WHEN ${differ(FIGURES)} BEGIN
-  ${dayShare('OLD', -1, `${share('OLD').original} AND ${differ(KEY)}`, valueMoves)}
-  ${dayShare('NEW', 1, `${share('NEW').original} AND ${differ(KEY)}`)}
+-- The usual update keeps the ticket in its group: one upsert of the difference.
+CREATE TRIGGER report_on_ticket_update AFTER UPDATE ON tickets WHEN NOT ${differ(KEY)} AND ${differ(FIGURES)} BEGIN
+  ${dayDelta()}
   ${histShare('OLD', -1, 'wait', moves('wait'))}
   ${histShare('NEW', 1, 'wait', moves('wait'))}
   ${histShare('OLD', -1, 'service_ms', moves('service_ms'))}
   ${histShare('NEW', 1, 'service_ms', moves('service_ms'))}
+END;
+-- A ticket that changes group (called to a counter, unparked elsewhere): out of the old row, into the new.
+CREATE TRIGGER report_on_ticket_move AFTER UPDATE ON tickets WHEN ${differ(KEY)} BEGIN
+  ${dayShare('OLD', -1, share('OLD').original, valueMoves)}
+  ${dayShare('NEW', 1, share('NEW').original)}
+  ${histShare('OLD', -1, 'wait', 'true')}
+  ${histShare('NEW', 1, 'wait', 'true')}
+  ${histShare('OLD', -1, 'service_ms', 'true')}
+  ${histShare('NEW', 1, 'service_ms', 'true')}
 END;
 CREATE TRIGGER report_on_ticket_delete AFTER DELETE ON tickets BEGIN
   ${dayShare('OLD', -1, share('OLD').original)}
