@@ -19,7 +19,7 @@ import { CallOutputs } from './devices/callOutputs';
 import { ReportQueries } from './reports/reportQuery';
 import { verifyRecentRollups } from './reports/rollupCheck';
 import { TicketPrinting } from './devices/ticketPrinting';
-import { createApiHandler, deviceToken, refuseEarly, sendError, sessionToken } from './server/httpApi';
+import { createApiHandler, deviceToken, refuseEarly, sendError } from './server/httpApi';
 import { DeviceRegistry } from './auth/deviceRegistry';
 import { OfficeSetup } from './auth/officeSetup';
 import { PinHasher } from './auth/pinHasher';
@@ -30,6 +30,7 @@ import { resolveSpoolPath, SPOOL_DIR, transportProblem } from './printer/transpo
 import { AppError } from '../../shared/errors';
 import { createReportDownloads } from './server/reportDownloads';
 import { applyPendingRestore, createAdminFiles } from './server/adminFiles';
+import { createFileRouteAccess } from './server/fileRouteAccess';
 import { RateLimiter } from './server/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
 import type { StaticMount } from './server/staticFiles';
@@ -198,13 +199,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   for (const r of verifyRecentRollups(db, queue.now(), queue.settings.get())) o.log({ level: 'warn', msg: 'report rollup disagreed with the tickets; rebuilt', ...r });
   const stopEtaRefresh = refreshEtaAfterChanges(queue, o.log);
   const perMinute = o.issueRatePerMinute ?? 30;
-  // File routes (exports, backup, restore) are admin routes: an admin device with an admin session.
-  const adminSessionOf = (req: http.IncomingMessage) => {
-    const device = devices.identify(deviceToken(req), req.socket.remoteAddress ?? null);
-    return device?.role === 'admin' ? auth.session(sessionToken(req), device.id) : null;
-  };
-  const downloads = createReportDownloads(adminSessionOf, reports, () => queue.settings.get());
-  const adminFiles = createAdminFiles(adminSessionOf, db, o.dataDir, { keep: () => queue.settings.get().backupKeep, timeZone: () => queue.settings.get().timeZone, now: queue.now });
+  const fileAccess = createFileRouteAccess(devices, auth);
+  const downloads = createReportDownloads(fileAccess, reports, () => queue.settings.get());
+  const adminFiles = createAdminFiles(fileAccess, db, o.dataDir, { keep: () => queue.settings.get().backupKeep, timeZone: () => queue.settings.get().timeZone, now: queue.now });
   const api = createApiHandler(handlers, auth, o.log, {
     devices,
     setup,

@@ -85,6 +85,16 @@ export const routeCallers: Record<RouteKey, Callers> = {
 };
 
 /**
+ * The file routes (report exports, backup, restore) stream files, so they sit beside the JSON
+ * contract; they are judged by the same rule: an admin device first, then its admin session.
+ */
+export const fileRouteCallers = {
+  reportExport: ADMIN,
+  backup: ADMIN,
+  restore: ADMIN,
+} as const satisfies Record<string, readonly DeviceRole[]>;
+
+/**
  * May this caller use the route? `role` is null for an anonymous caller. A phone may take a
  * number (and see the services) only when the office opened that explicitly.
  */

@@ -112,6 +112,8 @@ export class DeviceRegistry {
   /** The enrolled, not revoked, device presenting this credential. */
   identify(token: string | undefined, address: string | null): Device | null {
     if (!token || token.length > 200) return null;
+    // Read on every request, not cached: `npm run device -- revoke` in another process writes the
+    // same file, and a revoked device must be refused at once (one indexed lookup, ≈ 10 µs).
     const row = this.byHash.get(sha256(token));
     if (!row || row.revoked_at !== null) return null;
     const now = this.now();

@@ -13,7 +13,7 @@ export interface SchemaObject {
 }
 
 // Tables whose rows are credentials: a restored file never brings them along.
-const NOT_RESTORED = new Set(['sessions', 'devices', 'pairing_codes', 'setup_tokens']);
+const NOT_RESTORED = new Set(['sessions', 'devices', 'pairing_codes', 'setup_tokens', 'pin_attempts']);
 // Settings rows that are the running office's secrets, not the backup's.
 const KEEP_CURRENT_SETTINGS = ['admin'];
 // Derived from the tickets: rebuilt from the restored tickets rather than taken on trust.
@@ -60,15 +60,30 @@ export function schemaDifferences(actual: Map<string, SchemaObject>, expected: M
   return out;
 }
 
-export type RestorePrepared = { ok: true; version: number } | { ok: false; reason: string };
+export type RestorePrepared = { ok: true; version: number; devicesKept: number } | { ok: false; reason: string };
+
+/** A device paired with the running office, as stored (its credential is only a hash). */
+export interface KeptDevice {
+  id: number;
+  token_hash: string;
+  role: string;
+  counter_id: number | null;
+  name: string;
+  created_at: number;
+  last_seen_at: number | null;
+  last_address: string | null;
+}
 
 /**
  * Restore takes data, not code. The uploaded file must have exactly the schema our migrations
  * make for its version (no extra trigger, view or index, none missing); then its data tables are
  * copied into a database built by our own migrations, without sessions or device credentials,
- * and with the running office's admin password. Runs in a worker: it reads the whole file.
+ * and with the running office's admin password. The devices paired with the running office stay
+ * paired (the kiosks and counter PCs in the room are the same machines; the backup's are not
+ * trusted), except a counter or tablet whose counter the backup does not have.
+ * Runs in a worker: it reads the whole file.
  */
-export function prepareRestore(uploaded: string, out: string, currentSettings: Record<string, string>): RestorePrepared {
+export function prepareRestore(uploaded: string, out: string, currentSettings: Record<string, string>, keepDevices: readonly KeptDevice[] = []): RestorePrepared {
   let version: number;
   try {
     const src = new Database(uploaded, { readonly: true, fileMustExist: true });
@@ -87,6 +102,7 @@ export function prepareRestore(uploaded: string, out: string, currentSettings: R
 
   for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(out + ext, { force: true });
   const db = new Database(out);
+  let devicesKept = 0;
   try {
     buildSchema(db, version);
     const tables = [...expectedSchema(version).values()].filter((o) => o.type === 'table' && !NOT_RESTORED.has(o.name) && !REBUILT.has(o.name)).map((o) => o.name);
@@ -109,6 +125,15 @@ export function prepareRestore(uploaded: string, out: string, currentSettings: R
         const v = currentSettings[key];
         if (v !== undefined) put.run(key, v);
       }
+      const hasCounter = db.prepare('SELECT 1 FROM main.counters WHERE id = ?').pluck();
+      const keep = db.prepare(
+        'INSERT INTO main.devices (id, token_hash, role, counter_id, name, created_at, last_seen_at, last_address) VALUES (@id, @token_hash, @role, @counter_id, @name, @created_at, @last_seen_at, @last_address)',
+      );
+      for (const d of keepDevices) {
+        if (d.counter_id !== null && !hasCounter.get(d.counter_id)) continue;
+        keep.run(d);
+        devicesKept++;
+      }
     })();
     db.exec('DETACH DATABASE src');
     const broken = db.pragma('foreign_key_check') as unknown[];
@@ -119,5 +144,5 @@ export function prepareRestore(uploaded: string, out: string, currentSettings: R
   } finally {
     db.close();
   }
-  return { ok: true, version };
+  return { ok: true, version, devicesKept };
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RestorePrepared } from './restoreCheck';
+import type { KeptDevice, RestorePrepared } from './restoreCheck';
 
 function startWorker(workerData: unknown): Worker {
   // In the bundled Electron main there is no import.meta.url and the worker sits beside main.cjs.
@@ -15,9 +15,10 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-export function prepareRestoreInWorker(uploaded: string, out: string, settings: Record<string, string>): Promise<RestorePrepared> {
+export function prepareRestoreInWorker(uploaded: string, out: string, keeps: { settings: Record<string, string>; devices: readonly KeptDevice[] }): Promise<RestorePrepared> {
+  const { settings, devices } = keeps;
   return new Promise((resolve) => {
-    const worker = startWorker({ uploaded, out, settings });
+    const worker = startWorker({ uploaded, out, settings, devices });
     let answered = false;
     worker.once('message', (m: RestorePrepared) => {
       answered = true;

@@ -2,5 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareRestore } from './restoreCheck';
 
-const { uploaded, out, settings } = workerData as { uploaded: string; out: string; settings: Record<string, string> };
-parentPort?.postMessage(prepareRestore(uploaded, out, settings));
+import type { KeptDevice } from './restoreCheck';
+
+const { uploaded, out, settings, devices } = workerData as { uploaded: string; out: string; settings: Record<string, string>; devices: KeptDevice[] };
+parentPort?.postMessage(prepareRestore(uploaded, out, settings, devices));

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
 import type Database from 'better-sqlite3';
-import type { Session } from '../auth/authService';
+import { AppError } from '../../../shared/errors';
+import type { FileRouteAccess } from './fileRouteAccess';
 import { backupNow } from '../db/backup';
 import { prepareRestoreInWorker } from '../db/restoreInWorker';
+import { runningOfficeKeeps } from '../db/restoreKeeps';
 import { officeFileStamp } from '../../../shared/officeTime';
-import { sendError } from './httpApi';
+import { refuseEarly, sendError } from './httpApi';
 
 const MAX_RESTORE_BYTES = 2 * 1024 * 1024 * 1024;
 export const RESTORE_PENDING = 'restore-pending.sqlite';
@@ -22,14 +24,11 @@ export interface AdminFilesOptions {
   now: () => number;
 }
 
-export function createAdminFiles(adminSessionOf: (req: http.IncomingMessage) => Session | null, db: Database.Database, dataDir: string, o: AdminFilesOptions) {
-  // The running office's admin password survives a restore; the backup's does not come back.
-  const currentSecrets = () =>
-    Object.fromEntries((db.prepare("SELECT key, value FROM settings WHERE key = 'admin'").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+export function createAdminFiles(access: FileRouteAccess, db: Database.Database, dataDir: string, o: AdminFilesOptions) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname !== '/api/admin/backup' && url.pathname !== '/api/admin/restore') return false;
-    const session = adminSessionOf(req);
-    if (session?.kind !== 'admin') return (sendError(res, session ? 'FORBIDDEN' : 'UNAUTHORIZED'), true);
+    const session = access(req, url.pathname === '/api/admin/backup' ? 'backup' : 'restore');
+    if (session instanceof AppError) return (refuseEarly(req, res, session), true);
     if (url.pathname === '/api/admin/backup') {
       if (req.method !== 'GET') return (sendError(res, 'METHOD_NOT_ALLOWED'), true);
       const file = await backupNow(db, path.join(dataDir, 'backups'), o.now(), o.keep(), o.timeZone());
@@ -53,7 +52,7 @@ export function createAdminFiles(adminSessionOf: (req: http.IncomingMessage) => 
       out.on('error', () => resolve(false));
     });
     const built = path.join(dataDir, `${RESTORE_PENDING}.build`);
-    const prepared = ok ? await prepareRestoreInWorker(tmp, built, currentSecrets()) : { ok: false as const, reason: 'tệp quá lớn hoặc tải lên bị gián đoạn' };
+    const prepared = ok ? await prepareRestoreInWorker(tmp, built, runningOfficeKeeps(db)) : { ok: false as const, reason: 'tệp quá lớn hoặc tải lên bị gián đoạn' };
     fs.rmSync(tmp, { force: true });
     if (!prepared.ok) {
       fs.rmSync(built, { force: true });

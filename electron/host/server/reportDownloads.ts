@@ -1,23 +1,24 @@
 import type http from 'node:http';
 import { ZodError } from 'zod';
 import { ExportQuery } from '../../../shared/api/reportSchemas';
-import type { Session } from '../auth/authService';
+import { AppError } from '../../../shared/errors';
+import type { FileRouteAccess } from './fileRouteAccess';
 import type { ReportQueries } from '../reports/reportQuery';
 import { exportFileName, reportCsv, reportXlsx } from '../reports/reportExport';
-import { sendError } from './httpApi';
+import { refuseEarly, sendError } from './httpApi';
 
 /**
  * GET /api/reports/export.xlsx and /api/reports/export.csv (admin session): files, so they sit
  * beside the JSON contract routes, with the same validation and the same session check. The CSV
  * holds every table unless `table=` names one; `lang=en` words them in English.
  */
-export function createReportDownloads(adminSessionOf: (req: http.IncomingMessage) => Session | null, reports: ReportQueries, office: () => { timeZone: string; ratingLevels: number }) {
+export function createReportDownloads(access: FileRouteAccess, reports: ReportQueries, office: () => { timeZone: string; ratingLevels: number }) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     const m = /^\/api\/reports\/export\.(xlsx|csv)$/.exec(url.pathname);
     if (!m) return false;
     if (req.method !== 'GET') return (sendError(res, 'METHOD_NOT_ALLOWED'), true);
-    const session = adminSessionOf(req);
-    if (session?.kind !== 'admin') return (sendError(res, session ? 'FORBIDDEN' : 'UNAUTHORIZED'), true);
+    const session = access(req, 'reportExport');
+    if (session instanceof AppError) return (refuseEarly(req, res, session), true);
     let q;
     try {
       q = ExportQuery.parse(Object.fromEntries(url.searchParams.entries()));

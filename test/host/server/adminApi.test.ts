@@ -123,9 +123,9 @@ describe('report exports', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toContain('Số phiếu cấp');
     expect(csv.toString('utf8')).toContain('Hộ tịch');
-    expect((await fetch(`${base}/api/reports/export.xlsx?from=2026-11-01&to=2026-11-10`)).status).toBe(401);
+    expect((await fetch(`${base}/api/reports/export.xlsx?from=2026-11-01&to=2026-11-10`)).status).toBe(403);
     // The session cookie alone is not enough: it is honoured only from the admin device it was opened on.
-    expect((await fetch(`${base}/api/reports/export.xlsx?from=2026-11-01&to=2026-11-10`, { headers: { cookie: admin.cookie } })).status).toBe(401);
+    expect((await fetch(`${base}/api/reports/export.xlsx?from=2026-11-01&to=2026-11-10`, { headers: { cookie: admin.cookie } })).status).toBe(403);
     expect((await fetch(`${base}/api/reports/export.csv?from=bad&to=2026-11-10`, { headers: admin.authHeaders() })).status).toBe(400);
   });
 });

@@ -14,8 +14,9 @@ import { tempDir } from '../../helpers/tempHost';
 const start = (dir: string) =>
   startHost({ dataDir: dir, port: 0, host: '127.0.0.1', log: () => undefined, version: 't', staticDir: path.join(dir, 'none'), resourcesDir: path.resolve('resources'), adminPassword: TEST_ADMIN_PASSWORD, seedAlwaysOpen: true, backups: false, issueRatePerMinute: 0 });
 
-// A restore brings back no device credentials (restoreCheck's NOT_RESTORED), so after the restart
-// the office pairs its devices again; here, as `npm run device -- pair` would on the host PC.
+// A restore brings back no device credentials of the backup (restoreCheck's NOT_RESTORED); the
+// devices paired with the running office stay paired. A device paired after the restart, as
+// `npm run device -- pair` would on the host PC.
 const pairedAfterRestore = (host: Host) => deviceClient(host, 'admin');
 
 describe('backup download and restore', () => {
@@ -30,11 +31,24 @@ describe('backup download and restore', () => {
     expect(res.status).toBe(200);
     const backup = Buffer.from(await res.arrayBuffer());
     expect(backup.subarray(0, 15).toString()).toBe('SQLite format 3');
-    expect((await fetch(`${base()}/api/admin/backup`)).status).toBe(401);
+    // File routes are judged like the contract's admin routes: device first, then its session.
+    const refusal = async (r: Response) => [r.status, ((await r.json()) as { error: { code: string } }).error.code];
+    expect(await refusal(await fetch(`${base()}/api/admin/backup`))).toEqual([403, 'DEVICE_NOT_ENROLLED']);
     // The admin's session cookie is worth nothing without the admin device it was opened on.
-    expect((await fetch(`${base()}/api/admin/backup`, { headers: { cookie: admin.cookie } })).status).toBe(401);
+    expect(await refusal(await fetch(`${base()}/api/admin/backup`, { headers: { cookie: admin.cookie } }))).toEqual([403, 'DEVICE_NOT_ENROLLED']);
+    expect(await refusal(await fetch(`${base()}/api/admin/backup`, { headers: kiosk.authHeaders() }))).toEqual([403, 'DEVICE_ROLE']);
+    // A phone's restore upload is refused from its headers; the host does not take the file.
+    const planted = await fetch(`${base()}/api/admin/restore?confirm=KHOI-PHUC`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(backup) });
+    expect(await refusal(planted)).toEqual([403, 'DEVICE_NOT_ENROLLED']);
+    expect(fs.existsSync(path.join(dir, 'restore-pending.sqlite.upload'))).toBe(false);
 
     const lost = await kiosk.post('/api/tickets', { serviceId: 1 });
+    // Paired after the backup was taken: a display, and a PC at a counter the backup does not have.
+    const display = deviceClient(host, 'display');
+    const newCounter = await admin.post('/api/admin/counters', { number: 7, name: 'Quầy 7', serviceIds: [1] });
+    expect(newCounter.status).toBe(200);
+    const lateCounterPc = deviceClient(host, 'counter', newCounter.body.id);
+    expect((await lateCounterPc.get('/api/counters')).status).toBe(200);
     const post = (body: Buffer, confirm = 'KHOI-PHUC') =>
       fetch(`${base()}/api/admin/restore?confirm=${confirm}`, { method: 'POST', headers: { ...admin.authHeaders(), 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
     expect((await post(Buffer.from('not a database'))).status).toBe(400);
@@ -51,6 +65,17 @@ describe('backup download and restore', () => {
     const c = new HttpClient(base());
     expect((await c.get(`/api/tickets/${kept.body.id}`)).status).toBe(200);
     expect((await c.get(`/api/tickets/${lost.body.id}`)).status).toBe(404);
+    // The room's devices are still paired: the kiosk issues, the display reads, the admin browser
+    // signs in again (sessions never survive a restore); the PC of a counter the backup lacks is not.
+    // (The restarted host listens on a new port; each client keeps its credential and cookie.)
+    const again = (old: HttpClient) => Object.assign(new HttpClient(base(), old.device), { cookie: old.cookie });
+    expect((await again(kiosk).post('/api/tickets', { serviceId: 1 })).status).toBe(201);
+    expect((await again(display).get('/api/counters')).status).toBe(200);
+    const adminAgain = again(admin);
+    expect((await adminAgain.get('/api/admin/office')).status).toBe(401);
+    expect((await adminAgain.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })).status).toBe(200);
+    expect((await adminAgain.get('/api/admin/office')).status).toBe(200);
+    expect((await again(lateCounterPc).get('/api/counters')).body.error.code).toBe('DEVICE_NOT_ENROLLED');
     expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.startsWith('motcua-before-restore-'))).toBe(true);
     await host.close();
   });
