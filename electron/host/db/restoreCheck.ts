@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations/index';
 import { m008IncrementalRollups } from './migrations/m008_incremental_rollups';
-import { rebuildAllRollups, ROLLUP_TABLES } from '../reports/rollupCheck';
+import { DERIVED_TABLES, rebuildAllRollups } from '../reports/rollupCheck';
 import { registerSqlFunctions } from './sqlFunctions';
 
 export interface SchemaObject {
@@ -17,7 +17,7 @@ const NOT_RESTORED = new Set(['sessions', 'devices', 'pairing_codes', 'setup_tok
 // Settings rows that are the running office's secrets, not the backup's.
 const KEEP_CURRENT_SETTINGS = ['admin'];
 // Derived from the tickets: rebuilt from the restored tickets rather than taken on trust.
-const REBUILT = new Set<string>(ROLLUP_TABLES);
+const REBUILT = new Set<string>(DERIVED_TABLES);
 const ROLLUPS_SINCE = migrations.indexOf(m008IncrementalRollups) + 1;
 
 const normalise = (sql: string | null) => (sql ?? '').replace(/\s+/g, ' ').trim();

@@ -1,9 +1,16 @@
 import type Database from 'better-sqlite3';
 import { businessDay } from '../../../shared/businessDay';
-import { monthsFromDays, rollupBuildSql } from '../db/migrations/m008_incremental_rollups';
+import { monthsFromDays, OFFICE_ZONE, rollupBuildSql } from '../db/migrations/m008_incremental_rollups';
 
 /** The tables m008's triggers keep: derived from tickets and ratings, never the truth themselves. */
 export const ROLLUP_TABLES = ['report_day', 'report_hist', 'report_rating', 'report_reason'] as const;
+/** Everything a restore rebuilds instead of copying: the rollups and the office zone they read. */
+export const DERIVED_TABLES = [...ROLLUP_TABLES, 'report_zone'] as const;
+
+/** The zone the triggers read, from the office settings (kept by triggers on settings; put right here). */
+function refreshZone(db: Database.Database): void {
+  db.exec(`INSERT OR REPLACE INTO report_zone (id, zone) VALUES (1, ${OFFICE_ZONE})`);
+}
 
 export interface RollupRepair {
   /** A business day, or 'all' when the totals over all history disagreed. */
@@ -55,6 +62,7 @@ function rebuildDay(db: Database.Database, day: string): void {
 
 /** All rollups from all tickets: the migration's grouped build (a restore, or totals that disagree). */
 export function rebuildAllRollups(db: Database.Database): void {
+  refreshZone(db);
   for (const t of ROLLUP_TABLES) db.exec(`DELETE FROM ${t}`);
   db.exec(rollupBuildSql());
   db.exec(monthsFromDays());
@@ -70,6 +78,7 @@ export function rebuildAllRollups(db: Database.Database): void {
 export function verifyRollups(db: Database.Database, recentDays: string[]): RollupRepair[] {
   const repairs: RollupRepair[] = [];
   db.transaction(() => {
+    refreshZone(db);
     const totals = db
       .prepare(
         `SELECT (SELECT count(*) FROM tickets WHERE transferred_from IS NULL) AS issued, (SELECT coalesce(sum(issued), 0) FROM report_day) AS r_issued,

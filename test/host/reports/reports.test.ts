@@ -75,7 +75,7 @@ function compare(got: ReportRow, want: ReturnType<typeof expectedRow>, label: st
 
 describe('reports', () => {
   it('every figure matches an independent computation over the raw rows', () => {
-    const { db, queue, clock } = tempQueue();
+    const { db, queue } = tempQueue();
     generateHistory(db, { days: 50, ticketsPerDay: 80, firstDay: '2026-09-20' });
     const reports = new ReportQueries(db, () => queue.settings.get());
     const tickets = db.prepare('SELECT * FROM tickets').all() as T[];
