@@ -17,6 +17,11 @@ export const PrinterTransport = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('usb'), devicePath: z.string().regex(/^\/dev\/usb\/lp\d+$|^\/dev\/lp\d+$/) }),
   z.object({ kind: z.literal('tcp'), host: z.string().min(1).max(200), port: z.number().int().min(1).max(65535).default(9100) }),
   z.object({ kind: z.literal('file'), path: z.string().min(1).max(500) }),
+  /**
+   * A printer attached to another PC on the LAN (a kiosk's own), reached through the print agent
+   * running there: `deviceId` is the enrolled device the agent signed in as.
+   */
+  z.object({ kind: z.literal('agent'), deviceId: z.number().int().positive() }),
 ]);
 export type PrinterTransport = z.infer<typeof PrinterTransport>;
 

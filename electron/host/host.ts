@@ -18,7 +18,10 @@ import { OfficeAdmin } from './admin/officeAdmin';
 import { CallOutputs } from './devices/callOutputs';
 import { ReportQueries } from './reports/reportQuery';
 import { verifyRecentRollups } from './reports/rollupCheck';
-import { TicketPrinting } from './devices/ticketPrinting';
+import type { TicketPrinting } from './devices/ticketPrinting';
+import { PrinterFleet } from './devices/printerFleet';
+import { PrintAgentHub } from './devices/printAgentHub';
+import { PRINT_AGENT_PATH } from '../../shared/printAgentProtocol';
 import { createApiHandler, deviceToken, refuseEarly, sendError } from './server/httpApi';
 import { DeviceRegistry } from './auth/deviceRegistry';
 import { OfficeSetup } from './auth/officeSetup';
@@ -79,6 +82,7 @@ export interface Host {
   handlers: Handlers;
   hub: EventHub;
   printing: TicketPrinting;
+  printers: PrinterFleet;
   server: http.Server;
   port: number;
   dataDir: string;
@@ -159,8 +163,13 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   let port = o.port;
   const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || `http://${lanAddress()}:${port}`).replace(/\/$/, '')}/t/${id}`;
   const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.display().lastEventSeq }), publicMessage);
-  devices.onRevoked((id) => hub.closeDevice(id));
-  const printing = new TicketPrinting(queue, queue.settings, trackUrl, (m) => hub.broadcast(m), o.log);
+  const agents = new PrintAgentHub(o.log);
+  const printers = new PrinterFleet({ queue, settings: queue.settings, trackUrl, broadcast: (m) => hub.broadcast(m), log: o.log, agents });
+  const printing = printers.host;
+  devices.onRevoked((id) => {
+    hub.closeDevice(id);
+    void printers.forget(id);
+  });
   const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log);
   const reports = new ReportQueries(db, () => queue.settings.get());
   // Recomputed now and then: a laptop host may change Wi-Fi, the admin may set a public URL.
@@ -179,16 +188,15 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     return new AppError('FORBIDDEN', verdict === 'foreign-host' ? 'Tên máy chủ không được phép' : 'Yêu cầu từ trang khác bị từ chối');
   };
   fs.mkdirSync(path.join(o.dataDir, SPOOL_DIR), { recursive: true });
-  const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port });
+  const isAgentDevice = (id: number) => {
+    const dv = devices.get(id);
+    return dv?.role === 'kiosk' && !dv.revokedAt;
+  };
+  const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, isAgentDevice });
   const admin = new OfficeAdmin(queue);
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printing, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
   // A transport saved before these rules (or planted by a restored file) is not used.
-  const stored = printing.getConfig();
-  const storedProblem = transportProblem(stored.transport, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true });
-  if (storedProblem) {
-    o.log({ level: 'warn', msg: 'printer transport refused; printer disabled until the admin sets it again', reason: storedProblem });
-    printing.setConfig({ ...stored, transport: { kind: 'none' } });
-  }
+  printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {
     hub.broadcast(e);
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
@@ -254,6 +262,16 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   });
   server.on('upgrade', (req, socket, head) => {
     const pathname = (req.url ?? '').split('?')[0];
+    if (pathname === PRINT_AGENT_PATH && !originProblem(req)) {
+      // A print agent signs in as the kiosk whose printer it drives.
+      const agent = devices.identify(deviceToken(req), req.socket.remoteAddress ?? null);
+      if (agent?.role !== 'kiosk') {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      agents.handleUpgrade(req, socket, head, agent.id);
+      return;
+    }
     if (pathname !== '/api/events' || originProblem(req)) {
       socket.destroy();
       return;
@@ -297,6 +315,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     handlers,
     hub,
     printing,
+    printers,
     server,
     port,
     dataDir: o.dataDir,
@@ -313,7 +332,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
       stopBackups();
       stopEtaRefresh();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));
-      await printing.close();
+      await printers.close();
+      agents.close();
       await outputs.close();
       await hub.close();
       await new Promise<void>((resolve) => {

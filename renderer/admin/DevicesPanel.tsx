@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
 import { useLang } from '../i18n';
 import { SaveMessage, useSave } from './useSave';
+import { KioskPrintersPanel } from './KioskPrintersPanel';
 
 const PROFILES: [PrinterConfig['profile'], string][] = [
   ['epson-tm-t20iii', 'Epson TM-T20III / TM-T82III'],
@@ -144,7 +145,10 @@ function BoardsForm() {
 export function DevicesPanel() {
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 22 }}>
-      <PrinterForm />
+      <div style={{ display: 'grid', gap: 22, alignContent: 'start' }}>
+        <PrinterForm />
+        <KioskPrintersPanel />
+      </div>
       <div style={{ display: 'grid', gap: 22 }}>
         <AnnouncementForm />
         <BoardsForm />

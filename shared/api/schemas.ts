@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BoardsConfig } from '../boardConfig';
+import { PrinterConfig } from '../printerConfig';
 import { Counter, Officer, OpeningWindow, PriorityGroupDef, Service, Ticket, TicketState } from '../domain';
 
 // Route parameters arrive as strings; ids are validated before anything touches the database.
@@ -228,6 +229,13 @@ export const PrintJobView = z.object({
 export type PrintJobView = z.infer<typeof PrintJobView>;
 export const PrintJobIdParam = z.object({ id: z.coerce.number().int().positive().max(1_000_000_000) }).strict();
 export const PrintResultView = z.object({ ok: z.boolean(), jobId: z.number().int(), error: z.string().nullable() });
+/** A kiosk's own printer, as the admin sees it; `agent` when it is reached through a print agent. */
+export const KioskPrinterView = z.object({
+  deviceId: z.number().int(),
+  config: PrinterConfig,
+  status: PrinterStatusView,
+  agent: z.object({ connected: z.boolean(), printerUp: z.boolean(), printer: z.string(), error: z.string().nullable() }).nullable(),
+});
 export type PrintResultView = z.infer<typeof PrintResultView>;
 
 export const BoardsView = z.object({

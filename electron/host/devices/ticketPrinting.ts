@@ -11,13 +11,30 @@ import type { TicketPrintData } from '../printer/ticketLayout';
 import { createPrinterService } from '../printer/printerService';
 import type { LogoSource } from '../printer/printerService';
 import type { PrinterService } from '../printer/printerService';
+import type { PrinterLink } from '../printer/transports';
 import { describeStatus } from '../printer/printerStatus';
 import type { QueueService } from '../queue/queueService';
 import { PrintJobStore } from './printJobStore';
 import type { PrintJobRow } from './printJobStore';
 
-const KEY = 'printer';
-const LOGO_KEY = 'printerLogoKey';
+/** Which printer this is and where its setting lives: the host's own, or one kiosk's. */
+export interface PrinterIdentity {
+  /** 'host' or 'device:<id>' (print_jobs.printer). */
+  printer: string;
+  /** Reads and writes this printer's stored config. */
+  load: () => unknown;
+  save: (config: PrinterConfig) => void;
+  /** Settings key of the logo this printer holds in NV memory. */
+  logoKey: string;
+  openLink?: (t: PrinterConfig['transport']) => Promise<PrinterLink>;
+}
+
+export const HOST_PRINTER = (settings: OfficeSettings): PrinterIdentity => ({
+  printer: 'host',
+  load: () => settings.getRaw('printer') ?? {},
+  save: (c) => settings.setRaw('printer', c),
+  logoKey: 'printerLogoKey',
+});
 
 /** A ticket whose holder still needs the paper: it can still be called (or come back after a no-show). */
 const STILL_NEEDED: readonly TicketState[] = ['waiting', 'called', 'serving', 'parked', 'skipped'];
@@ -27,13 +44,13 @@ const STILL_NEEDED: readonly TicketState[] = ['waiting', 'called', 'serving', 'p
  * (issuing never waits for paper), printer status goes out to the screens, and the config lives
  * in the database so the admin can change it without a restart. Jobs are kept in the database; a
  * ticket that failed to print is printed again by itself, once, when the printer is ready again —
- * on the same business day, and only while the citizen still needs it.
+ * on the same business day, and only while the citizen still needs it. Which tickets come to this
+ * printer is decided by the PrinterFleet (the host's printer, or the kiosk's own that issued it).
  */
 export class TicketPrinting {
   readonly service: PrinterService;
   private config: PrinterConfig;
   private readonly store: PrintJobStore;
-  private readonly stopListening: () => void;
   private sweeping = false;
 
   constructor(
@@ -42,23 +59,30 @@ export class TicketPrinting {
     private readonly trackUrl: (ticketId: string) => string,
     broadcast: (m: unknown) => void,
     private readonly log: (e: Record<string, unknown>) => void,
+    private readonly identity: PrinterIdentity = HOST_PRINTER(settings),
   ) {
-    this.config = PrinterConfig.parse(settings.getRaw(KEY) ?? {});
-    this.store = new PrintJobStore(queue.ctx.db, queue.now, (row) => broadcast({ type: 'print.job', jobId: row.id, ticketNumber: row.ticket_number, state: row.state }));
+    const printer = identity.printer;
+    this.config = PrinterConfig.parse(identity.load() ?? {});
+    this.store = new PrintJobStore(queue.ctx.db, queue.now, (row) => broadcast({ type: 'print.job', printer, jobId: row.id, ticketNumber: row.ticket_number, state: row.state }), printer);
     const interrupted = this.store.markInterrupted();
-    if (interrupted) log({ level: 'warn', msg: 'print jobs interrupted by the last stop', jobs: interrupted });
-    this.service = createPrinterService({ config: this.config, log, logo: this.logoSource(), journal: this.store });
+    if (interrupted) log({ level: 'warn', msg: 'print jobs interrupted by the last stop', printer, jobs: interrupted });
+    this.service = createPrinterService({ config: this.config, log: (e) => log({ ...e, printer }), logo: this.logoSource(), journal: this.store, openLink: identity.openLink });
     this.service.onStatus((s) => {
-      broadcast({ type: 'printer.status', status: this.view() });
+      broadcast({ type: 'printer.status', printer, status: this.view() });
       if (s.ready) this.reprintFailed();
-    });
-    this.stopListening = queue.onEvent((e) => {
-      if (e.type !== 'ticket.issued' || !e.ticket || !this.configured()) return;
-      void this.printTicket(e.ticket.id);
     });
   }
 
-  private configured(): boolean {
+  get printer(): string {
+    return this.identity.printer;
+  }
+
+  /** A ticket just issued for this printer: printed in the background (issuing never waits for paper). */
+  printIssued(ticketId: string): void {
+    if (this.configured()) void this.printTicket(ticketId);
+  }
+
+  configured(): boolean {
     return this.config.enabled && this.config.transport.kind !== 'none';
   }
 
@@ -132,9 +156,13 @@ export class TicketPrinting {
   /** A job printed again by hand (counter screen), under the same job. */
   reprint(jobId: number): Promise<PrintResultView> {
     const job = this.store.get(jobId);
-    if (!job) return Promise.resolve({ ok: false, jobId, error: 'không tìm thấy lệnh in' });
+    if (!job || job.printer !== this.identity.printer) return Promise.resolve({ ok: false, jobId, error: 'không tìm thấy lệnh in' });
     if (job.kind === 'ticket' && job.ticket_id) return this.printTicket(job.ticket_id, job.id);
     return this.service.printTestPage(job.id);
+  }
+
+  hasJob(jobId: number): boolean {
+    return this.store.get(jobId)?.printer === this.identity.printer;
   }
 
   printTestPage(): Promise<PrintResultView> {
@@ -173,8 +201,8 @@ export class TicketPrinting {
         }
         return cache.value;
       },
-      stored: () => this.settings.getRaw<string>(LOGO_KEY),
-      remember: (key) => this.settings.setRaw(LOGO_KEY, key),
+      stored: () => this.settings.getRaw<string>(this.identity.logoKey),
+      remember: (key) => this.settings.setRaw(this.identity.logoKey, key),
     };
   }
 
@@ -184,9 +212,9 @@ export class TicketPrinting {
 
   setConfig(next: PrinterConfig): PrinterConfig {
     const valid = PrinterConfig.parse(next);
-    this.settings.setRaw(KEY, valid);
+    this.identity.save(valid);
     // A different printer does not hold our logo yet.
-    this.settings.setRaw(LOGO_KEY, '');
+    this.settings.setRaw(this.identity.logoKey, '');
     this.config = valid;
     this.service.reconfigure(valid);
     return valid;
@@ -209,7 +237,6 @@ export class TicketPrinting {
   }
 
   async close(): Promise<void> {
-    this.stopListening();
     await this.service.close();
   }
 }

@@ -62,6 +62,8 @@ export interface PrinterService {
   jobs(): Omit<PrintJob, 'bytes' | 'definesLogo'>[];
   onStatus(listener: (s: PrinterStatus) => void): () => void;
   reconfigure(config: PrinterConfig): void;
+  /** The printer is known to be back (e.g. its print agent reported it): connect now, not at the next retry. */
+  wake(): void;
   close(): Promise<void>;
 }
 
@@ -76,8 +78,16 @@ export interface LogoSource {
   remember(key: string): void;
 }
 
-export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Record<string, unknown>) => void; logo?: LogoSource; journal?: PrintJournal }): PrinterService {
+export function createPrinterService(opts: {
+  config: PrinterConfig;
+  log?: (e: Record<string, unknown>) => void;
+  logo?: LogoSource;
+  journal?: PrintJournal;
+  /** Opens the byte pipe for a transport; the host supplies print-agent links this way. */
+  openLink?: (t: PrinterConfig['transport']) => Promise<PrinterLink>;
+}): PrinterService {
   let config = opts.config;
+  const open = opts.openLink ?? openLink;
   const log = opts.log ?? (() => undefined);
   const journal = opts.journal ?? memoryJournal();
   let watcher: fs.FSWatcher | null = null;
@@ -157,7 +167,7 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
     if (link) return Promise.resolve(link);
     if (connecting) return connecting;
     if (!config.enabled || config.transport.kind === 'none') return Promise.resolve(null);
-    connecting = openLink(config.transport)
+    connecting = open(config.transport)
       .then((l) => {
         link = l;
         backoff = 500;
@@ -291,7 +301,13 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
       return enqueue('ticket', bytes, ticketId ?? null, data.number, defines, jobId);
     },
     printTestPage(jobId) {
-      return enqueue('test', encodeTestPage(config), null, null, null, jobId);
+      let bytes: Uint8Array;
+      try {
+        bytes = encodeTestPage(config);
+      } catch (e) {
+        return Promise.resolve({ ok: false, jobId: jobId ?? 0, error: String((e as Error)?.message ?? e) });
+      }
+      return enqueue('test', bytes, null, null, null, jobId);
     },
     reprint(jobId) {
       const job = jobs.find((j) => j.id === jobId);
@@ -315,6 +331,13 @@ export function createPrinterService(opts: { config: PrinterConfig; log?: (e: Re
       reconnectTimer = null;
       backoff = 500;
       watchDevice();
+      void connect();
+    },
+    wake() {
+      if (link || connecting || closed) return;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      reconnectTimer = null;
+      backoff = 500;
       void connect();
     },
     async close() {

@@ -41,3 +41,17 @@ export function encodeTestPage(cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'e
   }
   return enc.newline().newline().cut('partial').encode();
 }
+
+/**
+ * Whether the printer model can print this text encoding at all (e.g. the Xprinter profile has no
+ * Windows-1258 code page): checked when the admin saves, so a wrong pair is refused with its reason
+ * instead of every ticket failing later.
+ */
+export function encodingProblem(cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>): string | null {
+  try {
+    encodeTestPage(cfg);
+    return null;
+  } catch {
+    return `máy in ${PRINTER_PROFILES[cfg.profile].name} không in được bảng mã ${cfg.encoding}; hãy chọn bảng mã khác (raster in được trên mọi máy)`;
+  }
+}

@@ -13,6 +13,8 @@ export interface TransportPolicyContext {
    * exist is then accepted (the printer comes back when it reappears). At save time it must be a device.
    */
   absentDeviceOk?: boolean;
+  /** Is this an enrolled, unrevoked kiosk device (a print agent signs in as one)? */
+  isAgentDevice?: (deviceId: number) => boolean;
 }
 
 // What a ticket printer looks like to an operating system: Linux printer-class and serial
@@ -60,6 +62,8 @@ export function transportProblem(t: PrinterTransport, ctx: TransportPolicyContex
       if (path.dirname(target) === spool && SPOOL_NAME.test(path.basename(target)) && (t.path === path.basename(target) || t.path === target)) return null;
       return `tệp in chỉ được là thiết bị máy in (/dev/usb/lp…, COMn, LPTn) hoặc một tệp trong thư mục ${SPOOL_DIR} của dữ liệu`;
     }
+    case 'agent':
+      return ctx.isAgentDevice?.(t.deviceId) ? null : 'máy in qua chương trình in phải là một kiosk đã đăng ký';
     case 'tcp': {
       const h = t.host.trim().toLowerCase().replace(/^\[|\]$/g, '');
       if (!/^[a-z0-9.:-]{1,253}$/.test(h)) return 'địa chỉ máy in không hợp lệ';

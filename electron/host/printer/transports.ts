@@ -10,13 +10,17 @@ export interface PrinterLink {
   query(query: Uint8Array, length: number, timeoutMs: number): Promise<Buffer | null>;
   readonly canRead: boolean;
   onClose(cb: (reason: string) => void): void;
+  /** Every byte the printer sends, as it arrives (a print agent relays them to the host). */
+  onData(cb: (bytes: Buffer) => void): void;
   close(): Promise<void>;
 }
 
-class StreamLink implements PrinterLink {
+/** A byte pipe over any writer; what the printer answers is fed in. Also the host side of a print agent. */
+export class StreamLink implements PrinterLink {
   private buffer = Buffer.alloc(0);
   private waiter: (() => void) | null = null;
   private closeCbs: ((r: string) => void)[] = [];
+  private dataCbs: ((b: Buffer) => void)[] = [];
   private closed = false;
   /** Pending writes, failed at once when the link ends: a write to a vanished port may never call back. */
   private readonly inFlight = new Set<(e: Error) => void>();
@@ -30,6 +34,11 @@ class StreamLink implements PrinterLink {
   feed(data: Buffer): void {
     this.buffer = Buffer.concat([this.buffer, data]).subarray(-4096);
     this.waiter?.();
+    for (const cb of this.dataCbs) cb(data);
+  }
+
+  onData(cb: (bytes: Buffer) => void): void {
+    this.dataCbs.push(cb);
   }
 
   ended(reason: string): void {
@@ -162,6 +171,8 @@ export function openLink(t: PrinterTransport): Promise<PrinterLink> {
       return openFile(t.devicePath);
     case 'file':
       return openFile(t.path);
+    case 'agent':
+      return Promise.reject(new Error('a print agent link comes from the host (PrintAgentHub)'));
     case 'none':
       return Promise.reject(new Error('no printer configured'));
   }

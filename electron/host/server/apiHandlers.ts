@@ -10,7 +10,8 @@ import type { OfficeSetup } from '../auth/officeSetup';
 import type { OfficeAdmin } from '../admin/officeAdmin';
 import type { CallOutputs } from '../devices/callOutputs';
 import type { ReportQueries } from '../reports/reportQuery';
-import type { TicketPrinting } from '../devices/ticketPrinting';
+import type { PrinterFleet } from '../devices/printerFleet';
+import { encodingProblem } from '../printer/testPage';
 import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
 import { CounterReach } from '../queue/counterReach';
@@ -37,7 +38,7 @@ export interface HandlerDeps {
   auth: AuthService;
   version: string;
   trackUrl: (ticketId: string) => string;
-  printing: TicketPrinting;
+  printers: PrinterFleet;
   outputs: CallOutputs;
   admin: OfficeAdmin;
   reports: ReportQueries;
@@ -83,8 +84,15 @@ function ownCounter(a: Actor, requested?: number): number {
 export function createHandlers(d: HandlerDeps): Handlers {
   const { queue, auth } = d;
   const t = (row: TicketRow) => toTicket(row);
-  const { trackUrl, printing, outputs, admin, reports } = d;
+  const { trackUrl, printers, outputs, admin, reports } = d;
+  const printing = printers.host;
   const reach = new CounterReach(queue.ctx.db);
+  /** A printer setting that may be used: the transport goes to a printer, a spool file into the spool folder. */
+  const checkedPrinter = (next: PrinterConfig): PrinterConfig => {
+    const problem = d.printerTransportProblem(next.transport) ?? encodingProblem(next);
+    if (problem) throw new AppError('BAD_REQUEST', `Máy in: ${problem}`);
+    return next.transport.kind === 'file' ? { ...next, transport: { ...next.transport, path: d.spoolPath(next.transport.path) } } : next;
+  };
   // The reach check and the operation run in one transaction, so the ticket cannot move between.
   const atDesk = <T>(ticketId: string, session: Session | null, op: (a: Actor) => T): T => {
     const a = actorOf(session);
@@ -122,8 +130,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
     // Phones may look at the wall too, but never learn a ticket id from it.
     display: (_input, call) => (call.device || call.shell ? queue.views.display() : publicDisplay(queue.views.display())),
 
-    issueTicket: ({ body }) => {
-      const row = queue.issuer.issue({ serviceId: body.serviceId, priority: body.priority ?? null, kioskId: body.kioskId });
+    issueTicket: ({ body }, call) => {
+      // An enrolled kiosk is named by its device (its own printer prints the ticket); the shell's
+      // own kiosk window may name itself.
+      const kioskId = call.device ? `device:${call.device.id}` : body.kioskId;
+      const row = queue.issuer.issue({ serviceId: body.serviceId, priority: body.priority ?? null, kioskId });
       const status = queue.views.statusOf(row);
       return {
         id: row.id,
@@ -139,7 +150,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         trackUrl: trackUrl(row.id),
         checkCode: row.check_code ?? '',
         // The print job was queued by the ticket.issued listener, before this line runs.
-        print: printing.ticketPrint(row.id),
+        print: printers.ticketPrint(row.id),
       };
     },
     lookupTicket: ({ query }) => queue.lookup.publicView(query.number),
@@ -147,7 +158,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     getTicket: ({ params }) => queue.views.ticketStatus(params.id),
     ticketPrint: ({ params }) => {
       queue.ctx.ticket(params.id);
-      return printing.ticketPrint(params.id);
+      return printers.ticketPrint(params.id);
     },
     rate: ({ params, body }) => {
       const r = queue.ratings.rate({ ticketId: params.id, score: body.score, reasons: body.reasons, comment: body.comment, source: body.source });
@@ -198,18 +209,20 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return atDesk(params.id, call.session, (a) => t(queue.lifecycle.transfer(params.id, target, a)));
     },
 
-    printerStatus: () => printing.view(),
-    printJobs: () => printing.jobs(50),
-    reprint: ({ params }) => printing.reprint(params.id),
+    printerStatus: (_i, call) => printers.forDevice(call.device).view(),
+    printJobs: (_i, call) => printers.jobs(call.device, 50),
+    reprint: ({ params }, call) => printers.reprint(params.id, call.device),
     printTestPage: () => printing.printTestPage(),
     printerConfig: () => printing.getConfig(),
-    setPrinterConfig: ({ body }) => {
-      const next = applyPatch(printing.getConfig(), body);
-      const problem = d.printerTransportProblem(next.transport);
-      if (problem) throw new AppError('BAD_REQUEST', `Máy in: ${problem}`);
-      const transport = next.transport.kind === 'file' ? { ...next.transport, path: d.spoolPath(next.transport.path) } : next.transport;
-      return admin.logChange('printer', () => printing.setConfig({ ...next, transport }));
+    setPrinterConfig: ({ body }) => admin.logChange('printer', () => printing.setConfig(checkedPrinter(applyPatch(printing.getConfig(), body)))),
+    kioskPrinters: () => d.devices.list().filter((dv) => dv.role === 'kiosk' && !dv.revokedAt).map((dv) => printers.kioskView(dv.id)),
+    setKioskPrinter: ({ params, body }) => {
+      const kiosk = d.devices.get(params.id);
+      if (!kiosk || kiosk.role !== 'kiosk' || kiosk.revokedAt) throw new AppError('NOT_FOUND', 'Không có kiosk này');
+      admin.logChange('kioskPrinter', () => printers.setKioskConfig(kiosk.id, checkedPrinter(applyPatch(printers.kioskConfig(kiosk.id), body))));
+      return printers.kioskView(kiosk.id);
     },
+    kioskPrinterTest: ({ params }) => printers.kioskTestPage(params.id),
     announcementConfig: () => outputs.announcementConfig(),
     setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(applyPatch(outputs.announcementConfig(), body))),
     boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus() }),

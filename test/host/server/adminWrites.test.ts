@@ -45,6 +45,8 @@ interface State {
   counters: Obj[];
   officers: Obj[];
   devices: Obj[];
+  /** Each kiosk's own printer setting (its live status is the printer's, not a setting). */
+  kioskPrinters: Obj[];
 }
 
 const SERVICE_FIELDS = Object.keys(Service.shape);
@@ -58,8 +60,8 @@ async function get(p: string) {
 }
 
 async function readState(): Promise<State> {
-  const [office, printer, announcements, boards, services, counters, officers, devices] = await Promise.all(
-    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices'].map(get),
+  const [office, printer, announcements, boards, services, counters, officers, devices, kioskPrinters] = await Promise.all(
+    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices', '/api/admin/kiosk-printers'].map(get),
   );
   return {
     office,
@@ -71,6 +73,7 @@ async function readState(): Promise<State> {
     officers: byId(officers),
     // Last seen is a hint the host refreshes on use (the admin's own reads), not something a write sets.
     devices: byId((devices as Obj[]).map(({ lastSeenAt: _seen, lastAddress: _address, ...d }) => d)),
+    kioskPrinters: (kioskPrinters as Obj[]).map((k) => only(k, ['deviceId', 'config'])),
   };
 }
 
@@ -106,6 +109,8 @@ function overrides(state: () => State): ValueOverrides {
           { kind: 'file', path: path.join(tmp, `motcua-prop-${digits(rnd, 6)}.bin`) },
           { kind: 'tcp', host: '127.0.0.1', port: 1 + Math.floor(rnd() * 60000) },
           { kind: 'serial', path: path.join(tmp, `no-such-tty-${digits(rnd, 4)}`), baudRate: pick(rnd, [9600, 19200, 115200]) },
+          // A kiosk's print agent: any of the office's kiosks (now and then one that is not a kiosk: refused).
+          { kind: 'agent', deviceId: pick(rnd, state().devices.filter((d) => d.role === 'kiosk' || rnd() < 0.1).map((d) => d.id as number)) },
         ]),
       'boards[].port': (rnd) => path.join(tmp, `no-such-rs485-${digits(rnd, 3)}`),
       'boards[].counterId': (rnd) => pick(rnd, state().counters.map((c) => c.id as number)),
@@ -222,7 +227,32 @@ function revokeWrite(iterations: number): WriteSpec {
       return `/api/admin/devices/${rnd() < 0.1 ? 999_999 : pick(rnd, others)}/revoke`;
     },
     body: () => undefined,
-    expect: (s, _body, response) => ({ ...s, devices: s.devices.map((d) => (d.id === response.id ? { ...d, revokedAt: response.revokedAt } : d)) }),
+    // A revoked kiosk's own printer is forgotten with it.
+    expect: (s, _body, response) => ({
+      ...s,
+      devices: s.devices.map((d) => (d.id === response.id ? { ...d, revokedAt: response.revokedAt } : d)),
+      kioskPrinters: s.kioskPrinters.filter((k) => k.deviceId !== response.id),
+    }),
+  };
+}
+
+/** One kiosk's own printer: a patch of its setting; a device that is not a kiosk is 404. */
+function kioskPrinterWrite(iterations: number, state: () => State): WriteSpec {
+  const shape = shapeOf(contract.setKioskPrinter.body);
+  let target = 0;
+  return {
+    iterations,
+    audited: true,
+    path: (rnd, s) => {
+      const kiosks = s.kioskPrinters.map((k) => k.deviceId as number);
+      target = rnd() < 0.1 ? pick(rnd, s.devices.filter((d) => d.role === 'display').map((d) => d.id as number)) : pick(rnd, kiosks);
+      return `/api/admin/kiosk-printers/${target}`;
+    },
+    body: (rnd) => Object.fromEntries(someKeys(rnd, Object.keys(shape)).map((k) => [k, valueFor(shape[k]!, rnd, overrides(state), k)])),
+    expect: (s, body) => ({
+      ...s,
+      kioskPrinters: s.kioskPrinters.map((k) => (k.deviceId === target ? { ...k, config: { ...(k.config as Obj), ...normalized(shape, body ?? {}) } } : k)),
+    }),
   };
 }
 
@@ -242,6 +272,8 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   // Passwords the office policy accepts (issue #13 refuses dictionary words such as "mật khẩu").
   changePassword: changesNothing(3, true, (rnd) => ({ password: `${pick(rnd, ['lan-trong-vuon', 'mưa-phùn-tháng-ba', 'cau-go-ven-song'])}-${digits(rnd, 4)}` })),
   printTestPage: changesNothing(3, false, () => undefined),
+  setKioskPrinter: kioskPrinterWrite(30, state),
+  kioskPrinterTest: { ...changesNothing(3, false, () => undefined), path: (rnd, s) => `/api/admin/kiosk-printers/${pick(rnd, s.kioskPrinters.map((k) => k.deviceId as number))}/test` },
   createPairingCode: pairingCodeWrite(20),
   revokeDevice: revokeWrite(10),
 };
