@@ -14,9 +14,15 @@ import { startServe } from '../test/helpers/serveProcess';
 import { TEST_ADMIN_PASSWORD, enrollCli, pinOf } from '../test/helpers/devices';
 import type { ServeProcess } from '../test/helpers/serveProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
+import { centreScreens } from './centreScreenshots';
 
 const out = path.resolve('docs/screens');
 fs.mkdirSync(out, { recursive: true });
+if (process.env.SCREENS === 'centre') {
+  const only = await centreScreens(out);
+  console.log(`${only.length} screenshots in ${out}:\n${only.join('\n')}`);
+  process.exit(0);
+}
 for (const f of fs.readdirSync(out)) if (f.endsWith('.png') && !f.startsWith('admin-') && f !== 'reports.png') fs.rmSync(path.join(out, f));
 
 const KIOSK: [number, number][] = [[1080, 1920], [1920, 1080]];
@@ -232,4 +238,5 @@ await shot(home, 'home', 'links');
 
 await browser.close();
 srv.child.kill('SIGTERM');
+shots.push(...(await centreScreens(out)));
 console.log(`${shots.length} screenshots in ${out}:\n${shots.join('\n')}`);

@@ -3,6 +3,7 @@
 // why and how to fix it, and start browser mode instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { defaultScreensBuild, ensureScreensBuilt } from './buildScreens';
+import { defaultHostBuild, ensureHostBuilt, hostEntryFile } from './buildHost';
 import { runElectronInstall } from './electronDownload';
 import { electronDir, electronVersion } from './electronBinary';
 import { formatReport, prepareElectron } from './electronSetup';
@@ -41,7 +42,9 @@ const buildScreens = () => ensureScreensBuilt(defaultScreensBuild(root), (l) => 
 async function browserMode(): Promise<void> {
   console.warn('Meanwhile motcua runs in browser mode: open /kiosk and /display at the address printed below in Chromium, Chrome or Edge.\n');
   await buildScreens();
-  spawn(process.execPath, ['--import', 'tsx', 'electron/host/serve.ts', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+  const host = defaultHostBuild(root);
+  await ensureHostBuilt(host, (l) => console.log(l));
+  spawn(process.execPath, [hostEntryFile(host), ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 }
 
 if (plan.mode === 'browser') {

@@ -33,6 +33,8 @@ export interface AnnounceMessage {
   kind: 'call' | 'recall' | 'resume';
   ticketNumber: string | null;
   counterNumber: number;
+  /** The zone of the counter (m009): a speaker display of another zone stays silent. */
+  zoneId: number | null;
   lang: 'vi' | 'en';
   text: string;
   clips: string[];

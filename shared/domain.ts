@@ -145,8 +145,33 @@ export const Service = z.object({
   sortOrder: z.number().int(),
   icon: z.string(),
   alertMinutes: z.number().int().nullable(),
+  /** The department or sector it belongs to (m009); null in an office without groups. */
+  groupId: z.number().int().nullable(),
+  descriptionVi: z.string(),
+  descriptionEn: z.string(),
+  /** What to bring, one short line each, as the office wrote them. */
+  documents: z.array(z.string()),
 });
 export type Service = z.infer<typeof Service>;
+
+/** A department or sector of the catalogue ("Sở Tư pháp", "Đất đai"): the kiosk's first level. */
+export const ServiceGroup = z.object({
+  id: z.number().int(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  sortOrder: z.number().int(),
+  icon: z.string(),
+});
+export type ServiceGroup = z.infer<typeof ServiceGroup>;
+
+/** A floor, hall or wing: each counter is in one, and a display or speaker serves one. */
+export const Zone = z.object({
+  id: z.number().int(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  sortOrder: z.number().int(),
+});
+export type Zone = z.infer<typeof Zone>;
 
 export const CounterStatus = z.enum(['closed', 'open', 'paused']);
 export type CounterStatus = z.infer<typeof CounterStatus>;
@@ -159,6 +184,7 @@ export const Counter = z.object({
   status: CounterStatus,
   officerId: z.number().int().nullable(),
   serviceIds: z.array(z.number().int()),
+  zoneId: z.number().int(),
 });
 export type Counter = z.infer<typeof Counter>;
 

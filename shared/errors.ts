@@ -27,6 +27,8 @@ export const errorCatalog = {
   COUNTER_TAKEN: { status: 409, vi: 'Quầy đang có cán bộ khác đăng nhập', en: 'Another officer is signed in at this counter' },
   COUNTER_BUSY: { status: 409, vi: 'Quầy đang phục vụ một công dân', en: 'Counter is serving someone' },
   QUEUE_EMPTY: { status: 409, vi: 'Không còn công dân chờ', en: 'Nobody is waiting' },
+  GROUP_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhóm dịch vụ', en: 'Service group not found' },
+  ZONE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khu vực', en: 'Zone not found' },
   OFFICER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cán bộ', en: 'Officer not found' },
   NOT_RATABLE: { status: 409, vi: 'Chỉ đánh giá được sau khi đã được phục vụ xong', en: 'Only a finished ticket can be rated' },
   WRONG_CHECK_CODE: { status: 403, vi: 'Mã phiếu không đúng', en: 'Wrong ticket code' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // What a ticket says, line by line, editable by an office without code. Placeholders:
-// {office} {service} {serviceEn} {number} {priority} {date} {time} {ahead} {eta} {footer} {code}.
+// {office} {service} {serviceEn} {number} {priority} {date} {time} {ahead} {eta} {footer} {code} {zone}.
 // {code} is the ticket's check code, which walk-up rating asks for with the number.
 // A line whose placeholders all resolve to nothing is left out (e.g. {priority} for most tickets).
 export const TicketLine = z.object({
@@ -32,7 +32,25 @@ export const DEFAULT_TICKET_TEMPLATE: TicketTemplate = [
   { kind: 'text', text: '{footer}', size: 1, align: 'center', bold: false },
 ];
 
-export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' | 'priority' | 'date' | 'time' | 'ahead' | 'eta' | 'footer' | 'code', string>;
+export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' | 'priority' | 'date' | 'time' | 'ahead' | 'eta' | 'footer' | 'code', string> & {
+  /** Where the service is served ("Tầng 2 · Quầy 21, 22"); empty in an office with one zone. */
+  zone?: string;
+};
+
+const ZONE_LINE: TicketLine = { kind: 'text', text: 'Nơi tiếp nhận: {zone}', size: 1, align: 'center', bold: true };
+
+/**
+ * In an office with several zones the ticket says where to go, under the service's name, even
+ * with a template saved before zones existed. With one zone {zone} is empty and the line is left out.
+ */
+export function withZone(template: TicketTemplate): TicketTemplate {
+  if (template.some((l) => l.kind === 'text' && l.text.includes('{zone}'))) return template;
+  const service = template.findIndex((l) => l.kind === 'text' && l.text.includes('{service}'));
+  const number = template.findIndex((l) => l.kind === 'text' && l.text.includes('{number}'));
+  const after = service >= 0 ? service : number;
+  const at = after < 0 ? template.length : after + 1;
+  return [...template.slice(0, at), ZONE_LINE, ...template.slice(at)];
+}
 
 const CODE_LINE: TicketLine = { kind: 'text', text: 'Mã phiếu (để đánh giá): {code}', size: 1, align: 'center', bold: true };
 

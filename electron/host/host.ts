@@ -59,6 +59,8 @@ export interface HostOptions {
   /** Scripted installs, tests and benches: the sample officers' PINs at first start. */
   officerPins?: readonly string[];
   seedAlwaysOpen?: boolean;
+  /** Which sample a fresh data folder is seeded with (MOTCUA_SEED): the ward office by default. */
+  seedSample?: 'ward' | 'centre';
   backups?: boolean;
   /** Tickets per minute one LAN client may take (burst of half that); 0 disables. Default 30. */
   issueRatePerMinute?: number;
@@ -150,8 +152,8 @@ async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host
 async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: () => void): Promise<Host> {
   const backupDir = path.join(o.dataDir, 'backups');
   const pinHasher = PinHasher.forDataDir(o.dataDir);
-  if (seedIfEmpty(db, { adminPassword: o.adminPassword, officerPins: o.officerPins, pinHasher, alwaysOpen: o.seedAlwaysOpen })) {
-    o.log({ level: 'info', msg: 'first run: seeded the sample ward office', dataDir: o.dataDir });
+  if (seedIfEmpty(db, { adminPassword: o.adminPassword, officerPins: o.officerPins, pinHasher, alwaysOpen: o.seedAlwaysOpen, sample: o.seedSample })) {
+    o.log({ level: 'info', msg: `first run: seeded the sample ${o.seedSample === 'centre' ? 'provincial centre' : 'ward office'}`, dataDir: o.dataDir });
   }
   const queue = new QueueService({ db, now: o.now });
   const devices = new DeviceRegistry(db, queue.now);
@@ -242,17 +244,18 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED');
-    if (serveMounted(mounts, url.pathname, req.method, res)) return;
+    const enc = String(req.headers['accept-encoding'] ?? '');
+    const inm = req.headers['if-none-match'];
+    if (serveMounted(mounts, url.pathname, req.method, res, enc, inm)) return;
     const file = safeResolve(o.staticDir, url.pathname);
     if (file === null) return sendError(res, 'NOT_FOUND');
     res.setHeader(
       'Content-Security-Policy',
       "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     );
-    const enc = String(req.headers['accept-encoding'] ?? '');
-    if (sendFile(res, file, req.method, enc)) return;
+    if (sendFile(res, file, req.method, enc, inm)) return;
     // Single-page app: unknown non-file paths get the app shell; missing assets are real 404s.
-    if (!path.extname(url.pathname) && sendFile(res, path.join(o.staticDir, 'index.html'), req.method, enc)) return;
+    if (!path.extname(url.pathname) && sendFile(res, path.join(o.staticDir, 'index.html'), req.method, enc, inm)) return;
     if (!path.extname(url.pathname)) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(PLACEHOLDER_PAGE);

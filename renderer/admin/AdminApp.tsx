@@ -7,6 +7,7 @@ import { ServiceEditor } from './ServiceEditor';
 import { CounterEditor } from './CounterEditor';
 import { OfficerEditor } from './OfficerEditor';
 import { BackupPanel } from './BackupPanel';
+import { CataloguePanel } from './CataloguePanel';
 import { DevicesPanel } from './DevicesPanel';
 import { EnrolledDevicesPanel } from './EnrolledDevicesPanel';
 import { deviceText } from '../i18nDevices';
@@ -15,10 +16,11 @@ import { TicketPanel } from './TicketPanel';
 import { useLang } from '../i18n';
 import type { Dict } from '../i18n';
 
-type Tab = 'office' | 'services' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup';
+type Tab = 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup';
 const TABS: [Tab, keyof Dict][] = [
   ['office', 'tabOffice'],
   ['services', 'tabServices'],
+  ['catalogue', 'tabCatalogue'],
   ['counters', 'tabCounters'],
   ['officers', 'tabOfficers'],
   ['lists', 'tabLists'],
@@ -64,6 +66,7 @@ export function AdminApp() {
       <div style={{ padding: 22 }}>
         {tab === 'office' && <OfficeForm />}
         {tab === 'services' && <ServiceEditor />}
+        {tab === 'catalogue' && <CataloguePanel />}
         {tab === 'counters' && <CounterEditor />}
         {tab === 'officers' && <OfficerEditor />}
         {tab === 'lists' && <ListsPanel />}

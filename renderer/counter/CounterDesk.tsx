@@ -173,15 +173,19 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
             </h2>
             <div className="stat">{(s?.waiting ?? []).map((w) => `${serviceName(w.serviceId)}: ${w.waiting}`).join(' · ')}</div>
             <ul className="list" data-testid="queue">
-              {(s?.queue ?? []).map((q) => (
-                <li key={q.id} data-number={q.number}>
-                  <span>
-                    <span className="n">{q.number}</span> {serviceName(q.serviceId)} {q.priority ? '★' : ''}
-                  </span>
-                  <button type="button" className="btn-secondary" disabled={paused} onClick={() => run(() => call('callSpecific', { params: { id: q.id }, body: { counterId } }))}>
-                    {t.callThis}
-                  </button>
-                </li>
+              {groupByService(s?.queue ?? []).map(([serviceId, tickets]) => (
+                <QueueGroup key={serviceId} heading={`${serviceName(serviceId)} · ${s?.waiting.find((w) => w.serviceId === serviceId)?.waiting ?? tickets.length}`} show={(s?.waiting.length ?? 0) > 1}>
+                  {tickets.map((q) => (
+                    <li key={q.id} data-number={q.number}>
+                      <span>
+                        <span className="n">{q.number}</span> {serviceName(q.serviceId)} {q.priority ? '★' : ''}
+                      </span>
+                      <button type="button" className="btn-secondary" disabled={paused} onClick={() => run(() => call('callSpecific', { params: { id: q.id }, body: { counterId } }))}>
+                        {t.callThis}
+                      </button>
+                    </li>
+                  ))}
+                </QueueGroup>
               ))}
             </ul>
           </div>
@@ -276,5 +280,32 @@ function TicketList({ title, tickets, action, onAction }: { title: string; ticke
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * The counter's next tickets in call order, one run per service (a long line reads as "Hộ tịch · 120"
+ * then its first numbers, not as 300 rows). The host sends only the first 50, so this stays small.
+ */
+function groupByService<T extends { serviceId: number }>(tickets: T[]): [number, T[]][] {
+  const groups: [number, T[]][] = [];
+  for (const t of tickets) {
+    const last = groups[groups.length - 1];
+    if (last && last[0] === t.serviceId) last[1].push(t);
+    else groups.push([t.serviceId, [t]]);
+  }
+  return groups;
+}
+
+function QueueGroup({ heading, show, children }: { heading: string; show: boolean; children: React.ReactNode }) {
+  return (
+    <>
+      {show && (
+        <li className="queue-group" style={{ background: 'none', fontWeight: 700, color: 'var(--blue-dark)', padding: '6px 0 0' }}>
+          {heading}
+        </li>
+      )}
+      {children}
+    </>
   );
 }

@@ -7,10 +7,18 @@ import { useLang } from '../i18n';
 import { formatDate, formatTime } from '../time';
 import { useNow } from '../useNow';
 import { announcerFor } from './announce';
+import '../styles/zones.css';
 
 const FLASH_MS = 10_000;
+/** Beyond this many counters (a centre's floor) the table becomes a grid of cells, all on screen. */
+const MAX_TABLE_ROWS = 10;
+/** Beyond this many services the waiting list names only those with someone waiting. */
+const MAX_WAITING_ITEMS = 12;
 const params = new URLSearchParams(location.search);
 const SPEAKER = params.get('speaker') !== '0';
+/** `?zone=`: this screen and its speaker serve one zone (floor, hall); without it, the whole office. */
+const ZONE = params.get('zone') && Number(params.get('zone')) > 0 ? Number(params.get('zone')) : null;
+const DISPLAY_INPUT = ZONE === null ? {} : { query: { zone: ZONE } };
 
 interface Flash {
   seq: number;
@@ -22,19 +30,26 @@ interface Flash {
 export function DisplayApp() {
   const { t, pick, lang } = useLang();
   const now = useNow(1000);
-  const display = useQuery('display', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed');
+  const display = useQuery('display', DISPLAY_INPUT, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed');
   const [flash, setFlash] = useState<Flash | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const announcer = useRef(SPEAKER ? announcerFor(location.origin) : null);
 
+  // The zone's counters, for telling this zone's calls from the others' before the refetch.
+  const zoneCounters = useRef<Set<number> | null>(null);
+  zoneCounters.current = ZONE === null ? null : new Set((display.data?.counters ?? []).map((c) => c.id));
+
   useEvents((m) => {
     if (m.type === 'announce') {
+      // Another zone's call is spoken by that zone's speaker only.
+      if (ZONE !== null && m.zoneId !== null && m.zoneId !== undefined && m.zoneId !== ZONE) return;
       void announcer.current?.enqueue(m);
       return;
     }
     if (m.type !== 'ticket.called' && m.type !== 'ticket.recalled') return;
     const e = m as QueueEvent;
     if (!e.ticket || !e.counter) return;
+    if (zoneCounters.current && !zoneCounters.current.has(e.counter.id)) return;
     // Shown from the event itself, before the refetch, so the hall sees the call at once.
     setFlash({ seq: e.seq, ticketId: e.ticket.id, number: e.ticket.number, counterNumber: e.counter.number });
     if (flashTimer.current) clearTimeout(flashTimer.current);
@@ -60,6 +75,11 @@ export function DisplayApp() {
         <h1 style={{ display: 'flex', alignItems: 'center', gap: '1vw' }}>
           {d?.office.logo && <img className="logo" src={d.office.logo} alt="" />}
           {d ? pick(d.office.name, d.office.nameEn) : t.appName}
+          {d?.zone && d.zoneCount > 1 && (
+            <span className="zone-name" data-testid="display-zone">
+              {pick(d.zone.nameVi, d.zone.nameEn)}
+            </span>
+          )}
         </h1>
         <div className="clock">
           {formatTime(now, lang)}
@@ -83,26 +103,37 @@ export function DisplayApp() {
           )}
         </section>
         <section className="side">
-          <div>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t.counter}</th>
-                  <th>{t.number}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {(d?.counters ?? []).map((c) => (
-                  <tr key={c.id} data-counter={c.number}>
-                    <td>{c.name}</td>
-                    <td className="num">{c.current?.number ?? '—'}</td>
-                    <td className="muted">{c.status === 'closed' ? t.counterClosed : c.status === 'paused' ? t.counterPaused : c.officerName ?? ''}</td>
+          {(d?.counters.length ?? 0) > MAX_TABLE_ROWS ? (
+            <div className="counter-grid" data-testid="counter-grid">
+              {(d?.counters ?? []).map((c) => (
+                <div key={c.id} data-counter={c.number} className={`cell ${c.current ? 'busy' : c.status}`}>
+                  <span className="name">{c.name}</span>
+                  <span className="num">{c.current?.number ?? (c.status === 'closed' ? '' : '—')}</span>
+                </div>
+              ))}
+            </div>
+          ) : (
+            <div>
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t.counter}</th>
+                    <th>{t.number}</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {(d?.counters ?? []).map((c) => (
+                    <tr key={c.id} data-counter={c.number}>
+                      <td>{c.name}</td>
+                      <td className="num">{c.current?.number ?? '—'}</td>
+                      <td className="muted">{c.status === 'closed' ? t.counterClosed : c.status === 'paused' ? t.counterPaused : c.officerName ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <div>
             <h2>{t.recentCalls}</h2>
             <div className="waiting-list" data-testid="recent-calls">
@@ -116,7 +147,7 @@ export function DisplayApp() {
           <div>
             <h2>{t.waitingByService}</h2>
             <div className="waiting-list">
-              {(d?.waiting ?? []).map((w) => (
+              {(d?.waiting ?? []).filter((w, _i, all) => all.length <= MAX_WAITING_ITEMS || w.waiting > 0).map((w) => (
                 <div key={w.serviceId}>
                   {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
                 </div>

@@ -10,12 +10,15 @@ import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { RateLookup } from './RateLookup';
 import { useTicketScanner } from './scannerInput';
-import { TicketResult } from './TicketResult';
+import { BROWSE_TOP, DIRECT_MAX, ServicePicker } from './ServicePicker';
+import type { Browse } from './ServicePicker';
+import { ResultWarmup, TicketResult } from './TicketResult';
+import { DocumentsToBring, WhereToGo } from './WhereToGo';
 
 type Step =
   | { kind: 'home' }
   | { kind: 'priority'; service: ServiceStatus }
-  | { kind: 'result'; ticket: IssuedTicket; priorityLabel: string | null }
+  | { kind: 'result'; ticket: IssuedTicket; priorityLabel: string | null; service: ServiceStatus }
   | { kind: 'rate-lookup' }
   | { kind: 'rate-form'; status: TicketStatus }
   // A key, not the words, so switching language re-words what is on screen.
@@ -25,23 +28,29 @@ const params = new URLSearchParams(location.search);
 const IDLE_OVERRIDE_MS = params.get('idle') ? Number(params.get('idle')) * 1000 : null;
 const KIOSK_ID = params.get('kiosk') ?? undefined;
 const ASK_PRIORITY = params.get('priority') !== '0';
+/** The zone the kiosk stands in (`?zone=`); without it, the office's first zone. */
+const KIOSK_ZONE = params.get('zone') ? Number(params.get('zone')) : null;
 
 export function KioskApp() {
   const { t, pick, lang, setLang } = useLang();
   const now = useNow(10_000);
   const [step, setStep] = useState<Step>({ kind: 'home' });
+  const [browse, setBrowse] = useState<Browse>(BROWSE_TOP);
   const failure = useActionError();
   // services.changed: the host's timer saw a service open or close by its hours (07:30, 11:30…).
   const services = useQuery('listServices', {}, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'services.changed' || m.type === 'day.closed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
   const printer = useQuery('printerStatus', {}, (m) => m.type === 'printer.status');
+  const groups = useQuery('listServiceGroups', {}, (m) => m.type === 'config.changed');
+  const zones = useQuery('listZones', {}, (m) => m.type === 'config.changed');
 
   const home = useCallback(() => {
     setStep({ kind: 'home' });
+    setBrowse(BROWSE_TOP);
     failure.clear();
     setLang('vi');
   }, [setLang, failure.clear]);
-  const idleLeft = useIdle(IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000, home, step.kind !== 'home' || lang !== 'vi');
+  const idleLeft = useIdle(IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi');
 
   useEffect(() => {
     const block = (e: Event) => e.preventDefault();
@@ -64,7 +73,7 @@ export function KioskApp() {
     try {
       const ticket = await call('issueTicket', { body: { serviceId: service.id, priority, kioskId: KIOSK_ID } });
       const group = config.data?.priorityGroups.find((g) => g.code === priority);
-      setStep({ kind: 'result', ticket, priorityLabel: group ? pick(group.vi, group.en) : null });
+      setStep({ kind: 'result', ticket, priorityLabel: group ? pick(group.vi, group.en) : null, service });
     } catch (e) {
       failure.show(e);
       setStep({ kind: 'home' });
@@ -114,40 +123,28 @@ export function KioskApp() {
       <main>
         {failure.error && <div className="error-banner" role="alert" data-testid="action-error">{errorText(failure.error, lang)}</div>}
         {step.kind === 'home' && (
-          <>
-            {officeClosed ? (
-              <div className="closed-banner" role="status" data-testid="closed-banner">
-                <div className="title">{opening ? fmt(t.opensAt, { time: opening.time, when: when ? ` ${when}` : '' }) : t.closedNow}</div>
-                {hoursTexts.length === 1 && hoursTexts[0] && opening?.daysAhead === 0 && (
-                  <div className="hours">
-                    {t.todayHours}: {hoursTexts[0]}
-                  </div>
-                )}
-              </div>
-            ) : (
-              <h2>{t.chooseService}</h2>
-            )}
-            <div className="tiles">
-              {shown.map((s) => (
-                <button type="button" key={s.id} className={`tile${s.openNow ? '' : ' closed'}`} onClick={() => choose(s)} aria-disabled={!s.openNow} data-service={s.code}>
-                  <span className="prefix">{s.prefix}</span>
-                  <span className="name">{pick(s.nameVi, s.nameEn)}</span>
-                  {s.openNow ? (
-                    <span className="meta">
-                      <span>
-                        {t.waiting}: <b>{s.waiting}</b> {t.people}
-                      </span>
-                      <span>
-                        {t.etaAbout} <b>{s.etaMinutes}</b> {t.minutes}
-                      </span>
-                    </span>
-                  ) : (
-                    closedNote(s) && <span className="closed-note">{closedNote(s)}</span>
+          <ServicePicker
+            services={shown}
+            groups={groups.data ?? []}
+            browse={browse}
+            setBrowse={setBrowse}
+            closedNote={closedNote}
+            onChoose={choose}
+            heading={
+              officeClosed ? (
+                <div className="closed-banner" role="status" data-testid="closed-banner">
+                  <div className="title">{opening ? fmt(t.opensAt, { time: opening.time, when: when ? ` ${when}` : '' }) : t.closedNow}</div>
+                  {hoursTexts.length === 1 && hoursTexts[0] && opening?.daysAhead === 0 && (
+                    <div className="hours">
+                      {t.todayHours}: {hoursTexts[0]}
+                    </div>
                   )}
-                </button>
-              ))}
-            </div>
-          </>
+                </div>
+              ) : (
+                <h2>{shown.length > DIRECT_MAX ? t.chooseGroup : t.chooseService}</h2>
+              )
+            }
+          />
         )}
         {step.kind === 'priority' && (
           <>
@@ -164,7 +161,17 @@ export function KioskApp() {
             </div>
           </>
         )}
-        {step.kind === 'result' && <TicketResult ticket={step.ticket} priorityLabel={step.priorityLabel} onDone={home} />}
+        {step.kind === 'home' && <ResultWarmup />}
+        {step.kind === 'result' && (
+          <TicketResult
+            ticket={step.ticket}
+            priorityLabel={step.priorityLabel}
+            onDone={home}
+            aside={step.service.documents.length > 0 ? <DocumentsToBring documents={step.service.documents} /> : undefined}
+          >
+            {(zones.data?.length ?? 0) > 1 && <WhereToGo service={step.service} zones={zones.data ?? []} kioskZoneId={KIOSK_ZONE ?? zones.data?.[0]?.id ?? null} />}
+          </TicketResult>
+        )}
         {step.kind === 'rate-lookup' && (
           <RateLookup prefixes={[...new Set((services.data ?? []).map((s) => s.prefix))]} onFound={(status) => setStep({ kind: 'rate-form', status })} />
         )}
@@ -186,7 +193,11 @@ export function KioskApp() {
         )}
       </main>
       <div className="kiosk-footer">
-        {step.kind === 'home' ? (
+        {step.kind === 'home' && browse.kind !== 'top' ? (
+          <button type="button" className="btn-secondary" onClick={() => setBrowse(BROWSE_TOP)}>
+            ← {t.back}
+          </button>
+        ) : step.kind === 'home' ? (
           <button type="button" className="btn-secondary" onClick={() => setStep({ kind: 'rate-lookup' })}>
             ★ {t.rate}
           </button>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import QRCode from 'qrcode';
 import type { IssuedTicket, TicketPrintView } from '../../shared/api/schemas';
 import { call } from '../api/client';
@@ -31,20 +32,91 @@ function usePrintState(ticket: IssuedTicket): TicketPrintView['state'] {
   return state;
 }
 
-/** Shown after issuing: even if the printer failed, the citizen leaves with the number and the QR. */
-export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: IssuedTicket; priorityLabel: string | null; onDone: () => void }) {
-  const { t, pick } = useLang();
+const QR_OPTIONS = { margin: 1, width: 480, errorCorrectionLevel: 'M' } as const;
+
+/** After the frame that is being drawn now has been painted (a task queued from an animation frame). */
+function afterNextPaint(run: () => void): () => void {
+  let timer: number | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = window.setTimeout(run, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+/**
+ * The ticket's QR, made once the number is on screen: encoding it is tens of ms of canvas work on
+ * the main thread, and the citizen looks for the number first (#14: the first tap blocked ≈ 56 ms).
+ */
+function useQrAfterPaint(url: string): string | null {
   const [qr, setQr] = useState<string | null>(null);
-  const print = usePrintState(ticket);
   useEffect(() => {
-    QRCode.toDataURL(ticket.trackUrl, { margin: 1, width: 480, errorCorrectionLevel: 'M' })
-      .then(setQr)
-      .catch(() => setQr(null));
-  }, [ticket.trackUrl]);
+    let live = true;
+    const cancel = afterNextPaint(() => {
+      QRCode.toDataURL(url, QR_OPTIONS)
+        .then((d) => live && setQr(d))
+        .catch(() => live && setQr(null));
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [url]);
+  return qr;
+}
+
+const whenIdle = (run: () => void): (() => void) => {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(run, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(run, 200);
+  return () => clearTimeout(id);
+};
+
+/**
+ * The result screen, ready before the first tap: drawn once, invisibly, on the home screen while
+ * the kiosk is idle, so the number's heavy font weight is loaded, its styles are matched and the
+ * QR encoder has run once. Without it the first citizen of the day paid for all of that.
+ */
+export const ResultWarmup = memo(function ResultWarmup() {
+  const [ready, setReady] = useState(false);
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        setReady(true);
+        QRCode.toDataURL(`${location.origin}/t/warm-up`, QR_OPTIONS)
+          .then(setQr)
+          .catch(() => undefined);
+      }),
+    [],
+  );
+  if (!ready) return null;
+  return (
+    <div className="result result-warmup" aria-hidden="true" inert>
+      <div className="result-number">
+        <div className="big-number">A000</div>
+      </div>
+      <div className="result-track">
+        {/* Not .qr: tests and scripts look for the one ticket QR on screen. */}
+        <div className="qr-warmup">{qr && <img src={qr} alt="" width={240} height={240} />}</div>
+      </div>
+    </div>
+  );
+});
+
+/** Shown after issuing: even if the printer failed, the citizen leaves with the number and the QR. */
+export function TicketResult({ ticket, priorityLabel, onDone, children, aside }: { ticket: IssuedTicket; priorityLabel: string | null; onDone: () => void; children?: ReactNode; aside?: ReactNode }) {
+  const { t, pick } = useLang();
+  const qr = useQrAfterPaint(ticket.trackUrl);
+  const print = usePrintState(ticket);
   const printed = print === 'done';
   const printing = print === 'queued' || print === 'printing';
   return (
-    <div className="result" data-testid="ticket-result">
+    <div className={`result${children || aside ? ' with-extras' : ''}`} data-testid="ticket-result">
       <div className="result-number">
         <div className="label">{t.yourNumber}</div>
         <div className="big-number" data-testid="ticket-number">
@@ -58,13 +130,15 @@ export function TicketResult({ ticket, priorityLabel, onDone }: { ticket: Issued
         <div className={`print-state ${printed ? 'ok' : printing ? 'busy' : 'failed'}`} data-testid="print-state" data-state={print} role="status">
           {printed ? t.takeTicket : printing ? t.printing : t.kioskPrintFailed}
         </div>
+        {/* Where to go and what to bring (issue #15). */}
+        {children}
       </div>
       <div className="result-track">
-        {qr && (
-          <div className="qr">
-            <img src={qr} alt={ticket.trackUrl} />
-          </div>
-        )}
+        {aside}
+        {/* The QR's place is kept while it is being made, so the number does not move when it comes. */}
+        <div className="qr" data-testid="ticket-qr">
+          {qr ? <img src={qr} alt={ticket.trackUrl} /> : <div className="qr-placeholder" />}
+        </div>
         <div className="facts small">{t.scanToTrack}</div>
         {ticket.checkCode && (
           <div className="facts check-code">

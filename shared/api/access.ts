@@ -27,6 +27,9 @@ export const routeCallers: Record<RouteKey, Callers> = {
 
   listServices: ALL_DEVICES,
   listCounters: ALL_DEVICES,
+  listServiceGroups: ALL_DEVICES,
+  // Zone names are on the hall's walls; a display in a plain browser needs them for its heading.
+  listZones: 'anyone',
   listOfficers: ['counter', 'rating', 'admin'],
   issueTicket: ['kiosk'],
   lookupTicket: ['kiosk', 'counter', 'rating', 'admin'],
@@ -73,6 +76,10 @@ export const routeCallers: Record<RouteKey, Callers> = {
   saveService: ADMIN,
   adminCounters: ADMIN,
   saveCounter: ADMIN,
+  saveServiceGroup: ADMIN,
+  saveZone: ADMIN,
+  exportCatalogue: ADMIN,
+  importCatalogue: ADMIN,
   adminOfficers: ADMIN,
   saveOfficer: ADMIN,
   changePassword: ADMIN,

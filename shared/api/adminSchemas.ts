@@ -26,6 +26,11 @@ const serviceFields = {
   sortOrder: z.number().int().min(0).max(1000).default(0),
   icon: z.string().max(40).default(''),
   alertMinutes: z.number().int().min(1).max(600).nullable().default(45),
+  groupId: z.number().int().positive().nullable().default(null),
+  descriptionVi: z.string().trim().max(300).default(''),
+  descriptionEn: z.string().trim().max(300).default(''),
+  /** A short list a citizen reads standing at the kiosk, not the procedure's full dossier. */
+  documents: z.array(z.string().trim().min(1).max(160)).max(12).default([]),
 };
 /** A whole service as stored: a new one (defaults filled) or an edited one after the merge. */
 export const ServiceFields = z
@@ -39,6 +44,8 @@ const counterFields = {
   active: z.boolean().default(true),
   /** In the order the counter calls them. */
   serviceIds: z.array(z.number().int().positive()).max(50),
+  /** m009 gives every office zone 1; a centre adds more. */
+  zoneId: z.number().int().positive().default(1),
 };
 export const CounterFields = z.strictObject(counterFields);
 export const CounterInput = patchOf(counterFields).extend({ id: Id }).strict();
@@ -80,3 +87,33 @@ export const AnnouncementPatch = patchOf(AnnouncementConfig.shape);
 export const PasswordBody = z.object({ password: z.string().min(8, 'ít nhất 8 ký tự').max(200) }).strict();
 
 export const WaitAlert = z.object({ ticketId: z.string(), number: z.string(), serviceId: z.number().int(), waitedMinutes: z.number().int(), thresholdMinutes: z.number().int() });
+
+const groupFields = {
+  nameVi: Name,
+  nameEn: z.string().trim().max(120).default(''),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+  icon: z.string().max(40).default(''),
+};
+export const ServiceGroupFields = z.strictObject(groupFields);
+export const ServiceGroupInput = patchOf(groupFields).extend({ id: Id }).strict();
+
+const zoneFields = {
+  nameVi: z.string().trim().min(1).max(80),
+  nameEn: z.string().trim().max(80).default(''),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+};
+export const ZoneFields = z.strictObject(zoneFields);
+export const ZoneInput = patchOf(zoneFields).extend({ id: Id }).strict();
+
+/** One procedure of an imported spreadsheet (shared/catalogueSheet.ts); `group` by name, '' for none. */
+export const CatalogueRow = z.strictObject({
+  code: serviceFields.code,
+  group: z.string().trim().max(120).default(''),
+  nameVi: Name,
+  nameEn: serviceFields.nameEn,
+  prefix: serviceFields.prefix,
+  descriptionVi: serviceFields.descriptionVi,
+  documents: serviceFields.documents,
+});
+export const CatalogueImport = z.strictObject({ rows: z.array(CatalogueRow).min(1).max(500) });
+export const CatalogueImportResult = z.object({ created: z.number().int(), updated: z.number().int(), groupsCreated: z.number().int() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BoardsConfig } from '../boardConfig';
 import { PrinterConfig } from '../printerConfig';
-import { Counter, Officer, OpeningWindow, PriorityGroupDef, Service, Ticket, TicketState } from '../domain';
+import { Counter, Officer, OpeningWindow, PriorityGroupDef, Service, ServiceGroup, Ticket, TicketState, Zone } from '../domain';
 
 // Route parameters arrive as strings; ids are validated before anything touches the database.
 export const TicketIdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9]{8,32}$/, 'ticket id') }).strict();
@@ -69,6 +69,8 @@ export const ServiceStatus = Service.extend({
   /** When a service closed for its hours opens again (office time), so the kiosk can say so once. */
   opensNext: z.object({ daysAhead: z.number().int(), weekday: z.number().int(), time: z.string() }).nullable(),
   issuedToday: z.number().int(),
+  /** Zones whose open-or-not counters serve it (m009), ascending: the kiosk says where to go. */
+  zoneIds: z.array(z.number().int()),
 });
 export type ServiceStatus = z.infer<typeof ServiceStatus>;
 
@@ -166,7 +168,14 @@ export const DisplayCall = z.object({
 });
 export type DisplayCall = z.infer<typeof DisplayCall>;
 
+/** `/display?zone=…`: only that zone's counters, calls and voice; without it, the whole office. */
+export const DisplayQuery = z.object({ zone: z.coerce.number().int().positive().max(1_000_000).optional() }).strict();
+
 export const DisplayState = z.object({
+  /** The zone this answer is for, or null for the whole office. */
+  zone: z.object({ id: z.number().int(), nameVi: z.string(), nameEn: z.string() }).nullable(),
+  /** How many zones the office has: a display names its zone only when there is more than one. */
+  zoneCount: z.number().int(),
   office: z.object({ name: z.string(), nameEn: z.string(), marquee: z.string(), logo: z.string() }),
   now: z.number().int(),
   lastEventSeq: z.number().int(),
@@ -203,7 +212,7 @@ export type PublicConfig = z.infer<typeof PublicConfig>;
 export const Ok = z.object({ ok: z.literal(true) });
 export const RatingResult = z.object({ ok: z.literal(true), ticketId: z.string(), score: z.number().int() });
 
-export { Counter, Officer, OpeningWindow, Service, Ticket };
+export { Counter, Officer, OpeningWindow, Service, ServiceGroup, Ticket, Zone };
 
 export const PrinterStatusView = z.object({
   configured: z.boolean(),

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import { defaultHostBuild, ensureHostBuilt, hostEntryFile } from '../../scripts/buildHost';
+import { MALLOC_ENV } from '../../electron/host/mallocEnv';
 import { TEST_ADMIN_PASSWORD, TEST_PINS } from './devices';
 
 export interface ServeProcess {
@@ -10,10 +12,22 @@ export interface ServeProcess {
   base: string;
 }
 
-/** Start `serve.ts` as a real child process and wait for its "listening" line. */
-export function startServe(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/host/serve.ts'), '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
-    env: { ...process.env, MOTCUA_SEED_ALWAYS_OPEN: '1', MOTCUA_ISSUE_RATE_LIMIT: '0', MOTCUA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, MOTCUA_OFFICER_PINS: TEST_PINS.join(','), ...env },
+/**
+ * What `npm run serve` runs: the host bundle (dist/host/serve.mjs), bundled first if a source
+ * changed. MOTCUA_SERVE_FROM_SOURCE=1 runs electron/host/serve.ts through tsx instead.
+ */
+export async function serveCommand(): Promise<string[]> {
+  if (process.env.MOTCUA_SERVE_FROM_SOURCE === '1') return ['--import', 'tsx', path.resolve('electron/host/serve.ts')];
+  const b = defaultHostBuild(path.resolve('.'));
+  await ensureHostBuilt(b);
+  return [hostEntryFile(b)];
+}
+
+/** Start the host as `npm run serve` does, as a real child process, and wait for its "listening" line. */
+export async function startServe(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...(await serveCommand()), '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
+    // The allocator settings `npm run serve` would restart with, set up front: the child is the host itself.
+    env: { ...process.env, ...MALLOC_ENV, MOTCUA_SEED_ALWAYS_OPEN: '1', MOTCUA_ISSUE_RATE_LIMIT: '0', MOTCUA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, MOTCUA_OFFICER_PINS: TEST_PINS.join(','), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -27,10 +27,10 @@ export class FakeClock {
 }
 
 /** A queue on a real SQLite file in a fresh temp dir, seeded with the sample ward. */
-export function tempQueue(opts: { clock?: FakeClock; alwaysOpen?: boolean } = {}) {
+export function tempQueue(opts: { clock?: FakeClock; alwaysOpen?: boolean; sample?: 'ward' | 'centre' } = {}) {
   const dir = tempDir();
   const db = openDatabase({ file: path.join(dir, 'motcua.sqlite'), backupDir: path.join(dir, 'backups') });
-  seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, alwaysOpen: opts.alwaysOpen ?? true });
+  seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, alwaysOpen: opts.alwaysOpen ?? true, sample: opts.sample });
   const clock = opts.clock ?? new FakeClock();
   const queue = new QueueService({ db, now: clock.now });
   return { dir, db, queue, clock, file: path.join(dir, 'motcua.sqlite') };
@@ -59,6 +59,8 @@ export interface TempHostOptions {
   /** Seed the sample ward with its real opening hours instead of always open. */
   officeHours?: boolean;
   staticDir?: string;
+  /** MOTCUA_SEED: the sample provincial centre instead of the ward office. */
+  seed?: 'ward' | 'centre';
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
@@ -74,6 +76,7 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     adminPassword: TEST_ADMIN_PASSWORD,
     officerPins: TEST_PINS,
     seedAlwaysOpen: !opts.officeHours,
+    seedSample: opts.seed,
     backups: false,
     now: opts.clock?.now,
     issueRatePerMinute: opts.issueRatePerMinute ?? 0,

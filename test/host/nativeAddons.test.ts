@@ -5,14 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/host/db/openDatabase';
 import { NativeAddonError, checkNativeAddons, currentAddonContext, explainAddonFailure } from '../../electron/host/nativeAddons';
 import type { AddonContext } from '../../electron/host/nativeAddons';
+import { serveCommand } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
 
 const approvedAll: AddonContext = { runtime: 'Node.js 24.22.3', electron: false, approved: () => true, nodedirFix: null };
 
 /** What `npm run serve` prints when started with this addon (same node, same loader as users get). */
-function serveWith(addon: string) {
+async function serveWith(addon: string) {
+  const cmd = await serveCommand();
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('electron/host/serve.ts'), '--port', '0', '--host', '127.0.0.1', '--data', tempDir()], {
+  const r = spawnSync(process.execPath, [...cmd, '--port', '0', '--host', '127.0.0.1', '--data', tempDir()], {
     env: { ...process.env, MOTCUA_SQLITE_ADDON: addon },
     encoding: 'utf8',
     timeout: 30_000,
@@ -39,8 +41,8 @@ describe('a missing native addon', () => {
     expect(fs.existsSync(path.join(dir, 'q.sqlite'))).toBe(false);
   });
 
-  it('npm run serve stops at once with that one line, not a stack trace', () => {
-    const r = serveWith(missing());
+  it('npm run serve stops at once with that one line, not a stack trace', async () => {
+    const r = await serveWith(missing());
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
@@ -71,8 +73,8 @@ describe('an addon built for another runtime', () => {
   // the other one's build: the real dlopen failure, not a made-up message.
   const foreign = process.env.MOTCUA_FOREIGN_SQLITE_ADDON;
 
-  it.skipIf(!foreign)('npm run serve names both ABIs and the rebuild in one line', () => {
-    const r = serveWith(foreign as string);
+  it.skipIf(!foreign)('npm run serve names both ABIs and the rebuild in one line', async () => {
+    const r = await serveWith(foreign as string);
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

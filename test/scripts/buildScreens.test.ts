@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/tempHost';
 function copyProject(): string {
   const root = tempDir('motcua-build-');
   for (const d of ['renderer', 'shared']) fs.cpSync(path.resolve(d), path.join(root, d), { recursive: true });
-  for (const f of ['vite.config.ts', 'package.json', 'tsconfig.json']) fs.copyFileSync(path.resolve(f), path.join(root, f));
+  for (const f of ['vite.config.ts', 'scripts/precompress.ts', 'package.json', 'tsconfig.json']) fs.cpSync(path.resolve(f), path.join(root, f));
   fs.symlinkSync(fs.realpathSync(path.resolve('node_modules')), path.join(root, 'node_modules'), 'dir');
   return root;
 }

@@ -55,7 +55,8 @@ export class OfficeAdmin {
   }
 
   /** Create (no id) or edit: an edit changes the fields it was sent and keeps every other one. */
-  saveService(input: z.infer<typeof ServiceInput>): Service {
+  /** `record: false` for a step of a larger change that records one event for all (a catalogue import). */
+  saveService(input: z.infer<typeof ServiceInput>, record = true): Service {
     return this.queue.ctx.tx(() =>
       unique(() => {
         const db = this.queue.ctx.db;
@@ -76,17 +77,25 @@ export class OfficeAdmin {
           sort_order: s.sortOrder,
           icon: s.icon,
           alert_minutes: s.alertMinutes,
+          group_id: s.groupId,
+          description_vi: s.descriptionVi,
+          description_en: s.descriptionEn,
+          documents: JSON.stringify(s.documents),
         };
+        if (s.groupId !== null && !this.queue.catalogue.group(s.groupId)) throw new AppError('GROUP_NOT_FOUND');
         if (id) {
           db.prepare(`UPDATE services SET code=@code, name_vi=@name_vi, name_en=@name_en, prefix=@prefix, range_start=@range_start, range_end=@range_end,
-            daily_quota=@daily_quota, hours=@hours, active=@active, sort_order=@sort_order, icon=@icon, alert_minutes=@alert_minutes WHERE id=@id`).run({ ...values, id });
+            daily_quota=@daily_quota, hours=@hours, active=@active, sort_order=@sort_order, icon=@icon, alert_minutes=@alert_minutes,
+            group_id=@group_id, description_vi=@description_vi, description_en=@description_en, documents=@documents WHERE id=@id`).run({ ...values, id });
         } else {
           id = Number(
-            db.prepare(`INSERT INTO services (code, name_vi, name_en, prefix, range_start, range_end, daily_quota, hours, active, sort_order, icon, alert_minutes)
-              VALUES (@code, @name_vi, @name_en, @prefix, @range_start, @range_end, @daily_quota, @hours, @active, @sort_order, @icon, @alert_minutes)`).run(values).lastInsertRowid,
+            db.prepare(`INSERT INTO services (code, name_vi, name_en, prefix, range_start, range_end, daily_quota, hours, active, sort_order, icon, alert_minutes,
+              group_id, description_vi, description_en, documents)
+              VALUES (@code, @name_vi, @name_en, @prefix, @range_start, @range_end, @daily_quota, @hours, @active, @sort_order, @icon, @alert_minutes,
+              @group_id, @description_vi, @description_en, @documents)`).run(values).lastInsertRowid,
           );
         }
-        this.changed('service', id, { fields: Object.keys(patch) });
+        if (record) this.changed('service', id, { fields: Object.keys(patch) });
         return toService(db.prepare('SELECT * FROM services WHERE id = ?').get(id) as ServiceRow);
       }),
     );
@@ -106,16 +115,17 @@ export class OfficeAdmin {
         if (id) {
           const row = db.prepare('SELECT * FROM counters WHERE id = ?').get(id) as CounterRow | undefined;
           if (!row) throw new AppError('COUNTER_NOT_FOUND');
-          const { number, name, active, serviceIds } = this.queue.ctx.counterView(row);
-          stored = { number, name, active, serviceIds };
+          const { number, name, active, serviceIds, zoneId } = this.queue.ctx.counterView(row);
+          stored = { number, name, active, serviceIds, zoneId };
         }
         const c = CounterFields.parse(applyPatch(stored, patch));
         for (const sid of c.serviceIds) this.queue.ctx.service(sid);
+        if (!this.queue.catalogue.zone(c.zoneId)) throw new AppError('ZONE_NOT_FOUND');
         if (new Set(c.serviceIds).size !== c.serviceIds.length) throw new AppError('BAD_REQUEST', 'Dịch vụ bị lặp');
         if (id) {
-          db.prepare('UPDATE counters SET number = ?, name = ?, active = ? WHERE id = ?').run(c.number, c.name, c.active ? 1 : 0, id);
+          db.prepare('UPDATE counters SET number = ?, name = ?, active = ?, zone_id = ? WHERE id = ?').run(c.number, c.name, c.active ? 1 : 0, c.zoneId, id);
         } else {
-          id = Number(db.prepare('INSERT INTO counters (number, name, active) VALUES (?, ?, ?)').run(c.number, c.name, c.active ? 1 : 0).lastInsertRowid);
+          id = Number(db.prepare('INSERT INTO counters (number, name, active, zone_id) VALUES (?, ?, ?, ?)').run(c.number, c.name, c.active ? 1 : 0, c.zoneId).lastInsertRowid);
         }
         if (!editId || patch.serviceIds) {
           db.prepare('DELETE FROM counter_services WHERE counter_id = ?').run(id);

@@ -25,13 +25,15 @@ export function createAnnouncer(opts: {
   publish: (m: AnnounceMessage) => void;
   now: () => number;
   timeZone: () => string;
+  /** The zone a counter is in; absent, announcements name no zone and every speaker plays them. */
+  zoneOf?: (counterId: number) => number | null;
 }) {
   let seq = 0;
   return {
     handle(e: QueueEvent): void {
       const cfg = opts.config();
       if (!cfg.enabled || !e.counter || inQuietHours(cfg, opts.now(), opts.timeZone())) return;
-      const base = { type: 'announce' as const, counterNumber: e.counter.number, lang: cfg.lang, repeat: cfg.repeat, gapMs: cfg.gapMs, volume: cfg.volume };
+      const base = { type: 'announce' as const, counterNumber: e.counter.number, zoneId: opts.zoneOf?.(e.counter.id) ?? null, lang: cfg.lang, repeat: cfg.repeat, gapMs: cfg.gapMs, volume: cfg.volume };
       // Clips exist only for the default wording; a custom one goes to speech synthesis.
       const custom = !!cfg.template;
       if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && e.ticket) {

@@ -1,4 +1,4 @@
-import ModbusRTU from 'modbus-serial';
+import type ModbusRTU from 'modbus-serial';
 import { SerialPort } from 'serialport';
 import type { BoardCommand } from '../../../shared/boardConfig';
 import { asciiFrame } from './asciiFrame';
@@ -50,7 +50,9 @@ export class BoardBus {
   private async ensureOpen(): Promise<void> {
     if (this.open || this.closed) return;
     if (this.protocol === 'modbus') {
-      const client = new ModbusRTU();
+      // Loaded by the first Modbus board, not with the host: most offices have none.
+      const { default: ModbusClient } = await import('modbus-serial');
+      const client = new ModbusClient();
       await client.connectRTUBuffered(this.path, { baudRate: this.baudRate, dataBits: 8, stopBits: 1, parity: 'none' });
       client.setTimeout(500);
       this.modbus = client;

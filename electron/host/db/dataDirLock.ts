@@ -8,11 +8,25 @@ export class DataDirBusyError extends Error {
   }
 }
 
+/**
+ * A process that has exited but was not reaped yet (its parent died first and nobody adopted it
+ * properly — e.g. a host whose launcher was SIGKILLed, under an init that does not reap) still
+ * answers kill(0) but holds no file and no database: not an owner.
+ */
+function zombie(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    return /^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
+    return !zombie(pid);
   } catch (e) {
     // EPERM: the process exists but belongs to someone else — still a live owner.
     return (e as NodeJS.ErrnoException).code === 'EPERM';

@@ -113,7 +113,8 @@ export function prepareRestore(uploaded: string, out: string, currentSettings: R
     const triggers = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
     db.transaction(() => {
       for (const tr of triggers) db.exec(`DROP TRIGGER main."${tr.name}"`);
-      for (const t of tables) db.exec(`INSERT INTO main."${t}" SELECT * FROM src."${t}"`);
+      // A migration may seed rows (m009: the default zone); the backup's rows are the truth.
+      for (const t of tables) db.exec(`DELETE FROM main."${t}"; INSERT INTO main."${t}" SELECT * FROM src."${t}"`);
       for (const tr of triggers) db.exec(tr.sql);
       // One grouped pass over the tickets (≈ 2 s for a million, here in the worker), so the first
       // report after the swap reads finished rollups. Older files get theirs from m008 at open.

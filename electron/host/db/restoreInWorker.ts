@@ -5,8 +5,10 @@ import { Worker } from 'node:worker_threads';
 import type { KeptDevice, RestorePrepared } from './restoreCheck';
 
 function startWorker(workerData: unknown): Worker {
-  // In the bundled Electron main there is no import.meta.url and the worker sits beside main.cjs.
+  // In the bundled Electron main there is no import.meta.url and the worker sits beside main.cjs;
+  // in serve's ES module bundle (dist/host) it sits beside the bundle as restoreWorker.mjs.
   if (!import.meta.url) return new Worker(path.join(__dirname, 'restoreWorker.cjs'), { workerData });
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./restoreWorker.mjs', import.meta.url), { workerData });
   // From source (serve via tsx, tests) the worker is TypeScript too: Node 20 workers ignore
   // `--import` in execArgv, so the worker registers tsx itself before loading the entry.
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;

@@ -3,6 +3,7 @@ import type { OfficeConfig, OpeningWindow } from '../../../shared/domain';
 import { hashSecret } from '../auth/secretHash';
 import type { PinHasher } from '../auth/pinHasher';
 import { OfficeSettings } from '../config/officeSettings';
+import { CENTRE_OFFICE, CENTRE_SIZE, seedCentreRows } from './centreSeed';
 
 export interface SeedOptions {
   /**
@@ -15,6 +16,8 @@ export interface SeedOptions {
   pinHasher?: PinHasher;
   /** Tests and demos at night want services open at any hour; a real office keeps its hours. */
   alwaysOpen?: boolean;
+  /** `centre` (MOTCUA_SEED=centre): the sample provincial centre instead of the ward office. */
+  sample?: 'ward' | 'centre';
 }
 
 const WEEKDAY_HOURS: OpeningWindow[] = [
@@ -65,6 +68,7 @@ const OFFICE: Partial<OfficeConfig> = {
 export function seedIfEmpty(db: Database.Database, opts: SeedOptions): boolean {
   const seeded = db.prepare("SELECT 1 FROM settings WHERE key = 'office'").get();
   if (seeded) return false;
+  if (opts.sample === 'centre') return seedCentre(db, opts);
   const settings = new OfficeSettings(db);
   // No default credentials: without explicit ones the PINs are unusable and the admin has none.
   const officerHashes = OFFICERS.map((_, i) => {
@@ -91,6 +95,21 @@ export function seedIfEmpty(db: Database.Database, opts: SeedOptions): boolean {
       const cid = Number(insCounter.run(c.number, `Quầy ${c.number}`).lastInsertRowid);
       c.services.forEach((code, pos) => insCs.run(cid, ids.get(code), pos));
     }
+  }).immediate();
+  return true;
+}
+
+function seedCentre(db: Database.Database, opts: SeedOptions): boolean {
+  const settings = new OfficeSettings(db);
+  const hashes = Array.from({ length: CENTRE_SIZE.officers }, (_, i) => {
+    const pin = opts.officerPins?.[i];
+    return pin && opts.pinHasher ? opts.pinHasher.hashSync(pin) : '';
+  });
+  const adminHash = opts.adminPassword ? hashSecret(opts.adminPassword) : null;
+  db.transaction(() => {
+    settings.set(CENTRE_OFFICE as OfficeConfig);
+    if (adminHash) settings.setRaw('admin', { hash: adminHash, mustChange: false });
+    seedCentreRows(db, { hours: JSON.stringify(opts.alwaysOpen ? [] : WEEKDAY_HOURS), officerHashes: (i) => hashes[i] ?? '' });
   }).immediate();
   return true;
 }

@@ -25,6 +25,7 @@ export class CallOutputs {
       publish: broadcast,
       now: queue.now,
       timeZone: () => queue.settings.get().timeZone,
+      zoneOf: (counterId) => queue.catalogue.zoneOfCounter(counterId),
     });
     this.boards = this.startBoards();
     this.stop = queue.onEvent((e) => {

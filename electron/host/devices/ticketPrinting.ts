@@ -111,7 +111,19 @@ export class TicketPrinting {
       checkCode: row.check_code ?? '',
       timeZone: office.timeZone,
       template: office.ticketTemplate,
+      zone: this.zoneText(row.service_id),
     };
+  }
+
+  /** "Tầng 2 · Quầy 21, 22": where the service is served, for an office with more than one zone. */
+  private zoneText(serviceId: number): string {
+    const zones = this.queue.catalogue.zones();
+    if (zones.length <= 1) return '';
+    const counters = this.queue.views.listCounters().filter((c) => c.serviceIds.includes(serviceId));
+    return zones
+      .filter((z) => counters.some((c) => c.zoneId === z.id))
+      .map((z) => `${z.nameVi} · Quầy ${counters.filter((c) => c.zoneId === z.id).map((c) => c.number).join(', ')}`)
+      .join('; ');
   }
 
   private printTicket(ticketId: string, jobId?: number): Promise<PrintResultView> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import opentype from 'opentype.js';
+import type opentype from 'opentype.js';
 
 // Text rendered to dots, for printers that have no Vietnamese code page at all: the bundled
 // Be Vietnam Pro outlines (Latin and Vietnamese subsets) filled by a small scanline rasteriser.
@@ -23,19 +23,30 @@ export interface RasterLine {
 
 let fonts: { regular: opentype.Font[]; bold: opentype.Font[] } | null = null;
 
+/**
+ * Node's require for this module. The bundles have one (Electron's CommonJS main; serve's ES module
+ * bundle defines it in its banner); the sources through tsx resolve from this file.
+ */
+function nodeRequire(): NodeJS.Require {
+  if (typeof require === 'function') return require;
+  try {
+    return createRequire(import.meta.url);
+  } catch {
+    return createRequire(path.join(process.cwd(), 'package.json'));
+  }
+}
+
 function loadFonts() {
   if (fonts) return fonts;
-  // Resolved lazily: inside the bundled Electron main there is no import.meta.url, only the cwd.
-  let req: NodeJS.Require;
-  try {
-    req = createRequire(import.meta.url);
-  } catch {
-    req = createRequire(path.join(process.cwd(), 'package.json'));
-  }
+  const req = nodeRequire();
+  // opentype.js (≈ 0.6 MB of code, 2 MB of heap) is loaded with the first raster line, not with the
+  // host: most printers have a Vietnamese code page and never need it. A plain require keeps the
+  // bundlers from pulling it into the host bundle.
+  const opentypeLib = req('opentype.js') as typeof opentype;
   const dir = path.join(path.dirname(req.resolve('@fontsource/be-vietnam-pro/package.json')), 'files');
   const load = (f: string) => {
     const b = fs.readFileSync(path.join(dir, f));
-    return opentype.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    return opentypeLib.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   };
   const set = (w: number) => ['vietnamese', 'latin-ext', 'latin'].map((s) => load(`be-vietnam-pro-${s}-${w}-normal.woff`));
   fonts = { regular: set(400), bold: set(700) };

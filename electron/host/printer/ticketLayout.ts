@@ -1,7 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
-import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode } from '../../../shared/ticketTemplate';
+import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode, withZone } from '../../../shared/ticketTemplate';
 import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplate';
 import { padToEight, renderText, toImageData } from './rasterText';
 import type { RasterLine } from './rasterText';
@@ -27,7 +27,12 @@ export interface TicketPrintData {
   timeZone?: string;
   /** The office's ticket template (admin screen); the default when absent. */
   template?: TicketTemplate;
+  /** Where the service is served, when the office has more than one zone (m009); else empty. */
+  zone?: string;
 }
+
+/** The lines as printed: the check code always, the zone in an office with several. */
+const printed = (template: TicketTemplate) => withZone(withCheckCode(template));
 
 export function ticketValues(d: TicketPrintData): TicketValues {
   const tz = d.timeZone ?? 'Asia/Ho_Chi_Minh';
@@ -45,6 +50,7 @@ export function ticketValues(d: TicketPrintData): TicketValues {
     eta: String(d.etaMinutes),
     footer: d.footer,
     code: d.checkCode,
+    zone: d.zone ?? '',
   };
 }
 
@@ -81,7 +87,7 @@ function pad(text: string, columns: number, align: 'left' | 'center' | 'right'):
 /** The text lines a ticket prints, before encoding (also what the tests compare against). */
 export function ticketText(d: TicketPrintData, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): string[] {
   const v = ticketValues(d);
-  return withCheckCode(template).filter((l) => l.kind === 'text').flatMap((l) => {
+  return printed(template).filter((l) => l.kind === 'text').flatMap((l) => {
     const text = fillLine(l.text, v);
     return text === null ? [] : [text];
   });
@@ -123,7 +129,7 @@ function encodeRasterTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profil
 
 /** ESC/POS bytes of a ticket in the configured Vietnamese mode, QR code of the tracking URL, cut. */
 export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): Uint8Array {
-  if (cfg.encoding === 'raster') return encodeRasterTicket(d, cfg, withCheckCode(template));
+  if (cfg.encoding === 'raster') return encodeRasterTicket(d, cfg, printed(template));
   const profile = PRINTER_PROFILES[cfg.profile];
   const columns = profile.columns[cfg.paper];
   const enc = new ReceiptPrinterEncoder({
@@ -135,7 +141,7 @@ export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profi
   enc.initialize();
   enc.codepage(cfg.encoding === 'cp1258' ? 'windows1258' : cfg.encoding === 'tcvn3' ? 'auto' : 'cp437');
   const v = ticketValues(d);
-  for (const line of withCheckCode(template)) {
+  for (const line of printed(template)) {
     if (line.kind === 'rule') {
       enc.line('-'.repeat(columns));
       continue;

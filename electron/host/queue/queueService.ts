@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { OfficeSettings } from '../config/officeSettings';
 import { registerSqlFunctions } from '../db/sqlFunctions';
 import { Calling } from './calling';
+import { Catalogue } from './catalogue';
 import { CounterSessions } from './counterSessions';
 import { DayClose } from './dayClose';
 import { TicketIssuer } from './issueTicket';
@@ -39,6 +40,7 @@ export class QueueService {
   readonly counterRepairs: CounterRepair[];
   readonly lookup: TicketLookup;
   readonly days: DayClose;
+  readonly catalogue: Catalogue;
 
   constructor(deps: QueueServiceDeps) {
     // The report triggers on tickets call them, whoever opened the connection.
@@ -60,7 +62,8 @@ export class QueueService {
       () => activeServices.all().map((r) => r.id),
     );
     this.ctx.onEvent((e) => this.eta.noteIssued(e));
-    this.views = new QueueViews(this.ctx, this.stats, this.eta, this.issuer, this.ratings, this.counters);
+    this.catalogue = new Catalogue(deps.db);
+    this.views = new QueueViews(this.ctx, this.stats, this.eta, this.issuer, this.ratings, this.counters, this.catalogue);
     this.lookup = new TicketLookup(this.ctx, this.views);
     this.days = new DayClose(this.ctx);
     this.ctx.setBeforeWrite(() => this.days.closeIfDue());

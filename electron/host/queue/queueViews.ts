@@ -3,6 +3,7 @@ import type { CounterState, CounterView, DisplayCall, DisplayState, ServiceStatu
 import { businessDay, localParts } from '../../../shared/businessDay';
 import { AppError } from '../../../shared/errors';
 import { hoursToday, nextOpening } from '../../../shared/openingHours';
+import type { Catalogue } from './catalogue';
 import type { CounterSessions } from './counterSessions';
 import type { TicketIssuer } from './issueTicket';
 import type { QueueContext } from './queueContext';
@@ -38,6 +39,7 @@ export class QueueViews {
     private readonly issuer: TicketIssuer,
     private readonly ratings: Ratings,
     private readonly counterSessions: CounterSessions,
+    private readonly catalogue: Catalogue,
   ) {
     const db = ctx.db;
     this.services = db.prepare('SELECT * FROM services ORDER BY sort_order, id');
@@ -77,6 +79,7 @@ export class QueueViews {
     const waiting = this.stats.waitingCounts();
     const local = localParts(now, office.timeZone);
     const weekday = local.weekday;
+    const zones = this.catalogue.serviceZones();
     return this.services.all().map((row) => {
       const a = availability(row, office, now, (day) => this.issuer.counts(row.id, day));
       const w = waiting.get(row.id) ?? 0;
@@ -90,6 +93,7 @@ export class QueueViews {
         hoursToday: s.hours.length === 0 ? '' : hoursToday(s.hours, weekday),
         opensNext: a.closedReason === 'hours' ? nextOpening(s.hours, local) : null,
         issuedToday: a.issuedToday,
+        zoneIds: zones.get(row.id) ?? [],
       };
     });
   }
@@ -201,15 +205,23 @@ export class QueueViews {
     return calls;
   }
 
-  display(): DisplayState {
+  /** The hall's screen; with a zone, only what that zone's counters call (an unknown zone is refused). */
+  display(zoneId?: number): DisplayState {
     const office = this.ctx.settings.get();
-    const counters = this.listCounters();
+    const zones = this.catalogue.zones();
+    const zone = zoneId === undefined ? null : zones.find((z) => z.id === zoneId);
+    if (zone === undefined) throw new AppError('ZONE_NOT_FOUND');
+    const counters = this.listCounters().filter((c) => !zone || c.zoneId === zone.id);
+    // The waiting counts of the services served here (all of them for the whole office).
+    const servedHere = zone ? new Set(counters.flatMap((c) => c.serviceIds)) : null;
     const byId = new Map(counters.map((c) => [c.id, c]));
     const calls = this.callHistory(byId);
     // "Now calling" only while it is true: the ticket is still at the counter that called it.
     const nowCalling = calls.find((call) => byId.get(call.counterId)?.current?.id === call.ticketId) ?? null;
     const waiting = this.stats.waitingCounts();
     return {
+      zone: zone ? { id: zone.id, nameVi: zone.nameVi, nameEn: zone.nameEn } : null,
+      zoneCount: zones.length,
       office: { name: office.name, nameEn: office.nameEn, marquee: office.marquee, logo: office.logo },
       now: this.ctx.now(),
       lastEventSeq: this.lastSeq.get()?.m ?? 0,
@@ -225,7 +237,7 @@ export class QueueViews {
       recentCalls: calls,
       waiting: this.services
         .all()
-        .filter((s) => s.active === 1)
+        .filter((s) => s.active === 1 && (!servedHere || servedHere.has(s.id)))
         .map((s) => ({ serviceId: s.id, nameVi: s.name_vi, nameEn: s.name_en, prefix: s.prefix, waiting: waiting.get(s.id) ?? 0 })),
     };
   }

@@ -39,6 +39,11 @@ export interface ServiceRow {
   sort_order: number;
   icon: string;
   alert_minutes: number | null;
+  group_id: number | null;
+  description_vi: string;
+  description_en: string;
+  /** JSON array of strings. */
+  documents: string;
 }
 
 export interface CounterRow {
@@ -48,6 +53,7 @@ export interface CounterRow {
   active: number;
   status: 'closed' | 'open' | 'paused';
   officer_id: number | null;
+  zone_id: number;
 }
 
 export interface OfficerRow {
@@ -95,6 +101,10 @@ export const toService = (r: ServiceRow): Service => ({
   sortOrder: r.sort_order,
   icon: r.icon,
   alertMinutes: r.alert_minutes,
+  groupId: r.group_id,
+  descriptionVi: r.description_vi,
+  descriptionEn: r.description_en,
+  documents: JSON.parse(r.documents) as string[],
 });
 
 export const toCounter = (r: CounterRow, serviceIds: number[]): Counter => ({
@@ -105,6 +115,7 @@ export const toCounter = (r: CounterRow, serviceIds: number[]): Counter => ({
   status: r.status,
   officerId: r.officer_id,
   serviceIds,
+  zoneId: r.zone_id,
 });
 
 export const toOfficer = (r: OfficerRow): Officer => ({

@@ -8,6 +8,7 @@ import type { AuthService, Session, SignInCaller } from '../auth/authService';
 import type { Device, DeviceRegistry } from '../auth/deviceRegistry';
 import type { OfficeSetup } from '../auth/officeSetup';
 import type { OfficeAdmin } from '../admin/officeAdmin';
+import { CatalogueAdmin } from '../admin/catalogueAdmin';
 import type { CallOutputs } from '../devices/callOutputs';
 import type { ReportQueries } from '../reports/reportQuery';
 import type { PrinterFleet } from '../devices/printerFleet';
@@ -87,6 +88,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const { trackUrl, printers, outputs, admin, reports } = d;
   const printing = printers.host;
   const reach = new CounterReach(queue.ctx.db);
+  const catalogueAdmin = new CatalogueAdmin(queue);
   /** A printer setting that may be used: the transport goes to a printer, a spool file into the spool folder. */
   const checkedPrinter = (next: PrinterConfig): PrinterConfig => {
     const problem = d.printerTransportProblem(next.transport) ?? encodingProblem(next);
@@ -128,7 +130,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     listOfficers: () =>
       (queue.ctx.db.prepare('SELECT * FROM officers WHERE active = 1 ORDER BY id').all() as OfficerRow[]).map(toOfficer),
     // Phones may look at the wall too, but never learn a ticket id from it.
-    display: (_input, call) => (call.device || call.shell ? queue.views.display() : publicDisplay(queue.views.display())),
+    display: ({ query }, call) => (call.device || call.shell ? queue.views.display(query.zone) : publicDisplay(queue.views.display(query.zone))),
+    listServiceGroups: () => queue.catalogue.groups(),
+    listZones: () => queue.catalogue.zones(),
 
     issueTicket: ({ body }, call) => {
       // An enrolled kiosk is named by its device (its own printer prints the ticket); the shell's
@@ -232,6 +236,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
     saveService: ({ body }) => admin.saveService(body),
     adminCounters: () => admin.counters(),
     saveCounter: ({ body }) => admin.saveCounter(body),
+    saveServiceGroup: ({ body }) => catalogueAdmin.saveGroup(body),
+    saveZone: ({ body }) => catalogueAdmin.saveZone(body),
+    exportCatalogue: () => queue.catalogue.catalogueRows(),
+    importCatalogue: ({ body }) => catalogueAdmin.importCatalogue(body),
     adminOfficers: () => admin.officers(),
     saveOfficer: async ({ body }) => {
       if (body.pin) {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type http from 'node:http';
 
 const TYPES: Record<string, string> = {
@@ -39,22 +38,75 @@ export function safeResolve(root: string, urlPath: string): string | null {
   return full;
 }
 
-// Text assets are sent gzip-compressed (a kiosk's first load over Wi-Fi is a third of the bytes).
-// Compressed once per file version and kept: the screens are a few hundred KB in all.
-const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map)$/i;
-const gzipCache = new Map<string, { mtimeMs: number; size: number; body: Buffer }>();
+// Text assets are precompressed at build time (scripts/precompress.ts writes `x.js.br` and
+// `x.js.gz` beside `x.js`): the host only picks the variant the browser accepts — brotli first,
+// then gzip, then the file itself — and compresses nothing while it runs, so no cache grows with
+// the files it has sent. A variant older than its file (a build half-copied over) is ignored.
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/i;
 
-function gzipped(file: string, stat: fs.Stats): Buffer | null {
-  if (!COMPRESSIBLE.test(file) || stat.size < 1024 || stat.size > 8 * 1024 * 1024) return null;
-  const hit = gzipCache.get(file);
-  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.body;
-  const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
-  if (gzipCache.size > 500) gzipCache.clear();
-  gzipCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, body });
-  return body;
+export type ContentCoding = 'br' | 'gzip' | 'identity';
+const SUFFIX: Record<Exclude<ContentCoding, 'identity'>, string> = { br: '.br', gzip: '.gz' };
+
+/** q-value per coding named in an Accept-Encoding header (RFC 9110 §12.5.3); `*` covers the rest. */
+function acceptedQ(header: string): (coding: ContentCoding) => number {
+  const q = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const v = qp ? Number(qp.slice(2)) : 1;
+    q.set(name, Number.isFinite(v) ? v : 0);
+  }
+  return (coding) => {
+    const named = q.get(coding) ?? (coding === 'gzip' ? q.get('x-gzip') : undefined);
+    if (named !== undefined) return named;
+    const star = q.get('*');
+    if (star !== undefined) return star;
+    // Not named: identity stays acceptable (as the last choice), every other coding is not.
+    return coding === 'identity' ? 0.001 : 0;
+  };
 }
 
-export function sendFile(res: http.ServerResponse, file: string, method: string, acceptEncoding = ''): boolean {
+/**
+ * The coding to send, among those on disk: the highest q the browser gave, brotli before gzip
+ * before identity at equal q. Identity when nothing else is acceptable (a 406 helps no kiosk).
+ */
+export function chooseCoding(acceptEncoding: string, available: readonly ContentCoding[]): ContentCoding {
+  const q = acceptedQ(acceptEncoding);
+  let best: ContentCoding = 'identity';
+  let bestQ = 0;
+  for (const c of ['br', 'gzip', 'identity'] as const) {
+    if (c !== 'identity' && !available.includes(c)) continue;
+    const v = q(c);
+    if (v > bestQ) {
+      best = c;
+      bestQ = v;
+    }
+  }
+  return best;
+}
+
+function variant(file: string, stat: fs.Stats, coding: Exclude<ContentCoding, 'identity'>): fs.Stats | null {
+  try {
+    const v = fs.statSync(file + SUFFIX[coding]);
+    return v.isFile() && v.mtimeMs >= stat.mtimeMs ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Strong validator per file version and coding (a gzip body is not the brotli body). */
+const etagOf = (stat: fs.Stats, coding: ContentCoding) => `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}${coding === 'identity' ? '' : '-' + coding}"`;
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const v = t.trim();
+    return v === '*' || v === etag || v === `W/${etag}`;
+  });
+}
+
+export function sendFile(res: http.ServerResponse, file: string, method: string, acceptEncoding = '', ifNoneMatch?: string): boolean {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -64,20 +116,35 @@ export function sendFile(res: http.ServerResponse, file: string, method: string,
   if (!stat.isFile()) return false;
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   const immutable = /\/assets\//.test(file.replace(/\\/g, '/'));
-  const gz = /\bgzip\b/.test(acceptEncoding) ? gzipped(file, stat) : null;
-  res.writeHead(200, {
+  const compressible = COMPRESSIBLE.test(file);
+  const variants = new Map<ContentCoding, fs.Stats>();
+  if (compressible) {
+    for (const c of ['br', 'gzip'] as const) {
+      const v = variant(file, stat, c);
+      if (v) variants.set(c, v);
+    }
+  }
+  const coding = chooseCoding(acceptEncoding, [...variants.keys()]);
+  const body = coding === 'identity' ? { path: file, size: stat.size } : { path: file + SUFFIX[coding], size: (variants.get(coding) as fs.Stats).size };
+  const etag = etagOf(stat, coding);
+  const headers: http.OutgoingHttpHeaders = {
     'Content-Type': type,
-    'Content-Length': gz ? gz.length : stat.size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...(gz ? { 'Content-Encoding': 'gzip' } : {}),
-    Vary: 'Accept-Encoding',
-  });
+    ETag: etag,
+    // Caches must keep the codings apart even when only identity is on disk today.
+    ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+  };
+  if (matches(ifNoneMatch, etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return true;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': body.size, ...(coding === 'identity' ? {} : { 'Content-Encoding': coding }) });
   if (method === 'HEAD') {
     res.end();
     return true;
   }
-  if (gz) res.end(gz);
-  else fs.createReadStream(file).pipe(res);
+  fs.createReadStream(body.path).pipe(res);
   return true;
 }
 
@@ -87,13 +154,13 @@ export interface StaticMount {
   dirs: string[];
 }
 
-export function serveMounted(mounts: StaticMount[], urlPath: string, method: string, res: http.ServerResponse): boolean {
+export function serveMounted(mounts: StaticMount[], urlPath: string, method: string, res: http.ServerResponse, acceptEncoding = '', ifNoneMatch?: string): boolean {
   for (const m of mounts) {
     if (!urlPath.startsWith(m.prefix)) continue;
     const rest = urlPath.slice(m.prefix.length);
     for (const dir of m.dirs) {
       const file = safeResolve(dir, rest);
-      if (file && sendFile(res, file, method)) return true;
+      if (file && sendFile(res, file, method, acceptEncoding, ifNoneMatch)) return true;
     }
   }
   return false;

@@ -45,6 +45,8 @@ interface State {
   counters: Obj[];
   officers: Obj[];
   devices: Obj[];
+  serviceGroups: Obj[];
+  zones: Obj[];
   /** Each kiosk's own printer setting (its live status is the printer's, not a setting). */
   kioskPrinters: Obj[];
 }
@@ -60,8 +62,8 @@ async function get(p: string) {
 }
 
 async function readState(): Promise<State> {
-  const [office, printer, announcements, boards, services, counters, officers, devices, kioskPrinters] = await Promise.all(
-    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices', '/api/admin/kiosk-printers'].map(get),
+  const [office, printer, announcements, boards, services, counters, officers, devices, kioskPrinters, serviceGroups, zones] = await Promise.all(
+    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices', '/api/admin/kiosk-printers', '/api/service-groups', '/api/zones'].map(get),
   );
   return {
     office,
@@ -74,6 +76,8 @@ async function readState(): Promise<State> {
     // Last seen is a hint the host refreshes on use (the admin's own reads), not something a write sets.
     devices: byId((devices as Obj[]).map(({ lastSeenAt: _seen, lastAddress: _address, ...d }) => d)),
     kioskPrinters: (kioskPrinters as Obj[]).map((k) => only(k, ['deviceId', 'config'])),
+    serviceGroups: byId(serviceGroups),
+    zones: byId(zones),
   };
 }
 
@@ -103,6 +107,10 @@ function overrides(state: () => State): ValueOverrides {
       rangeStart: (rnd) => Math.floor(rnd() * 50),
       rangeEnd: (rnd) => (rnd() < 0.2 ? 1 + Math.floor(rnd() * 30) : 100 + Math.floor(rnd() * 900)),
       serviceIds: (rnd) => state().services.map((s) => s.id as number).filter(() => rnd() < 0.5),
+      // Now and then a group or zone that does not exist: refused, nothing written.
+      groupId: (rnd) => (rnd() < 0.3 ? null : rnd() < 0.1 ? 999 : pick(rnd, [...state().serviceGroups.map((g) => g.id as number), 999])),
+      zoneId: (rnd) => (rnd() < 0.1 ? 999 : pick(rnd, state().zones.map((z) => z.id as number))),
+      documents: (rnd) => ['Căn cước công dân', 'Tờ khai theo mẫu', 'Giấy chứng nhận quyền sử dụng đất'].filter(() => rnd() < 0.5),
       transport: (rnd) =>
         pick(rnd, [
           { kind: 'none' },
@@ -154,7 +162,7 @@ function settingsPatch(route: RouteName, key: 'office' | 'printer' | 'announceme
 }
 
 /** saveService / saveCounter / saveOfficer: edit a few fields of one row, or create a row with all of them. */
-function entityWrite(route: RouteName, key: 'services' | 'counters' | 'officers', iterations: number, state: () => State, view: (sent: Obj) => Obj = (x) => x): WriteSpec {
+function entityWrite(route: RouteName, key: 'services' | 'counters' | 'officers' | 'serviceGroups' | 'zones', iterations: number, state: () => State, view: (sent: Obj) => Obj = (x) => x): WriteSpec {
   const shape = shapeOf(contract[route].body);
   const fields = Object.keys(shape).filter((k) => k !== 'id');
   return {
@@ -256,6 +264,40 @@ function kioskPrinterWrite(iterations: number, state: () => State): WriteSpec {
   };
 }
 
+/** A spreadsheet re-importing some of the office's procedures (now and then one code twice: refused). */
+function catalogueImportWrite(iterations: number): WriteSpec {
+  const row = (contract.importCatalogue.body as unknown as { shape: { rows: { element: z.ZodType } } }).shape.rows.element;
+  return {
+    iterations,
+    audited: true,
+    body: (rnd, s) => {
+      const picked = s.services.filter(() => rnd() < 0.4).slice(0, 3);
+      const chosen = picked.length > 0 ? picked : [pick(rnd, s.services)];
+      const rows = chosen.map((svc) => ({
+        code: svc.code,
+        group: '',
+        nameVi: pick(rnd, ['Hộ tịch', 'Chứng thực bản sao', ' Đăng ký đất đai ']),
+        nameEn: pick(rnd, ['', 'Civil status', 'Land']),
+        prefix: letters(rnd, 1 + Math.floor(rnd() * 2)),
+        descriptionVi: pick(rnd, ['', 'Mang bản chính để đối chiếu']),
+        documents: ['Căn cước công dân', 'Tờ khai theo mẫu'].filter(() => rnd() < 0.5),
+      }));
+      if (rnd() < 0.15) rows.push({ ...rows[0]! });
+      return { rows };
+    },
+    expect: (s, body) => {
+      const rows = ((body?.rows ?? []) as unknown[]).map((r) => row.parse(r) as Obj);
+      return {
+        ...s,
+        services: s.services.map((svc) => {
+          const r = rows.find((x) => x.code === svc.code);
+          return r ? { ...svc, nameVi: r.nameVi, nameEn: r.nameEn, prefix: r.prefix, descriptionVi: r.descriptionVi, documents: r.documents, groupId: null } : svc;
+        }),
+      };
+    },
+  };
+}
+
 /** Writes that change no setting an admin reads back: the state must stay exactly as it was. */
 const changesNothing = (iterations: number, audited: boolean, body: (rnd: Rnd) => Obj | undefined): WriteSpec => ({ iterations, audited, body, expect: (s) => s });
 
@@ -269,6 +311,9 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   saveService: entityWrite('saveService', 'services', 50, state),
   saveCounter: entityWrite('saveCounter', 'counters', 40, state, (sent) => sent),
   saveOfficer: entityWrite('saveOfficer', 'officers', 30, state, ({ pin: _pin, ...rest }) => rest),
+  saveServiceGroup: entityWrite('saveServiceGroup', 'serviceGroups', 20, state),
+  saveZone: entityWrite('saveZone', 'zones', 20, state),
+  importCatalogue: catalogueImportWrite(25),
   // Passwords the office policy accepts (issue #13 refuses dictionary words such as "mật khẩu").
   changePassword: changesNothing(3, true, (rnd) => ({ password: `${pick(rnd, ['lan-trong-vuon', 'mưa-phùn-tháng-ba', 'cau-go-ven-song'])}-${digits(rnd, 4)}` })),
   printTestPage: changesNothing(3, false, () => undefined),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deviceClient } from '../../helpers/devices';
+import { serveCommand } from '../../helpers/serveProcess';
 import { tempHost } from '../../helpers/tempHost';
 
 describe('one host per data folder', () => {
@@ -13,7 +14,7 @@ describe('one host per data folder', () => {
       const pending = path.join(host.dataDir, 'restore-pending.sqlite');
       fs.copyFileSync(dbFile, pending);
       const inode = fs.statSync(dbFile).ino;
-      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('electron/host/serve.ts'), '--port', '0', '--host', '127.0.0.1', '--data', host.dataDir], {
+      const child = spawn(process.execPath, [...(await serveCommand()), '--port', '0', '--host', '127.0.0.1', '--data', host.dataDir], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';

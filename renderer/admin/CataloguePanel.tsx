@@ -1,0 +1,237 @@
+import { useState } from 'react';
+import type { Counter, ServiceGroup, ServiceStatus, Zone } from '../../shared/api/schemas';
+import { SERVICE_ICON_KEYS } from '../../shared/serviceIcons';
+import { call } from '../api/client';
+import { useQuery } from '../api/hooks';
+import { ServiceIcon } from '../components/ServiceIcon';
+import { useLang } from '../i18n';
+import { readCatalogue, saveCatalogue } from './catalogueFile';
+import { SaveMessage, useSave } from './useSave';
+import '../styles/centre.css';
+
+// The centre's catalogue (issue #15): departments, zones, each counter's zone, and per procedure
+// its department, description and documents to bring. Every save is live: the kiosks and displays
+// re-read on config.changed. Kept apart from the other editors on purpose (to be folded into the
+// shared editor layout later).
+
+const refetch = (m: { type: string }) => m.type === 'config.changed';
+
+function GroupRow({ group, onSaved }: { group: ServiceGroup | null; onSaved: () => void }) {
+  const { t } = useLang();
+  const [nameVi, setNameVi] = useState(group?.nameVi ?? '');
+  const [nameEn, setNameEn] = useState(group?.nameEn ?? '');
+  const [icon, setIcon] = useState(group?.icon ?? 'document');
+  const [sortOrder, setSortOrder] = useState(group?.sortOrder ?? 0);
+  const { message, save } = useSave();
+  const submit = () =>
+    void save(() => call('saveServiceGroup', { body: { id: group?.id, nameVi, nameEn, icon, sortOrder } }), t.saved).then((ok) => {
+      if (ok) onSaved();
+      if (ok && !group) {
+        setNameVi('');
+        setNameEn('');
+      }
+    });
+  return (
+    <form className="catalogue-row" data-group-row={group?.id ?? 'new'} onSubmit={(e) => (e.preventDefault(), submit())}>
+      <ServiceIcon icon={icon} size={32} />
+      <input aria-label={t.catNameVi} placeholder={t.catNameVi} value={nameVi} onChange={(e) => setNameVi(e.target.value)} />
+      <input aria-label={t.catNameEn} placeholder={t.catNameEn} value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
+      <select aria-label={t.catIcon} value={icon} onChange={(e) => setIcon(e.target.value)}>
+        {SERVICE_ICON_KEYS.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
+      </select>
+      <input type="number" aria-label={t.catOrder} min={0} max={1000} value={sortOrder} onChange={(e) => setSortOrder(Number(e.target.value))} style={{ width: 90 }} />
+      <button type="submit" className="btn-primary">
+        {group ? t.save : t.catAddGroup}
+      </button>
+      <SaveMessage message={message} />
+    </form>
+  );
+}
+
+function ZoneRow({ zone, onSaved }: { zone: Zone | null; onSaved: () => void }) {
+  const { t } = useLang();
+  const [nameVi, setNameVi] = useState(zone?.nameVi ?? '');
+  const [nameEn, setNameEn] = useState(zone?.nameEn ?? '');
+  const [sortOrder, setSortOrder] = useState(zone?.sortOrder ?? 0);
+  const { message, save } = useSave();
+  const submit = () =>
+    void save(() => call('saveZone', { body: { id: zone?.id, nameVi, nameEn, sortOrder } }), t.saved).then((ok) => {
+      if (ok) onSaved();
+      if (ok && !zone) {
+        setNameVi('');
+        setNameEn('');
+      }
+    });
+  return (
+    <form className="catalogue-row" data-zone-row={zone?.id ?? 'new'} onSubmit={(e) => (e.preventDefault(), submit())}>
+      <input aria-label={t.catNameVi} placeholder={t.catNameVi} value={nameVi} onChange={(e) => setNameVi(e.target.value)} />
+      <input aria-label={t.catNameEn} placeholder={t.catNameEn} value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
+      <input type="number" aria-label={t.catOrder} min={0} max={1000} value={sortOrder} onChange={(e) => setSortOrder(Number(e.target.value))} style={{ width: 90 }} />
+      <button type="submit" className="btn-primary">
+        {zone ? t.save : t.catAddZone}
+      </button>
+      <SaveMessage message={message} />
+    </form>
+  );
+}
+
+function CounterZone({ counter, zones, onSaved }: { counter: Counter; zones: Zone[]; onSaved: () => void }) {
+  const { t, pick } = useLang();
+  const { message, save } = useSave();
+  return (
+    <div className="catalogue-row" data-counter-zone={counter.number}>
+      <b style={{ minWidth: 110 }}>{counter.name}</b>
+      <select
+        aria-label={t.catZone}
+        value={counter.zoneId}
+        onChange={(e) => void save(() => call('saveCounter', { body: { id: counter.id, zoneId: Number(e.target.value) } }), t.saved).then((ok) => ok && onSaved())}
+      >
+        {zones.map((z) => (
+          <option key={z.id} value={z.id}>
+            {pick(z.nameVi, z.nameEn)}
+          </option>
+        ))}
+      </select>
+      <SaveMessage message={message} />
+    </div>
+  );
+}
+
+function ServiceRow({ service, groups, onSaved }: { service: ServiceStatus; groups: ServiceGroup[]; onSaved: () => void }) {
+  const { t, pick } = useLang();
+  const [groupId, setGroupId] = useState<number | null>(service.groupId);
+  const [descriptionVi, setDescriptionVi] = useState(service.descriptionVi);
+  const [descriptionEn, setDescriptionEn] = useState(service.descriptionEn);
+  const [documents, setDocuments] = useState(service.documents.join('\n'));
+  const { message, save } = useSave();
+  const submit = () =>
+    void save(
+      () =>
+        call('saveService', {
+          body: { id: service.id, groupId, descriptionVi, descriptionEn, documents: documents.split('\n').map((d) => d.trim()).filter(Boolean) },
+        }),
+      t.saved,
+    ).then((ok) => ok && onSaved());
+  return (
+    <form className="catalogue-service" data-service-row={service.code} onSubmit={(e) => (e.preventDefault(), submit())}>
+      <div className="title">
+        <ServiceIcon icon={service.icon} size={28} /> <b>{service.prefix}</b> {pick(service.nameVi, service.nameEn)}
+      </div>
+      <label>
+        {t.catGroup}
+        <select value={groupId ?? ''} onChange={(e) => setGroupId(e.target.value === '' ? null : Number(e.target.value))}>
+          <option value="">{t.catNoGroup}</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {pick(g.nameVi, g.nameEn)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.catDescription}
+        <input value={descriptionVi} maxLength={300} onChange={(e) => setDescriptionVi(e.target.value)} />
+      </label>
+      <label>
+        {t.catDescriptionEn}
+        <input value={descriptionEn} maxLength={300} onChange={(e) => setDescriptionEn(e.target.value)} />
+      </label>
+      <label>
+        {t.catDocuments}
+        <textarea rows={3} value={documents} onChange={(e) => setDocuments(e.target.value)} />
+      </label>
+      <button type="submit" className="btn-primary">
+        {t.save}
+      </button>
+      <SaveMessage message={message} />
+    </form>
+  );
+}
+
+/** Export the catalogue as a spreadsheet, or import one (all rows or none). */
+function CatalogueFile({ onImported }: { onImported: () => void }) {
+  const { t } = useLang();
+  const { message, save } = useSave();
+  const exportAs = (kind: 'csv' | 'xlsx') => void save(async () => saveCatalogue(await call('exportCatalogue', {}), kind), t.catExported);
+  const importFile = (file: File) =>
+    void save(async () => {
+      const { rows, problems } = await readCatalogue(file);
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      const r = await call('importCatalogue', { body: { rows } });
+      onImported();
+      return r;
+    }, t.catImported).then(() => onImported());
+  return (
+    <section className="card" data-testid="catalogue-file">
+      <h2>{t.catFile}</h2>
+      <p className="muted">{t.catFileHelp}</p>
+      <div className="catalogue-row">
+        <button type="button" className="btn-secondary" onClick={() => exportAs('xlsx')}>
+          {t.catExportXlsx}
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => exportAs('csv')} data-action="export-csv">
+          {t.catExportCsv}
+        </button>
+        <label className="btn-secondary" style={{ cursor: 'pointer', padding: '10px 16px' }}>
+          {t.catImport}
+          <input type="file" accept=".csv,.xlsx" style={{ display: 'none' }} data-action="import" onChange={(e) => e.target.files?.[0] && importFile(e.target.files[0])} />
+        </label>
+        <SaveMessage message={message} />
+      </div>
+    </section>
+  );
+}
+
+export function CataloguePanel() {
+  const { t } = useLang();
+  const groups = useQuery('listServiceGroups', {}, refetch);
+  const zones = useQuery('listZones', {}, refetch);
+  const counters = useQuery('adminCounters', {}, refetch);
+  const services = useQuery('listServices', {}, refetch);
+  const reload = () => {
+    groups.reload();
+    zones.reload();
+    counters.reload();
+    services.reload();
+  };
+  // Rows keyed by id: a re-read after a save keeps each row's draft and its "saved" note.
+  return (
+    <div className="catalogue-panel">
+      <CatalogueFile onImported={reload} />
+      <section className="card">
+        <h2>{t.catZones}</h2>
+        <p className="muted">{t.catZonesHelp}</p>
+        {(zones.data ?? []).map((z) => (
+          <ZoneRow key={z.id} zone={z} onSaved={reload} />
+        ))}
+        <ZoneRow zone={null} onSaved={reload} />
+      </section>
+      <section className="card">
+        <h2>{t.catCounters}</h2>
+        <div className="catalogue-grid">
+          {(counters.data ?? []).map((c) => (
+            <CounterZone key={c.id} counter={c} zones={zones.data ?? []} onSaved={reload} />
+          ))}
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t.catGroups}</h2>
+        <p className="muted">{t.catGroupsHelp}</p>
+        {(groups.data ?? []).map((g) => (
+          <GroupRow key={g.id} group={g} onSaved={reload} />
+        ))}
+        <GroupRow group={null} onSaved={reload} />
+      </section>
+      <section className="card">
+        <h2>{t.catServices}</h2>
+        {(services.data ?? []).map((s) => (
+          <ServiceRow key={s.id} service={s} groups={groups.data ?? []} onSaved={reload} />
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// The service catalogue as a spreadsheet (issue #15): a centre starts from the province's published
+// list of procedures, not by typing 100 services. One row per procedure; pure, so both the admin
+// screen (CSV in the browser) and the tests use it.
+import { foldVietnamese } from './serviceSearch';
+
+export interface CatalogueRowData {
+  code: string;
+  group: string;
+  nameVi: string;
+  nameEn: string;
+  prefix: string;
+  descriptionVi: string;
+  documents: string[];
+}
+
+/** Column headings, in order, as an office reads them. */
+export const CATALOGUE_COLUMNS: [keyof CatalogueRowData, string][] = [
+  ['code', 'Mã'],
+  ['group', 'Lĩnh vực'],
+  ['nameVi', 'Tên thủ tục'],
+  ['nameEn', 'Tên tiếng Anh'],
+  ['prefix', 'Tiền tố'],
+  ['descriptionVi', 'Mô tả'],
+  ['documents', 'Giấy tờ cần mang'],
+];
+
+const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** CSV as Excel opens it in Vietnamese: UTF-8 with BOM, CRLF; documents one per line inside the cell. */
+export function catalogueCsv(rows: readonly CatalogueRowData[]): string {
+  const lines = [CATALOGUE_COLUMNS.map(([, h]) => h), ...rows.map((r) => CATALOGUE_COLUMNS.map(([k]) => (k === 'documents' ? r.documents.join('\n') : r[k])))];
+  return `\uFEFF${lines.map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes); `;` too when a line has no comma. */
+export function parseCsv(text: string): string[][] {
+  const src = text.replace(/^\uFEFF/, '');
+  const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
+  const sep = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i] as string;
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === sep) {
+      row.push(field);
+      field = '';
+    }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && src[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+/**
+ * A sheet's rows (its first row the headings, matched with or without tone marks, in any order)
+ * → catalogue rows, or the problems an office can fix in its file.
+ */
+export function catalogueRows(table: readonly string[][]): { rows: CatalogueRowData[]; problems: string[] } {
+  const [head, ...body] = table;
+  if (!head) return { rows: [], problems: ['Tệp trống'] };
+  const at = new Map(head.map((h, i) => [foldVietnamese(h), i]));
+  const index = CATALOGUE_COLUMNS.map(([k, h]) => [k, at.get(foldVietnamese(h))] as const);
+  const missing = index.filter(([k, i]) => i === undefined && (k === 'code' || k === 'nameVi' || k === 'prefix')).map(([k]) => CATALOGUE_COLUMNS.find(([c]) => c === k)?.[1]);
+  if (missing.length > 0) return { rows: [], problems: [`Thiếu cột: ${missing.join(', ')}`] };
+  const rows = body.map((cells) => {
+    const get = (k: keyof CatalogueRowData) => {
+      const i = index.find(([c]) => c === k)?.[1];
+      return i === undefined ? '' : (cells[i] ?? '').trim();
+    };
+    return {
+      code: get('code').toUpperCase(),
+      group: get('group'),
+      nameVi: get('nameVi'),
+      nameEn: get('nameEn'),
+      prefix: get('prefix').toUpperCase(),
+      descriptionVi: get('descriptionVi'),
+      documents: get('documents').split(/\r?\n/).map((d) => d.trim()).filter(Boolean),
+    };
+  });
+  return { rows, problems: [] };
+}
