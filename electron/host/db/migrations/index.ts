@@ -6,9 +6,13 @@ import { m005CallingAndEta } from './m005_calling_and_eta';
 import { m006Devices } from './m006_devices';
 import { m011KioskPrinters } from './m011_kiosk_printers';
 import { m009GroupsZones } from './m009_groups_zones';
+import { m008IncrementalRollups } from './m008_incremental_rollups';
 
 /**
  * Ordered; migration i brings the database to user_version i + 1. Never edit a landed one. Files are
  * numbered as their tasks were handed out; the array is in landing order (m011 landed before m009).
  */
-export const migrations: readonly string[] = [m001Initial, m002ReportRollups, m003TicketExpired, m004CheckCodesPrintJobs, m005CallingAndEta, m006Devices, m011KioskPrinters, m009GroupsZones];
+export const migrations: readonly string[] = [
+  m001Initial, m002ReportRollups, m003TicketExpired, m004CheckCodesPrintJobs, m005CallingAndEta, m006Devices, m011KioskPrinters, m009GroupsZones,
+  m008IncrementalRollups,
+];
