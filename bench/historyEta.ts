@@ -10,9 +10,7 @@
 //   BENCH_REQUESTS  requests per measurement (default 200)
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { OfficeSettings } from '../electron/host/config/officeSettings';
 import { openDatabase } from '../electron/host/db/openDatabase';
-import { ReportQueries } from '../electron/host/reports/reportQuery';
 import { businessDay } from '../shared/businessDay';
 import { forecastQueue } from '../shared/etaForecast';
 import type { ForecastCounter, ForecastTicket } from '../shared/etaForecast';
@@ -96,13 +94,6 @@ db.transaction(() => {
   }
 })();
 const total = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
-// A host that has run a while has its report rollups built; otherwise the serve process spends its
-// first minute rebuilding a year of them in the background (reportWarmup, one day per tick) and
-// the requests measured below interleave with that instead of with the queue's own work.
-const r0 = performance.now();
-const settings = new OfficeSettings(db);
-new ReportQueries(db, () => settings.get(), Date.now).refresh(firstDay, today);
-console.log(`  report rollups of the history built before the host starts (${((performance.now() - r0) / 1000).toFixed(0)} s)`);
 db.close();
 console.log(`  history: ${tickets.toLocaleString('en')} tickets over ${days} days + ${WAITING} waiting = ${total.toLocaleString('en')} rows (${((performance.now() - g0) / 1000).toFixed(0)} s to generate)`);
 

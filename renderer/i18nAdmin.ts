@@ -202,7 +202,7 @@ export const adminVi = {
   exitKiosk: 'Thoát',
   kbLabel: 'Bàn phím tiếng Việt',
   kbTone: 'Dấu {name}',
-  kbSpace: 'dấu cách',
+  kbSpace: 'Dấu cách',
 };
 
 export const adminEn: typeof adminVi = {
@@ -395,5 +395,5 @@ export const adminEn: typeof adminVi = {
   exitKiosk: 'Leave',
   kbLabel: 'Vietnamese keyboard',
   kbTone: 'Tone mark {name}',
-  kbSpace: 'space',
+  kbSpace: 'Space',
 };

@@ -17,7 +17,7 @@ import { EventHub } from './server/eventHub';
 import { OfficeAdmin } from './admin/officeAdmin';
 import { CallOutputs } from './devices/callOutputs';
 import { ReportQueries } from './reports/reportQuery';
-import { startReportWarmup } from './reports/reportWarmup';
+import { verifyRecentRollups } from './reports/rollupCheck';
 import type { TicketPrinting } from './devices/ticketPrinting';
 import { PrinterFleet } from './devices/printerFleet';
 import { PrintAgentHub } from './devices/printAgentHub';
@@ -155,7 +155,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     void printers.forget(id);
   });
   const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log);
-  const reports = new ReportQueries(db, () => queue.settings.get(), queue.now);
+  const reports = new ReportQueries(db, () => queue.settings.get());
   // Recomputed now and then: a laptop host may change Wi-Fi, the admin may set a public URL.
   let names = { at: 0, set: new Set<string>() };
   const ownNames = () => {
@@ -188,6 +188,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
   // Before the server listens: a host that was off at midnight closes the day before anyone is served.
   const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);
   for (const r of queue.counterRepairs) o.log({ level: 'warn', msg: 'running counter disagreed with the tickets; recounted', ...r });
+  for (const r of verifyRecentRollups(db, queue.now(), queue.settings.get())) o.log({ level: 'warn', msg: 'report rollup disagreed with the tickets; rebuilt', ...r });
   const tracking = new TrackingFeed(queue, hub);
   const stopEtaRefresh = playEtaInBackground(queue, o.log, () => {
     hub.broadcast({ type: 'eta.changed', at: queue.now() });
@@ -300,7 +301,6 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
         log: o.log,
       });
 
-  const stopWarmup = o.backups === false ? () => undefined : startReportWarmup(reports, () => queue.settings.get(), queue.now);
   const closers: (() => Promise<void>)[] = [];
   let closed = false;
   const setupToken = setup.issueToken();
@@ -329,7 +329,6 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
       closed = true;
       stopTimeWatch();
       stopBackups();
-      stopWarmup();
       stopEtaRefresh();
       tracking.close();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));

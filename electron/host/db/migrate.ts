@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migrations } from './migrations/index';
+import { registerSqlFunctions } from './sqlFunctions';
 
 export class FutureDatabaseError extends Error {
   constructor(found: number, known: number) {
@@ -25,6 +26,7 @@ export class MigrationError extends Error {
  * `foreign_key_check` must come back empty before the commit.
  */
 export function migrate(db: Database.Database, to = migrations.length): { from: number; to: number } {
+  registerSqlFunctions(db);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > migrations.length) throw new FutureDatabaseError(from, migrations.length);
   if (from >= to) return { from, to: from };

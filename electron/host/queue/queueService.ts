@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { OfficeSettings } from '../config/officeSettings';
+import { registerSqlFunctions } from '../db/sqlFunctions';
 import { Calling } from './calling';
 import { Catalogue } from './catalogue';
 import { CounterSessions } from './counterSessions';
@@ -42,6 +43,8 @@ export class QueueService {
   readonly catalogue: Catalogue;
 
   constructor(deps: QueueServiceDeps) {
+    // The report triggers on tickets call them, whoever opened the connection.
+    registerSqlFunctions(deps.db);
     this.settings = new OfficeSettings(deps.db);
     this.ctx = new QueueContext(deps.db, this.settings, deps.now ?? Date.now);
     this.issuer = new TicketIssuer(this.ctx);

@@ -68,11 +68,13 @@ export function reportTables(s: ReportSummary, o: ExportOptions): Record<TableNa
     r.ratings, pct(r.percentSatisfied),
   ];
   const total = rowValues(s.totals, w.total);
+  // The summary and each breakdown are one shape: a row per service / counter / officer, then the total.
+  const breakdown = (title: string, rows: ReportRow[]): Table => ({ title, header: [...w.rowHeaders], rows: [...rows.map((r) => rowValues(r)), total] });
   return {
-    totals: { title: w.totals, header: [...w.rowHeaders], rows: [total] },
-    services: { title: w.services, header: [...w.rowHeaders], rows: [...s.byService.map((r) => rowValues(r)), total] },
-    counters: { title: w.counters, header: [...w.rowHeaders], rows: [...s.byCounter.map((r) => rowValues(r)), total] },
-    officers: { title: w.officers, header: [...w.rowHeaders], rows: [...s.byOfficer.map((r) => rowValues(r)), total] },
+    totals: breakdown(w.totals, []),
+    services: breakdown(w.services, s.byService),
+    counters: breakdown(w.counters, s.byCounter),
+    officers: breakdown(w.officers, s.byOfficer),
     ratings: {
       title: w.ratings,
       header: [...w.ratingHeader],
@@ -95,22 +97,37 @@ export function reportTables(s: ReportSummary, o: ExportOptions): Record<TableNa
 export const rangeTitle = (s: ReportSummary, lang: ExportLang) => WORDS[lang].range(dayLabel(s.query.from), dayLabel(s.query.to));
 export const exportFileName = (s: ReportSummary, lang: ExportLang) => `motcua-${WORDS[lang].file}-${s.query.from}-${s.query.to}`;
 
+/** One sheet of a report file: its title line ("title — range"), its header, its rows; the XLSX and the CSV are both made of these. */
+interface Sheet {
+  name: string;
+  title: (string | number)[];
+  header: (string | number)[];
+  rows: (string | number)[][];
+}
+
+function reportSheets(s: ReportSummary, o: ExportOptions): Sheet[] {
+  const tables = reportTables(s, o);
+  const range = rangeTitle(s, o.lang ?? 'vi');
+  return TABLES.map((name) => {
+    const t = tables[name];
+    return { name: t.title, title: [`${t.title} — ${range}`], header: t.header, rows: t.rows };
+  });
+}
+
 export async function reportXlsx(s: ReportSummary, o: ExportOptions): Promise<Buffer> {
   // exceljs is ≈ 28 MB of heap once loaded: only the first export pays for it, not every host start.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
-  for (const t of Object.values(reportTables(s, o))) {
-    const ws = wb.addWorksheet(t.title);
-    ws.addRow([`${t.title} — ${rangeTitle(s, o.lang ?? 'vi')}`]).font = { bold: true, size: 13 };
-    const head = ws.addRow(t.header);
-    head.font = { bold: true };
-    for (const r of t.rows) ws.addRow(r);
+  for (const sheet of reportSheets(s, o)) {
+    const ws = wb.addWorksheet(sheet.name);
+    ws.addRow(sheet.title).font = { bold: true, size: 13 };
+    ws.addRow(sheet.header).font = { bold: true };
+    for (const r of sheet.rows) ws.addRow(r);
     ws.columns.forEach((c, i) => (c.width = i === 0 ? 34 : 14));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
 
 /**
  * UTF-8 with a BOM, so Excel opens the Vietnamese correctly. One table when asked for one; otherwise
@@ -118,14 +135,10 @@ export async function reportXlsx(s: ReportSummary, o: ExportOptions): Promise<Bu
  * how a report reads when the file is double-clicked into a spreadsheet (a zip of CSVs would not open).
  */
 export function reportCsv(s: ReportSummary, table: TableName | undefined, o: ExportOptions): Buffer {
-  const lang = o.lang ?? 'vi';
-  const tables = reportTables(s, o);
   const line = (r: (string | number)[]) => r.map(csvCell).join(',');
+  const sheets = reportSheets(s, o);
   const text = table
-    ? [tables[table].header, ...tables[table].rows].map(line).join('\r\n') + '\r\n'
-    : TABLES.map((name) => {
-        const t = tables[name];
-        return [line([`${t.title} — ${rangeTitle(s, lang)}`]), line(t.header), ...t.rows.map(line)].join('\r\n') + '\r\n';
-      }).join('\r\n');
+    ? [sheets[TABLES.indexOf(table)]!.header, ...sheets[TABLES.indexOf(table)]!.rows].map(line).join('\r\n') + '\r\n'
+    : sheets.map((sh) => [sh.title, sh.header, ...sh.rows].map(line).join('\r\n') + '\r\n').join('\r\n');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

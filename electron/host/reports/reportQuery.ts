@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ReportQuery, ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
 import type { OfficeConfig } from '../../../shared/domain';
-import { durationStats, mergeData, percentSatisfied, toData } from '../../../shared/reportMath';
-import { DayRollup, emptyRollup } from './dayRollup';
-import type { RollupAcc, RollupData } from './dayRollup';
+import { durationStats, emptyAcc, percentSatisfied } from '../../../shared/reportMath';
+import type { DurationAcc } from '../../../shared/reportMath';
 
 const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
@@ -31,34 +30,53 @@ export function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
-interface RollupRow {
-  business_day: string;
+interface Acc {
+  id: number;
+  issued: number;
+  served: number;
+  noShows: number;
+  transferred: number;
+  cancelled: number;
+  expired: number;
+  wait: DurationAcc;
+  service: DurationAcc;
+  ratings: Record<string, number>;
+  reasons: Record<string, number>;
+}
+
+const newAcc = (id: number): Acc => ({ id, issued: 0, served: 0, noShows: 0, transferred: 0, cancelled: 0, expired: 0, wait: emptyAcc(), service: emptyAcc(), ratings: {}, reasons: {} });
+
+interface DayRow {
   service_id: number;
   counter_id: number;
   officer_id: number;
-  data: string;
+  issued: number;
+  served: number;
+  no_shows: number;
+  transferred: number;
+  cancelled: number;
+  expired: number;
+  wait_n: number;
+  wait_sum: number;
+  wait_max: number;
+  service_n: number;
+  service_sum: number;
+  service_max: number;
 }
 
-const weekdayOf = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-
-type Acc = RollupAcc & { id: number };
-
-const newAcc = (id: number): Acc => ({ ...emptyRollup(), id });
-
-/** A month's merged rollup: like a day's, with the weekday × hour heat map instead of hours. */
-type MonthData = Omit<RollupData, 'hours'> & { heat: number[][] };
-
-function merge(into: Acc, d: RollupData | MonthData): void {
-  into.issued += d.issued;
-  into.served += d.served;
-  into.noShows += d.noShows;
-  into.transferred += d.transferred;
-  into.cancelled += d.cancelled;
-  into.expired += d.expired ?? 0;
-  mergeData(into.wait, d.wait);
-  mergeData(into.service, d.service);
-  for (const [k, n] of Object.entries(d.ratings)) into.ratings[k] = (into.ratings[k] ?? 0) + n;
-  for (const [k, n] of Object.entries(d.reasons)) into.reasons[k] = (into.reasons[k] ?? 0) + n;
+function addCounts(a: Acc, r: DayRow): void {
+  a.issued += r.issued;
+  a.served += r.served;
+  a.noShows += r.no_shows;
+  a.transferred += r.transferred;
+  a.cancelled += r.cancelled;
+  a.expired += r.expired;
+  a.wait.n += r.wait_n;
+  a.wait.sum += r.wait_sum;
+  if (r.wait_n) a.wait.max = Math.max(a.wait.max, r.wait_max);
+  a.service.n += r.service_n;
+  a.service.sum += r.service_sum;
+  if (r.service_n) a.service.max = Math.max(a.service.max, r.service_max);
 }
 
 function toRow(a: Acc, name: string): ReportRow {
@@ -79,95 +97,94 @@ function toRow(a: Acc, name: string): ReportRow {
   };
 }
 
-/** Reports over any date range, read from the daily rollups (built on demand for stale days). */
-export class ReportQueries {
-  private readonly rollup: DayRollup;
-  private readonly dayDone: Database.Statement<[string], { x: number }>;
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
+/**
+ * Reports over any date range, read from the rollups the triggers of m008 keep current in the same
+ * transaction as every ticket change: there is nothing to build first. Counts and sums come from the
+ * day rows (≈ 20 a day), durations' buckets from the month rows for whole months and the day rows
+ * for the days around them (packed histograms: see electron/host/db/sqlFunctions.ts). Plans: every statement is a range of a rollup's primary key.
+ */
+export class ReportQueries {
   constructor(
     private readonly db: Database.Database,
     private readonly office: () => OfficeConfig,
-    private readonly now: () => number,
-  ) {
-    this.rollup = new DayRollup(db, () => office().timeZone);
-    this.dayDone = db.prepare('SELECT 1 AS x FROM report_days WHERE business_day = ?');
-  }
-
-  /** Rebuild the rollups of days whose tickets changed since they were last built. */
-  refresh(from: string, to: string): number {
-    const stale = daysBetween(from, to).filter((d) => !this.dayDone.get(d));
-    // Days without tickets are marked built too, so they are not looked at again until one arrives.
-    if (stale.length) this.rollup.build(stale, this.now());
-    return stale.length;
-  }
-
-  /** Merge a month's fresh day rollups into its month rollup (once, until one of its days changes). */
-  private ensureMonth(month: string): void {
-    if (this.db.prepare('SELECT 1 FROM report_months WHERE month = ?').get(month)) return;
-    this.refresh(`${month}-01`, lastDayOfMonth(month));
-    const groups = new Map<string, Acc & { heat: number[][] }>();
-    const rows = this.db.prepare('SELECT business_day, service_id, counter_id, officer_id, data FROM report_rollup WHERE business_day BETWEEN ? AND ?').all(`${month}-01`, lastDayOfMonth(month)) as RollupRow[];
-    for (const r of rows) {
-      const key = `${r.service_id}|${r.counter_id}|${r.officer_id}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { ...newAcc(0), heat: Array.from({ length: 7 }, () => Array<number>(24).fill(0)) }));
-      const d = JSON.parse(r.data) as RollupData;
-      merge(g, d);
-      const row = g.heat[weekdayOf(r.business_day)] as number[];
-      d.hours.forEach((n, h) => (row[h] = (row[h] ?? 0) + n));
-    }
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM report_month_rollup WHERE month = ?').run(month);
-      const ins = this.db.prepare('INSERT INTO report_month_rollup (month, service_id, counter_id, officer_id, data) VALUES (?, ?, ?, ?, ?)');
-      for (const [key, g] of groups) {
-        const [sid, cid, oid] = key.split('|').map(Number) as [number, number, number];
-        const data: MonthData = { issued: g.issued, served: g.served, noShows: g.noShows, transferred: g.transferred, cancelled: g.cancelled, expired: g.expired, wait: toData(g.wait), service: toData(g.service), ratings: g.ratings, reasons: g.reasons, heat: g.heat };
-        ins.run(month, sid, cid, oid, JSON.stringify(data));
-      }
-      this.db.prepare('INSERT OR REPLACE INTO report_months (month, computed_at) VALUES (?, ?)').run(month, this.now());
-    })();
-  }
+  ) {}
 
   summary(q: ReportQuery): ReportSummary {
     const { months, days } = splitRange(q.from, q.to);
-    for (const m of months) this.ensureMonth(m);
-    for (const d of days) this.refresh(d, d);
     const filters: string[] = [];
     if (q.serviceId) filters.push('service_id = @serviceId');
     if (q.counterId) filters.push('counter_id = @counterId');
     if (q.officerId) filters.push('officer_id = @officerId');
     const and = filters.length ? ` AND ${filters.join(' AND ')}` : '';
-    const params = { serviceId: q.serviceId, counterId: q.counterId, officerId: q.officerId };
-    // Plans: primary keys (month|business_day, …) → one index range per month / per day.
-    const monthStmt = this.db.prepare(`SELECT month AS business_day, service_id, counter_id, officer_id, data FROM report_month_rollup WHERE month = @key${and}`);
-    const dayStmt = this.db.prepare(`SELECT business_day, service_id, counter_id, officer_id, data FROM report_rollup WHERE business_day = @key${and}`);
-    const rows: (RollupRow & { month: boolean })[] = [
-      ...months.flatMap((m) => (monthStmt.all({ key: m, ...params }) as RollupRow[]).map((r) => ({ ...r, month: true }))),
-      ...days.flatMap((d) => (dayStmt.all({ key: d, ...params }) as RollupRow[]).map((r) => ({ ...r, month: false }))),
-    ];
+    const range = { from: q.from, to: q.to, serviceId: q.serviceId, counterId: q.counterId, officerId: q.officerId };
 
     const totals = newAcc(0);
     const byService = new Map<number, Acc>();
     const byCounter = new Map<number, Acc>();
     const byOfficer = new Map<number, Acc>();
-    const heatmap = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
     const get = (m: Map<number, Acc>, id: number) => {
       let a = m.get(id);
       if (!a) m.set(id, (a = newAcc(id)));
       return a;
     };
-    for (const r of rows) {
-      const d = JSON.parse(r.data) as RollupData | MonthData;
-      merge(totals, d);
-      merge(get(byService, r.service_id), d);
-      if (r.counter_id) merge(get(byCounter, r.counter_id), d);
-      if (r.officer_id) merge(get(byOfficer, r.officer_id), d);
-      if ('heat' in d) d.heat.forEach((row, wd) => row.forEach((n, h) => ((heatmap[wd] as number[])[h]! += n)));
-      else {
-        const hm = heatmap[weekdayOf(r.business_day)] as number[];
-        d.hours.forEach((n, h) => (hm[h] = (hm[h] ?? 0) + n));
+    const accsOf = (s: number, c: number, o: number) => {
+      const out = [totals, get(byService, s)];
+      if (c) out.push(get(byCounter, c));
+      if (o) out.push(get(byOfficer, o));
+      return out;
+    };
+
+    const dayRows = this.db
+      .prepare(
+        `SELECT service_id, counter_id, officer_id, sum(issued) AS issued, sum(served) AS served, sum(no_shows) AS no_shows, sum(transferred) AS transferred,
+           sum(cancelled) AS cancelled, sum(expired) AS expired, sum(wait_n) AS wait_n, sum(wait_sum) AS wait_sum, max(wait_max) AS wait_max,
+           sum(service_n) AS service_n, sum(service_sum) AS service_sum, max(service_max) AS service_max
+         FROM report_day WHERE business_day BETWEEN @from AND @to${and} GROUP BY service_id, counter_id, officer_id`,
+      )
+      .all(range) as DayRow[];
+    for (const r of dayRows) for (const a of accsOf(r.service_id, r.counter_id, r.officer_id)) addCounts(a, r);
+
+    // Heat map: weekday of the business day × local hour of issue.
+    const heatmap = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
+    const heatRows = this.db
+      .prepare(`SELECT business_day, ${HOURS.map((h) => `sum(h${h})`).join(', ')} FROM report_day WHERE business_day BETWEEN @from AND @to${and} GROUP BY business_day`)
+      .raw()
+      .all(range) as [string, ...number[]][];
+    for (const [day, ...hours] of heatRows) {
+      const row = heatmap[(new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7] as number[];
+      hours.forEach((n, h) => (row[h]! += n));
+    }
+
+    // Durations' buckets: month rows for whole months, day rows for the rest.
+    const hist = this.db.prepare(`SELECT measure, service_id, counter_id, officer_id, h FROM report_hist WHERE period = @period${and}`).raw();
+    for (const period of [...months, ...days]) {
+      for (const [m, s, c, o, h] of hist.all({ ...range, period }) as [number, number, number, number, Buffer][]) {
+        const targets = accsOf(s, c, o).map((a) => (m === 0 ? a.wait : a.service).counts);
+        const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
+        for (let i = 0; i + 6 <= h.byteLength; i += 6) {
+          const b = v.getUint16(i, true);
+          const n = v.getInt32(i + 2, true);
+          for (const counts of targets) counts[b]! += n;
+        }
       }
     }
+
+    const ratingRows = this.db
+      .prepare(`SELECT service_id, counter_id, officer_id, levels, score, sum(n) FROM report_rating WHERE business_day BETWEEN @from AND @to${and} GROUP BY 1, 2, 3, 4, 5`)
+      .raw()
+      .all(range) as [number, number, number, number, number, number][];
+    for (const [s, c, o, levels, score, n] of ratingRows) {
+      if (!n) continue;
+      const k = `${levels}:${score}`;
+      for (const a of accsOf(s, c, o)) a.ratings[k] = (a.ratings[k] ?? 0) + n;
+    }
+    const reasonRows = this.db
+      .prepare(`SELECT code, sum(n) FROM report_reason WHERE business_day BETWEEN @from AND @to${and} GROUP BY code`)
+      .raw()
+      .all(range) as [string, number][];
+    for (const [code, n] of reasonRows) if (n) totals.reasons[code] = n;
 
     const names = (sql: string) => new Map((this.db.prepare(sql).all() as { id: number; name: string }[]).map((x) => [x.id, x.name]));
     const serviceNames = names('SELECT id, name_vi AS name FROM services');
@@ -193,11 +210,9 @@ export class ReportQueries {
          FROM ratings r INDEXED BY ratings_comment CROSS JOIN tickets t ON t.id = r.ticket_id WHERE ${cWhere.join(' AND ')} ORDER BY r.created_at DESC LIMIT 200`,
       )
       .all({
-        from: q.from,
-        to: q.to,
+        ...range,
         fromMs: Date.parse(`${q.from}T00:00:00Z`) - 86_400_000,
         toMs: Date.parse(`${q.to}T00:00:00Z`) + 3 * 86_400_000,
-        ...params,
       }) as ReportSummary['satisfaction']['comments'];
 
     return {

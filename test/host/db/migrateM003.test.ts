@@ -4,8 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { MigrationError, migrate } from '../../../electron/host/db/migrate';
 import { migrations } from '../../../electron/host/db/migrations/index';
 import { seedIfEmpty } from '../../../electron/host/db/seed';
-import { ReportQueries } from '../../../electron/host/reports/reportQuery';
-import { OfficeSettings } from '../../../electron/host/config/officeSettings';
 import { generateHistory } from '../../helpers/reportDataset';
 import { tempDir } from '../../helpers/tempHost';
 
@@ -33,8 +31,10 @@ function schema2Database() {
   db.prepare("UPDATE counters SET status = 'open', officer_id = 1 WHERE id = 1").run();
   db.prepare("INSERT INTO pauses (counter_id, officer_id, reason, from_at) VALUES (2, 2, 'break', ?)").run(now);
   db.prepare("INSERT INTO events (at, type, ticket_id, counter_id, actor) VALUES (?, 'ticket.called', 'LIVE00000001', 1, 'test')").run(now);
-  // Rollups built by the landed version, so their freshness marks exist too.
-  new ReportQueries(db, () => new OfficeSettings(db).get(), () => now).summary({ from: '2026-10-01', to: '2026-11-12' });
+  // Rollups as the landed version built them (one row per day and service here), with their freshness marks.
+  db.exec(`INSERT INTO report_rollup (business_day, service_id, counter_id, officer_id, data)
+      SELECT business_day, service_id, 0, 0, json_object('issued', count(*), 'served', sum(state = 'done')) FROM tickets GROUP BY business_day, service_id;
+    INSERT INTO report_days (business_day, computed_at) SELECT DISTINCT business_day, ${now} FROM tickets;`);
   return { db, dir, file };
 }
 

@@ -163,7 +163,7 @@ describe('close of day', () => {
   it('reports count expired tickets as not served, and the rollups built before the close are rebuilt', () => {
     const clock = new FakeClock(MONDAY_1630);
     const { queue, db } = tempQueue({ clock });
-    const reports = new ReportQueries(db, () => queue.settings.get(), clock.now);
+    const reports = new ReportQueries(db, () => queue.settings.get());
     queue.counters.open(1, 1);
     const served = queue.issuer.issue({ serviceId: 1 });
     queue.issuer.issue({ serviceId: 1 });

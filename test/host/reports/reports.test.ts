@@ -75,9 +75,9 @@ function compare(got: ReportRow, want: ReturnType<typeof expectedRow>, label: st
 
 describe('reports', () => {
   it('every figure matches an independent computation over the raw rows', () => {
-    const { db, queue, clock } = tempQueue();
+    const { db, queue } = tempQueue();
     generateHistory(db, { days: 50, ticketsPerDay: 80, firstDay: '2026-09-20' });
-    const reports = new ReportQueries(db, () => queue.settings.get(), clock.now);
+    const reports = new ReportQueries(db, () => queue.settings.get());
     const tickets = db.prepare('SELECT * FROM tickets').all() as T[];
     const ratings = new Map((db.prepare('SELECT * FROM ratings').all() as R[]).map((r) => [r.ticket_id, r]));
     const inRange = (t: T, from: string, to: string) => t.business_day >= from && t.business_day <= to;
@@ -122,7 +122,7 @@ describe('reports', () => {
 
   it('a change to a past day is reflected on the next report', () => {
     const { db, queue, clock } = tempQueue();
-    const reports = new ReportQueries(db, () => queue.settings.get(), clock.now);
+    const reports = new ReportQueries(db, () => queue.settings.get());
     const day = reports.summary({ from: '2026-11-23', to: '2026-11-23' });
     expect(day.totals.issued).toBe(0);
     queue.counters.open(1, 1);

@@ -6,10 +6,14 @@ import { m005CallingAndEta } from './m005_calling_and_eta';
 import { m006Devices } from './m006_devices';
 import { m011KioskPrinters } from './m011_kiosk_printers';
 import { m009GroupsZones } from './m009_groups_zones';
+import { m008IncrementalRollups } from './m008_incremental_rollups';
 import { m007LighterEvents } from './m007_lighter_events';
 
 /**
  * Ordered; migration i brings the database to user_version i + 1. Never edit a landed one. Files are
- * numbered as their tasks were handed out; the array is in landing order (m011, then m009, then m007).
+ * numbered as their tasks were handed out; the array is in landing order (m011, m009, m008, then m007).
  */
-export const migrations: readonly string[] = [m001Initial, m002ReportRollups, m003TicketExpired, m004CheckCodesPrintJobs, m005CallingAndEta, m006Devices, m011KioskPrinters, m009GroupsZones, m007LighterEvents];
+export const migrations: readonly string[] = [
+  m001Initial, m002ReportRollups, m003TicketExpired, m004CheckCodesPrintJobs, m005CallingAndEta, m006Devices, m011KioskPrinters, m009GroupsZones,
+  m008IncrementalRollups, m007LighterEvents,
+];
