@@ -73,14 +73,26 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
     gain.connect(ac.destination);
     const start = ac.currentTime + 0.05;
     let t = start;
+    let last: AudioBufferSourceNode | null = null;
     for (const b of buffers) {
       const src = ac.createBufferSource();
       src.buffer = b;
       src.connect(gain);
       src.start(t);
       t += b.duration;
+      last = src;
     }
-    await new Promise((r) => setTimeout(r, (t - ac.currentTime) * 1000 + 50));
+    // Done when the audio clock has played the last clip, not when the wall clock says so: on a
+    // busy PC the audio clock runs behind, and the next call would start over this one's end.
+    // The timer only keeps a stalled audio device from holding every later call.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, (t - ac.currentTime) * 1000 + 5000);
+      if (last)
+        last.onended = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+    });
     return { start, end: t };
   };
 
