@@ -29,6 +29,8 @@ export const errorCatalog = {
   QUEUE_EMPTY: { status: 409, vi: 'Không còn công dân chờ', en: 'Nobody is waiting' },
   GROUP_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhóm dịch vụ', en: 'Service group not found' },
   ZONE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khu vực', en: 'Zone not found' },
+  ZONE_HAS_COUNTERS: { status: 409, vi: 'Khu vực còn quầy; hãy chuyển các quầy sang khu vực khác trước', en: 'The zone still has counters; move them to another zone first' },
+  LAST_ZONE: { status: 409, vi: 'Không thể xóa khu vực duy nhất của đơn vị', en: 'The office’s only zone cannot be deleted' },
   OFFICER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cán bộ', en: 'Officer not found' },
   NOT_RATABLE: { status: 409, vi: 'Chỉ đánh giá được sau khi đã được phục vụ xong', en: 'Only a finished ticket can be rated' },
   WRONG_CHECK_CODE: { status: 403, vi: 'Mã phiếu không đúng', en: 'Wrong ticket code' },

@@ -78,6 +78,8 @@ export const routeCallers: Record<RouteKey, Callers> = {
   saveCounter: ADMIN,
   saveServiceGroup: ADMIN,
   saveZone: ADMIN,
+  deleteServiceGroup: ADMIN,
+  deleteZone: ADMIN,
   exportCatalogue: ADMIN,
   importCatalogue: ADMIN,
   adminOfficers: ADMIN,
@@ -92,6 +94,7 @@ export const routeCallers: Record<RouteKey, Callers> = {
   createPairingCode: ADMIN,
   listDevices: ADMIN,
   revokeDevice: ADMIN,
+  setDeviceZone: ADMIN,
 };
 
 /**

@@ -131,6 +131,13 @@ const zoneFields = {
 export const ZoneFields = z.strictObject(zoneFields);
 export const ZoneInput = patchOf(zoneFields).extend({ id: Id }).strict();
 
+/** The group or zone a delete route names in its path. */
+export const CatalogueIdParam = z.object({ id: z.coerce.number().int().positive().max(1_000_000) }).strict();
+/** A deleted group's procedures stay, ungrouped: their codes, so the admin sees what moved. */
+export const GroupDeleted = z.object({ ok: z.literal(true), ungrouped: z.array(z.string()) });
+/** A deleted zone's kiosks and displays serve the whole office again: their device ids. */
+export const ZoneDeleted = z.object({ ok: z.literal(true), devicesToWholeOffice: z.array(z.number().int()) });
+
 /** One procedure of an imported spreadsheet (shared/catalogueSheet.ts); `group` by name, '' for none. */
 export const CatalogueRow = z.strictObject({
   code: serviceFields.code,

@@ -98,6 +98,8 @@ export const contract = {
   exportCatalogue: route({ ...routePaths.exportCatalogue, auth: 'admin', response: z.array(a.CatalogueRow) }),
   importCatalogue: route({ ...routePaths.importCatalogue, auth: 'admin', body: a.CatalogueImport, response: a.CatalogueImportResult }),
   saveZone: route({ ...routePaths.saveZone, auth: 'admin', body: a.ZoneInput, response: s.Zone }),
+  deleteServiceGroup: route({ ...routePaths.deleteServiceGroup, auth: 'admin', params: a.CatalogueIdParam, response: a.GroupDeleted }),
+  deleteZone: route({ ...routePaths.deleteZone, auth: 'admin', params: a.CatalogueIdParam, response: a.ZoneDeleted }),
   adminCounters: route({ ...routePaths.adminCounters, auth: 'admin', response: z.array(s.Counter) }),
   saveCounter: route({ ...routePaths.saveCounter, auth: 'admin', body: a.CounterInput, response: s.Counter }),
   adminOfficers: route({ ...routePaths.adminOfficers, auth: 'admin', response: z.array(s.Officer) }),
@@ -111,6 +113,7 @@ export const contract = {
   createPairingCode: route({ ...routePaths.createPairingCode, auth: 'admin', body: dv.PairingCodeBody, response: dv.PairingCode }),
   listDevices: route({ ...routePaths.listDevices, auth: 'admin', response: z.array(dv.DeviceView) }),
   revokeDevice: route({ ...routePaths.revokeDevice, auth: 'admin', params: dv.DeviceIdParam, response: dv.DeviceView }),
+  setDeviceZone: route({ ...routePaths.setDeviceZone, auth: 'admin', params: dv.DeviceIdParam, body: dv.DeviceZoneBody, response: dv.DeviceView }),
   setBoardsConfig: route({ ...routePaths.setBoardsConfig, auth: 'admin', body: z.object({ boards: BoardsConfig }).strict(), response: s.BoardsView }),
 } as const;
 

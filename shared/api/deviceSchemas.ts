@@ -12,6 +12,8 @@ export const DeviceView = z.object({
   lastSeenAt: z.number().int().nullable(),
   lastAddress: z.string().nullable(),
   revokedAt: z.number().int().nullable(),
+  /** The zone a kiosk or display serves (m012); null: the whole office. */
+  zoneId: z.number().int().nullable(),
   pinFailures: z.number().int(),
 });
 
@@ -36,8 +38,11 @@ export const SetupResult = z.object({ ok: z.literal(true), deviceToken: z.string
 
 export const PairBody = z.object({ code: z.string().regex(/^\d{6}$/, '6 chữ số'), name: z.string().trim().max(80).optional() }).strict();
 export const PairResult = z.object({ ok: z.literal(true), token: z.string(), device: DeviceView });
+const ZoneRef = z.number().int().positive().max(1_000_000).nullable();
 export const PairingCodeBody = z
-  .object({ role: DeviceRoleSchema, counterId: z.number().int().positive().nullable().default(null), name: z.string().trim().max(80).default('') })
+  .object({ role: DeviceRoleSchema, counterId: z.number().int().positive().nullable().default(null), name: z.string().trim().max(80).default(''), zoneId: ZoneRef.default(null) })
   .strict();
+/** A kiosk's or display's zone, changed after pairing: null is the whole office. */
+export const DeviceZoneBody = z.object({ zoneId: ZoneRef }).strict();
 export const PairingCode = z.object({ code: z.string(), expiresAt: z.number().int(), pairUrl: z.string() });
 export const DeviceIdParam = z.object({ id: z.coerce.number().int().positive().max(1_000_000_000) }).strict();

@@ -67,6 +67,9 @@ export const routePaths = {
   createPairingCode: { method: 'POST', path: '/api/admin/devices/pairing' },
   listDevices: { method: 'GET', path: '/api/admin/devices' },
   revokeDevice: { method: 'POST', path: '/api/admin/devices/:id/revoke' },
+  setDeviceZone: { method: 'POST', path: '/api/admin/devices/:id/zone' },
+  deleteServiceGroup: { method: 'POST', path: '/api/admin/service-groups/:id/delete' },
+  deleteZone: { method: 'POST', path: '/api/admin/zones/:id/delete' },
 } as const;
 
 export type RoutePathName = keyof typeof routePaths;

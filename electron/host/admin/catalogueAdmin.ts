@@ -81,6 +81,45 @@ export class CatalogueAdmin {
     });
   }
 
+  /**
+   * Deleting a group (a department leaving the centre, or a reorganised menu) never deletes a
+   * procedure: its services become ungrouped and the kiosk shows them under "other procedures".
+   * Ungrouping rather than refusing, because a service carries what a group does not — its
+   * tickets and numbering today, its hours, counters and reports — and refusing would send the
+   * admin through every one of a department's thirty procedures first, for a change that removes
+   * nothing a citizen was promised. One transaction, one config.changed event naming what moved.
+   */
+  deleteGroup(id: number): { ok: true; ungrouped: string[] } {
+    const cat = this.queue.catalogue;
+    return this.queue.ctx.tx(() => {
+      if (!cat.group(id)) throw new AppError('GROUP_NOT_FOUND');
+      const ungrouped = cat.deleteGroup(id);
+      this.queue.ctx.record('config.changed', { serviceId: null, actor: 'admin', reason: 'serviceGroupDeleted', payload: { what: 'serviceGroupDeleted', id, ungrouped } });
+      return { ok: true as const, ungrouped };
+    });
+  }
+
+  /**
+   * A zone goes only when nothing stands in it: the office keeps at least one zone, and a zone with
+   * counters is refused with their names (move them first — a counter is never moved behind the
+   * admin's back). Its kiosks and displays serve the whole office again, in the same transaction.
+   */
+  deleteZone(id: number): { ok: true; devicesToWholeOffice: number[] } {
+    const cat = this.queue.catalogue;
+    return this.queue.ctx.tx(() => {
+      const zn = cat.zone(id);
+      if (!zn) throw new AppError('ZONE_NOT_FOUND');
+      if (cat.zones().length <= 1) throw new AppError('LAST_ZONE');
+      const counters = cat.countersInZone(id);
+      if (counters.length > 0) {
+        throw new AppError('ZONE_HAS_COUNTERS', `Khu vực "${zn.nameVi}" còn ${counters.map((c) => c.name).join(', ')}: hãy chuyển các quầy sang khu vực khác trước`, { counters });
+      }
+      const devicesToWholeOffice = cat.deleteZone(id);
+      this.queue.ctx.record('config.changed', { serviceId: null, actor: 'admin', reason: 'zoneDeleted', payload: { what: 'zoneDeleted', id, devicesToWholeOffice } });
+      return { ok: true as const, devicesToWholeOffice };
+    });
+  }
+
   saveZone(input: z.infer<typeof ZoneInput>): Zone {
     const cat = this.queue.catalogue;
     return this.queue.ctx.tx(() => {

@@ -13,6 +13,8 @@ export interface Device {
   lastSeenAt: number | null;
   lastAddress: string | null;
   revokedAt: number | null;
+  /** The zone a kiosk or display serves (m012); null: the whole office. */
+  zoneId: number | null;
   /** Wrong PINs typed on this device since its last right one (an alert from 5 on). */
   pinFailures: number;
 }
@@ -27,6 +29,7 @@ interface DeviceRow {
   last_seen_at: number | null;
   last_address: string | null;
   revoked_at: number | null;
+  zone_id?: number | null;
   pin_failures?: number | null;
 }
 
@@ -39,6 +42,7 @@ const toDevice = (r: DeviceRow): Device => ({
   lastSeenAt: r.last_seen_at,
   lastAddress: r.last_address,
   revokedAt: r.revoked_at,
+  zoneId: r.zone_id ?? null,
   pinFailures: r.pin_failures ?? 0,
 });
 
@@ -70,18 +74,46 @@ export class DeviceRegistry {
     return () => this.revokedListeners.delete(l);
   }
 
-  /** A pairing code for one device of `role` (and counter, for counter PCs and rating tablets). */
-  createPairingCode(role: DeviceRole, counterId: number | null, name = ''): { code: string; expiresAt: number } {
+  /**
+   * A pairing code for one device of `role` (and counter, for counter PCs and rating tablets; and
+   * zone, for a kiosk or display that serves one zone — null is the whole office).
+   */
+  createPairingCode(role: DeviceRole, counterId: number | null, name = '', zoneId: number | null = null): { code: string; expiresAt: number } {
     const needsCounter = role === 'counter' || role === 'rating';
     if (needsCounter !== (counterId !== null)) throw new AppError('BAD_REQUEST', needsCounter ? 'Cần chọn quầy cho thiết bị này' : 'Thiết bị này không gắn với quầy');
     if (counterId !== null && !this.db.prepare('SELECT 1 FROM counters WHERE id = ?').get(counterId)) throw new AppError('COUNTER_NOT_FOUND');
+    this.assertZone(role, zoneId);
     const now = this.now();
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM pairing_codes WHERE expires_at < ? OR used_at IS NOT NULL').run(now);
-      this.db.prepare('INSERT OR REPLACE INTO pairing_codes (code_hash, role, counter_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(sha256(code), role, counterId, name, now, now + PAIRING_MS);
+      this.db
+        .prepare('INSERT OR REPLACE INTO pairing_codes (code_hash, role, counter_id, name, created_at, expires_at, zone_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(sha256(code), role, counterId, name, now, now + PAIRING_MS, zoneId);
     }).immediate();
     return { code, expiresAt: now + PAIRING_MS };
+  }
+
+  /** Only a kiosk or a display stands in a zone, and only in one the office has. */
+  private assertZone(role: DeviceRole, zoneId: number | null): void {
+    if (zoneId === null) return;
+    if (role !== 'kiosk' && role !== 'display') throw new AppError('BAD_REQUEST', 'Chỉ kiosk và màn hình gọi số được đặt theo khu vực');
+    if (!this.db.prepare('SELECT 1 FROM zones WHERE id = ?').get(zoneId)) throw new AppError('ZONE_NOT_FOUND', `Không có khu vực số ${zoneId}`);
+  }
+
+  /**
+   * Move an enrolled kiosk or display to another zone (null: the whole office). Read again on its
+   * next request (identify reads the row every time), so the device follows without re-pairing.
+   */
+  setZone(id: number, zoneId: number | null): Device {
+    return this.db.transaction(() => {
+      const d = this.get(id);
+      if (!d || d.revokedAt !== null) throw new AppError('NOT_FOUND', 'Không có thiết bị này');
+      if (d.role !== 'kiosk' && d.role !== 'display') throw new AppError('BAD_REQUEST', 'Chỉ kiosk và màn hình gọi số được đặt theo khu vực');
+      this.assertZone(d.role, zoneId);
+      this.db.prepare('UPDATE devices SET zone_id = ? WHERE id = ?').run(zoneId, id);
+      return this.get(id) as Device;
+    }).immediate();
   }
 
   /** Trade a pairing code for a device credential; the code is spent whatever happens next. */
@@ -89,22 +121,23 @@ export class DeviceRegistry {
     const now = this.now();
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM pairing_codes WHERE code_hash = ?').get(sha256(code)) as
-        | { role: DeviceRole; counter_id: number | null; name: string; expires_at: number; used_at: number | null }
+        | { role: DeviceRole; counter_id: number | null; name: string; expires_at: number; used_at: number | null; zone_id: number | null }
         | undefined;
       if (!row || row.used_at !== null || row.expires_at <= now) throw new AppError('PAIRING_CODE_INVALID');
       this.db.prepare('UPDATE pairing_codes SET used_at = ? WHERE code_hash = ?').run(now, sha256(code));
-      return this.enroll(row.role, row.counter_id, name || row.name, address);
+      return this.enroll(row.role, row.counter_id, name || row.name, address, row.zone_id);
     }).immediate();
   }
 
   /** Direct enrollment: the setup page's browser, and `npm run device -- pair` on the host PC. */
-  enroll(role: DeviceRole, counterId: number | null, name: string, address: string | null): { token: string; device: Device } {
+  enroll(role: DeviceRole, counterId: number | null, name: string, address: string | null, zoneId: number | null = null): { token: string; device: Device } {
+    this.assertZone(role, zoneId);
     const token = randomToken(32);
     const now = this.now();
     const id = Number(
       this.db
-        .prepare('INSERT INTO devices (token_hash, role, counter_id, name, created_at, last_seen_at, last_address) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(sha256(token), role, counterId, name.slice(0, 80), now, now, address).lastInsertRowid,
+        .prepare('INSERT INTO devices (token_hash, role, counter_id, name, created_at, last_seen_at, last_address, zone_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(sha256(token), role, counterId, name.slice(0, 80), now, now, address, zoneId).lastInsertRowid,
     );
     return { token, device: this.get(id) as Device };
   }

@@ -72,6 +72,8 @@ export interface KeptDevice {
   created_at: number;
   last_seen_at: number | null;
   last_address: string | null;
+  /** m012: the zone a kiosk or display serves; null (or absent, read before m012) is the whole office. */
+  zone_id?: number | null;
 }
 
 /**
@@ -127,12 +129,21 @@ export function prepareRestore(uploaded: string, out: string, currentSettings: R
         if (v !== undefined) put.run(key, v);
       }
       const hasCounter = db.prepare('SELECT 1 FROM main.counters WHERE id = ?').pluck();
+      const hasZone = db.prepare('SELECT 1 FROM main.zones WHERE id = ?').pluck();
+      // A backup from before m012 has no device zones: its kiosks and displays serve the whole office.
+      const zoned = (db.prepare("SELECT 1 FROM pragma_table_info('devices', 'main') WHERE name = 'zone_id'").get() ?? null) !== null;
       const keep = db.prepare(
-        'INSERT INTO main.devices (id, token_hash, role, counter_id, name, created_at, last_seen_at, last_address) VALUES (@id, @token_hash, @role, @counter_id, @name, @created_at, @last_seen_at, @last_address)',
+        zoned
+          ? 'INSERT INTO main.devices (id, token_hash, role, counter_id, name, created_at, last_seen_at, last_address, zone_id) VALUES (@id, @token_hash, @role, @counter_id, @name, @created_at, @last_seen_at, @last_address, @zone_id)'
+          : 'INSERT INTO main.devices (id, token_hash, role, counter_id, name, created_at, last_seen_at, last_address) VALUES (@id, @token_hash, @role, @counter_id, @name, @created_at, @last_seen_at, @last_address)',
       );
       for (const d of keepDevices) {
         if (d.counter_id !== null && !hasCounter.get(d.counter_id)) continue;
-        keep.run(d);
+        // The room's kiosk keeps its zone when the backup has that zone; otherwise it serves the
+        // whole office, never a zone id the restored office does not have.
+        const zoneId = d.zone_id !== null && d.zone_id !== undefined && hasZone.get(d.zone_id) ? d.zone_id : null;
+        const { zone_id: _z, ...row } = d;
+        keep.run(zoned ? { ...row, zone_id: zoneId } : row);
         devicesKept++;
       }
     })();

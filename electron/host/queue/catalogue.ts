@@ -120,4 +120,30 @@ export class Catalogue {
   updateZone(z: Zone): void {
     this.db.prepare('UPDATE zones SET name_vi = ?, name_en = ?, sort_order = ? WHERE id = ?').run(z.nameVi, z.nameEn, z.sortOrder, z.id);
   }
+
+  /** The group's procedures leave it (their codes, in the kiosk's order), then the group goes. Inside the caller's transaction. */
+  deleteGroup(id: number): string[] {
+    const codes = this.db.prepare<[number], { code: string }>('SELECT code FROM services WHERE group_id = ? ORDER BY sort_order, id').all(id).map((r) => r.code);
+    this.db.prepare('UPDATE services SET group_id = NULL WHERE group_id = ?').run(id);
+    this.db.prepare('DELETE FROM service_groups WHERE id = ?').run(id);
+    return codes;
+  }
+
+  /** Every counter of the zone, open or not (a counter row must always have a zone). */
+  countersInZone(id: number): { id: number; number: number; name: string }[] {
+    return this.db.prepare<[number], { id: number; number: number; name: string }>('SELECT id, number, name FROM counters WHERE zone_id = ? ORDER BY number, id').all(id);
+  }
+
+  /**
+   * The zone's kiosks and displays (and pending pairing codes) go back to the whole office, then the
+   * zone goes; the ids of the devices moved. Inside the caller's transaction, after the caller has
+   * checked that no counter is left in it.
+   */
+  deleteZone(id: number): number[] {
+    const moved = this.db.prepare<[number], { id: number }>('SELECT id FROM devices WHERE zone_id = ? ORDER BY id').all(id).map((r) => r.id);
+    this.db.prepare('UPDATE devices SET zone_id = NULL WHERE zone_id = ?').run(id);
+    this.db.prepare('UPDATE pairing_codes SET zone_id = NULL WHERE zone_id = ?').run(id);
+    this.db.prepare('DELETE FROM zones WHERE id = ?').run(id);
+    return moved;
+  }
 }

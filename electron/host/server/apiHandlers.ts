@@ -4,6 +4,7 @@ import { publicDisplay } from '../../../shared/api/publicViews';
 import { passwordProblem, pinProblem } from '../../../shared/passwordPolicy';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { AppError } from '../../../shared/errors';
+import { screenZone } from '../../../shared/screenZone';
 import type { AuthService, Session, SignInCaller } from '../auth/authService';
 import type { Device, DeviceRegistry } from '../auth/deviceRegistry';
 import type { OfficeSetup } from '../auth/officeSetup';
@@ -129,8 +130,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
     listCounters: () => queue.views.listCounters(),
     listOfficers: () =>
       (queue.ctx.db.prepare('SELECT * FROM officers WHERE active = 1 ORDER BY id').all() as OfficerRow[]).map(toOfficer),
-    // Phones may look at the wall too, but never learn a ticket id from it.
-    display: ({ query }, call) => (call.device || call.shell ? queue.views.display(query.zone) : publicDisplay(queue.views.display(query.zone))),
+    // Phones may look at the wall too, but never learn a ticket id from it. An enrolled display's
+    // own zone wins over `?zone=` (shared/screenZone.ts); it is read with the device on every request.
+    display: ({ query }, call) => {
+      const state = queue.views.display(screenZone(call.device?.zoneId, query.zone) ?? undefined);
+      return call.device || call.shell ? state : publicDisplay(state);
+    },
     listServiceGroups: () => queue.catalogue.groups(),
     listZones: () => queue.catalogue.zones(),
 
@@ -238,6 +243,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     saveCounter: ({ body }) => admin.saveCounter(body),
     saveServiceGroup: ({ body }) => catalogueAdmin.saveGroup(body),
     saveZone: ({ body }) => catalogueAdmin.saveZone(body),
+    deleteServiceGroup: ({ params }) => catalogueAdmin.deleteGroup(params.id),
+    deleteZone: ({ params }) => catalogueAdmin.deleteZone(params.id),
     exportCatalogue: () => queue.catalogue.catalogueRows(),
     importCatalogue: ({ body }) => catalogueAdmin.importCatalogue(body),
     adminOfficers: () => admin.officers(),
@@ -276,11 +283,13 @@ export function createHandlers(d: HandlerDeps): Handlers {
     thisDevice: (_input, call) => call.device ?? null,
     createPairingCode: ({ body }) =>
       admin.logChange('devices', () => {
-        const { code, expiresAt } = d.devices.createPairingCode(body.role, body.counterId, body.name);
+        const { code, expiresAt } = d.devices.createPairingCode(body.role, body.counterId, body.name, body.zoneId);
         return { code, expiresAt, pairUrl: `${d.baseUrl()}/pair?code=${code}` };
       }),
     listDevices: () => d.devices.list(),
     revokeDevice: ({ params }) => admin.logChange('devices', () => d.devices.revoke(params.id)),
+    // Live: the config.changed event makes the kiosk re-read its device and the display its state.
+    setDeviceZone: ({ params, body }) => admin.logChange('devices', () => d.devices.setZone(params.id, body.zoneId)),
     setBoardsConfig: async ({ body }) => {
       const boards = await outputs.setBoardsConfig(body.boards);
       admin.logChange('boards', () => undefined);
