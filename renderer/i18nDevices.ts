@@ -40,6 +40,11 @@ const vi = {
   confirmRevoke: 'Thu hồi thiết bị này? Nó sẽ bị ngắt kết nối ngay.',
   pinAlarm: 'lần nhập sai PIN',
   never: 'chưa',
+  zone: 'Khu vực',
+  wholeOffice: 'Toàn đơn vị',
+  zoneHelp: 'Kiosk và màn hình gọi số phục vụ khu vực này, kể cả sau khi khởi động lại; đổi ở đây, thiết bị theo ngay.',
+  zoneOf: 'Khu vực của',
+  zoneSaved: 'Đã đổi khu vực',
   roles: { kiosk: 'Kiosk lấy số', counter: 'Máy quầy', rating: 'Máy đánh giá', display: 'Màn hình gọi số', admin: 'Máy quản trị' },
 };
 
@@ -81,6 +86,11 @@ const en: typeof vi = {
   confirmRevoke: 'Revoke this device? It is disconnected at once.',
   pinAlarm: 'wrong PINs',
   never: 'never',
+  zone: 'Zone',
+  wholeOffice: 'Whole office',
+  zoneHelp: 'The kiosk or call display serves this zone, after a restart too; change it here and the device follows at once.',
+  zoneOf: 'Zone of',
+  zoneSaved: 'Zone changed',
   roles: { kiosk: 'Ticket kiosk', counter: 'Counter PC', rating: 'Rating tablet', display: 'Call display', admin: 'Admin device' },
 };
 

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { ApiError } from '../api/client';
 import type { Counter, ServiceGroup, ServiceStatus, Zone } from '../../shared/api/schemas';
 import { SERVICE_ICON_KEYS } from '../../shared/serviceIcons';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
 import { ServiceIcon } from '../components/ServiceIcon';
-import { useLang } from '../i18n';
+import { errorText, fmt, useLang } from '../i18n';
 import { readCatalogue, saveCatalogue } from './catalogueFile';
 import { useSettingSave } from './SettingForm';
 import '../styles/centre.css';
@@ -16,7 +17,23 @@ import '../styles/centre.css';
 
 const refetch = (m: { type: string }) => m.type === 'config.changed';
 
-function GroupRow({ group, onSaved }: { group: ServiceGroup | null; onSaved: () => void }) {
+/** What a delete said, shown above the list (the deleted row itself is gone). */
+type Deleted = { ok: boolean; text: string } | null;
+
+function DeleteNote({ note }: { note: Deleted }) {
+  if (!note) return null;
+  return note.ok ? (
+    <div className="stat" role="status" data-testid="delete-message">
+      {note.text}
+    </div>
+  ) : (
+    <div className="error-banner" role="alert" data-testid="delete-error">
+      {note.text}
+    </div>
+  );
+}
+
+function GroupRow({ group, onSaved, onDelete }: { group: ServiceGroup | null; onSaved: () => void; onDelete?: () => void }) {
   const { t } = useLang();
   const [nameVi, setNameVi] = useState(group?.nameVi ?? '');
   const [nameEn, setNameEn] = useState(group?.nameEn ?? '');
@@ -47,12 +64,17 @@ function GroupRow({ group, onSaved }: { group: ServiceGroup | null; onSaved: () 
       <button type="submit" className="btn-primary">
         {group ? t.save : t.catAddGroup}
       </button>
+      {group && onDelete && (
+        <button type="button" className="btn-secondary" onClick={onDelete} data-action="delete-group">
+          {t.catDelete}
+        </button>
+      )}
       {saveView}
     </form>
   );
 }
 
-function ZoneRow({ zone, onSaved }: { zone: Zone | null; onSaved: () => void }) {
+function ZoneRow({ zone, onSaved, onDelete }: { zone: Zone | null; onSaved: () => void; onDelete?: () => void }) {
   const { t } = useLang();
   const [nameVi, setNameVi] = useState(zone?.nameVi ?? '');
   const [nameEn, setNameEn] = useState(zone?.nameEn ?? '');
@@ -74,6 +96,11 @@ function ZoneRow({ zone, onSaved }: { zone: Zone | null; onSaved: () => void }) 
       <button type="submit" className="btn-primary">
         {zone ? t.save : t.catAddZone}
       </button>
+      {zone && onDelete && (
+        <button type="button" className="btn-secondary" onClick={onDelete} data-action="delete-zone">
+          {t.catDelete}
+        </button>
+      )}
       {saveView}
     </form>
   );
@@ -103,7 +130,9 @@ function CounterZone({ counter, zones, onSaved }: { counter: Counter; zones: Zon
 
 function ServiceRow({ service, groups, onSaved }: { service: ServiceStatus; groups: ServiceGroup[]; onSaved: () => void }) {
   const { t, pick } = useLang();
-  const [groupId, setGroupId] = useState<number | null>(service.groupId);
+  const [draftGroupId, setGroupId] = useState<number | null>(service.groupId);
+  // A draft naming a group deleted since is no group: the kiosk already shows it ungrouped.
+  const groupId = draftGroupId !== null && groups.some((g) => g.id === draftGroupId) ? draftGroupId : null;
   const [descriptionVi, setDescriptionVi] = useState(service.descriptionVi);
   const [descriptionEn, setDescriptionEn] = useState(service.descriptionEn);
   const [documents, setDocuments] = useState(service.documents.join('\n'));
@@ -187,7 +216,9 @@ function CatalogueFile({ onImported }: { onImported: () => void }) {
 }
 
 export function CataloguePanel() {
-  const { t } = useLang();
+  const { t, lang, pick } = useLang();
+  const [zoneNote, setZoneNote] = useState<Deleted>(null);
+  const [groupNote, setGroupNote] = useState<Deleted>(null);
   const groups = useQuery('listServiceGroups', {}, refetch);
   const zones = useQuery('listZones', {}, refetch);
   const counters = useQuery('adminCounters', {}, refetch);
@@ -198,6 +229,35 @@ export function CataloguePanel() {
     counters.reload();
     services.reload();
   };
+  const deleteGroup = (g: ServiceGroup) => {
+    const inGroup = (services.data ?? []).filter((s) => s.groupId === g.id).length;
+    if (!confirm(fmt(t.catDeleteGroupAsk, { name: pick(g.nameVi, g.nameEn), n: inGroup }))) return;
+    setGroupNote(null);
+    call('deleteServiceGroup', { params: { id: g.id } })
+      .then((r) => {
+        const name = pick(g.nameVi, g.nameEn);
+        setGroupNote({ ok: true, text: r.ungrouped.length > 0 ? fmt(t.catGroupDeleted, { name, codes: r.ungrouped.join(', ') }) : fmt(t.catGroupDeletedEmpty, { name }) });
+        reload();
+      })
+      .catch((e: unknown) => setGroupNote({ ok: false, text: errorText(e, lang) }));
+  };
+  const deleteZone = (z: Zone) => {
+    if (!confirm(fmt(t.catDeleteZoneAsk, { name: pick(z.nameVi, z.nameEn) }))) return;
+    setZoneNote(null);
+    call('deleteZone', { params: { id: z.id } })
+      .then(() => {
+        setZoneNote({ ok: true, text: fmt(t.catZoneDeleted, { name: pick(z.nameVi, z.nameEn) }) });
+        reload();
+      })
+      .catch((e: unknown) => {
+        // The host names the counters in Vietnamese; the screen names them in its own language
+        // from the counters it shows (re-read on every config change).
+        const left = (counters.data ?? []).filter((c) => c.zoneId === z.id).map((c) => c.name);
+        const text = e instanceof ApiError && e.code === 'ZONE_HAS_COUNTERS' && left.length > 0 ? fmt(t.catZoneHasCounters, { name: pick(z.nameVi, z.nameEn), counters: left.join(', ') }) : errorText(e, lang);
+        setZoneNote({ ok: false, text });
+        reload();
+      });
+  };
   // Rows keyed by id: a re-read after a save keeps each row's draft and its "saved" note.
   return (
     <div className="catalogue-panel">
@@ -205,8 +265,9 @@ export function CataloguePanel() {
       <section className="card">
         <h2>{t.catZones}</h2>
         <p className="muted">{t.catZonesHelp}</p>
+        <DeleteNote note={zoneNote} />
         {(zones.data ?? []).map((z) => (
-          <ZoneRow key={z.id} zone={z} onSaved={reload} />
+          <ZoneRow key={z.id} zone={z} onSaved={reload} onDelete={(zones.data?.length ?? 0) > 1 ? () => deleteZone(z) : undefined} />
         ))}
         <ZoneRow zone={null} onSaved={reload} />
       </section>
@@ -221,8 +282,9 @@ export function CataloguePanel() {
       <section className="card">
         <h2>{t.catGroups}</h2>
         <p className="muted">{t.catGroupsHelp}</p>
+        <DeleteNote note={groupNote} />
         {(groups.data ?? []).map((g) => (
-          <GroupRow key={g.id} group={g} onSaved={reload} />
+          <GroupRow key={g.id} group={g} onSaved={reload} onDelete={() => deleteGroup(g)} />
         ))}
         <GroupRow group={null} onSaved={reload} />
       </section>

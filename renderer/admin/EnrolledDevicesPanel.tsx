@@ -6,23 +6,51 @@ import { DEVICE_ROLES } from '../../shared/api/access';
 import type { DeviceRole } from '../../shared/api/access';
 import type { OutputOf } from '../../shared/api/contract';
 import { errorText, useLang } from '../i18n';
+import type { Zone } from '../../shared/api/schemas';
 import { deviceText } from '../i18nDevices';
 
 type Code = OutputOf<'createPairingCode'>;
 
+/** Only a kiosk or a call display stands in a zone (m012); a counter PC's zone is its counter's. */
+const ZONED_ROLES: readonly DeviceRole[] = ['kiosk', 'display'];
+
+/** "Whole office" or one of the office's zones; the value '' is the whole office. */
+function ZoneSelect({ zones, value, onChange, label, testId }: { zones: Zone[]; value: number | null; onChange: (zoneId: number | null) => void; label?: string; testId: string }) {
+  const { lang, pick } = useLang();
+  const d = deviceText(lang);
+  return (
+    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))} data-testid={testId}>
+      <option value="">{d.wholeOffice}</option>
+      {zones.map((z) => (
+        <option key={z.id} value={z.id}>
+          {pick(z.nameVi, z.nameEn)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** Pair a new device (6-digit code + QR), see every device's last contact, revoke one at once. */
 export function EnrolledDevicesPanel() {
-  const { lang } = useLang();
+  const { lang, pick } = useLang();
   const d = deviceText(lang);
+  const pickZone = (z: Zone | undefined) => (z ? pick(z.nameVi, z.nameEn) : '');
   const devices = useQuery('listDevices', {}, () => false);
   const counters = useQuery('adminCounters', {}, () => false);
+  const zones = useQuery('listZones', {}, (m) => m.type === 'config.changed');
   const [role, setRole] = useState<DeviceRole>('counter');
   const [counterId, setCounterId] = useState<number | null>(null);
+  const [zoneId, setZoneId] = useState<number | null>(null);
+  const [zoneNote, setZoneNote] = useState<number | null>(null);
   const [name, setName] = useState('');
   const [code, setCode] = useState<Code | null>(null);
   const [qr, setQr] = useState('');
   const [error, setError] = useState<string | null>(null);
   const needsCounter = role === 'counter' || role === 'rating';
+  // A ward office has one zone: no zone to choose, and the screen stays as simple as it was.
+  const zoneList = zones.data ?? [];
+  const zoned = (r: DeviceRole) => ZONED_ROLES.includes(r) && zoneList.length > 1;
+  const zoneName = (id: number | null) => zoneList.find((z) => z.id === id);
   const firstCounter = counters.data?.[0]?.id ?? null;
   const seenAt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 
@@ -40,7 +68,7 @@ export function EnrolledDevicesPanel() {
 
   const make = () => {
     setError(null);
-    call('createPairingCode', { body: { role, counterId: needsCounter ? (counterId ?? firstCounter) : null, name } })
+    call('createPairingCode', { body: { role, counterId: needsCounter ? (counterId ?? firstCounter) : null, name, zoneId: zoned(role) ? zoneId : null } })
       .then((c) => {
         setCode(c);
         devices.reload();
@@ -73,6 +101,13 @@ export function EnrolledDevicesPanel() {
                   </option>
                 ))}
               </select>
+            </label>
+          )}
+          {zoned(role) && (
+            <label className="field">
+              <span>{d.zone}</span>
+              <ZoneSelect zones={zoneList} value={zoneId} onChange={setZoneId} testId="pair-zone" />
+              <small className="muted">{d.zoneHelp}</small>
             </label>
           )}
           <label className="field">
@@ -108,6 +143,7 @@ export function EnrolledDevicesPanel() {
             <tr>
               <th>{d.role}</th>
               <th>{d.deviceName}</th>
+              {zoneList.length > 1 && <th>{d.zone}</th>}
               <th>{d.lastSeen}</th>
               <th>{d.address}</th>
               <th />
@@ -126,6 +162,38 @@ export function EnrolledDevicesPanel() {
                   )}
                 </td>
                 <td>{dev.name}</td>
+                {zoneList.length > 1 && (
+                  <td>
+                    {zoned(dev.role) && !dev.revokedAt ? (
+                      <>
+                        <ZoneSelect
+                          zones={zoneList}
+                          value={dev.zoneId}
+                          label={`${d.zoneOf} ${dev.name || d.roles[dev.role]}`}
+                          testId={`device-zone-${dev.id}`}
+                          onChange={(z) => {
+                            setError(null);
+                            call('setDeviceZone', { params: { id: dev.id }, body: { zoneId: z } })
+                              .then(() => {
+                                setZoneNote(dev.id);
+                                devices.reload();
+                              })
+                              .catch((e: unknown) => setError(errorText(e, lang)));
+                          }}
+                        />
+                        {zoneNote === dev.id && (
+                          <div className="stat" role="status" data-testid="zone-saved">
+                            {d.zoneSaved}
+                          </div>
+                        )}
+                      </>
+                    ) : dev.zoneId !== null ? (
+                      pickZone(zoneName(dev.zoneId))
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                )}
                 <td>{dev.lastSeenAt ? seenAt.format(dev.lastSeenAt) : d.never}</td>
                 <td>{dev.lastAddress ?? ''}</td>
                 <td>

@@ -17,9 +17,13 @@ const MAX_TABLE_ROWS = 10;
 const MAX_WAITING_ITEMS = 12;
 const params = new URLSearchParams(location.search);
 const SPEAKER = params.get('speaker') !== '0';
-/** `?zone=`: this screen and its speaker serve one zone (floor, hall); without it, the whole office. */
-const ZONE = params.get('zone') && Number(params.get('zone')) > 0 ? Number(params.get('zone')) : null;
-const DISPLAY_INPUT = ZONE === null ? {} : { query: { zone: ZONE } };
+/**
+ * `?zone=`: this screen and its speaker serve one zone (floor, hall); without it, the whole office.
+ * A display enrolled for a zone serves that zone whatever the URL says: the host decides
+ * (shared/screenZone.ts) and its answer names the zone, which is what the screen and speaker follow.
+ */
+const URL_ZONE = params.get('zone') && Number(params.get('zone')) > 0 ? Number(params.get('zone')) : null;
+const DISPLAY_INPUT = URL_ZONE === null ? {} : { query: { zone: URL_ZONE } };
 
 interface Flash {
   seq: number;
@@ -46,14 +50,16 @@ export function DisplayApp() {
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const announcer = useRef(SPEAKER ? announcerFor(location.origin) : null);
 
+  // The zone the host says this screen serves (its enrolled zone, else `?zone=`), once it has answered.
+  const zone = display.data ? (display.data.zone?.id ?? null) : URL_ZONE;
   // The zone's counters, for telling this zone's calls from the others' before the refetch.
   const zoneCounters = useRef<Set<number> | null>(null);
-  zoneCounters.current = ZONE === null ? null : new Set((display.data?.counters ?? []).map((c) => c.id));
+  zoneCounters.current = zone === null ? null : new Set((display.data?.counters ?? []).map((c) => c.id));
 
   useEvents((m) => {
     if (m.type === 'announce') {
       // Another zone's call is spoken by that zone's speaker only.
-      if (ZONE !== null && m.zoneId !== null && m.zoneId !== undefined && m.zoneId !== ZONE) return;
+      if (zone !== null && m.zoneId !== null && m.zoneId !== undefined && m.zoneId !== zone) return;
       void announcer.current?.enqueue(m);
       return;
     }

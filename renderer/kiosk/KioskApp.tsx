@@ -6,6 +6,7 @@ import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
 import { errorText, fmt, printerStatusText, useLang } from '../i18n';
+import { screenZone } from '../../shared/screenZone';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { RateLookup } from './RateLookup';
@@ -28,8 +29,11 @@ const params = new URLSearchParams(location.search);
 const IDLE_OVERRIDE_MS = params.get('idle') ? Number(params.get('idle')) * 1000 : null;
 const KIOSK_ID = params.get('kiosk') ?? undefined;
 const ASK_PRIORITY = params.get('priority') !== '0';
-/** The zone the kiosk stands in (`?zone=`); without it, the office's first zone. */
-const KIOSK_ZONE = params.get('zone') ? Number(params.get('zone')) : null;
+/**
+ * `?zone=`: the zone the kiosk stands in, for a kiosk enrolled for the whole office (or the host's
+ * own window); a kiosk enrolled for a zone stands there whatever the URL says (shared/screenZone.ts).
+ */
+const URL_ZONE = params.get('zone') ? Number(params.get('zone')) : null;
 
 export function KioskApp() {
   const { t, pick, lang, setLang } = useLang();
@@ -43,6 +47,10 @@ export function KioskApp() {
   const printer = useQuery('printerStatus', {}, (m) => m.type === 'printer.status');
   const groups = useQuery('listServiceGroups', {}, (m) => m.type === 'config.changed');
   const zones = useQuery('listZones', {}, (m) => m.type === 'config.changed');
+  // Re-read on config.changed: the admin moving this kiosk to another zone takes effect at once.
+  const device = useQuery('thisDevice', {}, (m) => m.type === 'config.changed');
+  // Where the kiosk stands; a kiosk of the whole office counts as standing in the first zone.
+  const kioskZoneId = screenZone(device.data?.zoneId, URL_ZONE) ?? zones.data?.[0]?.id ?? null;
 
   const home = useCallback(() => {
     setStep({ kind: 'home' });
@@ -170,7 +178,7 @@ export function KioskApp() {
             onDone={home}
             aside={step.service.documents.length > 0 ? <DocumentsToBring documents={step.service.documents} /> : undefined}
           >
-            {(zones.data?.length ?? 0) > 1 && <WhereToGo service={step.service} zones={zones.data ?? []} kioskZoneId={KIOSK_ZONE ?? zones.data?.[0]?.id ?? null} />}
+            {(zones.data?.length ?? 0) > 1 && <WhereToGo service={step.service} zones={zones.data ?? []} kioskZoneId={kioskZoneId} />}
           </TicketResult>
         )}
         {step.kind === 'rate-lookup' && (
