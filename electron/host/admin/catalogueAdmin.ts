@@ -112,7 +112,7 @@ export class CatalogueAdmin {
       if (cat.zones().length <= 1) throw new AppError('LAST_ZONE');
       const counters = cat.countersInZone(id);
       if (counters.length > 0) {
-        throw new AppError('ZONE_HAS_COUNTERS', `Khu vực "${zn.nameVi}" còn ${counters.map((c) => c.name).join(', ')}: hãy chuyển các quầy sang khu vực khác trước`, { counters });
+        throw new AppError('ZONE_HAS_COUNTERS', `Khu vực "${zn.nameVi}" còn ${counters.map((c) => c.name).join(', ')}: hãy chuyển các quầy sang khu vực khác trước`);
       }
       const devicesToWholeOffice = cat.deleteZone(id);
       this.queue.ctx.record('config.changed', { serviceId: null, actor: 'admin', reason: 'zoneDeleted', payload: { what: 'zoneDeleted', id, devicesToWholeOffice } });
