@@ -142,6 +142,8 @@ function normalized(shape: Record<string, z.ZodType>, body: Obj): Obj {
 
 interface WriteSpec {
   iterations: number;
+  /** Set the office up for this iteration (through the admin API) before the state is read. */
+  prepare?(rnd: Rnd, s: State): Promise<void>;
   /** The path to post to, for routes with a parameter. */
   path?(rnd: Rnd, s: State): string;
   /** Whether an accepted write appears in the event log as config.changed. */
@@ -219,7 +221,10 @@ function pairingCodeWrite(iterations: number): WriteSpec {
       const role = pick(rnd, DEVICE_ROLES);
       const needsCounter = role === 'counter' || role === 'rating';
       const counterId = needsCounter === rnd() < 0.85 ? pick(rnd, [...s.counters.map((c) => c.id as number), 999]) : null;
-      return { role, counterId, name: pick(rnd, ['', 'Máy quầy 1', 'Kiosk sảnh']) };
+      // A zone for a kiosk or display (m012); now and then one that does not exist or a role that has none: refused.
+      const zoned = role === 'kiosk' || role === 'display';
+      const zoneId = zoned === rnd() < 0.85 && rnd() < 0.6 ? pick(rnd, [...s.zones.map((z) => z.id as number), 999]) : null;
+      return { role, counterId, name: pick(rnd, ['', 'Máy quầy 1', 'Kiosk sảnh']), zoneId };
     },
     expect: (s) => s,
   };
@@ -241,6 +246,69 @@ function revokeWrite(iterations: number): WriteSpec {
       devices: s.devices.map((d) => (d.id === response.id ? { ...d, revokedAt: response.revokedAt } : d)),
       kioskPrinters: s.kioskPrinters.filter((k) => k.deviceId !== response.id),
     }),
+  };
+}
+
+/** A kiosk's or display's zone (now and then a counter PC, or a zone that does not exist: refused). */
+function deviceZoneWrite(iterations: number): WriteSpec {
+  let target = 0;
+  return {
+    iterations,
+    audited: true,
+    path: (rnd, s) => {
+      const zoned = s.devices.filter((d) => (d.role === 'kiosk' || d.role === 'display') && d.revokedAt === null);
+      target = (rnd() < 0.1 || zoned.length === 0 ? pick(rnd, s.devices.filter((d) => d.role === 'counter')) : pick(rnd, zoned)).id as number;
+      return `/api/admin/devices/${target}/zone`;
+    },
+    body: (rnd, s) => ({ zoneId: rnd() < 0.3 ? null : rnd() < 0.1 ? 999 : pick(rnd, s.zones.map((z) => z.id as number)) }),
+    expect: (s, body) => ({ ...s, devices: s.devices.map((d) => (d.id === target ? { ...d, zoneId: body?.zoneId } : d)) }),
+  };
+}
+
+/** Deleting a department: its services stay, ungrouped (now and then one that is gone: refused). */
+function groupDeleteWrite(iterations: number): WriteSpec {
+  let target = 0;
+  return {
+    iterations,
+    audited: true,
+    prepare: async (rnd, s) => {
+      if (s.serviceGroups.length > 0 && rnd() < 0.5) return;
+      const g = await admin.post('/api/admin/service-groups', { nameVi: pick(rnd, ['Sở Tư pháp', 'Đất đai', 'Hộ tịch']) });
+      for (const svc of s.services.filter(() => rnd() < 0.3)) await admin.post('/api/admin/services', { id: svc.id, groupId: g.body.id });
+    },
+    path: (rnd, s) => {
+      target = rnd() < 0.1 || s.serviceGroups.length === 0 ? 999 : (pick(rnd, s.serviceGroups).id as number);
+      return `/api/admin/service-groups/${target}/delete`;
+    },
+    body: () => undefined,
+    expect: (s) => ({
+      ...s,
+      serviceGroups: s.serviceGroups.filter((g) => g.id !== target),
+      services: s.services.map((svc) => (svc.groupId === target ? { ...svc, groupId: null } : svc)),
+    }),
+  };
+}
+
+/** Deleting a zone: refused while it has counters or is the last; its kiosks and displays go back to the whole office. */
+function zoneDeleteWrite(iterations: number): WriteSpec {
+  let target = 0;
+  const empty = (s: State) => s.zones.filter((z) => !s.counters.some((c) => c.zoneId === z.id));
+  return {
+    iterations,
+    audited: true,
+    prepare: async (rnd, s) => {
+      if (empty(s).length > 0 && rnd() < 0.5) return;
+      const z = await admin.post('/api/admin/zones', { nameVi: pick(rnd, ['Tầng 2', 'Sảnh B', 'Khu C']) });
+      const zoned = s.devices.filter((d) => (d.role === 'kiosk' || d.role === 'display') && d.revokedAt === null);
+      for (const d of zoned.filter(() => rnd() < 0.5)) await admin.post(`/api/admin/devices/${d.id as number}/zone`, { zoneId: z.body.id });
+    },
+    path: (rnd, s) => {
+      const free = empty(s);
+      target = rnd() < 0.8 && free.length > 0 ? (pick(rnd, free).id as number) : rnd() < 0.5 ? 999 : (pick(rnd, s.zones).id as number);
+      return `/api/admin/zones/${target}/delete`;
+    },
+    body: () => undefined,
+    expect: (s) => ({ ...s, zones: s.zones.filter((z) => z.id !== target), devices: s.devices.map((d) => (d.zoneId === target ? { ...d, zoneId: null } : d)) }),
   };
 }
 
@@ -321,6 +389,9 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   kioskPrinterTest: { ...changesNothing(3, false, () => undefined), path: (rnd, s) => `/api/admin/kiosk-printers/${pick(rnd, s.kioskPrinters.map((k) => k.deviceId as number))}/test` },
   createPairingCode: pairingCodeWrite(20),
   revokeDevice: revokeWrite(10),
+  setDeviceZone: deviceZoneWrite(20),
+  deleteServiceGroup: groupDeleteWrite(12),
+  deleteZone: zoneDeleteWrite(12),
 };
 
 const ADMIN_WRITES = (Object.keys(contract) as RouteName[]).filter((n) => contract[n].auth === 'admin' && contract[n].method === 'POST');
@@ -339,6 +410,7 @@ describe('every admin write changes exactly what it was sent', () => {
       const { path: routePath } = contract[name];
       let accepted = 0;
       for (let i = 0; i < spec.iterations; i++) {
+        if (spec.prepare) await spec.prepare(rnd, await readState());
         current = await readState();
         const body = spec.body(rnd, current);
         const events = auditCount();
