@@ -33,8 +33,9 @@ describe('m007: lighter event log', () => {
     const otherTables = db.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name != 'events' ORDER BY name").all();
     expect(schemaOf(db, 'events')).toMatch(/AUTOINCREMENT/);
 
-    migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    // Up to m007 only: later migrations (m012 adds device zones) change other tables on purpose.
+    migrate(db, at + 1);
+    expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
     expect(db.prepare('SELECT * FROM events ORDER BY id').all()).toEqual(before);
     expect(schemaOf(db, 'events')).not.toMatch(/AUTOINCREMENT/);
     expect(schemaOf(db, 'events_ticket')).toBeNull();
