@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Counter, ServiceGroup, ServiceStatus, Zone } from '../../shared/api/schemas';
 import { SERVICE_ICON_KEYS } from '../../shared/serviceIcons';
@@ -21,13 +21,18 @@ const refetch = (m: { type: string }) => m.type === 'config.changed';
 type Deleted = { ok: boolean; text: string } | null;
 
 function DeleteNote({ note }: { note: Deleted }) {
+  const box = useRef<HTMLDivElement>(null);
+  // The Delete button may be far down a long list; the note is at the top of its card.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, [note]);
   if (!note) return null;
   return note.ok ? (
-    <div className="stat" role="status" data-testid="delete-message">
+    <div ref={box} className="stat" role="status" data-testid="delete-message">
       {note.text}
     </div>
   ) : (
-    <div className="error-banner" role="alert" data-testid="delete-error">
+    <div ref={box} className="error-banner" role="alert" data-testid="delete-error">
       {note.text}
     </div>
   );
