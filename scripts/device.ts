@@ -1,4 +1,4 @@
-// `npm run device -- pair --data DIR --role kiosk|counter|rating|display|admin [--counter N] [--name NAME]`
+// `npm run device -- pair --data DIR --role kiosk|counter|rating|display|admin [--counter N] [--zone ZONE_ID] [--name NAME]`
 // `npm run device -- list --data DIR` · `npm run device -- revoke --data DIR --id ID`
 // Enrolls devices from the host PC's command line (scripts, tests, benches, an office without a
 // second screen). Works whether the host is running or not: SQLite in WAL mode lets both write.
@@ -17,7 +17,7 @@ function fail(msg: string): never {
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
   args: rest,
-  options: { data: { type: 'string' }, role: { type: 'string' }, counter: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } },
+  options: { data: { type: 'string' }, role: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } },
   strict: true,
 });
 const dataDir = path.resolve(values.data ?? process.env.MOTCUA_DATA ?? './data');
@@ -34,8 +34,17 @@ try {
       counterId = row.id;
     }
     if ((role === 'counter' || role === 'rating') !== (counterId !== null)) fail(role === 'counter' || role === 'rating' ? `--counter N is needed for ${role}` : `--counter is only for counter and rating devices`);
-    const { token, device } = devices.enroll(role, counterId, values.name ?? `${role} (dòng lệnh)`, 'cli');
-    process.stdout.write(JSON.stringify({ token, role, id: device.id, counterId }) + '\n');
+    // A kiosk or display standing in one zone (m012); without --zone, the whole office.
+    const zoneId = values.zone === undefined ? null : Number(values.zone);
+    if (zoneId !== null && !(Number.isInteger(zoneId) && zoneId > 0)) fail('--zone must be a zone id');
+    let enrolled: ReturnType<typeof devices.enroll>;
+    try {
+      enrolled = devices.enroll(role, counterId, values.name ?? `${role} (dòng lệnh)`, 'cli', zoneId);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+    const { token, device } = enrolled;
+    process.stdout.write(JSON.stringify({ token, role, id: device.id, counterId, zoneId }) + '\n');
   } else if (command === 'list') {
     for (const d of devices.list()) process.stdout.write(JSON.stringify(d) + '\n');
   } else if (command === 'revoke') {
