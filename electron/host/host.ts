@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
@@ -40,6 +39,8 @@ import type { StaticMount } from './server/staticFiles';
 import { TimeWatch } from './timeWatch';
 import { playEtaInBackground } from './etaSchedule';
 import { TrackingFeed } from './server/trackingFeed';
+import { cachedLanAddress } from './server/lanAddress';
+import { warmContract } from './server/warmContract';
 
 const TICKET_ID = /^[A-Za-z0-9]{8,32}$/;
 
@@ -99,12 +100,8 @@ export interface Host {
   close(): Promise<void>;
 }
 
-function lanAddress(): string {
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
-  }
-  return 'localhost';
-}
+// Real time, not the queue's clock: a test that moves the office's day has not moved the LAN.
+const lanAddress = cachedLanAddress();
 
 export async function startHost(o: HostOptions): Promise<Host> {
   fs.mkdirSync(o.dataDir, { recursive: true });
@@ -288,6 +285,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     server.listen(o.port, o.host ?? '0.0.0.0', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // Pure parsing, nothing to undo: a host closed while it runs loses nothing.
+  void warmContract().catch(() => undefined);
 
   const stopBackups = o.backups === false
     ? () => undefined
