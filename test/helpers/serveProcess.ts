@@ -61,3 +61,10 @@ export function waitExit(child: ChildProcess): Promise<number | null> {
     child.once('exit', (code) => resolve(code));
   });
 }
+
+/** The end of every browser test file: close its Chromium, stop its host and wait until it has exited. */
+export async function stopBrowserAndServe(browser: { close(): Promise<void> } | undefined, srv: ServeProcess | undefined): Promise<void> {
+  await browser?.close();
+  srv?.child.kill('SIGTERM');
+  if (srv) await waitExit(srv.child);
+}
