@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { AuthService } from './auth/authService';
 import { startBackupSchedule } from './db/backupScheduler';
 import { openDatabase } from './db/openDatabase';
+import { startWalCheckpointer } from './db/walCheckpointer';
 import { lockDataDir } from './db/dataDirLock';
 import { seedIfEmpty } from './db/seed';
 import type { Log } from './logger';
@@ -118,17 +119,24 @@ async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host
   const backupDir = path.join(o.dataDir, 'backups');
   const restoredFrom = applyPendingRestore(o.dataDir, undefined, (o.now ?? Date.now)());
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
-  const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir, sqliteAddon: o.sqliteAddon });
+  const file = path.join(o.dataDir, 'motcua.sqlite');
+  const db = openDatabase({ file, backupDir, sqliteAddon: o.sqliteAddon });
+  const checkpoints = startWalCheckpointer(db, { file, sqliteAddon: o.sqliteAddon, log: o.log });
   // A failure from here on must not leave the database open (the caller releases the lock).
   try {
-    return await startOnDatabase(o, db, unlock);
+    return await startOnDatabase(o, db, async () => {
+      await checkpoints.stop();
+      db.close();
+      unlock();
+    });
   } catch (e) {
+    await checkpoints.stop();
     db.close();
     throw e;
   }
 }
 
-async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: () => void): Promise<Host> {
+async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatabase: () => Promise<void>): Promise<Host> {
   const backupDir = path.join(o.dataDir, 'backups');
   const pinHasher = PinHasher.forDataDir(o.dataDir);
   if (seedIfEmpty(db, { adminPassword: o.adminPassword, officerPins: o.officerPins, pinHasher, alwaysOpen: o.seedAlwaysOpen, sample: o.seedSample })) {
@@ -339,8 +347,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      db.close();
-      unlock();
+      await closeDatabase();
     },
   };
   return host;
