@@ -31,28 +31,41 @@ export const BoardsConfig = z.array(BoardConfig).max(100);
 /** The bus addresses a board answers on: a hall board takes one per row. */
 export const boardAddresses = (b: BoardConfig): number[] => Array.from({ length: b.kind === 'hall' ? b.rows : 1 }, (_, r) => b.address + r);
 
+export type BoardProblem =
+  | { kind: 'sameAddress'; board: number; other: number; address: number; port: string }
+  | { kind: 'mixedProtocol'; board: number; port: string; protocol: string }
+  | { kind: 'addressRange'; board: number; address: number; max: number };
+
 /**
  * Wiring mistakes a save refuses (a stored list is still read as it is): two boards answering on one
  * address of a line, two protocols on one line, an ASCII address past the frame's two digits.
+ * Boards are numbered from 1 in list order, as the admin screen shows them.
  */
-export function boardProblems(boards: readonly BoardConfig[]): string[] {
-  const problems: string[] = [];
+export function boardProblems(boards: readonly BoardConfig[]): BoardProblem[] {
+  const problems: BoardProblem[] = [];
   const taken = new Map<string, number>();
   const protocols = new Map<string, string>();
   boards.forEach((b, i) => {
-    const n = i + 1;
-    const proto = protocols.get(b.port);
-    if (proto && proto !== b.protocol) problems.push(`bảng ${n}: cổng ${b.port} đã dùng giao thức ${proto}; mọi bảng trên một đường dây phải cùng giao thức`);
-    protocols.set(b.port, proto ?? b.protocol);
-    for (const a of boardAddresses(b)) {
-      if (b.protocol === 'ascii' && a > 99) problems.push(`bảng ${n}: địa chỉ ${a} quá 99 (khung ASCII có hai chữ số địa chỉ)`);
-      if (b.protocol === 'modbus' && a > 247) problems.push(`bảng ${n}: địa chỉ ${a} quá 247`);
-      const other = taken.get(`${b.port}#${a}`);
-      if (other !== undefined) problems.push(`bảng ${n} và bảng ${other} cùng địa chỉ ${a} trên cổng ${b.port}`);
-      else taken.set(`${b.port}#${a}`, n);
+    const board = i + 1;
+    const protocol = protocols.get(b.port);
+    if (protocol && protocol !== b.protocol) problems.push({ kind: 'mixedProtocol', board, port: b.port, protocol });
+    protocols.set(b.port, protocol ?? b.protocol);
+    const max = b.protocol === 'ascii' ? 99 : 247;
+    for (const address of boardAddresses(b)) {
+      if (address > max) problems.push({ kind: 'addressRange', board, address, max });
+      const other = taken.get(`${b.port}#${address}`);
+      if (other !== undefined) problems.push({ kind: 'sameAddress', board, other, address, port: b.port });
+      else taken.set(`${b.port}#${address}`, board);
     }
   });
   return problems;
+}
+
+/** A problem as the host's refusal says it. */
+export function boardProblemText(p: BoardProblem): string {
+  if (p.kind === 'sameAddress') return `bảng ${p.board} và bảng ${p.other} cùng địa chỉ ${p.address} trên cổng ${p.port}`;
+  if (p.kind === 'mixedProtocol') return `bảng ${p.board}: cổng ${p.port} đã dùng giao thức ${p.protocol}; mọi bảng trên một đường dây phải cùng giao thức`;
+  return `bảng ${p.board}: địa chỉ ${p.address} quá ${p.max}${p.max === 99 ? ' (khung ASCII có hai chữ số địa chỉ)' : ''}`;
 }
 
 /** What a board is told to show. `number` is the ticket number text, e.g. "A012"; a hall row adds the counter. */

@@ -1,6 +1,6 @@
 import { AnnouncementConfig } from '../../../shared/announcementConfig';
 import { AppError } from '../../../shared/errors';
-import { BoardsConfig, boardProblems } from '../../../shared/boardConfig';
+import { BoardsConfig, boardProblemText, boardProblems } from '../../../shared/boardConfig';
 import type { BoardConfig } from '../../../shared/boardConfig';
 import { createAnnouncer } from '../announcer/announcer';
 import { createBoardsService } from '../boards/boardsService';
@@ -66,7 +66,7 @@ export class CallOutputs {
   async setBoardsConfig(boards: BoardConfig[]): Promise<BoardConfig[]> {
     const valid = BoardsConfig.parse(boards);
     const problems = boardProblems(valid);
-    if (problems.length) throw new AppError('BAD_REQUEST', problems.join('; '), problems);
+    if (problems.length) throw new AppError('BAD_REQUEST', problems.map(boardProblemText).join('; '), problems);
     // A board of a counter or zone deleted since it was saved may stay; a new one must name one that exists.
     const stored = this.boardsConfig();
     const had = (b: BoardConfig) => stored.some((s) => (s.kind === 'hall' ? b.kind === 'hall' && s.zoneId === b.zoneId : b.kind === 'counter' && s.counterId === b.counterId));
