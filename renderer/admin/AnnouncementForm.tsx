@@ -31,6 +31,8 @@ function VoiceFields(props: { value: Voice; onChange: (v: Voice) => void; templa
         <Field label={t.annRepeat} help={t.annRepeatHelp}>
           <input type="number" min={1} max={3} value={v.repeat} onChange={(e) => set({ repeat: Math.round(Number(e.target.value)) })} />
         </Field>
+      </FieldRow>
+      <FieldRow>
         <Field label={t.annVolume} help={`${Math.round(v.volume * 100)} %`}>
           <input type="range" min={0} max={1} step={0.1} value={v.volume} onChange={(e) => set({ volume: Number(e.target.value) })} />
         </Field>

@@ -68,17 +68,23 @@ export function BoardsForm() {
   const zonesQ = useQuery('listZones', {}, (m) => m.type === 'config.changed');
   const countersQ = useQuery('adminCounters', {}, (m) => m.type === 'config.changed');
   const [boards, setBoards] = useState<BoardConfig[]>([]);
+  // The lines' state as of the last read or save (a save restarts the boards and answers with it).
+  const [view, setView] = useState(cfg.data);
   const saving = useSettingSave();
-  useEffect(() => setBoards(cfg.data?.boards ?? []), [cfg.data]);
+  useEffect(() => {
+    setBoards(cfg.data?.boards ?? []);
+    setView(cfg.data);
+  }, [cfg.data]);
   const zones: Zone[] = zonesQ.data ?? [];
   const counters: Counter[] = countersQ.data ?? [];
-  const status = cfg.data?.zones ?? [];
+  const status = view?.zones ?? [];
   const grouped = zones.length > 1;
   const zoneName = (z: Zone) => (lang === 'en' && z.nameEn ? z.nameEn : z.nameVi);
   const zoneOf = (b: BoardConfig): number | null => (b.kind === 'hall' ? b.zoneId : (counters.find((c) => c.id === b.counterId)?.zoneId ?? null));
   const nextAddress = (port: string) => Math.max(0, ...boards.filter((b) => b.port === port).map((b) => b.address + (b.kind === 'hall' ? b.rows : 1) - 1)) + 1;
   const add = (kind: BoardConfig['kind'], zoneId: number) => {
-    const port = boards.find((b) => zoneOf(b) === zoneId)?.port ?? boards[0]?.port ?? '';
+    // On the zone's line if it has one; a ward's boards share its one line. Another floor's line is not a guess.
+    const port = boards.find((b) => zoneOf(b) === zoneId)?.port ?? (grouped ? '' : (boards[0]?.port ?? ''));
     const line = { port, baudRate: 9600, address: nextAddress(port), protocol: boards.find((b) => b.port === port)?.protocol ?? 'ascii', blinkSeconds: 5 } as const;
     const counterId = (counters.find((c) => c.zoneId === zoneId) ?? counters[0])?.id ?? 1;
     setBoards([...boards, kind === 'hall' ? { kind, ...line, zoneId, rows: 2 } : { kind, ...line, counterId }]);
@@ -121,7 +127,13 @@ export function BoardsForm() {
       form="boards"
       saving={saving}
       saveLabel={t.save}
-      onSubmit={() => void saving.run(errors(), () => call('setBoardsConfig', { body: { boards } }))}
+      onSubmit={() =>
+        void saving.run(errors(), async () => {
+          const saved = await call('setBoardsConfig', { body: { boards } });
+          setBoards(saved.boards);
+          setView(saved);
+        })
+      }
       actions={grouped ? undefined : buttons(single)}
     >
       {!grouped && (
@@ -135,9 +147,11 @@ export function BoardsForm() {
           const mine = boards.filter((b) => zoneOf(b) === z.id);
           return (
             <FieldGroup key={z.id} legend={zoneName(z)} testId={`boards-zone-${z.id}`}>
-              <p className="form-help" data-testid={`boards-status-${z.id}`}>
-                {mine.length === 0 ? t.brdZoneEmpty : (statusLine(z.id) ?? '')}
-              </p>
+              {(mine.length === 0 || statusLine(z.id)) && (
+                <p className="form-help" data-testid={`boards-status-${z.id}`}>
+                  {mine.length === 0 ? t.brdZoneEmpty : statusLine(z.id)}
+                </p>
+              )}
               {[...mine.filter((b) => b.kind === 'hall'), ...mine.filter((b) => b.kind === 'counter')].map((b) => fields(b, z.id))}
               <div className="form-row">{buttons(z.id)}</div>
             </FieldGroup>
