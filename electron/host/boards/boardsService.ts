@@ -106,6 +106,13 @@ export function createBoardsService(opts: {
   };
 
   const handleHalls = (e: QueueEvent) => {
+    if (e.type === 'day.closed') {
+      for (const h of halls) {
+        h.rows.clear();
+        showHall(h, false);
+      }
+      return;
+    }
     if (halls.length === 0 || !e.counter) return;
     const zone = zoneOf(e.counter.id);
     const mine = halls.filter((h) => h.board.zoneId === zone);

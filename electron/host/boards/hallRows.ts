@@ -32,6 +32,11 @@ export class HallRows {
     for (const c of this.calls) if (c.counterId === counterId) c.paused = paused;
   }
 
+  /** A new business day: yesterday's calls are not shown (as on the zone's TV). */
+  clear(): void {
+    this.calls = [];
+  }
+
   close(counterId: number): void {
     this.calls = this.calls.filter((c) => c.counterId !== counterId);
   }

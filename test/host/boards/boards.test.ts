@@ -300,6 +300,19 @@ describe('zone hall boards on the provincial centre, over real ptys', () => {
       { addr: 5, reg: 2, value: c.number },
       { addr: 6, reg: 1, value: 3 },
     ]);
+    // The next morning: the day closes (its counters with it) and both hall boards go blank.
+    clock.t = Date.UTC(2026, 10, 24, 1, 0);
+    mark = frames1().length;
+    const mark3 = writes2.length;
+    queue.issuer.issue({ serviceId: c.serviceIds[0] as number });
+    await waitFor(() => frames1().length >= mark + 2 && writes2.length >= mark3 + 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(frames1().slice(mark)).toEqual([
+      { address: 9, cmd: 'C', text: '' },
+      { address: 1, cmd: 'C', text: '' },
+    ]);
+    expect(writes2.slice(mark3)).toEqual([{ addr: 5, reg: 1, value: 3 }]);
+
     // Status per zone: each floor's boards, all on connected lines.
     expect(out.zoneBoardsStatus()).toEqual([
       { zoneId: 1, boards: 2, connected: 2, downPorts: [] },
