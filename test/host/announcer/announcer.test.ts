@@ -43,13 +43,15 @@ describe('announcements on the host', () => {
     expect(sent).toHaveLength(4);
   });
 
-  it('every clip a call can need exists and is not silent', async () => {
-    const ids = new Set<string>();
-    for (let n = 0; n < 1000; n += 7) for (const id of announcementClips(`A${n}`, (n % 40) + 1, { lang: 'vi', readPrefix: true })) ids.add(id);
-    for (const id of ids) {
-      const f = clipPath(id, 'vi', [AUDIO]);
-      expect(f, id).not.toBeNull();
-      expect(rms((await decodeOgg(f as string)).samples), id).toBeGreaterThan(0.01);
+  it('every clip a call can need exists and is not silent, in both voices (a zone may speak both)', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const ids = new Set<string>();
+      for (let n = 0; n < 1000; n += 7) for (const id of announcementClips(`A${n}`, (n % 40) + 1, { lang, readPrefix: true })) ids.add(id);
+      for (const id of ids) {
+        const f = clipPath(id, lang, [AUDIO]);
+        expect(f, `${lang}/${id}`).not.toBeNull();
+        expect(rms((await decodeOgg(f as string)).samples), `${lang}/${id}`).toBeGreaterThan(0.01);
+      }
     }
   });
 

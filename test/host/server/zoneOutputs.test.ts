@@ -1,10 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
-import { signedInAdmin } from '../../helpers/devices';
+import type { AnnounceMessage } from '../../../shared/announcementConfig';
+import { deviceClient, signedInAdmin, signedInCounter } from '../../helpers/devices';
 import type { HttpClient } from '../../helpers/httpClient';
-import { tempHost } from '../../helpers/tempHost';
+import { FakeClock, eventually, tempHost } from '../../helpers/tempHost';
 
 // Issue #15 on the provincial centre: each floor's voice and LED boards, saved over HTTP by a
 // signed-in admin, read back, edited again; a bad save is refused with a clear error and changes nothing.
@@ -111,5 +113,56 @@ describe('LED boards per zone over HTTP', () => {
     await refused(url, { boards: [...current, { kind: 'hall', zoneId: 5, port: path.join(dir, 'x') }] }, 404, 'ZONE_NOT_FOUND', /khu vực 5/);
     await refused(url, { boards: [...current, { kind: 'hall', port: path.join(dir, 'x') }] }, 400, 'BAD_REQUEST', /zoneId/);
     await refused(url, { boards: [...current, { kind: 'sign', port: path.join(dir, 'x') }] }, 400, 'BAD_REQUEST', /kind/);
+  });
+});
+
+describe('a floor’s voice over the wire', () => {
+  it('floor 2’s speakers get floor 2’s volume and languages; moving the host’s clock into its quiet hours silences floor 2 only', async () => {
+    const clock = new FakeClock(); // Monday 08:00 in Hà Nội
+    const h = await tempHost({ seed: 'centre', clock });
+    const ws = new WebSocket(`ws://127.0.0.1:${h.port}/api/events`);
+    try {
+      const heard: AnnounceMessage[] = [];
+      ws.on('message', (d) => {
+        const m = JSON.parse(String(d)) as { type: string };
+        if (m.type === 'announce') heard.push(m as AnnounceMessage);
+      });
+      await new Promise((r) => ws.on('open', r));
+      const adm = await signedInAdmin(h);
+      expect((await adm.post('/api/admin/announcements', { zones: [{ zoneId: 2, lang: 'both', volume: 0.4, quietFrom: '16:30', quietTo: '07:00' }] })).status).toBe(200);
+      const counters = (await adm.get('/api/admin/counters')).body as { id: number; zoneId: number; serviceIds: number[] }[];
+      const one = counters.find((c) => c.zoneId === 1) as (typeof counters)[number];
+      const two = counters.find((c) => c.zoneId === 2) as (typeof counters)[number];
+      const kiosk = deviceClient(h, 'kiosk');
+      const desk1 = await signedInCounter(h, one.id, 1);
+      const desk2 = await signedInCounter(h, two.id, 2);
+      const call = async (desk: HttpClient, c: typeof one) => {
+        const t = await kiosk.post('/api/tickets', { serviceId: c.serviceIds[0] });
+        expect(t.status, JSON.stringify(t.body)).toBe(201);
+        const called = await desk.post(`/api/counters/${c.id}/next`, {});
+        expect(called.status, JSON.stringify(called.body)).toBe(200);
+        expect((await desk.post(`/api/tickets/${called.body.id}/finish`, {})).status).toBe(200);
+        return called.body.number as string;
+      };
+      const summary = () => heard.map((m) => [m.zoneId, m.lang, m.volume, m.ticketNumber]);
+
+      const a = await call(desk2, two);
+      await eventually(() => heard.length >= 2);
+      expect(summary()).toEqual([
+        [2, 'vi', 0.4, a],
+        [2, 'en', 0.4, a],
+      ]);
+
+      clock.t = Date.UTC(2026, 10, 23, 9, 45); // 16:45
+      heard.length = 0;
+      await call(desk2, two);
+      const b = await call(desk1, one);
+      await eventually(() => heard.length >= 1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(summary()).toEqual([[1, 'vi', 1, b]]);
+    } finally {
+      ws.close();
+      await h.close();
+    }
   });
 });
