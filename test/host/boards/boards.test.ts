@@ -322,6 +322,32 @@ describe('zone hall boards on the provincial centre, over real ptys', () => {
     peer2.close();
   }, 30_000);
 
+  it('a board list stored by the version before hall boards drives its counter boards unchanged', async () => {
+    const { queue } = tempQueue();
+    const pair = PtyPair.inDir(tempDir(), 'old');
+    pairs.push(pair);
+    await pair.start();
+    const peer = await openPeer(pair.peer);
+    const rx: Buffer[] = [];
+    peer.on('data', (d: Buffer) => rx.push(d));
+    // Exactly what the older admin saved: no `kind`.
+    queue.settings.setRaw('boards', [{ port: pair.device, baudRate: 9600, address: 2, counterId: 1, protocol: 'ascii', blinkSeconds: 0 }]);
+    const out = new CallOutputs(queue, () => undefined, () => undefined);
+    outputs.push(out);
+    expect(out.boardsConfig()).toEqual([{ kind: 'counter', port: pair.device, baudRate: 9600, address: 2, counterId: 1, protocol: 'ascii', blinkSeconds: 0 }]);
+    queue.counters.open(1, 1);
+    const t = queue.issuer.issue({ serviceId: 1 });
+    queue.calling.callNext(1, STAFF(1, 1));
+    await waitFor(() => decodeAscii(Buffer.concat(rx)).length >= 2);
+    // Opened with nobody at the desk: blank; then the call blinks, as before.
+    expect(decodeAscii(Buffer.concat(rx))).toEqual([
+      { address: 2, cmd: 'C', text: '' },
+      { address: 2, cmd: 'B', text: t.number },
+    ]);
+    expect(out.zoneBoardsStatus()).toEqual([{ zoneId: 1, boards: 1, connected: 1, downPorts: [] }]);
+    peer.close();
+  });
+
   it('a save with a wiring mistake is refused whole and the boards keep their settings', async () => {
     const { queue } = tempQueue({ sample: 'centre' });
     const out = new CallOutputs(queue, () => undefined, () => undefined);
