@@ -121,16 +121,16 @@ async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
   const file = path.join(o.dataDir, 'motcua.sqlite');
   const db = openDatabase({ file, backupDir, sqliteAddon: o.sqliteAddon });
-  const checkpoints = startWalCheckpointer(db, { file, sqliteAddon: o.sqliteAddon, log: o.log });
+  const checkpoints = startWalCheckpointer(db, { log: o.log });
   // A failure from here on must not leave the database open (the caller releases the lock).
   try {
     return await startOnDatabase(o, db, async () => {
-      await checkpoints.stop();
+      checkpoints.stop();
       db.close();
       unlock();
     });
   } catch (e) {
-    await checkpoints.stop();
+    checkpoints.stop();
     db.close();
     throw e;
   }
