@@ -35,13 +35,20 @@ describe('m012: device zones', () => {
     db.prepare('INSERT INTO pairing_codes (code_hash, role, counter_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(sha256('123456'), 'display', null, 'TV tầng 2', Date.now(), Date.now() + 600_000);
     const devicesBefore = db.prepare('SELECT * FROM devices ORDER BY id').all() as Record<string, unknown>[];
     const codesBefore = db.prepare('SELECT * FROM pairing_codes').all() as Record<string, unknown>[];
-    const othersBefore = objects(db).filter((o) => o.name !== 'devices' && o.name !== 'pairing_codes');
+    const zonesBefore = db.prepare('SELECT * FROM zones ORDER BY id').all();
+    const counterZonesBefore = db.prepare('SELECT id, zone_id FROM counters ORDER BY id').all();
+    const changed = new Set(['devices', 'pairing_codes', 'zones']);
+    const othersBefore = objects(db).filter((o) => !changed.has(o.name));
 
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare('SELECT * FROM devices ORDER BY id').all()).toEqual(devicesBefore.map((d) => ({ ...d, zone_id: null })));
     expect(db.prepare('SELECT * FROM pairing_codes').all()).toEqual(codesBefore.map((c) => ({ ...c, zone_id: null })));
-    expect(objects(db).filter((o) => o.name !== 'devices' && o.name !== 'pairing_codes')).toEqual(othersBefore);
+    expect(objects(db).filter((o) => !changed.has(o.name))).toEqual(othersBefore);
+    // Zones rebuilt with their ids (AUTOINCREMENT), the counters still in theirs.
+    expect(db.prepare('SELECT * FROM zones ORDER BY id').all()).toEqual(zonesBefore);
+    expect(db.prepare('SELECT id, zone_id FROM counters ORDER BY id').all()).toEqual(counterZonesBefore);
+    expect((db.prepare("SELECT sql FROM sqlite_master WHERE name = 'zones'").get() as { sql: string }).sql).toMatch(/AUTOINCREMENT/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 
@@ -61,6 +68,8 @@ describe('m012: device zones', () => {
     db.prepare('DELETE FROM zones WHERE id = 2').run();
     expect(registry.identify('kiosk-token', null)?.zoneId).toBeNull();
     expect(db.prepare('SELECT count(*) AS n FROM devices WHERE zone_id IS NOT NULL').get()).toEqual({ n: 0 });
+    // The deleted zone's id is never handed out again: what still names it cannot wake up as a new zone.
+    expect(Number(db.prepare("INSERT INTO zones (name_vi) VALUES ('Sảnh mới')").run().lastInsertRowid)).toBe(3);
     db.close();
   });
 });

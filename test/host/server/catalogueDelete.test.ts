@@ -138,6 +138,10 @@ describe('deleting a zone', () => {
     expect(lastConfigEvent(h)).toMatchObject({ what: 'zoneDeleted', id: zoneB, devicesToWholeOffice: [kioskB, displayB] });
     expect(h.db.pragma('foreign_key_check')).toEqual([]);
 
+    // A zone made next gets a new id: the deleted zone's id (and whatever still names it) stays dead.
+    const next = await admin.post('/api/admin/zones', { nameVi: 'Sảnh D' });
+    expect(next.body.id).toBeGreaterThan(zoneB);
+
     // The code made for the deleted zone still pairs, for the whole office.
     const tv = new HttpClient(admin.base);
     expect((await tv.post('/api/devices/pair', { code: code.body.code })).body.device).toMatchObject({ role: 'display', zoneId: null });
