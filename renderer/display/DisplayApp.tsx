@@ -163,7 +163,7 @@ export function DisplayApp() {
             <h2>{both('waitingByService')}</h2>
             <div className="waiting-list">
               {(d?.waiting ?? []).filter((w, _i, all) => all.length <= MAX_WAITING_ITEMS || w.waiting > 0).map((w) => (
-                <div key={w.serviceId}>
+                <div key={w.id}>
                   {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
                   {bilingual && w.nameEn && <span className="en">{w.nameEn}</span>}
                 </div>
