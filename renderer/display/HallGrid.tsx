@@ -11,10 +11,19 @@ import '../styles/hallGrid.css';
 
 /** Five columns of eight rows: 40 counters on one page at 1366×768, legible from 5 m. */
 const GRID_PAGE = 40;
-/** Up to this many counters (a floor) the cells are larger: four columns of five rows. */
-const ROOMY = 20;
-/** Lines under the grid, four to a row: two rows under a full grid, four under a floor's. */
-const waitingPage = (counters: number) => (counters <= ROOMY ? 16 : 8);
+/** Up to this many counters (a floor) the cells are larger: four columns, up to six rows. */
+const ROOMY = 24;
+/**
+ * Lines under the grid, four to a row, as many rows as the grid leaves room for. Heights in vh,
+ * from hallGrid.css: the side column holds 68vh of rows once its two headings are placed; a large
+ * cell's row takes 8.25vh, a small one's 6.55vh, a line's 6.3vh.
+ */
+function waitingPage(counters: number): number {
+  const roomy = counters <= ROOMY;
+  const rows = Math.ceil(Math.min(counters, GRID_PAGE) / (roomy ? 4 : 5));
+  const left = 68 - rows * (roomy ? 8.25 : 6.55);
+  return 4 * Math.max(1, Math.floor(left / 6.3));
+}
 const PAGE_MS = 10_000;
 /** The newest calls still at their counter are lit up in the grid. */
 const FRESH_CALLS = 3;
