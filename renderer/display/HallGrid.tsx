@@ -105,6 +105,7 @@ export function WaitingPages({ d, now, bilingual, heading }: { d: DisplayState; 
 export function RecentColumn({ d, heading }: { d: DisplayState; heading: ReactNode }) {
   const { t } = useLang();
   const earlier = d.recentCalls.filter((c) => c.ticketId !== d.nowCalling?.ticketId).slice(0, RECENT_SHOWN);
+  if (earlier.length === 0) return null;
   return (
     <section className="hall-recent">
       <h2>{heading}</h2>

@@ -146,7 +146,6 @@ describe('a provincial centre’s hall display with 40 counters serving and 2,00
         await p.waitForFunction((n) => document.querySelectorAll('.hall-grid [data-ticket-number]').length === n, counters, { timeout: 10_000 });
         await p.waitForSelector('[data-testid="now-number"]');
         const m = await measure(p);
-        if (process.env.HALL_SHOTS) await p.screenshot({ path: `${process.env.HALL_SHOTS}/${width}-${counters}.png` });
         expect(m.problems).toEqual([]);
         expect(m.tickets).toHaveLength(counters);
         expect(m.counters).toHaveLength(counters);
