@@ -165,6 +165,16 @@ describe('a provincial centre’s hall display with 40 counters serving and 2,00
     }
   }
 
+  it('a portrait TV (1080×1920): the whole centre’s 40 counters, numbers as large, nothing cut off', async () => {
+    const p = await open('/display?speaker=0', 1080, 1920);
+    await p.waitForFunction(() => document.querySelectorAll('.hall-grid [data-ticket-number]').length === 40, undefined, { timeout: 10_000 });
+    const m = await measure(p);
+    expect(m.problems).toEqual([]);
+    expect(Math.min(...m.tickets, ...m.recent)).toBeGreaterThanOrEqual(MIN_TICKET_PX);
+    expect(Math.min(...m.counters, ...m.recentCounters)).toBeGreaterThanOrEqual(MIN_COUNTER_PX);
+    await p.context().close();
+  });
+
   it('the hall display passes axe (names, contrast, structure)', async () => {
     const p = await open('/display?speaker=0', 1366, 768);
     await p.waitForSelector('.hall-grid [data-ticket-number]');
