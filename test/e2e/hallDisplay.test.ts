@@ -126,6 +126,19 @@ async function measure(p: Page): Promise<Measured> {
   });
 }
 
+/** axe-core (WCAG 2 A and AA) on the page as it stands. */
+async function axeViolations(p: Page): Promise<string[]> {
+  const require = createRequire(import.meta.url);
+  await p.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return p.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    // meta-viewport: every public screen turns pinch zoom off on purpose (a kiosk must not be zoomed
+    // by a passer-by), and nobody touches a wall TV.
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, rules: { 'meta-viewport': { enabled: false } } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 describe('a provincial centre’s hall display with 40 counters serving and 2,000 waiting, in Chromium', () => {
   it('the display answer over HTTP is ≤ 20 KB for the whole centre', async () => {
     const res = await fetch(`${base}/api/display`);
@@ -178,17 +191,34 @@ describe('a provincial centre’s hall display with 40 counters serving and 2,00
   it('the hall display passes axe (names, contrast, structure)', async () => {
     const p = await open('/display?speaker=0', 1366, 768);
     await p.waitForSelector('.hall-grid [data-ticket-number]');
-    const require = createRequire(import.meta.url);
-    await p.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await p.evaluate(async () => {
-      const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-      // The marquee scrolls and the clock ticks: checked on a still frame.
-      // meta-viewport: every public screen turns pinch zoom off on purpose (a kiosk must not be zoomed
-      // by a passer-by), and nobody touches a wall TV.
-      const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, rules: { 'meta-viewport': { enabled: false } } });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(p)).toEqual([]);
     await p.context().close();
   });
+});
+
+describe('the ward office’s display (4 counters) is still its table', () => {
+  it('table, recent calls and every service’s line, as before; axe finds nothing', async () => {
+    const ward = await tempHost({ staticDir: STATIC });
+    try {
+      ward.queue.counters.open(3, 3);
+      ward.queue.issuer.issue({ serviceId: 3 });
+      ward.queue.issuer.issue({ serviceId: 1 });
+      ward.queue.calling.callNext(3, STAFF(3, 3));
+      const wardBase = `http://127.0.0.1:${ward.port}`;
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(ward, 'display'), url: wardBase }]);
+      const p = await ctx.newPage();
+      await p.goto(`${wardBase}/display`);
+      await p.waitForSelector('[data-testid="now-number"]');
+      expect(await p.locator('.hall-grid').count()).toBe(0);
+      expect(await p.$$eval('.display table tbody tr', (rows) => rows.map((r) => r.getAttribute('data-counter')))).toEqual(['1', '2', '3', '4']);
+      expect((await p.textContent('[data-counter="3"] .num'))?.trim()).toBe('C001');
+      expect(await p.textContent('.waiting-list:not([data-testid])')).toContain('Hộ tịch: 1');
+      expect(await p.textContent('.waiting-list:not([data-testid])')).toContain('Đất đai: 0');
+      expect(await axeViolations(p)).toEqual([]);
+      await ctx.close();
+    } finally {
+      await ward.close();
+    }
+  }, 30_000);
 });
