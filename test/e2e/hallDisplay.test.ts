@@ -188,9 +188,18 @@ describe('a provincial centre’s hall display with 40 counters serving and 2,00
     await p.context().close();
   });
 
-  it('the hall display passes axe (names, contrast, structure)', async () => {
+  it('the hall display passes axe (names, contrast, structure), with counters serving, idle, paused and closed', async () => {
     const p = await open('/display?speaker=0', 1366, 768);
     await p.waitForSelector('.hall-grid [data-ticket-number]');
+    expect(await axeViolations(p)).toEqual([]);
+    // Last test of the busy hall: counter 1 done and closed, 2 paused, 4 idle.
+    const q = host.queue;
+    for (const c of [1, 2, 4]) q.lifecycle.finish(q.calling.current(c)!.id, STAFF(c, c));
+    q.counters.close(1, STAFF(1, 1));
+    q.counters.pause(2, 'break', '', STAFF(2, 2));
+    await p.waitForSelector('[data-counter="1"].closed');
+    await p.waitForSelector('[data-counter="2"].paused');
+    await p.waitForSelector('[data-counter="4"].open');
     expect(await axeViolations(p)).toEqual([]);
     await p.context().close();
   });
