@@ -15,9 +15,10 @@ const COUNTERS = Number(process.env.MEM_COUNTERS ?? 4);
 const SAMPLES = 20;
 const GOAL_MB = 130;
 
-function rssMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+function statusMb(pid: number, field: string): number {
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 }
+const rssMb = (pid: number) => statusMb(pid, 'VmRSS');
 function cpuSeconds(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(stat[11]) + Number(stat[12])) / 100;
@@ -26,6 +27,8 @@ function cpuSeconds(pid: number): number {
 const dir = benchOffice(COUNTERS, 2, 'motcua-bench-mem-');
 const srv = await startServe(dir, process.env.MEM_NODE_OPTIONS ? { NODE_OPTIONS: process.env.MEM_NODE_OPTIONS } : {});
 const pid = srv.child.pid as number;
+// MEM_HOST_LOG=file keeps the host's own output (e.g. with MEM_NODE_OPTIONS=--trace-gc) for a look afterwards.
+if (process.env.MEM_HOST_LOG) srv.child.stdout?.on('data', (d) => fs.appendFileSync(process.env.MEM_HOST_LOG as string, d));
 const devices = benchDevices(dir, COUNTERS, 0);
 const send = async (method: string, p: string, device: string, body?: unknown, cookie?: string) => {
   const r = await fetch(srv.base + p, { method, headers: { 'x-device-token': device, ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
@@ -46,7 +49,9 @@ const idle = rssMb(pid);
 console.log(`motcua memory — ${new Date().toISOString()} — ${machine()} — load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`  ${TICKETS.toLocaleString('en')} tickets issue → call → finish over HTTP, ${COUNTERS} signed-in counters; ${process.env.MOTCUA_SERVE_FROM_SOURCE === '1' ? 'sources through tsx' : 'host bundle (dist/host)'}`);
 console.log(`  RSS idle after start: ${idle.toFixed(1)} MB`);
-console.log('     tickets   RSS MB   lifecycles/s');
+// RssFile is mostly the Node binary's code pages (shared with every other Node process); RssAnon is
+// what the host itself holds: the JS heap, SQLite's page cache, malloc's arenas.
+console.log('     tickets   RSS MB   anon MB   file MB   lifecycles/s');
 
 let done = 0;
 let issuedCount = 0;
@@ -59,7 +64,9 @@ const sample = () => {
   const r = rssMb(pid);
   const now = performance.now();
   points.push([done, r]);
-  console.log(`  ${String(done).padStart(10)}   ${r.toFixed(1).padStart(6)}   ${((every / (now - lastT)) * 1000).toFixed(0).padStart(12)}`);
+  const anon = statusMb(pid, 'RssAnon').toFixed(1).padStart(7);
+  const file = statusMb(pid, 'RssFile').toFixed(1).padStart(7);
+  console.log(`  ${String(done).padStart(10)}   ${r.toFixed(1).padStart(6)}   ${anon}   ${file}   ${((every / (now - lastT)) * 1000).toFixed(0).padStart(12)}`);
   lastT = now;
 };
 

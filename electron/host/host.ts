@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
 import { AuthService } from './auth/authService';
 import { startBackupSchedule } from './db/backupScheduler';
 import { openDatabase } from './db/openDatabase';
+import { startWalCheckpointer } from './db/walCheckpointer';
 import { lockDataDir } from './db/dataDirLock';
 import { seedIfEmpty } from './db/seed';
 import type { Log } from './logger';
@@ -40,6 +40,8 @@ import type { StaticMount } from './server/staticFiles';
 import { TimeWatch } from './timeWatch';
 import { playEtaInBackground } from './etaSchedule';
 import { TrackingFeed } from './server/trackingFeed';
+import { cachedLanAddress } from './server/lanAddress';
+import { warmContract } from './server/warmContract';
 
 const TICKET_ID = /^[A-Za-z0-9]{8,32}$/;
 
@@ -99,12 +101,8 @@ export interface Host {
   close(): Promise<void>;
 }
 
-function lanAddress(): string {
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
-  }
-  return 'localhost';
-}
+// Real time, not the queue's clock: a test that moves the office's day has not moved the LAN.
+const lanAddress = cachedLanAddress();
 
 export async function startHost(o: HostOptions): Promise<Host> {
   fs.mkdirSync(o.dataDir, { recursive: true });
@@ -121,17 +119,24 @@ async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host
   const backupDir = path.join(o.dataDir, 'backups');
   const restoredFrom = applyPendingRestore(o.dataDir, undefined, (o.now ?? Date.now)());
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
-  const db = openDatabase({ file: path.join(o.dataDir, 'motcua.sqlite'), backupDir, sqliteAddon: o.sqliteAddon });
+  const file = path.join(o.dataDir, 'motcua.sqlite');
+  const db = openDatabase({ file, backupDir, sqliteAddon: o.sqliteAddon });
+  const checkpoints = startWalCheckpointer(db, { file, sqliteAddon: o.sqliteAddon, log: o.log });
   // A failure from here on must not leave the database open (the caller releases the lock).
   try {
-    return await startOnDatabase(o, db, unlock);
+    return await startOnDatabase(o, db, async () => {
+      await checkpoints.stop();
+      db.close();
+      unlock();
+    });
   } catch (e) {
+    await checkpoints.stop();
     db.close();
     throw e;
   }
 }
 
-async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: () => void): Promise<Host> {
+async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatabase: () => Promise<void>): Promise<Host> {
   const backupDir = path.join(o.dataDir, 'backups');
   const pinHasher = PinHasher.forDataDir(o.dataDir);
   if (seedIfEmpty(db, { adminPassword: o.adminPassword, officerPins: o.officerPins, pinHasher, alwaysOpen: o.seedAlwaysOpen, sample: o.seedSample })) {
@@ -288,6 +293,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
     server.listen(o.port, o.host ?? '0.0.0.0', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // Pure parsing, nothing to undo: a host closed while it runs loses nothing.
+  void warmContract().catch(() => undefined);
 
   const stopBackups = o.backups === false
     ? () => undefined
@@ -340,8 +347,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, unlock: ()
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      db.close();
-      unlock();
+      await closeDatabase();
     },
   };
   return host;

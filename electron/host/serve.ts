@@ -1,13 +1,15 @@
 // `npm run serve`: the host without Electron, for browser-only setups (and the tests). Imports
-// nothing heavy itself: on Linux it may first restart Node with the allocator settings of
-// mallocEnv.ts, and that launcher should stay a bare Node process.
+// nothing heavy itself: it may first restart Node with the host's runtime settings (hostRuntime.ts:
+// V8's young generation, and on Linux the allocator's thresholds), and that launcher should stay a
+// bare Node process. `npm run serve` passes the V8 flags itself, so only Linux restarts.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { MALLOC_ENV, needsMallocEnv } from './mallocEnv';
+import { relaunchFor } from './hostRuntime';
 
-if (needsMallocEnv(process.platform, process.env)) {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    env: { ...process.env, ...MALLOC_ENV, MOTCUA_LAUNCHER_PID: String(process.pid) },
+const relaunch = relaunchFor(process.platform, process.env, process.execArgv);
+if (relaunch) {
+  const child = spawn(process.execPath, [...relaunch.execArgv, ...process.argv.slice(1)], {
+    env: { ...process.env, ...relaunch.env, MOTCUA_LAUNCHER_PID: String(process.pid) },
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(sig, () => child.kill(sig));

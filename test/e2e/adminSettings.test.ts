@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
-import { startServe, waitExit } from '../helpers/serveProcess';
+import { startServe, stopBrowserAndServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
 
@@ -66,11 +66,7 @@ beforeAll(async () => {
   await admin.click('button[type="submit"]');
   await admin.waitForSelector('[data-tab="office"]');
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  srv?.child.kill('SIGTERM');
-  if (srv) await waitExit(srv.child);
-});
+afterAll(() => stopBrowserAndServe(browser, srv));
 
 describe('admin settings in Chromium', () => {
   it('changing only the marquee keeps the English name, address and rating reasons, also after a restart', async () => {

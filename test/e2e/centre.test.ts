@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
-import { startServe, waitExit } from '../helpers/serveProcess';
+import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
 
@@ -34,11 +34,7 @@ beforeAll(async () => {
   desk33 = new HttpClient(srv.base, counter);
   expect((await desk33.post('/api/auth/login', { counterId: 33, officerId: 1, pin: pinOf(1) })).status).toBe(200);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  srv?.child.kill('SIGTERM');
-  if (srv) await waitExit(srv.child);
-});
+afterAll(() => stopBrowserAndServe(browser, srv));
 
 async function page(url: string, width: number, height: number, device: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height } });

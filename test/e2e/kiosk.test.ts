@@ -8,7 +8,7 @@ import { FakePrinter } from '../helpers/fakePrinter';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
 import { PtyPair } from '../helpers/ptyPair';
-import { startServe, waitExit } from '../helpers/serveProcess';
+import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
 
@@ -35,11 +35,7 @@ beforeAll(async () => {
   // Counter 3 serves Đất đai, prefix C.
   expect((await staff.post('/api/auth/login', { counterId: 3, officerId: 3, pin: pinOf(3) })).status).toBe(200);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  srv?.child.kill('SIGTERM');
-  if (srv) await waitExit(srv.child);
-});
+afterAll(() => stopBrowserAndServe(browser, srv));
 
 /** A page in its own browser; `device`: the paired device's credential it holds (a phone holds none). */
 async function page(url: string, width: number, height: number, device?: string): Promise<Page> {

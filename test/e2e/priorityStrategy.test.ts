@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir } from '../helpers/devices';
-import { startServe, waitExit } from '../helpers/serveProcess';
+import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
 
@@ -22,11 +22,7 @@ beforeAll(async () => {
   [adminDevice] = enrollInDataDir(dir, [{ role: 'admin' }]) as [string];
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  srv?.child.kill('SIGTERM');
-  if (srv) await waitExit(srv.child);
-});
+afterAll(() => stopBrowserAndServe(browser, srv));
 
 const office = (p: Page) => p.evaluate(async () => (await (await fetch('/api/admin/office')).json()) as Record<string, unknown>);
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceRole } from '../../shared/api/access';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
-import { startServe, waitExit } from '../helpers/serveProcess';
+import { startServe, stopBrowserAndServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
 import { OfficeSettings } from '../../electron/host/config/officeSettings';
@@ -37,11 +37,7 @@ beforeAll(async () => {
   devices = { kiosk, display, admin, counter1, counter2, counter3, rating1 };
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  srv?.child.kill('SIGTERM');
-  if (srv) await waitExit(srv.child);
-});
+afterAll(() => stopBrowserAndServe(browser, srv));
 
 /** A browser page; `device` is the paired device's credential it holds (a phone holds none). */
 async function page(url: string, width: number, height: number, opts: { mobile?: boolean; device?: string; base?: string } = {}): Promise<Page> {

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { defaultHostBuild, ensureHostBuilt, hostEntryFile } from '../../scripts/buildHost';
+import { HOST_V8_FLAGS } from '../../electron/host/hostRuntime';
 import { MALLOC_ENV } from '../../electron/host/mallocEnv';
 import { TEST_ADMIN_PASSWORD, TEST_PINS } from './devices';
 
@@ -17,10 +18,11 @@ export interface ServeProcess {
  * changed. MOTCUA_SERVE_FROM_SOURCE=1 runs electron/host/serve.ts through tsx instead.
  */
 export async function serveCommand(): Promise<string[]> {
-  if (process.env.MOTCUA_SERVE_FROM_SOURCE === '1') return ['--import', 'tsx', path.resolve('electron/host/serve.ts')];
+  // The V8 flags `npm run serve` passes, so the child is the host itself (no relaunch).
+  if (process.env.MOTCUA_SERVE_FROM_SOURCE === '1') return [...HOST_V8_FLAGS, '--import', 'tsx', path.resolve('electron/host/serve.ts')];
   const b = defaultHostBuild(path.resolve('.'));
   await ensureHostBuilt(b);
-  return [hostEntryFile(b)];
+  return [...HOST_V8_FLAGS, hostEntryFile(b)];
 }
 
 /** Start the host as `npm run serve` does, as a real child process, and wait for its "listening" line. */
@@ -58,4 +60,11 @@ export function waitExit(child: ChildProcess): Promise<number | null> {
     if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
     child.once('exit', (code) => resolve(code));
   });
+}
+
+/** The end of every browser test file: close its Chromium, stop its host and wait until it has exited. */
+export async function stopBrowserAndServe(browser: { close(): Promise<void> } | undefined, srv: ServeProcess | undefined): Promise<void> {
+  await browser?.close();
+  srv?.child.kill('SIGTERM');
+  if (srv) await waitExit(srv.child);
 }

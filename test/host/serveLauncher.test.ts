@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { HOST_V8_FLAGS, missingV8Flags, relaunchFor } from '../../electron/host/hostRuntime';
 import { MALLOC_ENV, needsMallocEnv } from '../../electron/host/mallocEnv';
 import { serveCommand } from '../helpers/serveProcess';
 import { TEST_ADMIN_PASSWORD } from '../helpers/devices';
@@ -10,9 +11,10 @@ import { tempDir } from '../helpers/tempHost';
 
 const withoutMalloc = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MALLOC_')));
 
-/** `npm run serve` as a user starts it (no allocator settings in the environment). */
-async function launch(dataDir: string) {
-  const child = spawn(process.execPath, [...(await serveCommand()), '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+/** `npm run serve` as a user starts it (no allocator settings in the environment); `bare`: `node dist/host/serve.mjs`, no flags. */
+async function launch(dataDir: string, bare = false) {
+  const command = (await serveCommand()).filter((a) => !bare || !HOST_V8_FLAGS.includes(a));
+  const child = spawn(process.execPath, [...command, '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
     env: { ...withoutMalloc(), MOTCUA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -52,6 +54,33 @@ describe('npm run serve on Linux runs the host with fixed malloc thresholds', ()
     expect(needsMallocEnv('linux', { MALLOC_TRIM_THRESHOLD_: '1048576' })).toBe(false);
     expect(needsMallocEnv('linux', { MOTCUA_NO_MALLOC_ENV: '1' })).toBe(false);
   });
+
+  it('restarts for the V8 flags on every platform unless Node already has them (argument or NODE_OPTIONS, - or _)', () => {
+    expect(missingV8Flags([], '')).toEqual([...HOST_V8_FLAGS]);
+    expect(missingV8Flags([...HOST_V8_FLAGS], '')).toEqual([]);
+    expect(missingV8Flags([], '--max_semi_space_size=8')).toEqual([]);
+    expect(missingV8Flags(['--max-semi-space-size', '8'], '')).toEqual([]);
+    expect(relaunchFor('win32', {}, [...HOST_V8_FLAGS])).toBeNull();
+    expect(relaunchFor('win32', {}, ['--enable-source-maps'])).toEqual({ execArgv: ['--enable-source-maps', ...HOST_V8_FLAGS], env: {} });
+    expect(relaunchFor('linux', { ...MALLOC_ENV }, [...HOST_V8_FLAGS])).toBeNull();
+    expect(relaunchFor('linux', {}, [...HOST_V8_FLAGS])).toEqual({ execArgv: [...HOST_V8_FLAGS], env: MALLOC_ENV });
+  });
+
+  it('npm run serve passes the V8 flags itself, so no platform restarts for them', () => {
+    const script = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.serve ?? '';
+    const node = /node (.*)dist\/host\/serve\.mjs/.exec(script)?.[1]?.trim().split(/\s+/) ?? [];
+    expect(missingV8Flags(node)).toEqual([]);
+  });
+
+  it.skipIf(process.platform !== 'linux')('started bare (node dist/host/serve.mjs), the host still runs with the V8 flags', async () => {
+    const run = await launch(tempDir(), true);
+    const cmdline = fs.readFileSync(`/proc/${run.hostPid}/cmdline`, 'utf8').split('\0');
+    for (const f of HOST_V8_FLAGS) expect(cmdline).toContain(f);
+    const exit = new Promise((r) => run.child.once('exit', r));
+    run.child.kill('SIGTERM');
+    await exit;
+    expect(await gone(run.hostPid, 5000)).toBe(true);
+  }, 30_000);
 
   it.skipIf(process.platform !== 'linux')('the host process has the settings; SIGTERM stops both; a SIGKILLed launcher takes the host with it', async () => {
     const dir = tempDir();
