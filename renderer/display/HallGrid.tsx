@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DisplayState } from '../../shared/api/schemas';
 import { fmt, useLang } from '../i18n';
+import { GRID_PAGE, ROOMY, paged, waitingPage } from './hallPages';
 import '../styles/hallGrid.css';
 
 // A centre's hall (more counters than a table can hold): every counter a cell of five fixed
@@ -9,33 +10,10 @@ import '../styles/hallGrid.css';
 // counter's name ("Quầy 12") says nothing its number does not, so the cell shows the number alone
 // under one heading.
 
-/** Five columns of eight rows: 40 counters on one page at 1366×768, legible from 5 m. */
-const GRID_PAGE = 40;
-/** Up to this many counters (a floor) the cells are larger: four columns, up to six rows. */
-const ROOMY = 24;
-/**
- * Lines under the grid, four to a row, as many rows as the grid leaves room for. Heights in vh,
- * from hallGrid.css: the side column holds 68vh of rows once its two headings are placed; a large
- * cell's row takes 8.25vh, a small one's 6.55vh, a line's 6.3vh.
- */
-function waitingPage(counters: number): number {
-  const roomy = counters <= ROOMY;
-  const rows = Math.ceil(Math.min(counters, GRID_PAGE) / (roomy ? 4 : 5));
-  const left = 68 - rows * (roomy ? 8.25 : 6.55);
-  return 4 * Math.max(1, Math.floor(left / 6.3));
-}
-const PAGE_MS = 10_000;
 /** The newest calls still at their counter are lit up in the grid. */
 const FRESH_CALLS = 3;
 /** Earlier calls listed under the now-calling panel: what fits its height at 1366×768. */
 const RECENT_SHOWN = 4;
-
-/** The page shown now: every TV turns its pages on the clock, all at the same moment. */
-function paged<T>(items: T[], size: number, now: number): { shown: T[]; page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const page = Math.floor(now / PAGE_MS) % pages;
-  return { shown: items.slice(page * size, (page + 1) * size), page, pages };
-}
 
 function PageMark({ page, pages }: { page: number; pages: number }) {
   const { t } = useLang();
