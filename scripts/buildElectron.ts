@@ -6,9 +6,7 @@ const common = { bundle: true, platform: 'node' as const, target: 'node20', sour
 const external = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'modbus-serial'];
 
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external });
-// The restore check and the WAL checkpoints run in worker threads of their own (electron/host/db/dbWorker.ts).
-for (const worker of ['restoreWorker', 'checkpointWorker']) {
-  await build({ ...common, entryPoints: [`electron/host/db/${worker}.ts`], outfile: `dist/electron/${worker}.cjs`, format: 'cjs', external });
-}
+// The restore check runs in a worker thread of its own (see electron/host/db/restoreInWorker.ts).
+await build({ ...common, entryPoints: ['electron/host/db/restoreWorker.ts'], outfile: 'dist/electron/restoreWorker.cjs', format: 'cjs', external });
 await build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });
 console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');

@@ -18,7 +18,7 @@ export function defaultHostBuild(root = process.cwd()): HostBuild {
 }
 
 /** The bundle's entry points (paths relative to the project root) → output names. */
-export const HOST_ENTRIES = { serve: 'electron/host/serve.ts', restoreWorker: 'electron/host/db/restoreWorker.ts', checkpointWorker: 'electron/host/db/checkpointWorker.ts' } as const;
+export const HOST_ENTRIES = { serve: 'electron/host/serve.ts', restoreWorker: 'electron/host/db/restoreWorker.ts' } as const;
 const SOURCE_DIRS = ['electron/host', 'shared'];
 /** Native addons (built per Node ABI by their install scripts) stay in node_modules. */
 export const HOST_EXTERNAL = ['better-sqlite3', 'serialport', '@serialport/*', 'modbus-serial'];

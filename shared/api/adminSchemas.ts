@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnnouncementConfig } from '../announcementConfig';
+import { AnnouncementConfig, ZoneAnnouncementList } from '../announcementConfig';
 import { OfficeConfig, OpeningWindow, PriorityGroupDef } from '../domain';
 import { hoursProblems, hoursProblemText, isIsoDate } from '../openingHours';
 import { PrinterConfig } from '../printerConfig';
@@ -108,7 +108,7 @@ export const OfficePatch = patchOf(OfficeConfig.shape)
   })
   .strict();
 export const PrinterPatch = patchOf(PrinterConfig.shape);
-export const AnnouncementPatch = patchOf(AnnouncementConfig.shape);
+export const AnnouncementPatch = patchOf(AnnouncementConfig.shape).extend({ zones: ZoneAnnouncementList.optional() }).strict();
 
 export const PasswordBody = z.object({ password: z.string().min(8, 'ít nhất 8 ký tự').max(200) }).strict();
 

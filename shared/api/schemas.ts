@@ -254,4 +254,6 @@ export type PrintResultView = z.infer<typeof PrintResultView>;
 export const BoardsView = z.object({
   boards: BoardsConfig,
   buses: z.array(z.object({ port: z.string(), protocol: z.string(), connected: z.boolean(), boards: z.number().int() })),
+  /** Per zone (null: boards of a counter that is gone): how many boards, how many on a connected line. */
+  zones: z.array(z.object({ zoneId: z.number().int().nullable(), boards: z.number().int(), connected: z.number().int(), downPorts: z.array(z.string()) })),
 });

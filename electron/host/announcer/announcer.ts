@@ -1,12 +1,13 @@
 import type { QueueEvent } from '../../../shared/api/events';
 import { announcementClips, announcementText, resumeClips, resumeText, speaksPrefix } from '../../../shared/announcementText';
 import type { ServiceNumbers } from '../../../shared/announcementText';
+import { announcementFor, spokenLangs } from '../../../shared/announcementConfig';
 import type { AnnouncementConfig, AnnounceMessage } from '../../../shared/announcementConfig';
 import { localParts, minutesOfDay } from '../../../shared/businessDay';
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-export function inQuietHours(cfg: AnnouncementConfig, now: number, timeZone: string): boolean {
+export function inQuietHours(cfg: Pick<AnnouncementConfig, 'quietFrom' | 'quietTo'>, now: number, timeZone: string): boolean {
   if (!cfg.quietFrom || !cfg.quietTo) return false;
   const m = minutesOfDay(localParts(now, timeZone));
   const from = toMinutes(cfg.quietFrom);
@@ -31,23 +32,30 @@ export function createAnnouncer(opts: {
   let seq = 0;
   return {
     handle(e: QueueEvent): void {
-      const cfg = opts.config();
-      if (!cfg.enabled || !e.counter || inQuietHours(cfg, opts.now(), opts.timeZone())) return;
-      const base = { type: 'announce' as const, counterNumber: e.counter.number, zoneId: opts.zoneOf?.(e.counter.id) ?? null, lang: cfg.lang, repeat: cfg.repeat, gapMs: cfg.gapMs, volume: cfg.volume };
+      if (!e.counter) return;
+      const zoneId = opts.zoneOf?.(e.counter.id) ?? null;
+      // The zone's own settings, if it has them: its quiet hours silence its calls only.
+      const cfg = announcementFor(opts.config(), zoneId);
+      if (!cfg.enabled || inQuietHours(cfg, opts.now(), opts.timeZone())) return;
+      const counterNumber = e.counter.number;
+      const base = { type: 'announce' as const, counterNumber, zoneId, repeat: cfg.repeat, gapMs: cfg.gapMs, volume: cfg.volume };
       // Clips exist only for the default wording; a custom one goes to speech synthesis.
       const custom = !!cfg.template;
-      if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && e.ticket) {
-        const o = { lang: cfg.lang, readPrefix: speaksPrefix(e.ticket.number, cfg.readPrefix, opts.services()), template: cfg.template ?? undefined };
-        opts.publish({
-          ...base,
-          seq: ++seq,
-          kind: e.type === 'ticket.called' ? 'call' : 'recall',
-          ticketNumber: e.ticket.number,
-          text: announcementText(e.ticket.number, e.counter.number, o),
-          clips: custom ? [] : announcementClips(e.ticket.number, e.counter.number, o),
-        });
-      } else if (e.type === 'counter.resumed' && cfg.announceResume) {
-        opts.publish({ ...base, seq: ++seq, kind: 'resume', ticketNumber: null, text: resumeText(e.counter.number, cfg.lang), clips: resumeClips(e.counter.number, cfg.lang), repeat: 1 });
+      for (const lang of spokenLangs(cfg)) {
+        if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && e.ticket) {
+          const o = { lang, readPrefix: speaksPrefix(e.ticket.number, cfg.readPrefix, opts.services()), template: cfg.template ?? undefined };
+          opts.publish({
+            ...base,
+            lang,
+            seq: ++seq,
+            kind: e.type === 'ticket.called' ? 'call' : 'recall',
+            ticketNumber: e.ticket.number,
+            text: announcementText(e.ticket.number, counterNumber, o),
+            clips: custom ? [] : announcementClips(e.ticket.number, counterNumber, o),
+          });
+        } else if (e.type === 'counter.resumed' && cfg.announceResume) {
+          opts.publish({ ...base, lang, seq: ++seq, kind: 'resume', ticketNumber: null, text: resumeText(counterNumber, lang), clips: resumeClips(counterNumber, lang), repeat: 1 });
+        }
       }
     },
   };

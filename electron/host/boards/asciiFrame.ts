@@ -7,6 +7,17 @@ import type { BoardCommand } from '../../../shared/boardConfig';
 export const STX = 0x02;
 export const ETX = 0x03;
 const MAX_TEXT = 8;
+// A hall board is a wider sign: the number and where to go, "A012 > 5".
+const MAX_HALL_TEXT = 16;
+
+const printable = (s: string) => s.replace(/[^\x20-\x7E]/g, '');
+
+function frameText(cmd: BoardCommand): string {
+  if (cmd.kind === 'blank') return '';
+  const shown = cmd.kind === 'show' ? printable(cmd.number) : '----';
+  if (cmd.counter === undefined) return shown.slice(0, MAX_TEXT);
+  return `${shown.slice(0, MAX_TEXT)} > ${cmd.counter}`.slice(0, MAX_HALL_TEXT);
+}
 
 export function xorChecksum(bytes: Uint8Array): number {
   let x = 0;
@@ -16,7 +27,7 @@ export function xorChecksum(bytes: Uint8Array): number {
 
 export function asciiFrame(address: number, cmd: BoardCommand): Buffer {
   const code = cmd.kind === 'show' ? (cmd.blink ? 'B' : 'N') : cmd.kind === 'pause' ? 'P' : 'C';
-  const text = cmd.kind === 'show' ? cmd.number.replace(/[^\x20-\x7E]/g, '').slice(0, MAX_TEXT) : cmd.kind === 'pause' ? '----' : '';
+  const text = frameText(cmd);
   const body = Buffer.from(`${String(address).padStart(2, '0')}${code}${text}`, 'ascii');
   const withEtx = Buffer.concat([body, Buffer.of(ETX)]);
   const sum = xorChecksum(withEtx).toString(16).toUpperCase().padStart(2, '0');

@@ -1,14 +1,25 @@
 import { AnnouncementConfig } from '../../../shared/announcementConfig';
-import { BoardsConfig } from '../../../shared/boardConfig';
+import { AppError } from '../../../shared/errors';
+import { BoardsConfig, boardProblemText, boardProblems } from '../../../shared/boardConfig';
 import type { BoardConfig } from '../../../shared/boardConfig';
 import { createAnnouncer } from '../announcer/announcer';
 import { createBoardsService } from '../boards/boardsService';
 import type { BoardsService } from '../boards/boardsService';
 import type { QueueService } from '../queue/queueService';
 
+export interface ZoneBoardsStatus {
+  /** null: boards of a counter that no longer exists. */
+  zoneId: number | null;
+  boards: number;
+  connected: number;
+  /** Lines of this zone's boards that are not connected. */
+  downPorts: string[];
+}
+
 /**
  * Where a call goes besides the screens: spoken announcements (to the speaker displays) and the
- * LED boards over the counters. Both are configured in the database and reconfigured live.
+ * LED boards over the counters and at each zone's entrance. Both are configured in the database
+ * and reconfigured live.
  */
 export class CallOutputs {
   private boards: BoardsService;
@@ -40,6 +51,10 @@ export class CallOutputs {
 
   setAnnouncementConfig(c: AnnouncementConfig): AnnouncementConfig {
     const valid = AnnouncementConfig.parse(c);
+    const stored = new Set(this.announcementConfig().zones.map((z) => z.zoneId));
+    // A zone deleted since its settings were saved may stay listed; a new entry must name a zone.
+    const unknown = valid.zones.find((z) => !stored.has(z.zoneId) && !this.queue.catalogue.zone(z.zoneId));
+    if (unknown) throw new AppError('ZONE_NOT_FOUND', `Không có khu vực ${unknown.zoneId}`);
     this.queue.settings.setRaw('announcements', valid);
     return valid;
   }
@@ -50,6 +65,15 @@ export class CallOutputs {
 
   async setBoardsConfig(boards: BoardConfig[]): Promise<BoardConfig[]> {
     const valid = BoardsConfig.parse(boards);
+    const problems = boardProblems(valid);
+    if (problems.length) throw new AppError('BAD_REQUEST', problems.map(boardProblemText).join('; '), problems);
+    // A board of a counter or zone deleted since it was saved may stay; a new one must name one that exists.
+    const stored = this.boardsConfig();
+    const had = (b: BoardConfig) => stored.some((s) => (s.kind === 'hall' ? b.kind === 'hall' && s.zoneId === b.zoneId : b.kind === 'counter' && s.counterId === b.counterId));
+    for (const b of valid.filter((x) => !had(x))) {
+      if (b.kind === 'hall' && !this.queue.catalogue.zone(b.zoneId)) throw new AppError('ZONE_NOT_FOUND', `Không có khu vực ${b.zoneId}`);
+      if (b.kind === 'counter' && this.queue.catalogue.zoneOfCounter(b.counterId) === null) throw new AppError('COUNTER_NOT_FOUND', `Không có quầy ${b.counterId}`);
+    }
     this.queue.settings.setRaw('boards', valid);
     await this.boards.close();
     this.boards = this.startBoards();
@@ -60,11 +84,39 @@ export class CallOutputs {
     return this.boards.status();
   }
 
+  /** Per zone, in the office's zone order: how many boards, how many on a connected line. */
+  zoneBoardsStatus(): ZoneBoardsStatus[] {
+    const order = this.queue.catalogue.zones().map((z) => z.id);
+    const byZone = new Map<number | null, ZoneBoardsStatus>();
+    for (const b of this.boards.boardStatus()) {
+      const zoneId = b.zoneId !== null && order.includes(b.zoneId) ? b.zoneId : null;
+      const z = byZone.get(zoneId) ?? { zoneId, boards: 0, connected: 0, downPorts: [] };
+      z.boards++;
+      if (b.connected) z.connected++;
+      else if (!z.downPorts.includes(b.port)) z.downPorts.push(b.port);
+      byZone.set(zoneId, z);
+    }
+    const rank = (id: number | null) => (id === null ? order.length : order.indexOf(id));
+    return [...byZone.values()].sort((a, b) => rank(a.zoneId) - rank(b.zoneId));
+  }
+
   private startBoards(): BoardsService {
     return createBoardsService({
       boards: this.boardsConfig(),
       log: this.log,
       currentNumber: (counterId) => this.queue.calling.current(counterId)?.number ?? null,
+      zoneOf: (counterId) => this.queue.catalogue.zoneOfCounter(counterId),
+      recentCalls: (zoneId) => {
+        try {
+          const d = this.queue.views.display(zoneId);
+          const status = new Map(d.counters.map((c) => [c.id, c.status]));
+          return d.recentCalls
+            .filter((c) => status.get(c.counterId) !== 'closed')
+            .map((c) => ({ number: c.number, counterId: c.counterId, counterNumber: c.counterNumber, paused: status.get(c.counterId) === 'paused' }));
+        } catch {
+          return []; // a zone deleted since the board was saved
+        }
+      },
     });
   }
 

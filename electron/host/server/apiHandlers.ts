@@ -229,7 +229,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     kioskPrinterTest: ({ params }) => printers.kioskTestPage(params.id),
     announcementConfig: () => outputs.announcementConfig(),
     setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(applyPatch(outputs.announcementConfig(), body))),
-    boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus() }),
+    boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus(), zones: outputs.zoneBoardsStatus() }),
     reportSummary: ({ query }) => reports.summary(query),
     officeSettings: () => admin.office(),
     setOfficeSettings: ({ body }) => admin.setOffice(body),
@@ -284,7 +284,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     setBoardsConfig: async ({ body }) => {
       const boards = await outputs.setBoardsConfig(body.boards);
       admin.logChange('boards', () => undefined);
-      return { boards, buses: outputs.boardsStatus() };
+      return { boards, buses: outputs.boardsStatus(), zones: outputs.zoneBoardsStatus() };
     },
   };
 }

@@ -4,6 +4,7 @@ import { AnnouncementConfig } from '../../../shared/announcementConfig';
 import type { AnnounceMessage } from '../../../shared/announcementConfig';
 import { announcementClips } from '../../../shared/announcementText';
 import { createAnnouncer } from '../../../electron/host/announcer/announcer';
+import { CallOutputs } from '../../../electron/host/devices/callOutputs';
 import { clipPath, renderAnnouncementWav } from '../../../electron/host/announcer/announcementWav';
 import { decodeOgg, oggSeconds, readWav, rms, wavSeconds } from '../../helpers/audio';
 import { FakeClock, STAFF, tempDir, tempQueue } from '../../helpers/tempHost';
@@ -42,13 +43,15 @@ describe('announcements on the host', () => {
     expect(sent).toHaveLength(4);
   });
 
-  it('every clip a call can need exists and is not silent', async () => {
-    const ids = new Set<string>();
-    for (let n = 0; n < 1000; n += 7) for (const id of announcementClips(`A${n}`, (n % 40) + 1, { lang: 'vi', readPrefix: true })) ids.add(id);
-    for (const id of ids) {
-      const f = clipPath(id, 'vi', [AUDIO]);
-      expect(f, id).not.toBeNull();
-      expect(rms((await decodeOgg(f as string)).samples), id).toBeGreaterThan(0.01);
+  it('every clip a call can need exists and is not silent, in both voices (a zone may speak both)', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const ids = new Set<string>();
+      for (let n = 0; n < 1000; n += 7) for (const id of announcementClips(`A${n}`, (n % 40) + 1, { lang, readPrefix: true })) ids.add(id);
+      for (const id of ids) {
+        const f = clipPath(id, lang, [AUDIO]);
+        expect(f, `${lang}/${id}`).not.toBeNull();
+        expect(rms((await decodeOgg(f as string)).samples), `${lang}/${id}`).toBeGreaterThan(0.01);
+      }
     }
   });
 
@@ -82,5 +85,63 @@ describe('custom announcement wording', () => {
     queue.issuer.issue({ serviceId: 1 });
     queue.calling.callNext(1, STAFF(1, 1));
     expect(sent[0]).toMatchObject({ text: 'Xin mời số a một đến quầy một', clips: [] });
+  });
+});
+
+describe('announcements per zone (provincial centre, two floors)', () => {
+  it('floor 2 speaks with its own volume and languages and goes quiet at 16:30; floor 1 keeps the office voice', async () => {
+    const clock = new FakeClock(); // Monday 08:00 in Hà Nội
+    const { queue } = tempQueue({ clock, sample: 'centre' });
+    const sent: AnnounceMessage[] = [];
+    const out = new CallOutputs(queue, (m) => sent.push(m as AnnounceMessage), () => undefined);
+    try {
+      const stored = out.setAnnouncementConfig(
+        AnnouncementConfig.parse({ lang: 'vi', volume: 1, zones: [{ zoneId: 2, lang: 'both', volume: 0.4, repeat: 2, quietFrom: '16:30', quietTo: '07:00' }] }),
+      );
+      expect(stored.zones).toEqual([{ zoneId: 2, enabled: true, lang: 'both', volume: 0.4, repeat: 2, quietFrom: '16:30', quietTo: '07:00' }]);
+      const counters = queue.views.listCounters();
+      const one = counters.find((c) => c.zoneId === 1) as (typeof counters)[number];
+      const two = counters.find((c) => c.zoneId === 2) as (typeof counters)[number];
+      queue.counters.open(one.id, one.id);
+      queue.counters.open(two.id, two.id);
+      const callAt = (c: typeof one) => {
+        const t = queue.issuer.issue({ serviceId: c.serviceIds[0] as number });
+        queue.calling.callNext(c.id, STAFF(c.id, c.id));
+        queue.lifecycle.finish(t.id, STAFF(c.id, c.id));
+        return t.number;
+      };
+      const summary = () => sent.map((m) => ({ zoneId: m.zoneId, lang: m.lang, volume: m.volume, repeat: m.repeat, ticket: m.ticketNumber }));
+
+      const a = callAt(one);
+      const b = callAt(two);
+      expect(summary()).toEqual([
+        { zoneId: 1, lang: 'vi', volume: 1, repeat: 1, ticket: a },
+        // Floor 2: Vietnamese, then English, softer, twice each.
+        { zoneId: 2, lang: 'vi', volume: 0.4, repeat: 2, ticket: b },
+        { zoneId: 2, lang: 'en', volume: 0.4, repeat: 2, ticket: b },
+      ]);
+      expect(sent[2]?.clips.length).toBeGreaterThan(3);
+      expect(sent.map((m) => m.seq)).toEqual([1, 2, 3]);
+
+      // 16:45: floor 2's quiet hours. Its calls are silent; floor 1's are spoken as before.
+      clock.t = Date.UTC(2026, 10, 23, 9, 45);
+      sent.length = 0;
+      callAt(two);
+      const c = callAt(one);
+      expect(summary()).toEqual([{ zoneId: 1, lang: 'vi', volume: 1, repeat: 1, ticket: c }]);
+
+      // Floor 2 set back to the office's voice (its entry removed): it speaks again, as floor 1 does.
+      out.setAnnouncementConfig({ ...out.announcementConfig(), zones: [] });
+      sent.length = 0;
+      const d = callAt(two);
+      expect(summary()).toEqual([{ zoneId: 2, lang: 'vi', volume: 1, repeat: 1, ticket: d }]);
+    } finally {
+      await out.close();
+    }
+  });
+
+  it('an announcement setting stored before zones existed reads unchanged', () => {
+    const old = { enabled: true, lang: 'en', readPrefix: true, repeat: 2, gapMs: 800, volume: 0.7, quietFrom: '12:00', quietTo: '13:00', announceResume: false, template: null };
+    expect(AnnouncementConfig.parse(old)).toEqual({ ...old, zones: [] });
   });
 });

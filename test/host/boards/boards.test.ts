@@ -1,16 +1,20 @@
 import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueEvent } from '../../../shared/api/events';
-import { BoardConfig } from '../../../shared/boardConfig';
+import { BoardConfig, BoardsConfig } from '../../../shared/boardConfig';
 import { createBoardsService } from '../../../electron/host/boards/boardsService';
 import type { BoardsService } from '../../../electron/host/boards/boardsService';
+import { CallOutputs } from '../../../electron/host/devices/callOutputs';
+import { AppError } from '../../../shared/errors';
 import { PtyPair } from '../../helpers/ptyPair';
-import { tempDir } from '../../helpers/tempHost';
+import { FakeClock, STAFF, tempDir, tempQueue } from '../../helpers/tempHost';
 
 const services: BoardsService[] = [];
 const pairs: PtyPair[] = [];
+const outputs: CallOutputs[] = [];
 afterEach(async () => {
   for (const s of services.splice(0)) await s.close();
+  for (const o of outputs.splice(0)) await o.close();
   for (const p of pairs.splice(0)) await p.stop();
 });
 
@@ -145,4 +149,224 @@ describe('LED boards over real ptys', () => {
     await waitFor(() => writes.slice(before).some((w) => w.reg === 1 && w.value === 3), 10_000);
     peer.close();
   }, 30_000);
+});
+
+/** A Modbus board on the peer end: checks each function-06 frame's CRC, records it, echoes it. */
+function modbusPeer(peer: SerialPort, writes: { addr: number; reg: number; value: number }[]): void {
+  let buf = Buffer.alloc(0);
+  peer.on('data', (d: Buffer) => {
+    buf = Buffer.concat([buf, d]);
+    while (buf.length >= 8) {
+      const frame = buf.subarray(0, 8);
+      buf = buf.subarray(8);
+      expect(frame[1]).toBe(0x06);
+      expect(crc16(frame.subarray(0, 6))).toBe(frame.readUInt16LE(6));
+      writes.push({ addr: frame[0] as number, reg: frame.readUInt16BE(2), value: frame.readUInt16BE(4) });
+      peer.write(frame);
+    }
+  });
+}
+
+describe('zone hall boards on the provincial centre, over real ptys', () => {
+  it('each floor’s hall board shows its own floor’s calls only; pause, close and a restart follow the counter-board rules', async () => {
+    const clock = new FakeClock();
+    const { queue } = tempQueue({ clock, sample: 'centre' });
+    const counters = queue.views.listCounters();
+    const floor1 = counters.filter((c) => c.zoneId === 1);
+    const floor2 = counters.filter((c) => c.zoneId === 2);
+    expect(floor1.length).toBeGreaterThan(2);
+    expect(floor2.length).toBeGreaterThan(2);
+    const [a, b] = floor1 as [(typeof floor1)[number], (typeof floor1)[number]];
+    const c = floor2[0] as (typeof floor2)[number];
+
+    const hall1 = PtyPair.inDir(tempDir(), 'hall1');
+    const hall2 = PtyPair.inDir(tempDir(), 'hall2');
+    pairs.push(hall1, hall2);
+    await hall1.start();
+    await hall2.start();
+    const peer1 = await openPeer(hall1.peer);
+    const peer2 = await openPeer(hall2.peer);
+    const rx1: Buffer[] = [];
+    peer1.on('data', (d: Buffer) => rx1.push(d));
+    const writes2: { addr: number; reg: number; value: number }[] = [];
+    modbusPeer(peer2, writes2);
+    const frames1 = () => decodeAscii(Buffer.concat(rx1));
+
+    const out = new CallOutputs(queue, () => undefined, () => undefined);
+    outputs.push(out);
+    const config = [
+      // Floor 1: a two-line ASCII hall board at addresses 1–2, and counter a's own board on the same line.
+      { kind: 'hall', zoneId: 1, port: hall1.device, address: 1, rows: 2, protocol: 'ascii', blinkSeconds: 1 },
+      { port: hall1.device, address: 9, counterId: a.id, protocol: 'ascii', blinkSeconds: 0 }, // stored the old way: no kind
+      // Floor 2: a one-line Modbus hall board at address 5.
+      { kind: 'hall', zoneId: 2, port: hall2.device, address: 5, rows: 1, protocol: 'modbus', blinkSeconds: 0 },
+    ];
+    await out.setBoardsConfig(BoardsConfig.parse(config));
+    // A fresh hall board is put right at once: nothing called today, every row blank.
+    await waitFor(() => frames1().length >= 2 && writes2.length >= 1);
+    expect(frames1()).toEqual([
+      { address: 1, cmd: 'C', text: '' },
+      { address: 2, cmd: 'C', text: '' },
+    ]);
+    expect(writes2).toEqual([{ addr: 5, reg: 1, value: 3 }]);
+
+    const call = (counter: typeof a) => {
+      const t = queue.issuer.issue({ serviceId: counter.serviceIds[0] as number });
+      const called = queue.calling.callNext(counter.id, STAFF(counter.id, counter.id));
+      expect(called.id).toBe(t.id);
+      return t.number;
+    };
+    for (const k of [a, b, c]) queue.counters.open(k.id, k.id);
+    await new Promise((r) => setTimeout(r, 200));
+    const quiet1 = frames1().length;
+    const quiet2 = writes2.length;
+
+    // Floor 1 calls: its hall board blinks the number with the counter, then steadies; counter a's board too.
+    const n1 = call(a);
+    await waitFor(() => frames1().length >= quiet1 + 3);
+    expect(frames1().slice(quiet1, quiet1 + 3)).toEqual([
+      { address: 9, cmd: 'B', text: n1 },
+      { address: 1, cmd: 'B', text: `${n1} > ${a.number}` },
+      { address: 1, cmd: 'N', text: `${n1} > ${a.number}` },
+    ]);
+    await new Promise((r) => setTimeout(r, 300));
+    // Floor 2's board heard nothing of it.
+    expect(writes2.length).toBe(quiet2);
+
+    // Floor 2 calls: its Modbus hall board shows the digits and the counter; floor 1's line stays quiet.
+    const before1 = frames1().length;
+    const n3 = call(c);
+    await waitFor(() => writes2.length >= quiet2 + 3);
+    expect(writes2.slice(quiet2)).toEqual([
+      { addr: 5, reg: 1, value: 1 },
+      { addr: 5, reg: 0, value: Number(n3.replace(/\D/g, '')) },
+      { addr: 5, reg: 2, value: c.number },
+    ]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(frames1().length).toBe(before1);
+
+    // A second floor-1 call: newest on top, the earlier one moves down a row.
+    const n2 = call(b);
+    await waitFor(() => frames1().length >= before1 + 3);
+    expect(frames1().slice(before1, before1 + 3)).toEqual([
+      { address: 1, cmd: 'B', text: `${n2} > ${b.number}` },
+      { address: 2, cmd: 'N', text: `${n1} > ${a.number}` },
+      { address: 1, cmd: 'N', text: `${n2} > ${b.number}` },
+    ]);
+
+    // Counter a finishes and pauses: its row shows the pause sign with the counter (and its own board "----").
+    queue.lifecycle.finish((queue.calling.current(a.id) as { id: string }).id, STAFF(a.id, a.id));
+    let mark = frames1().length;
+    queue.counters.pause(a.id, 'break', '', STAFF(a.id, a.id));
+    await waitFor(() => frames1().length >= mark + 2);
+    expect(frames1().slice(mark)).toEqual([
+      { address: 9, cmd: 'P', text: '----' },
+      { address: 2, cmd: 'P', text: `---- > ${a.number}` },
+    ]);
+    mark = frames1().length;
+    queue.counters.resume(a.id, STAFF(a.id, a.id));
+    await waitFor(() => frames1().length >= mark + 2);
+    expect(frames1().slice(mark)).toEqual([
+      // Nobody at counter a now: its own board blanks; the hall still lists the call, as the TV does.
+      { address: 9, cmd: 'C', text: '' },
+      { address: 2, cmd: 'N', text: `${n1} > ${a.number}` },
+    ]);
+
+    // Counter b finishes and closes: its row goes, a's call moves up, the last row blanks.
+    mark = frames1().length;
+    const atB = queue.calling.current(b.id);
+    if (atB) queue.lifecycle.finish(atB.id, STAFF(b.id, b.id));
+    queue.counters.close(b.id, STAFF(b.id, b.id));
+    await waitFor(() => frames1().length >= mark + 2);
+    expect(frames1().slice(mark)).toEqual([
+      { address: 1, cmd: 'N', text: `${n1} > ${a.number}` },
+      { address: 2, cmd: 'C', text: '' },
+    ]);
+    expect(writes2.length).toBe(quiet2 + 3);
+
+    // Saved again (edited twice: floor 2's board now two lines): both boards come back showing today's
+    // calls at counters still open, as they showed before.
+    mark = frames1().length;
+    const mark2 = writes2.length;
+    await out.setBoardsConfig(BoardsConfig.parse(config.map((x) => (x.zoneId === 2 ? { ...x, rows: 2 } : x))));
+    await waitFor(() => frames1().length >= mark + 2 && writes2.length >= mark2 + 4);
+    expect(frames1().slice(mark)).toEqual([
+      { address: 1, cmd: 'N', text: `${n1} > ${a.number}` },
+      { address: 2, cmd: 'C', text: '' },
+    ]);
+    expect(writes2.slice(mark2)).toEqual([
+      { addr: 5, reg: 1, value: 0 },
+      { addr: 5, reg: 0, value: Number(n3.replace(/\D/g, '')) },
+      { addr: 5, reg: 2, value: c.number },
+      { addr: 6, reg: 1, value: 3 },
+    ]);
+    // The next morning: the day closes (its counters with it) and both hall boards go blank.
+    clock.t = Date.UTC(2026, 10, 24, 1, 0);
+    mark = frames1().length;
+    const mark3 = writes2.length;
+    queue.issuer.issue({ serviceId: c.serviceIds[0] as number });
+    await waitFor(() => frames1().length >= mark + 2 && writes2.length >= mark3 + 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(frames1().slice(mark)).toEqual([
+      { address: 9, cmd: 'C', text: '' },
+      { address: 1, cmd: 'C', text: '' },
+    ]);
+    expect(writes2.slice(mark3)).toEqual([{ addr: 5, reg: 1, value: 3 }]);
+
+    // Status per zone: each floor's boards, all on connected lines.
+    expect(out.zoneBoardsStatus()).toEqual([
+      { zoneId: 1, boards: 2, connected: 2, downPorts: [] },
+      { zoneId: 2, boards: 1, connected: 1, downPorts: [] },
+    ]);
+    peer1.close();
+    peer2.close();
+  }, 30_000);
+
+  it('a board list stored by the version before hall boards drives its counter boards unchanged', async () => {
+    const { queue } = tempQueue();
+    const pair = PtyPair.inDir(tempDir(), 'old');
+    pairs.push(pair);
+    await pair.start();
+    const peer = await openPeer(pair.peer);
+    const rx: Buffer[] = [];
+    peer.on('data', (d: Buffer) => rx.push(d));
+    // Exactly what the older admin saved: no `kind`.
+    queue.settings.setRaw('boards', [{ port: pair.device, baudRate: 9600, address: 2, counterId: 1, protocol: 'ascii', blinkSeconds: 0 }]);
+    const out = new CallOutputs(queue, () => undefined, () => undefined);
+    outputs.push(out);
+    expect(out.boardsConfig()).toEqual([{ kind: 'counter', port: pair.device, baudRate: 9600, address: 2, counterId: 1, protocol: 'ascii', blinkSeconds: 0 }]);
+    queue.counters.open(1, 1);
+    const t = queue.issuer.issue({ serviceId: 1 });
+    queue.calling.callNext(1, STAFF(1, 1));
+    await waitFor(() => decodeAscii(Buffer.concat(rx)).length >= 2);
+    // Opened with nobody at the desk: blank; then the call blinks, as before.
+    expect(decodeAscii(Buffer.concat(rx))).toEqual([
+      { address: 2, cmd: 'C', text: '' },
+      { address: 2, cmd: 'B', text: t.number },
+    ]);
+    expect(out.zoneBoardsStatus()).toEqual([{ zoneId: 1, boards: 1, connected: 1, downPorts: [] }]);
+    peer.close();
+  });
+
+  it('a save with a wiring mistake is refused whole and the boards keep their settings', async () => {
+    const { queue } = tempQueue({ sample: 'centre' });
+    const out = new CallOutputs(queue, () => undefined, () => undefined);
+    outputs.push(out);
+    const dir = tempDir();
+    const good = BoardsConfig.parse([{ kind: 'hall', zoneId: 2, port: `${dir}/a`, address: 1, rows: 3 }]);
+    await out.setBoardsConfig(good);
+    const refused = async (boards: unknown[], code: string, text: RegExp) => {
+      const err = await out.setBoardsConfig(BoardsConfig.parse(boards)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe(code);
+      expect((err as AppError).message).toMatch(text);
+      expect(out.boardsConfig()).toEqual(good);
+    };
+    // Address 3 is the hall board's third row.
+    await refused([...good, { port: `${dir}/a`, address: 3, counterId: 1 }], 'BAD_REQUEST', /cùng địa chỉ 3/);
+    await refused([...good, { port: `${dir}/a`, address: 9, counterId: 1, protocol: 'modbus' }], 'BAD_REQUEST', /cùng giao thức/);
+    await refused([{ kind: 'hall', zoneId: 1, port: `${dir}/b`, address: 98, rows: 3 }], 'BAD_REQUEST', /quá 99/);
+    await refused([{ kind: 'hall', zoneId: 9, port: `${dir}/b` }], 'ZONE_NOT_FOUND', /khu vực 9/);
+    await refused([{ port: `${dir}/b`, counterId: 999 }], 'COUNTER_NOT_FOUND', /quầy 999/);
+  });
 });

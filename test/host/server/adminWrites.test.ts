@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { DEVICE_ROLES } from '../../../shared/api/access';
 import { contract } from '../../../shared/api/contract';
 import type { RouteName } from '../../../shared/api/contract';
+import { CounterBoard, HallBoard } from '../../../shared/boardConfig';
 import { Service } from '../../../shared/domain';
 import { DEFAULT_TICKET_TEMPLATE } from '../../../shared/ticketTemplate';
 import type { Host } from '../../../electron/host/host';
@@ -122,6 +123,10 @@ function overrides(state: () => State): ValueOverrides {
         ]),
       'boards[].port': (rnd) => path.join(tmp, `no-such-rs485-${digits(rnd, 3)}`),
       'boards[].counterId': (rnd) => pick(rnd, state().counters.map((c) => c.id as number)),
+      // A hall board's zone (now and then one that does not exist: refused); addresses as the form offers them.
+      'boards[].zoneId': (rnd) => (rnd() < 0.1 ? 999 : pick(rnd, state().zones.map((z) => z.id as number))),
+      'boards[].address': (rnd) => 1 + Math.floor(rnd() * 32),
+      'zones[].zoneId': (rnd) => (rnd() < 0.1 ? 999 : pick(rnd, state().zones.map((z) => z.id as number))),
     },
     patterns: {
       '^[a-z][a-z0-9_]{0,31}$': (rnd) => `c_${letters(rnd, 5, 'abcdefghijklmnopqrstuvwxyz')}`,
@@ -188,7 +193,7 @@ function entityWrite(route: RouteName, key: 'services' | 'counters' | 'officers'
 function boardsWrite(iterations: number, state: () => State): WriteSpec {
   const boardsSchema = shapeOf(contract.setBoardsConfig.body).boards!;
   const board = (boardsSchema as unknown as { element: z.ZodType }).element;
-  const boardShape = shapeOf(board);
+  const shapes = { counter: shapeOf(CounterBoard), hall: shapeOf(HallBoard) };
   return {
     iterations,
     audited: true,
@@ -199,9 +204,10 @@ function boardsWrite(iterations: number, state: () => State): WriteSpec {
       if (boards.length === 0 || op < 0.25) boards.push(valueFor(board, rnd, o, 'boards[]') as Obj);
       else if (op < 0.4) boards.splice(Math.floor(rnd() * boards.length), 1);
       else {
-        // One field of one board, as the form edits it.
-        const k = pick(rnd, Object.keys(boardShape));
+        // One field of one board, as the form edits it (a board does not change its kind).
         const b = pick(rnd, boards);
+        const boardShape = shapes[b.kind as 'counter' | 'hall'];
+        const k = pick(rnd, Object.keys(boardShape).filter((f) => f !== 'kind'));
         b[k] = valueFor(boardShape[k]!, rnd, o, `boards[].${k}`);
       }
       return { boards };
