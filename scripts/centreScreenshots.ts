@@ -6,9 +6,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
+import { openDatabase } from '../electron/host/db/openDatabase';
+import { seedIfEmpty } from '../electron/host/db/seed';
+import { QueueService } from '../electron/host/queue/queueService';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollCli, pinOf } from '../test/helpers/devices';
 import { startServe } from '../test/helpers/serveProcess';
+
+/**
+ * A data folder holding the centre at its busiest (issue #15's bench): 40 counters serving, 2,000
+ * waiting. Written before the host starts, as a day's work would have left it.
+ */
+function busyCentre(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-shots-busy-'));
+  const db = openDatabase({ file: path.join(dir, 'motcua.sqlite'), backupDir: path.join(dir, 'backups') });
+  seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, alwaysOpen: true, sample: 'centre' });
+  const q = new QueueService({ db });
+  const services = q.views.listServices().map((s) => s.id);
+  const counters = q.views.listCounters().map((c) => c.id);
+  counters.forEach((c, i) => q.counters.open(c, i + 1));
+  for (let i = 0; i < 2040; i++) q.issuer.issue({ serviceId: services[(i * 37) % services.length] as number });
+  counters.forEach((c, i) => q.calling.callNext(c, { counterId: c, officerId: i + 1, admin: false }));
+  db.close();
+  return dir;
+}
 
 export async function centreScreens(out: string): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-shots-centre-'));
@@ -105,7 +126,24 @@ export async function centreScreens(out: string): Promise<string[]> {
   await a.click('[data-tab="catalogue"]');
   await a.waitForSelector('[data-service-row="AA01"]');
   await shot(a, 'centre-admin', 'catalogue');
-  await browser.close();
   srv.child.kill('SIGTERM');
+
+  // The same hall at its busiest: every counter serving, the three newest calls lit.
+  const busyDir = busyCentre();
+  const busy = await startServe(busyDir);
+  const busyDisplay = enrollCli(busyDir, 'display');
+  for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
+    for (const [url, state] of [['/display?speaker=0', 'busy-all'], ['/display?zone=2&speaker=0', 'busy-floor2']] as const) {
+      const ctx = await browser.newContext({ viewport: { width: w, height: h } });
+      await ctx.addCookies([{ name: 'motcua_device', value: busyDisplay, url: busy.base }]);
+      const d = await ctx.newPage();
+      await d.goto(busy.base + url);
+      await d.waitForSelector('[data-testid="now-number"]');
+      await shot(d, 'centre-display', state);
+      await ctx.close();
+    }
+  }
+  await browser.close();
+  busy.child.kill('SIGTERM');
   return shots;
 }

@@ -8,6 +8,7 @@ import type { Dict } from '../i18n';
 import { formatDate, formatTime } from '../time';
 import { useNow } from '../useNow';
 import { announcerFor } from './announce';
+import { CounterGrid, RecentColumn, WaitingPages } from './HallGrid';
 import '../styles/zones.css';
 
 const FLASH_MS = 10_000;
@@ -85,9 +86,12 @@ export function DisplayApp() {
   const early = flash && (!d || d.lastEventSeq < flash.seq) ? flash : null;
   const latest = early ?? d?.nowCalling ?? null;
   const flashing = flash !== null && latest?.ticketId === flash.ticketId;
+  // A centre's hall: more counters than a table holds, so a grid, and its departments' lines.
+  const hall = (d?.counters.length ?? 0) > MAX_TABLE_ROWS;
+  const byGroup = d?.waiting.some((w) => w.id.startsWith('g')) ?? false;
 
   return (
-    <div className="display touch-screen">
+    <div className={`display touch-screen${hall ? ' hall' : ''}`}>
       <header>
         <h1 style={{ display: 'flex', alignItems: 'center', gap: '1vw' }}>
           {d?.office.logo && <img className="logo" src={d.office.logo} alt="" />}
@@ -124,59 +128,64 @@ export function DisplayApp() {
           )}
         </section>
         <section className="side">
-          {(d?.counters.length ?? 0) > MAX_TABLE_ROWS ? (
-            <div className="counter-grid" data-testid="counter-grid">
-              {(d?.counters ?? []).map((c) => (
-                <div key={c.id} data-counter={c.number} className={`cell ${c.current ? 'busy' : c.status}`}>
-                  <span className="name">{c.name}</span>
-                  <span className="num">{c.current?.number ?? (c.status === 'closed' ? '' : '—')}</span>
-                </div>
-              ))}
-            </div>
+          {hall && d ? (
+            <>
+              <CounterGrid d={d} now={now} heading={
+                  <>
+                    <span className="part">{both('counter')}</span>
+                    <span className="arrow">→</span>
+                    <span className="part">{both('servingNow')}</span>
+                  </>
+                } />
+              <WaitingPages d={d} now={now} bilingual={bilingual} heading={<span className="part">{both(byGroup ? 'waitingByGroup' : 'waitingByService')}</span>} />
+            </>
           ) : (
-            <div>
-              <table>
-                <thead>
-                  <tr>
-                    <th>{both('counter')}</th>
-                    <th>{both('number')}</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {(d?.counters ?? []).map((c) => (
-                    <tr key={c.id} data-counter={c.number}>
-                      <td>{c.name}</td>
-                      <td className="num">{c.current?.number ?? '—'}</td>
-                      <td className="muted">{c.status === 'closed' ? both('counterClosed') : c.status === 'paused' ? both('counterPaused') : c.officerName ?? ''}</td>
+            <>
+              <div>
+                <table>
+                  <thead>
+                    <tr>
+                      <th>{both('counter')}</th>
+                      <th>{both('number')}</th>
+                      <th />
                     </tr>
+                  </thead>
+                  <tbody>
+                    {(d?.counters ?? []).map((c) => (
+                      <tr key={c.id} data-counter={c.number}>
+                        <td>{c.name}</td>
+                        <td className="num">{c.current?.number ?? '—'}</td>
+                        <td className="muted">{c.status === 'closed' ? both('counterClosed') : c.status === 'paused' ? both('counterPaused') : c.officerName ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div>
+                <h2>{both('recentCalls')}</h2>
+                <div className="waiting-list" data-testid="recent-calls">
+                  {(d?.recentCalls ?? []).map((c) => (
+                    <div key={c.ticketId} data-number={c.number}>
+                      <b>{c.number}</b> → {t.counter} {c.counterNumber}
+                    </div>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </div>
+              </div>
+              <div>
+                <h2>{both('waitingByService')}</h2>
+                <div className="waiting-list">
+                  {(d?.waiting ?? []).filter((w, _i, all) => all.length <= MAX_WAITING_ITEMS || w.waiting > 0).map((w) => (
+                    <div key={w.id}>
+                      {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
+                      {bilingual && w.nameEn && <span className="en">{w.nameEn}</span>}
+                    </div>
+                  ))}
+                </div>
+              </div>
+            </>
           )}
-          <div>
-            <h2>{both('recentCalls')}</h2>
-            <div className="waiting-list" data-testid="recent-calls">
-              {(d?.recentCalls ?? []).map((c) => (
-                <div key={c.ticketId} data-number={c.number}>
-                  <b>{c.number}</b> → {t.counter} {c.counterNumber}
-                </div>
-              ))}
-            </div>
-          </div>
-          <div>
-            <h2>{both('waitingByService')}</h2>
-            <div className="waiting-list">
-              {(d?.waiting ?? []).filter((w, _i, all) => all.length <= MAX_WAITING_ITEMS || w.waiting > 0).map((w) => (
-                <div key={w.serviceId}>
-                  {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
-                  {bilingual && w.nameEn && <span className="en">{w.nameEn}</span>}
-                </div>
-              ))}
-            </div>
-          </div>
         </section>
+        {hall && d && <RecentColumn d={d} heading={<span className="part">{both('recentCalls')}</span>} />}
       </div>
       <div className="marquee">
         <span>{d?.office.marquee ?? ''}</span>

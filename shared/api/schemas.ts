@@ -186,14 +186,18 @@ export const DisplayState = z.object({
       name: z.string(),
       status: z.enum(['closed', 'open', 'paused']),
       officerName: z.string().nullable(),
-      current: z.object({ ticketId: z.string(), number: z.string(), serviceId: z.number().int(), state: TicketState }).nullable(),
+      current: z.object({ ticketId: z.string(), number: z.string(), state: TicketState }).nullable(),
     }),
   ),
   /** The latest call still true (its citizen is still called or served at that counter), if any. */
   nowCalling: DisplayCall.nullable(),
   /** Today's calls, one entry per number, newest first. */
   recentCalls: z.array(DisplayCall),
-  waiting: z.array(z.object({ serviceId: z.number().int(), nameVi: z.string(), nameEn: z.string(), prefix: z.string(), waiting: z.number().int() })),
+  /**
+   * Who waits, per line the hall reads: `g<id>` a group (its procedures served here, summed),
+   * `s<id>` a service outside any group. A ward has no groups, so it reads its services.
+   */
+  waiting: z.array(z.object({ id: z.string(), nameVi: z.string(), nameEn: z.string(), waiting: z.number().int() })),
 });
 export type DisplayState = z.infer<typeof DisplayState>;
 

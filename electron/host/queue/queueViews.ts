@@ -240,7 +240,6 @@ export class QueueViews {
     const calls = this.callHistory(byId);
     // "Now calling" only while it is true: the ticket is still at the counter that called it.
     const nowCalling = calls.find((call) => byId.get(call.counterId)?.current?.id === call.ticketId) ?? null;
-    const waiting = this.stats.waitingCounts();
     return {
       zone: zone ? { id: zone.id, nameVi: zone.nameVi, nameEn: zone.nameEn } : null,
       zoneCount: zones.length,
@@ -253,14 +252,32 @@ export class QueueViews {
         name: c.name,
         status: c.status,
         officerName: c.officerName,
-        current: c.current ? { ticketId: c.current.id, number: c.current.number, serviceId: c.current.serviceId, state: c.current.state } : null,
+        current: c.current ? { ticketId: c.current.id, number: c.current.number, state: c.current.state } : null,
       })),
       nowCalling,
       recentCalls: calls,
-      waiting: this.services
-        .all()
-        .filter((s) => s.active === 1 && (!servedHere || servedHere.has(s.id)))
-        .map((s) => ({ serviceId: s.id, nameVi: s.name_vi, nameEn: s.name_en, prefix: s.prefix, waiting: waiting.get(s.id) ?? 0 })),
+      waiting: this.waitingLines(servedHere),
     };
+  }
+
+  /**
+   * What the hall reads under "waiting": one line per group (a department sums its procedures served
+   * here), a service outside any group its own line — a ward (no groups) lists its services as
+   * always, a centre its 20 departments instead of 100 procedures no TV could show. Lines follow the
+   * catalogue's order (a group where its first procedure is).
+   */
+  private waitingLines(servedHere: Set<number> | null): DisplayState['waiting'] {
+    const waiting = this.stats.waitingCounts();
+    const groups = new Map(this.catalogue.groups().map((g) => [g.id, g]));
+    const lines = new Map<string, DisplayState['waiting'][number]>();
+    for (const s of this.services.all()) {
+      if (s.active !== 1 || (servedHere && !servedHere.has(s.id))) continue;
+      const group = s.group_id === null ? undefined : groups.get(s.group_id);
+      const id = group ? `g${group.id}` : `s${s.id}`;
+      const line = lines.get(id) ?? { id, nameVi: group?.nameVi ?? s.name_vi, nameEn: group?.nameEn ?? s.name_en, waiting: 0 };
+      line.waiting += waiting.get(s.id) ?? 0;
+      lines.set(id, line);
+    }
+    return [...lines.values()];
   }
 }
