@@ -110,7 +110,7 @@ const slope = tail.length > 1 ? tail.reduce((s, p) => s + (p[0] - mx) * (p[1] - 
 const perHundredK = slope * 100_000;
 console.log(`  lifecycles finished ${done.toLocaleString('en')} in ${wall.toFixed(0)} s; host CPU ${cpu.toFixed(0)} s (${((cpu / done) * 1000).toFixed(2)} ms per lifecycle)`);
 console.log(`  RSS at the end ${final.toFixed(1)} MB (goal ≤ ${GOAL_MB}); max ${Math.max(final, ...points.map((p) => p[1])).toFixed(1)} MB; last-half trend ${perHundredK.toFixed(1)} MB per 100,000 tickets`);
-console.log(`  verdict: ${final <= GOAL_MB ? 'within the goal' : 'OVER THE GOAL'}, ${Math.abs(perHundredK) < 5 ? 'flat' : 'GROWING'} over the last half`);
+console.log(`  verdict: ${final <= GOAL_MB ? 'within the goal' : 'OVER THE GOAL'}, ${perHundredK > 5 ? 'GROWING' : perHundredK < -5 ? 'falling' : 'flat'} over the last half`);
 srv.child.kill('SIGTERM');
 await new Promise((r) => srv.child.once('exit', r));
 fs.rmSync(dir, { recursive: true, force: true });
