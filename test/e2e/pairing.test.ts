@@ -80,7 +80,8 @@ describe('pairing devices through the real pages', () => {
     // The admin's list shows the three new devices; revoke the counter PC.
     await admin.locator('[data-tab=enrolled]').click();
     const rows = admin.locator('tr[data-testid^=device-]');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(4);
+    // The open list re-reads itself every 3 s (the tab was already open): give a loaded machine time for that.
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
     admin.once('dialog', (d) => void d.accept());
     const counterRow = admin.locator('tr[data-testid^=device-]', { hasText: 'Quầy 1' }).filter({ hasText: /Máy quầy|Counter PC/ });
     // The host closes the revoked device's socket within 2 s (trust.test.ts times that); here the
