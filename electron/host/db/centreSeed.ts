@@ -37,7 +37,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Đất đai', en: 'Land', icon: 'land', zone: 1,
     documents: ['Đơn đăng ký theo Mẫu 11/ĐK', 'Giấy chứng nhận quyền sử dụng đất (bản gốc)', ID],
-    documentsEn: ['Registration form (Form 11/ĐK)', 'Land use right certificate (original)', ID_EN],
+    documentsEn: ['Registration form no. 11/ĐK', 'Land use right certificate (original)', ID_EN],
     services: [
       ['Đăng ký biến động đất đai', 'Registering a change of land use rights', 'Đổi tên, thay đổi diện tích, mục đích sử dụng', 'Change of owner’s name, plot area or permitted land use'],
       ['Cấp Giấy chứng nhận quyền sử dụng đất lần đầu', 'First land use right certificate', 'Cho đất chưa có “sổ đỏ”', 'For land that has no land use certificate (“red book”) yet'],
