@@ -178,7 +178,7 @@ function ServiceRow({ service, groups, onSaved }: { service: ServiceStatus; grou
       </label>
       <label>
         {t.catDocuments}
-        <textarea rows={3} value={documents} onChange={(e) => setDocuments(e.target.value)} />
+        <textarea rows={3} value={documents} onChange={(e) => setDocuments(e.target.value)} data-field="documents" />
       </label>
       <label>
         {t.catDocumentsEn}
