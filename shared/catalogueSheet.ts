@@ -11,6 +11,11 @@ export interface CatalogueRowData {
   prefix: string;
   descriptionVi: string;
   documents: string[];
+  /**
+   * Absent when the sheet has no such column (one exported before the column existed): a service it
+   * updates keeps its English list, a new one has none — re-importing an old file never erases a translation.
+   */
+  documentsEn?: string[];
 }
 
 /** Column headings, in order, as an office reads them. */
@@ -26,13 +31,21 @@ export const CATALOGUE_COLUMNS: [keyof CatalogueRowData, string][] = [
   ['prefix', 'Tiền tố'],
   ['descriptionVi', 'Mô tả'],
   ['documents', 'Giấy tờ cần mang'],
+  ['documentsEn', 'Giấy tờ cần mang (tiếng Anh)'],
 ];
+
+/** A row's cell as written in the sheet: a list of documents one per line. */
+export function catalogueCell(r: CatalogueRowData, k: keyof CatalogueRowData): string {
+  if (k === 'documents' || k === 'documentsEn') return (r[k] ?? []).join('\n');
+  return r[k];
+}
+const documentLines = (cell: string) => cell.split(/\r?\n/).map((d) => d.trim()).filter(Boolean);
 
 const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** CSV as Excel opens it in Vietnamese: UTF-8 with BOM, CRLF; documents one per line inside the cell. */
 export function catalogueCsv(rows: readonly CatalogueRowData[]): string {
-  const lines = [CATALOGUE_COLUMNS.map(([, h]) => h), ...rows.map((r) => CATALOGUE_COLUMNS.map(([k]) => (k === 'documents' ? r.documents.join('\n') : r[k])))];
+  const lines = [CATALOGUE_COLUMNS.map(([, h]) => h), ...rows.map((r) => CATALOGUE_COLUMNS.map(([k]) => catalogueCell(r, k)))];
   return `\uFEFF${lines.map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -81,7 +94,8 @@ export function catalogueRows(table: readonly string[][]): { rows: CatalogueRowD
   const index = CATALOGUE_COLUMNS.map(([k, h]) => [k, at.get(foldVietnamese(h))] as const);
   const missing = index.filter(([k, i]) => i === undefined && (k === 'code' || k === 'nameVi' || k === 'prefix')).map(([k]) => CATALOGUE_COLUMNS.find(([c]) => c === k)?.[1]);
   if (missing.length > 0) return { rows: [], problems: [`Thiếu cột: ${missing.join(', ')}`] };
-  const rows = body.map((cells) => {
+  const hasDocumentsEn = index.some(([k, i]) => k === 'documentsEn' && i !== undefined);
+  const rows = body.map((cells): CatalogueRowData => {
     const get = (k: keyof CatalogueRowData) => {
       const i = index.find(([c]) => c === k)?.[1];
       return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -93,7 +107,8 @@ export function catalogueRows(table: readonly string[][]): { rows: CatalogueRowD
       nameEn: get('nameEn'),
       prefix: get('prefix').toUpperCase(),
       descriptionVi: get('descriptionVi'),
-      documents: get('documents').split(/\r?\n/).map((d) => d.trim()).filter(Boolean),
+      documents: documentLines(get('documents')),
+      ...(hasDocumentsEn ? { documentsEn: documentLines(get('documentsEn')) } : {}),
     };
   });
   return { rows, problems: [] };

@@ -156,6 +156,8 @@ export const Service = z.object({
   descriptionEn: z.string(),
   /** What to bring, one short line each, as the office wrote them. */
   documents: z.array(z.string()),
+  /** The same in English (m013); empty when not translated. */
+  documentsEn: z.array(z.string()),
 });
 export type Service = z.infer<typeof Service>;
 

@@ -141,12 +141,14 @@ function ServiceRow({ service, groups, onSaved }: { service: ServiceStatus; grou
   const [descriptionVi, setDescriptionVi] = useState(service.descriptionVi);
   const [descriptionEn, setDescriptionEn] = useState(service.descriptionEn);
   const [documents, setDocuments] = useState(service.documents.join('\n'));
+  const [documentsEn, setDocumentsEn] = useState(service.documentsEn.join('\n'));
+  const list = (text: string) => text.split('\n').map((d) => d.trim()).filter(Boolean);
   const { run: saveRun, view: saveView } = useSettingSave();
   const submit = () =>
     void saveRun([], 
       () =>
         call('saveService', {
-          body: { id: service.id, groupId, descriptionVi, descriptionEn, documents: documents.split('\n').map((d) => d.trim()).filter(Boolean) },
+          body: { id: service.id, groupId, descriptionVi, descriptionEn, documents: list(documents), documentsEn: list(documentsEn) },
         }),
       t.saved,
     ).then((ok) => ok && onSaved());
@@ -176,7 +178,11 @@ function ServiceRow({ service, groups, onSaved }: { service: ServiceStatus; grou
       </label>
       <label>
         {t.catDocuments}
-        <textarea rows={3} value={documents} onChange={(e) => setDocuments(e.target.value)} />
+        <textarea rows={3} value={documents} onChange={(e) => setDocuments(e.target.value)} data-field="documents" />
+      </label>
+      <label>
+        {t.catDocumentsEn}
+        <textarea rows={3} value={documentsEn} onChange={(e) => setDocumentsEn(e.target.value)} data-field="documentsEn" />
       </label>
       <button type="submit" className="btn-primary">
         {t.save}

@@ -1,4 +1,4 @@
-import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, catalogueCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
+import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, catalogueCell, catalogueCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
 import type { CatalogueRowData } from '../../shared/catalogueSheet';
 
 // The catalogue spreadsheet in the admin's browser: CSV by hand, XLSX with exceljs, which is
@@ -18,8 +18,8 @@ export async function saveCatalogue(rows: CatalogueRowData[], kind: 'csv' | 'xls
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(CATALOGUE_SHEET);
   ws.addRow(CATALOGUE_COLUMNS.map(([, h]) => h)).font = { bold: true };
-  for (const r of rows) ws.addRow(CATALOGUE_COLUMNS.map(([k]) => (k === 'documents' ? r.documents.join('\n') : r[k])));
-  ws.columns.forEach((c, i) => (c.width = [10, 28, 50, 36, 8, 40, 44][i] ?? 20));
+  for (const r of rows) ws.addRow(CATALOGUE_COLUMNS.map(([k]) => catalogueCell(r, k)));
+  ws.columns.forEach((c, i) => (c.width = [10, 28, 50, 36, 8, 40, 44, 44][i] ?? 20));
   const buf = await wb.xlsx.writeBuffer();
   download('danh-muc-thu-tuc.xlsx', new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
 }

@@ -7,6 +7,7 @@ import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
 import { errorText, fmt, printerStatusText, useLang } from '../i18n';
 import { screenZone } from '../../shared/screenZone';
+import { documentsFor } from '../../shared/serviceDocuments';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { RateLookup } from './RateLookup';
@@ -176,7 +177,7 @@ export function KioskApp() {
             ticket={step.ticket}
             priorityLabel={step.priorityLabel}
             onDone={home}
-            aside={step.service.documents.length > 0 ? <DocumentsToBring documents={step.service.documents} /> : undefined}
+            aside={documentsFor(step.service, lang).length > 0 ? <DocumentsToBring documents={documentsFor(step.service, lang)} /> : undefined}
           >
             {(zones.data?.length ?? 0) > 1 && <WhereToGo service={step.service} zones={zones.data ?? []} kioskZoneId={kioskZoneId} />}
           </TicketResult>

@@ -14,6 +14,9 @@ import { patchOf } from './patch';
 const Name = z.string().trim().min(1).max(120);
 const Id = z.number().int().positive().optional();
 
+/** A short list a citizen reads standing at the kiosk, not the procedure's full dossier. */
+const DocumentList = z.array(z.string().trim().min(1).max(160)).max(12);
+const Documents = DocumentList.default([]);
 const serviceFields = {
   code: z.string().trim().regex(/^[A-Z0-9_]{1,16}$/, 'mã: chữ in hoa, số'),
   nameVi: Name,
@@ -30,8 +33,9 @@ const serviceFields = {
   groupId: z.number().int().positive().nullable().default(null),
   descriptionVi: z.string().trim().max(300).default(''),
   descriptionEn: z.string().trim().max(300).default(''),
-  /** A short list a citizen reads standing at the kiosk, not the procedure's full dossier. */
-  documents: z.array(z.string().trim().min(1).max(160)).max(12).default([]),
+  documents: Documents,
+  /** The same list in English; empty until the office translates it (the kiosk then shows `documents`). */
+  documentsEn: Documents,
 };
 /** A whole service as stored: a new one (defaults filled) or an edited one after the merge. */
 export const ServiceFields = z
@@ -147,6 +151,8 @@ export const CatalogueRow = z.strictObject({
   prefix: serviceFields.prefix,
   descriptionVi: serviceFields.descriptionVi,
   documents: serviceFields.documents,
+  /** Absent when the sheet has no English documents column (one exported before m013): what is stored stays. */
+  documentsEn: DocumentList.optional(),
 });
 export const CatalogueImport = z.strictObject({ rows: z.array(CatalogueRow).min(1).max(500) });
 export const CatalogueImportResult = z.object({ created: z.number().int(), updated: z.number().int(), groupsCreated: z.number().int() });

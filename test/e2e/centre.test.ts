@@ -167,7 +167,10 @@ describe('the admin edits zones, counters’ zones and a procedure’s documents
     expect(counters.filter((c) => c.number !== 34).map((c) => c.zoneId)).toEqual(counters.filter((c) => c.number !== 34).map((c) => (c.number <= 20 || c.number >= 39 ? 1 : 2)));
 
     // The passport's documents, edited in the admin, are on the kiosk's result screen.
-    await admin.fill('[data-service-row="QA01"] textarea', 'Tờ khai TK01\nẢnh 4×6 nền trắng');
+    await admin.fill('[data-service-row="QA01"] textarea[data-field="documents"]', 'Tờ khai TK01\nẢnh 4×6 nền trắng');
+    // Its English list beside it, under its own visible label.
+    expect(await admin.textContent('[data-service-row="QA01"] label:has(textarea[data-field="documentsEn"])')).toContain('Giấy tờ cần mang (tiếng Anh');
+    await admin.fill('[data-service-row="QA01"] textarea[data-field="documentsEn"]', 'Form TK01\nPhoto 4×6 cm, white background');
     await admin.click('[data-service-row="QA01"] button[type="submit"]');
     await admin.waitForSelector('[data-service-row="QA01"] [data-testid="save-message"]:has-text("Đã lưu")');
     const kiosk = await page('/kiosk?zone=1', 1080, 1920, kioskDevice);
@@ -179,6 +182,22 @@ describe('the admin edits zones, counters’ zones and a procedure’s documents
     // Counter 34 is on floor 3 now; counter 33 still serves it on floor 2.
     await kiosk.waitForSelector('[data-testid="where-to-go"] .counters');
     expect(await kiosk.textContent('[data-testid="where-to-go"]')).toContain('Tầng 2 – Sảnh B');
+    // Saved as typed; a second edit of the English list alone leaves the Vietnamese one.
+    const qa01 = () => adminApi.get('/api/services').then((r) => (r.body as { code: string; documents: string[]; documentsEn: string[] }[]).find((x) => x.code === 'QA01'));
+    expect(await qa01()).toMatchObject({ documents: ['Tờ khai TK01', 'Ảnh 4×6 nền trắng'], documentsEn: ['Form TK01', 'Photo 4×6 cm, white background'] });
+    await admin.fill('[data-service-row="QA01"] textarea[data-field="documentsEn"]', 'Declaration form TK01\nPhoto 4×6 cm, white background');
+    await admin.click('[data-service-row="QA01"] button[type="submit"]');
+    await expect.poll(async () => (await qa01())?.documentsEn, { timeout: 10_000 }).toEqual(['Declaration form TK01', 'Photo 4×6 cm, white background']);
+    expect((await qa01())?.documents).toEqual(['Tờ khai TK01', 'Ảnh 4×6 nền trắng']);
+    // The same kiosk in English: the English list.
+    const en = await page('/kiosk?zone=1', 1080, 1920, kioskDevice);
+    await en.waitForSelector('.group-tile');
+    await en.click('[data-testid="lang"]');
+    await en.click('.group-tile:has-text("Provincial Police")');
+    await en.click('[data-service="QA01"]');
+    await en.click('.priority-list .none');
+    await en.waitForSelector('[data-testid="documents"]');
+    expect(await en.$$eval('[data-testid="documents"] li', (els) => els.map((e) => e.textContent))).toEqual(['Declaration form TK01', 'Photo 4×6 cm, white background']);
   }, 90_000);
 });
 
@@ -192,7 +211,7 @@ describe('the catalogue as a spreadsheet, in Chromium', () => {
 
     const [csvFile] = await Promise.all([admin.waitForEvent('download'), admin.click('[data-action="export-csv"]')]);
     const csv = fs.readFileSync((await csvFile.path()) as string, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFMã,Lĩnh vực,Tên thủ tục,Tên tiếng Anh,Tiền tố,Mô tả,Giấy tờ cần mang');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFMã,Lĩnh vực,Tên thủ tục,Tên tiếng Anh,Tiền tố,Mô tả,Giấy tờ cần mang,Giấy tờ cần mang (tiếng Anh)');
     expect(csv.split('\r\n').filter((l) => /^[A-T][A-E]0\d,/.test(l))).toHaveLength(100);
 
     // The office edits one description and adds one procedure in its spreadsheet, then imports it.
@@ -214,9 +233,22 @@ describe('the catalogue as a spreadsheet, in Chromium', () => {
     await admin.waitForTimeout(500);
     expect((await adminApi.get('/api/admin/catalogue')).body).toEqual(before);
 
+    // A sheet from before the English documents column: what it carries is imported, every English list stays.
+    const withEnglish = (await adminApi.get('/api/admin/catalogue')).body as { code: string; documentsEn: string[] }[];
+    expect(withEnglish.find((r) => r.code === 'AB02')?.documentsEn.length).toBeGreaterThan(0);
+    const oldSheet = 'Mã,Lĩnh vực,Tên thủ tục,Tên tiếng Anh,Tiền tố,Mô tả,Giấy tờ cần mang\r\nAB02,Sở Tư pháp,Đăng ký khai sinh có yếu tố nước ngoài,Birth registration with a foreign element,AB,Mô tả mới,"Tờ khai\nCăn cước"\r\nZZ02,,Thủ tục cũ,,ZY,,Đơn\r\n';
+    await admin.setInputFiles('[data-action="import"]', { name: 'cu.csv', mimeType: 'text/csv', buffer: Buffer.from(oldSheet, 'utf8') });
+    await admin.waitForFunction(() => document.querySelector('[data-testid="catalogue-file"] [data-testid="save-message"]')?.textContent?.includes('Đã nhập danh mục'));
+    await expect.poll(async () => ((await adminApi.get('/api/admin/catalogue')).body as { code: string }[]).length, { timeout: 10_000 }).toBe(102);
+    const afterOld = (await adminApi.get('/api/admin/catalogue')).body as { code: string; descriptionVi: string; documents: string[]; documentsEn: string[] }[];
+    expect(afterOld.find((r) => r.code === 'AB02')).toMatchObject({ descriptionVi: 'Mô tả mới', documents: ['Tờ khai', 'Căn cước'], documentsEn: withEnglish.find((r) => r.code === 'AB02')?.documentsEn });
+    expect(afterOld.find((r) => r.code === 'ZZ02')?.documentsEn).toEqual([]);
+    for (const r of withEnglish) expect(afterOld.find((x) => x.code === r.code)?.documentsEn, r.code).toEqual(r.documentsEn);
+    const before2 = afterOld;
+
     // A sheet without the code column is refused with a reason, and nothing changes.
     await admin.setInputFiles('[data-action="import"]', { name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from('Tên thủ tục,Tiền tố\nHộ tịch,A\n', 'utf8') });
     await admin.waitForSelector('[data-testid="catalogue-file"] .error-banner:has-text("Thiếu cột: Mã")');
-    expect((await adminApi.get('/api/admin/catalogue')).body).toEqual(before);
+    expect((await adminApi.get('/api/admin/catalogue')).body).toEqual(before2);
   }, 90_000);
 });

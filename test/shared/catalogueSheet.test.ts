@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogueCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
 
 const ROWS = [
-  { code: 'QA01', group: 'Công an tỉnh', nameVi: 'Cấp hộ chiếu phổ thông', nameEn: 'Ordinary passport', prefix: 'QA', descriptionVi: 'Lần đầu, hoặc "cấp lại"', documents: ['Tờ khai', 'Ảnh 4×6'] },
-  { code: 'HT', group: '', nameVi: 'Hộ tịch', nameEn: '', prefix: 'A', descriptionVi: '', documents: [] },
+  { code: 'QA01', group: 'Công an tỉnh', nameVi: 'Cấp hộ chiếu phổ thông', nameEn: 'Ordinary passport', prefix: 'QA', descriptionVi: 'Lần đầu, hoặc "cấp lại"', documents: ['Tờ khai', 'Ảnh 4×6'], documentsEn: ['Application form', 'Photo, 4×6 cm, "white background"'] },
+  { code: 'HT', group: '', nameVi: 'Hộ tịch', nameEn: '', prefix: 'A', descriptionVi: '', documents: ['Tờ khai'], documentsEn: [] },
 ];
 
 describe('the catalogue as CSV', () => {
@@ -11,6 +11,21 @@ describe('the catalogue as CSV', () => {
     const csv = catalogueCsv(ROWS);
     expect(csv.startsWith('\uFEFFMã,Lĩnh vực,Tên thủ tục')).toBe(true);
     expect(catalogueRows(parseCsv(csv))).toEqual({ rows: ROWS, problems: [] });
+    // The English list is its own column, one document per line like the Vietnamese.
+    const [head, first] = parseCsv(csv);
+    expect(head?.at(-1)).toBe('Giấy tờ cần mang (tiếng Anh)');
+    expect(first?.at(-1)).toBe('Application form\nPhoto, 4×6 cm, "white background"');
+  });
+
+  it('reads a sheet from before the English documents column: its rows carry no English list at all (so an import keeps what is stored)', () => {
+    const old = '\uFEFFMã,Lĩnh vực,Tên thủ tục,Tên tiếng Anh,Tiền tố,Mô tả,Giấy tờ cần mang\r\nQA01,Công an tỉnh,Cấp hộ chiếu,Passport,QA,,"Tờ khai\nẢnh"\r\n';
+    const { rows, problems } = catalogueRows(parseCsv(old));
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([{ code: 'QA01', group: 'Công an tỉnh', nameVi: 'Cấp hộ chiếu', nameEn: 'Passport', prefix: 'QA', descriptionVi: '', documents: ['Tờ khai', 'Ảnh'] }]);
+    expect(rows[0]).not.toHaveProperty('documentsEn');
+    // With the column present, an empty cell is an empty list (the office cleared it).
+    const withColumn = catalogueRows(parseCsv('Mã,Tên thủ tục,Tiền tố,giay to can mang (tieng anh)\r\nQA01,Cấp hộ chiếu,QA,\r\n'));
+    expect(withColumn.rows[0]?.documentsEn).toEqual([]);
   });
 
   it('reads an office’s own sheet: headings without tone marks, in another order, ; as separator, lower-case codes', () => {

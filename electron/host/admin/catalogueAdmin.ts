@@ -42,7 +42,7 @@ export class CatalogueAdmin {
           }
         }
         const id = cat.serviceIdByCode(row.code);
-        const fields = { code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, prefix: row.prefix, descriptionVi: row.descriptionVi, documents: row.documents, groupId };
+        const fields = { code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, prefix: row.prefix, descriptionVi: row.descriptionVi, documents: row.documents, ...(row.documentsEn ? { documentsEn: row.documentsEn } : {}), groupId };
         try {
           if (id) this.office.saveService({ id, ...fields }, false);
           else this.office.saveService({ ...fields, sortOrder: cat.nextServiceOrder() }, false);

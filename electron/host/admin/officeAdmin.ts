@@ -81,18 +81,19 @@ export class OfficeAdmin {
           description_vi: s.descriptionVi,
           description_en: s.descriptionEn,
           documents: JSON.stringify(s.documents),
+          documents_en: JSON.stringify(s.documentsEn),
         };
         if (s.groupId !== null && !this.queue.catalogue.group(s.groupId)) throw new AppError('GROUP_NOT_FOUND');
         if (id) {
           db.prepare(`UPDATE services SET code=@code, name_vi=@name_vi, name_en=@name_en, prefix=@prefix, range_start=@range_start, range_end=@range_end,
             daily_quota=@daily_quota, hours=@hours, active=@active, sort_order=@sort_order, icon=@icon, alert_minutes=@alert_minutes,
-            group_id=@group_id, description_vi=@description_vi, description_en=@description_en, documents=@documents WHERE id=@id`).run({ ...values, id });
+            group_id=@group_id, description_vi=@description_vi, description_en=@description_en, documents=@documents, documents_en=@documents_en WHERE id=@id`).run({ ...values, id });
         } else {
           id = Number(
             db.prepare(`INSERT INTO services (code, name_vi, name_en, prefix, range_start, range_end, daily_quota, hours, active, sort_order, icon, alert_minutes,
-              group_id, description_vi, description_en, documents)
+              group_id, description_vi, description_en, documents, documents_en)
               VALUES (@code, @name_vi, @name_en, @prefix, @range_start, @range_end, @daily_quota, @hours, @active, @sort_order, @icon, @alert_minutes,
-              @group_id, @description_vi, @description_en, @documents)`).run(values).lastInsertRowid,
+              @group_id, @description_vi, @description_en, @documents, @documents_en)`).run(values).lastInsertRowid,
           );
         }
         if (record) this.changed('service', id, { fields: Object.keys(patch) });

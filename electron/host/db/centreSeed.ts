@@ -13,15 +13,19 @@ interface GroupSeed {
   zone: 1 | 2;
   /** What to bring, for every procedure of the group unless the procedure says otherwise. */
   documents: string[];
+  /** The same list in English, for the kiosk's English screens. */
+  documentsEn: string[];
   services: [vi: string, en: string, description: string, descriptionEn: string][];
 }
 
 const ID = 'Căn cước (hoặc hộ chiếu) của người nộp';
+const ID_EN = 'The applicant’s ID card (or passport)';
 
 const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Tư pháp', en: 'Department of Justice', icon: 'scales', zone: 1,
     documents: ['Tờ khai theo mẫu', ID, 'Giấy tờ chứng minh nơi cư trú'],
+    documentsEn: ['Application form (official template)', ID_EN, 'Proof of residence'],
     services: [
       ['Cấp Phiếu lý lịch tư pháp', 'Criminal record certificate', 'Phiếu số 1 hoặc số 2, cho công dân Việt Nam và người nước ngoài', 'Certificate no. 1 or no. 2, for Vietnamese citizens and foreigners'],
       ['Đăng ký khai sinh có yếu tố nước ngoài', 'Birth registration with a foreign element', 'Trẻ em có cha hoặc mẹ là người nước ngoài', 'For a child whose father or mother is a foreign national'],
@@ -33,6 +37,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Đất đai', en: 'Land', icon: 'land', zone: 1,
     documents: ['Đơn đăng ký theo Mẫu 11/ĐK', 'Giấy chứng nhận quyền sử dụng đất (bản gốc)', ID],
+    documentsEn: ['Registration form no. 11/ĐK', 'Land use right certificate (original)', ID_EN],
     services: [
       ['Đăng ký biến động đất đai', 'Registering a change of land use rights', 'Đổi tên, thay đổi diện tích, mục đích sử dụng', 'Change of owner’s name, plot area or permitted land use'],
       ['Cấp Giấy chứng nhận quyền sử dụng đất lần đầu', 'First land use right certificate', 'Cho đất chưa có “sổ đỏ”', 'For land that has no land use certificate (“red book”) yet'],
@@ -44,6 +49,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Tài nguyên và Môi trường', en: 'Department of Natural Resources and Environment', icon: 'tree', zone: 1,
     documents: ['Văn bản đề nghị theo mẫu', 'Báo cáo hoặc hồ sơ kỹ thuật', 'Giấy chứng nhận đăng ký doanh nghiệp'],
+    documentsEn: ['Application letter (official template)', 'Technical report or dossier', 'Business registration certificate'],
     services: [
       ['Cấp giấy phép môi trường', 'Environmental permit', 'Cho dự án, cơ sở sản xuất kinh doanh', 'For projects and for production or business premises'],
       ['Thẩm định báo cáo đánh giá tác động môi trường', 'Environmental impact assessment review', 'Dự án thuộc thẩm quyền của tỉnh', 'Projects that the province has the authority to approve'],
@@ -55,6 +61,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Đăng ký kinh doanh', en: 'Business registration', icon: 'briefcase', zone: 1,
     documents: ['Giấy đề nghị đăng ký doanh nghiệp', 'Điều lệ công ty', 'Căn cước của người đại diện theo pháp luật'],
+    documentsEn: ['Business registration application', 'Company charter', 'ID card of the legal representative'],
     services: [
       ['Đăng ký thành lập doanh nghiệp', 'Registering a new company', 'Công ty TNHH, cổ phần, doanh nghiệp tư nhân', 'Limited liability, joint-stock or sole proprietorship companies'],
       ['Thay đổi nội dung đăng ký doanh nghiệp', 'Changing company registration details', 'Địa chỉ, vốn điều lệ, người đại diện', 'Address, charter capital or legal representative'],
@@ -66,6 +73,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Xây dựng', en: 'Department of Construction', icon: 'building', zone: 1,
     documents: ['Đơn đề nghị theo mẫu', 'Bản vẽ thiết kế', 'Giấy tờ về quyền sử dụng đất'],
+    documentsEn: ['Application form (official template)', 'Design drawings', 'Land use right papers'],
     services: [
       ['Cấp giấy phép xây dựng', 'Building permit', 'Công trình cấp đặc biệt, cấp I, cấp II', 'Special-grade, grade I and grade II works'],
       ['Cấp chứng chỉ hành nghề hoạt động xây dựng', 'Construction practising certificate', 'Thiết kế, giám sát, định giá xây dựng', 'Design, supervision and construction cost appraisal'],
@@ -77,6 +85,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Giao thông vận tải', en: 'Transport', icon: 'car', zone: 1,
     documents: ['Đơn đề nghị theo mẫu', ID, 'Giấy khám sức khỏe của người lái xe'],
+    documentsEn: ['Application form (official template)', ID_EN, 'Driver’s health certificate'],
     services: [
       ['Đổi giấy phép lái xe', 'Renewing a driving licence', 'Giấy phép hết hạn hoặc đổi sang thẻ PET', 'An expired licence, or a paper licence changed to the PET card'],
       ['Cấp lại giấy phép lái xe bị mất', 'Replacing a lost driving licence', 'Kèm ảnh chân dung 3×4', 'Bring a 3×4 cm portrait photo'],
@@ -88,6 +97,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Y tế', en: 'Department of Health', icon: 'health', zone: 1,
     documents: ['Đơn đề nghị theo mẫu', 'Văn bằng chuyên môn (bản sao chứng thực)', 'Giấy chứng nhận đủ sức khỏe'],
+    documentsEn: ['Application form (official template)', 'Professional qualifications (certified copy)', 'Health certificate'],
     services: [
       ['Cấp chứng chỉ hành nghề khám bệnh, chữa bệnh', 'Medical practising certificate', 'Bác sĩ, y sĩ, điều dưỡng, hộ sinh', 'Doctors, physician assistants, nurses and midwives'],
       ['Cấp giấy phép hoạt động phòng khám', 'Clinic operating licence', 'Phòng khám đa khoa, chuyên khoa', 'General and specialist clinics'],
@@ -99,6 +109,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Giáo dục và Đào tạo', en: 'Department of Education and Training', icon: 'education', zone: 1,
     documents: ['Đơn đề nghị theo mẫu', 'Văn bằng, chứng chỉ (bản chính)', ID],
+    documentsEn: ['Application form (official template)', 'Diplomas and certificates (originals)', ID_EN],
     services: [
       ['Công nhận văn bằng do cơ sở nước ngoài cấp', 'Recognising foreign diplomas', 'Văn bằng phổ thông', 'Secondary school diplomas'],
       ['Cấp bản sao văn bằng, chứng chỉ từ sổ gốc', 'Copies of diplomas from the master register', 'Bằng tốt nghiệp trung học phổ thông', 'Upper secondary school graduation diplomas'],
@@ -110,6 +121,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Nội vụ', en: 'Department of Home Affairs', icon: 'people', zone: 1,
     documents: ['Tờ khai theo mẫu', ID, 'Giấy tờ liên quan (bản sao chứng thực)'],
+    documentsEn: ['Declaration form (official template)', ID_EN, 'Supporting papers (certified copies)'],
     services: [
       ['Cấp giấy phép lao động cho người nước ngoài', 'Work permit for foreigners', 'Người nước ngoài làm việc tại tỉnh', 'Foreign nationals working in the province'],
       ['Giải quyết hưởng trợ cấp thất nghiệp', 'Unemployment benefit', 'Trong 3 tháng kể từ ngày nghỉ việc', 'Within 3 months of leaving your job'],
@@ -121,6 +133,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Công Thương', en: 'Department of Industry and Trade', icon: 'factory', zone: 1,
     documents: ['Đơn đề nghị theo mẫu', 'Giấy chứng nhận đăng ký doanh nghiệp', 'Tài liệu chứng minh điều kiện kinh doanh'],
+    documentsEn: ['Application form (official template)', 'Business registration certificate', 'Proof that the business meets the conditions'],
     services: [
       ['Cấp giấy phép bán lẻ rượu', 'Alcohol retail licence', 'Rượu có độ cồn từ 5,5 độ trở lên', 'Alcohol of 5.5 % or more'],
       ['Cấp giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu', 'Fuel station certificate', 'Cửa hàng xăng dầu trên địa bàn tỉnh', 'Fuel stations in the province'],
@@ -132,6 +145,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Nông nghiệp', en: 'Department of Agriculture', icon: 'wheat', zone: 2,
     documents: ['Đơn đề nghị theo mẫu', 'Giấy chứng nhận đăng ký kinh doanh', 'Kết quả xét nghiệm (nếu có)'],
+    documentsEn: ['Application form (official template)', 'Business registration certificate', 'Test results (if any)'],
     services: [
       ['Cấp giấy chứng nhận kiểm dịch động vật', 'Animal quarantine certificate', 'Vận chuyển động vật ra khỏi tỉnh', 'Moving animals out of the province'],
       ['Cấp giấy phép khai thác thủy sản', 'Fishing licence', 'Tàu cá có chiều dài từ 6 m', 'Fishing vessels 6 m long or more'],
@@ -143,6 +157,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Văn hóa, Thể thao và Du lịch', en: 'Department of Culture, Sports and Tourism', icon: 'culture', zone: 2,
     documents: ['Đơn đề nghị theo mẫu', 'Giấy chứng nhận đăng ký doanh nghiệp', 'Danh sách người thực hiện'],
+    documentsEn: ['Application form (official template)', 'Business registration certificate', 'List of the people doing the work'],
     services: [
       ['Cấp giấy phép kinh doanh dịch vụ lữ hành nội địa', 'Domestic travel agency licence', 'Kèm giấy xác nhận ký quỹ', 'Bring the bank’s confirmation of the deposit'],
       ['Cấp thẻ hướng dẫn viên du lịch', 'Tour guide card', 'Hướng dẫn viên nội địa, quốc tế', 'Domestic and international tour guides'],
@@ -154,6 +169,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Khoa học và Công nghệ', en: 'Department of Science and Technology', icon: 'science', zone: 2,
     documents: ['Đơn đề nghị theo mẫu', 'Hồ sơ kỹ thuật', 'Giấy chứng nhận đăng ký doanh nghiệp'],
+    documentsEn: ['Application form (official template)', 'Technical dossier', 'Business registration certificate'],
     services: [
       ['Cấp giấy chứng nhận doanh nghiệp khoa học và công nghệ', 'Science and technology enterprise certificate', 'Doanh nghiệp có kết quả khoa học', 'Companies that commercialise research results'],
       ['Cấp giấy phép tiến hành công việc bức xạ', 'Radiation work licence', 'Thiết bị X-quang chẩn đoán y tế', 'Medical diagnostic X-ray equipment'],
@@ -165,6 +181,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Tài chính', en: 'Department of Finance', icon: 'finance', zone: 2,
     documents: ['Văn bản đề nghị', 'Hồ sơ dự án hoặc tài sản', 'Quyết định liên quan (bản sao)'],
+    documentsEn: ['Application letter', 'Project or asset dossier', 'Related decisions (copies)'],
     services: [
       ['Cấp mã số đơn vị có quan hệ với ngân sách', 'Budget unit code', 'Cho đơn vị, dự án mới', 'For new budget units and projects'],
       ['Quyết toán vốn đầu tư dự án hoàn thành', 'Final settlement of a completed project', 'Dự án sử dụng vốn nhà nước', 'Projects funded by the state'],
@@ -176,6 +193,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Thuế tỉnh', en: 'Provincial Tax Office', icon: 'tax', zone: 2,
     documents: ['Tờ khai thuế theo mẫu', ID, 'Chứng từ liên quan'],
+    documentsEn: ['Tax return (official template)', ID_EN, 'Supporting vouchers'],
     services: [
       ['Đăng ký thuế lần đầu', 'First tax registration', 'Cá nhân, hộ kinh doanh, tổ chức', 'Individuals, household businesses and organisations'],
       ['Khai lệ phí trước bạ nhà, đất', 'Registration fee on land and houses', 'Kèm hợp đồng chuyển nhượng', 'Bring the transfer contract'],
@@ -187,6 +205,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Bảo hiểm xã hội', en: 'Social Insurance', icon: 'shield', zone: 2,
     documents: ['Tờ khai theo mẫu TK1-TS', ID, 'Sổ bảo hiểm xã hội'],
+    documentsEn: ['Declaration form TK1-TS', ID_EN, 'Social insurance book'],
     services: [
       ['Cấp lại, đổi thẻ bảo hiểm y tế', 'Replacing a health insurance card', 'Thẻ bị mất, hỏng hoặc thay đổi thông tin', 'A lost or damaged card, or changed personal details'],
       ['Giải quyết hưởng bảo hiểm xã hội một lần', 'One-time social insurance payment', 'Sau 12 tháng không đóng bảo hiểm', 'After 12 months without paying contributions'],
@@ -198,6 +217,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Công an tỉnh', en: 'Provincial Police', icon: 'police', zone: 2,
     documents: ['Tờ khai theo mẫu', ID, 'Ảnh chân dung (nếu có yêu cầu)'],
+    documentsEn: ['Declaration form (official template)', ID_EN, 'Portrait photo (if required)'],
     services: [
       ['Cấp hộ chiếu phổ thông', 'Ordinary passport', 'Lần đầu hoặc cấp lại', 'First passport or a replacement'],
       ['Đăng ký xe ô tô', 'Car registration', 'Kèm hóa đơn và chứng từ lệ phí trước bạ', 'Bring the invoice and the registration fee receipt'],
@@ -209,6 +229,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Sở Ngoại vụ', en: 'Department of Foreign Affairs', icon: 'globe', zone: 2,
     documents: ['Tờ khai theo mẫu', 'Hộ chiếu', 'Giấy tờ cần chứng nhận'],
+    documentsEn: ['Declaration form (official template)', 'Passport', 'The papers to be certified'],
     services: [
       ['Chứng nhận lãnh sự, hợp pháp hóa lãnh sự', 'Consular certification and legalisation', 'Giấy tờ dùng ở nước ngoài', 'Documents for use abroad'],
       ['Cho phép sử dụng thẻ đi lại doanh nhân APEC', 'APEC Business Travel Card', 'Doanh nhân có hoạt động với các nền kinh tế APEC', 'Business people working with APEC economies'],
@@ -220,6 +241,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Ban Quản lý các Khu công nghiệp', en: 'Industrial Zones Authority', icon: 'industry', zone: 2,
     documents: ['Văn bản đề nghị', 'Đề xuất dự án đầu tư', 'Báo cáo năng lực tài chính'],
+    documentsEn: ['Application letter', 'Investment project proposal', 'Financial capacity report'],
     services: [
       ['Cấp giấy chứng nhận đăng ký đầu tư', 'Investment registration certificate', 'Dự án trong khu công nghiệp', 'Projects inside industrial zones'],
       ['Điều chỉnh dự án đầu tư', 'Amending an investment project', 'Thay đổi quy mô, tiến độ', 'Changes of scale or schedule'],
@@ -231,6 +253,7 @@ const GROUPS: GroupSeed[] = [
   {
     vi: 'Trả kết quả', en: 'Collect results', icon: 'inbox', zone: 1,
     documents: ['Giấy biên nhận hồ sơ', ID, 'Giấy ủy quyền (khi nhận thay)'],
+    documentsEn: ['Dossier receipt', ID_EN, 'Letter of authorisation (when collecting for someone else)'],
     services: [
       ['Nhận kết quả hồ sơ đất đai', 'Land dossier results', 'Giấy chứng nhận, văn bản trả lời', 'Land certificates and written replies'],
       ['Nhận kết quả hồ sơ tư pháp', 'Justice dossier results', 'Lý lịch tư pháp, hộ tịch', 'Criminal record certificates and civil status papers'],
@@ -277,8 +300,8 @@ export function seedCentreRows(db: Database.Database, opts: { hours: string; off
   ZONES.forEach((z, i) => insZone.run(i + 1, z.vi, z.en, i));
   const insGroup = db.prepare('INSERT INTO service_groups (name_vi, name_en, sort_order, icon) VALUES (?, ?, ?, ?)');
   const insService = db.prepare(
-    `INSERT INTO services (code, name_vi, name_en, prefix, range_start, range_end, daily_quota, hours, sort_order, icon, alert_minutes, group_id, description_vi, description_en, documents)
-     VALUES (?, ?, ?, ?, 1, 999, NULL, ?, ?, ?, 45, ?, ?, ?, ?)`,
+    `INSERT INTO services (code, name_vi, name_en, prefix, range_start, range_end, daily_quota, hours, sort_order, icon, alert_minutes, group_id, description_vi, description_en, documents, documents_en)
+     VALUES (?, ?, ?, ?, 1, 999, NULL, ?, ?, ?, 45, ?, ?, ?, ?, ?)`,
   );
   const insOfficer = db.prepare('INSERT INTO officers (name, title, pin_hash) VALUES (?, ?, ?)');
   const insCounter = db.prepare('INSERT INTO counters (number, name, zone_id) VALUES (?, ?, ?)');
@@ -287,7 +310,7 @@ export function seedCentreRows(db: Database.Database, opts: { hours: string; off
     const groupId = Number(insGroup.run(g.vi, g.en, gi + 1, g.icon).lastInsertRowid);
     const ids = g.services.map(([vi, en, description, descriptionEn], si) => {
       const code = `${prefixOf(gi, si)}${String(si + 1).padStart(2, '0')}`;
-      return Number(insService.run(code, vi, en, prefixOf(gi, si), opts.hours, gi * 10 + si + 1, g.icon, groupId, description, descriptionEn, JSON.stringify(g.documents)).lastInsertRowid);
+      return Number(insService.run(code, vi, en, prefixOf(gi, si), opts.hours, gi * 10 + si + 1, g.icon, groupId, description, descriptionEn, JSON.stringify(g.documents), JSON.stringify(g.documentsEn)).lastInsertRowid);
     });
     for (let k = 0; k < 2; k++) {
       const n = gi * 2 + k + 1;

@@ -103,14 +103,14 @@ export class Catalogue {
   }
 
   /** The catalogue as a spreadsheet's rows, in the kiosk's order. */
-  catalogueRows(): { code: string; group: string; nameVi: string; nameEn: string; prefix: string; descriptionVi: string; documents: string[] }[] {
+  catalogueRows(): { code: string; group: string; nameVi: string; nameEn: string; prefix: string; descriptionVi: string; documents: string[]; documentsEn: string[] }[] {
     const rows = this.db
-      .prepare<[], { code: string; group_name: string | null; name_vi: string; name_en: string; prefix: string; description_vi: string; documents: string }>(
-        `SELECT s.code, g.name_vi AS group_name, s.name_vi, s.name_en, s.prefix, s.description_vi, s.documents FROM services s
+      .prepare<[], { code: string; group_name: string | null; name_vi: string; name_en: string; prefix: string; description_vi: string; documents: string; documents_en: string }>(
+        `SELECT s.code, g.name_vi AS group_name, s.name_vi, s.name_en, s.prefix, s.description_vi, s.documents, s.documents_en FROM services s
          LEFT JOIN service_groups g ON g.id = s.group_id ORDER BY coalesce(g.sort_order, 1e9), s.sort_order, s.id`,
       )
       .all();
-    return rows.map((r) => ({ code: r.code, group: r.group_name ?? '', nameVi: r.name_vi, nameEn: r.name_en, prefix: r.prefix, descriptionVi: r.description_vi, documents: JSON.parse(r.documents) as string[] }));
+    return rows.map((r) => ({ code: r.code, group: r.group_name ?? '', nameVi: r.name_vi, nameEn: r.name_en, prefix: r.prefix, descriptionVi: r.description_vi, documents: JSON.parse(r.documents) as string[], documentsEn: JSON.parse(r.documents_en) as string[] }));
   }
 
   insertZone(z: Omit<Zone, 'id'>): number {

@@ -44,6 +44,8 @@ export interface ServiceRow {
   description_en: string;
   /** JSON array of strings. */
   documents: string;
+  /** JSON array of strings (m013). */
+  documents_en: string;
 }
 
 export interface CounterRow {
@@ -105,6 +107,7 @@ export const toService = (r: ServiceRow): Service => ({
   descriptionVi: r.description_vi,
   descriptionEn: r.description_en,
   documents: JSON.parse(r.documents) as string[],
+  documentsEn: JSON.parse(r.documents_en) as string[],
 });
 
 export const toCounter = (r: CounterRow, serviceIds: number[]): Counter => ({

@@ -6,7 +6,7 @@ import { tempQueue } from '../../helpers/tempHost';
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
 describe('the sample provincial centre in English', () => {
-  it('every group and every one of the 100 procedures has an English name, and every procedure an English description', () => {
+  it('every group and every one of the 100 procedures has an English name, and every procedure an English description and English documents to bring', () => {
     const { queue } = tempQueue({ sample: 'centre' });
     const groups = queue.catalogue.groups();
     expect(groups).toHaveLength(20);
@@ -21,6 +21,12 @@ describe('the sample provincial centre in English', () => {
       expect(s.descriptionEn.trim(), s.nameVi).not.toBe('');
       expect(`${s.nameEn} ${s.descriptionEn}`, s.nameVi).not.toMatch(VIETNAMESE);
       expect(s.descriptionEn, s.nameVi).not.toBe(s.descriptionVi);
+      // What to bring, line for line in English (m013).
+      expect(s.documentsEn, s.nameVi).toHaveLength(s.documents.length);
+      expect(s.documents.length, s.nameVi).toBeGreaterThan(0);
+      // A form's official number stays as printed on it (11/ĐK): the clerk asks for that.
+      for (const d of s.documentsEn) expect(d.replace(/\b\d+\/[A-ZĐ-]+/g, ''), s.nameVi).not.toMatch(VIETNAMESE);
+      expect(s.documentsEn, s.nameVi).not.toEqual(s.documents);
     }
     // No two procedures read alike in English.
     expect(new Set(services.map((s) => s.nameEn)).size).toBe(100);

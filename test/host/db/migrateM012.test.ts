@@ -40,8 +40,8 @@ describe('m012: device zones', () => {
     const changed = new Set(['devices', 'pairing_codes', 'zones']);
     const othersBefore = objects(db).filter((o) => !changed.has(o.name));
 
-    migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    migrate(db, 11);
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
     expect(db.prepare('SELECT * FROM devices ORDER BY id').all()).toEqual(devicesBefore.map((d) => ({ ...d, zone_id: null })));
     expect(db.prepare('SELECT * FROM pairing_codes').all()).toEqual(codesBefore.map((c) => ({ ...c, zone_id: null })));
     expect(objects(db).filter((o) => !changed.has(o.name))).toEqual(othersBefore);

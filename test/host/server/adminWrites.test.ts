@@ -112,6 +112,7 @@ function overrides(state: () => State): ValueOverrides {
       groupId: (rnd) => (rnd() < 0.3 ? null : rnd() < 0.1 ? 999 : pick(rnd, [...state().serviceGroups.map((g) => g.id as number), 999])),
       zoneId: (rnd) => (rnd() < 0.1 ? 999 : pick(rnd, state().zones.map((z) => z.id as number))),
       documents: (rnd) => ['Căn cước công dân', 'Tờ khai theo mẫu', 'Giấy chứng nhận quyền sử dụng đất'].filter(() => rnd() < 0.5),
+      documentsEn: (rnd) => ['ID card', 'Application form', 'Land use right certificate'].filter(() => rnd() < 0.5),
       transport: (rnd) =>
         pick(rnd, [
           { kind: 'none' },
@@ -355,6 +356,8 @@ function catalogueImportWrite(iterations: number): WriteSpec {
         prefix: letters(rnd, 1 + Math.floor(rnd() * 2)),
         descriptionVi: pick(rnd, ['', 'Mang bản chính để đối chiếu']),
         documents: ['Căn cước công dân', 'Tờ khai theo mẫu'].filter(() => rnd() < 0.5),
+        // A sheet from before m013 has no English documents column: the row leaves them as stored.
+        ...(rnd() < 0.5 ? { documentsEn: ['ID card', 'Application form'].filter(() => rnd() < 0.5) } : {}),
       }));
       if (rnd() < 0.15) rows.push({ ...rows[0]! });
       return { rows };
@@ -365,7 +368,7 @@ function catalogueImportWrite(iterations: number): WriteSpec {
         ...s,
         services: s.services.map((svc) => {
           const r = rows.find((x) => x.code === svc.code);
-          return r ? { ...svc, nameVi: r.nameVi, nameEn: r.nameEn, prefix: r.prefix, descriptionVi: r.descriptionVi, documents: r.documents, groupId: null } : svc;
+          return r ? { ...svc, nameVi: r.nameVi, nameEn: r.nameEn, prefix: r.prefix, descriptionVi: r.descriptionVi, documents: r.documents, ...(r.documentsEn ? { documentsEn: r.documentsEn } : {}), groupId: null } : svc;
         }),
       };
     },
