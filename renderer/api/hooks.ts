@@ -31,13 +31,19 @@ export function useQuery<K extends RouteName>(
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(input);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Two reads in flight can come back in either order: the one asked for last wins.
+  const asked = useRef(0);
+  const shown = useRef(0);
   const load = useCallback(() => {
+    const n = ++asked.current;
     call(name, JSON.parse(key) as CallInput<K>)
       .then((d) => {
+        if (n < shown.current) return;
+        shown.current = n;
         setData(d);
         setError(null);
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => n >= shown.current && setError(e.message));
   }, [name, key]);
   const schedule = useCallback(() => {
     if (timer.current) return;
