@@ -110,22 +110,8 @@ describe('LED boards over real ptys', () => {
     pairs.push(pair);
     await pair.start();
     const writes: { addr: number; reg: number; value: number }[] = [];
-    const playBoard = (peer: SerialPort) => {
-      let buf = Buffer.alloc(0);
-      peer.on('data', (d: Buffer) => {
-        buf = Buffer.concat([buf, d]);
-        while (buf.length >= 8) {
-          const frame = buf.subarray(0, 8);
-          buf = buf.subarray(8);
-          expect(frame[1]).toBe(0x06);
-          expect(crc16(frame.subarray(0, 6))).toBe(frame.readUInt16LE(6));
-          writes.push({ addr: frame[0] as number, reg: frame.readUInt16BE(2), value: frame.readUInt16BE(4) });
-          peer.write(frame); // a function-06 reply echoes the request
-        }
-      });
-    };
     let peer = await openPeer(pair.peer);
-    playBoard(peer);
+    modbusPeer(peer, writes);
     const svc = createBoardsService({ boards: [BoardConfig.parse({ port: pair.device, address: 1, counterId: 1, protocol: 'modbus', blinkSeconds: 0 })] });
     services.push(svc);
     svc.handle(ev('ticket.called', 'A012'));
@@ -145,7 +131,7 @@ describe('LED boards over real ptys', () => {
     await pair.start();
     peer = await openPeer(pair.peer);
     const before = writes.length;
-    playBoard(peer);
+    modbusPeer(peer, writes);
     await waitFor(() => writes.slice(before).some((w) => w.reg === 1 && w.value === 3), 10_000);
     peer.close();
   }, 30_000);

@@ -1,7 +1,5 @@
 // m012: a kiosk's and a display's zone stored with the enrolled device (issue #15), on an office
 // database as it was before (user_version 10), with devices paired and a pairing code pending.
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeviceRegistry } from '../../../electron/host/auth/deviceRegistry';
 import { sha256 } from '../../../electron/host/auth/secretHash';
@@ -9,21 +7,13 @@ import { migrate } from '../../../electron/host/db/migrate';
 import { migrations } from '../../../electron/host/db/migrations/index';
 import { m012DeviceZones } from '../../../electron/host/db/migrations/m012_device_zones';
 import { seedIfEmpty } from '../../../electron/host/db/seed';
-import { registerSqlFunctions } from '../../../electron/host/db/sqlFunctions';
 import { TEST_ADMIN_PASSWORD } from '../../helpers/devices';
-import { tempDir } from '../../helpers/tempHost';
-
-const objects = (db: Database.Database) => db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { type: string; name: string; sql: string | null }[];
+import { databaseAt, schemaObjects as objects } from '../../helpers/migrationDb';
 
 describe('m012: device zones', () => {
   it('upgrades a version-10 office: every device and pending code kept, serving the whole office; nothing else in the schema moves', () => {
     expect(migrations.indexOf(m012DeviceZones)).toBe(10);
-    const file = path.join(tempDir(), 'motcua.sqlite');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    registerSqlFunctions(db);
-    migrate(db, 10);
+    const db = databaseAt(10);
     expect(db.pragma('user_version', { simple: true })).toBe(10);
     seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, alwaysOpen: true });
     db.prepare("INSERT INTO zones (id, name_vi, name_en, sort_order) VALUES (2, 'Tầng 2', 'Floor 2', 1)").run();

@@ -1,29 +1,19 @@
 // m013: the documents to bring in English (issue #15), on an office database as it was after m012
 // (user_version 11) whose services already carry their Vietnamese documents.
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/host/db/migrate';
 import { migrations } from '../../../electron/host/db/migrations/index';
 import { m013DocumentsEn } from '../../../electron/host/db/migrations/m013_documents_en';
 import { seedIfEmpty } from '../../../electron/host/db/seed';
-import { registerSqlFunctions } from '../../../electron/host/db/sqlFunctions';
 import { toService } from '../../../electron/host/queue/rows';
 import type { ServiceRow } from '../../../electron/host/queue/rows';
 import { TEST_ADMIN_PASSWORD } from '../../helpers/devices';
-import { tempDir } from '../../helpers/tempHost';
-
-const objects = (db: Database.Database) => db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { type: string; name: string; sql: string | null }[];
+import { databaseAt, schemaObjects as objects } from '../../helpers/migrationDb';
 
 describe('m013: documents to bring in English', () => {
   it('upgrades a version-11 office: every service and its Vietnamese documents unchanged, no English list yet; nothing else in the schema moves', () => {
     expect(migrations.indexOf(m013DocumentsEn)).toBe(11);
-    const file = path.join(tempDir(), 'motcua.sqlite');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    registerSqlFunctions(db);
-    migrate(db, 11);
+    const db = databaseAt(11);
     expect(db.pragma('user_version', { simple: true })).toBe(11);
     seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, alwaysOpen: true });
     // Documents as the version-11 admin wrote them: some services with a list, one with none.
