@@ -20,18 +20,19 @@ export function useConnection(): ConnectionState {
 
 /**
  * Data from one query, refetched on (re)connect and whenever `refetchOn` says an event matters.
- * Refetches are coalesced so a burst of events costs one request.
+ * Refetches are coalesced so a burst of events costs one request. `push` shows a value the host
+ * sent on the event stream: newer than any read already asked for, whose answer is then dropped.
  */
 export function useQuery<K extends RouteName>(
   name: K,
   input: CallInput<K>,
   refetchOn: (m: ServerMessage) => boolean = () => true,
-): { data: OutputOf<K> | null; error: string | null; reload: () => void } {
+): { data: OutputOf<K> | null; error: string | null; reload: () => void; push: (value: OutputOf<K>) => void } {
   const [data, setData] = useState<OutputOf<K> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(input);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  // Two reads in flight can come back in either order: the one asked for last wins.
+  // Reads in flight can come back in any order, and after a push: the one asked for (or pushed) last wins.
   const asked = useRef(0);
   const shown = useRef(0);
   const load = useCallback(() => {
@@ -45,6 +46,11 @@ export function useQuery<K extends RouteName>(
       })
       .catch((e: Error) => n >= shown.current && setError(e.message));
   }, [name, key]);
+  const push = useCallback((value: OutputOf<K>) => {
+    shown.current = ++asked.current;
+    setData(value);
+    setError(null);
+  }, []);
   const schedule = useCallback(() => {
     if (timer.current) return;
     timer.current = setTimeout(() => {
@@ -58,7 +64,7 @@ export function useQuery<K extends RouteName>(
   useEvents((m) => {
     if (m.type !== 'hello' && refetchOn(m)) schedule();
   }, schedule);
-  return { data, error, reload: load };
+  return { data, error, reload: load, push };
 }
 
 export interface ActionFailure {

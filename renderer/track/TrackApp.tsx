@@ -1,44 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TicketStatus } from '../../shared/api/schemas';
-import { call, events } from '../api/client';
+import { useEffect, useRef, useState } from 'react';
+import { events } from '../api/client';
 import { useEvents, useQuery } from '../api/hooks';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
 import { fmt, stateLabel, useLang } from '../i18n';
-
-/**
- * The ticket as the host last said it, fetched on open and on every (re)connect, pushed in between.
- * Whatever was asked for before the newest push is stale when it comes back: a fetch sent before
- * the call and answered after it must not put "waiting" back over "called" (it did, under load, and
- * the phone then missed its call).
- */
-function useTicketStatus(ticketId: string): { data: TicketStatus | null; error: boolean } {
-  const [data, setData] = useState<TicketStatus | null>(null);
-  const [error, setError] = useState(false);
-  // Every read and every push takes the next number; an answer is shown only if nothing numbered
-  // after it has been shown already.
-  const counter = useRef(0);
-  const shown = useRef(0);
-  const refresh = useCallback(() => {
-    const asked = ++counter.current;
-    call('getTicket', { params: { id: ticketId } })
-      .then((d) => {
-        if (asked < shown.current) return;
-        shown.current = asked;
-        setData(d);
-        setError(false);
-      })
-      .catch(() => asked > shown.current && setError(true));
-  }, [ticketId]);
-  useEffect(refresh, [refresh]);
-  useEvents((m) => {
-    if (m.type !== 'track.status') return;
-    shown.current = ++counter.current;
-    setData(m.status);
-    setError(false);
-  }, refresh);
-  return { data, error };
-}
 
 /** The citizen's phone, from the ticket's QR: where they are in the line, live, and rating after. */
 export function TrackApp({ ticketId }: { ticketId: string }) {
@@ -47,11 +12,14 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
   // estimate changes, and its service's "now calling": it fetches once per (re)connect, not on
   // every call in the hall.
   events.follow(ticketId);
-  const status = useTicketStatus(ticketId);
+  // A read sent before the call and answered after its push must not put "waiting" back over
+  // "called" (it did, under load, and the phone missed its call): useQuery drops such answers.
+  const status = useQuery('getTicket', { params: { id: ticketId } }, () => false);
   const config = useQuery('config', {}, () => false);
   const [calling, setCalling] = useState<{ number: string; counterNumber: number } | null>(null);
   useEvents((m) => {
-    if (m.type === 'track.calling') setCalling({ number: m.number, counterNumber: m.counterNumber });
+    if (m.type === 'track.status') status.push(m.status);
+    else if (m.type === 'track.calling') setCalling({ number: m.number, counterNumber: m.counterNumber });
   });
   const [ratedNow, setRatedNow] = useState(false);
   const lastState = useRef<string | null>(null);
