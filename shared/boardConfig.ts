@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const line = {
   port: z.string().min(1).max(200),
-  baudRate: z.number().int().positive().default(9600),
+  baudRate: z.number().int().positive().max(1_000_000).default(9600),
   address: z.number().int().min(1).max(247).default(1),
   protocol: z.enum(['ascii', 'modbus']).default('ascii'),
   /** Seconds a new call blinks before the number stays steady. */
@@ -34,22 +34,31 @@ export const boardAddresses = (b: BoardConfig): number[] => Array.from({ length:
 export type BoardProblem =
   | { kind: 'sameAddress'; board: number; other: number; address: number; port: string }
   | { kind: 'mixedProtocol'; board: number; port: string; protocol: string }
+  | { kind: 'mixedBaud'; board: number; port: string; baudRate: number }
   | { kind: 'addressRange'; board: number; address: number; max: number };
+
+/** The speeds RS-485 LED boards are sold set to (the admin screen offers these). */
+export const BOARD_BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 
 /**
  * Wiring mistakes a save refuses (a stored list is still read as it is): two boards answering on one
- * address of a line, two protocols on one line, an ASCII address past the frame's two digits.
+ * address of a line, two protocols or two speeds on one line (the port is opened once, at one
+ * speed: the other boards would read garbage), an ASCII address past the frame's two digits.
  * Boards are numbered from 1 in list order, as the admin screen shows them.
  */
 export function boardProblems(boards: readonly BoardConfig[]): BoardProblem[] {
   const problems: BoardProblem[] = [];
   const taken = new Map<string, number>();
   const protocols = new Map<string, string>();
+  const speeds = new Map<string, number>();
   boards.forEach((b, i) => {
     const board = i + 1;
     const protocol = protocols.get(b.port);
     if (protocol && protocol !== b.protocol) problems.push({ kind: 'mixedProtocol', board, port: b.port, protocol });
     protocols.set(b.port, protocol ?? b.protocol);
+    const baudRate = speeds.get(b.port);
+    if (baudRate !== undefined && baudRate !== b.baudRate) problems.push({ kind: 'mixedBaud', board, port: b.port, baudRate });
+    speeds.set(b.port, baudRate ?? b.baudRate);
     const max = b.protocol === 'ascii' ? 99 : 247;
     for (const address of boardAddresses(b)) {
       if (address > max) problems.push({ kind: 'addressRange', board, address, max });
@@ -65,6 +74,7 @@ export function boardProblems(boards: readonly BoardConfig[]): BoardProblem[] {
 export function boardProblemText(p: BoardProblem): string {
   if (p.kind === 'sameAddress') return `bảng ${p.board} và bảng ${p.other} cùng địa chỉ ${p.address} trên cổng ${p.port}`;
   if (p.kind === 'mixedProtocol') return `bảng ${p.board}: cổng ${p.port} đã dùng giao thức ${p.protocol}; mọi bảng trên một đường dây phải cùng giao thức`;
+  if (p.kind === 'mixedBaud') return `bảng ${p.board}: cổng ${p.port} đã dùng tốc độ ${p.baudRate} baud; mọi bảng trên một đường dây phải cùng tốc độ`;
   return `bảng ${p.board}: địa chỉ ${p.address} quá ${p.max}${p.max === 99 ? ' (khung ASCII có hai chữ số địa chỉ)' : ''}`;
 }
 

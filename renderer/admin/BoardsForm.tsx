@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { boardProblems } from '../../shared/boardConfig';
+import { useEffect, useRef, useState } from 'react';
+import { BOARD_BAUD_RATES, boardProblems } from '../../shared/boardConfig';
 import type { BoardConfig, BoardProblem } from '../../shared/boardConfig';
 import type { Counter, Zone } from '../../shared/domain';
 import { call } from '../api/client';
@@ -9,8 +9,8 @@ import type { Dict } from '../i18n';
 import { Field, FieldGroup, FieldRow } from './FormField';
 import { SettingForm, useSettingSave } from './SettingForm';
 
-const problemText = (t: Dict, p: BoardProblem) =>
-  p.kind === 'sameAddress' ? fmt(t.brdErrSameAddress, p) : p.kind === 'mixedProtocol' ? fmt(t.brdErrProtocol, p) : fmt(t.brdErrRange, p);
+const PROBLEM_TEXT = { sameAddress: 'brdErrSameAddress', mixedProtocol: 'brdErrProtocol', mixedBaud: 'brdErrBaud', addressRange: 'brdErrRange' } as const;
+const problemText = (t: Dict, p: BoardProblem) => fmt(t[PROBLEM_TEXT[p.kind]], p);
 
 /** One board's fields; `index` is its place in the whole list (the host's errors name it so). */
 function BoardFields(props: { board: BoardConfig; index: number; counters: Counter[]; onChange: (b: BoardConfig) => void; onRemove: () => void }) {
@@ -27,6 +27,17 @@ function BoardFields(props: { board: BoardConfig; index: number; counters: Count
           <select value={b.protocol} onChange={(e) => set({ protocol: e.target.value as BoardConfig['protocol'] })}>
             <option value="ascii">RS-485 ASCII</option>
             <option value="modbus">Modbus RTU</option>
+          </select>
+        </Field>
+        <Field label={t.brdBaud} help={t.brdBaudHelp}>
+          <select value={b.baudRate} onChange={(e) => set({ baudRate: Number(e.target.value) })}>
+            {/* A speed stored by hand or by an older screen stays shown as it is. */}
+            {!(BOARD_BAUD_RATES as readonly number[]).includes(b.baudRate) && <option value={b.baudRate}>{b.baudRate}</option>}
+            {BOARD_BAUD_RATES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
         </Field>
       </FieldRow>
@@ -50,6 +61,9 @@ function BoardFields(props: { board: BoardConfig; index: number; counters: Count
             </select>
           </Field>
         )}
+        <Field label={t.brdBlink} help={t.brdBlinkHelp}>
+          <input type="number" min={0} max={60} value={b.blinkSeconds} onChange={(e) => set({ blinkSeconds: Math.round(Number(e.target.value)) })} />
+        </Field>
         <button type="button" className="btn-secondary form-row-button" onClick={props.onRemove}>
           {t.remove}
         </button>
@@ -64,16 +78,21 @@ function BoardFields(props: { board: BoardConfig; index: number; counters: Count
  */
 export function BoardsForm() {
   const { t, lang } = useLang();
-  const cfg = useQuery('boardsConfig', {}, () => false);
+  // Re-read when a line comes up or goes down; only the status is taken then, never the admin's edits.
+  const cfg = useQuery('boardsConfig', {}, (m) => m.type === 'boards.status');
   const zonesQ = useQuery('listZones', {}, (m) => m.type === 'config.changed');
   const countersQ = useQuery('adminCounters', {}, (m) => m.type === 'config.changed');
   const [boards, setBoards] = useState<BoardConfig[]>([]);
   // The lines' state as of the last read or save (a save restarts the boards and answers with it).
   const [view, setView] = useState(cfg.data);
   const saving = useSettingSave();
+  const loaded = useRef(false);
   useEffect(() => {
-    setBoards(cfg.data?.boards ?? []);
     setView(cfg.data);
+    if (cfg.data && !loaded.current) {
+      loaded.current = true;
+      setBoards(cfg.data.boards);
+    }
   }, [cfg.data]);
   const zones: Zone[] = zonesQ.data ?? [];
   const counters: Counter[] = countersQ.data ?? [];
@@ -85,7 +104,9 @@ export function BoardsForm() {
   const add = (kind: BoardConfig['kind'], zoneId: number) => {
     // On the zone's line if it has one; a ward's boards share its one line. Another floor's line is not a guess.
     const port = boards.find((b) => zoneOf(b) === zoneId)?.port ?? (grouped ? '' : (boards[0]?.port ?? ''));
-    const line = { port, baudRate: 9600, address: nextAddress(port), protocol: boards.find((b) => b.port === port)?.protocol ?? 'ascii', blinkSeconds: 5 } as const;
+    // A new board on a line takes the line's protocol and speed: the port is opened once for all of them.
+    const mate = boards.find((b) => b.port === port);
+    const line = { port, baudRate: mate?.baudRate ?? 9600, address: nextAddress(port), protocol: mate?.protocol ?? 'ascii', blinkSeconds: mate?.blinkSeconds ?? 5 } as const;
     const counterId = (counters.find((c) => c.zoneId === zoneId) ?? counters[0])?.id ?? 1;
     setBoards([...boards, kind === 'hall' ? { kind, ...line, zoneId, rows: 2 } : { kind, ...line, counterId }]);
   };

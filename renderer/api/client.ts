@@ -13,6 +13,7 @@ export type ServerMessage =
   | { type: 'hello'; lastEventSeq: number }
   | AnnounceMessage
   | { type: 'printer.status'; status: unknown }
+  | { type: 'boards.status'; at: number }
   | { type: 'print.job'; jobId: number; ticketNumber: string | null; state: 'queued' | 'printing' | 'done' | 'failed' }
   // Only on a tracking page's stream (/api/events?track=ID): its own ticket, its service's call.
   | { type: 'track.status'; status: TicketStatus }

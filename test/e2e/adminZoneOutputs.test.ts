@@ -3,11 +3,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { SerialPort } from 'serialport';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollDevice } from '../helpers/devices';
-import { tempDir, tempHost } from '../helpers/tempHost';
+import { PtyPair } from '../helpers/ptyPair';
+import { STAFF, tempDir, tempHost } from '../helpers/tempHost';
 
 // Issue #15: a centre's speakers and LED boards per floor, set by an admin in real Chromium against an
 // in-process host; a ward (one zone) keeps the forms it always had.
@@ -23,9 +25,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+const pairs: PtyPair[] = [];
 afterEach(async () => {
   await host?.close();
   host = null;
+  for (const p of pairs.splice(0)) await p.stop();
 });
 
 async function devicesTab(h: Host, width = 1366, height = 768): Promise<Page> {
@@ -113,7 +117,10 @@ describe('speakers and LED boards per floor, in the admin', () => {
     // A counter board on floor 1: its counter is chosen among floor 1's counters only.
     await admin.click(`${brd} [data-testid="boards-zone-1"] button:has-text("Thêm bảng quầy")`);
     const floor1Counters = h.queue.views.listCounters().filter((c) => c.zoneId === 1).map((c) => String(c.id));
-    const offered = await admin.$$eval(`${brd} [data-testid="boards-zone-1"] [data-testid="board-2"] select >> nth=1`, (els) => [...(els[0] as HTMLSelectElement).options].map((o) => o.value));
+    const offered = await admin
+      .locator(`${brd} [data-testid="boards-zone-1"] [data-testid="board-2"]`)
+      .getByLabel('Quầy', { exact: true })
+      .evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value));
     expect(offered).toEqual(floor1Counters);
     await admin.fill(`${brd} [data-testid="boards-zone-1"] [data-testid="board-2"] input >> nth=0`, path.join(tempDir(), 'line1'));
     await save(admin, brd);
@@ -148,5 +155,56 @@ describe('speakers and LED boards per floor, in the admin', () => {
     await admin.fill('form[data-form="boards"] [data-testid="board-1"] input >> nth=0', path.join(tempDir(), 'hall'));
     await save(admin, 'form[data-form="boards"]');
     expect(boards(h)).toMatchObject([{ kind: 'hall', zoneId: 1, address: 1, rows: 2, protocol: 'ascii' }]);
+  }, 60_000);
+
+  it("a ward's counter board on a real serial line: speed and blink set, edited twice, its line shown connected and unplugged as it happens", async () => {
+    const pair = PtyPair.inDir(tempDir(), 'board');
+    pairs.push(pair);
+    await pair.start();
+    const peer = await new Promise<SerialPort>((res, rej) => {
+      const p = new SerialPort({ path: pair.peer, baudRate: 19200 }, (e) => (e ? rej(e) : res(p)));
+    });
+    const h = (host = await tempHost({ staticDir: STATIC }));
+    const admin = await devicesTab(h);
+    const brd = 'form[data-form="boards"]';
+    const b1 = admin.locator(`${brd} [data-testid="board-1"]`);
+    await admin.click(`${brd} button:has-text("Thêm bảng quầy")`);
+    await b1.getByLabel('Cổng').fill(pair.device);
+    await b1.getByLabel('Tốc độ (baud)').selectOption('19200');
+    await b1.getByLabel('Nhấp nháy (giây)').fill('2');
+    await save(admin, brd);
+    expect(boards(h)).toEqual([{ kind: 'counter', port: pair.device, baudRate: 19200, address: 1, counterId: 1, protocol: 'ascii', blinkSeconds: 2 }]);
+    // The board is told at once where counter 1 stands (closed: blank), so its line opens with the save.
+    const status = `${brd} [data-testid="boards-status"]`;
+    await admin.waitForFunction((sel) => document.querySelector(sel)?.textContent?.startsWith('Số bảng: 1, đã kết nối: 1'), status);
+
+    // Second edit, after a reload: the speed shows as saved and stays when only the blink time changes.
+    await admin.reload();
+    await admin.click('[data-tab="devices"]');
+    await admin.waitForSelector(`${brd} [data-testid="board-1"]`);
+    expect(await b1.getByLabel('Tốc độ (baud)').inputValue()).toBe('19200');
+    await b1.getByLabel('Nhấp nháy (giây)').fill('0');
+    await save(admin, brd);
+    expect(boards(h)).toEqual([{ kind: 'counter', port: pair.device, baudRate: 19200, address: 1, counterId: 1, protocol: 'ascii', blinkSeconds: 0 }]);
+    await admin.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('đã kết nối: 1'), status);
+
+    // A second board on the same line at another speed is refused on screen, nothing sent.
+    await admin.click(`${brd} button:has-text("Thêm bảng quầy")`);
+    const b2 = admin.locator(`${brd} [data-testid="board-2"]`);
+    expect(await b2.getByLabel('Tốc độ (baud)').inputValue()).toBe('19200');
+    await b2.getByLabel('Tốc độ (baud)').selectOption('9600');
+    await admin.click(`${brd} button[type="submit"]`);
+    expect(await admin.textContent(`${brd} [data-testid="save-errors"]`)).toContain('phải cùng tốc độ (19200 baud)');
+    expect(boards(h)).toHaveLength(1);
+    await b2.getByRole('button', { name: 'Xóa', exact: true }).click();
+
+    // Unplugged while the page is open: the next call finds the cable gone and the status line says so, no reload.
+    peer.close();
+    await pair.stop();
+    h.queue.counters.open(1, 1);
+    h.queue.issuer.issue({ serviceId: 1 });
+    h.queue.calling.callNext(1, STAFF(1, 1));
+    await admin.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('chưa kết nối:'), status, { timeout: 10_000 });
+    expect(await admin.textContent(status)).toBe(`Số bảng: 1, đã kết nối: 0 · chưa kết nối: ${pair.device}`);
   }, 60_000);
 });

@@ -27,6 +27,8 @@ export class BoardBus {
     private readonly baudRate: number,
     readonly protocol: BusProtocol,
     private readonly log: Log,
+    /** Told each time the line comes up or goes down (the admin screen shows it live). */
+    private readonly onConnectedChange: () => void = () => undefined,
   ) {}
 
   get connected(): boolean {
@@ -66,6 +68,7 @@ export class BoardBus {
     this.open = true;
     this.backoff = 500;
     this.log({ level: 'info', msg: 'board bus open', port: this.path, protocol: this.protocol });
+    this.onConnectedChange();
   }
 
   private async write(address: number, cmd: BoardCommand): Promise<void> {
@@ -91,7 +94,9 @@ export class BoardBus {
 
   private lost(): void {
     if (!this.open && this.timer) return;
+    const wasOpen = this.open;
     this.open = false;
+    if (wasOpen && !this.closed) this.onConnectedChange();
     const port = this.port;
     const modbus = this.modbus;
     this.port = null;

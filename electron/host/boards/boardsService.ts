@@ -41,6 +41,15 @@ export function createBoardsService(opts: {
    * from them after a restart or a save.
    */
   recentCalls?: (zoneId: number) => (HallCall & { paused?: boolean })[];
+  /**
+   * Where a counter stands now (null: no such counter). Given, every counter board is sent its
+   * counter's state as the boards start (host start, a save): a board keeps what it last showed
+   * through a restart, which may be a number called before it, and the line is opened at once, so
+   * the admin sees at once whether it is connected.
+   */
+  counterStatus?: (counterId: number) => 'open' | 'paused' | 'closed' | null;
+  /** A line came up or went down: what status() and boardStatus() answer has changed. */
+  onStatusChange?: () => void;
 }): BoardsService {
   const log = opts.log ?? (() => undefined);
   const zoneOf = opts.zoneOf ?? (() => null);
@@ -50,7 +59,7 @@ export function createBoardsService(opts: {
   for (const b of opts.boards) {
     let bus = buses.get(b.port);
     if (!bus) {
-      bus = new BoardBus(b.port, b.baudRate, b.protocol, log);
+      bus = new BoardBus(b.port, b.baudRate, b.protocol, log, opts.onStatusChange);
       buses.set(b.port, bus);
     } else if (bus.protocol !== b.protocol) {
       log({ level: 'error', msg: 'boards on one line must share a protocol', port: b.port });
@@ -91,6 +100,18 @@ export function createBoardsService(opts: {
   };
   for (const h of halls) showHall(h, false, true);
 
+  /** An open counter's board: the number at the desk, steady, or blank when nobody is there. */
+  const standing = (counterId: number): BoardCommand => {
+    const current = opts.currentNumber?.(counterId) ?? null;
+    return current ? { kind: 'show', number: current, blink: false } : { kind: 'blank' };
+  };
+  if (opts.counterStatus) {
+    for (const b of counterBoards) {
+      const st = opts.counterStatus(b.counterId);
+      send(b, b.address, st === 'open' ? standing(b.counterId) : st === 'paused' ? { kind: 'pause' } : { kind: 'blank' });
+    }
+  }
+
   const handleCounterBoards = (e: QueueEvent, counterId: number | undefined) => {
     const targets = counterBoards.filter((b) => b.counterId === counterId);
     if (targets.length === 0) return;
@@ -98,10 +119,7 @@ export function createBoardsService(opts: {
     if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && e.ticket) cmd = { kind: 'show', number: e.ticket.number, blink: true };
     else if (e.type === 'counter.paused') cmd = { kind: 'pause' };
     else if (e.type === 'counter.closed') cmd = { kind: 'blank' };
-    else if (e.type === 'counter.resumed' || e.type === 'counter.opened') {
-      const current = counterId === undefined ? null : (opts.currentNumber?.(counterId) ?? null);
-      cmd = current ? { kind: 'show', number: current, blink: false } : { kind: 'blank' };
-    }
+    else if ((e.type === 'counter.resumed' || e.type === 'counter.opened') && counterId !== undefined) cmd = standing(counterId);
     if (cmd) for (const b of targets) send(b, b.address, cmd);
   };
 

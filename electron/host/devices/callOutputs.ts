@@ -27,13 +27,13 @@ export class CallOutputs {
 
   constructor(
     private readonly queue: QueueService,
-    broadcast: (m: unknown) => void,
+    private readonly broadcast: (m: unknown) => void,
     private readonly log: (e: Record<string, unknown>) => void,
   ) {
     const announcer = createAnnouncer({
       config: () => this.announcementConfig(),
       services: () => queue.views.serviceNumbers(),
-      publish: broadcast,
+      publish: this.broadcast,
       now: queue.now,
       timeZone: () => queue.settings.get().timeZone,
       zoneOf: (counterId) => queue.catalogue.zoneOfCounter(counterId),
@@ -104,7 +104,16 @@ export class CallOutputs {
     return createBoardsService({
       boards: this.boardsConfig(),
       log: this.log,
+      // A signal only: the admin screen re-reads the boards' status with its session.
+      onStatusChange: () => this.broadcast({ type: 'boards.status', at: this.queue.now() }),
       currentNumber: (counterId) => this.queue.calling.current(counterId)?.number ?? null,
+      counterStatus: (counterId) => {
+        try {
+          return this.queue.ctx.counter(counterId).status;
+        } catch {
+          return null; // a counter deleted since its board was saved
+        }
+      },
       zoneOf: (counterId) => this.queue.catalogue.zoneOfCounter(counterId),
       recentCalls: (zoneId) => {
         try {

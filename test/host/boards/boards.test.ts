@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueEvent } from '../../../shared/api/events';
@@ -188,11 +189,12 @@ describe('zone hall boards on the provincial centre, over real ptys', () => {
       { kind: 'hall', zoneId: 2, port: hall2.device, address: 5, rows: 1, protocol: 'modbus', blinkSeconds: 0 },
     ];
     await out.setBoardsConfig(BoardsConfig.parse(config));
-    // A fresh hall board is put right at once: nothing called today, every row blank.
-    await waitFor(() => frames1().length >= 2 && writes2.length >= 1);
+    // A fresh hall board is put right at once: nothing called today, every row blank; counter a's board too (a is closed).
+    await waitFor(() => frames1().length >= 3 && writes2.length >= 1);
     expect(frames1()).toEqual([
       { address: 1, cmd: 'C', text: '' },
       { address: 2, cmd: 'C', text: '' },
+      { address: 9, cmd: 'C', text: '' },
     ]);
     expect(writes2).toEqual([{ addr: 5, reg: 1, value: 3 }]);
 
@@ -275,10 +277,12 @@ describe('zone hall boards on the provincial centre, over real ptys', () => {
     mark = frames1().length;
     const mark2 = writes2.length;
     await out.setBoardsConfig(BoardsConfig.parse(config.map((x) => (x.zoneId === 2 ? { ...x, rows: 2 } : x))));
-    await waitFor(() => frames1().length >= mark + 2 && writes2.length >= mark2 + 4);
+    await waitFor(() => frames1().length >= mark + 3 && writes2.length >= mark2 + 4);
     expect(frames1().slice(mark)).toEqual([
       { address: 1, cmd: 'N', text: `${n1} > ${a.number}` },
       { address: 2, cmd: 'C', text: '' },
+      // Counter a's own board is told where a stands: open, nobody at the desk.
+      { address: 9, cmd: 'C', text: '' },
     ]);
     expect(writes2.slice(mark2)).toEqual([
       { addr: 5, reg: 1, value: 0 },
@@ -325,8 +329,9 @@ describe('zone hall boards on the provincial centre, over real ptys', () => {
     const t = queue.issuer.issue({ serviceId: 1 });
     queue.calling.callNext(1, STAFF(1, 1));
     await waitFor(() => decodeAscii(Buffer.concat(rx)).length >= 2);
-    // Opened with nobody at the desk: blank; then the call blinks, as before.
+    // Started with the counter closed: blank; opened with nobody at the desk: blank; then the call blinks, as before.
     expect(decodeAscii(Buffer.concat(rx))).toEqual([
+      { address: 2, cmd: 'C', text: '' },
       { address: 2, cmd: 'C', text: '' },
       { address: 2, cmd: 'B', text: t.number },
     ]);
@@ -351,8 +356,106 @@ describe('zone hall boards on the provincial centre, over real ptys', () => {
     // Address 3 is the hall board's third row.
     await refused([...good, { port: `${dir}/a`, address: 3, counterId: 1 }], 'BAD_REQUEST', /cùng địa chỉ 3/);
     await refused([...good, { port: `${dir}/a`, address: 9, counterId: 1, protocol: 'modbus' }], 'BAD_REQUEST', /cùng giao thức/);
+    await refused([...good, { port: `${dir}/a`, address: 9, counterId: 1, baudRate: 19200 }], 'BAD_REQUEST', /bảng 2: cổng .* đã dùng tốc độ 9600 baud/);
     await refused([{ kind: 'hall', zoneId: 1, port: `${dir}/b`, address: 98, rows: 3 }], 'BAD_REQUEST', /quá 99/);
     await refused([{ kind: 'hall', zoneId: 9, port: `${dir}/b` }], 'ZONE_NOT_FOUND', /khu vực 9/);
     await refused([{ port: `${dir}/b`, counterId: 999 }], 'COUNTER_NOT_FOUND', /quầy 999/);
   });
 });
+
+describe('board lines as the admin screen sees them', () => {
+  it('a board speed and blink time edited twice reach the line; the line going down and coming back is pushed as it happens', async () => {
+    const { queue } = tempQueue();
+    const pair = PtyPair.inDir(tempDir(), 'live');
+    pairs.push(pair);
+    await pair.start();
+    const pushed: unknown[] = [];
+    const out = new CallOutputs(queue, (m) => pushed.push(m), () => undefined);
+    outputs.push(out);
+    const signals = () => pushed.filter((m) => (m as { type?: string }).type === 'boards.status').length;
+    const board = { kind: 'counter', port: pair.device, address: 4, counterId: 1, protocol: 'ascii' } as const;
+
+    let peer = await openPeer(pair.peer);
+    let rx: Buffer[] = [];
+    peer.on('data', (d: Buffer) => rx.push(d));
+    // First edit: 19200 baud, no blinking. The host opens the port at that speed (read back from the tty).
+    await out.setBoardsConfig(BoardsConfig.parse([{ ...board, baudRate: 19200, blinkSeconds: 0 }]));
+    queue.counters.open(1, 1);
+    const first = queue.issuer.issue({ serviceId: 1 });
+    queue.calling.callNext(1, STAFF(1, 1));
+    await waitFor(() => decodeAscii(Buffer.concat(rx)).some((f) => f.cmd === 'B'));
+    expect(ttySpeed(pair.device)).toBe(19200);
+    await waitFor(() => out.zoneBoardsStatus()[0]?.connected === 1);
+    expect(signals()).toBeGreaterThan(0);
+    // blinkSeconds 0: the call is sent once and never turned steady.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(decodeAscii(Buffer.concat(rx))).toEqual([
+      { address: 4, cmd: 'C', text: '' },
+      { address: 4, cmd: 'C', text: '' },
+      { address: 4, cmd: 'B', text: first.number },
+    ]);
+
+    // Second edit changes only the blink time: the speed it did not touch stays 19200.
+    const saved = await out.setBoardsConfig(BoardsConfig.parse([{ ...board, baudRate: 19200, blinkSeconds: 1 }]));
+    expect(saved).toEqual([{ ...board, baudRate: 19200, blinkSeconds: 1 }]);
+    rx = [];
+    queue.issuer.issue({ serviceId: 1 });
+    const second = queue.calling.callNext(1, STAFF(1, 1));
+    // Blinks, then steadies a second later.
+    await waitFor(() => decodeAscii(Buffer.concat(rx)).some((f) => f.cmd === 'N' && f.text === second.number), 5000);
+    expect(decodeAscii(Buffer.concat(rx)).filter((f) => f.text === second.number).map((f) => f.cmd)).toEqual(['B', 'N']);
+    expect(ttySpeed(pair.device)).toBe(19200);
+
+    // Unplugged: the status answers "not connected" and the screens are told without asking.
+    const beforeUnplug = signals();
+    peer.close();
+    await pair.stop();
+    queue.calling.recall(second.id, STAFF(1, 1)); // the write that finds the cable gone
+    await waitFor(() => out.zoneBoardsStatus()[0]?.connected === 0);
+    await waitFor(() => signals() > beforeUnplug);
+    expect(out.zoneBoardsStatus()).toEqual([{ zoneId: 1, boards: 1, connected: 0, downPorts: [pair.device] }]);
+
+    // Replugged: back to connected, pushed again.
+    const beforeReplug = signals();
+    await pair.start();
+    peer = await openPeer(pair.peer);
+    await waitFor(() => out.zoneBoardsStatus()[0]?.connected === 1, 10_000);
+    expect(signals()).toBeGreaterThan(beforeReplug);
+    peer.close();
+  }, 30_000);
+});
+
+describe('counter boards after a host restart', () => {
+  it('each board is told at once where its counter stands: the number at the desk steady, the pause sign, or blank', async () => {
+    const { queue } = tempQueue();
+    const pair = PtyPair.inDir(tempDir(), 'restart');
+    pairs.push(pair);
+    await pair.start();
+    const peer = await openPeer(pair.peer);
+    const rx: Buffer[] = [];
+    peer.on('data', (d: Buffer) => rx.push(d));
+    // Before the restart: counter 1 serves a ticket, counter 2 is on a break, counter 3 is closed.
+    queue.counters.open(1, 1);
+    queue.counters.open(2, 2);
+    const t = queue.issuer.issue({ serviceId: 1 });
+    expect(queue.calling.callNext(1, STAFF(1, 1)).id).toBe(t.id);
+    queue.counters.pause(2, 'break', '', STAFF(2, 2));
+    queue.settings.setRaw('boards', [1, 2, 3].map((counterId) => ({ kind: 'counter', port: pair.device, address: counterId, counterId, protocol: 'ascii' })));
+    const out = new CallOutputs(queue, () => undefined, () => undefined);
+    outputs.push(out);
+    await waitFor(() => decodeAscii(Buffer.concat(rx)).length >= 3);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(decodeAscii(Buffer.concat(rx))).toEqual([
+      { address: 1, cmd: 'N', text: t.number },
+      { address: 2, cmd: 'P', text: '----' },
+      { address: 3, cmd: 'C', text: '' },
+    ]);
+    expect(out.zoneBoardsStatus()).toEqual([{ zoneId: 1, boards: 3, connected: 3, downPorts: [] }]);
+    peer.close();
+  });
+});
+
+/** The speed the tty is set to now, as `stty` reads it (not what the library says it asked for). */
+function ttySpeed(device: string): number {
+  return Number(execFileSync('stty', ['-F', device, 'speed'], { encoding: 'utf8' }).trim());
+}
