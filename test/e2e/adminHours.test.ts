@@ -1,39 +1,22 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
 import { toWeek } from '../../shared/openingHours';
 import type { OpeningWindow } from '../../shared/domain';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { browserWithHostPerTest } from '../helpers/screenSuite';
 import { TEST_ADMIN_PASSWORD, enrollDevice } from '../helpers/devices';
-import { FakeClock, tempHost } from '../helpers/tempHost';
+import { FakeClock } from '../helpers/tempHost';
 
 // The admin's hours, holidays and English name as an office sets them, from a paired admin browser
 // in real Chromium against an in-process host whose clock the test moves; the kiosk shows the result.
-const STATIC = path.resolve('dist/renderer');
-const built = fs.existsSync(path.join(STATIC, 'index.html'));
-let browser: Browser;
-let host: Host | null = null;
-
-beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await host?.close();
-  host = null;
-});
+const suite = browserWithHostPerTest();
 
 const base = (h: Host) => `http://127.0.0.1:${h.port}`;
 
 async function paired(h: Host, role: 'admin' | 'kiosk' | 'display', url: string, width = 1366, height = 768): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height } });
+  const ctx = await suite.browser().newContext({ viewport: { width, height } });
   await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(h, role), url: base(h) }]);
   const p = await ctx.newPage();
   await p.goto(base(h) + url);
@@ -61,7 +44,7 @@ const storedHours = (h: Host, id: number): OpeningWindow[] => h.queue.views.list
 describe('opening hours, holidays and the English name from the admin screen', () => {
   it('hours of a service edited twice: the second edit keeps what it did not change; bad hours are refused with the day named', async () => {
     const clock = new FakeClock(Date.UTC(2026, 10, 23, 2, 0)); // Monday 09:00 in Hà Nội
-    const h = (host = await tempHost({ clock, officeHours: true, staticDir: STATIC }));
+    const h = await suite.host({ clock, officeHours: true });
     const before = h.queue.views.listServices().find((s) => s.id === 1);
     expect(toWeek(before?.hours ?? [])[5]).toEqual([{ from: '07:30', to: '11:30' }]);
     const admin = await signedInAdmin(h);
@@ -114,7 +97,7 @@ describe('opening hours, holidays and the English name from the admin screen', (
 
   it('a holiday on Monday keeps the kiosk closed that day and its banner names Tuesday', async () => {
     const clock = new FakeClock(Date.UTC(2026, 7, 29, 5, 0)); // Saturday 2026-08-29 12:00, after the morning
-    const h = (host = await tempHost({ clock, officeHours: true, timeTickMs: 100, staticDir: STATIC }));
+    const h = await suite.host({ clock, officeHours: true, timeTickMs: 100 });
     const kiosk = await paired(h, 'kiosk', '/kiosk', 1920, 1080);
     const banner = () => kiosk.textContent('[data-testid="closed-banner"]');
     await kiosk.waitForSelector('[data-testid="closed-banner"]');
@@ -151,7 +134,7 @@ describe('opening hours, holidays and the English name from the admin screen', (
   }, 60_000);
 
   it('the English office name typed in the admin shows on the kiosk in English; the Vietnamese one stays', async () => {
-    const h = (host = await tempHost({ staticDir: STATIC }));
+    const h = await suite.host();
     const admin = await signedInAdmin(h);
     await admin.click('[data-tab="office"]');
     const nameEn = admin.getByLabel('Tên đơn vị (tiếng Anh)');
@@ -192,7 +175,7 @@ function axeSource(): string {
 
 describe('every admin tab is labelled', () => {
   it('axe finds no label violations, every field has a visible label, every checkbox sits beside its label, and the service list shows every service', async () => {
-    const h = (host = await tempHost({ staticDir: STATIC }));
+    const h = await suite.host();
     const admin = await signedInAdmin(h);
     const axe = axeSource();
     for (const lang of ['vi', 'en'] as const) {

@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { startServe, stopBrowserAndServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
+import { launchChromium } from '../helpers/screenSuite';
 
 // The admin screens as an office uses them, in real Chromium against a real `serve` process:
 // save one thing, restart, the rest is still there; edit a screen twice and both edits stick.
-const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let dir: string;
@@ -50,13 +46,12 @@ async function saveSettled(scope: string) {
 }
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   dir = tempDir();
   srv = await startServe(dir);
   // The admin's browser and counter 1's PC, paired (issue #13).
   const [adminDevice, desk1] = enrollInDataDir(dir, [{ role: 'admin' }, { role: 'counter', counter: 1 }]) as [string, string];
   counterDevice = desk1;
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await ctx.addCookies([{ name: 'motcua_device', value: adminDevice, url: srv.base }]);
   admin = await ctx.newPage();

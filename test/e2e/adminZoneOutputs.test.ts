@@ -1,40 +1,26 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SerialPort } from 'serialport';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { browserWithHostPerTest } from '../helpers/screenSuite';
 import { TEST_ADMIN_PASSWORD, enrollDevice } from '../helpers/devices';
 import { PtyPair } from '../helpers/ptyPair';
-import { STAFF, tempDir, tempHost } from '../helpers/tempHost';
+import { STAFF, tempDir } from '../helpers/tempHost';
 
 // Issue #15: a centre's speakers and LED boards per floor, set by an admin in real Chromium against an
 // in-process host; a ward (one zone) keeps the forms it always had.
-const STATIC = path.resolve('dist/renderer');
-const built = fs.existsSync(path.join(STATIC, 'index.html'));
-let browser: Browser;
-let host: Host | null = null;
-
-beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = browserWithHostPerTest();
 const pairs: PtyPair[] = [];
 afterEach(async () => {
-  await host?.close();
-  host = null;
   for (const p of pairs.splice(0)) await p.stop();
 });
 
 async function devicesTab(h: Host, width = 1366, height = 768): Promise<Page> {
   const base = `http://127.0.0.1:${h.port}`;
-  const ctx = await browser.newContext({ viewport: { width, height } });
+  const ctx = await suite.browser().newContext({ viewport: { width, height } });
   await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(h, 'admin'), url: base }]);
   const admin = await ctx.newPage();
   await admin.goto(`${base}/admin`);
@@ -75,7 +61,7 @@ const boards = (h: Host) => h.queue.settings.getRaw('boards') as Record<string, 
 
 describe('speakers and LED boards per floor, in the admin', () => {
   it('the centre gives floor 2 its own voice and a hall board, edits both again, and the panel stays labelled', async () => {
-    const h = (host = await tempHost({ staticDir: STATIC, seed: 'centre' }));
+    const h = await suite.host({ seed: 'centre' });
     let admin = await devicesTab(h);
     const ann = 'form[data-form="announcement"]';
     const floor2 = `${ann} [data-zone="2"]`;
@@ -147,7 +133,7 @@ describe('speakers and LED boards per floor, in the admin', () => {
   }, 120_000);
 
   it('a ward (one zone) sees the announcement form it always had and a plain board list', async () => {
-    const h = (host = await tempHost({ staticDir: STATIC }));
+    const h = await suite.host();
     const admin = await devicesTab(h);
     expect(await admin.locator('[data-testid="announcement-zones"]').count()).toBe(0);
     expect(await admin.locator('form[data-form="boards"] [data-testid^="boards-zone-"]').count()).toBe(0);
@@ -164,7 +150,7 @@ describe('speakers and LED boards per floor, in the admin', () => {
     const peer = await new Promise<SerialPort>((res, rej) => {
       const p = new SerialPort({ path: pair.peer, baudRate: 19200 }, (e) => (e ? rej(e) : res(p)));
     });
-    const h = (host = await tempHost({ staticDir: STATIC }));
+    const h = await suite.host();
     const admin = await devicesTab(h);
     const brd = 'form[data-form="boards"]';
     const b1 = admin.locator(`${brd} [data-testid="board-1"]`);

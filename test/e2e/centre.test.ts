@@ -1,19 +1,16 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
 import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
+import { launchChromium } from '../helpers/screenSuite';
 
 // The sample provincial centre (MOTCUA_SEED=centre) in real Chromium against a real `serve`:
 // 100 procedures in 20 groups, floors 1 and 2, 40 counters. The passport desk (Công an tỉnh) is
 // counters 33 and 34 on floor 2; the kiosk stands on floor 1.
-const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let kioskDevice: string;
@@ -23,10 +20,9 @@ let adminDevice: string;
 let adminApi: HttpClient;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   const dir = tempDir();
   srv = await startServe(dir, { MOTCUA_SEED: 'centre' });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   let counter: string;
   [kioskDevice, displayDevice, counter, adminDevice] = enrollInDataDir(dir, [{ role: 'kiosk' }, { role: 'display' }, { role: 'counter', counter: 33 }, { role: 'admin' }]) as [string, string, string, string];
   adminApi = new HttpClient(srv.base, adminDevice);

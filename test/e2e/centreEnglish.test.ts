@@ -1,25 +1,18 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { enrollDevice } from '../helpers/devices';
-import { tempHost } from '../helpers/tempHost';
+import { launchChromium, screensHost } from '../helpers/screenSuite';
 
 // The sample centre's kiosk switched to English, in real Chromium: every department's procedures
 // show an English name and description, none empty and none in Vietnamese.
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
-const STATIC = path.resolve('dist/renderer');
-const built = fs.existsSync(path.join(STATIC, 'index.html'));
 let browser: Browser;
 let host: Host;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  host = await tempHost({ seed: 'centre', staticDir: STATIC });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  host = await screensHost({ seed: 'centre' });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

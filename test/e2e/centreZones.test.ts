@@ -1,21 +1,18 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
 import { startServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
+import { launchChromium } from '../helpers/screenSuite';
 
 // The sample centre (MOTCUA_SEED=centre) in real Chromium against a real `serve`: a kiosk and a
 // display paired for floor 2 from the admin's Devices tab, with no `?zone=` in their address, stand
 // on floor 2 — after a reload and with another `?zone=` typed too — and follow the admin's move to
 // another zone live. Then the admin deletes a department and a zone from the Catalogue tab.
-const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let dir: string;
@@ -33,10 +30,9 @@ const pageErrors: string[] = [];
 const services = async () => (await adminApi.get('/api/services')).body as { id: number; code: string; groupId: number | null }[];
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   dir = tempDir();
   srv = await startServe(dir, { MOTCUA_SEED: 'centre' });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   let kiosk: string;
   [adminDevice, kiosk] = enrollInDataDir(dir, [{ role: 'admin' }, { role: 'kiosk' }]) as [string, string];
   adminApi = new HttpClient(srv.base, adminDevice);

@@ -1,19 +1,16 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localParts } from '../../shared/businessDay';
 import { openDatabase } from '../../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../../electron/host/db/seed';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { startServe, stopBrowserAndServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
+import { launchChromium } from '../helpers/screenSuite';
 
 // What an office notices on its first day, in real Chromium against a real `serve` process.
-const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let dir: string;
@@ -21,7 +18,6 @@ let dir: string;
 let devices: Record<'kiosk' | 'admin' | 'desk1' | 'desk2' | 'desk3' | 'tablet4', string>;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   dir = tempDir();
   srv = await startServe(dir);
   const [kiosk, admin, desk1, desk2, desk3, tablet4] = enrollInDataDir(dir, [
@@ -33,7 +29,7 @@ beforeAll(async () => {
     { role: 'rating', counter: 4 },
   ]) as [string, string, string, string, string, string];
   devices = { kiosk, admin, desk1, desk2, desk3, tablet4 };
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(() => stopBrowserAndServe(browser, srv));
 

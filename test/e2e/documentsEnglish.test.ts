@@ -1,26 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { enrollDevice, signedInAdmin } from '../helpers/devices';
-import { tempHost } from '../helpers/tempHost';
+import { launchChromium, screensHost } from '../helpers/screenSuite';
 
 // "What to bring" on the kiosk's result screen in real Chromium (m013): in English the office's
 // English list, in Vietnamese the Vietnamese one, and in English a service nobody translated still
 // shows its Vietnamese list rather than nothing.
-const STATIC = path.resolve('dist/renderer');
-const built = fs.existsSync(path.join(STATIC, 'index.html'));
 let browser: Browser;
 let centre: Host;
 let ward: Host;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  [centre, ward] = await Promise.all([tempHost({ seed: 'centre', staticDir: STATIC }), tempHost({ staticDir: STATIC })]);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  [centre, ward] = await Promise.all([screensHost({ seed: 'centre' }), screensHost()]);
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

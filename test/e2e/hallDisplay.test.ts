@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { enrollDevice } from '../helpers/devices';
-import { STAFF, tempHost } from '../helpers/tempHost';
+import { STAFF } from '../helpers/tempHost';
+import { launchChromium, screensHost } from '../helpers/screenSuite';
 
 // The sample provincial centre's hall TVs (issue #15) in real Chromium against a real host over
 // HTTP: 40 counters serving and 2,000 citizens waiting, on the two TV sizes offices hang.
@@ -21,16 +19,13 @@ import { STAFF, tempHost } from '../helpers/tempHost';
 // are minimums on the 1366×768 set: the 1920×1080 board is the same in vh, 1.4 times larger.
 const MIN_TICKET_PX = 32;
 const MIN_COUNTER_PX = 24;
-const STATIC = path.resolve('dist/renderer');
-const built = fs.existsSync(path.join(STATIC, 'index.html'));
 let browser: Browser;
 let host: Host;
 let displayDevice: string;
 let base: string;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  host = await tempHost({ seed: 'centre', staticDir: STATIC });
+  host = await screensHost({ seed: 'centre' });
   base = `http://127.0.0.1:${host.port}`;
   const q = host.queue;
   const services = q.views.listServices().map((s) => s.id);
@@ -39,7 +34,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2040; i++) q.issuer.issue({ serviceId: services[i % services.length] as number });
   counters.forEach((c, i) => q.calling.callNext(c, STAFF(c, i + 1)));
   displayDevice = enrollDevice(host, 'display');
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -207,7 +202,7 @@ describe('a provincial centre’s hall display with 40 counters serving and 2,00
 
 describe('the ward office’s display (4 counters) is still its table', () => {
   it('table, recent calls and every service’s line, as before; axe finds nothing', async () => {
-    const ward = await tempHost({ staticDir: STATIC });
+    const ward = await screensHost();
     try {
       ward.queue.counters.open(3, 3);
       ward.queue.issuer.issue({ serviceId: 3 });

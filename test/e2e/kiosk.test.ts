@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { FakePrinter } from '../helpers/fakePrinter';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
@@ -11,9 +7,9 @@ import { PtyPair } from '../helpers/ptyPair';
 import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
+import { launchChromium } from '../helpers/screenSuite';
 
 // Real Chromium against a real `serve` process serving the built screens (npm test builds them first).
-const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let kioskApi: HttpClient;
@@ -24,10 +20,9 @@ let kioskDevice: string;
 let adminDevice: string;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   dir = tempDir();
   srv = await startServe(dir);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   let desk3: string;
   [kioskDevice, desk3, adminDevice] = enrollInDataDir(dir, [{ role: 'kiosk' }, { role: 'counter', counter: 3 }, { role: 'admin' }]) as [string, string, string];
   kioskApi = new HttpClient(srv.base, kioskDevice);

@@ -1,27 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { enrollInDataDir } from '../helpers/devices';
 import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
+import { launchChromium } from '../helpers/screenSuite';
 
 // The kiosk's first touch (#14) in real Chromium against a real `serve` with a paired kiosk: the
 // result screen is ready before the tap, the number's frame is painted before the QR is made.
-const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let kiosk: string;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   const dir = tempDir();
   srv = await startServe(dir);
   [kiosk] = enrollInDataDir(dir, [{ role: 'kiosk' }]) as [string];
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(() => stopBrowserAndServe(browser, srv));
 

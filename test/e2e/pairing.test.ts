@@ -1,25 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollDevice, pinOf } from '../helpers/devices';
-import { tempHost } from '../helpers/tempHost';
+import { launchChromium, screensHost } from '../helpers/screenSuite';
 
 // Pairing a new office's devices through the real pages, as the admin of a ward office would:
 // the admin screen makes a code, the new device types it, and revoking a device cuts it off.
-const STATIC = path.resolve('dist/renderer');
 let browser: Browser;
 let host: Host;
 let base: string;
 let admin: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(STATIC, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  host = await tempHost({ staticDir: STATIC });
+  browser = await launchChromium();
+  host = await screensHost();
   base = `http://127.0.0.1:${host.port}`;
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(host, 'admin'), url: base }]);

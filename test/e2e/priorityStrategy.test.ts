@@ -1,26 +1,22 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir } from '../helpers/devices';
 import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
+import { launchChromium } from '../helpers/screenSuite';
 
-const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let adminDevice: string;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   const dir = tempDir();
   srv = await startServe(dir);
   // The admin's browser is a paired device (issue #13).
   [adminDevice] = enrollInDataDir(dir, [{ role: 'admin' }]) as [string];
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(() => stopBrowserAndServe(browser, srv));
 

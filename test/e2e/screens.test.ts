@@ -1,10 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceRole } from '../../shared/api/access';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { startServe, stopBrowserAndServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
@@ -12,9 +9,9 @@ import { tempDir } from '../helpers/tempHost';
 import { OfficeSettings } from '../../electron/host/config/officeSettings';
 import { openDatabase } from '../../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../../electron/host/db/seed';
+import { launchChromium } from '../helpers/screenSuite';
 
 // Real Chromium against a real `serve` process serving the built screens (npm test builds them first).
-const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 let dir: string;
@@ -22,7 +19,6 @@ let dir: string;
 let devices: Record<'kiosk' | 'display' | 'admin' | 'counter1' | 'counter2' | 'counter3' | 'rating1', string>;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   dir = tempDir();
   srv = await startServe(dir);
   const [kiosk, display, admin, counter1, counter2, counter3, rating1] = enrollInDataDir(dir, [
@@ -35,7 +31,7 @@ beforeAll(async () => {
     { role: 'rating', counter: 1 },
   ]) as [string, string, string, string, string, string, string];
   devices = { kiosk, display, admin, counter1, counter2, counter3, rating1 };
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(() => stopBrowserAndServe(browser, srv));
 

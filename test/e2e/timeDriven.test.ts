@@ -1,41 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
+import { browserWithHostPerTest } from '../helpers/screenSuite';
 import type { DeviceRole } from '../../shared/api/access';
 import { counterBrowserCookies, enrollDevice } from '../helpers/devices';
-import { FakeClock, STAFF, tempHost } from '../helpers/tempHost';
+import { FakeClock, STAFF } from '../helpers/tempHost';
 
 // Real Chromium against an in-process host whose clock the test moves: what a screen left open all
 // day lives through (opening time, a forgotten citizen, midnight) without waiting for it.
-const STATIC = path.resolve('dist/renderer');
-const built = fs.existsSync(path.join(STATIC, 'index.html'));
-let browser: Browser;
-let host: Host | null = null;
-
-beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await host?.close();
-  host = null;
-});
+const suite = browserWithHostPerTest();
 
 async function startHost(clock: FakeClock, officeHours = false): Promise<Host> {
-  host = await tempHost({ clock, officeHours, timeTickMs: 100, staticDir: STATIC });
-  return host;
+  return suite.host({ clock, officeHours, timeTickMs: 100 });
 }
 
 /** A screen on a paired device: a kiosk or display, or a counter PC its officer has signed in on. */
 async function page(h: Host, url: string, width: number, height: number, as: Exclude<DeviceRole, 'counter'> | { counterId: number; officerId: number }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height } });
+  const ctx = await suite.browser().newContext({ viewport: { width, height } });
   const base = `http://127.0.0.1:${h.port}`;
   if (typeof as === 'string') await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(h, as), url: base }]);
   else await ctx.addCookies(await counterBrowserCookies(h, as.counterId, as.officerId));

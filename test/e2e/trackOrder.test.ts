@@ -2,24 +2,18 @@
 // on open and on every (re)connect, and the host pushes each change in between. A read sent before
 // the call and answered after the push (a slow phone on the office Wi-Fi) is stale; before this
 // test the page showed it, and the phone went back to "waiting" while the counter called it.
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { deviceClient, signedInCounter } from '../helpers/devices';
-import { tempHost } from '../helpers/tempHost';
+import { launchChromium, screensHost } from '../helpers/screenSuite';
 
-const STATIC = path.resolve('dist/renderer');
 let browser: Browser;
 let host: Host;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(STATIC, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  host = await tempHost({ staticDir: STATIC });
+  browser = await launchChromium();
+  host = await screensHost();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser';
 import { enrollInDataDir, pinOf } from '../helpers/devices';
 import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
+import { launchChromium } from '../helpers/screenSuite';
 
 // Every screen at the size it is used at, in real Chromium against a real host: the action a person
 // came to do must be on the screen without scrolling (a kiosk cannot scroll), and nothing wider than
 // the screen. Built screens needed (npm test builds them).
-const built = fs.existsSync(path.resolve('dist/renderer/index.html'));
 let browser: Browser;
 let srv: ServeProcess;
 /** The office's paired devices (issue #13): a kiosk, a display, counter PCs 1–4 (index = counter), tablet at counter 2. */
@@ -24,13 +20,12 @@ let desks: string[] = [];
 const KIOSK = { portrait: [1080, 1920], landscape: [1920, 1080] } as const;
 
 beforeAll(async () => {
-  if (!built) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
   const dir = tempDir();
   srv = await startServe(dir);
   const tokens = enrollInDataDir(dir, [{ role: 'kiosk' }, { role: 'display' }, { role: 'rating', counter: 2 }, ...[1, 2, 3, 4].map((counter) => ({ role: 'counter' as const, counter }))]);
   [kioskDevice, displayDevice, tablet2] = tokens as [string, string, string];
   desks = ['', ...tokens.slice(3)];
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(() => stopBrowserAndServe(browser, srv));
 
