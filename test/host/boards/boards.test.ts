@@ -38,6 +38,17 @@ const openPeer = (p: string) =>
     const port = new SerialPort({ path: p, baudRate: 9600 }, (e) => (e ? rej(e) : res(port)));
   });
 
+/** An ASCII board line on a real pty pair; its peer end keeps every frame the boards were sent. */
+async function asciiLine(name: string): Promise<{ pair: PtyPair; peer: SerialPort; frames: () => ReturnType<typeof decodeAscii> }> {
+  const pair = PtyPair.inDir(tempDir(), name);
+  pairs.push(pair);
+  await pair.start();
+  const peer = await openPeer(pair.peer);
+  const rx: Buffer[] = [];
+  peer.on('data', (d: Buffer) => rx.push(d));
+  return { pair, peer, frames: () => decodeAscii(Buffer.concat(rx)) };
+}
+
 const waitFor = async (cond: () => boolean, ms = 5000) => {
   const end = Date.now() + ms;
   while (!cond()) {
@@ -314,12 +325,7 @@ describe('zone hall boards on the provincial centre, over real ptys', () => {
 
   it('a board list stored by the version before hall boards drives its counter boards unchanged', async () => {
     const { queue } = tempQueue();
-    const pair = PtyPair.inDir(tempDir(), 'old');
-    pairs.push(pair);
-    await pair.start();
-    const peer = await openPeer(pair.peer);
-    const rx: Buffer[] = [];
-    peer.on('data', (d: Buffer) => rx.push(d));
+    const { pair, peer, frames } = await asciiLine('old');
     // Exactly what the older admin saved: no `kind`.
     queue.settings.setRaw('boards', [{ port: pair.device, baudRate: 9600, address: 2, counterId: 1, protocol: 'ascii', blinkSeconds: 0 }]);
     const out = new CallOutputs(queue, () => undefined, () => undefined);
@@ -328,9 +334,9 @@ describe('zone hall boards on the provincial centre, over real ptys', () => {
     queue.counters.open(1, 1);
     const t = queue.issuer.issue({ serviceId: 1 });
     queue.calling.callNext(1, STAFF(1, 1));
-    await waitFor(() => decodeAscii(Buffer.concat(rx)).length >= 2);
+    await waitFor(() => frames().length >= 2);
     // Started with the counter closed: blank; opened with nobody at the desk: blank; then the call blinks, as before.
-    expect(decodeAscii(Buffer.concat(rx))).toEqual([
+    expect(frames()).toEqual([
       { address: 2, cmd: 'C', text: '' },
       { address: 2, cmd: 'C', text: '' },
       { address: 2, cmd: 'B', text: t.number },
@@ -366,30 +372,27 @@ describe('zone hall boards on the provincial centre, over real ptys', () => {
 describe('board lines as the admin screen sees them', () => {
   it('a board speed and blink time edited twice reach the line; the line going down and coming back is pushed as it happens', async () => {
     const { queue } = tempQueue();
-    const pair = PtyPair.inDir(tempDir(), 'live');
-    pairs.push(pair);
-    await pair.start();
+    const line = await asciiLine('live');
+    const { pair, frames } = line;
+    let peer = line.peer;
     const pushed: unknown[] = [];
     const out = new CallOutputs(queue, (m) => pushed.push(m), () => undefined);
     outputs.push(out);
     const signals = () => pushed.filter((m) => (m as { type?: string }).type === 'boards.status').length;
     const board = { kind: 'counter', port: pair.device, address: 4, counterId: 1, protocol: 'ascii' } as const;
 
-    let peer = await openPeer(pair.peer);
-    let rx: Buffer[] = [];
-    peer.on('data', (d: Buffer) => rx.push(d));
     // First edit: 19200 baud, no blinking. The host opens the port at that speed (read back from the tty).
     await out.setBoardsConfig(BoardsConfig.parse([{ ...board, baudRate: 19200, blinkSeconds: 0 }]));
     queue.counters.open(1, 1);
     const first = queue.issuer.issue({ serviceId: 1 });
     queue.calling.callNext(1, STAFF(1, 1));
-    await waitFor(() => decodeAscii(Buffer.concat(rx)).some((f) => f.cmd === 'B'));
+    await waitFor(() => frames().some((f) => f.cmd === 'B'));
     expect(ttySpeed(pair.device)).toBe(19200);
     await waitFor(() => out.zoneBoardsStatus()[0]?.connected === 1);
     expect(signals()).toBeGreaterThan(0);
     // blinkSeconds 0: the call is sent once and never turned steady.
     await new Promise((r) => setTimeout(r, 300));
-    expect(decodeAscii(Buffer.concat(rx))).toEqual([
+    expect(frames()).toEqual([
       { address: 4, cmd: 'C', text: '' },
       { address: 4, cmd: 'C', text: '' },
       { address: 4, cmd: 'B', text: first.number },
@@ -398,12 +401,11 @@ describe('board lines as the admin screen sees them', () => {
     // Second edit changes only the blink time: the speed it did not touch stays 19200.
     const saved = await out.setBoardsConfig(BoardsConfig.parse([{ ...board, baudRate: 19200, blinkSeconds: 1 }]));
     expect(saved).toEqual([{ ...board, baudRate: 19200, blinkSeconds: 1 }]);
-    rx = [];
     queue.issuer.issue({ serviceId: 1 });
     const second = queue.calling.callNext(1, STAFF(1, 1));
     // Blinks, then steadies a second later.
-    await waitFor(() => decodeAscii(Buffer.concat(rx)).some((f) => f.cmd === 'N' && f.text === second.number), 5000);
-    expect(decodeAscii(Buffer.concat(rx)).filter((f) => f.text === second.number).map((f) => f.cmd)).toEqual(['B', 'N']);
+    await waitFor(() => frames().some((f) => f.cmd === 'N' && f.text === second.number), 5000);
+    expect(frames().filter((f) => f.text === second.number).map((f) => f.cmd)).toEqual(['B', 'N']);
     expect(ttySpeed(pair.device)).toBe(19200);
 
     // Unplugged: the status answers "not connected" and the screens are told without asking.
@@ -428,12 +430,7 @@ describe('board lines as the admin screen sees them', () => {
 describe('counter boards after a host restart', () => {
   it('each board is told at once where its counter stands: the number at the desk steady, the pause sign, or blank', async () => {
     const { queue } = tempQueue();
-    const pair = PtyPair.inDir(tempDir(), 'restart');
-    pairs.push(pair);
-    await pair.start();
-    const peer = await openPeer(pair.peer);
-    const rx: Buffer[] = [];
-    peer.on('data', (d: Buffer) => rx.push(d));
+    const { pair, peer, frames } = await asciiLine('restart');
     // Before the restart: counter 1 serves a ticket, counter 2 is on a break, counter 3 is closed.
     queue.counters.open(1, 1);
     queue.counters.open(2, 2);
@@ -443,9 +440,9 @@ describe('counter boards after a host restart', () => {
     queue.settings.setRaw('boards', [1, 2, 3].map((counterId) => ({ kind: 'counter', port: pair.device, address: counterId, counterId, protocol: 'ascii' })));
     const out = new CallOutputs(queue, () => undefined, () => undefined);
     outputs.push(out);
-    await waitFor(() => decodeAscii(Buffer.concat(rx)).length >= 3);
+    await waitFor(() => frames().length >= 3);
     await new Promise((r) => setTimeout(r, 200));
-    expect(decodeAscii(Buffer.concat(rx))).toEqual([
+    expect(frames()).toEqual([
       { address: 1, cmd: 'N', text: t.number },
       { address: 2, cmd: 'P', text: '----' },
       { address: 3, cmd: 'C', text: '' },
