@@ -57,6 +57,14 @@ export class BoardBus {
       const client = new ModbusClient();
       await client.connectRTUBuffered(this.path, { baudRate: this.baudRate, dataBits: 8, stopBits: 1, parity: 'none' });
       client.setTimeout(500);
+      // The client re-emits its port's errors (EIO when the cable is pulled mid-write) as 'error'
+      // events: unheard, one would take the whole host down. Treated as an unplug, like the ASCII port's.
+      // Only while it is this bus's client: a replaced one's late 'close' must not drop its successor.
+      const gone = () => {
+        if (this.modbus === client) this.lost();
+      };
+      client.on('error', gone);
+      client.on('close', gone);
       this.modbus = client;
     } else {
       this.port = await new Promise<SerialPort>((resolve, reject) => {
