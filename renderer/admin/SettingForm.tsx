@@ -142,17 +142,21 @@ export function useOfficeFields<K extends keyof OfficeConfig>(fields: readonly K
   const office = useQuery('officeSettings', {}, (m) => m.type === 'config.changed');
   const storedJson = office.data ? JSON.stringify(pickOf(office.data, fields)) : null;
   const [draft, setDraft] = useState<Pick<OfficeConfig, K> | null>(null);
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
   const previousStored = useRef<string | null>(null);
   useEffect(() => {
     if (storedJson === null) return;
     // The screen re-reads the settings after every save: that must not throw away an edit typed
     // since. Take the stored value only while the draft still shows the previous stored value
-    // (nothing typed), or already equals the new one.
-    const current = draftRef.current === null ? null : JSON.stringify(draftRef.current);
-    if (current === null || current === previousStored.current || current === storedJson) setDraft(JSON.parse(storedJson) as Pick<OfficeConfig, K>);
+    // (nothing typed), or already equals the new one. Decided in an updater, against the draft
+    // as it is then: a click that lands between the re-read's render and this effect has queued
+    // its edit already, and a draft read at render time would not have it (the edit was lost so,
+    // on a loaded machine).
+    const before = previousStored.current;
     previousStored.current = storedJson;
+    setDraft((current) => {
+      const now = current === null ? null : JSON.stringify(current);
+      return now === null || now === before || now === storedJson ? (JSON.parse(storedJson) as Pick<OfficeConfig, K>) : current;
+    });
   }, [storedJson]);
   const dirty = draft !== null && JSON.stringify(draft) !== storedJson;
   const save = (value: Pick<OfficeConfig, K>) => {

@@ -31,10 +31,9 @@ async function apiPost(p: string, body: unknown) {
 }
 const saved = (scope: string) => admin.waitForSelector(`${scope} [data-testid="save-message"]:has-text("Đã lưu")`);
 /**
- * Save a form and let the screen settle before the next edit: the form's draft follows the stored
- * value, so it is reset when the screen re-reads the settings after the save's config.changed; an
- * edit made before that re-read lands would be overwritten. Waiting for this save's answer also
- * tells a second save from the first, whose "Đã lưu" note is still on screen.
+ * Save a form and wait for the screen's re-read after the save's config.changed, so the next step
+ * starts from the stored value (the last test clicks inside that re-read on purpose). Waiting for
+ * this save's answer also tells a second save from the first, whose "Đã lưu" note is still on screen.
  */
 async function saveSettled(scope: string) {
   const posted = admin.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/admin/'));
@@ -194,5 +193,42 @@ describe('admin settings in Chromium', () => {
     await admin.click(`${form} button[type="submit"]`);
     await admin.waitForSelector(`${form} [data-testid="save-errors"]:has-text("{number}")`);
     expect((await api('/api/admin/office')).ticketTemplate).toEqual(office.ticketTemplate);
+  }, 60_000);
+
+  it('an edit made the moment the re-read after a save lands is kept', async () => {
+    // The draft follows the stored value after a save. A click that arrives between the re-read's
+    // render and the effect that adopts the stored value was once overwritten by it (seen in CI on
+    // a loaded machine). The page clicks inside that gap on purpose: the re-read's render takes
+    // the "unsaved changes" note away, and the observer clicks before React's effects run.
+    await admin.reload();
+    await admin.click('[data-tab="ticket"]');
+    const form = '[data-form="ticketTemplate"]';
+    await admin.waitForSelector(`${form} tr:has(input[value="{footer}"])`);
+    const stored = (await api('/api/admin/office')).ticketTemplate as { text: string }[];
+    const target = stored.find((l) => l.text.startsWith('Mã phiếu'))!.text;
+    await admin.fill(`${form} input[aria-label="Nội dung, dòng 1"]`, '{office} — Một cửa');
+    await admin.evaluate(([formSel, text]) => {
+      const footer = document.querySelector(`${formSel} .form-footer`)!;
+      const obs = new MutationObserver(() => {
+        if (footer.querySelector('.stat')) return;
+        obs.disconnect();
+        const row = [...document.querySelectorAll(`${formSel} tbody tr`)].find((tr) => tr.querySelector<HTMLInputElement>('input:not([type])')?.value === text);
+        (row?.querySelector('button[aria-label^="Xóa"]') as HTMLButtonElement | null)?.click();
+        (window as unknown as { clickedInGap: boolean }).clickedInGap = row !== undefined;
+      });
+      obs.observe(footer, { childList: true, subtree: true });
+    }, [form, target] as const);
+    // Not saveSettled: the click clears this save's "Đã lưu" note, as any new edit does.
+    await admin.click(`${form} button[type="submit"]`);
+    await admin.waitForFunction(() => (window as unknown as { clickedInGap?: boolean }).clickedInGap === true);
+    // The row stays deleted on screen and is still an unsaved change; saving it stores both edits.
+    await admin.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await (await admin.$(`${form} .form-footer .stat`))?.textContent()).toBe('Có thay đổi chưa lưu');
+    expect(await admin.$$eval(`${form} tbody input:not([type])`, (ins, text) => ins.some((i) => (i as HTMLInputElement).value === text), target)).toBe(false);
+    await saveSettled(form);
+    const texts = ((await api('/api/admin/office')).ticketTemplate as { text: string }[]).map((l) => l.text);
+    expect(texts).toContain('{office} — Một cửa');
+    expect(texts).not.toContain(target);
+    expect(texts).toHaveLength(stored.length - 1);
   }, 60_000);
 });
