@@ -49,16 +49,16 @@ export const BOARD_BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 11
 export function boardProblems(boards: readonly BoardConfig[]): BoardProblem[] {
   const problems: BoardProblem[] = [];
   const taken = new Map<string, number>();
-  const protocols = new Map<string, string>();
-  const speeds = new Map<string, number>();
+  // The first board on each line sets its protocol and speed; later boards must match it.
+  const lines = new Map<string, BoardConfig>();
   boards.forEach((b, i) => {
     const board = i + 1;
-    const protocol = protocols.get(b.port);
-    if (protocol && protocol !== b.protocol) problems.push({ kind: 'mixedProtocol', board, port: b.port, protocol });
-    protocols.set(b.port, protocol ?? b.protocol);
-    const baudRate = speeds.get(b.port);
-    if (baudRate !== undefined && baudRate !== b.baudRate) problems.push({ kind: 'mixedBaud', board, port: b.port, baudRate });
-    speeds.set(b.port, baudRate ?? b.baudRate);
+    const first = lines.get(b.port);
+    if (!first) lines.set(b.port, b);
+    else {
+      if (first.protocol !== b.protocol) problems.push({ kind: 'mixedProtocol', board, port: b.port, protocol: first.protocol });
+      if (first.baudRate !== b.baudRate) problems.push({ kind: 'mixedBaud', board, port: b.port, baudRate: first.baudRate });
+    }
     const max = b.protocol === 'ascii' ? 99 : 247;
     for (const address of boardAddresses(b)) {
       if (address > max) problems.push({ kind: 'addressRange', board, address, max });

@@ -107,24 +107,16 @@ export class CallOutputs {
       // A signal only: the admin screen re-reads the boards' status with its session.
       onStatusChange: () => this.broadcast({ type: 'boards.status', at: this.queue.now() }),
       currentNumber: (counterId) => this.queue.calling.current(counterId)?.number ?? null,
-      counterStatus: (counterId) => {
-        try {
-          return this.queue.ctx.counter(counterId).status;
-        } catch {
-          return null; // a counter deleted since its board was saved
-        }
-      },
+      // null: a counter deleted since its board was saved.
+      counterStatus: (counterId) => this.queue.ctx.activeCounter(counterId)?.status ?? null,
       zoneOf: (counterId) => this.queue.catalogue.zoneOfCounter(counterId),
       recentCalls: (zoneId) => {
-        try {
-          const d = this.queue.views.display(zoneId);
-          const status = new Map(d.counters.map((c) => [c.id, c.status]));
-          return d.recentCalls
-            .filter((c) => status.get(c.counterId) !== 'closed')
-            .map((c) => ({ number: c.number, counterId: c.counterId, counterNumber: c.counterNumber, paused: status.get(c.counterId) === 'paused' }));
-        } catch {
-          return []; // a zone deleted since the board was saved
-        }
+        if (!this.queue.catalogue.zone(zoneId)) return []; // a zone deleted since the board was saved
+        const d = this.queue.views.display(zoneId);
+        const status = new Map(d.counters.map((c) => [c.id, c.status]));
+        return d.recentCalls
+          .filter((c) => status.get(c.counterId) !== 'closed')
+          .map((c) => ({ number: c.number, counterId: c.counterId, counterNumber: c.counterNumber, paused: status.get(c.counterId) === 'paused' }));
       },
     });
   }

@@ -144,9 +144,15 @@ export class QueueContext {
   }
 
   counter(id: number): CounterRow {
-    const row = this.counterById.get(id);
-    if (!row || row.active !== 1) throw new AppError('COUNTER_NOT_FOUND');
+    const row = this.activeCounter(id);
+    if (!row) throw new AppError('COUNTER_NOT_FOUND');
     return row;
+  }
+
+  /** For callers to whom a deleted counter is normal (a board saved before the counter was removed). */
+  activeCounter(id: number): CounterRow | undefined {
+    const row = this.counterById.get(id);
+    return row && row.active === 1 ? row : undefined;
   }
 
   serviceIdsOf(counterId: number): number[] {

@@ -456,3 +456,32 @@ describe('counter boards after a host restart', () => {
 function ttySpeed(device: string): number {
   return Number(execFileSync('stty', ['-F', device, 'speed'], { encoding: 'utf8' }).trim());
 }
+
+describe('boards whose counter or zone went after they were saved', () => {
+  it('a board of a deleted counter and a hall board of a deleted zone are blanked; the other boards go on', async () => {
+    const { queue } = tempQueue();
+    const { peer, pair, frames } = await asciiLine('gone');
+    queue.counters.open(1, 1);
+    // Saved while counter 99 and zone 99 existed; both were removed since (the stored list is read as it is).
+    queue.settings.setRaw('boards', [
+      { kind: 'counter', port: pair.device, address: 1, counterId: 1, protocol: 'ascii' },
+      { kind: 'counter', port: pair.device, address: 2, counterId: 99, protocol: 'ascii' },
+      { kind: 'hall', port: pair.device, address: 3, zoneId: 99, rows: 1, protocol: 'ascii' },
+    ]);
+    const out = new CallOutputs(queue, () => undefined, () => undefined);
+    outputs.push(out);
+    await waitFor(() => frames().length >= 3);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(frames().filter((f) => f.address !== 1).sort((x, y) => x.address - y.address)).toEqual([
+      { address: 2, cmd: 'C', text: '' },
+      { address: 3, cmd: 'C', text: '' },
+    ]);
+    const before = frames().length;
+    const t = queue.issuer.issue({ serviceId: 1 });
+    const called = queue.calling.callNext(1, STAFF(1, 1));
+    await waitFor(() => frames().slice(before).some((f) => f.address === 1 && f.text === t.number));
+    expect(called.id).toBe(t.id);
+    expect(frames().slice(before).filter((f) => f.address !== 1)).toEqual([]);
+    peer.close();
+  });
+});
