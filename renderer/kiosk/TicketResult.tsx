@@ -32,7 +32,15 @@ function usePrintState(ticket: IssuedTicket): TicketPrintView['state'] {
   return state;
 }
 
-const QR_OPTIONS = { margin: 1, width: 480, errorCorrectionLevel: 'M' } as const;
+const QR_OPTIONS = { type: 'svg', margin: 1, errorCorrectionLevel: 'M' } as const;
+
+/**
+ * The QR as an SVG image: about a millisecond of work, where a 480-pixel canvas encoded to PNG (and
+ * decoded again to show it) took 18 ms of the main thread on a slow 2-core kiosk PC, in the frames
+ * right after the number's, competing with their raster for the CPU. The SVG's modules are sharp at
+ * any size (crispEdges), as a phone's camera wants them.
+ */
+const qrImage = (url: string): Promise<string> => QRCode.toString(url, QR_OPTIONS).then((svg) => `data:image/svg+xml,${encodeURIComponent(svg)}`);
 
 /** After the frame that is being drawn now has been painted (a task queued from an animation frame). */
 function afterNextPaint(run: () => void): () => void {
@@ -47,15 +55,15 @@ function afterNextPaint(run: () => void): () => void {
 }
 
 /**
- * The ticket's QR, made once the number is on screen: encoding it is tens of ms of canvas work on
- * the main thread, and the citizen looks for the number first (#14: the first tap blocked ≈ 56 ms).
+ * The ticket's QR, made once the number is on screen: the citizen looks for the number first, and
+ * the QR's image is one more thing for that frame to raster (#14: the first tap blocked ≈ 56 ms).
  */
 function useQrAfterPaint(url: string): string | null {
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     const cancel = afterNextPaint(() => {
-      QRCode.toDataURL(url, QR_OPTIONS)
+      qrImage(url)
         .then((d) => live && setQr(d))
         .catch(() => live && setQr(null));
     });
@@ -88,7 +96,7 @@ export const ResultWarmup = memo(function ResultWarmup() {
     () =>
       whenIdle(() => {
         setReady(true);
-        QRCode.toDataURL(`${location.origin}/t/warm-up`, QR_OPTIONS)
+        qrImage(`${location.origin}/t/warm-up`)
           .then(setQr)
           .catch(() => undefined);
       }),

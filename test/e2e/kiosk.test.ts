@@ -4,6 +4,7 @@ import { FakePrinter } from '../helpers/fakePrinter';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
 import { PtyPair } from '../helpers/ptyPair';
+import { readQrOnScreen } from '../helpers/screenQr';
 import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
@@ -124,6 +125,9 @@ describe('the kiosk says what really happened to the print, in Chromium', () => 
       expect(failed).toContain('xuất trình tại quầy');
       expect(await kiosk.textContent('[data-testid="ticket-result"]')).not.toContain('Vui lòng nhận phiếu in bên dưới');
       const trackUrl = (await kiosk.getAttribute('.qr img', 'alt')) ?? '';
+      // The QR as painted on the screen scans to the ticket's tracking address.
+      expect(trackUrl).toMatch(/^http:\/\/.+\/t\/[A-Za-z0-9_-]+$/);
+      expect(await readQrOnScreen(kiosk.locator('.qr img'))).toBe(trackUrl);
       const code = (await kiosk.textContent('[data-testid="ticket-code"]'))?.trim() ?? '';
       expect(code).toMatch(/^[A-Z0-9]{5}$/);
 
