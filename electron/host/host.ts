@@ -223,8 +223,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
       return sendError(res, 'BAD_REQUEST');
     }
     if (url.pathname.startsWith('/api/')) {
-      // Cross-site and DNS-rebinding guard on everything that changes state.
-      const refused = req.method !== 'GET' && req.method !== 'HEAD' ? originProblem(req) : null;
+      // Cross-site and DNS-rebinding guard on every API request, reads included: a rebinding page
+      // shares our address but not our name, and a GET it may send would let it read the API.
+      const refused = originProblem(req);
       if (refused) return refuseEarly(req, res, refused);
       void downloads(req, res, url)
         .then(async (handled) => handled || (await adminFiles(req, res, url)))

@@ -75,6 +75,23 @@ describe('cross-site and DNS rebinding', () => {
     expect(same.status).toBe(201);
   });
 
+  it('refuses reads under a foreign Host too (a rebinding page would read the API); our names still read', async () => {
+    const read = (p: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        http.get(`${base}${p}`, { headers }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject);
+      });
+    const display = enrollDevice(host, 'display');
+    for (const p of ['/api/display', '/api/health', '/api/config']) {
+      expect(await read(p, { host: `evil.example:${host.port}` }), p).toBe(403);
+      expect(await read(p, { host: `evil.example:${host.port}`, 'x-device-token': display }), p).toBe(403);
+      expect(await read(p, { host: `127.0.0.1:${host.port}` }), p).toBe(200);
+      expect(await read(p, { host: `localhost:${host.port}`, origin: `http://localhost:${host.port}` }), p).toBe(200);
+      expect(await read(p, { host: `127.0.0.1:${host.port}`, origin: 'app://motcua' }), p).toBe(200);
+    }
+    // A cross-site page's fetch carries its own Origin.
+    expect(await read('/api/display', { host: `127.0.0.1:${host.port}`, origin: 'http://evil.example' })).toBe(403);
+  });
+
   it('refuses a WebSocket upgrade from a foreign origin and accepts our own', async () => {
     const open = (origin: string) =>
       new Promise<boolean>((resolve) => {
