@@ -1,4 +1,4 @@
-import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, catalogueCell, catalogueCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
+import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, catalogueCell, catalogueCsv, catalogueFromCsv, catalogueRows } from '../../shared/catalogueSheet';
 import type { CatalogueRowData } from '../../shared/catalogueSheet';
 
 // The catalogue spreadsheet in the admin's browser: CSV by hand, XLSX with exceljs, which is
@@ -29,7 +29,7 @@ export async function readCatalogue(file: File): Promise<{ rows: CatalogueRowDat
   const bytes = await file.arrayBuffer();
   // An .xlsx is a zip ("PK"), whatever the file is called; anything else is read as CSV text.
   const head = new Uint8Array(bytes.slice(0, 2));
-  if (!(head[0] === 0x50 && head[1] === 0x4b)) return catalogueRows(parseCsv(new TextDecoder().decode(bytes)));
+  if (!(head[0] === 0x50 && head[1] === 0x4b)) return catalogueFromCsv(new TextDecoder().decode(bytes));
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);

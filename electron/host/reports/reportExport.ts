@@ -1,4 +1,4 @@
-import { csvCell } from './csvSafe';
+import { csvCell } from '../../../shared/csvSafe';
 import type { ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
 import { dayLabel, officeDateTime } from '../../../shared/officeTime';
 import { satisfactionLevels } from '../../../shared/satisfactionLevels';
