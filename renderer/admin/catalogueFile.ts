@@ -1,5 +1,6 @@
 import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, catalogueCell, catalogueCsv, catalogueFromCsv, catalogueRows } from '../../shared/catalogueSheet';
 import type { CatalogueRowData } from '../../shared/catalogueSheet';
+import { zipBombProblem } from './zipBombCheck';
 
 // The catalogue spreadsheet in the admin's browser: CSV by hand, XLSX with exceljs, which is
 // loaded only when an office actually opens or saves an Excel file (it is large).
@@ -30,6 +31,8 @@ export async function readCatalogue(file: File): Promise<{ rows: CatalogueRowDat
   // An .xlsx is a zip ("PK"), whatever the file is called; anything else is read as CSV text.
   const head = new Uint8Array(bytes.slice(0, 2));
   if (!(head[0] === 0x50 && head[1] === 0x4b)) return catalogueFromCsv(new TextDecoder().decode(bytes));
+  const refused = await zipBombProblem(new Uint8Array(bytes));
+  if (refused) return { rows: [], problems: [refused] };
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);

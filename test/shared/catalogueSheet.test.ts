@@ -59,11 +59,16 @@ describe('the catalogue CSV is no formula carrier (issue #27)', () => {
     for (let i = 0; i < line.length; i++) {
       const ch = line[i] as string;
       if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-        else if (ch === '"') quoted = false;
+        if (ch === '"' && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
         else cur += ch;
       } else if (ch === '"') quoted = true;
-      else if (ch === sep) out.push(cur), (cur = '');
+      else if (ch === sep) {
+        out.push(cur);
+        cur = '';
+      }
       else cur += ch;
     }
     return [...out, cur];

@@ -5,7 +5,6 @@ import type { HttpClient } from '../../helpers/httpClient';
 import { FakeClock, tempHost } from '../../helpers/tempHost';
 
 // Issue #27: a citizen's comment carried NUL and U+202E (right-to-left override) into the report CSV.
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const HOSTILE = 'Cán bộ\u0000 tận\u202Etình\u2066 lắm\u0007\r\ndòng hai\u200F\ttab';
 const CLEAN = 'Cán bộ tậntình lắm\ndòng hai\ttab';
