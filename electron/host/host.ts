@@ -222,7 +222,10 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   });
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
   // Sockets are open files: the caps are cut from this process's limit (issue #27).
-  const limits = socketLimits(openFileLimit()?.soft ?? null, o.socketLimits);
+  const openFiles = openFileLimit();
+  const limits = socketLimits(openFiles?.soft ?? null, o.socketLimits);
+  // Where an office can see what its host was given (a service manager may set a low limit).
+  o.log({ level: 'info', msg: 'socket caps', openFiles: openFiles?.soft ?? null, openFilesHard: openFiles?.hard ?? null, ...limits });
   const showsDevice = (req: http.IncomingMessage) => {
     const token = deviceToken(req);
     return token !== undefined && devices.identify(token, req.socket.remoteAddress ?? null) !== null;
