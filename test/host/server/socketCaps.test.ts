@@ -4,8 +4,9 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
-import { enrollDevice } from '../../helpers/devices';
-import { tempHost } from '../../helpers/tempHost';
+import { enrollDevice, enrollInDataDir } from '../../helpers/devices';
+import { startServe, waitExit } from '../../helpers/serveProcess';
+import { tempDir, tempHost } from '../../helpers/tempHost';
 
 // Issue #27: one phone opened 20,000 WebSockets on /api/events, the host ran out of open files,
 // and health and the kiosks' tickets failed until they closed. Phones are played by client
@@ -119,4 +120,61 @@ describe('a phone cannot hold every socket', () => {
     expect(after).toBe(200);
     expect((await stream('127.0.0.60')).accepted).toBe(true);
   }, 30_000);
+});
+
+describe('a flood never reaches the open-file limit', () => {
+  it('a host under a 1024-file limit takes 2,000 connections from 100 addresses and still serves a kiosk, then everyone', async () => {
+    const dir = tempDir();
+    const srv = await startServe(dir, {}, 0, 1024);
+    const port = srv.port;
+    let out = '';
+    srv.child.stdout?.on('data', (d) => (out += String(d)));
+    srv.child.stderr?.on('data', (d) => (out += String(d)));
+    const sockets: { close(): void }[] = [];
+    try {
+      const [kiosk] = enrollInDataDir(dir, [{ role: 'kiosk' }]);
+      const held = await Promise.all(
+        Array.from({ length: 2000 }, (_, i) => {
+          const from = `127.0.3.${1 + (i % 100)}`;
+          if (i % 2 === 0) {
+            return new Promise<boolean>((resolve) => {
+              const ws = new WebSocket(`ws://127.0.0.1:${port}/api/events`, { localAddress: from, handshakeTimeout: 5000 });
+              sockets.push({ close: () => ws.terminate() });
+              ws.once('open', () => resolve(true));
+              ws.once('error', () => resolve(false));
+              ws.once('unexpected-response', (_q, r) => (r.resume(), resolve(false)));
+            });
+          }
+          return new Promise<boolean>((resolve) => {
+            const s = net.connect({ host: '127.0.0.1', port, localAddress: from });
+            sockets.push({ close: () => s.destroy() });
+            s.once('connect', () => setTimeout(() => resolve(!s.destroyed), 300));
+            s.once('close', () => resolve(false));
+            s.once('error', () => resolve(false));
+          });
+        }),
+      );
+      const post = async () => {
+        const t0 = performance.now();
+        const r = await fetch(`http://127.0.0.1:${port}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-device-token': kiosk as string, connection: 'close' }, body: '{"serviceId":1}' });
+        return { status: r.status, ms: performance.now() - t0 };
+      };
+      const ticket = await post();
+      expect(ticket.status).toBe(201);
+      expect(ticket.ms).toBeLessThan(1000);
+      console.log(`1024-file host: 2,000 connections from 100 addresses, ${held.filter(Boolean).length} held; kiosk ticket ${ticket.ms.toFixed(0)} ms`);
+      for (const s of sockets.splice(0)) s.close();
+      let health = 0;
+      for (let i = 0; i < 50 && health !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        health = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { connection: 'close' } }).then((r) => r.status, () => -1);
+      }
+      expect(health).toBe(200);
+      expect(out).not.toMatch(/EMFILE|too many open files/i);
+    } finally {
+      for (const s of sockets) s.close();
+      srv.child.kill('SIGTERM');
+      await waitExit(srv.child);
+    }
+  }, 60_000);
 });
