@@ -12,17 +12,19 @@ import { tempDir, tempHost } from '../../helpers/tempHost';
 // and health and the kiosks' tickets failed until they closed. Phones are played by client
 // sockets bound to other loopback addresses; the host's own screens come from 127.0.0.1.
 
-let host: Host;
+let host: Host | undefined;
+const hostPort = () => (host as Host).port;
 const open: { close(): void }[] = [];
 afterEach(async () => {
   for (const s of open.splice(0)) s.close();
-  await host.close();
+  await host?.close();
+  host = undefined;
 });
 
 /** An event stream from `from`; resolves whether the host took it (and its first message). */
 function stream(from: string, headers: Record<string, string> = {}, query = ''): Promise<{ accepted: boolean; hello?: unknown }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/events${query}`, { localAddress: from, headers, handshakeTimeout: 5000 });
+    const ws = new WebSocket(`ws://127.0.0.1:${hostPort()}/api/events${query}`, { localAddress: from, headers, handshakeTimeout: 5000 });
     open.push({ close: () => ws.terminate() });
     ws.once('message', (d) => resolve({ accepted: true, hello: JSON.parse(String(d)) }));
     ws.once('unexpected-response', (_req, res) => (res.resume(), resolve({ accepted: false })));
@@ -37,7 +39,7 @@ function request(method: string, p: string, headers: Record<string, string> = {}
   return new Promise((resolve) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
-      { host: '127.0.0.1', port: host.port, path: p, method, agent: false, headers: { ...headers, ...(text ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) } : {}) } },
+      { host: '127.0.0.1', port: hostPort(), path: p, method, agent: false, headers: { ...headers, ...(text ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) } : {}) } },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
@@ -51,7 +53,7 @@ function request(method: string, p: string, headers: Record<string, string> = {}
 /** A silent TCP connection (never a byte sent), the cheapest way to hold a socket: still held after 300 ms? */
 function idle(from: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = net.connect({ host: '127.0.0.1', port: host.port, localAddress: from });
+    const s = net.connect({ host: '127.0.0.1', port: hostPort(), localAddress: from });
     open.push({ close: () => s.destroy() });
     s.once('connect', () => setTimeout(() => resolve(!s.destroyed && s.readyState === 'open'), 300));
     s.once('close', () => resolve(false));
