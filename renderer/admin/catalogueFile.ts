@@ -25,8 +25,13 @@ export async function saveCatalogue(rows: CatalogueRowData[], kind: 'csv' | 'xls
   download('danh-muc-thu-tuc.xlsx', new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
 }
 
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+export const FILE_TOO_BIG = 'Tệp quá lớn (tối đa 16 MB) để là một danh mục thủ tục.';
+
 /** The rows of a CSV or XLSX file an office chose (its first sheet), or the problems in it. */
 export async function readCatalogue(file: File): Promise<{ rows: CatalogueRowData[]; problems: string[] }> {
+  // A province's whole catalogue is a megabyte or two; nothing larger is read into the tab.
+  if (file.size > MAX_FILE_BYTES) return { rows: [], problems: [FILE_TOO_BIG] };
   const bytes = await file.arrayBuffer();
   // An .xlsx is a zip ("PK"), whatever the file is called; anything else is read as CSV text.
   const head = new Uint8Array(bytes.slice(0, 2));

@@ -29,6 +29,7 @@ describe('a catalogue .xlsx is judged before it is inflated', () => {
     expect(r.rows).toEqual([]);
     expect(r.problems.join(' ')).toMatch(/Tệp Excel .*quá lớn/);
     expect(r.ms).toBeLessThan(3000);
+    console.log(`${(zip.length / MiB).toFixed(2)} MB .xlsx inflating to ${(sheet.size / MiB).toFixed(0)} MB: refused in ${r.ms} ms`);
   }, 60_000);
 
   it('refuses an entry that inflates past the size its directory claims (the lie is caught mid-stream)', async () => {
@@ -40,6 +41,11 @@ describe('a catalogue .xlsx is judged before it is inflated', () => {
   it('refuses thousands of entries', async () => {
     const many = Array.from({ length: 5000 }, (_, i) => ({ name: `xl/media/x${i}.xml`, data: 'x' }));
     const r = await read(zipFile([...PARTS, ...many]));
+    expect(r.problems.join(' ')).toMatch(/quá lớn/);
+  });
+
+  it('does not read a file past 16 MB at all', async () => {
+    const r = await read(Buffer.alloc(17 * MiB, 0x20));
     expect(r.problems.join(' ')).toMatch(/quá lớn/);
   });
 
