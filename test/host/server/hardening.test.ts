@@ -1,4 +1,5 @@
 import http from 'node:http';
+import os from 'node:os';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
@@ -90,6 +91,26 @@ describe('cross-site and DNS rebinding', () => {
     }
     // A cross-site page's fetch carries its own Origin.
     expect(await read('/api/display', { host: `127.0.0.1:${host.port}`, origin: 'http://evil.example' })).toBe(403);
+  });
+
+  it('reads under the machine’s LAN name and under MOTCUA_ALLOWED_HOSTS still work', async () => {
+    const before = process.env.MOTCUA_ALLOWED_HOSTS;
+    process.env.MOTCUA_ALLOWED_HOSTS = 'motcua.phuong-hoabinh.local,10.9.8.7';
+    const own = await tempHost();
+    try {
+      const read = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          http.get(`http://127.0.0.1:${own.port}/api/display`, { headers: { host } }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject);
+        });
+      expect(await read(`motcua.phuong-hoabinh.local:${own.port}`)).toBe(200);
+      expect(await read('10.9.8.7')).toBe(200);
+      expect(await read(`${os.hostname()}:${own.port}`)).toBe(200);
+      expect(await read(`not-${os.hostname()}:${own.port}`)).toBe(403);
+    } finally {
+      await own.close();
+      if (before === undefined) delete process.env.MOTCUA_ALLOWED_HOSTS;
+      else process.env.MOTCUA_ALLOWED_HOSTS = before;
+    }
   });
 
   it('refuses a WebSocket upgrade from a foreign origin and accepts our own', async () => {
