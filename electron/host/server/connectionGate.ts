@@ -40,7 +40,7 @@ export class ConnectionGate {
   ) {}
 
   attach(server: http.Server): void {
-    // The kernel-side ceiling: Node drops connections past it before any listener runs.
+    // Node's own ceiling too: past it, Node closes a connection before any listener sees it.
     server.maxConnections = this.limits.sockets;
     server.on('connection', (socket: Socket) => this.arrive(socket));
   }
@@ -65,11 +65,6 @@ export class ConnectionGate {
     }
     this.refused();
     return false;
-  }
-
-  get counts(): { anonymous: number; probation: number; device: number } {
-    const probation = this.probation.size;
-    return { anonymous: this.anonymousCount, probation, device: this.held.size - this.anonymousCount - probation };
   }
 
   private arrive(socket: Socket): void {
