@@ -44,6 +44,7 @@ export const errorCatalog = {
   DUPLICATE: { status: 409, vi: 'Đã có mục với mã hoặc số này', en: 'An item with this code or number already exists' },
   STORAGE_FULL: { status: 507, vi: 'Bộ nhớ máy chủ đã đầy, vui lòng báo cán bộ', en: 'Host storage is full' },
   DATABASE_BUSY: { status: 503, vi: 'Hệ thống đang bận, vui lòng thử lại', en: 'System busy, please retry' },
+  TOO_MANY_CONNECTIONS: { status: 503, vi: 'Máy chủ đang có quá nhiều kết nối, vui lòng thử lại sau', en: 'Too many connections, please retry later' },
   DEVICE_NOT_ENROLLED: { status: 403, vi: 'Thiết bị này chưa được đăng ký với hệ thống', en: 'This device is not enrolled' },
   DEVICE_ROLE: { status: 403, vi: 'Thiết bị này không được dùng cho chức năng này', en: 'This device may not do this' },
   PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn', en: 'Pairing code is wrong or expired' },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type Database from 'better-sqlite3';
 import { AuthService } from './auth/authService';
 import { startBackupSchedule } from './db/backupScheduler';
@@ -14,6 +15,7 @@ import { QueueService } from './queue/queueService';
 import { createHandlers } from './server/apiHandlers';
 import type { Handlers } from './server/apiHandlers';
 import { EventHub } from './server/eventHub';
+import type { Audience } from './server/eventHub';
 import { OfficeAdmin } from './admin/officeAdmin';
 import { CallOutputs } from './devices/callOutputs';
 import { ReportQueries } from './reports/reportQuery';
@@ -43,6 +45,11 @@ import { TrackingFeed } from './server/trackingFeed';
 import { cachedLanAddress } from './server/lanAddress';
 import { warmContract } from './server/warmContract';
 import { newCheckCode } from './queue/ticketId';
+import { ConnectionGate } from './server/connectionGate';
+import { AnonymousStreams } from './server/anonymousStreams';
+import { socketLimits } from './server/socketLimits';
+import type { SocketLimits } from './server/socketLimits';
+import { openFileLimit } from './server/openFileLimit';
 
 const TICKET_ID = /^[A-Za-z0-9]{8,32}$/;
 
@@ -75,6 +82,8 @@ export interface HostOptions {
   timeTickMs?: number;
   /** A better_sqlite3.node to load instead of the one under node_modules (MOTCUA_SQLITE_ADDON). */
   sqliteAddon?: string;
+  /** Tests and benches: socket caps other than those cut from the open-file limit. */
+  socketLimits?: Partial<SocketLimits>;
 }
 
 /** A device or service started alongside the host (printer, LED boards, announcer). */
@@ -212,8 +221,28 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     phoneIssueLimiter: new RateLimiter(2, 2),
   });
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
+  // Sockets are open files: the caps are cut from this process's limit (issue #27).
+  const openFiles = openFileLimit();
+  const limits = socketLimits(openFiles?.soft ?? null, o.socketLimits);
+  // Where an office can see what its host was given (a service manager may set a low limit).
+  o.log({ level: 'info', msg: 'socket caps', openFiles: openFiles?.soft ?? null, openFilesHard: openFiles?.hard ?? null, ...limits });
+  const showsDevice = (req: http.IncomingMessage) => {
+    const token = deviceToken(req);
+    return token !== undefined && devices.identify(token, req.socket.remoteAddress ?? null) !== null;
+  };
+  const gate = new ConnectionGate(limits, showsDevice, (count) => o.log({ level: 'warn', msg: 'connections refused: socket caps reached', count }));
+  const anonymousStreams = new AnonymousStreams(limits.eventStreams, limits.eventStreamsPerAddress);
+  const refuseUpgrade = (socket: Duplex) => socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 10\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  /** An event stream for a caller that is no enrolled device, within the anonymous caps. */
+  const anonymousUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer, audience: Audience) => {
+    const release = anonymousStreams.open(req.socket.remoteAddress ?? '?');
+    if (!release) return refuseUpgrade(socket);
+    socket.once('close', release);
+    hub.handleUpgrade(req, socket, head, audience);
+  };
 
   const server = http.createServer((req, res) => {
+    if (!gate.admit(req)) return sendError(res, 'TOO_MANY_CONNECTIONS', undefined, undefined, { Connection: 'close', 'Retry-After': '10' });
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     let url: URL;
@@ -223,8 +252,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
       return sendError(res, 'BAD_REQUEST');
     }
     if (url.pathname.startsWith('/api/')) {
-      // Cross-site and DNS-rebinding guard on everything that changes state.
-      const refused = req.method !== 'GET' && req.method !== 'HEAD' ? originProblem(req) : null;
+      // Cross-site and DNS-rebinding guard on every API request, reads included: a rebinding page
+      // shares our address but not our name, and a GET it may send would let it read the API.
+      const refused = originProblem(req);
       if (refused) return refuseEarly(req, res, refused);
       void downloads(req, res, url)
         .then(async (handled) => handled || (await adminFiles(req, res, url)))
@@ -255,7 +285,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     }
     sendError(res, 'NOT_FOUND');
   });
+  gate.attach(server);
   server.on('upgrade', (req, socket, head) => {
+    if (!gate.admit(req)) return refuseUpgrade(socket);
     const [pathname, query] = (req.url ?? '').split('?');
     if (pathname === PRINT_AGENT_PATH && !originProblem(req)) {
       // A print agent signs in as the kiosk whose printer it drives.
@@ -278,12 +310,14 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
         socket.destroy();
         return;
       }
-      hub.handleUpgrade(req, socket, head, { deviceId: null, trackTicketId: track });
+      // Counted as anonymous whoever opens it: it carries nothing a device needs.
+      anonymousUpgrade(req, socket, head, { deviceId: null, trackTicketId: track });
       return;
     }
     // Enrolled devices hear staff detail; everyone else the public view (no ids).
     const device = devices.identify(deviceToken(req), req.socket.remoteAddress ?? null);
-    hub.handleUpgrade(req, socket, head, { deviceId: device?.id ?? null });
+    if (device) hub.handleUpgrade(req, socket, head, { deviceId: device.id });
+    else anonymousUpgrade(req, socket, head, { deviceId: null });
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 70_000;

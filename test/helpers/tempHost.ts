@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHost } from '../../electron/host/host';
 import type { Host } from '../../electron/host/host';
+import type { SocketLimits } from '../../electron/host/server/socketLimits';
 import { openDatabase } from '../../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../../electron/host/db/seed';
 import { QueueService } from '../../electron/host/queue/queueService';
@@ -61,6 +62,8 @@ export interface TempHostOptions {
   staticDir?: string;
   /** MOTCUA_SEED: the sample provincial centre instead of the ward office. */
   seed?: 'ward' | 'centre';
+  /** Socket caps other than those cut from this machine's open-file limit. */
+  socketLimits?: Partial<SocketLimits>;
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
@@ -81,6 +84,7 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     now: opts.clock?.now,
     issueRatePerMinute: opts.issueRatePerMinute ?? 0,
     timeTickMs: opts.timeTickMs,
+    socketLimits: opts.socketLimits,
   });
 }
 
