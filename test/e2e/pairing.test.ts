@@ -35,7 +35,8 @@ async function pairingCode(role: string, counterNumber?: number): Promise<string
   await admin.locator('[data-testid=make-pairing-code]').click();
   await admin.waitForFunction((prev) => {
     const t = document.querySelector('[data-testid=pairing-digits]')?.textContent ?? '';
-    return /^\d{6}$/.test(t) && t !== prev;
+    // Eight signs of the check-code alphabet, shown in two halves (shared/pairingCode.ts).
+    return /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(t) && t !== prev;
   }, before);
   return (await admin.locator('[data-testid=pairing-digits]').textContent()) as string;
 }
@@ -94,7 +95,9 @@ describe('pairing devices through the real pages', () => {
     await page.goto(`${base}/kiosk`);
     await page.locator('[data-testid=device-gate]').waitFor();
     expect(await page.locator('h2').textContent()).toBe('Máy này chưa được đăng ký với hệ thống');
-    await page.locator('[data-testid=pair-code]').fill('000000');
+    // Typed the way people do (lower case, no dash); a well-formed code that is not live.
+    await page.locator('[data-testid=pair-code]').fill('acde hkmn');
+    expect(await page.locator('[data-testid=pair-code]').inputValue()).toBe('ACDE-HKMN');
     await page.locator('[data-testid=pair-submit]').click();
     await page.locator('[role=alert]').waitFor();
     expect(await page.locator('[role=alert]').textContent()).toContain('Mã ghép nối không đúng hoặc đã hết hạn');
