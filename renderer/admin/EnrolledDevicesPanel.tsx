@@ -88,8 +88,10 @@ export function EnrolledDevicesPanel() {
   return (
     <div className="editor-grid">
       {(alerts.data ?? []).slice(0, 1).map((a) => (
-        <div key={a.id} className="error-banner" role="alert" data-testid="pairing-swept">
-          <strong>{d.sweptTitle}</strong> {d.swept(a.failures, a.voided, seenAt.format(a.at))}
+        // Across the whole grid: it concerns every pairing, not one column.
+        <div key={a.id} className="error-banner" role="alert" data-testid="pairing-swept" style={{ gridColumn: '1 / -1' }}>
+          <strong>{d.sweptTitle}</strong>
+          <div>{d.swept(a.failures, a.voided, seenAt.format(a.at))}</div>
         </div>
       ))}
       <section className="panel">
