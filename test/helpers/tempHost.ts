@@ -61,6 +61,8 @@ export interface TempHostOptions {
   staticDir?: string;
   /** MOTCUA_SEED: the sample provincial centre instead of the ward office. */
   seed?: 'ward' | 'centre';
+  /** Where the host's log lines go (default: nowhere), for tests of what is logged. */
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
@@ -69,7 +71,7 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     dataDir: dir,
     port: 0,
     host: '127.0.0.1',
-    log: () => undefined,
+    log: opts.log ?? (() => undefined),
     version: 'test',
     staticDir: opts.staticDir ?? path.join(dir, 'no-renderer'),
     resourcesDir: path.resolve('resources'),

@@ -72,7 +72,8 @@ describe('pairing codes cannot be swept', () => {
 
   it('many addresses together trip the overall budget: every live code is voided, the admin is told, and a new code works', async () => {
     const clock = new FakeClock();
-    host = await tempHost({ clock });
+    const logged: Record<string, unknown>[] = [];
+    host = await tempHost({ clock, log: (e) => logged.push(e) });
     const admin = await signedInAdmin(host);
     const real = (await admin.post('/api/admin/devices/pairing', { role: 'counter', counterId: 1 })).body.code as string;
 
@@ -88,6 +89,9 @@ describe('pairing codes cannot be swept', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: 'pairing.swept', voided: 1 });
     expect(alerts[0]?.failures).toBeGreaterThanOrEqual(SWEEP_FAILURES);
+    expect(logged.filter((e) => e.level === 'warn' && String(e.msg).startsWith('pairing codes swept'))).toEqual([
+      { level: 'warn', msg: 'pairing codes swept: every live code voided', failures: SWEEP_FAILURES, voided: 1 },
+    ]);
 
     // A minute later (the code has 9 left) the admin's code was voided, not just out of budget.
     clock.advance(60_000);

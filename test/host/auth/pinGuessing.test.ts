@@ -48,7 +48,8 @@ describe('PIN guessing from a counter PC', () => {
 
   it('a right PIN in a burst of wrong ones signs in, and the wrong ones before it stay on the admin’s device list', async () => {
     const clock = new FakeClock();
-    host = await tempHost({ clock });
+    const logged: Record<string, unknown>[] = [];
+    host = await tempHost({ clock, log: (e) => logged.push(e) });
     const pc = counterPc(1);
     const right = pinOf(1);
     let wrong = 0;
@@ -70,9 +71,10 @@ describe('PIN guessing from a counter PC', () => {
     expect(wrong).toBeGreaterThanOrEqual(1);
 
     const admin = await signedInAdmin(host);
-    const listed = (await admin.get('/api/admin/devices')).body as { role: string; counterId: number | null; pinFailures: number; pinRightAfterFailures: number; pinRightAt: number | null }[];
+    const listed = (await admin.get('/api/admin/devices')).body as { id: number; role: string; counterId: number | null; pinFailures: number; pinRightAfterFailures: number; pinRightAt: number | null }[];
     const row = listed.find((d) => d.role === 'counter' && d.counterId === 1);
     expect(row).toMatchObject({ pinFailures: 0, pinRightAfterFailures: wrong, pinRightAt: clock.now() });
+    expect(logged).toContainEqual({ level: 'warn', msg: 'right PIN after wrong ones', device: `device:${row?.id}`, failures: wrong });
     // A later right PIN with no wrong ones before it does not wipe the record.
     await pc.post('/api/auth/logout');
     expect((await pc.post(LOGIN, { counterId: 1, officerId: 1, pin: right })).status).toBe(200);
