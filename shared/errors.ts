@@ -10,6 +10,7 @@ export const errorCatalog = {
   INVALID_PIN: { status: 401, vi: 'Mã PIN không đúng', en: 'Wrong PIN' },
   INVALID_PASSWORD: { status: 401, vi: 'Mật khẩu không đúng', en: 'Wrong password' },
   OFFICER_LOCKED: { status: 423, vi: 'Tạm khóa do nhập sai PIN nhiều lần, vui lòng thử lại sau', en: 'Locked after repeated wrong PINs; try again later' },
+  PIN_CHECK_BUSY: { status: 429, vi: 'Mã PIN vừa nhập trên máy này đang được kiểm tra; vui lòng chờ kết quả', en: 'A PIN typed on this device is still being checked; wait for its answer' },
   RATE_LIMITED: { status: 429, vi: 'Thao tác quá nhanh, vui lòng chờ giây lát', en: 'Too many requests; please wait' },
   SERVICE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy dịch vụ', en: 'Service not found' },
   SERVICE_INACTIVE: { status: 409, vi: 'Dịch vụ tạm ngừng tiếp nhận', en: 'Service is not available' },

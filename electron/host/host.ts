@@ -26,6 +26,8 @@ import { PrintAgentHub } from './devices/printAgentHub';
 import { PRINT_AGENT_PATH } from '../../shared/printAgentProtocol';
 import { createApiHandler, deviceToken, refuseEarly, sendError } from './server/httpApi';
 import { DeviceRegistry } from './auth/deviceRegistry';
+import { PairingGuard } from './auth/pairingGuard';
+import { SecurityAlerts } from './auth/securityAlerts';
 import { OfficeSetup } from './auth/officeSetup';
 import { PinHasher } from './auth/pinHasher';
 import { publicMessage } from '../../shared/api/publicViews';
@@ -154,9 +156,13 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   }
   const queue = new QueueService({ db, now: o.now });
   const devices = new DeviceRegistry(db, queue.now);
-  const auth = new AuthService(db, queue, pinHasher, (deviceKey, failures) => {
+  const auth = new AuthService(db, queue, pinHasher, (deviceKey, failures, right) => {
     // The admin's devices tab shows the count (pin_attempts); the log keeps the moment.
-    o.log({ level: 'warn', msg: 'repeated wrong PINs', device: deviceKey, failures });
+    o.log({ level: 'warn', msg: right ? 'right PIN after wrong ones' : 'repeated wrong PINs', device: deviceKey, failures });
+  });
+  const securityAlerts = new SecurityAlerts(db);
+  const pairing = new PairingGuard(devices, securityAlerts, queue.now, (failures, voided) => {
+    o.log({ level: 'warn', msg: 'pairing codes swept: every live code voided', failures, voided });
   });
   const setup = new OfficeSetup(db, queue.settings, devices, pinHasher, queue.now);
   let port = o.port;
@@ -193,7 +199,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   };
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, isAgentDevice });
   const admin = new OfficeAdmin(queue);
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {
@@ -219,6 +225,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     phonesMayTakeNumber: () => queue.settings.get().phonesMayTakeNumber,
     issueLimiter: new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))),
     phoneIssueLimiter: new RateLimiter(2, 2),
+    phoneIssueOverall: new RateLimiter(20, 10),
   });
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
   // Sockets are open files: the caps are cut from this process's limit (issue #27).

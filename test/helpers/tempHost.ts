@@ -64,6 +64,8 @@ export interface TempHostOptions {
   seed?: 'ward' | 'centre';
   /** Socket caps other than those cut from this machine's open-file limit. */
   socketLimits?: Partial<SocketLimits>;
+  /** Where the host's log lines go (default: nowhere), for tests of what is logged. */
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
@@ -72,7 +74,7 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     dataDir: dir,
     port: 0,
     host: '127.0.0.1',
-    log: () => undefined,
+    log: opts.log ?? (() => undefined),
     version: 'test',
     staticDir: opts.staticDir ?? path.join(dir, 'no-renderer'),
     resourcesDir: path.resolve('resources'),
