@@ -2,7 +2,7 @@ import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
 import { padToEight, renderText, toImageData } from './rasterText';
-import { writeLine } from './escposText';
+import { beginText, writeLine } from './escposText';
 import { paperDots, wrap } from './ticketLayout';
 import { printWidth } from './vietnameseText';
 
@@ -34,7 +34,7 @@ export function encodeTestPage(cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'e
     columns: profile.columns[cfg.paper],
     codepageCandidates: cfg.encoding === 'tcvn3' ? ['tcvn3', 'tcvn3capitals'] : undefined,
   });
-  enc.initialize().codepage(cfg.encoding === 'cp1258' ? 'windows1258' : cfg.encoding === 'tcvn3' ? 'auto' : 'cp437');
+  beginText(enc.initialize(), profile.encoderModel, cfg.encoding);
   const columns = profile.columns[cfg.paper];
   for (const l of [`TRANG IN THỬ — ${profile.name} — ${cfg.paper} mm — ${cfg.encoding}`, ...testPageLines()]) {
     for (const part of printWidth(l) <= columns ? [l] : wrap(l, columns)) writeLine(enc, part, cfg.encoding);

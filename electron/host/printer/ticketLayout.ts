@@ -6,7 +6,7 @@ import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplat
 import { padToEight, renderText, toImageData } from './rasterText';
 import type { RasterLine } from './rasterText';
 import { officeClock, officeDate } from '../../../shared/officeTime';
-import { writeLine } from './escposText';
+import { beginText, writeLine } from './escposText';
 import { graphemesOf, printWidth } from './vietnameseText';
 
 export interface TicketPrintData {
@@ -139,11 +139,11 @@ export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profi
     codepageCandidates: cfg.encoding === 'tcvn3' ? ['tcvn3', 'tcvn3capitals'] : undefined,
   });
   enc.initialize();
-  enc.codepage(cfg.encoding === 'cp1258' ? 'windows1258' : cfg.encoding === 'tcvn3' ? 'auto' : 'cp437');
+  beginText(enc, profile.encoderModel, cfg.encoding);
   const v = ticketValues(d);
   for (const line of printed(template)) {
     if (line.kind === 'rule') {
-      enc.line('-'.repeat(columns));
+      writeLine(enc, '-'.repeat(columns), cfg.encoding);
       continue;
     }
     if (line.kind === 'feed') {
