@@ -44,7 +44,7 @@ import type { StaticMount } from './server/staticFiles';
 import { TimeWatch } from './timeWatch';
 import { playEtaInBackground } from './etaSchedule';
 import { TrackingFeed } from './server/trackingFeed';
-import { cachedLanAddress } from './server/lanAddress';
+import { cachedLanAddress, linkAddress } from './server/lanAddress';
 import { warmContract } from './server/warmContract';
 import { newCheckCode } from './queue/ticketId';
 import { ConnectionGate } from './server/connectionGate';
@@ -165,8 +165,10 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     o.log({ level: 'warn', msg: 'pairing codes swept: every live code voided', failures, voided });
   });
   const setup = new OfficeSetup(db, queue.settings, devices, pinHasher, queue.now);
+  const linkHost = linkAddress(o.host, lanAddress);
   let port = o.port;
-  const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || `http://${lanAddress()}:${port}`).replace(/\/$/, '')}/t/${id}`;
+  const ownBase = () => `http://${linkHost()}:${port}`;
+  const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || ownBase()).replace(/\/$/, '')}/t/${id}`;
   const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.lastEventSeq() }), publicMessage);
   const agents = new PrintAgentHub(o.log);
   const printers = new PrinterFleet({ queue, settings: queue.settings, trackUrl, broadcast: (m) => hub.broadcast(m), log: o.log, agents });
@@ -199,7 +201,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   };
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, isAgentDevice });
   const admin = new OfficeAdmin(queue);
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
+  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {
@@ -364,7 +366,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     auth,
     devices,
     setup,
-    setupUrl: setupToken ? `http://${o.host && o.host !== '0.0.0.0' ? o.host : lanAddress()}:${port}/setup?token=${setupToken}` : null,
+    setupUrl: setupToken ? `${ownBase()}/setup?token=${setupToken}` : null,
     handlers,
     hub,
     printing,

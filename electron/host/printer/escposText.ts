@@ -1,6 +1,9 @@
 import CodepageEncoder from '@point-of-sale/codepage-encoder';
+import type { Codepage } from '@point-of-sale/codepage-encoder';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import type { PrinterConfig } from '../../../shared/printerConfig';
+import type { PRINTER_PROFILES, PrinterConfig, PrinterProfileId } from '../../../shared/printerConfig';
+
+type EncoderModel = (typeof PRINTER_PROFILES)[PrinterProfileId]['encoderModel'];
 import { stripDiacritics, toCp1258Form } from './vietnameseText';
 
 const ENCODER_CODEPAGE = { cp1258: 'windows1258', tcvn3: 'auto', ascii: 'cp437', raster: 'cp437' } as const;
@@ -10,7 +13,7 @@ const numbers = new Map<string, number>();
  * The `ESC t n` number a printer model gives a code page, read from the encoder's own per-model
  * tables (it keeps them private) by encoding one letter.
  */
-export function codepageNumber(encoderModel: string, codepage: string): number {
+export function codepageNumber(encoderModel: EncoderModel, codepage: Codepage): number {
   const key = `${encoderModel}/${codepage}`;
   const known = numbers.get(key);
   if (known !== undefined) return known;
@@ -29,7 +32,7 @@ export function codepageNumber(encoderModel: string, codepage: string): number {
  * a ticket before (#28). TCVN-3 switches between its two pages inside the encoder, which sends a
  * selection only when the page changes.
  */
-export function beginText(enc: ReceiptPrinterEncoder, encoderModel: string, encoding: PrinterConfig['encoding']): void {
+export function beginText(enc: ReceiptPrinterEncoder, encoderModel: EncoderModel, encoding: PrinterConfig['encoding']): void {
   // Also the check that the model has the page at all: the encoder throws for one it lacks.
   enc.codepage(ENCODER_CODEPAGE[encoding]);
   if (encoding === 'cp1258') enc.raw([0x1b, 0x74, codepageNumber(encoderModel, 'windows1258')]);

@@ -25,3 +25,17 @@ export function cachedLanAddress(now: () => number = Date.now, ttlMs = 60_000, l
     return value;
   };
 }
+
+const ALL_INTERFACES = new Set(['', '0.0.0.0', '::', '[::]']);
+
+/**
+ * The address links to this host name (ticket QR, pairing and setup links). A host told to listen
+ * on one address (`--host 127.0.0.1`, a second NIC) is reachable there only, so links name it; one
+ * listening on every interface is named by its LAN address. IPv6 goes in brackets, as URLs need.
+ */
+export function linkAddress(listenHost: string | undefined, lan: () => string): () => string {
+  const host = listenHost?.trim() ?? '';
+  if (ALL_INTERFACES.has(host)) return lan;
+  const named = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return () => named;
+}

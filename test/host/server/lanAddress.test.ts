@@ -1,6 +1,6 @@
 import type os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { cachedLanAddress, firstLanAddress } from '../../../electron/host/server/lanAddress';
+import { cachedLanAddress, firstLanAddress, linkAddress } from '../../../electron/host/server/lanAddress';
 
 type Interfaces = ReturnType<typeof os.networkInterfaces>;
 const iface = (address: string, internal = false, family: 'IPv4' | 'IPv6' = 'IPv4') =>
@@ -29,5 +29,16 @@ describe('the LAN address a ticket QR names', () => {
     t = 1_000;
     expect(address()).toBe('192.168.1.90');
     expect(lookups).toBe(3);
+  });
+});
+
+describe('the address links name', () => {
+  const lan = () => '192.168.1.20';
+  it('is the LAN address for a host on every interface, the listening address for one on a single address', () => {
+    for (const all of [undefined, '', '0.0.0.0', '::']) expect(linkAddress(all, lan)()).toBe('192.168.1.20');
+    expect(linkAddress('127.0.0.1', lan)()).toBe('127.0.0.1');
+    expect(linkAddress('192.168.5.4', lan)()).toBe('192.168.5.4');
+    expect(linkAddress('motcua.local', lan)()).toBe('motcua.local');
+    expect(linkAddress('fd00::2', lan)()).toBe('[fd00::2]');
   });
 });
