@@ -56,6 +56,10 @@ export const ReportSummary = z.object({
   byService: z.array(ReportRow),
   byCounter: z.array(ReportRow),
   byOfficer: z.array(ReportRow),
+  /** Tickets at no counter (never called): with byCounter they add up to the totals; null when there are none. */
+  withoutCounter: ReportRow.nullable(),
+  /** Tickets with no officer (never called): with byOfficer they add up to the totals; null when there are none. */
+  withoutOfficer: ReportRow.nullable(),
   satisfaction: z.object({
     total: z.number().int(),
     /** ratings per (levels, score), e.g. {"4:4": 120, "4:1": 3} */

@@ -3,6 +3,7 @@ import { plainCommentText } from '../../../shared/plainText';
 import type { ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
 import { dayLabel, officeDateTime } from '../../../shared/officeTime';
 import { satisfactionLevels } from '../../../shared/satisfactionLevels';
+import { WITHOUT_COUNTER, WITHOUT_OFFICER } from './reportQuery';
 
 export type ExportLang = 'vi' | 'en';
 
@@ -15,7 +16,17 @@ export interface ExportOptions {
 }
 
 const minutes = (ms: number | null) => (ms === null ? '' : Math.round((ms / 60_000) * 10) / 10);
-const pct = (v: number | null) => (v === null ? '' : Math.round(v * 10) / 10);
+
+/**
+ * A percentage, kept exact until the file is written: the XLSX stores the ratio under a percent
+ * format (0.95 % stays 0.0095, not a rounded 1), the CSV writes the percent to two decimals.
+ */
+class Percent {
+  constructor(readonly percent: number) {}
+}
+type Cell = string | number | Percent;
+const pct = (v: number | null): Cell => (v === null ? '' : new Percent(v));
+const PERCENT_FORMAT = '0.00%';
 
 const WORDS = {
   vi: {
@@ -25,6 +36,7 @@ const WORDS = {
       'Phục vụ TB (phút)', 'Phục vụ trung vị (phút)', 'Phục vụ P90 (phút)', 'Phục vụ tối đa (phút)',
       'Số đánh giá', 'Tỷ lệ hài lòng (%)',
     ],
+    withoutCounter: WITHOUT_COUNTER, withoutOfficer: WITHOUT_OFFICER,
     totals: 'Tổng hợp', services: 'Theo dịch vụ', counters: 'Theo quầy', officers: 'Theo cán bộ', ratings: 'Mức độ hài lòng', comments: 'Góp ý', hours: 'Theo giờ',
     total: 'Tổng',
     ratingHeader: ['Thang', 'Mức', 'Đánh giá', 'Số lượt'],
@@ -42,6 +54,7 @@ const WORDS = {
       'Service mean (min)', 'Service median (min)', 'Service P90 (min)', 'Service max (min)',
       'Ratings', 'Satisfied (%)',
     ],
+    withoutCounter: 'Never called / at no counter', withoutOfficer: 'Never called / with no officer',
     totals: 'Summary', services: 'By service', counters: 'By counter', officers: 'By officer', ratings: 'Satisfaction', comments: 'Comments', hours: 'By hour',
     total: 'Total',
     ratingHeader: ['Scale', 'Level', 'Rating', 'Count'],
@@ -56,31 +69,39 @@ const WORDS = {
 
 export const TABLES = ['totals', 'services', 'counters', 'officers', 'ratings', 'comments', 'hours'] as const;
 export type TableName = (typeof TABLES)[number];
-type Table = { title: string; header: (string | number)[]; rows: (string | number)[][] };
+type Table = { title: string; header: Cell[]; rows: Cell[][] };
 
 /** Each exportable table as header + rows, shared by the XLSX sheets and the CSV sections. */
 export function reportTables(s: ReportSummary, o: ExportOptions): Record<TableName, Table> {
   const lang = o.lang ?? 'vi';
   const w = WORDS[lang];
-  const rowValues = (r: ReportRow, name = r.name) => [
+  const rowValues = (r: ReportRow, name = r.name): Cell[] => [
     name, r.issued, r.served, r.noShows, r.transferred, r.cancelled, r.expired,
     minutes(r.wait.meanMs), minutes(r.wait.medianMs), minutes(r.wait.p90Ms), minutes(r.wait.maxMs),
     minutes(r.service.meanMs), minutes(r.service.medianMs), minutes(r.service.p90Ms), minutes(r.service.maxMs),
     r.ratings, pct(r.percentSatisfied),
   ];
   const total = rowValues(s.totals, w.total);
-  // The summary and each breakdown are one shape: a row per service / counter / officer, then the total.
-  const breakdown = (title: string, rows: ReportRow[]): Table => ({ title, header: [...w.rowHeaders], rows: [...rows.map((r) => rowValues(r)), total] });
+  // The summary and each breakdown are one shape: a row per service / counter / officer, then the
+  // total. The tickets nobody called have a row of their own, so the rows above a total add up to it.
+  const breakdown = (title: string, rows: ReportRow[], rest: ReportRow | null = null, restName = ''): Table => ({
+    title,
+    header: [...w.rowHeaders],
+    rows: [...rows.map((r) => rowValues(r)), ...(rest ? [rowValues(rest, restName)] : []), total],
+  });
+  const heatRows = s.heatmap.map((r, i) => [w.weekdays[i] as string, ...r, r.reduce((a, b) => a + b, 0)]);
+  const byHour = Array.from({ length: 25 }, (_, h) => heatRows.reduce((a, r) => a + (r[h + 1] as number), 0));
   return {
     totals: breakdown(w.totals, []),
     services: breakdown(w.services, s.byService),
-    counters: breakdown(w.counters, s.byCounter),
-    officers: breakdown(w.officers, s.byOfficer),
+    counters: breakdown(w.counters, s.byCounter, s.withoutCounter, w.withoutCounter),
+    officers: breakdown(w.officers, s.byOfficer, s.withoutOfficer, w.withoutOfficer),
     ratings: {
       title: w.ratings,
       header: [...w.ratingHeader],
       rows: [
         ...satisfactionLevels(s.satisfaction.byScaleScore, o.ratingLevels).map((l) => [l.levels, l.score, l[lang], l.count]),
+        [w.total, '', '', s.satisfaction.total],
         [w.satisfied, '', '', pct(s.satisfaction.percentSatisfied)],
         [w.response, '', '', pct(s.satisfaction.responseRate)],
         ...s.satisfaction.reasons.map((r) => [`${w.reason}: ${r.label}`, '', '', r.count]),
@@ -92,7 +113,7 @@ export function reportTables(s: ReportSummary, o: ExportOptions): Record<TableNa
       // Comments stored before the input was cleaned are cleaned on the way out.
       rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, plainCommentText(c.comment), officeDateTime(c.at, o.timeZone)]),
     },
-    hours: { title: w.hours, header: [w.day, ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: s.heatmap.map((r, i) => [w.weekdays[i] as string, ...r]) },
+    hours: { title: w.hours, header: [w.day, ...Array.from({ length: 24 }, (_, h) => `${h}h`), w.total], rows: [...heatRows, [w.total, ...byHour]] },
   };
 }
 
@@ -102,9 +123,9 @@ export const exportFileName = (s: ReportSummary, lang: ExportLang) => `motcua-${
 /** One sheet of a report file: its title line ("title — range"), its header, its rows; the XLSX and the CSV are both made of these. */
 interface Sheet {
   name: string;
-  title: (string | number)[];
-  header: (string | number)[];
-  rows: (string | number)[][];
+  title: Cell[];
+  header: Cell[];
+  rows: Cell[][];
 }
 
 function reportSheets(s: ReportSummary, o: ExportOptions): Sheet[] {
@@ -123,9 +144,16 @@ export async function reportXlsx(s: ReportSummary, o: ExportOptions): Promise<Bu
   wb.creator = 'motcua';
   for (const sheet of reportSheets(s, o)) {
     const ws = wb.addWorksheet(sheet.name);
+    // The title and the column names stay in view while a long table scrolls.
+    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 2 }];
     ws.addRow(sheet.title).font = { bold: true, size: 13 };
     ws.addRow(sheet.header).font = { bold: true };
-    for (const r of sheet.rows) ws.addRow(r);
+    for (const r of sheet.rows) {
+      const row = ws.addRow(r.map((c) => (c instanceof Percent ? c.percent / 100 : c)));
+      r.forEach((c, i) => {
+        if (c instanceof Percent) row.getCell(i + 1).numFmt = PERCENT_FORMAT;
+      });
+    }
     ws.columns.forEach((c, i) => (c.width = i === 0 ? 34 : 14));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -137,7 +165,7 @@ export async function reportXlsx(s: ReportSummary, o: ExportOptions): Promise<Bu
  * how a report reads when the file is double-clicked into a spreadsheet (a zip of CSVs would not open).
  */
 export function reportCsv(s: ReportSummary, table: TableName | undefined, o: ExportOptions): Buffer {
-  const line = (r: (string | number)[]) => r.map(csvCell).join(',');
+  const line = (r: Cell[]) => r.map((c) => csvCell(c instanceof Percent ? Math.round(c.percent * 100) / 100 : c)).join(',');
   const sheets = reportSheets(s, o);
   const text = table
     ? [sheets[TABLES.indexOf(table)]!.header, ...sheets[TABLES.indexOf(table)]!.rows].map(line).join('\r\n') + '\r\n'

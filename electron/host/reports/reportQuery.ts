@@ -99,6 +99,11 @@ function toRow(a: Acc, name: string): ReportRow {
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
+export const WITHOUT_COUNTER = 'Chưa gọi / không thuộc quầy nào';
+export const WITHOUT_OFFICER = 'Chưa gọi / không thuộc cán bộ nào';
+/** Whether any ticket of the range fell in this row. */
+const touched = (a: Acc) => a.issued + a.served + a.noShows + a.transferred + a.cancelled + a.expired + a.wait.n + a.service.n + Object.keys(a.ratings).length > 0;
+
 /**
  * Reports over any date range, read from the rollups the triggers of m008 keep current in the same
  * transaction as every ticket change: there is nothing to build first. Counts and sums come from the
@@ -129,12 +134,11 @@ export class ReportQueries {
       if (!a) m.set(id, (a = newAcc(id)));
       return a;
     };
-    const accsOf = (s: number, c: number, o: number) => {
-      const out = [totals, get(byService, s)];
-      if (c) out.push(get(byCounter, c));
-      if (o) out.push(get(byOfficer, o));
-      return out;
-    };
+    // Tickets nobody called (cancelled, expired, still waiting) belong to no counter and no officer:
+    // rows of their own, so that the counters' and officers' figures add up to the totals (#28).
+    const withoutCounter = newAcc(0);
+    const withoutOfficer = newAcc(0);
+    const accsOf = (s: number, c: number, o: number) => [totals, get(byService, s), c ? get(byCounter, c) : withoutCounter, o ? get(byOfficer, o) : withoutOfficer];
 
     const dayRows = this.db
       .prepare(
@@ -222,6 +226,8 @@ export class ReportQueries {
       byService: sortRows(byService, serviceNames),
       byCounter: sortRows(byCounter, counterNames),
       byOfficer: sortRows(byOfficer, officerNames),
+      withoutCounter: touched(withoutCounter) ? toRow(withoutCounter, WITHOUT_COUNTER) : null,
+      withoutOfficer: touched(withoutOfficer) ? toRow(withoutOfficer, WITHOUT_OFFICER) : null,
       satisfaction: {
         total: totalRatings,
         byScaleScore: totals.ratings,
