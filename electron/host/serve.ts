@@ -4,11 +4,14 @@
 // bare Node process. `npm run serve` passes the V8 flags itself, so only Linux restarts.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { relaunchFor } from './hostRuntime';
 
 const relaunch = relaunchFor(process.platform, process.env, process.execArgv);
 if (relaunch) {
-  const child = spawn(process.execPath, [...relaunch.execArgv, ...process.argv.slice(1)], {
+  // This file, not argv[1]: under `npm run serve` the process was started as scripts/serve.mjs,
+  // which imports this launcher once the build is ready.
+  const child = spawn(process.execPath, [...relaunch.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     env: { ...process.env, ...relaunch.env, MOTCUA_LAUNCHER_PID: String(process.pid) },
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
