@@ -20,6 +20,9 @@ export class TicketIssuer {
   private readonly maxOrder: Database.Statement<[], { m: number | null }>;
   private readonly insert: Database.Statement<[Record<string, unknown>], TicketRow>;
 
+  /** Why no number may be issued now (a damaged database not yet recovered), or null. */
+  private refusal: () => AppError | null = () => null;
+
   constructor(private readonly ctx: QueueContext) {
     const db = ctx.db;
     // A running counter kept by a trigger (m005): one row, however many tickets the day has.
@@ -43,7 +46,13 @@ export class TicketIssuer {
    * partial unique index refuses a second row for a (service, day, seq) even if the clock went
    * backwards, so a number can never be handed out twice.
    */
+  refuseWhile(why: () => AppError | null): void {
+    this.refusal = why;
+  }
+
   issue(input: IssueInput): TicketRow {
+    const refused = this.refusal();
+    if (refused) throw refused;
     const office = this.ctx.settings.get();
     if (input.priority && !office.priorityGroups.some((g) => g.code === input.priority)) throw new AppError('PRIORITY_UNKNOWN');
     return this.ctx.tx(() => {
