@@ -61,6 +61,12 @@ export interface TempHostOptions {
   staticDir?: string;
   /** MOTCUA_SEED: the sample provincial centre instead of the ward office. */
   seed?: 'ward' | 'centre';
+  /** Health: the data folder's disk is low below this many free bytes. */
+  diskLowBytes?: number;
+  /** How often an idle Modbus board is asked whether it is there. */
+  boardProbeMs?: number;
+  /** The host's log (default: none). */
+  log?: (e: Record<string, unknown>) => void;
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
@@ -69,7 +75,7 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     dataDir: dir,
     port: 0,
     host: '127.0.0.1',
-    log: () => undefined,
+    log: opts.log ?? (() => undefined),
     version: 'test',
     staticDir: opts.staticDir ?? path.join(dir, 'no-renderer'),
     resourcesDir: path.resolve('resources'),
@@ -81,6 +87,8 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     now: opts.clock?.now,
     issueRatePerMinute: opts.issueRatePerMinute ?? 0,
     timeTickMs: opts.timeTickMs,
+    diskLowBytes: opts.diskLowBytes,
+    boardProbeMs: opts.boardProbeMs,
   });
 }
 
