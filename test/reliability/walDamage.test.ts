@@ -3,85 +3,17 @@
 // log is damaged as a bad sector or a half-finished copy would (header zeroed; cut to a third), and
 // the host is started again: it must refuse to issue and say why, and after the admin's recovery
 // step no number already acknowledged may be handed out again.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enrollInDataDir, TEST_ADMIN_PASSWORD } from '../helpers/devices';
+import { TEST_ADMIN_PASSWORD } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
-import { startServe, waitExit } from '../helpers/serveProcess';
-import type { ServeProcess } from '../helpers/serveProcess';
-import { tempDir } from '../helpers/tempHost';
+import { waitExit } from '../helpers/serveProcess';
+import { acknowledgedThenDamaged, killStarted, seqOf, startedServe, zeroHeader } from '../helpers/walDamage';
+import type { Damaged } from '../helpers/walDamage';
 
-const running: ChildProcess[] = [];
-afterEach(async () => {
-  for (const c of running.splice(0)) {
-    c.kill('SIGKILL');
-    await waitExit(c);
-  }
-});
+afterEach(killStarted);
 
-/**
- * Another reader of the database holding one snapshot (a backup being taken, a report): the host's
- * checkpoints cannot fold later commits into the database file, so the tickets live only in the
- * log, as they do in the second after they were issued. Killed, never closed, so it checkpoints nothing.
- */
-async function pinnedReader(file: string): Promise<ChildProcess> {
-  const script = `
-    const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
-    db.exec('BEGIN'); db.prepare('SELECT count(*) FROM tickets').get();
-    console.log('reading'); setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  running.push(child);
-  await new Promise<void>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (l) => l === 'reading' && resolve());
-    child.once('exit', (c) => reject(new Error(`reader exited ${c}`)));
-  });
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  child.kill('SIGKILL');
-  await waitExit(child);
-}
-
-async function startedServe(dir: string): Promise<ServeProcess> {
-  const srv = await startServe(dir);
-  running.push(srv.child);
-  return srv;
-}
-
-const seqOf = (number: string) => Number(number.replace(/^\D+/, ''));
-
-/** 20 acknowledged tickets over 6 services, the host killed, the log damaged by `damage`. */
-async function acknowledgedThenDamaged(damage: (wal: string) => void) {
-  const dir = tempDir();
-  const file = path.join(dir, 'motcua.sqlite');
-  let srv = await startedServe(dir);
-  const [kioskToken, adminToken] = enrollInDataDir(dir, [{ role: 'kiosk' }, { role: 'admin' }]);
-  // The pairing and the seed reach the database file first (the host checkpoints every second).
-  await new Promise((r) => setTimeout(r, 1500));
-  const reader = await pinnedReader(file);
-  const kiosk = new HttpClient(srv.base, kioskToken);
-  const acked = new Map<number, number[]>();
-  for (let i = 0; i < 20; i++) {
-    const serviceId = 1 + (i % 6);
-    const r = await kiosk.post('/api/tickets', { serviceId });
-    expect(r.status).toBe(201);
-    acked.set(serviceId, [...(acked.get(serviceId) ?? []), seqOf(r.body.number as string)]);
-  }
-  await kill(srv.child);
-  await kill(reader);
-  const wal = `${file}-wal`;
-  expect(fs.statSync(wal).size).toBeGreaterThan(0);
-  damage(wal);
-  srv = await startedServe(dir);
-  return { dir, srv, acked, kiosk: new HttpClient(srv.base, kioskToken), admin: new HttpClient(srv.base, adminToken), phone: new HttpClient(srv.base) };
-}
-
-async function refusesThenRecovers(c: Awaited<ReturnType<typeof acknowledgedThenDamaged>>, reason: string) {
+async function refusesThenRecovers(c: Damaged, reason: string) {
   // Refuses to issue, and says why: the API error and health.
   const refused = await c.kiosk.post('/api/tickets', { serviceId: 1 });
   expect({ status: refused.status, code: refused.body.error?.code }).toEqual({ status: 503, code: 'DATABASE_DAMAGED' });
@@ -133,11 +65,7 @@ async function refusesThenRecovers(c: Awaited<ReturnType<typeof acknowledgedThen
 
 describe('a damaged write-ahead log', () => {
   it('header zeroed after a kill: the host refuses numbers and says why; after the admin confirms, no acknowledged number is issued again', async () => {
-    const c = await acknowledgedThenDamaged((wal) => {
-      const fd = fs.openSync(wal, 'r+');
-      fs.writeSync(fd, Buffer.alloc(32), 0, 32, 0);
-      fs.closeSync(fd);
-    });
+    const c = await acknowledgedThenDamaged(zeroHeader);
     await refusesThenRecovers(c, 'header');
   }, 90_000);
 
