@@ -8,7 +8,7 @@ import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkWal, parseWalHeader, WAL_HEADER, FRAME_HEADER } from '../../../electron/host/db/walCheck';
-import { readThroughWal } from '../../../electron/host/db/walQuarantine';
+import { quarantineWal, readThroughWal } from '../../../electron/host/db/walQuarantine';
 import { tempDir } from '../../helpers/tempHost';
 
 /**
@@ -16,7 +16,7 @@ import { tempDir } from '../../helpers/tempHost';
  * checkpointing, so the rows live only in the log. It prints each row's id once committed; with
  * `big`, it then starts a transaction of many pages it never finishes (killed mid-write).
  */
-async function killedWriter(file: string, rows: number, opts: { big?: boolean } = {}): Promise<number[]> {
+async function killedWriter(file: string, rows: number, opts: { big?: boolean; checkpoint?: boolean } = {}): Promise<number[]> {
   const script = `
     const Database = require('better-sqlite3');
     const db = new Database(${JSON.stringify(file)});
@@ -25,6 +25,7 @@ async function killedWriter(file: string, rows: number, opts: { big?: boolean } 
     db.pragma('wal_checkpoint(TRUNCATE)');
     const ins = db.prepare('INSERT INTO t (pad) VALUES (?)');
     for (let i = 0; i < ${rows}; i++) console.log(ins.run('x'.repeat(900)).lastInsertRowid);
+    if (${opts.checkpoint ? 'true' : 'false'}) db.pragma('wal_checkpoint(PASSIVE)');
     console.log('done');
     if (${opts.big ? 'true' : 'false'}) { db.exec('BEGIN'); for (;;) ins.run('y'.repeat(3000)); }
     setInterval(() => {}, 1000);
@@ -111,6 +112,21 @@ describe('write-ahead log check', () => {
     fs.closeSync(fd);
     expect(checkWal(file)).toMatchObject({ state: 'damaged', reason: 'chain' });
     expect(rowsAfterOpen(file)).toBeLessThan(acked.length);
+  });
+
+  it('a checkpointed log cut short is damage too, and is moved aside: replaying its older frames would take pages back in time', async () => {
+    const file = path.join(tempDir(), 'f.sqlite');
+    const acked = await killedWriter(file, 20, { checkpoint: true });
+    fs.truncateSync(`${file}-wal`, Math.floor(fs.statSync(`${file}-wal`).size / 3));
+    const v = checkWal(file);
+    expect(v).toMatchObject({ state: 'damaged', reason: 'index', discardWal: true });
+    const kept = quarantineWal(file, v as Extract<typeof v, { state: 'damaged' }>, Date.UTC(2026, 11, 7));
+    expect(fs.existsSync(kept.copy)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(rowsAfterOpen(file)).toBe(acked.length);
+    const db = new Database(file);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
   });
 });
 
