@@ -43,7 +43,7 @@ import { TrackingFeed } from './server/trackingFeed';
 import { cachedLanAddress } from './server/lanAddress';
 import { warmContract } from './server/warmContract';
 import { newCheckCode } from './queue/ticketId';
-import { NumberRecovery, recoveryDirs } from './recovery/numberRecovery';
+import { NumberRecovery, recordRestore, recoveryDirs } from './recovery/numberRecovery';
 import { HealthReport } from './health/healthReport';
 
 const TICKET_ID = /^[A-Za-z0-9]{8,32}$/;
@@ -128,6 +128,8 @@ async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
   const file = path.join(o.dataDir, 'motcua.sqlite');
   const db = openDatabase({ file, backupDir, sqliteAddon: o.sqliteAddon });
+  // A backup is from before the numbers handed out since: numbering waits for the admin (#27).
+  if (restoredFrom) recordRestore(db, restoredFrom, (o.now ?? Date.now)());
   const checkpoints = startWalCheckpointer(db, { log: o.log });
   // A failure from here on must not leave the database open (the caller releases the lock).
   try {

@@ -108,7 +108,7 @@ function NumberRecoveryPanel(props: { onDone: () => void }) {
   return (
     <section className="panel admin-form" data-testid="number-recovery" style={{ margin: '0 22px 12px' }}>
       <h2>{t.recTitle}</h2>
-      <p className="form-intro">{fmt(t.recIntro, { reason: reasonText(t, view.damage?.reason) })}</p>
+      <p className="form-intro">{view.damage?.reason === 'restored' ? t.recIntroRestored : fmt(t.recIntro, { reason: reasonText(t, view.damage?.reason) })}</p>
       {view.damage && <p className="form-help">{fmt(t.recCopy, { path: view.damage.walCopy })}</p>}
       {view.damage && <p className="form-help">{view.damage.detail}</p>}
       <p className="form-help">{view.latestBackup ? fmt(t.recBackup, { path: view.latestBackup }) : t.recNoBackup}</p>

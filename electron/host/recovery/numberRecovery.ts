@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { latestBackup } from '../db/backup';
 import { DamageRecords } from '../db/damageRecords';
@@ -50,7 +51,8 @@ export class NumberRecovery {
   }
 
   refusal(): AppError | null {
-    return this.open.length ? new AppError('DATABASE_DAMAGED') : null;
+    if (!this.open.length) return null;
+    return this.open.every((d) => d.reason === RESTORED) ? new AppError('DATABASE_DAMAGED', RESTORED_MESSAGE) : new AppError('DATABASE_DAMAGED');
   }
 
   view(): RecoveryView {
@@ -110,6 +112,29 @@ export class NumberRecovery {
   reload(): void {
     this.open = this.records.unresolved();
   }
+}
+
+const RESTORED = 'restored';
+const RESTORED_MESSAGE = 'Dữ liệu vừa được khôi phục từ bản sao lưu; tạm ngừng cấp số cho đến khi quản trị xác nhận số cuối đã phát. Vui lòng báo cán bộ';
+
+/**
+ * A restored backup takes the database back to the moment it was taken: the numbers handed out
+ * since are in citizens' hands and not in the data. The same confirmation as after a damaged log is
+ * asked for, with the database the restore replaced (kept aside) as one more piece of evidence.
+ */
+export function recordRestore(db: Database.Database, previousFile: string, now: number): void {
+  let evidence: SeqEvidence[] = [];
+  try {
+    const prev = new Database(previousFile, { readonly: true, fileMustExist: true });
+    try {
+      evidence = prev.prepare('SELECT service_id AS serviceId, business_day AS businessDay, last_seq AS lastSeq FROM service_day_counts WHERE last_seq IS NOT NULL').all() as SeqEvidence[];
+    } finally {
+      prev.close();
+    }
+  } catch {
+    // No readable previous database (a first start from a restore): the host's log remains.
+  }
+  new DamageRecords(db).record({ detectedAt: now, reason: RESTORED, detail: `restored from a backup; the replaced database is kept at ${previousFile}`, walCopy: previousFile, evidence });
 }
 
 /** Where the host keeps its log and backups under the data folder. */
