@@ -7,7 +7,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { checkWal, parseWalHeader, WAL_HEADER, FRAME_HEADER } from '../../../electron/host/db/walCheck';
+import { checkWal, frameSlots, parseWalHeader, walChecksum, WAL_HEADER, FRAME_HEADER } from '../../../electron/host/db/walCheck';
 import { quarantineWal, readThroughWal } from '../../../electron/host/db/walQuarantine';
 import { tempDir } from '../../helpers/tempHost';
 
@@ -127,6 +127,51 @@ describe('write-ahead log check', () => {
     const db = new Database(file);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  });
+});
+
+/**
+ * The same log with big-endian checksums (magic 0x377f0683), as a big-endian machine writes it:
+ * every checksum recomputed in that byte order. SQLite reads either, by the magic.
+ */
+function asBigEndian(wal: Buffer): Buffer {
+  const out = Buffer.from(wal);
+  const hdr = parseWalHeader(out) as { pageSize: number };
+  out.writeUInt32BE(0x377f0683, 0);
+  let sum = walChecksum(out, 0, 24, true, [0, 0]);
+  out.writeUInt32BE(sum[0], 24);
+  out.writeUInt32BE(sum[1], 28);
+  for (const f of frameSlots(out, hdr.pageSize)) {
+    sum = walChecksum(out, f.offset, f.offset + 8, true, sum);
+    sum = walChecksum(out, f.offset + FRAME_HEADER, f.offset + FRAME_HEADER + hdr.pageSize, true, sum);
+    out.writeUInt32BE(sum[0], f.offset + 16);
+    out.writeUInt32BE(sum[1], f.offset + 20);
+  }
+  return out;
+}
+
+describe('checksums in the byte order the magic names', () => {
+  it('a big-endian log checks ok and SQLite replays it; zeroed header or a broken frame mid-log is damage; its frames still read', async () => {
+    const file = path.join(tempDir(), 'g.sqlite');
+    const acked = await killedWriter(file, 20);
+    fs.rmSync(`${file}-shm`);
+    const be = asBigEndian(fs.readFileSync(`${file}-wal`));
+    fs.writeFileSync(`${file}-wal`, be);
+    const ps = (parseWalHeader(be) as { pageSize: number }).pageSize;
+    expect(checkWal(file)).toMatchObject({ state: 'ok', committedFrames: frameSlots(be, ps).length });
+    // Read by a copy, so the log under test stays as it is.
+    expect(evidenceRows(file, be)).toBe(acked.length);
+    const broken = Buffer.from(be);
+    broken.fill(0, WAL_HEADER + 3 * (FRAME_HEADER + ps) + 200, WAL_HEADER + 3 * (FRAME_HEADER + ps) + 700);
+    fs.writeFileSync(`${file}-wal`, broken);
+    expect(checkWal(file)).toMatchObject({ state: 'damaged', reason: 'chain' });
+    const headless = Buffer.from(be);
+    headless.fill(0, 0, WAL_HEADER);
+    fs.writeFileSync(`${file}-wal`, headless);
+    expect(checkWal(file)).toMatchObject({ state: 'damaged', reason: 'header' });
+    expect(evidenceRows(file, headless)).toBe(acked.length);
+    fs.writeFileSync(`${file}-wal`, be);
+    expect(rowsAfterOpen(file)).toBe(acked.length);
   });
 });
 
