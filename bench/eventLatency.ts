@@ -45,7 +45,8 @@ export async function runEventLatency(): Promise<Record<string, string>> {
         (_, i) =>
           new Promise<WebSocket>((resolve, reject) => {
             const display = i % 2 === 0 ? devices.displays[i / 2] : undefined;
-            const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events`, display ? { headers: { 'x-device-token': display } } : {});
+            // Phones each from an address of their own, as on the Wi-Fi (the host caps one address's streams).
+            const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events`, display ? { headers: { 'x-device-token': display } } : { localAddress: `127.0.0.${10 + i}` });
             ws.on('message', (data) => {
               const m = JSON.parse(String(data)) as { type: string; counter?: { number: number } };
               if (m.type !== 'ticket.called' || !m.counter) return;

@@ -14,9 +14,9 @@ const BIG = Buffer.alloc(1024 * 1024, 0x20);
 BIG.write('{"marquee":"', 0);
 BIG.write('"}', BIG.length - 2);
 
-function post(base: string, p: string, body: Buffer | string): Promise<number> {
+function post(base: string, p: string, body: Buffer | string, localAddress?: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.request(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = http.request(`${base}${p}`, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
@@ -80,8 +80,9 @@ async function attack(base: string): Promise<void> {
   const statuses: Record<number, number> = {};
   const count = (s: number) => (statuses[s] = (statuses[s] ?? 0) + 1);
   await Promise.all([
-    ...Array.from({ length: 100 }, () => post(base, '/api/admin/office', BIG).then(count)),
-    ...Array.from({ length: 200 }, (_, i) => post(base, '/api/auth/admin', JSON.stringify({ password: `guess-${i}` })).then(count)),
+    // A roomful of phones, ten requests each: one address alone is capped (issue #27) before it gets this far.
+    ...Array.from({ length: 100 }, (_, i) => post(base, '/api/admin/office', BIG, `127.0.2.${1 + (i % 30)}`).then(count)),
+    ...Array.from({ length: 200 }, (_, i) => post(base, '/api/auth/admin', JSON.stringify({ password: `guess-${i}` }), `127.0.2.${1 + (i % 30)}`).then(count)),
   ]);
   process.stdout.write(JSON.stringify(statuses));
 }

@@ -59,9 +59,11 @@ interface Msg {
   counterNumber?: number;
   status?: { state: string; counter: { number: number } | null };
 }
-const open = (onMsg: (m: Msg) => void, device?: string, query = '') =>
+// Each phone from an address of its own (127.0.x.y), as on the Wi-Fi: the host caps what one address may hold.
+const phoneAddress = (p: number) => `127.0.${1 + Math.floor(p / 200)}.${10 + (p % 200)}`;
+const open = (onMsg: (m: Msg) => void, device?: string, query = '', localAddress?: string) =>
   new Promise<WebSocket>((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events${query}`, device ? { headers: { 'x-device-token': device } } : {});
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/api/events${query}`, { ...(device ? { headers: { 'x-device-token': device } } : {}), ...(localAddress ? { localAddress } : {}) });
     ws.on('message', (d) => onMsg(JSON.parse(String(d))));
     ws.on('open', () => resolve(ws));
     sockets.push(ws);
@@ -110,6 +112,7 @@ const followTicket = (id: string) => {
       },
       undefined,
       `?track=${id}`,
+      phoneAddress(p),
     ),
   );
 };

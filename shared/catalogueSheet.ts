@@ -2,6 +2,7 @@
 // list of procedures, not by typing 100 services. One row per procedure; pure, so both the admin
 // screen (CSV in the browser) and the tests use it.
 import { foldVietnamese } from './serviceSearch';
+import { csvCell, restoreFormulaText } from './csvSafe';
 
 export interface CatalogueRowData {
   code: string;
@@ -41,12 +42,23 @@ export function catalogueCell(r: CatalogueRowData, k: keyof CatalogueRowData): s
 }
 const documentLines = (cell: string) => cell.split(/\r?\n/).map((d) => d.trim()).filter(Boolean);
 
-const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
-/** CSV as Excel opens it in Vietnamese: UTF-8 with BOM, CRLF; documents one per line inside the cell. */
+/**
+ * CSV as Excel opens it in Vietnamese: UTF-8 with BOM, CRLF; documents one per line inside the cell.
+ * Every cell quoted and defused like the reports' (csvSafe): a procedure's name pasted from
+ * elsewhere may start with `=`, and a document list with `-`.
+ */
 export function catalogueCsv(rows: readonly CatalogueRowData[]): string {
   const lines = [CATALOGUE_COLUMNS.map(([, h]) => h), ...rows.map((r) => CATALOGUE_COLUMNS.map(([k]) => catalogueCell(r, k)))];
-  return `\uFEFF${lines.map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * A catalogue CSV → rows: the apostrophes `catalogueCsv` put before formula characters come off
+ * again, so an exported file imports as it was. (XLSX cells are typed text, never formulas, so the
+ * workbook is written and read as it is.)
+ */
+export function catalogueFromCsv(text: string): { rows: CatalogueRowData[]; problems: string[] } {
+  return catalogueRows(parseCsv(text).map((cells) => cells.map(restoreFormulaText)));
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes); `;` too when a line has no comma. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type Database from 'better-sqlite3';
 import { AuthService } from './auth/authService';
 import { startBackupSchedule } from './db/backupScheduler';
@@ -14,6 +15,7 @@ import { QueueService } from './queue/queueService';
 import { createHandlers } from './server/apiHandlers';
 import type { Handlers } from './server/apiHandlers';
 import { EventHub } from './server/eventHub';
+import type { Audience } from './server/eventHub';
 import { OfficeAdmin } from './admin/officeAdmin';
 import { CallOutputs } from './devices/callOutputs';
 import { ReportQueries } from './reports/reportQuery';
@@ -24,6 +26,8 @@ import { PrintAgentHub } from './devices/printAgentHub';
 import { PRINT_AGENT_PATH } from '../../shared/printAgentProtocol';
 import { createApiHandler, deviceToken, refuseEarly, sendError } from './server/httpApi';
 import { DeviceRegistry } from './auth/deviceRegistry';
+import { PairingGuard } from './auth/pairingGuard';
+import { SecurityAlerts } from './auth/securityAlerts';
 import { OfficeSetup } from './auth/officeSetup';
 import { PinHasher } from './auth/pinHasher';
 import { publicMessage } from '../../shared/api/publicViews';
@@ -43,6 +47,11 @@ import { TrackingFeed } from './server/trackingFeed';
 import { cachedLanAddress } from './server/lanAddress';
 import { warmContract } from './server/warmContract';
 import { newCheckCode } from './queue/ticketId';
+import { ConnectionGate } from './server/connectionGate';
+import { AnonymousStreams } from './server/anonymousStreams';
+import { socketLimits } from './server/socketLimits';
+import type { SocketLimits } from './server/socketLimits';
+import { openFileLimit } from './server/openFileLimit';
 import { NumberRecovery, recordRestore, recoveryDirs } from './recovery/numberRecovery';
 import { HealthReport } from './health/healthReport';
 
@@ -77,6 +86,8 @@ export interface HostOptions {
   timeTickMs?: number;
   /** A better_sqlite3.node to load instead of the one under node_modules (MOTCUA_SQLITE_ADDON). */
   sqliteAddon?: string;
+  /** Tests and benches: socket caps other than those cut from the open-file limit. */
+  socketLimits?: Partial<SocketLimits>;
   /** Health calls the data folder's disk low below this many free bytes (MOTCUA_DISK_LOW_MB). */
   diskLowBytes?: number;
   /** How often an idle Modbus LED board is asked whether it is there; default 15 s. */
@@ -160,9 +171,13 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     o.log({ level: 'error', msg: 'database damaged: numbers are refused until the admin confirms the last numbers handed out (Admin → status line)', reason: damage.reason, detail: damage.detail, walCopy: damage.walCopy, latestBackup: recovery.view().latestBackup });
   }
   const devices = new DeviceRegistry(db, queue.now);
-  const auth = new AuthService(db, queue, pinHasher, (deviceKey, failures) => {
+  const auth = new AuthService(db, queue, pinHasher, (deviceKey, failures, right) => {
     // The admin's devices tab shows the count (pin_attempts); the log keeps the moment.
-    o.log({ level: 'warn', msg: 'repeated wrong PINs', device: deviceKey, failures });
+    o.log({ level: 'warn', msg: right ? 'right PIN after wrong ones' : 'repeated wrong PINs', device: deviceKey, failures });
+  });
+  const securityAlerts = new SecurityAlerts(db);
+  const pairing = new PairingGuard(devices, securityAlerts, queue.now, (failures, voided) => {
+    o.log({ level: 'warn', msg: 'pairing codes swept: every live code voided', failures, voided });
   });
   const setup = new OfficeSetup(db, queue.settings, devices, pinHasher, queue.now);
   let port = o.port;
@@ -200,7 +215,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, isAgentDevice });
   const admin = new OfficeAdmin(queue);
   const health = new HealthReport({ db, ctx: queue.ctx, recovery, dataDir: o.dataDir, printers: () => printers.health(), boards: () => outputs.boardStatus(), diskLowBytes: o.diskLowBytes });
-  const handlers = createHandlers({ health, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
+  const handlers = createHandlers({ health, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: () => `http://${lanAddress()}:${port}` });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {
@@ -227,10 +242,31 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     phonesMayTakeNumber: () => queue.settings.get().phonesMayTakeNumber,
     issueLimiter: new RateLimiter(perMinute, Math.max(1, Math.ceil(perMinute / 2))),
     phoneIssueLimiter: new RateLimiter(2, 2),
+    phoneIssueOverall: new RateLimiter(20, 10),
   });
   const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
+  // Sockets are open files: the caps are cut from this process's limit (issue #27).
+  const openFiles = openFileLimit();
+  const limits = socketLimits(openFiles?.soft ?? null, o.socketLimits);
+  // Where an office can see what its host was given (a service manager may set a low limit).
+  o.log({ level: 'info', msg: 'socket caps', openFiles: openFiles?.soft ?? null, openFilesHard: openFiles?.hard ?? null, ...limits });
+  const showsDevice = (req: http.IncomingMessage) => {
+    const token = deviceToken(req);
+    return token !== undefined && devices.identify(token, req.socket.remoteAddress ?? null) !== null;
+  };
+  const gate = new ConnectionGate(limits, showsDevice, (count) => o.log({ level: 'warn', msg: 'connections refused: socket caps reached', count }));
+  const anonymousStreams = new AnonymousStreams(limits.eventStreams, limits.eventStreamsPerAddress);
+  const refuseUpgrade = (socket: Duplex) => socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 10\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  /** An event stream for a caller that is no enrolled device, within the anonymous caps. */
+  const anonymousUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer, audience: Audience) => {
+    const release = anonymousStreams.open(req.socket.remoteAddress ?? '?');
+    if (!release) return refuseUpgrade(socket);
+    socket.once('close', release);
+    hub.handleUpgrade(req, socket, head, audience);
+  };
 
   const server = http.createServer((req, res) => {
+    if (!gate.admit(req)) return sendError(res, 'TOO_MANY_CONNECTIONS', undefined, undefined, { Connection: 'close', 'Retry-After': '10' });
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     let url: URL;
@@ -240,8 +276,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
       return sendError(res, 'BAD_REQUEST');
     }
     if (url.pathname.startsWith('/api/')) {
-      // Cross-site and DNS-rebinding guard on everything that changes state.
-      const refused = req.method !== 'GET' && req.method !== 'HEAD' ? originProblem(req) : null;
+      // Cross-site and DNS-rebinding guard on every API request, reads included: a rebinding page
+      // shares our address but not our name, and a GET it may send would let it read the API.
+      const refused = originProblem(req);
       if (refused) return refuseEarly(req, res, refused);
       void downloads(req, res, url)
         .then(async (handled) => handled || (await adminFiles(req, res, url)))
@@ -272,7 +309,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     }
     sendError(res, 'NOT_FOUND');
   });
+  gate.attach(server);
   server.on('upgrade', (req, socket, head) => {
+    if (!gate.admit(req)) return refuseUpgrade(socket);
     const [pathname, query] = (req.url ?? '').split('?');
     if (pathname === PRINT_AGENT_PATH && !originProblem(req)) {
       // A print agent signs in as the kiosk whose printer it drives.
@@ -295,12 +334,14 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
         socket.destroy();
         return;
       }
-      hub.handleUpgrade(req, socket, head, { deviceId: null, trackTicketId: track });
+      // Counted as anonymous whoever opens it: it carries nothing a device needs.
+      anonymousUpgrade(req, socket, head, { deviceId: null, trackTicketId: track });
       return;
     }
     // Enrolled devices hear staff detail; everyone else the public view (no ids).
     const device = devices.identify(deviceToken(req), req.socket.remoteAddress ?? null);
-    hub.handleUpgrade(req, socket, head, { deviceId: device?.id ?? null });
+    if (device) hub.handleUpgrade(req, socket, head, { deviceId: device.id });
+    else anonymousUpgrade(req, socket, head, { deviceId: null });
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 70_000;

@@ -8,6 +8,10 @@ import type { OutputOf } from '../../shared/api/contract';
 import { errorText, useLang } from '../i18n';
 import type { Zone } from '../../shared/api/schemas';
 import { deviceText } from '../i18nDevices';
+import { formatPairingCode } from '../../shared/pairingCode';
+
+/** A right PIN after this many wrong ones is shown on the device's row (a typo or two is not news). */
+const RIGHT_AFTER_SHOWN = 3;
 
 type Code = OutputOf<'createPairingCode'>;
 
@@ -30,12 +34,13 @@ function ZoneSelect({ zones, value, onChange, label, testId }: { zones: Zone[]; 
   );
 }
 
-/** Pair a new device (6-digit code + QR), see every device's last contact, revoke one at once. */
+/** Pair a new device (code + QR), see every device's last contact and guessing alerts, revoke one at once. */
 export function EnrolledDevicesPanel() {
   const { lang, pick } = useLang();
   const d = deviceText(lang);
   const pickZone = (z: Zone | undefined) => (z ? pick(z.nameVi, z.nameEn) : '');
   const devices = useQuery('listDevices', {}, () => false);
+  const alerts = useQuery('deviceAlerts', {}, () => false);
   const counters = useQuery('adminCounters', {}, () => false);
   const zones = useQuery('listZones', {}, (m) => m.type === 'config.changed');
   const [role, setRole] = useState<DeviceRole>('counter');
@@ -56,10 +61,14 @@ export function EnrolledDevicesPanel() {
 
   // A device paired a moment ago (or last seen now) shows up without a reload.
   const reloadDevices = devices.reload;
+  const reloadAlerts = alerts.reload;
   useEffect(() => {
-    const timer = setInterval(reloadDevices, 3000);
+    const timer = setInterval(() => {
+      reloadDevices();
+      reloadAlerts();
+    }, 3000);
     return () => clearInterval(timer);
-  }, [reloadDevices]);
+  }, [reloadDevices, reloadAlerts]);
 
   useEffect(() => {
     if (!code) return setQr('');
@@ -78,6 +87,13 @@ export function EnrolledDevicesPanel() {
 
   return (
     <div className="editor-grid">
+      {(alerts.data ?? []).slice(0, 1).map((a) => (
+        // Across the whole grid: it concerns every pairing, not one column.
+        <div key={a.id} className="error-banner" role="alert" data-testid="pairing-swept" style={{ gridColumn: '1 / -1' }}>
+          <strong>{d.sweptTitle}</strong>
+          <div>{d.swept(a.failures, a.voided, seenAt.format(a.at))}</div>
+        </div>
+      ))}
       <section className="panel">
         <h2>{d.makeCode}</h2>
         <div className="form-stack">
@@ -125,7 +141,7 @@ export function EnrolledDevicesPanel() {
           {code && (
             <div className="pairing-code" aria-live="polite">
               <div className="pairing-digits" data-testid="pairing-digits">
-                {code.code}
+                {formatPairingCode(code.code)}
               </div>
               <p>
                 {d.codeValid} <code>{code.pairUrl.replace(/\?.*$/, '')}</code> {d.orScan}
@@ -158,6 +174,12 @@ export function EnrolledDevicesPanel() {
                   {dev.pinFailures >= 5 && (
                     <div className="error-text" role="alert">
                       ⚠ {dev.pinFailures} {d.pinAlarm}
+                    </div>
+                  )}
+                  {dev.pinRightAfterFailures >= RIGHT_AFTER_SHOWN && (
+                    <div className="error-text" data-testid={`pin-right-after-${dev.id}`}>
+                      ⚠ {d.pinRightAfter(dev.pinRightAfterFailures)}
+                      {dev.pinRightAt ? ` (${seenAt.format(dev.pinRightAt)})` : ''}
                     </div>
                   )}
                 </td>

@@ -1,5 +1,6 @@
-import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, catalogueCell, catalogueCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
+import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, catalogueCell, catalogueCsv, catalogueFromCsv, catalogueRows } from '../../shared/catalogueSheet';
 import type { CatalogueRowData } from '../../shared/catalogueSheet';
+import { zipBombProblem } from './zipBombCheck';
 
 // The catalogue spreadsheet in the admin's browser: CSV by hand, XLSX with exceljs, which is
 // loaded only when an office actually opens or saves an Excel file (it is large).
@@ -24,12 +25,19 @@ export async function saveCatalogue(rows: CatalogueRowData[], kind: 'csv' | 'xls
   download('danh-muc-thu-tuc.xlsx', new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
 }
 
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+export const FILE_TOO_BIG = 'Tệp quá lớn (tối đa 16 MB) để là một danh mục thủ tục.';
+
 /** The rows of a CSV or XLSX file an office chose (its first sheet), or the problems in it. */
 export async function readCatalogue(file: File): Promise<{ rows: CatalogueRowData[]; problems: string[] }> {
+  // A province's whole catalogue is a megabyte or two; nothing larger is read into the tab.
+  if (file.size > MAX_FILE_BYTES) return { rows: [], problems: [FILE_TOO_BIG] };
   const bytes = await file.arrayBuffer();
   // An .xlsx is a zip ("PK"), whatever the file is called; anything else is read as CSV text.
   const head = new Uint8Array(bytes.slice(0, 2));
-  if (!(head[0] === 0x50 && head[1] === 0x4b)) return catalogueRows(parseCsv(new TextDecoder().decode(bytes)));
+  if (!(head[0] === 0x50 && head[1] === 0x4b)) return catalogueFromCsv(new TextDecoder().decode(bytes));
+  const refused = await zipBombProblem(new Uint8Array(bytes));
+  if (refused) return { rows: [], problems: [refused] };
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);

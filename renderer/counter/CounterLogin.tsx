@@ -23,14 +23,17 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
   const [pin, setPin] = useState('');
   const failure = useActionError();
   const [takeOver, setTakeOver] = useState<{ officer: string; counter: string } | null>(null);
+  // The host checks one PIN per PC at a time (PIN_CHECK_BUSY): a double tap must not send two.
+  const [checking, setChecking] = useState(false);
 
   const key = (k: string) => {
     failure.clear();
     if (pin.length < 8) setPin(pin + k);
   };
   const submit = async (confirmed = false) => {
-    if (!counterId || !officerId) return;
+    if (!counterId || !officerId || checking) return;
     setTakeOver(null);
+    setChecking(true);
     try {
       onSignedIn(await call('login', { body: { counterId, officerId, pin, ...(confirmed ? { takeOver: true } : {}) } }));
     } catch (e) {
@@ -38,6 +41,8 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
       if ((e as ApiError).code === 'COUNTER_TAKEN') return setTakeOver(await holderOf(counterId).catch(() => ({ officer: '', counter: '' })));
       failure.show(e);
       setPin('');
+    } finally {
+      setChecking(false);
     }
   };
 
@@ -94,7 +99,7 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
             onBackspace={() => setPin(pin.slice(0, -1))}
             onClear={() => setPin('')}
           />
-          <button type="submit" className="btn-primary" disabled={!counterId || !officerId || pin.length < 4}>
+          <button type="submit" className="btn-primary" disabled={!counterId || !officerId || pin.length < 4 || checking}>
             {t.signIn}
           </button>
         </form>

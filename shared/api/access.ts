@@ -95,6 +95,7 @@ export const routeCallers: Record<RouteKey, Callers> = {
   thisDevice: 'anyone',
   createPairingCode: ADMIN,
   listDevices: ADMIN,
+  deviceAlerts: ADMIN,
   revokeDevice: ADMIN,
   setDeviceZone: ADMIN,
 };

@@ -114,6 +114,7 @@ export const contract = {
   thisDevice: route({ ...routePaths.thisDevice, auth: 'public', response: dv.DeviceView.nullable() }),
   createPairingCode: route({ ...routePaths.createPairingCode, auth: 'admin', body: dv.PairingCodeBody, response: dv.PairingCode }),
   listDevices: route({ ...routePaths.listDevices, auth: 'admin', response: z.array(dv.DeviceView) }),
+  deviceAlerts: route({ ...routePaths.deviceAlerts, auth: 'admin', response: z.array(dv.SecurityAlert) }),
   revokeDevice: route({ ...routePaths.revokeDevice, auth: 'admin', params: dv.DeviceIdParam, response: dv.DeviceView }),
   setDeviceZone: route({ ...routePaths.setDeviceZone, auth: 'admin', params: dv.DeviceIdParam, body: dv.DeviceZoneBody, response: dv.DeviceView }),
   setBoardsConfig: route({ ...routePaths.setBoardsConfig, auth: 'admin', body: z.object({ boards: BoardsConfig }).strict(), response: s.BoardsView }),

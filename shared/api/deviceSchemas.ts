@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_ROLES } from './access';
+import { PAIRING_CODE_TYPED } from '../pairingCode';
 
 export const DeviceRoleSchema = z.enum(DEVICE_ROLES);
 
@@ -15,7 +16,14 @@ export const DeviceView = z.object({
   /** The zone a kiosk or display serves (m012); null: the whole office. */
   zoneId: z.number().int().nullable(),
   pinFailures: z.number().int(),
+  /** The last right PIN typed here after wrong ones: after how many (0: none so far), and when. */
+  pinRightAfterFailures: z.number().int(),
+  pinRightAt: z.number().int().nullable(),
 });
+
+/** Something the admin must see on the devices screen: a sweep of pairing codes (every live code was voided). */
+export const SecurityAlert = z.object({ id: z.number().int(), kind: z.literal('pairing.swept'), at: z.number().int(), failures: z.number().int(), voided: z.number().int() });
+export type SecurityAlert = z.infer<typeof SecurityAlert>;
 
 export const SetupQuery = z.object({ token: z.string().max(200).optional() }).strict();
 export const SetupStatus = z.object({
@@ -36,7 +44,8 @@ export const SetupBody = z
   .strict();
 export const SetupResult = z.object({ ok: z.literal(true), deviceToken: z.string() });
 
-export const PairBody = z.object({ code: z.string().regex(/^\d{6}$/, '6 chữ số'), name: z.string().trim().max(80).optional() }).strict();
+// Typed by a person: case, spaces and a dash are forgiven (the registry normalises them).
+export const PairBody = z.object({ code: z.string().max(20).regex(PAIRING_CODE_TYPED, 'Mã ghép nối gồm 8 ký tự'), name: z.string().trim().max(80).optional() }).strict();
 export const PairResult = z.object({ ok: z.literal(true), token: z.string(), device: DeviceView });
 const ZoneRef = z.number().int().positive().max(1_000_000).nullable();
 export const PairingCodeBody = z

@@ -68,6 +68,7 @@ export const routePaths = {
   thisDevice: { method: 'GET', path: '/api/devices/me' },
   createPairingCode: { method: 'POST', path: '/api/admin/devices/pairing' },
   listDevices: { method: 'GET', path: '/api/admin/devices' },
+  deviceAlerts: { method: 'GET', path: '/api/admin/devices/alerts' },
   revokeDevice: { method: 'POST', path: '/api/admin/devices/:id/revoke' },
   setDeviceZone: { method: 'POST', path: '/api/admin/devices/:id/zone' },
   deleteServiceGroup: { method: 'POST', path: '/api/admin/service-groups/:id/delete' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BoardsConfig } from '../boardConfig';
 import { PrinterConfig } from '../printerConfig';
 import { Counter, Officer, OpeningWindow, PriorityGroupDef, Service, ServiceGroup, Ticket, TicketState, Zone } from '../domain';
+import { plainCommentText } from '../plainText';
 
 // Route parameters arrive as strings; ids are validated before anything touches the database.
 export const TicketIdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9]{8,32}$/, 'ticket id') }).strict();
@@ -48,7 +49,8 @@ export const RatingBody = z
   .object({
     score: z.number().int().min(1).max(5),
     reasons: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/)).max(10).optional(),
-    comment: ShortText(1000).optional(),
+    // Cleaned, not refused: a citizen who pasted a stray control character still gets to comment.
+    comment: ShortText(1000).transform(plainCommentText).optional(),
     source: z.enum(['kiosk', 'tablet', 'phone']).optional(),
   })
   .strict();

@@ -6,6 +6,7 @@ import { HttpClient } from '../helpers/httpClient';
 import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
+import { deflateRepeated, zipFile } from '../helpers/zipFile';
 import { launchChromium } from '../helpers/screenSuite';
 
 // The sample provincial centre (MOTCUA_SEED=centre) in real Chromium against a real `serve`:
@@ -207,8 +208,9 @@ describe('the catalogue as a spreadsheet, in Chromium', () => {
 
     const [csvFile] = await Promise.all([admin.waitForEvent('download'), admin.click('[data-action="export-csv"]')]);
     const csv = fs.readFileSync((await csvFile.path()) as string, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFMã,Lĩnh vực,Tên thủ tục,Tên tiếng Anh,Tiền tố,Mô tả,Giấy tờ cần mang,Giấy tờ cần mang (tiếng Anh)');
-    expect(csv.split('\r\n').filter((l) => /^[A-T][A-E]0\d,/.test(l))).toHaveLength(100);
+    // Every cell quoted (csvSafe: no cell a spreadsheet would run as a formula).
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF"Mã","Lĩnh vực","Tên thủ tục","Tên tiếng Anh","Tiền tố","Mô tả","Giấy tờ cần mang","Giấy tờ cần mang (tiếng Anh)"');
+    expect(csv.split('\r\n').filter((l) => /^"[A-T][A-E]0\d",/.test(l))).toHaveLength(100);
 
     // The office edits one description and adds one procedure in its spreadsheet, then imports it.
     const edited = csv.replace('Phiếu số 1 hoặc số 2, cho công dân Việt Nam và người nước ngoài', 'Phiếu số 1, số 2') + 'ZZ01,Sở Tư pháp,Cấp bản sao trích lục hộ tịch,,ZZ,,"Tờ khai\nCăn cước"\r\n';
@@ -245,6 +247,13 @@ describe('the catalogue as a spreadsheet, in Chromium', () => {
     // A sheet without the code column is refused with a reason, and nothing changes.
     await admin.setInputFiles('[data-action="import"]', { name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from('Tên thủ tục,Tiền tố\nHộ tịch,A\n', 'utf8') });
     await admin.waitForSelector('[data-testid="catalogue-file"] .error-banner:has-text("Thiếu cột: Mã")');
+    expect((await adminApi.get('/api/admin/catalogue')).body).toEqual(before2);
+
+    // A small .xlsx that would inflate to 200 MB is refused on screen before it is opened (issue #27).
+    const sheet = await deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 200);
+    const bomb = zipFile([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/worksheets/sheet1.xml', deflated: sheet }]);
+    await admin.setInputFiles('[data-action="import"]', { name: 'danh-muc.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bomb });
+    await admin.waitForSelector('[data-testid="catalogue-file"] .error-banner:has-text("quá lớn")', { timeout: 5000 });
     expect((await adminApi.get('/api/admin/catalogue')).body).toEqual(before2);
   }, 90_000);
 });

@@ -75,7 +75,7 @@ async function pairingCode(role: 'kiosk' | 'display', zone: string): Promise<str
   await admin.click('[data-testid=make-pairing-code]');
   await admin.waitForFunction((prev) => {
     const t = document.querySelector('[data-testid=pairing-digits]')?.textContent ?? '';
-    return /^\d{6}$/.test(t) && t !== prev;
+    return /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(t) && t !== prev;
   }, before);
   return (await admin.locator('[data-testid=pairing-digits]').textContent()) as string;
 }

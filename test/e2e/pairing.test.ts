@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
 import { TEST_ADMIN_PASSWORD, enrollDevice, pinOf } from '../helpers/devices';
+import { AddressClient, loopback } from '../helpers/addressClient';
 import { launchChromium, screensHost } from '../helpers/screenSuite';
 
 // Pairing a new office's devices through the real pages, as the admin of a ward office would:
@@ -35,7 +36,8 @@ async function pairingCode(role: string, counterNumber?: number): Promise<string
   await admin.locator('[data-testid=make-pairing-code]').click();
   await admin.waitForFunction((prev) => {
     const t = document.querySelector('[data-testid=pairing-digits]')?.textContent ?? '';
-    return /^\d{6}$/.test(t) && t !== prev;
+    // Eight signs of the check-code alphabet, shown in two halves (shared/pairingCode.ts).
+    return /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(t) && t !== prev;
   }, before);
   return (await admin.locator('[data-testid=pairing-digits]').textContent()) as string;
 }
@@ -94,11 +96,33 @@ describe('pairing devices through the real pages', () => {
     await page.goto(`${base}/kiosk`);
     await page.locator('[data-testid=device-gate]').waitFor();
     expect(await page.locator('h2').textContent()).toBe('Máy này chưa được đăng ký với hệ thống');
-    await page.locator('[data-testid=pair-code]').fill('000000');
+    // Typed the way people do (lower case, no dash); a well-formed code that is not live.
+    await page.locator('[data-testid=pair-code]').fill('acde hkmn');
+    expect(await page.locator('[data-testid=pair-code]').inputValue()).toBe('ACDE-HKMN');
     await page.locator('[data-testid=pair-submit]').click();
     await page.locator('[role=alert]').waitFor();
     expect(await page.locator('[role=alert]').textContent()).toContain('Mã ghép nối không đúng hoặc đã hết hạn');
     await page.screenshot({ path: 'docs/screens/pair-kiosk.png' });
     await ctx.close();
   });
+
+  // Last in this file: the sweep spends the office's pairing budget.
+  it('the admin sees a sweep of pairing codes and a right PIN typed after wrong ones, in Vietnamese', async () => {
+    const pcToken = enrollDevice(host, 'counter', 2);
+    const pc = new AddressClient(host.port, '127.0.0.1', { 'x-device-token': pcToken });
+    for (const pin of ['700001', '700002', '700003']) expect((await pc.post('/api/auth/login', { counterId: 2, officerId: 2, pin })).body.error.code).toBe('INVALID_PIN');
+    expect((await pc.post('/api/auth/login', { counterId: 2, officerId: 2, pin: pinOf(2) })).status).toBe(200);
+    pc.close();
+    const phones = Array.from({ length: 60 }, (_, i) => new AddressClient(host.port, loopback(i)));
+    await Promise.all(phones.map((p, i) => p.postMany('/api/devices/pair', Array.from({ length: 5 }, (_, n) => ({ code: `AAAA${'CDEH'[n % 4]}${'KMNP'[i % 4]}${'RTUV'[Math.floor(i / 4) % 4]}${'XY34'[Math.floor(i / 16) % 4]}` })), 5)));
+    for (const p of phones) p.close();
+    await admin.locator('[data-tab=enrolled]').click();
+    const banner = admin.locator('[data-testid=pairing-swept]');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toContain('Cảnh báo: có người dò mã ghép nối');
+    const note = admin.locator('[data-testid^=pin-right-after-]');
+    await note.first().waitFor({ timeout: 10_000 });
+    expect(await note.first().textContent()).toContain('Đăng nhập đúng sau 3 lần sai');
+    await admin.screenshot({ path: 'docs/screens/admin-devices-alerts.png' });
+  }, 60_000);
 });

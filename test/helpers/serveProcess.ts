@@ -25,9 +25,15 @@ export async function serveCommand(): Promise<string[]> {
   return [...HOST_V8_FLAGS, hostEntryFile(b)];
 }
 
-/** Start the host as `npm run serve` does, as a real child process, and wait for its "listening" line. */
-export async function startServe(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [...(await serveCommand()), '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
+/**
+ * Start the host as `npm run serve` does, as a real child process, and wait for its "listening" line.
+ * `openFiles`: run it under that open-file limit (soft and hard, so Node cannot raise it), as a
+ * service manager or a small VM might.
+ */
+export async function startServe(dataDir: string, env: Record<string, string> = {}, port = 0, openFiles?: number): Promise<ServeProcess> {
+  const args = [...(await serveCommand()), '--port', String(port), '--host', '127.0.0.1', '--data', dataDir];
+  const [command, argv] = openFiles === undefined ? [process.execPath, args] : ['sh', ['-c', `ulimit -n ${openFiles} && exec "$0" "$@"`, process.execPath, ...args]];
+  const child = spawn(command, argv, {
     // The allocator settings `npm run serve` would restart with, set up front: the child is the host itself.
     env: { ...process.env, ...MALLOC_ENV, MOTCUA_SEED_ALWAYS_OPEN: '1', MOTCUA_ISSUE_RATE_LIMIT: '0', MOTCUA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, MOTCUA_OFFICER_PINS: TEST_PINS.join(','), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

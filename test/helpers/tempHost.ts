@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHost } from '../../electron/host/host';
 import type { Host } from '../../electron/host/host';
+import type { SocketLimits } from '../../electron/host/server/socketLimits';
 import { openDatabase } from '../../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../../electron/host/db/seed';
 import { QueueService } from '../../electron/host/queue/queueService';
@@ -61,12 +62,14 @@ export interface TempHostOptions {
   staticDir?: string;
   /** MOTCUA_SEED: the sample provincial centre instead of the ward office. */
   seed?: 'ward' | 'centre';
+  /** Socket caps other than those cut from this machine's open-file limit. */
+  socketLimits?: Partial<SocketLimits>;
+  /** Where the host's log lines go (default: nowhere), for tests of what is logged. */
+  log?: (entry: Record<string, unknown>) => void;
   /** Health: the data folder's disk is low below this many free bytes. */
   diskLowBytes?: number;
   /** How often an idle Modbus board is asked whether it is there. */
   boardProbeMs?: number;
-  /** The host's log (default: none). */
-  log?: (e: Record<string, unknown>) => void;
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
@@ -87,6 +90,7 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     now: opts.clock?.now,
     issueRatePerMinute: opts.issueRatePerMinute ?? 0,
     timeTickMs: opts.timeTickMs,
+    socketLimits: opts.socketLimits,
     diskLowBytes: opts.diskLowBytes,
     boardProbeMs: opts.boardProbeMs,
   });

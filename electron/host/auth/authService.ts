@@ -13,6 +13,8 @@ const ADMIN_SESSION_MS = 2 * 3600_000;
 const FREE_PIN_FAILURES = 5;
 const PIN_BACKOFF_MS = 30_000;
 const MAX_PIN_BACKOFF_MS = 15 * 60_000;
+/** A right PIN after this many wrong ones is logged (it is always kept on the device's row). */
+const RIGHT_AFTER_ALARM = 3;
 
 export type Session =
   | { kind: 'staff'; counterId: number; officerId: number; tokenHash: string; deviceId: number | null }
@@ -34,7 +36,8 @@ export type SignInCaller = { device: Device } | { shell: true; key: string };
  * Staff sign-in with a PIN and admin sign-in with a password, both hashed off the main thread.
  * A session belongs to the device it was opened on and is honoured only from that device, so a
  * copied cookie is worth nothing elsewhere. Wrong PINs slow down the device that typed them —
- * never the officer, who can still sign in at their own desk.
+ * never the officer, who can still sign in at their own desk (checks for one officer wait their
+ * turn, they are not refused).
  */
 export class AuthService {
   private readonly officer: Database.Statement<[number], OfficerRow>;
@@ -43,12 +46,17 @@ export class AuthService {
   private readonly deleteSession: Database.Statement<[string]>;
   private readonly deleteCounterSessions: Database.Statement<[number]>;
   private readonly adminThrottle: SignInThrottle;
+  /** Devices (and shell windows) with a PIN check in flight. */
+  private readonly checking = new Set<string>();
+  /** Per officer: the end of the last PIN check queued for them. */
+  private readonly officerLanes = new Map<number, Promise<void>>();
 
   constructor(
     private readonly db: Database.Database,
     private readonly queue: QueueService,
     private readonly pins: PinHasher,
-    private readonly onPinAlarm: (deviceKey: string, failures: number) => void = () => undefined,
+    /** `right`: a right PIN came after `failures` wrong ones; otherwise the device is being slowed down. */
+    private readonly onPinAlarm: (deviceKey: string, failures: number, right: boolean) => void = () => undefined,
   ) {
     this.officer = db.prepare('SELECT * FROM officers WHERE id = ?');
     this.insertSession = db.prepare('INSERT INTO sessions (token_hash, kind, counter_id, officer_id, created_at, expires_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -67,9 +75,61 @@ export class AuthService {
   }
 
   /**
+   * Count this attempt as a wrong PIN before it is checked (and slow the device down if that is
+   * one too many); a right PIN turns it back into a success afterwards. Returns the failures so far.
+   */
+  private reservePinAttempt(key: string, now: number): number {
+    const failures = (this.pinBlock(key)?.failures ?? 0) + 1;
+    const over = failures - FREE_PIN_FAILURES;
+    const until = over >= 0 ? now + Math.min(MAX_PIN_BACKOFF_MS, PIN_BACKOFF_MS * 2 ** over) : 0;
+    this.db
+      .prepare('INSERT INTO pin_attempts (device_key, failures, blocked_until) VALUES (?, ?, ?) ON CONFLICT (device_key) DO UPDATE SET failures = excluded.failures, blocked_until = excluded.blocked_until')
+      .run(key, failures, until);
+    return failures;
+  }
+
+  /**
+   * The reserved attempt was right. The device may type freely again, but the wrong PINs before
+   * this one stay on record (the right one may be the guesser's): only a later right PIN after
+   * wrong ones replaces them.
+   */
+  private recordRightPin(key: string, now: number): number {
+    const before = (this.pinBlock(key)?.failures ?? 1) - 1;
+    this.db
+      .prepare(
+        `UPDATE pin_attempts SET failures = 0, blocked_until = 0,
+           right_after_failures = CASE WHEN @before > 0 THEN @before ELSE right_after_failures END,
+           right_at = CASE WHEN @before > 0 THEN @now ELSE right_at END
+         WHERE device_key = @key`,
+      )
+      .run({ before, now, key });
+    return before;
+  }
+
+  /** One PIN check per officer at a time, in arrival order: a queue, never a refusal (no lockout). */
+  private async inOfficerLane<T>(officerId: number, check: () => Promise<T>): Promise<T> {
+    const ahead = this.officerLanes.get(officerId) ?? Promise.resolve();
+    const run = ahead.then(check);
+    const done = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.officerLanes.set(officerId, done);
+    try {
+      return await run;
+    } finally {
+      if (this.officerLanes.get(officerId) === done) this.officerLanes.delete(officerId);
+    }
+  }
+
+  /**
    * A counter another officer is signed in to is taken over only when asked (`takeOver`), after the
    * PIN is checked; every other session at the counter ends, so the previous screen cannot go on
    * acting (or being credited) in the name of the counter.
+   *
+   * Guessing is bounded before any hashing, in one synchronous step: a device has at most one PIN
+   * check in flight (`PIN_CHECK_BUSY` for the rest), and each attempt is counted as wrong before
+   * the hash runs, so parallel requests cannot all slip under the limit.
    */
   async loginStaff(counterId: number, officerId: number, pin: string, caller: SignInCaller, takeOver = false): Promise<{ token: string }> {
     const deviceId = 'device' in caller ? caller.device.id : null;
@@ -77,36 +137,50 @@ export class AuthService {
       throw new AppError('DEVICE_ROLE', 'Máy này được đăng ký cho quầy khác');
     }
     const key = 'device' in caller ? `device:${caller.device.id}` : `shell:${caller.key}`;
+    if (this.checking.has(key)) throw new AppError('PIN_CHECK_BUSY');
     const block = this.pinBlock(key);
     if (block && block.blocked_until > this.now()) throw new AppError('RATE_LIMITED', 'Nhập sai PIN nhiều lần; máy này tạm chờ trước khi thử lại');
-    const officer = this.officer.get(officerId);
-    if (!officer || officer.active !== 1) throw new AppError('OFFICER_NOT_FOUND');
+    const first = this.officer.get(officerId);
+    if (!first || first.active !== 1) throw new AppError('OFFICER_NOT_FOUND');
     const counter = this.queue.ctx.counter(counterId);
-    const right = officer.pin_hash !== '' && (await this.pins.verify(pin, officer.pin_hash));
-    // Re-read after the await: the PIN may have been changed (or the officer deactivated) meanwhile.
-    const now = this.now();
-    const fresh = this.officer.get(officerId);
-    if (!fresh || fresh.active !== 1) throw new AppError('OFFICER_NOT_FOUND');
-    if (!right || fresh.pin_hash !== officer.pin_hash) {
-      const failures = (this.pinBlock(key)?.failures ?? 0) + 1;
-      const over = failures - FREE_PIN_FAILURES;
-      const until = over >= 0 ? now + Math.min(MAX_PIN_BACKOFF_MS, PIN_BACKOFF_MS * 2 ** over) : 0;
-      this.db.prepare('INSERT OR REPLACE INTO pin_attempts (device_key, failures, blocked_until) VALUES (?, ?, ?)').run(key, failures, until);
-      if (over >= 0) this.onPinAlarm(key, failures);
-      throw new AppError('INVALID_PIN');
+    const failures = this.reservePinAttempt(key, this.now());
+    this.checking.add(key);
+    try {
+      const { right, officer } = await this.inOfficerLane(officerId, async () => {
+        const o = this.officer.get(officerId);
+        return { officer: o, right: !!o && o.active === 1 && o.pin_hash !== '' && (await this.pins.verify(pin, o.pin_hash)) };
+      });
+      // Re-read after the await: the PIN may have been changed (or the officer deactivated) meanwhile.
+      const now = this.now();
+      const fresh = this.officer.get(officerId);
+      if (!fresh || fresh.active !== 1) throw new AppError('OFFICER_NOT_FOUND');
+      if (!right || fresh.pin_hash !== officer?.pin_hash) {
+        if (failures >= FREE_PIN_FAILURES) this.onPinAlarm(key, failures, false);
+        throw new AppError('INVALID_PIN');
+      }
+      const holder = counter.status !== 'closed' && counter.officer_id !== null && counter.officer_id !== officerId ? this.officer.get(counter.officer_id) : undefined;
+      if (holder && !takeOver) {
+        this.noteRightPin(key, now);
+        throw new AppError('COUNTER_TAKEN', `${holder.name} đang đăng nhập tại ${counter.name}`);
+      }
+      const token = randomToken();
+      this.queue.ctx.tx(() => {
+        this.noteRightPin(key, now);
+        this.queue.counters.open(counterId, officerId);
+        this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
+        // One officer per counter: whoever sat here before no longer acts (or is credited) here.
+        this.deleteCounterSessions.run(counterId);
+        this.insertSession.run(sha256(token), 'staff', counterId, officerId, now, now + STAFF_SESSION_MS, deviceId);
+      });
+      return { token };
+    } finally {
+      this.checking.delete(key);
     }
-    const holder = counter.status !== 'closed' && counter.officer_id !== null && counter.officer_id !== officerId ? this.officer.get(counter.officer_id) : undefined;
-    if (holder && !takeOver) throw new AppError('COUNTER_TAKEN', `${holder.name} đang đăng nhập tại ${counter.name}`);
-    const token = randomToken();
-    this.queue.ctx.tx(() => {
-      this.db.prepare('DELETE FROM pin_attempts WHERE device_key = ?').run(key);
-      this.queue.counters.open(counterId, officerId);
-      this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
-      // One officer per counter: whoever sat here before no longer acts (or is credited) here.
-      this.deleteCounterSessions.run(counterId);
-      this.insertSession.run(sha256(token), 'staff', counterId, officerId, now, now + STAFF_SESSION_MS, deviceId);
-    });
-    return { token };
+  }
+
+  private noteRightPin(key: string, now: number): void {
+    const before = this.recordRightPin(key, now);
+    if (before >= RIGHT_AFTER_ALARM) this.onPinAlarm(key, before, true);
   }
 
   async loginAdmin(password: string, caller: SignInCaller): Promise<{ token: string; mustChangePassword: boolean }> {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { DeviceRole } from '../../../shared/api/access';
+import { normalizePairingCode, PAIRING_CODE_ALPHABET, PAIRING_CODE_LENGTH } from '../../../shared/pairingCode';
 import { randomToken, sha256 } from './secretHash';
 import crypto from 'node:crypto';
 
@@ -17,6 +18,9 @@ export interface Device {
   zoneId: number | null;
   /** Wrong PINs typed on this device since its last right one (an alert from 5 on). */
   pinFailures: number;
+  /** The last right PIN typed here that came after wrong ones: after how many, and when (kept, never reset by a later right PIN). */
+  pinRightAfterFailures: number;
+  pinRightAt: number | null;
 }
 
 interface DeviceRow {
@@ -31,6 +35,8 @@ interface DeviceRow {
   revoked_at: number | null;
   zone_id?: number | null;
   pin_failures?: number | null;
+  pin_right_after?: number | null;
+  pin_right_at?: number | null;
 }
 
 const toDevice = (r: DeviceRow): Device => ({
@@ -44,6 +50,8 @@ const toDevice = (r: DeviceRow): Device => ({
   revokedAt: r.revoked_at,
   zoneId: r.zone_id ?? null,
   pinFailures: r.pin_failures ?? 0,
+  pinRightAfterFailures: r.pin_right_after ?? 0,
+  pinRightAt: r.pin_right_at ?? null,
 });
 
 export const PAIRING_MS = 10 * 60_000;
@@ -51,8 +59,8 @@ export const PAIRING_MS = 10 * 60_000;
 const SEEN_EVERY_MS = 60_000;
 
 /**
- * The office's enrolled devices. A device is paired once with a 6-digit code the admin made
- * (one use, 10 minutes) and from then on presents a long random credential; only its hash is
+ * The office's enrolled devices. A device is paired once with a code the admin made
+ * (shared/pairingCode.ts; one use, 10 minutes) and from then on presents a long random credential; only its hash is
  * stored, so a copied database enrolls nobody.
  */
 export class DeviceRegistry {
@@ -84,7 +92,7 @@ export class DeviceRegistry {
     if (counterId !== null && !this.db.prepare('SELECT 1 FROM counters WHERE id = ?').get(counterId)) throw new AppError('COUNTER_NOT_FOUND');
     this.assertZone(role, zoneId);
     const now = this.now();
-    const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = Array.from({ length: PAIRING_CODE_LENGTH }, () => PAIRING_CODE_ALPHABET[crypto.randomInt(PAIRING_CODE_ALPHABET.length)]).join('');
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM pairing_codes WHERE expires_at < ? OR used_at IS NOT NULL').run(now);
       this.db
@@ -116,9 +124,13 @@ export class DeviceRegistry {
     }).immediate();
   }
 
-  /** Trade a pairing code for a device credential; the code is spent whatever happens next. */
-  pair(code: string, address: string | null, name?: string): { token: string; device: Device } {
+  /**
+   * Trade a pairing code for a device credential; the code is spent whatever happens next. Open to
+   * anyone: call it through PairingGuard, which pays for the guess first.
+   */
+  pair(typed: string, address: string | null, name?: string): { token: string; device: Device } {
     const now = this.now();
+    const code = normalizePairingCode(typed);
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM pairing_codes WHERE code_hash = ?').get(sha256(code)) as
         | { role: DeviceRole; counter_id: number | null; name: string; expires_at: number; used_at: number | null; zone_id: number | null }
@@ -127,6 +139,11 @@ export class DeviceRegistry {
       this.db.prepare('UPDATE pairing_codes SET used_at = ? WHERE code_hash = ?').run(now, sha256(code));
       return this.enroll(row.role, row.counter_id, name || row.name, address, row.zone_id);
     }).immediate();
+  }
+
+  /** Every code not yet used stops working (someone is sweeping them); returns how many. */
+  voidPairingCodes(): number {
+    return this.db.prepare('DELETE FROM pairing_codes WHERE used_at IS NULL').run().changes;
   }
 
   /** Direct enrollment: the setup page's browser, and `npm run device -- pair` on the host PC. */
@@ -169,7 +186,7 @@ export class DeviceRegistry {
   list(): Device[] {
     return (
       this.db
-        .prepare("SELECT d.*, p.failures AS pin_failures FROM devices d LEFT JOIN pin_attempts p ON p.device_key = 'device:' || d.id ORDER BY d.revoked_at IS NOT NULL, d.role, d.counter_id, d.id")
+        .prepare("SELECT d.*, p.failures AS pin_failures, p.right_after_failures AS pin_right_after, p.right_at AS pin_right_at FROM devices d LEFT JOIN pin_attempts p ON p.device_key = 'device:' || d.id ORDER BY d.revoked_at IS NOT NULL, d.role, d.counter_id, d.id")
         .all() as DeviceRow[]
     ).map(toDevice);
   }

@@ -12,6 +12,7 @@ export class CounterSessions {
   private readonly openPause: Database.Statement;
   private readonly closePause: Database.Statement<[number, number]>;
   private readonly countersOfOfficer: Database.Statement<[number, number], CounterRow>;
+  private readonly heldBy: Database.Statement<[number], CounterRow>;
   private readonly currentPause: Database.Statement<[number], { reason: string }>;
   private readonly waitingFor: Database.Statement<[number], TicketRow>;
   private readonly untarget: Database.Statement<[string]>;
@@ -25,6 +26,7 @@ export class CounterSessions {
     this.openPause = db.prepare('INSERT INTO pauses (counter_id, officer_id, reason, note, from_at) VALUES (?, ?, ?, ?, ?)');
     this.closePause = db.prepare('UPDATE pauses SET to_at = max(?, from_at) WHERE counter_id = ? AND to_at IS NULL');
     this.countersOfOfficer = db.prepare("SELECT * FROM counters WHERE officer_id = ? AND id != ? AND status != 'closed'");
+    this.heldBy = db.prepare("SELECT * FROM counters WHERE officer_id = ? AND status != 'closed'");
     this.currentPause = db.prepare('SELECT reason FROM pauses WHERE counter_id = ? AND to_at IS NULL');
     // Plan: tickets_targeted partial index.
     this.waitingFor = db.prepare("SELECT * FROM tickets WHERE target_counter_id = ? AND state = 'waiting' ORDER BY queued_at, issue_order");
@@ -70,6 +72,19 @@ export class CounterSessions {
       if (counter.status !== 'closed') this.closeRow(counter, actor);
       return this.ctx.counter(counterId);
     });
+  }
+
+  /**
+   * Every counter the officer holds closes (PIN reset, deactivation): the display must not go on
+   * showing them at a desk they can no longer act from. Joins the caller's transaction.
+   */
+  closeAllOf(officerId: number, actor: Actor): CounterRow[] {
+    return this.ctx.tx(() =>
+      this.heldBy.all(officerId).map((c) => {
+        this.closeRow(c, actor);
+        return this.ctx.counter(c.id);
+      }),
+    );
   }
 
   pause(counterId: number, reason: string, note: string, actor: Actor): CounterRow {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { QueueContext } from './queueContext';
+import { plainCommentText } from '../../../shared/plainText';
 
 export interface RateInput {
   ticketId: string;
@@ -10,11 +11,11 @@ export interface RateInput {
   source?: 'kiosk' | 'tablet' | 'phone';
 }
 
-// Zero-width and bidi control characters carry no meaning in a comment and can hide text.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+// Zero-width characters carry no meaning in a comment and can hide text (controls and bidi: plainText).
+const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 
 export function cleanComment(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').trim();
+  return plainCommentText(text.normalize('NFC')).replace(INVISIBLE, '').trim();
 }
 
 /** One rating per finished ticket, tied to the service, counter and officer who served it. */

@@ -1,4 +1,5 @@
-import { csvCell } from './csvSafe';
+import { csvCell } from '../../../shared/csvSafe';
+import { plainCommentText } from '../../../shared/plainText';
 import type { ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
 import { dayLabel, officeDateTime } from '../../../shared/officeTime';
 import { satisfactionLevels } from '../../../shared/satisfactionLevels';
@@ -88,7 +89,8 @@ export function reportTables(s: ReportSummary, o: ExportOptions): Record<TableNa
     comments: {
       title: w.comments,
       header: [...w.commentHeader],
-      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, c.comment, officeDateTime(c.at, o.timeZone)]),
+      // Comments stored before the input was cleaned are cleaned on the way out.
+      rows: s.satisfaction.comments.map((c) => [c.number, `${c.score}/${c.levels}`, plainCommentText(c.comment), officeDateTime(c.at, o.timeZone)]),
     },
     hours: { title: w.hours, header: [w.day, ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: s.heatmap.map((r, i) => [w.weekdays[i] as string, ...r]) },
   };

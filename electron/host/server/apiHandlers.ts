@@ -7,6 +7,9 @@ import { AppError } from '../../../shared/errors';
 import { screenZone } from '../../../shared/screenZone';
 import type { AuthService, Session, SignInCaller } from '../auth/authService';
 import type { Device, DeviceRegistry } from '../auth/deviceRegistry';
+import type { PairingGuard } from '../auth/pairingGuard';
+import type { SecurityAlerts } from '../auth/securityAlerts';
+import { GuessBudget, isError } from './guessBudget';
 import type { OfficeSetup } from '../auth/officeSetup';
 import type { OfficeAdmin } from '../admin/officeAdmin';
 import { CatalogueAdmin } from '../admin/catalogueAdmin';
@@ -51,6 +54,9 @@ export interface HandlerDeps {
   /** A `file` printer named by a bare file name writes into the data folder's spool folder. */
   spoolPath: (p: string) => string;
   devices: DeviceRegistry;
+  /** Pairing open to anyone: each code typed is paid for first (auth/pairingGuard.ts). */
+  pairing: PairingGuard;
+  securityAlerts: SecurityAlerts;
   setup: OfficeSetup;
   /** Base URL the pairing QR points at (http://host:port). */
   baseUrl: () => string;
@@ -94,6 +100,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const printing = printers.host;
   const reach = new CounterReach(queue.ctx.db);
   const catalogueAdmin = new CatalogueAdmin(queue);
+  // Walk-up rating: the guesser pays for wrong check codes (10 at once, then one a minute per
+  // device), and so does everyone together (100, then 100 an hour) — never the ticket guessed at,
+  // so nobody can lock a citizen out of their own rating.
+  const checkCodes = new GuessBudget({ perGuesser: { perMinute: 1, burst: 10 }, overall: { perMinute: 100 / 60, burst: 100 }, refusal: 'CHECK_CODE_LOCKED', now: queue.now });
   /** A printer setting that may be used: the transport goes to a printer, a spool file into the spool folder. */
   const checkedPrinter = (next: PrinterConfig): PrinterConfig => {
     const problem = d.printerTransportProblem(next.transport) ?? encodingProblem(next);
@@ -175,7 +185,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       };
     },
     lookupTicket: ({ query }) => queue.lookup.publicView(query.number),
-    verifyTicket: ({ body }) => queue.lookup.verify(body.number, body.code),
+    verifyTicket: ({ body }, call) =>
+      checkCodes.attempt(call.device ? `device:${call.device.id}` : `shell:${call.shell ?? ''}`, () => queue.lookup.verify(body.number, body.code), isError('WRONG_CHECK_CODE')),
     getTicket: ({ params }) => queue.views.ticketStatus(params.id),
     ticketPrint: ({ params }) => {
       queue.ctx.ticket(params.id);
@@ -265,10 +276,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
         const bad = pinProblem(body.pin, d.setup.allowShortPins());
         if (bad) throw new AppError('BAD_REQUEST', bad);
       }
-      const saved = admin.saveOfficer(body, body.pin ? await auth.hashPin(body.pin) : null);
-      // A new PIN or a deactivation takes effect now, not when the old session expires.
-      if (body.pin || !saved.active) auth.endOfficerSessions(saved.id);
-      return saved;
+      const pinHash = body.pin ? await auth.hashPin(body.pin) : null;
+      // A new PIN or a deactivation takes effect now, not when the old session expires, and the
+      // display stops naming the officer at a desk: one transaction, counter.closed events after it.
+      return queue.ctx.tx(() => {
+        const saved = admin.saveOfficer(body, pinHash);
+        if (pinHash || !saved.active) {
+          auth.endOfficerSessions(saved.id);
+          queue.counters.closeAllOf(saved.id, ADMIN);
+        }
+        return saved;
+      });
     },
     changePassword: async ({ body }, call) => {
       const o = queue.settings.get();
@@ -289,7 +307,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return { ok: true as const, deviceToken };
     },
     pairDevice: ({ body }, call) => {
-      const { token, device } = d.devices.pair(body.code, call.client ?? null, body.name);
+      const { token, device } = d.pairing.pair(body.code, call.client ?? `shell:${call.shell ?? ''}`, body.name);
       return { ok: true as const, token, device };
     },
     thisDevice: (_input, call) => call.device ?? null,
@@ -299,6 +317,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         return { code, expiresAt, pairUrl: `${d.baseUrl()}/pair?code=${code}` };
       }),
     listDevices: () => d.devices.list(),
+    deviceAlerts: () => d.securityAlerts.recent(),
     revokeDevice: ({ params }) => admin.logChange('devices', () => d.devices.revoke(params.id)),
     // Live: the config.changed event makes the kiosk re-read its device and the display its state.
     setDeviceZone: ({ params, body }) => admin.logChange('devices', () => d.devices.setZone(params.id, body.zoneId)),

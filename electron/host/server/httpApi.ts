@@ -144,6 +144,8 @@ export interface AccessDeps {
   /** Per-device (or, for phones, per-address) limit on issuing. */
   issueLimiter?: RateLimiter;
   phoneIssueLimiter?: RateLimiter;
+  /** All phones together: one person with many addresses is still one budget. */
+  phoneIssueOverall?: RateLimiter;
 }
 
 // Until the first-time setup is done nothing staff- or admin-side works: there is no password yet.
@@ -174,6 +176,7 @@ export function createApiHandler(handlers: Handlers, auth: AuthService, log: Log
       if (name === 'issueTicket') {
         const limiter = device ? access.issueLimiter : access.phoneIssueLimiter;
         if (limiter && !limiter.take(device ? `device:${device.id}` : client)) throw new AppError('RATE_LIMITED');
+        if (!device && access.phoneIssueOverall && !access.phoneIssueOverall.take('')) throw new AppError('RATE_LIMITED');
       }
     } catch (e) {
       return refuseEarly(req, res, e instanceof AppError ? e : new AppError('INTERNAL'));

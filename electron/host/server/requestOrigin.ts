@@ -7,10 +7,11 @@ const SHELL_ORIGIN = 'app://motcua';
 export type OriginVerdict = 'ok' | 'foreign-origin' | 'foreign-host';
 
 /**
- * Cross-site and DNS-rebinding guard for state-changing requests and WebSocket upgrades. A
- * browser always sends Origin on these; a page on another site (or on a rebinding name) therefore
- * shows up either with a foreign Origin or with a Host that is not one of ours. Scripts without
- * Origin (curl, the print agent) are judged by Host alone.
+ * Cross-site and DNS-rebinding guard for every API request and WebSocket upgrade. A page on
+ * another site that reaches us by address shows a foreign Origin (browsers send it on every
+ * state change, upgrade and cross-origin read); a rebinding page sends no Origin on its "same-origin"
+ * reads but always carries its own name in Host. Scripts without Origin (curl, the print agent) are
+ * judged by Host alone.
  */
 export function judgeOrigin(req: http.IncomingMessage, ownNames: ReadonlySet<string>): OriginVerdict {
   const host = hostOnly(String(req.headers.host ?? ''));

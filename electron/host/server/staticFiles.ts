@@ -106,7 +106,23 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
-export function sendFile(res: http.ServerResponse, file: string, method: string, acceptEncoding = '', ifNoneMatch?: string): boolean {
+/**
+ * True when `file` really lies inside `realRoot` (itself a real path): its links followed. A path
+ * can be inside a folder by its name and outside by its target.
+ */
+function reallyInside(realRoot: string, file: string): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return false;
+  }
+  return real === realRoot || real.startsWith(realRoot + path.sep);
+}
+
+/** `within`: a real folder the file (and any precompressed variant sent for it) must really be in. */
+export function sendFile(res: http.ServerResponse, file: string, method: string, acceptEncoding = '', ifNoneMatch?: string, within?: string): boolean {
+  if (within !== undefined && !reallyInside(within, file)) return false;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -121,7 +137,7 @@ export function sendFile(res: http.ServerResponse, file: string, method: string,
   if (compressible) {
     for (const c of ['br', 'gzip'] as const) {
       const v = variant(file, stat, c);
-      if (v) variants.set(c, v);
+      if (v && (within === undefined || reallyInside(within, file + SUFFIX[c]))) variants.set(c, v);
     }
   }
   const coding = chooseCoding(acceptEncoding, [...variants.keys()]);
@@ -154,13 +170,28 @@ export interface StaticMount {
   dirs: string[];
 }
 
+function realDir(dir: string): string | null {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Files under a URL prefix from folders an office fills itself (DATA/audio). The name check alone
+ * is not enough there: a link dropped into the folder (by a restored backup, a copied pack, a
+ * careless script) would serve whatever it points at, so links are followed and the target must
+ * still be inside the mount's own real folder.
+ */
 export function serveMounted(mounts: StaticMount[], urlPath: string, method: string, res: http.ServerResponse, acceptEncoding = '', ifNoneMatch?: string): boolean {
   for (const m of mounts) {
     if (!urlPath.startsWith(m.prefix)) continue;
     const rest = urlPath.slice(m.prefix.length);
     for (const dir of m.dirs) {
-      const file = safeResolve(dir, rest);
-      if (file && sendFile(res, file, method, acceptEncoding, ifNoneMatch)) return true;
+      const root = realDir(dir);
+      const file = root === null ? null : safeResolve(root, rest);
+      if (root !== null && file && sendFile(res, file, method, acceptEncoding, ifNoneMatch, root)) return true;
     }
   }
   return false;

@@ -25,7 +25,7 @@ describe('m013: documents to bring in English', () => {
     const othersBefore = objects(db).filter((o) => o.name !== 'services');
     const rowsBefore = Object.fromEntries(othersBefore.filter((o) => o.type === 'table').map((o) => [o.name, db.prepare(`SELECT * FROM "${o.name}"`).all()]));
 
-    // To m013's own version: a later migration (m015) adds its own tables.
+    // To m013 only: later migrations move other parts of the schema (m014: pin_attempts).
     migrate(db, 12);
     expect(db.pragma('user_version', { simple: true })).toBe(12);
     expect(db.prepare('SELECT * FROM services ORDER BY id').all()).toEqual(servicesBefore.map((s) => ({ ...s, documents_en: '[]' })));

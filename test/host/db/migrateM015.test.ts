@@ -1,5 +1,5 @@
 // m015 (#27): the record of a damaged write-ahead log and the numbering floors the admin confirms,
-// on an office database as it was after m013 (user_version 12) with a day of tickets.
+// on an office database as it was after m014 (user_version 13) with a day of tickets.
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/host/db/migrate';
 import { migrations } from '../../../electron/host/db/migrations/index';
@@ -12,13 +12,13 @@ import { databaseAt, schemaObjects as objects } from '../../helpers/migrationDb'
 import { FakeClock } from '../../helpers/tempHost';
 
 describe('m015: damage record and numbering floors', () => {
-  it('upgrades a version-12 office without touching anything else; the start-up recount never lowers a confirmed floor', () => {
-    expect(migrations.indexOf(m015DatabaseDamage)).toBe(12);
-    const db = databaseAt(12);
+  it('upgrades a version-13 office without touching anything else; the start-up recount never lowers a confirmed floor', () => {
+    expect(migrations.indexOf(m015DatabaseDamage)).toBe(13);
+    const db = databaseAt(13);
     seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, alwaysOpen: true });
     const before = objects(db);
-    migrate(db, 13);
-    expect(db.pragma('user_version', { simple: true })).toBe(13);
+    migrate(db, 14);
+    expect(db.pragma('user_version', { simple: true })).toBe(14);
     const after = objects(db);
     expect(after.filter((o) => !['database_damage', 'number_floors'].includes(o.name))).toEqual(before);
     expect(after.map((o) => o.name)).toEqual(expect.arrayContaining(['database_damage', 'number_floors']));

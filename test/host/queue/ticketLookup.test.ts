@@ -69,17 +69,23 @@ describe('walk-up rating goes by the ticket, not by the number', () => {
     expect(rows(`SELECT score FROM ratings WHERE ticket_id = '${t.id}'`)).toEqual([{ score: 3 }]);
   });
 
-  it('guessing is cut off: after 10 wrong codes only the QR opens the ticket', async () => {
+  it('guessing is cut off for the guesser, not for the citizen: after 10 wrong codes that kiosk is refused before any check, the citizen’s own code still opens the ticket', async () => {
     const t = await servedTicket(2);
     const wrongCode = t.checkCode === 'AAAAA' ? 'CCCCC' : 'AAAAA';
     // A phone cannot try codes at all (issue #13): the verify route is for the office's devices.
     expect((await phone.post('/api/tickets/verify', { number: t.number, code: wrongCode })).body.error.code).toBe('DEVICE_NOT_ENROLLED');
     expect((await phone.get(`/api/tickets/lookup?number=${t.number}`)).body.error.code).toBe('DEVICE_NOT_ENROLLED');
-    for (let i = 0; i < 10; i++) expect((await passerBy.post('/api/tickets/verify', { number: t.number, code: wrongCode })).body.error.code).toBe('WRONG_CHECK_CODE');
-    const locked = await kiosk.post('/api/tickets/verify', { number: t.number, code: t.checkCode });
-    expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe('CHECK_CODE_LOCKED');
-    expect((await kiosk.get(`/api/tickets/${t.id}`)).body).toMatchObject({ canRate: true, checkCode: t.checkCode });
+    // Issue #27: ten wrong codes for a number read off the TV used to lock the citizen's own rating.
+    const guesser = deviceClient(host, 'kiosk');
+    for (let i = 0; i < 10; i++) expect((await guesser.post('/api/tickets/verify', { number: t.number, code: wrongCode })).body.error.code).toBe('WRONG_CHECK_CODE');
+    const refused = await guesser.post('/api/tickets/verify', { number: t.number, code: t.checkCode });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('CHECK_CODE_LOCKED');
+    // The citizen, at the rating tablet of their counter, with the code on their paper.
+    const tablet = deviceClient(host, 'rating', 1);
+    const own = await tablet.post('/api/tickets/verify', { number: t.number, code: t.checkCode });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body).toMatchObject({ id: t.id, canRate: true });
   });
 
   it('codes are random per ticket, stored with it, and survive a transfer (same paper ticket)', async () => {
@@ -96,5 +102,30 @@ describe('walk-up rating goes by the ticket, not by the number', () => {
     ]);
     const status = await kiosk.get(`/api/tickets/${t.id}`);
     expect(status.body.checkCode).toBe(t.checkCode);
+  });
+});
+
+describe('check-code guessing is bounded overall', () => {
+  it('twelve kiosks guessing at twelve tickets: at most 100 wrong codes are checked in all, the rest refused before any check', async () => {
+    const h = await tempHost();
+    try {
+      const k = deviceClient(h, 'kiosk');
+      const tickets = [];
+      for (let i = 0; i < 12; i++) tickets.push((await k.post('/api/tickets', { serviceId: 1 })).body as { id: string; number: string; checkCode: string });
+      const guessers = Array.from({ length: 12 }, () => deviceClient(h, 'kiosk'));
+      const codes: string[] = [];
+      for (const [i, g] of guessers.entries()) {
+        const t = tickets[i] as (typeof tickets)[number];
+        const wrongCode = t.checkCode === 'AAAAA' ? 'CCCCC' : 'AAAAA';
+        for (let n = 0; n < 10; n++) codes.push((await g.post('/api/tickets/verify', { number: t.number, code: wrongCode })).body.error.code);
+      }
+      expect(codes.filter((c) => c === 'WRONG_CHECK_CODE')).toHaveLength(100);
+      expect(codes.filter((c) => c === 'CHECK_CODE_LOCKED')).toHaveLength(20);
+      // A ticket's QR still opens it: the id printed on the paper is not a guess.
+      const last = tickets[11] as (typeof tickets)[number];
+      expect((await k.get(`/api/tickets/${last.id}`)).body).toMatchObject({ number: last.number, checkCode: last.checkCode });
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import os from 'node:os';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
@@ -73,6 +74,43 @@ describe('cross-site and DNS rebinding', () => {
     expect((host.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(before);
     const same = await c.req('POST', '/api/tickets', { serviceId: 1 }, { origin: base });
     expect(same.status).toBe(201);
+  });
+
+  it('refuses reads under a foreign Host too (a rebinding page would read the API); our names still read', async () => {
+    const read = (p: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        http.get(`${base}${p}`, { headers }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject);
+      });
+    const display = enrollDevice(host, 'display');
+    for (const p of ['/api/display', '/api/health', '/api/config']) {
+      expect(await read(p, { host: `evil.example:${host.port}` }), p).toBe(403);
+      expect(await read(p, { host: `evil.example:${host.port}`, 'x-device-token': display }), p).toBe(403);
+      expect(await read(p, { host: `127.0.0.1:${host.port}` }), p).toBe(200);
+      expect(await read(p, { host: `localhost:${host.port}`, origin: `http://localhost:${host.port}` }), p).toBe(200);
+      expect(await read(p, { host: `127.0.0.1:${host.port}`, origin: 'app://motcua' }), p).toBe(200);
+    }
+    // A cross-site page's fetch carries its own Origin.
+    expect(await read('/api/display', { host: `127.0.0.1:${host.port}`, origin: 'http://evil.example' })).toBe(403);
+  });
+
+  it('reads under the machine’s LAN name and under MOTCUA_ALLOWED_HOSTS still work', async () => {
+    const before = process.env.MOTCUA_ALLOWED_HOSTS;
+    process.env.MOTCUA_ALLOWED_HOSTS = 'motcua.phuong-hoabinh.local,10.9.8.7';
+    const own = await tempHost();
+    try {
+      const read = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          http.get(`http://127.0.0.1:${own.port}/api/display`, { headers: { host } }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject);
+        });
+      expect(await read(`motcua.phuong-hoabinh.local:${own.port}`)).toBe(200);
+      expect(await read('10.9.8.7')).toBe(200);
+      expect(await read(`${os.hostname()}:${own.port}`)).toBe(200);
+      expect(await read(`not-${os.hostname()}:${own.port}`)).toBe(403);
+    } finally {
+      await own.close();
+      if (before === undefined) delete process.env.MOTCUA_ALLOWED_HOSTS;
+      else process.env.MOTCUA_ALLOWED_HOSTS = before;
+    }
   });
 
   it('refuses a WebSocket upgrade from a foreign origin and accepts our own', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../../electron/host/reports/csvSafe';
+import { csvCell, defuseFormulaText, restoreFormulaText } from '../../shared/csvSafe';
 
 /** How a spreadsheet with the given list separator would split our line, quotes respected. */
 function cellsAsSpreadsheetSees(line: string, sep: string): string[] {
@@ -46,5 +46,19 @@ describe('CSV formula guard', () => {
     expect(csvCell('Hộ tịch')).toBe('"Hộ tịch"');
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell(12.5)).toBe('12.5');
+  });
+});
+
+describe('reading back what we wrote', () => {
+  it('restoreFormulaText undoes defuseFormulaText exactly, whatever the text (apostrophes, separators, blanks)', () => {
+    const alphabet = ["'", '=', '+', '-', '@', ',', ';', '|', '\t', '\r', '\n', ' ', 'a', 'ộ'];
+    let seed = 27;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 20_000; i++) {
+      const s = Array.from({ length: next() % 9 }, () => alphabet[next() % alphabet.length]).join('');
+      expect(restoreFormulaText(defuseFormulaText(s)), JSON.stringify(s)).toBe(s);
+    }
+    expect(defuseFormulaText("'=1")).toBe("''=1");
+    expect(restoreFormulaText("''=1")).toBe("'=1");
   });
 });
