@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { AuthService } from './auth/authService';
 import { startBackupSchedule } from './db/backupScheduler';
 import { openDatabase } from './db/openDatabase';
+import { latestBackup } from './db/backup';
 import { startWalCheckpointer } from './db/walCheckpointer';
 import { lockDataDir } from './db/dataDirLock';
 import { seedIfEmpty } from './db/seed';
@@ -168,7 +169,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   queue.issuer.refuseWhile(() => recovery.refusal());
   const damage = recovery.damaged();
   if (damage) {
-    o.log({ level: 'error', msg: 'database damaged: numbers are refused until the admin confirms the last numbers handed out (Admin → status line)', reason: damage.reason, detail: damage.detail, walCopy: damage.walCopy, latestBackup: recovery.view().latestBackup });
+    o.log({ level: 'error', msg: 'database damaged: numbers are refused until the admin confirms the last numbers handed out (Admin → status line)', reason: damage.reason, detail: damage.detail, walCopy: damage.walCopy, latestBackup: latestBackup(path.join(o.dataDir, 'backups')) });
   }
   const devices = new DeviceRegistry(db, queue.now);
   const auth = new AuthService(db, queue, pinHasher, (deviceKey, failures, right) => {

@@ -37,6 +37,11 @@ export class TicketIssuer {
     return { issuedToday: r?.issued ?? 0, lastSeq: r?.last ?? null };
   }
 
+  /** While `why` answers an error (a damaged database not yet recovered, #27), no number is issued. */
+  refuseWhile(why: () => AppError | null): void {
+    this.refusal = why;
+  }
+
   nextIssueOrder(): number {
     return (this.maxOrder.get()?.m ?? 0) + 1;
   }
@@ -46,10 +51,6 @@ export class TicketIssuer {
    * partial unique index refuses a second row for a (service, day, seq) even if the clock went
    * backwards, so a number can never be handed out twice.
    */
-  refuseWhile(why: () => AppError | null): void {
-    this.refusal = why;
-  }
-
   issue(input: IssueInput): TicketRow {
     const refused = this.refusal();
     if (refused) throw refused;
