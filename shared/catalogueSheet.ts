@@ -23,6 +23,10 @@ export interface CatalogueRowData {
 /** The sheet's name in an exported workbook (the columns are Vietnamese too: the province's lists are). */
 export const CATALOGUE_SHEET = 'Thủ tục';
 export const EMPTY_FILE = 'Tệp trống';
+export const FILE_TOO_BIG = 'Tệp quá lớn (tối đa 16 MB) để là một danh mục thủ tục.';
+// A workbook refused before it is unzipped (renderer/admin/zipBombCheck.ts).
+export const ZIP_TOO_BIG = 'Tệp Excel này khi giải nén quá lớn hoặc bất thường nên không được mở (có thể là tệp độc hại). Hãy lưu danh mục thành tệp .xlsx mới hoặc .csv rồi nhập lại.';
+export const ZIP_DAMAGED = 'Tệp Excel bị hỏng hoặc không đúng định dạng.';
 
 export const CATALOGUE_COLUMNS: [keyof CatalogueRowData, string][] = [
   ['code', 'Mã'],

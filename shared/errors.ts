@@ -44,6 +44,11 @@ export const errorCatalog = {
   TICKET_EXPIRED: { status: 409, vi: 'Phiếu thuộc ngày làm việc trước, đã hết hiệu lực', en: 'This ticket belongs to a previous business day and has expired' },
   DUPLICATE: { status: 409, vi: 'Đã có mục với mã hoặc số này', en: 'An item with this code or number already exists' },
   STORAGE_FULL: { status: 507, vi: 'Bộ nhớ máy chủ đã đầy, vui lòng báo cán bộ', en: 'Host storage is full' },
+  DATABASE_DAMAGED: {
+    status: 503,
+    vi: 'Dữ liệu số thứ tự bị hỏng sau sự cố; tạm ngừng cấp số cho đến khi quản trị xác nhận số cuối đã phát. Vui lòng báo cán bộ',
+    en: 'Queue data was damaged after a failure; numbers are not issued until the admin confirms the last numbers handed out. Please tell a member of staff',
+  },
   DATABASE_BUSY: { status: 503, vi: 'Hệ thống đang bận, vui lòng thử lại', en: 'System busy, please retry' },
   TOO_MANY_CONNECTIONS: { status: 503, vi: 'Máy chủ đang có quá nhiều kết nối, vui lòng thử lại sau', en: 'Too many connections, please retry later' },
   DEVICE_NOT_ENROLLED: { status: 403, vi: 'Thiết bị này chưa được đăng ký với hệ thống', en: 'This device is not enrolled' },

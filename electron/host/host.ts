@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { AuthService } from './auth/authService';
 import { startBackupSchedule } from './db/backupScheduler';
 import { openDatabase } from './db/openDatabase';
+import { latestBackup } from './db/backup';
 import { startWalCheckpointer } from './db/walCheckpointer';
 import { lockDataDir } from './db/dataDirLock';
 import { seedIfEmpty } from './db/seed';
@@ -52,6 +53,8 @@ import { AnonymousStreams } from './server/anonymousStreams';
 import { socketLimits } from './server/socketLimits';
 import type { SocketLimits } from './server/socketLimits';
 import { openFileLimit } from './server/openFileLimit';
+import { NumberRecovery, recordRestore, recoveryDirs } from './recovery/numberRecovery';
+import { HealthReport } from './health/healthReport';
 
 const TICKET_ID = /^[A-Za-z0-9]{8,32}$/;
 
@@ -86,6 +89,10 @@ export interface HostOptions {
   sqliteAddon?: string;
   /** Tests and benches: socket caps other than those cut from the open-file limit. */
   socketLimits?: Partial<SocketLimits>;
+  /** Health calls the data folder's disk low below this many free bytes (MOTCUA_DISK_LOW_MB). */
+  diskLowBytes?: number;
+  /** How often an idle Modbus LED board is asked whether it is there; default 15 s. */
+  boardProbeMs?: number;
 }
 
 /** A device or service started alongside the host (printer, LED boards, announcer). */
@@ -133,6 +140,8 @@ async function startLockedHost(o: HostOptions, unlock: () => void): Promise<Host
   if (restoredFrom) o.log({ level: 'warn', msg: 'restored the database from an uploaded backup', previousKeptAt: restoredFrom });
   const file = path.join(o.dataDir, 'motcua.sqlite');
   const db = openDatabase({ file, backupDir, sqliteAddon: o.sqliteAddon });
+  // A backup is from before the numbers handed out since: numbering waits for the admin (#27).
+  if (restoredFrom) recordRestore(db, restoredFrom, (o.now ?? Date.now)());
   const checkpoints = startWalCheckpointer(db, { log: o.log });
   // A failure from here on must not leave the database open (the caller releases the lock).
   try {
@@ -155,6 +164,13 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     o.log({ level: 'info', msg: `first run: seeded the sample ${o.seedSample === 'centre' ? 'provincial centre' : 'ward office'}`, dataDir: o.dataDir });
   }
   const queue = new QueueService({ db, now: o.now });
+  // A damaged write-ahead log found at open (#27): no number until the admin confirms the last ones.
+  const recovery = new NumberRecovery(queue.ctx, recoveryDirs(o.dataDir));
+  queue.issuer.refuseWhile(() => recovery.refusal());
+  const damage = recovery.damaged();
+  if (damage) {
+    o.log({ level: 'error', msg: 'database damaged: numbers are refused until the admin confirms the last numbers handed out (Admin → status line)', reason: damage.reason, detail: damage.detail, walCopy: damage.walCopy, latestBackup: latestBackup(path.join(o.dataDir, 'backups')) });
+  }
   const devices = new DeviceRegistry(db, queue.now);
   const auth = new AuthService(db, queue, pinHasher, (deviceKey, failures, right) => {
     // The admin's devices tab shows the count (pin_attempts); the log keeps the moment.
@@ -177,7 +193,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     hub.closeDevice(id);
     void printers.forget(id);
   });
-  const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log);
+  const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log, o.boardProbeMs);
   const reports = new ReportQueries(db, () => queue.settings.get());
   // Recomputed now and then: a laptop host may change Wi-Fi, the admin may set a public URL.
   let names = { at: 0, set: new Set<string>() };
@@ -201,12 +217,14 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   };
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, isAgentDevice });
   const admin = new OfficeAdmin(queue);
-  const handlers = createHandlers({ queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase });
+  const health = new HealthReport({ db, ctx: queue.ctx, recovery, dataDir: o.dataDir, printers: () => printers.health(), boards: () => outputs.boardStatus(), diskLowBytes: o.diskLowBytes });
+  const handlers = createHandlers({ health, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {
     hub.broadcast(e);
-    o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, counter: e.counter?.number });
+    // Service and day with the number: the evidence a damaged database is recovered from (recovery/logEvidence.ts).
+    o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, service: e.ticket?.serviceId, day: e.ticket?.businessDay, counter: e.counter?.number });
   });
   // Before the server listens: a host that was off at midnight closes the day before anyone is served.
   const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);

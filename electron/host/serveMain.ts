@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     seedSample: process.env.MOTCUA_SEED === 'centre' ? 'centre' : 'ward',
     issueRatePerMinute: process.env.MOTCUA_ISSUE_RATE_LIMIT === undefined ? undefined : Number(process.env.MOTCUA_ISSUE_RATE_LIMIT),
     sqliteAddon,
+    diskLowBytes: process.env.MOTCUA_DISK_LOW_MB ? Number(process.env.MOTCUA_DISK_LOW_MB) * 1024 * 1024 : undefined,
+    boardProbeMs: process.env.MOTCUA_BOARD_PROBE_MS ? Number(process.env.MOTCUA_BOARD_PROBE_MS) : undefined,
   });
   const shown = args.host ?? 'localhost';
   process.stdout.write(JSON.stringify({ msg: 'listening', port: host.port, url: `http://${shown}:${host.port}/`, dataDir }) + '\n');

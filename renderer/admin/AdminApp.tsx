@@ -13,6 +13,7 @@ import { EnrolledDevicesPanel } from './EnrolledDevicesPanel';
 import { deviceText } from '../i18nDevices';
 import { ListsPanel } from './ListsPanel';
 import { TicketPanel } from './TicketPanel';
+import { HealthStatus } from './HealthStatus';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 
@@ -63,6 +64,7 @@ export function AdminApp() {
           </button>
         </nav>
       </div>
+      <HealthStatus />
       <div className="admin-body">
         {tab === 'office' && <OfficeForm />}
         {tab === 'services' && <ServiceEditor />}

@@ -1,4 +1,4 @@
-import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, catalogueCell, catalogueCsv, catalogueFromCsv, catalogueRows } from '../../shared/catalogueSheet';
+import { CATALOGUE_COLUMNS, CATALOGUE_SHEET, EMPTY_FILE, FILE_TOO_BIG, catalogueCell, catalogueCsv, catalogueFromCsv, catalogueRows } from '../../shared/catalogueSheet';
 import type { CatalogueRowData } from '../../shared/catalogueSheet';
 import { zipBombProblem } from './zipBombCheck';
 
@@ -26,7 +26,6 @@ export async function saveCatalogue(rows: CatalogueRowData[], kind: 'csv' | 'xls
 }
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-export const FILE_TOO_BIG = 'Tệp quá lớn (tối đa 16 MB) để là một danh mục thủ tục.';
 
 /** The rows of a CSV or XLSX file an office chose (its first sheet), or the problems in it. */
 export async function readCatalogue(file: File): Promise<{ rows: CatalogueRowData[]; problems: string[] }> {

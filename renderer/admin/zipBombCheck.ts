@@ -1,3 +1,4 @@
+import { ZIP_DAMAGED, ZIP_TOO_BIG } from '../../shared/catalogueSheet';
 // An .xlsx is a zip, and a zip can say "0.9 MB" and inflate to 200 MB of XML that exceljs then
 // parses in the admin's tab (≈ 500 MB, issue #27). A catalogue sheet is a few megabytes at most, so
 // the archive is judged from its central directory before anything is inflated in memory, and
@@ -13,8 +14,6 @@ export const ZIP_LIMITS = {
   ratio: 100,
 } as const;
 
-export const ZIP_TOO_BIG = 'Tệp Excel này khi giải nén quá lớn hoặc bất thường nên không được mở (có thể là tệp độc hại). Hãy lưu danh mục thành tệp .xlsx mới hoặc .csv rồi nhập lại.';
-export const ZIP_DAMAGED = 'Tệp Excel bị hỏng hoặc không đúng định dạng.';
 
 interface Entry {
   method: number;

@@ -85,6 +85,8 @@ export const routeCallers: Record<RouteKey, Callers> = {
   adminOfficers: ADMIN,
   saveOfficer: ADMIN,
   changePassword: ADMIN,
+  databaseRecovery: ADMIN,
+  recoverNumbering: ADMIN,
 
   // Setup needs its one-time token, pairing its one-time code: both are checked by the handler.
   setupStatus: 'anyone',

@@ -156,3 +156,27 @@ export const CatalogueRow = z.strictObject({
 });
 export const CatalogueImport = z.strictObject({ rows: z.array(CatalogueRow).min(1).max(500) });
 export const CatalogueImportResult = z.object({ created: z.number().int(), updated: z.number().int(), groupsCreated: z.number().int() });
+
+/** After a damaged write-ahead log (#27): what each source says about today's last numbers, per service. */
+export const RecoveryView = z.object({
+  damaged: z.boolean(),
+  damage: z.object({ detectedAt: z.number(), reason: z.string(), detail: z.string(), walCopy: z.string() }).nullable(),
+  latestBackup: z.string().nullable(),
+  businessDay: z.string(),
+  services: z.array(
+    z.object({
+      serviceId: z.number().int(),
+      name: z.string(),
+      prefix: z.string(),
+      inDatabase: z.number().int().nullable(),
+      inLog: z.number().int().nullable(),
+      inDamagedLog: z.number().int().nullable(),
+      suggested: z.number().int(),
+    }),
+  ),
+});
+
+/** The admin's confirmation: per service, the highest number seen on paper today (numbering resumes above). */
+export const RecoverNumberingBody = z
+  .object({ floors: z.array(z.object({ serviceId: z.number().int().positive(), lastSeq: z.number().int().min(0).max(999_999) }).strict()).max(500) })
+  .strict();

@@ -105,6 +105,8 @@ export const contract = {
   adminOfficers: route({ ...routePaths.adminOfficers, auth: 'admin', response: z.array(s.Officer) }),
   saveOfficer: route({ ...routePaths.saveOfficer, auth: 'admin', body: a.OfficerInput, response: s.Officer }),
   changePassword: route({ ...routePaths.changePassword, auth: 'admin', body: a.PasswordBody, response: s.Ok }),
+  databaseRecovery: route({ ...routePaths.databaseRecovery, auth: 'admin', response: a.RecoveryView }),
+  recoverNumbering: route({ ...routePaths.recoverNumbering, auth: 'admin', body: a.RecoverNumberingBody, response: a.RecoveryView }),
   alerts: route({ ...routePaths.alerts, auth: 'staff', response: z.array(a.WaitAlert) }),
   setupStatus: route({ ...routePaths.setupStatus, auth: 'public', query: dv.SetupQuery, response: dv.SetupStatus }),
   completeSetup: route({ ...routePaths.completeSetup, auth: 'public', body: dv.SetupBody, response: dv.SetupResult }),

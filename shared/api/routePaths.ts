@@ -59,6 +59,8 @@ export const routePaths = {
   adminOfficers: { method: 'GET', path: '/api/admin/officers' },
   saveOfficer: { method: 'POST', path: '/api/admin/officers' },
   changePassword: { method: 'POST', path: '/api/admin/password' },
+  databaseRecovery: { method: 'GET', path: '/api/admin/database-recovery' },
+  recoverNumbering: { method: 'POST', path: '/api/admin/database-recovery' },
   alerts: { method: 'GET', path: '/api/alerts' },
   setupStatus: { method: 'GET', path: '/api/setup' },
   completeSetup: { method: 'POST', path: '/api/setup' },

@@ -60,7 +60,36 @@ export const LookupQuery = z.object({ number: TicketNumber }).strict();
 /** Walk-up rating: the number and the check code printed on the ticket, together. */
 export const VerifyTicketBody = z.object({ number: TicketNumber, code: z.string().regex(/^[A-Za-z0-9 -]{4,12}$/) }).strict();
 
-export const Health = z.object({ ok: z.boolean(), version: z.string(), time: z.number(), database: z.string() });
+/**
+ * `/api/health` (#27): each part's coarse state for anyone (a phone, a monitoring script); `ok` is
+ * false when any part is down. No printer or no boards configured is a setup choice ('none'), not a
+ * fault. `details` (paths, device names, errors) only for enrolled devices and the host's windows.
+ */
+export const DatabaseState = z.enum(['ok', 'damaged', 'failing', 'down']);
+export const DiskState = z.enum(['ok', 'low', 'unknown']);
+export const DeviceState = z.enum(['ok', 'down', 'none']);
+export const HealthDetails = z.object({
+  database: z.object({
+    state: DatabaseState,
+    error: z.string().nullable(),
+    damage: z.object({ detectedAt: z.number(), reason: z.string(), detail: z.string(), walCopy: z.string() }).nullable(),
+  }),
+  disk: z.object({ path: z.string(), freeBytes: z.number().nullable(), totalBytes: z.number().nullable(), lowBelowBytes: z.number(), error: z.string().nullable() }),
+  printers: z.array(z.object({ printer: z.string(), ready: z.boolean(), message: z.string() })),
+  boards: z.array(z.object({ kind: z.string(), port: z.string(), address: z.number(), zoneId: z.number().nullable(), connected: z.boolean() })),
+  checkedAt: z.number(),
+});
+export const Health = z.object({
+  ok: z.boolean(),
+  version: z.string(),
+  time: z.number(),
+  database: DatabaseState,
+  disk: DiskState,
+  printers: DeviceState,
+  boards: DeviceState,
+  details: HealthDetails.optional(),
+});
+
 
 export const ServiceStatus = Service.extend({
   waiting: z.number().int(),

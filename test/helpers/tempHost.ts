@@ -66,6 +66,10 @@ export interface TempHostOptions {
   socketLimits?: Partial<SocketLimits>;
   /** Where the host's log lines go (default: nowhere), for tests of what is logged. */
   log?: (entry: Record<string, unknown>) => void;
+  /** Health: the data folder's disk is low below this many free bytes. */
+  diskLowBytes?: number;
+  /** How often an idle Modbus board is asked whether it is there. */
+  boardProbeMs?: number;
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
@@ -87,6 +91,8 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     issueRatePerMinute: opts.issueRatePerMinute ?? 0,
     timeTickMs: opts.timeTickMs,
     socketLimits: opts.socketLimits,
+    diskLowBytes: opts.diskLowBytes,
+    boardProbeMs: opts.boardProbeMs,
   });
 }
 

@@ -21,6 +21,10 @@ export class BoardBus {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly last = new Map<number, BoardCommand>();
+  /** Modbus boards that did not answer their last frame: the line is open but the board is down. */
+  private readonly silent = new Set<number>();
+  private readonly lastWrite = new Map<number, number>();
+  private probeTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly path: string,
@@ -33,6 +37,33 @@ export class BoardBus {
 
   get connected(): boolean {
     return this.open;
+  }
+
+  /** Is this board there? A Modbus board answers each write; an ASCII line cannot tell, so its boards follow the line. */
+  answering(address: number): boolean {
+    return this.open && !this.silent.has(address);
+  }
+
+  /**
+   * A Modbus board that stops answering while nothing is called would look fine until the next
+   * call: every `everyMs` each board not written to meanwhile is sent its last state again (the
+   * same registers, so it shows what it showed), and its answer or silence is what health reports.
+   */
+  probeEvery(everyMs: number): void {
+    if (this.protocol !== 'modbus' || this.probeTimer) return;
+    this.probeTimer = setInterval(() => {
+      if (!this.open) return;
+      const due = Date.now() - everyMs;
+      for (const [address, cmd] of this.last) if ((this.lastWrite.get(address) ?? 0) <= due) void this.enqueue(() => this.write(address, cmd));
+    }, everyMs);
+    this.probeTimer.unref();
+  }
+
+  private answered(address: number, yes: boolean): void {
+    if (yes === !this.silent.has(address)) return;
+    if (yes) this.silent.delete(address);
+    else this.silent.add(address);
+    this.onConnectedChange();
   }
 
   send(address: number, cmd: BoardCommand): Promise<void> {
@@ -84,6 +115,8 @@ export class BoardBus {
     if (this.protocol === 'modbus') {
       const client = this.modbus as ModbusRTU;
       client.setID(address);
+      this.lastWrite.set(address, Date.now());
+      let answered = true;
       for (const w of modbusWrites(cmd)) {
         try {
           await client.writeRegister(w.register, w.value);
@@ -91,9 +124,11 @@ export class BoardBus {
           // A board that does not answer (off, wrong address) must not stall the line; a closed
           // port, though, means the cable is gone.
           if (!client.isOpen) throw e;
-          this.log({ level: 'warn', msg: 'board did not answer', port: this.path, address, error: String((e as Error)?.message ?? e) });
+          answered = false;
+          if (!this.silent.has(address)) this.log({ level: 'warn', msg: 'board did not answer', port: this.path, address, error: String((e as Error)?.message ?? e) });
         }
       }
+      this.answered(address, answered);
       return;
     }
     const port = this.port as SerialPort;
@@ -127,6 +162,7 @@ export class BoardBus {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.probeTimer) clearInterval(this.probeTimer);
     await this.chain.catch(() => undefined);
     const port = this.port;
     const modbus = this.modbus;

@@ -50,6 +50,8 @@ export function createBoardsService(opts: {
   counterStatus?: (counterId: number) => 'open' | 'paused' | 'closed' | null;
   /** A line came up or went down: what status() and boardStatus() answer has changed. */
   onStatusChange?: () => void;
+  /** How often an idle Modbus board is asked again whether it is there (default 15 s). */
+  probeMs?: number;
 }): BoardsService {
   const log = opts.log ?? (() => undefined);
   const zoneOf = opts.zoneOf ?? (() => null);
@@ -60,12 +62,15 @@ export function createBoardsService(opts: {
     let bus = buses.get(b.port);
     if (!bus) {
       bus = new BoardBus(b.port, b.baudRate, b.protocol, log, opts.onStatusChange);
+      bus.probeEvery(opts.probeMs ?? 15_000);
       buses.set(b.port, bus);
     } else if (bus.protocol !== b.protocol) {
       log({ level: 'error', msg: 'boards on one line must share a protocol', port: b.port });
     }
   }
   const usable = (b: BoardConfig) => buses.get(b.port)?.protocol === b.protocol;
+  /** A hall board's rows are boards at consecutive addresses. */
+  const addresses = (b: BoardConfig) => (b.kind === 'hall' ? Array.from({ length: b.rows }, (_, r) => b.address + r) : [b.address]);
 
   const send = (b: BoardConfig, address: number, cmd: BoardCommand) => {
     const key = `${b.port}#${address}`;
@@ -164,7 +169,8 @@ export function createBoardsService(opts: {
         zoneId: b.kind === 'hall' ? b.zoneId : zoneOf(b.counterId),
         port: b.port,
         address: b.address,
-        connected: usable(b) && (buses.get(b.port)?.connected ?? false),
+        // A Modbus board that stopped answering is down even while its line is open.
+        connected: usable(b) && addresses(b).every((a) => buses.get(b.port)?.answering(a) ?? false),
       }));
     },
     async close() {

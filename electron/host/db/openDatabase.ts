@@ -4,6 +4,10 @@ import Database from 'better-sqlite3';
 import { currentAddonContext, explainAddonFailure } from '../nativeAddons';
 import { latestBackup } from './backup';
 import { migrate } from './migrate';
+import { checkWal } from './walCheck';
+import { quarantineWal } from './walQuarantine';
+import type { QuarantinedWal } from './walQuarantine';
+import { DamageRecords } from './damageRecords';
 
 export class CorruptDatabaseError extends Error {
   readonly file: string;
@@ -26,6 +30,8 @@ export interface OpenOptions {
   skipIntegrityCheck?: boolean;
   /** A better_sqlite3.node to load instead of the one under node_modules. */
   sqliteAddon?: string;
+  /** Clock for the damaged log's copy name and record. */
+  now?: () => number;
 }
 
 /**
@@ -35,6 +41,13 @@ export interface OpenOptions {
  */
 export function openDatabase(opts: OpenOptions): Database.Database {
   fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+  // Before SQLite sees the log: it would replay a damaged one in part (or not at all) without a
+  // word, reset it at the first write and delete it at the next clean close (#27, db/walCheck.ts).
+  // Every opener checks, the `npm run device` command line too, so none of them wipes the evidence.
+  const verdict = checkWal(opts.file);
+  const now = (opts.now ?? Date.now)();
+  let damaged: (QuarantinedWal & { reason: string; detail: string }) | null = null;
+  if (verdict.state === 'damaged') damaged = { ...quarantineWal(opts.file, verdict, now), reason: verdict.reason, detail: verdict.detail };
   let db: Database.Database;
   try {
     db = new Database(opts.file, opts.sqliteAddon ? { nativeBinding: opts.sqliteAddon } : {});
@@ -51,6 +64,7 @@ export function openDatabase(opts: OpenOptions): Database.Database {
       }
     }
     migrate(db);
+    if (damaged) new DamageRecords(db).record({ detectedAt: now, reason: damaged.reason, detail: damaged.detail, walCopy: damaged.copy, evidence: damaged.evidence });
   } catch (e) {
     if (e instanceof CorruptDatabaseError) throw e;
     const native = explainAddonFailure('better-sqlite3', e, currentAddonContext());

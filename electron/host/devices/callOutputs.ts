@@ -29,6 +29,8 @@ export class CallOutputs {
     private readonly queue: QueueService,
     private readonly broadcast: (m: unknown) => void,
     private readonly log: (e: Record<string, unknown>) => void,
+    /** How often an idle Modbus board is asked whether it is there (boardsService.ts). */
+    private readonly boardProbeMs?: number,
   ) {
     const announcer = createAnnouncer({
       config: () => this.announcementConfig(),
@@ -84,6 +86,11 @@ export class CallOutputs {
     return this.boards.status();
   }
 
+  /** Every board and whether it is there (its line open and, on Modbus, the board answering). */
+  boardStatus() {
+    return this.boards.boardStatus();
+  }
+
   /** Per zone, in the office's zone order: how many boards, how many on a connected line. */
   zoneBoardsStatus(): ZoneBoardsStatus[] {
     const order = this.queue.catalogue.zones().map((z) => z.id);
@@ -104,6 +111,7 @@ export class CallOutputs {
     return createBoardsService({
       boards: this.boardsConfig(),
       log: this.log,
+      probeMs: this.boardProbeMs,
       // A signal only: the admin screen re-reads the boards' status with its session.
       onStatusChange: () => this.broadcast({ type: 'boards.status', at: this.queue.now() }),
       currentNumber: (counterId) => this.queue.calling.current(counterId)?.number ?? null,

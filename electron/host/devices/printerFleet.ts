@@ -107,6 +107,16 @@ export class PrinterFleet {
     return this.forDevice(caller).jobs(limit);
   }
 
+  /** Every configured printer and whether it can print now, for health ("none configured" is an empty list). */
+  health(): { printer: string; ready: boolean; message: string }[] {
+    return [this.host, ...this.kiosks.values()]
+      .filter((p) => p.configured())
+      .map((p) => {
+        const v = p.view();
+        return { printer: p.printer, ready: v.ready, message: v.message };
+      });
+  }
+
   kioskConfig(deviceId: number): PrinterConfig {
     return this.kiosks.get(deviceId)?.getConfig() ?? PrinterConfig.parse({});
   }

@@ -20,6 +20,9 @@ export class TicketIssuer {
   private readonly maxOrder: Database.Statement<[], { m: number | null }>;
   private readonly insert: Database.Statement<[Record<string, unknown>], TicketRow>;
 
+  /** Why no number may be issued now (a damaged database not yet recovered), or null. */
+  private refusal: () => AppError | null = () => null;
+
   constructor(private readonly ctx: QueueContext) {
     const db = ctx.db;
     // A running counter kept by a trigger (m005): one row, however many tickets the day has.
@@ -34,6 +37,11 @@ export class TicketIssuer {
     return { issuedToday: r?.issued ?? 0, lastSeq: r?.last ?? null };
   }
 
+  /** While `why` answers an error (a damaged database not yet recovered, #27), no number is issued. */
+  refuseWhile(why: () => AppError | null): void {
+    this.refusal = why;
+  }
+
   nextIssueOrder(): number {
     return (this.maxOrder.get()?.m ?? 0) + 1;
   }
@@ -44,6 +52,8 @@ export class TicketIssuer {
    * backwards, so a number can never be handed out twice.
    */
   issue(input: IssueInput): TicketRow {
+    const refused = this.refusal();
+    if (refused) throw refused;
     const office = this.ctx.settings.get();
     if (input.priority && !office.priorityGroups.some((g) => g.code === input.priority)) throw new AppError('PRIORITY_UNKNOWN');
     return this.ctx.tx(() => {

@@ -29,6 +29,11 @@ export class QueueContext {
   private beforeWrite: (() => void) | null = null;
   private inBeforeWrite = false;
   private readonly listeners = new Set<EventListener>();
+  /**
+   * The last write that failed for the storage's sake (disk full, I/O error, corruption), until a
+   * later one commits: health reports the database failing meanwhile.
+   */
+  storageFailure: { at: number; code: string } | null = null;
   private readonly insertEvent: Database.Statement;
   readonly ticketById: Database.Statement<[string], TicketRow>;
   readonly serviceById: Database.Statement<[number], ServiceRow>;
@@ -78,8 +83,11 @@ export class QueueContext {
     this.depth++;
     try {
       result = this.db.transaction(fn).immediate();
+      this.storageFailure = null;
     } catch (e) {
       this.pending = [];
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && STORAGE_CODES.test(code)) this.storageFailure = { at: Date.now(), code };
       throw mapSqliteError(e);
     } finally {
       this.depth--;
@@ -163,6 +171,8 @@ export class QueueContext {
     return toCounter(row, this.serviceIdsOf(row.id));
   }
 }
+
+const STORAGE_CODES = /^SQLITE_(FULL|IOERR|CORRUPT|NOTADB|CANTOPEN|READONLY)/;
 
 export function mapSqliteError(e: unknown): unknown {
   if (e instanceof AppError) return e;

@@ -15,11 +15,15 @@ export interface CounterRepair {
  */
 export function verifyRunningCounters(db: Database.Database, businessDay: string): CounterRepair[] {
   const repairs: CounterRepair[] = [];
+  // A floor the admin confirmed after a damaged log (m015) stands for tickets the database lost.
+  // (A database not yet at m015 — a migration test's — has none.)
+  const floors = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'number_floors'").get() !== undefined;
   db.transaction(() => {
     const issued = db
       .prepare(
-        `SELECT t.service_id, count(*) AS issued, max(t.seq) AS last_seq, c.issued AS s_issued, c.last_seq AS s_last
+        `SELECT t.service_id, count(*) AS issued, ${floors ? 'max(max(t.seq), coalesce(f.last_seq, 0))' : 'max(t.seq)'} AS last_seq, c.issued AS s_issued, c.last_seq AS s_last
          FROM tickets t LEFT JOIN service_day_counts c ON c.service_id = t.service_id AND c.business_day = t.business_day
+         ${floors ? 'LEFT JOIN number_floors f ON f.service_id = t.service_id AND f.business_day = t.business_day' : ''}
          WHERE t.business_day = ? AND t.transferred_from IS NULL GROUP BY t.service_id`,
       )
       .all(businessDay) as { service_id: number; issued: number; last_seq: number; s_issued: number | null; s_last: number | null }[];

@@ -16,6 +16,8 @@ import { CatalogueAdmin } from '../admin/catalogueAdmin';
 import type { CallOutputs } from '../devices/callOutputs';
 import type { ReportQueries } from '../reports/reportQuery';
 import type { PrinterFleet } from '../devices/printerFleet';
+import type { HealthReport } from '../health/healthReport';
+import type { NumberRecovery } from '../recovery/numberRecovery';
 import { encodingProblem } from '../printer/testPage';
 import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
@@ -58,6 +60,8 @@ export interface HandlerDeps {
   setup: OfficeSetup;
   /** Base URL the pairing QR points at (http://host:port). */
   baseUrl: () => string;
+  health: HealthReport;
+  recovery: NumberRecovery;
 }
 
 function signInCaller(call: CallContext): SignInCaller {
@@ -122,7 +126,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
   };
 
   return {
-    health: () => ({ ok: true, version: d.version, time: queue.now(), database: 'ok' }),
+    // Anyone may ask; only an enrolled device or the host's own window hears paths, names and errors.
+    health: (_input, call) => d.health.view({ version: d.version, time: queue.now() }, !!(call.device || call.shell)),
+    databaseRecovery: () => d.recovery.view(),
+    recoverNumbering: ({ body }) => {
+      admin.logChange('numbering', () => d.recovery.confirm(body.floors));
+      d.recovery.reload();
+      d.health.invalidate();
+      return d.recovery.view();
+    },
     config: () => {
       const o = queue.settings.get();
       return {

@@ -394,6 +394,8 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   // Passwords the office policy accepts (issue #13 refuses dictionary words such as "mật khẩu").
   changePassword: changesNothing(3, true, (rnd) => ({ password: `${pick(rnd, ['lan-trong-vuon', 'mưa-phùn-tháng-ba', 'cau-go-ven-song'])}-${digits(rnd, 4)}` })),
   printTestPage: changesNothing(3, false, () => undefined),
+  // #27: on a sound database the confirmation only writes floors at today's counters (none lower).
+  recoverNumbering: changesNothing(3, true, () => ({ floors: [] })),
   setKioskPrinter: kioskPrinterWrite(30, state),
   kioskPrinterTest: { ...changesNothing(3, false, () => undefined), path: (rnd, s) => `/api/admin/kiosk-printers/${pick(rnd, s.kioskPrinters.map((k) => k.deviceId as number))}/test` },
   createPairingCode: pairingCodeWrite(20),
