@@ -32,7 +32,8 @@ describe('estimates (issue #11.17)', () => {
         }
         for (const id of waitingIds(queue)) {
           const s = queue.views.ticketStatus(id);
-          if (s.ahead > 0) expect({ number: s.number, ahead: s.ahead, eta: s.etaMinutes }).toEqual({ number: s.number, ahead: s.ahead, eta: Math.max(1, s.etaMinutes ?? -1) });
+          // No minutes at all where no open counter serves it (issue #28): nothing to check there.
+          if (s.ahead > 0 && s.etaMinutes !== null) expect({ number: s.number, ahead: s.ahead, eta: s.etaMinutes }).toEqual({ number: s.number, ahead: s.ahead, eta: Math.max(1, s.etaMinutes) });
         }
       }
     }
