@@ -60,7 +60,7 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
           <b>{t.trackTitle}</b>
         </div>
         {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
-          <button type="button" className="btn-secondary" style={{ minHeight: 44 }} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          <button type="button" className="btn-secondary" style={{ minHeight: 44, flex: 'none' }} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
             {t.language}
           </button>
         )}
