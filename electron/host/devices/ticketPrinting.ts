@@ -105,9 +105,8 @@ export class TicketPrinting {
       priorityLabel: group?.vi ?? null,
       issuedAt: row.issued_at,
       ahead: status.ahead,
-      // The paper keeps the model's figure when no counter is open: its template has no words for
-      // "none open" yet, and the printer's layout is not this change's to make (issue #28).
-      etaMinutes: status.etaMinutes ?? (row.state === 'waiting' ? this.queue.eta.ticket(row, this.queue.now()).modelMinutes : 0),
+      // No open counter serves it: the paper makes no promise (the template's estimate line drops).
+      etaMinutes: status.etaMinutes,
       trackUrl: this.trackUrl(row.id),
       footer: office.ticketFooter,
       checkCode: row.check_code ?? '',
