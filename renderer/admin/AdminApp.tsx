@@ -48,7 +48,17 @@ export function AdminApp() {
   return (
     <div className="counter-app">
       <div className="topbar admin-topbar">
-        <h1>{t.adminTitle}</h1>
+        <div className="admin-titlerow">
+          <h1>{t.adminTitle}</h1>
+          <div className="admin-tools">
+            <a className="btn-secondary link-button" href="/reports">
+              {t.reportsLink}
+            </a>
+            <button type="button" className="btn-secondary" data-testid="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+              {t.language}
+            </button>
+          </div>
+        </div>
         <nav className="admin-tabs">
           {TABS.map(([id, label]) => (
             <button type="button" key={id} className={tab === id ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab(id)} data-tab={id} aria-pressed={tab === id}>
@@ -57,12 +67,6 @@ export function AdminApp() {
           ))}
           <button type="button" className={tab === 'enrolled' ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab('enrolled')} data-tab="enrolled" aria-pressed={tab === 'enrolled'}>
             {deviceText(lang).enrolledTitle}
-          </button>
-          <a className="btn-secondary link-button" href="/reports">
-            {t.reportsLink}
-          </a>
-          <button type="button" className="btn-secondary" data-testid="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-            {t.language}
           </button>
         </nav>
       </div>

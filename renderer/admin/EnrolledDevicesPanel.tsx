@@ -153,7 +153,7 @@ export function EnrolledDevicesPanel() {
       </section>
       <section className="panel">
         <h2>{d.enrolledTitle}</h2>
-        <div className="report-table">
+        <div className="report-table device-table">
         <table>
           <thead>
             <tr>
