@@ -108,6 +108,7 @@ export const OfficePatch = patchOf(OfficeConfig.shape)
     priorityGroups: codeList(20).optional(),
     pauseReasons: codeList(20, 1).optional(),
     holidays: HolidayList.optional(),
+    hours: HoursInput.optional(),
     ticketTemplate: TicketTemplate.refine((t) => t.some((l) => l.kind === 'text' && l.text.includes('{number}')), 'phiếu phải có dòng {number}').optional(),
   })
   .strict();
