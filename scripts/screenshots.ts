@@ -108,6 +108,12 @@ for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
     await admin.waitForTimeout(200);
     await adminShot(tab);
   }
+  // The office's hours as a manager sets them (not saved: the other screens keep their open hours).
+  await admin.click('[data-tab="office"]');
+  await admin.check('[data-testid="office-hours-limit"]');
+  await admin.waitForSelector('[data-testid="through-lunch"]');
+  await adminShot('office-hours');
+  await admin.uncheck('[data-testid="office-hours-limit"]');
   await admin.click('[data-tab="services"]');
   await admin.click('.list li:has-text("Hộ tịch") button');
   await admin.waitForSelector('[data-testid="service-hours"]');

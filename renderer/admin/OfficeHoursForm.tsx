@@ -61,18 +61,20 @@ export function OfficeHoursForm() {
       saving={saving}
       dirty={dirty}
       onSubmit={() => void saving.run(hoursErrors(t, week), () => save(draft).then(() => setTicked(null)))}
-      actions={
-        lunch && (
-          <button type="button" className="btn-secondary" data-testid="through-lunch" onClick={() => setWeek(throughLunch(week))}>
-            {t.ohThroughLunch}
-          </button>
-        )
-      }
     >
       <CheckField label={t.ohLimit} help={t.ohLimitHelp} checked={limited} onChange={(v) => {
           setTicked(v);
           edit(v ? fromWeek(standardWeek()) : []);
         }} testId="office-hours-limit" />
+      {lunch && (
+        // Above the week, on the first screen: the change an office makes most often.
+        <div className="admin-editor-actions">
+          <button type="button" className="btn-secondary" data-testid="through-lunch" onClick={() => setWeek(throughLunch(week))}>
+            {t.ohThroughLunch}
+          </button>
+          <span className="form-help">{t.ohThroughLunchHelp}</span>
+        </div>
+      )}
       {week && <HoursEditor week={week} onChange={setWeek} />}
       {own.length > 0 && (
         <div className="form-help" data-testid="own-hours">
