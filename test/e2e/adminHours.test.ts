@@ -163,7 +163,7 @@ describe('opening hours, holidays and the English name from the admin screen', (
   }, 60_000);
 });
 
-const TABS = ['office', 'services', 'counters', 'officers', 'lists', 'ticket', 'devices', 'enrolled', 'backup'] as const;
+const TABS = ['overview', 'office', 'services', 'counters', 'officers', 'lists', 'ticket', 'devices', 'enrolled', 'backup'] as const;
 
 /** axe-core's browser build; a devDependency of the project (see the report of issue #12). */
 function axeSource(): string {
