@@ -92,4 +92,29 @@ describe('office hours over lunch', () => {
     expect(await reopens(display)).toBe('Mở cửa lúc 07:30 ngày maiOpens at 07:30 tomorrow');
     await kiosk.waitForFunction(() => document.querySelector('[data-testid="closed-banner"] .title')?.textContent === 'Mở cửa lúc 07:30 ngày mai', undefined, { timeout: 5000 });
   }, 60_000);
+
+  it('an office whose services kept hours of their own (set before office hours existed) hands them to the office’s in one click', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 10, 23, 5, 0)); // Monday 12:00
+    const h = await suite.host({ clock, officeHours: true, timeTickMs: 100 });
+    // As an older version left them: Hộ tịch and Đất đai each with the same week of their own.
+    const own = JSON.stringify(h.queue.settings.get().hours);
+    h.db.prepare("UPDATE services SET hours = ? WHERE code IN ('HT', 'DD')").run(own);
+    const admin = await paired(h, 'admin', '/admin', 1366, 768);
+    await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
+    await admin.click('button[type="submit"]');
+    await admin.waitForSelector('[data-testid="overview"]');
+    await admin.click('[data-tab="office"]');
+    await admin.waitForSelector('[data-testid="own-hours"]');
+    expect(await admin.textContent('[data-testid="own-hours"]')).toContain('A Hộ tịch, C Đất đai');
+    const others = h.queue.views.listServices().filter((s) => s.code !== 'HT' && s.code !== 'DD');
+    await admin.click('[data-testid="follow-office"]');
+    await admin.waitForSelector('[data-testid="followed"]');
+    await admin.waitForSelector('[data-testid="own-hours"]', { state: 'detached' });
+    const after = h.queue.views.listServices();
+    expect(after.find((s) => s.code === 'HT')!.hours).toEqual([]);
+    expect(after.find((s) => s.code === 'DD')!.hours).toEqual([]);
+    // The other services and the office's own hours are untouched.
+    expect(after.filter((s) => s.code !== 'HT' && s.code !== 'DD').map((s) => ({ ...s, etaMinutes: null }))).toEqual(others.map((s) => ({ ...s, etaMinutes: null })));
+    expect(JSON.stringify(h.queue.settings.get().hours)).toBe(own);
+  }, 60_000);
 });
