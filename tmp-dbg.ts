@@ -1,0 +1,15 @@
+import { launchChromium, screensHost } from './test/helpers/screenSuite';
+import { enrollDevice } from './test/helpers/devices';
+const host = await screensHost({});
+const b = await launchChromium();
+const url = `http://127.0.0.1:${host.port}`;
+const ctx = await b.newContext({ viewport: { width: 1366, height: 768 } });
+await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(host, 'display'), url }]);
+const p = await ctx.newPage();
+p.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+p.on('pageerror', (e) => console.log('pageerror', String(e).slice(0, 500)));
+await p.clock.install();
+await p.goto(`${url}/display`);
+await p.waitForTimeout(3000);
+console.log((await p.content()).slice(0, 500));
+await b.close(); await host.close();
