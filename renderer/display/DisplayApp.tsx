@@ -5,6 +5,7 @@ import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { en, useLang } from '../i18n';
 import type { Dict } from '../i18n';
+import { reopenText } from '../reopenText';
 import { formatDate, formatTime } from '../time';
 import { useNow } from '../useNow';
 import { announcerFor } from './announce';
@@ -47,7 +48,8 @@ export function DisplayApp() {
       {bilingual && en[k] !== t[k] && <span className="en">{en[k]}</span>}
     </>
   );
-  const display = useQuery('display', DISPLAY_INPUT, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed');
+  // services.changed: the host's clock opened or closed services (lunch, evening), so "reopens" moved.
+  const display = useQuery('display', DISPLAY_INPUT, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed' || m.type === 'services.changed');
   const [flash, setFlash] = useState<Flash | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const announcer = useRef(SPEAKER ? announcerFor(location.origin) : null);
@@ -125,7 +127,15 @@ export function DisplayApp() {
               </div>
             </>
           ) : (
-            <div className="label">{both('welcome')}</div>
+            <>
+              <div className="label">{both('welcome')}</div>
+              {d?.reopens && (
+                <div className="to" data-testid="display-reopens">
+                  {reopenText(t, d.reopens)}
+                  {bilingual && <span className="en">{reopenText(en, d.reopens)}</span>}
+                </div>
+              )}
+            </>
           )}
         </section>
         <section className="side">
