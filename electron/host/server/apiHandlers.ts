@@ -9,7 +9,7 @@ import type { AuthService, Session, SignInCaller } from '../auth/authService';
 import type { Device, DeviceRegistry } from '../auth/deviceRegistry';
 import type { PairingGuard } from '../auth/pairingGuard';
 import type { SecurityAlerts } from '../auth/securityAlerts';
-import { GuessBudget, isError } from './guessBudget';
+import { GuessBudget, isError } from '../../../shared/guessBudget';
 import type { OfficeSetup } from '../auth/officeSetup';
 import type { OfficeAdmin } from '../admin/officeAdmin';
 import { CatalogueAdmin } from '../admin/catalogueAdmin';
