@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Health } from './api/schemas';
 
 // What an office and the province hub say to each other over HTTP (issue #29). The office pushes;
 // the hub never calls an office. Pure: shared by the office host, the hub and their tests.
@@ -9,6 +10,9 @@ export const HUB_BATCH_GZIP_BYTES = 1 << 20;
 export const HUB_BATCH_JSON_BYTES = 8 << 20;
 /** An event stamped further ahead of the hub's clock than this is refused (a wrong office clock). */
 export const HUB_FUTURE_SKEW_MS = 10 * 60_000;
+
+/** An idle office still pushes (no events, its health) this often, so the province tells quiet from cut off. */
+export const HUB_HEARTBEAT_MS = 60_000;
 
 /** One-time join code: the hub's pairing alphabet, 12 signs in three groups (≈ 5 × 10¹⁵). */
 export const JOIN_CODE_ALPHABET = 'ACDEHKMNPRTUVXY34679';
@@ -51,9 +55,12 @@ export const PushBatch = z
     /** The office host's clock when it sent the batch: the hub measures the offset. */
     sentAt: z.number().int().positive(),
     events: z.array(HubEvent).max(HUB_BATCH_EVENTS),
+    /** The office's /api/health with its details as of sending: rides on every push and on the idle heartbeat. */
+    health: Health.optional(),
   })
   .strict();
 export type PushBatch = z.infer<typeof PushBatch>;
+export type OfficeHealth = z.infer<typeof Health>;
 
 /** The highest sequence the hub holds with nothing missing below it, for this generation. */
 export const PushAnswer = z.object({ generation: Generation, ackedSeq: z.number().int().min(0) });

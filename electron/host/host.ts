@@ -91,6 +91,8 @@ export interface HostOptions {
   timeTickMs?: number;
   /** How often an idle province link looks for new events to push (ms); 1 s by default. */
   provinceIdleMs?: number;
+  /** How long an idle province link waits before pushing its health alone (ms); a minute by default. */
+  provinceHeartbeatMs?: number;
   /** A better_sqlite3.node to load instead of the one under node_modules (MOTCUA_SQLITE_ADDON). */
   sqliteAddon?: string;
   /** Tests and benches: socket caps other than those cut from the open-file limit. */
@@ -384,7 +386,15 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
       });
 
   // The province hub (#29): pushed to while a link exists (province-link.json); never waited for.
-  const province = startProvinceSync({ links: new ProvinceLinkFile(o.dataDir), outbox: new OutboxReader(db), log: o.log, idleMs: o.provinceIdleMs });
+  const province = startProvinceSync({
+    links: new ProvinceLinkFile(o.dataDir),
+    outbox: new OutboxReader(db),
+    log: o.log,
+    idleMs: o.provinceIdleMs,
+    heartbeatMs: o.provinceHeartbeatMs,
+    // Wall time: the hub compares it with its own clock.
+    health: () => health.view({ version: o.version, time: Date.now() }, true),
+  });
 
   const closers: (() => Promise<void>)[] = [];
   let closed = false;

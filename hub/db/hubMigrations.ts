@@ -43,4 +43,23 @@ CREATE TABLE events (
   PRIMARY KEY (office_id, generation, seq, at)
 ) PARTITION BY RANGE (at);
 `,
+  `
+-- The latest health each office reported, and a log of its changes (ok, database, disk, printers, boards).
+CREATE TABLE office_health (
+  office_id TEXT PRIMARY KEY REFERENCES offices(id),
+  reported_at TIMESTAMPTZ NOT NULL,
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  ok BOOLEAN NOT NULL,
+  summary TEXT NOT NULL,
+  health JSONB NOT NULL
+);
+CREATE TABLE office_health_log (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  reported_at TIMESTAMPTZ NOT NULL,
+  ok BOOLEAN NOT NULL,
+  summary TEXT NOT NULL,
+  health JSONB NOT NULL
+);
+CREATE INDEX office_health_log_office ON office_health_log (office_id, reported_at);
+`,
 ];

@@ -4,6 +4,11 @@ import { HUB_FUTURE_SKEW_MS } from '../../shared/hubProtocol';
 import type { PushAnswer, PushBatch } from '../../shared/hubProtocol';
 import type { EventPartitions } from '../db/eventPartitions';
 
+/** An office's health in one comparable line: "database ok · disk low · printers down · boards none". */
+export function healthSummary(h: NonNullable<PushBatch['health']>): string {
+  return `database ${h.database} · disk ${h.disk} · printers ${h.printers} · boards ${h.boards}`;
+}
+
 /** The channel a hub process listens on to hear that some office's events landed (any process). */
 export const EVENTS_CHANNEL = 'motcua_hub_events';
 
@@ -18,6 +23,21 @@ export class BatchApplier {
     private readonly partitions: EventPartitions,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** The office's health as it reported it; a change of its coarse state is also logged, for the office's history. */
+  private async recordHealth(c: pg.PoolClient, officeId: string, health: NonNullable<PushBatch['health']>): Promise<void> {
+    const summary = healthSummary(health);
+    const at = new Date(Math.min(health.time, this.now() + HUB_FUTURE_SKEW_MS));
+    const prev = (await c.query<{ summary: string; reported_at: Date }>('SELECT summary, reported_at FROM office_health WHERE office_id = $1 FOR UPDATE', [officeId])).rows[0];
+    // A batch retried after a newer one has landed must not roll the office's health back.
+    if (prev && prev.reported_at.getTime() > at.getTime()) return;
+    await c.query(
+      `INSERT INTO office_health (office_id, reported_at, received_at, ok, summary, health) VALUES ($1, $2, now(), $3, $4, $5)
+       ON CONFLICT (office_id) DO UPDATE SET reported_at = EXCLUDED.reported_at, received_at = now(), ok = EXCLUDED.ok, summary = EXCLUDED.summary, health = EXCLUDED.health`,
+      [officeId, at, health.ok, summary, JSON.stringify(health)],
+    );
+    if (prev?.summary !== summary) await c.query('INSERT INTO office_health_log (office_id, reported_at, ok, summary, health) VALUES ($1, $2, $3, $4, $5)', [officeId, at, health.ok, summary, JSON.stringify(health)]);
+  }
 
   async apply(officeId: string, batch: PushBatch): Promise<PushAnswer> {
     const events = batch.events;
@@ -63,7 +83,8 @@ export class BatchApplier {
       }
       const ackedSeq = Math.max(acked, events.at(-1)?.seq ?? acked);
       await c.query('UPDATE office_generations SET acked_seq = $3, last_push_at = now(), clock_offset_ms = $4 WHERE office_id = $1 AND generation = $2', [officeId, batch.generation, ackedSeq, batch.sentAt - now]);
-      if (fresh.length > 0) await c.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, officeId]);
+      if (batch.health) await this.recordHealth(c, officeId, batch.health);
+      if (fresh.length > 0 || batch.health) await c.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, officeId]);
       await c.query('COMMIT');
       return { generation: batch.generation, ackedSeq };
     } catch (e) {

@@ -74,6 +74,7 @@ export interface TempHostOptions {
   boardProbeMs?: number;
   /** How often an idle province link looks for events to push. */
   provinceIdleMs?: number;
+  provinceHeartbeatMs?: number;
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
@@ -98,6 +99,7 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     diskLowBytes: opts.diskLowBytes,
     boardProbeMs: opts.boardProbeMs,
     provinceIdleMs: opts.provinceIdleMs,
+    provinceHeartbeatMs: opts.provinceHeartbeatMs,
   });
 }
 

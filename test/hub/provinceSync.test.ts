@@ -26,8 +26,8 @@ async function hub(databaseUrl?: string, port = 0): Promise<Hub> {
   open.push(h);
   return h;
 }
-async function office(dir = tempDir()): Promise<Host> {
-  const h = await tempHost({ dir, provinceIdleMs: 100 });
+async function office(dir = tempDir(), opts: Parameters<typeof tempHost>[0] = {}): Promise<Host> {
+  const h = await tempHost({ dir, provinceIdleMs: 100, ...opts });
   open.push(h);
   return h;
 }
@@ -218,4 +218,26 @@ describe('the office never waits for the hub', () => {
     const gens = (await h.db.pool.query('SELECT generation, base_seq FROM office_generations WHERE office_id = $1 ORDER BY first_push_at', [link.officeId])).rows;
     expect(gens.map((g) => g.generation)).toEqual([link.generation, now?.generation]);
   }, 120_000);
+});
+
+describe('the office’s health reaches the province', () => {
+  it('rides on each push and on the idle heartbeat; a change of state is logged, a quiet office still reports', async () => {
+    const h = await hub();
+    // A data folder whose disk counts as low: the office's own health says so, and so must the hub.
+    const o = await office(tempDir(), { provinceHeartbeatMs: 300, diskLowBytes: Number.MAX_SAFE_INTEGER });
+    const link = await joined(h, o);
+    await morning(o, 2);
+    await caughtUp(o);
+    const row = async () => (await h.db.pool.query('SELECT ok, summary, health, reported_at FROM office_health WHERE office_id = $1', [link.officeId])).rows[0];
+    await expect.poll(async () => (await row())?.summary, { timeout: 10_000 }).toBe('database ok · disk low · printers none · boards none');
+    const first = await row();
+    expect(first.ok).toBe(false);
+    expect(first.health.version).toBe('test');
+    expect(first.health.details.disk.freeBytes).toBeGreaterThan(0);
+    // Nothing happens at the office for a while: the heartbeat still brings a fresh report.
+    await expect.poll(async () => (await row()).reported_at.getTime(), { timeout: 10_000 }).toBeGreaterThan(first.reported_at.getTime());
+    const log = (await h.db.pool.query('SELECT summary FROM office_health_log WHERE office_id = $1', [link.officeId])).rows;
+    // Unchanged state: one line in the office's health history, however many reports.
+    expect(log).toEqual([{ summary: 'database ok · disk low · printers none · boards none' }]);
+  }, 60_000);
 });

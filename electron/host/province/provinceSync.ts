@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { HUB_BATCH_EVENTS, PushAnswer } from '../../../shared/hubProtocol';
+import { HUB_BATCH_EVENTS, HUB_HEARTBEAT_MS, PushAnswer } from '../../../shared/hubProtocol';
+import type { OfficeHealth } from '../../../shared/hubProtocol';
 import type { PushBatch } from '../../../shared/hubProtocol';
 import type { OutboxReader } from './outboxReader';
 import { newGeneration } from './provinceLinkFile';
@@ -19,6 +20,10 @@ export interface ProvinceSyncOptions {
   idleMs?: number;
   /** Batch size; the protocol's cap by default. */
   batchEvents?: number;
+  /** The office's health with details, sent with every push and on the idle heartbeat. */
+  health?: () => OfficeHealth;
+  /** How long an idle link waits before it pushes its health alone (ms). */
+  heartbeatMs?: number;
 }
 
 export interface ProvinceSync {
@@ -40,6 +45,7 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
   const now = o.now ?? Date.now;
   const idleMs = o.idleMs ?? 1000;
   const batchEvents = Math.min(o.batchEvents ?? HUB_BATCH_EVENTS, HUB_BATCH_EVENTS);
+  const heartbeatMs = o.heartbeatMs ?? HUB_HEARTBEAT_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -68,8 +74,9 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
     const link = checkGeneration(stored, o.outbox.lastSeq());
     if (link !== stored) o.links.write(link);
     const events = o.outbox.after(link.ackedSeq, batchEvents);
-    if (events.length === 0) return 'idle';
-    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events };
+    // Nothing new: only the heartbeat, so the province can tell a quiet office from one cut off.
+    if (events.length === 0 && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) return 'idle';
+    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}) };
     abort = new AbortController();
     const timeout = setTimeout(() => abort?.abort(), 30_000);
     try {
