@@ -45,6 +45,7 @@ import type { StaticMount } from './server/staticFiles';
 import { TimeWatch } from './timeWatch';
 import { OutboxReader } from './province/outboxReader';
 import { ProvinceLinkFile } from './province/provinceLinkFile';
+import { ProvinceAdmin } from './province/provinceAdmin';
 import { startProvinceSync } from './province/provinceSync';
 import type { ProvinceSync } from './province/provinceSync';
 import { playEtaInBackground } from './etaSchedule';
@@ -228,7 +229,21 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, isAgentDevice });
   const admin = new OfficeAdmin(queue);
   const health = new HealthReport({ db, ctx: queue.ctx, recovery, dataDir: o.dataDir, printers: () => printers.health(), boards: () => outputs.boardStatus(), diskLowBytes: o.diskLowBytes });
-  const handlers = createHandlers({ health, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices: () => new Set([...hub.connectedDevices(), ...agents.connectedDevices()]) });
+  const provinceLinks = new ProvinceLinkFile(o.dataDir);
+  const outbox = new OutboxReader(db);
+  // The province hub (#29): pushed to while a link exists (province-link.json); never waited for.
+  const province = startProvinceSync({
+    links: provinceLinks,
+    outbox,
+    log: o.log,
+    idleMs: o.provinceIdleMs,
+    heartbeatMs: o.provinceHeartbeatMs,
+    // Wall time: the hub compares it with its own clock.
+    health: () => health.view({ version: o.version, time: Date.now() }, true),
+  });
+
+  const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province);
+  const handlers = createHandlers({ health, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices: () => new Set([...hub.connectedDevices(), ...agents.connectedDevices()]), province: provinceAdmin });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {
@@ -384,17 +399,6 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
         now: queue.now,
         log: o.log,
       });
-
-  // The province hub (#29): pushed to while a link exists (province-link.json); never waited for.
-  const province = startProvinceSync({
-    links: new ProvinceLinkFile(o.dataDir),
-    outbox: new OutboxReader(db),
-    log: o.log,
-    idleMs: o.provinceIdleMs,
-    heartbeatMs: o.provinceHeartbeatMs,
-    // Wall time: the hub compares it with its own clock.
-    health: () => health.view({ version: o.version, time: Date.now() }, true),
-  });
 
   const closers: (() => Promise<void>)[] = [];
   let closed = false;

@@ -15,10 +15,11 @@ import { ListsPanel } from './ListsPanel';
 import { TicketPanel } from './TicketPanel';
 import { HealthStatus } from './HealthStatus';
 import { OverviewPanel } from './OverviewPanel';
+import { ProvinceLinkPanel } from './ProvinceLinkPanel';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 
-type Tab = 'overview' | 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup';
+type Tab = 'overview' | 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup' | 'province';
 const TABS: [Tab, keyof Dict][] = [
   ['overview', 'tabOverview'],
   ['office', 'tabOffice'],
@@ -30,6 +31,7 @@ const TABS: [Tab, keyof Dict][] = [
   ['ticket', 'tabTicket'],
   ['devices', 'tabDevices'],
   ['backup', 'tabBackup'],
+  ['province', 'tabProvince'],
 ];
 
 /** The manager's live view first, then office configuration; every save applies at once on every screen. */
@@ -85,6 +87,7 @@ export function AdminApp() {
         {tab === 'devices' && <DevicesPanel />}
         {tab === 'backup' && <BackupPanel />}
         {tab === 'enrolled' && <EnrolledDevicesPanel />}
+        {tab === 'province' && <ProvinceLinkPanel />}
       </div>
     </div>
   );

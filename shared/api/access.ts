@@ -87,6 +87,9 @@ export const routeCallers: Record<RouteKey, Callers> = {
   saveOfficer: ADMIN,
   changePassword: ADMIN,
   databaseRecovery: ADMIN,
+  provinceLink: ADMIN,
+  provinceJoin: ADMIN,
+  provincePushNow: ADMIN,
   recoverNumbering: ADMIN,
 
   // Setup needs its one-time token, pairing its one-time code: both are checked by the handler.

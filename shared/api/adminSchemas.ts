@@ -215,3 +215,19 @@ export const RecoveryView = z.object({
 export const RecoverNumberingBody = z
   .object({ floors: z.array(z.object({ serviceId: z.number().int().positive(), lastSeq: z.number().int().min(0).max(999_999) }).strict()).max(500) })
   .strict();
+
+/** The office's link to its province hub (#29), as the admin's "Kết nối tỉnh" tab shows it. */
+export const ProvinceLinkView = z.object({
+  joined: z.boolean(),
+  hubUrl: z.string().nullable(),
+  officeId: z.string().nullable(),
+  officeName: z.string().nullable(),
+  joinedAt: z.number().nullable(),
+  lastPushAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+  /** Events recorded here that the hub has not acknowledged yet. */
+  pendingEvents: z.number().int().min(0),
+  generation: z.string().nullable(),
+  generationReason: z.string().nullable(),
+});
+export const ProvinceJoinBody = z.strictObject({ hubUrl: z.string().trim().min(4).max(300), code: z.string().trim().min(4).max(40) });

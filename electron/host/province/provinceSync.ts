@@ -119,7 +119,7 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
       } catch (e) {
         failures++;
         const link = o.links.read();
-        const message = String((e as Error)?.message ?? e).slice(0, 300);
+        const message = failureText(e);
         if (link) o.links.write({ ...link, lastError: message });
         const backoff = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (failures - 1));
         const delay = backoff * (0.5 + Math.random() / 2);
@@ -142,4 +142,12 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
       await running?.catch(() => undefined);
     },
   };
+}
+
+/** What the admin reads under "Lỗi gần nhất": the hub's own words, or what went wrong on the way, in Vietnamese. */
+function failureText(e: unknown): string {
+  const err = e as { name?: string; message?: string; cause?: { code?: string } };
+  if (err?.name === 'AbortError' || err?.name === 'TimeoutError') return 'Hub tỉnh không trả lời trong 30 giây';
+  if (err?.message === 'fetch failed') return `Không kết nối được tới hub tỉnh (mất mạng hoặc hub đang tắt${err.cause?.code ? `: ${err.cause.code}` : ''})`;
+  return String(err?.message ?? e).slice(0, 300);
 }

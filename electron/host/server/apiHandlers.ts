@@ -23,6 +23,7 @@ import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
 import { CounterReach } from '../queue/counterReach';
 import { OfficeOverview } from '../queue/officeOverview';
+import type { ProvinceAdmin } from '../province/provinceAdmin';
 import type { QueueService } from '../queue/queueService';
 import { toOfficer, toTicket } from '../queue/rows';
 import type { OfficerRow, TicketRow } from '../queue/rows';
@@ -65,6 +66,8 @@ export interface HandlerDeps {
   recovery: NumberRecovery;
   /** Devices holding a live connection now (an event stream or a print agent). */
   onlineDevices: () => ReadonlySet<number>;
+  /** The link to the province hub (#29). */
+  province: ProvinceAdmin;
 }
 
 function signInCaller(call: CallContext): SignInCaller {
@@ -133,6 +136,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     // Anyone may ask; only an enrolled device or the host's own window hears paths, names and errors.
     health: (_input, call) => d.health.view({ version: d.version, time: queue.now() }, !!(call.device || call.shell)),
     databaseRecovery: () => d.recovery.view(),
+    provinceLink: () => d.province.view(),
+    provinceJoin: ({ body }) => d.province.join(body),
+    provincePushNow: () => d.province.pushNow(),
     recoverNumbering: ({ body }) => {
       admin.logChange('numbering', () => d.recovery.confirm(body.floors));
       d.recovery.reload();
