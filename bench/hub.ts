@@ -1,0 +1,170 @@
+// `npm run bench:hub`: the province hub on its embedded PostgreSQL, on this machine (issue #29).
+//
+// 1. eventsPerSecond: 100 offices joined through the real join flow, each pushing a busy centre's
+//    day of queue events over HTTP in gzip batches (HUB_BENCH_EVENTS per office, 16 pushes in flight),
+//    applied by the real hub: events applied per second, sustained over the whole run.
+// 2. catchUpSeconds: a real office host (SQLite, its own sync worker) cut off from the hub for a
+//    whole day — 3,000 tickets issued, called and finished — then the hub comes back: seconds until
+//    the hub holds every event.
+// 3. officeIssueRatio: issuing p99 at a real office whose sync worker points at an unreachable hub,
+//    over the same office with no hub, measured alternately in the same run (goal ≤ 1.1).
+// syncLagP99Ms, boardP99Ms and yearReportMs need the province's live board and rollups, which are
+// not built yet: they print as null.
+//
+// The last line is one JSON object with the keys the issue names, for comparing runs.
+import os from 'node:os';
+import zlib from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { OutboxReader } from '../electron/host/province/outboxReader';
+import { ProvinceLinkFile } from '../electron/host/province/provinceLinkFile';
+import { startHost } from '../electron/host/host';
+import type { Host } from '../electron/host/host';
+import { startEmbeddedPostgres } from '../hub/db/embeddedPostgres';
+import { startHub } from '../hub/hub';
+import type { HubEvent, PushBatch } from '../shared/hubProtocol';
+import { machine, summary } from './stats';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const OFFICES = Number(process.env.HUB_BENCH_OFFICES ?? 100);
+const EVENTS_PER_OFFICE = Number(process.env.HUB_BENCH_EVENTS ?? 3000);
+const BATCH = 500;
+const IN_FLIGHT = 16;
+const CATCH_UP_TICKETS = Number(process.env.HUB_BENCH_CATCHUP_TICKETS ?? 3000);
+const ISSUE_SAMPLES = Number(process.env.HUB_BENCH_ISSUES ?? 1500);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-hub-'));
+// Run as root, the embedded PostgreSQL is the "postgres" user: it must be able to pass through.
+fs.chmodSync(work, 0o711);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+log(`bench:hub on ${machine()}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+const pg = await startEmbeddedPostgres(path.join(work, 'hub'));
+const hub = await startHub({ port: 0, databaseUrl: pg.url, log: () => undefined });
+const hubUrl = `http://127.0.0.1:${hub.port}`;
+
+/** One ticket's life as the office records it: issued, called, serving, finished, rated. */
+function ticketEvents(seq: number, at: number, ticket: number): HubEvent[] {
+  const id = `T${ticket.toString(36).padStart(13, '0')}`;
+  const serviceId = 1 + (ticket % 12);
+  const counterId = 1 + (ticket % 40);
+  const types = ['ticket.issued', 'ticket.called', 'ticket.serving', 'ticket.finished', 'ticket.rated'];
+  return types.map((type, i) => ({ seq: seq + i, at: at + i * 60_000, type, ticketId: id, counterId: i === 0 ? null : counterId, serviceId, actor: i === 0 ? 'kiosk:1' : `counter:${counterId}`, payload: type === 'ticket.rated' ? { score: 3 } : {} }));
+}
+
+// 1. Throughput.
+const credentials: string[] = [];
+for (let i = 0; i < OFFICES; i++) {
+  const { code } = await hub.offices.add(`Văn phòng ${i + 1}`);
+  credentials.push((await hub.offices.join(code)).credential);
+}
+const dayStart = Date.now() - 10 * 3600_000;
+const jobs: { office: number; batch: PushBatch }[] = [];
+for (let o = 0; o < OFFICES; o++) {
+  let seq = 1;
+  let ticket = 0;
+  const events: HubEvent[] = [];
+  while (events.length < EVENTS_PER_OFFICE) {
+    events.push(...ticketEvents(seq, dayStart + ticket * 12_000, o * 100_000 + ticket));
+    seq += 5;
+    ticket++;
+  }
+  for (let i = 0; i < events.length; i += BATCH) jobs.push({ office: o, batch: { generation: `bench-gen-${o}`, baseSeq: 0, sentAt: Date.now(), events: events.slice(i, i + BATCH) } });
+}
+// Each office's batches in order (a later one would be a gap), offices interleaved.
+const queues = Array.from({ length: OFFICES }, (_, o) => jobs.filter((j) => j.office === o));
+const bodies = new Map(jobs.map((j) => [j, zlib.gzipSync(JSON.stringify(j.batch))]));
+let applied = 0;
+const t0 = performance.now();
+let next = 0;
+async function worker() {
+  for (;;) {
+    const o = next++ % OFFICES;
+    const q = queues[o];
+    const job = q?.shift();
+    if (!job) {
+      if (queues.every((x) => x.length === 0)) return;
+      continue;
+    }
+    const res = await fetch(`${hubUrl}/hub/api/push`, { method: 'POST', headers: { authorization: `Bearer ${credentials[job.office]}`, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: bodies.get(job) });
+    if (res.status === 409) {
+      // Another worker's earlier batch of this office has not landed yet: put it back.
+      q?.unshift(job);
+      await res.arrayBuffer();
+      continue;
+    }
+    if (!res.ok) throw new Error(`push ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+    applied += job.batch.events.length;
+  }
+}
+await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+const seconds = (performance.now() - t0) / 1000;
+const eventsPerSecond = Math.round(applied / seconds);
+const held = Number((await hub.db.pool.query('SELECT count(*) AS n FROM events')).rows[0].n);
+log(`1. ${OFFICES} offices × ${EVENTS_PER_OFFICE} events: ${applied} applied in ${seconds.toFixed(1)} s = ${eventsPerSecond} events/s (hub holds ${held})`);
+
+// 2. A day offline, then the link returns.
+async function officeHost(dir: string): Promise<Host> {
+  return startHost({ dataDir: dir, port: 0, host: '127.0.0.1', log: () => undefined, version: 'bench', staticDir: path.join(dir, 'none'), resourcesDir: path.resolve('resources'), adminPassword: 'bench-admin-password', officerPins: ['481516', '234223', '358132', '427183'], seedAlwaysOpen: true, backups: false, issueRatePerMinute: 0, provinceIdleMs: 200 });
+}
+const offDir = path.join(work, 'offline-office');
+const off = await officeHost(offDir);
+const { code: offCode } = await hub.offices.add('Văn phòng mất mạng');
+const joined = await hub.offices.join(offCode);
+// Joined while the link worked; then cut off (an address where nothing answers).
+const base = new OutboxReader(off.db).lastSeq();
+new ProvinceLinkFile(offDir).write({ hubUrl: 'http://127.0.0.1:9', officeId: joined.officeId, officeName: joined.name, credential: joined.credential, generation: 'bench-offline', baseSeq: base, ackedSeq: base, highestSeq: base, joinedAt: Date.now(), lastPushAt: null, lastError: null, generationReason: null });
+for (let i = 0; i < 4; i++) off.queue.counters.open(i + 1, i + 1);
+for (let i = 0; i < CATCH_UP_TICKETS; i++) {
+  off.queue.issuer.issue({ serviceId: 1 + (i % 6) });
+  if (i % 2 === 1) {
+    for (let c = 1; c <= 4; c++) {
+      // A counter whose services have nobody waiting just waits, as at a real desk.
+      let t: ReturnType<typeof off.queue.calling.callNext> | null = null;
+      try {
+        t = off.queue.calling.callNext(c, { counterId: c, officerId: c, admin: false });
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'QUEUE_EMPTY') throw e;
+      }
+      if (t) off.queue.lifecycle.finish(t.id, { counterId: c, officerId: c, admin: false });
+    }
+  }
+}
+const pending = new OutboxReader(off.db).lastSeq() - base;
+const link = new ProvinceLinkFile(offDir);
+link.write({ ...(link.read() as NonNullable<ReturnType<typeof link.read>>), hubUrl });
+const c0 = performance.now();
+off.province.kick();
+while ((link.read()?.ackedSeq ?? 0) < base + pending) await new Promise((r) => setTimeout(r, 20));
+const catchUpSeconds = Number(((performance.now() - c0) / 1000).toFixed(2));
+log(`2. a day offline (${CATCH_UP_TICKETS} tickets, ${pending} events): caught up in ${catchUpSeconds} s`);
+await off.close();
+
+// 3. Issuing with the hub unreachable vs no hub at all, alternated.
+const plainDir = path.join(work, 'no-hub');
+const cutDir = path.join(work, 'hub-unreachable');
+const plain = await officeHost(plainDir);
+const cut = await officeHost(cutDir);
+new ProvinceLinkFile(cutDir).write({ hubUrl: 'http://127.0.0.1:9', officeId: 'o_bench', officeName: 'bench', credential: 'x'.repeat(43), generation: 'bench-cut', baseSeq: 0, ackedSeq: 0, highestSeq: 0, joinedAt: Date.now(), lastPushAt: null, lastError: null, generationReason: null });
+const samples: Record<'plain' | 'cut', number[]> = { plain: [], cut: [] };
+for (let i = 0; i < ISSUE_SAMPLES; i++) {
+  for (const [name, h] of [['plain', plain], ['cut', cut]] as const) {
+    const s = performance.now();
+    h.queue.issuer.issue({ serviceId: 1 + (i % 6) });
+    samples[name].push(performance.now() - s);
+  }
+  // Let the workers' timers run between issues, as a kiosk's pace would.
+  if (i % 50 === 0) await new Promise((r) => setTimeout(r, 5));
+}
+const p = summary(samples.plain);
+const q = summary(samples.cut);
+const officeIssueRatio = Number((q.p99 / p.p99).toFixed(3));
+log(`3. issue p99: no hub ${p.p99.toFixed(3)} ms, hub unreachable ${q.p99.toFixed(3)} ms → ratio ${officeIssueRatio}`);
+await plain.close();
+await cut.close();
+
+await hub.close();
+await pg.stop();
+fs.rmSync(work, { recursive: true, force: true });
+log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms: null, catchUpSeconds, boardP99Ms: null, yearReportMs: null, officeIssueRatio }));
