@@ -211,13 +211,12 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
 
 // Counter PC: sign-in, the desk, the take-over question at a colleague's counter.
 const c = await open('/counter', 1366, 768, { device: dev.c1b });
-await c.waitForSelector('[data-counter="1"]');
+await c.waitForSelector('[data-own-counter="1"]');
 await shot(c, 'counter', 'sign-in');
 await post('/api/counters/1/next', undefined, cookie1, dev.c1);
 const desk = await open('/counter', 1366, 768, { cookie: cookie1, device: dev.c1 });
 await desk.waitForSelector('[data-testid="current-ticket"]');
 await shot(desk, 'counter', 'desk');
-await c.click('[data-counter="1"]');
 await c.click('[data-officer="2"]');
 for (const d of pinOf(2)) await c.click(`.keypad button:text-is("${d}")`);
 await c.click('button[type="submit"]');
