@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Ticket } from '../../shared/domain';
-import type { ServiceStatus, SessionInfo } from '../../shared/api/schemas';
+import type { ServiceStatus, SessionInfo, SkipReadiness } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { useActionError, useEvents, useQuery } from '../api/hooks';
 import { LangToggle } from '../components/LangToggle';
@@ -18,7 +18,8 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   const { t, pick, lang } = useLang();
   const now = useNow(1000);
   const counterId = session.counter.id;
-  const state = useQuery('counterState', { params: { id: counterId } }, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.'));
+  // skips.changed: the host's timer saw a called citizen's minimum wait run out (no ticket event).
+  const state = useQuery('counterState', { params: { id: counterId } }, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'skips.changed');
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
   const counters = useQuery('listCounters', {}, (m) => m.type.startsWith('counter.') || m.type === 'config.changed');
@@ -62,6 +63,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
 
   const s = state.data;
   const current = s?.counter.current ?? null;
+  const skip = useSkipCountdown(s?.skip ?? null, now, state.reload);
   const paused = s?.counter.status === 'paused';
   const pickOf = (x: { vi: string; en: string } | undefined) => (x ? pick(x.vi, x.en) : '');
   const serviceName = (id: number) => {
@@ -85,6 +87,8 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   };
   const onTicket = (name: 'recall' | 'start' | 'skip' | 'park' | 'finish', ticket: Ticket | null) => {
     if (!ticket) return;
+    // The key does what the screen shows: no "Bỏ qua" before the host opens it.
+    if (name === 'skip' && !skip.ready) return;
     void run(() => (name === 'finish' ? call('finish', { params: { id: ticket.id }, body: { dossierCode: dossier.trim() || undefined } }).then(() => setDossier('')) : call(name, { params: { id: ticket.id } })));
   };
   const act = (a: ShortcutAction) => {
@@ -160,7 +164,14 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
             {btn('recall', t.recall, 'btn-secondary', !current)}
             {btn('start', t.start, 'btn-secondary', current?.state !== 'called')}
             {btn('finish', t.finish, 'btn-success', !current)}
-            {btn('skip', t.skip, 'btn-secondary', current?.state !== 'called')}
+            {skip.waiting ? (
+              <div className="skip-wait" data-testid="skip-wait" role="status">
+                <span>{fmt(t.skipIn, { n: skip.left })}</span>
+                <small>{t.skipOrRecall}</small>
+              </div>
+            ) : (
+              btn('skip', t.skip, 'btn-secondary', current?.state !== 'called')
+            )}
             {btn('park', t.park, 'btn-secondary', !current)}
             {btn('transfer', t.transfer, 'btn-secondary', !current)}
             {btn('pause', paused ? t.resume : t.pause, paused ? 'btn-success' : 'btn-danger', !paused && !!current)}
@@ -262,6 +273,22 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
       )}
     </div>
   );
+}
+
+/**
+ * The host says whether "Bỏ qua" is open and, if not, in how many seconds from its answer; the
+ * screen counts that down on its own clock (the PC's clock may differ from the host's) and asks
+ * again when it runs out, besides the host's own push.
+ */
+function useSkipCountdown(skip: SkipReadiness | null, now: number, reload: () => void): { ready: boolean; waiting: boolean; left: number } {
+  const [heard, setHeard] = useState<{ skip: SkipReadiness | null; at: number }>({ skip: null, at: 0 });
+  if (heard.skip !== skip) setHeard({ skip, at: Date.now() });
+  const left = skip && !skip.ready ? Math.max(0, skip.inSeconds - Math.floor((now - heard.at) / 1000)) : 0;
+  const over = !!skip && !skip.ready && left === 0;
+  useEffect(() => {
+    if (over) reload();
+  }, [over, reload]);
+  return { ready: !!skip?.ready, waiting: !!skip && !skip.ready, left };
 }
 
 function TicketList({ title, tickets, action, onAction }: { title: string; tickets: Ticket[]; action: string; onAction: (t: Ticket) => void }) {

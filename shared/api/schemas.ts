@@ -177,6 +177,13 @@ export const CounterView = Counter.extend({
 });
 export type CounterView = z.infer<typeof CounterView>;
 
+/**
+ * When "Bỏ qua" may be used on the counter's called ticket, as the host decides it: `ready`, or
+ * in how many seconds (from the moment of the answer) unless the citizen is recalled first.
+ */
+export const SkipReadiness = z.object({ ready: z.boolean(), inSeconds: z.number().int().min(0), minSeconds: z.number().int().min(0) });
+export type SkipReadiness = z.infer<typeof SkipReadiness>;
+
 export const CounterState = z.object({
   counter: CounterView,
   waiting: z.array(z.object({ serviceId: z.number().int(), waiting: z.number().int(), oldestQueuedAt: z.number().nullable() })),
@@ -185,6 +192,8 @@ export const CounterState = z.object({
   parked: z.array(Ticket),
   skipped: z.array(Ticket),
   servedToday: z.number().int(),
+  /** Null unless a citizen has been called and not yet come (state `called`). */
+  skip: SkipReadiness.nullable(),
 });
 export type CounterState = z.infer<typeof CounterState>;
 

@@ -13,6 +13,7 @@ import type { Ratings } from './ratings';
 import { toService, toTicket } from './rows';
 import type { CounterRow, ServiceRow, TicketRow } from './rows';
 import { availability } from './serviceAvailability';
+import { skipReadiness } from './skipRule';
 
 const RECENT_CALLS = 8;
 /** Call events read back to find RECENT_CALLS distinct numbers (recalls repeat a number). */
@@ -188,7 +189,24 @@ export class QueueViews {
       parked: this.byStateAtCounter.all('parked', counterId, day).map(toTicket),
       skipped: this.byStateAtCounter.all('skipped', counterId, day).map(toTicket),
       servedToday: this.servedToday.get(counterId, day)?.n ?? 0,
+      skip: this.skipAt(view.current?.id),
     };
+  }
+
+  private skipAt(ticketId: string | undefined) {
+    const t = ticketId === undefined ? undefined : this.ctx.ticketById.get(ticketId);
+    return t ? skipReadiness(t, this.ctx.settings.get().skipMinSeconds, this.ctx.now()) : null;
+  }
+
+  /** Called tickets whose "Bỏ qua" is open now: the host's timer pushes a change of this set. */
+  skipsReady(): string[] {
+    const min = this.ctx.settings.get().skipMinSeconds;
+    const now = this.ctx.now();
+    return this.activeTickets
+      .all()
+      .filter((t) => skipReadiness(t, min, now)?.ready)
+      .map((t) => t.id)
+      .sort();
   }
 
   /**

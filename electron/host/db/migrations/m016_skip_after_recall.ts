@@ -1,0 +1,8 @@
+// Issue #28 point 13. "Bỏ qua" (no-show) is allowed only after a second call or the office's
+// minimum wait since the call. A recall bumps call_count but keeps called_at (reports measure the
+// wait to the first call), so the time of the latest recall is kept on its own: a recall counts
+// for the call it followed (recalled_at >= called_at), not for a later call of the same ticket
+// (a late no-show put back in line and called again).
+export const m016SkipAfterRecall = `
+ALTER TABLE tickets ADD COLUMN recalled_at INTEGER;
+`;
