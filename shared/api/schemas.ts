@@ -184,6 +184,11 @@ export type CounterView = z.infer<typeof CounterView>;
 export const SkipReadiness = z.object({ ready: z.boolean(), inSeconds: z.number().int().min(0), minSeconds: z.number().int().min(0) });
 export type SkipReadiness = z.infer<typeof SkipReadiness>;
 
+/** The citizen a counter's rating tablet asks now (shown again after a reload), or null. */
+export const PendingRating = z
+  .object({ ticketId: z.string(), number: z.string(), finishedAt: z.number().int(), expiresInSeconds: z.number().int().min(0) })
+  .nullable();
+
 export const CounterState = z.object({
   counter: CounterView,
   waiting: z.array(z.object({ serviceId: z.number().int(), waiting: z.number().int(), oldestQueuedAt: z.number().nullable() })),
