@@ -56,7 +56,7 @@ interface Msg {
   type: string;
   ticket?: { serviceId: number };
   counter?: { number: number };
-  counterNumber?: number;
+  nowCalling?: { counterNumber: number } | null;
   status?: { state: string; counter: { number: number } | null };
 }
 // Each phone from an address of its own (127.0.x.y), as on the Wi-Fi: the host caps what one address may hold.
@@ -106,7 +106,7 @@ const followTicket = (id: string) => {
           return;
         }
         phonePushes++;
-        const counter = m.type === 'track.calling' ? m.counterNumber : m.type === 'track.status' && m.status?.state === 'called' ? m.status.counter?.number : undefined;
+        const counter = m.type === 'track.calling' ? m.nowCalling?.counterNumber : m.type === 'track.status' && m.status?.state === 'called' ? m.status.counter?.number : undefined;
         const t0 = counter === undefined ? undefined : sentAt.get(counter);
         if (t0 !== undefined) phoneLatencies.push(performance.now() - t0);
       },

@@ -155,6 +155,13 @@ for (const [w, h] of KIOSK) {
   await k.waitForSelector('.qr img');
   await shot(k, 'kiosk', 'ticket');
   await k.click('[data-action="done"]');
+  // Tư pháp: its counters (2 and 4) are closed, so the ticket screen promises no minutes (issue #28).
+  await k.click('[data-service="TP"]');
+  await k.click('.priority-list .none');
+  await k.waitForSelector('[data-testid="ticket-no-counter"]');
+  await k.waitForSelector('.qr img');
+  await shot(k, 'kiosk', 'ticket-no-counter');
+  await k.click('[data-action="done"]');
   await k.click('.kiosk-footer button >> nth=0');
   const t = await served();
   for (const key of t.number) await k.click(`.keypad [data-key="${key}"]`);
@@ -237,11 +244,21 @@ await tablet.click('.reasons button >> nth=1');
 for (const key of 'nhanh') await tablet.click(`.vn-keyboard button:text-is("${key}")`);
 await shot(tablet, 'rating', 'form');
 
-// A citizen's phone: following the turn, then rating after being served.
-const waiting = (await (await post('/api/tickets', { serviceId: 2 })).json()) as { id: string };
+// A citizen's phone: following the turn while counter 1 calls an earlier Hộ tịch number, then
+// rating after being served.
+await post('/api/tickets', { serviceId: 1 });
+const waiting = (await (await post('/api/tickets', { serviceId: 1 })).json()) as { id: string };
+const calledNow = (await (await post('/api/counters/1/next', undefined, cookie1, dev.c1)).json()) as { id: string };
 const phone = await open(`/t/${waiting.id}`, 390, 844, { mobile: true });
-await phone.waitForSelector('[data-testid="track-ahead"]');
+await phone.waitForSelector('[data-testid="track-calling-number"]');
+await phone.waitForSelector('[data-testid="track-eta"]');
 await shot(phone, 'track', 'waiting');
+await post(`/api/tickets/${calledNow.id}/finish`, {}, cookie1, dev.c1);
+// Lao động – TB&XH: its only counter (4) is closed, so no minutes are promised (issue #28).
+const unserved = (await (await post('/api/tickets', { serviceId: 5 })).json()) as { id: string };
+const phoneNoCounter = await open(`/t/${unserved.id}`, 390, 844, { mobile: true });
+await phoneNoCounter.waitForSelector('[data-testid="track-no-counter"]');
+await shot(phoneNoCounter, 'track', 'no-counter');
 const done = await served();
 const rate = await open(`/t/${done.id}`, 390, 844, { mobile: true });
 await rate.waitForSelector('.face');

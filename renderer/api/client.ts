@@ -4,7 +4,7 @@ import { vi } from '../i18n';
 import type { InputOf, OutputOf, RouteName } from '../../shared/api/contract';
 import type { AnnounceMessage } from '../../shared/announcementConfig';
 import type { QueueEvent, TimeEvent } from '../../shared/api/events';
-import type { TicketStatus } from '../../shared/api/schemas';
+import type { ServiceCall, TicketStatus } from '../../shared/api/schemas';
 import { routePaths } from '../../shared/api/routePaths';
 
 export type ServerMessage =
@@ -17,7 +17,7 @@ export type ServerMessage =
   | { type: 'print.job'; jobId: number; ticketNumber: string | null; state: 'queued' | 'printing' | 'done' | 'failed' }
   // Only on a tracking page's stream (/api/events?track=ID): its own ticket, its service's call.
   | { type: 'track.status'; status: TicketStatus }
-  | { type: 'track.calling'; serviceId: number; number: string; counterNumber: number; at: number };
+  | { type: 'track.calling'; serviceId: number; nowCalling: ServiceCall | null; at: number };
 
 export interface MotcuaBridge {
   invoke(name: string, input: { params?: unknown; query?: unknown; body?: unknown }): Promise<unknown>;

@@ -132,9 +132,20 @@ export function TicketResult({ ticket, priorityLabel, onDone, children, aside }:
         </div>
         <div className="service-name">{pick(ticket.serviceNameVi, ticket.serviceNameEn)}</div>
         {priorityLabel && <div className="facts priority">{priorityLabel}</div>}
-        <div className="facts">
-          {t.ahead}: <b>{ticket.ahead}</b> · {t.etaAbout} <b>{ticket.etaMinutes}</b> {t.minutes}
-        </div>
+        {ticket.etaMinutes === null ? (
+          <>
+            <div className="facts">
+              {t.ahead}: <b>{ticket.ahead}</b>
+            </div>
+            <div className="facts no-counter" data-testid="ticket-no-counter">
+              {t.noOpenCounterTicket}
+            </div>
+          </>
+        ) : (
+          <div className="facts" data-testid="ticket-eta">
+            {t.ahead}: <b>{ticket.ahead}</b> · {t.etaAbout} <b>{ticket.etaMinutes}</b> {t.minutes}
+          </div>
+        )}
         <div className={`print-state ${printed ? 'ok' : printing ? 'busy' : 'failed'}`} data-testid="print-state" data-state={print} role="status">
           {printed ? t.takeTicket : printing ? t.printing : t.kioskPrintFailed}
         </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { TicketStatus } from '../../shared/api/schemas';
 import { events } from '../api/client';
 import { useEvents, useQuery } from '../api/hooks';
 import { OfflineBanner } from '../components/OfflineBanner';
@@ -16,14 +17,26 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
   // "called" (it did, under load, and the phone missed its call): useQuery drops such answers.
   const status = useQuery('getTicket', { params: { id: ticketId } }, () => false);
   const config = useQuery('config', {}, () => false);
-  const [calling, setCalling] = useState<{ number: string; counterNumber: number } | null>(null);
+  // The service's "now calling" comes with the ticket, and each change of it on its own push; it is
+  // folded into the newest status as a push, so a read answered late cannot bring an older one back.
+  // `latest` holds what was pushed last even before React renders it (two pushes in one tick).
+  const latest = useRef<TicketStatus | null>(null);
+  const rendered = useRef<TicketStatus | null>(null);
+  if (status.data !== rendered.current) rendered.current = latest.current = status.data;
   useEvents((m) => {
-    if (m.type === 'track.status') status.push(m.status);
-    else if (m.type === 'track.calling') setCalling({ number: m.number, counterNumber: m.counterNumber });
+    if (m.type === 'track.status') {
+      latest.current = m.status;
+      status.push(m.status);
+    } else if (m.type === 'track.calling' && latest.current && m.serviceId === latest.current.serviceId) {
+      latest.current = { ...latest.current, nowCalling: m.nowCalling };
+      status.push(latest.current);
+    }
   });
   const [ratedNow, setRatedNow] = useState(false);
   const lastState = useRef<string | null>(null);
   const s = status.data;
+  const calling = s?.nowCalling ?? null;
+  const office = config.data?.office;
 
   useEffect(() => {
     if (!s) return;
@@ -37,10 +50,17 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
   return (
     <div className="track">
       <OfflineBanner />
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-        <b>{t.trackTitle}</b>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12 }}>
+        <div>
+          {office && (
+            <div className="office" data-testid="track-office">
+              {pick(office.name, office.nameEn)}
+            </div>
+          )}
+          <b>{t.trackTitle}</b>
+        </div>
         {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
-          <button type="button" className="btn-secondary" style={{ minHeight: 44 }} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          <button type="button" className="btn-secondary" style={{ minHeight: 44, flex: 'none' }} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
             {t.language}
           </button>
         )}
@@ -60,23 +80,39 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
           </div>
         )}
       </div>
-      {s.state === 'waiting' && calling && (
-        <div className="state" data-testid="track-now-calling">
-          {fmt(t.nowCallingService, { number: calling.number, counter: calling.counterNumber })}
+      {s.state === 'waiting' && (
+        <div className="card now-calling" data-testid="track-now-calling">
+          <div className="label">{t.nowCallingHeading}</div>
+          {calling ? (
+            <div className="call" aria-label={fmt(t.nowCallingService, { number: calling.number, counter: calling.counterName })}>
+              <b data-testid="track-calling-number">{calling.number}</b>
+              <span>→</span>
+              <b data-testid="track-calling-counter">{calling.counterName}</b>
+            </div>
+          ) : (
+            <div className="none">{t.nowCallingNone}</div>
+          )}
         </div>
       )}
       {s.state === 'waiting' && (
-        <div className="facts">
+        <div className={`facts${s.etaMinutes === null ? ' single' : ''}`}>
           <div>
             {t.ahead}
             <b data-testid="track-ahead">{s.ahead}</b>
           </div>
-          <div>
-            {t.etaAbout}
-            <b>
-              {s.etaMinutes} {t.minutes}
-            </b>
-          </div>
+          {s.etaMinutes !== null && (
+            <div data-testid="track-eta">
+              {t.etaAbout}
+              <b>
+                {s.etaMinutes} {t.minutes}
+              </b>
+            </div>
+          )}
+        </div>
+      )}
+      {s.state === 'waiting' && s.etaMinutes === null && (
+        <div className="no-counter" role="status" data-testid="track-no-counter">
+          {t.noOpenCounterTicket}
         </div>
       )}
       {(s.rated || ratedNow) && <div className="card state" data-testid="track-rated">{t.rated}</div>}

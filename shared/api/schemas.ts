@@ -91,9 +91,15 @@ export const Health = z.object({
 });
 
 
+/**
+ * Minutes until the call, or null when no counter that could call it is open now (signed in and
+ * not paused): the screens then say so instead of promising minutes (issue #28).
+ */
+const EtaMinutes = z.number().int().nullable();
+
 export const ServiceStatus = Service.extend({
   waiting: z.number().int(),
-  etaMinutes: z.number().int(),
+  etaMinutes: EtaMinutes,
   openNow: z.boolean(),
   closedReason: z.enum(['inactive', 'hours', 'quota', 'range']).nullable(),
   hoursToday: z.string(),
@@ -122,7 +128,7 @@ export const IssuedTicket = z.object({
   state: TicketState,
   issuedAt: z.number().int(),
   ahead: z.number().int(),
-  etaMinutes: z.number().int(),
+  etaMinutes: EtaMinutes,
   trackUrl: z.string(),
   checkCode: z.string(),
   print: TicketPrintView,
@@ -130,6 +136,9 @@ export const IssuedTicket = z.object({
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
 export const CounterRef = z.object({ id: z.number().int(), number: z.number().int(), name: z.string() });
+/** What the hall already sees of a call: a number and a counter, never a ticket id. */
+export const ServiceCall = z.object({ number: z.string(), counterNumber: z.number().int(), counterName: z.string() });
+export type ServiceCall = z.infer<typeof ServiceCall>;
 
 export const TicketStatus = z.object({
   id: z.string(),
@@ -140,13 +149,15 @@ export const TicketStatus = z.object({
   state: TicketState,
   issuedAt: z.number().int(),
   ahead: z.number().int(),
-  etaMinutes: z.number().int(),
+  etaMinutes: EtaMinutes,
   counter: CounterRef.nullable(),
   rated: z.boolean(),
   canRate: z.boolean(),
   ratingLevels: z.number().int(),
   /** Printed on the ticket; shown to whoever holds the ticket (its QR), null for old tickets. */
   checkCode: z.string().nullable(),
+  /** The number of this ticket's service a counter is calling or serving now (the latest call), public data only. */
+  nowCalling: ServiceCall.nullable(),
 });
 export type TicketStatus = z.infer<typeof TicketStatus>;
 

@@ -71,7 +71,8 @@ async function pairingCode(role: 'kiosk' | 'display', zone: string): Promise<str
   await admin.click('[data-tab="enrolled"]');
   await admin.selectOption('[data-testid=pair-role]', role);
   await admin.selectOption('[data-testid=pair-zone]', { label: zone });
-  const before = (await admin.locator('[data-testid=pairing-digits]').textContent().catch(() => null)) ?? '';
+  // Read now, not waited for: before the first code there is none (a locator would wait 30 s for it).
+  const before = await admin.evaluate(() => document.querySelector('[data-testid=pairing-digits]')?.textContent ?? '');
   await admin.click('[data-testid=make-pairing-code]');
   await admin.waitForFunction((prev) => {
     const t = document.querySelector('[data-testid=pairing-digits]')?.textContent ?? '';

@@ -32,7 +32,8 @@ afterAll(async () => {
 async function pairingCode(role: string, counterNumber?: number): Promise<string> {
   await admin.locator('[data-testid=pair-role]').selectOption(role);
   if (counterNumber !== undefined) await admin.locator('[data-testid=pair-counter]').selectOption({ label: `Quầy ${counterNumber}` });
-  const before = (await admin.locator('[data-testid=pairing-digits]').textContent().catch(() => null)) ?? '';
+  // Read now, not waited for: before the first code there is none (a locator would wait 30 s for it).
+  const before = await admin.evaluate(() => document.querySelector('[data-testid=pairing-digits]')?.textContent ?? '');
   await admin.locator('[data-testid=make-pairing-code]').click();
   await admin.waitForFunction((prev) => {
     const t = document.querySelector('[data-testid=pairing-digits]')?.textContent ?? '';

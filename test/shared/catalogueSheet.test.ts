@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueCsv, catalogueFromCsv, catalogueRows, parseCsv } from '../../shared/catalogueSheet';
+import { cellsAsSpreadsheetSees } from '../helpers/spreadsheetCells';
 
 const ROWS = [
   { code: 'QA01', group: 'Công an tỉnh', nameVi: 'Cấp hộ chiếu phổ thông', nameEn: 'Ordinary passport', prefix: 'QA', descriptionVi: 'Lần đầu, hoặc "cấp lại"', documents: ['Tờ khai', 'Ảnh 4×6'], documentsEn: ['Application form', 'Photo, 4×6 cm, "white background"'] },
@@ -51,33 +52,10 @@ describe('the catalogue CSV is no formula carrier (issue #27)', () => {
     documentsEn: ['Form; =1+1', '@ngoài giờ'],
   };
 
-  // What a spreadsheet would split the line into, quotes respected, for a given list separator.
-  function cells(line: string, sep: string): string[] {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i] as string;
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === sep) {
-        out.push(cur);
-        cur = '';
-      }
-      else cur += ch;
-    }
-    return [...out, cur];
-  }
-
   it('exports no cell a spreadsheet would run, whatever its list separator', () => {
     const line = catalogueCsv([HOSTILE]).split('\r\n')[1] as string;
     for (const sep of [',', ';', '\t', '|']) {
-      for (const cell of cells(line, sep)) expect(/^\s*[=+\-@]/.test(cell), `${JSON.stringify(sep)}: ${cell}`).toBe(false);
+      for (const cell of cellsAsSpreadsheetSees(line, sep)) expect(/^\s*[=+\-@]/.test(cell), `${JSON.stringify(sep)}: ${cell}`).toBe(false);
     }
   });
 

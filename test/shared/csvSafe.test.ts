@@ -1,30 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, defuseFormulaText, restoreFormulaText } from '../../shared/csvSafe';
-
-/** How a spreadsheet with the given list separator would split our line, quotes respected. */
-function cellsAsSpreadsheetSees(line: string, sep: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      }
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) {
-      out.push(cur);
-      cur = '';
-    }
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+import { cellsAsSpreadsheetSees } from '../helpers/spreadsheetCells';
 
 // What a spreadsheet runs as a formula: a cell starting with a trigger character.
 const live = (cell: string) => /^\s*[=+\-@]/.test(cell);

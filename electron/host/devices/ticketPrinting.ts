@@ -105,6 +105,7 @@ export class TicketPrinting {
       priorityLabel: group?.vi ?? null,
       issuedAt: row.issued_at,
       ahead: status.ahead,
+      // No open counter serves it: the paper makes no promise (the template's estimate line drops).
       etaMinutes: status.etaMinutes,
       trackUrl: this.trackUrl(row.id),
       footer: office.ticketFooter,

@@ -18,7 +18,8 @@ export interface TicketPrintData {
   /** Epoch ms (UTC); printed in the office's time zone. */
   issuedAt: number;
   ahead: number;
-  etaMinutes: number;
+  /** null while no open counter serves the service: the estimate's line is left off the paper. */
+  etaMinutes: number | null;
   trackUrl: string;
   footer: string;
   /** The ticket's check code, asked for with the number by walk-up rating. */
@@ -47,7 +48,7 @@ export function ticketValues(d: TicketPrintData): TicketValues {
     date,
     time,
     ahead: String(d.ahead),
-    eta: String(d.etaMinutes),
+    eta: d.etaMinutes === null ? '' : String(d.etaMinutes),
     footer: d.footer,
     code: d.checkCode,
     zone: d.zone ?? '',

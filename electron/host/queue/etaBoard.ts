@@ -14,6 +14,8 @@ interface Entry {
   minutes: number;
   ahead: number;
   serviceId: number;
+  /** An open counter (signed in, not paused) could call it now: only then are minutes promised. */
+  open: boolean;
 }
 
 interface Snapshot {
@@ -31,11 +33,20 @@ interface Snapshot {
   lastIssueOrder: number;
   /** Minutes one more ticket in the service's line adds, for tickets issued after this play. */
   stepMinutes: Map<number, number>;
+  /** Counters open at the play, and the services they serve (see `Entry.open`). */
+  openCounters: ReadonlySet<number>;
+  openServices: ReadonlySet<number>;
 }
 
 export interface Estimate {
   ahead: number;
-  etaMinutes: number;
+  /**
+   * Null when no open counter could call the ticket: nobody is working that line now, so any
+   * figure would be a promise nobody keeps (issue #28: "3 minutes" with every counter closed).
+   */
+  etaMinutes: number | null;
+  /** The play's (or the capacity model's) figure even then: for the printed ticket only. */
+  modelMinutes: number;
 }
 
 /**
@@ -99,6 +110,10 @@ export class EtaBoard {
     const lastIssueOrder = this.stats.lastIssueOrder();
     const input = this.stats.forecastInput(now, services);
     const f = forecastQueue(input);
+    const openCounters = input.openCounterIds;
+    const openServices = new Set(input.counters.filter((c) => openCounters.has(c.id)).flatMap((c) => c.serviceIds));
+    const reachable = (w: { serviceId: number; targetCounterId: number | null }) =>
+      w.targetCounterId === null ? openServices.has(w.serviceId) : openCounters.has(w.targetCounterId);
     const means = new Map<number, number>();
     const mean = (sid: number) => {
       let m = means.get(sid);
@@ -110,7 +125,7 @@ export class EtaBoard {
     const unplaced = new Map<string, typeof input.waiting[number][]>();
     for (const w of input.waiting) {
       const p = f.tickets.get(w.id);
-      if (p) tickets.set(w.id, { minutes: p.minutes, ahead: p.ahead, serviceId: w.serviceId });
+      if (p) tickets.set(w.id, { minutes: p.minutes, ahead: p.ahead, serviceId: w.serviceId, open: reachable(w) });
       else {
         const key = w.targetCounterId === null ? `s${w.serviceId}` : `c${w.targetCounterId}`;
         const l = unplaced.get(key);
@@ -126,7 +141,7 @@ export class EtaBoard {
     };
     for (const line of unplaced.values()) {
       line.sort((a, b) => Number(b.priority) - Number(a.priority) || a.queuedAt - b.queuedAt || a.issueOrder - b.issueOrder);
-      line.forEach((w, ahead) => tickets.set(w.id, { minutes: capacity(w.serviceId)(ahead), ahead, serviceId: w.serviceId }));
+      line.forEach((w, ahead) => tickets.set(w.id, { minutes: capacity(w.serviceId)(ahead), ahead, serviceId: w.serviceId, open: reachable(w) }));
     }
     const waitingBy = new Map<number, { all: number; priority: number }>();
     for (const w of input.waiting) {
@@ -139,10 +154,11 @@ export class EtaBoard {
     for (const sid of services) {
       const p = f.newTicket.get(sid);
       const w = waitingBy.get(sid) ?? { all: 0, priority: 0 };
-      const fallback = (ahead: number): Entry => ({ minutes: capacity(sid)(ahead), ahead, serviceId: sid });
+      const open = openServices.has(sid);
+      const fallback = (ahead: number): Entry => ({ minutes: capacity(sid)(ahead), ahead, serviceId: sid, open });
       newTicket.set(sid, {
-        normal: p?.normal ? { minutes: p.normal.minutes, ahead: p.normal.ahead, serviceId: sid } : fallback(w.all),
-        priority: p?.priority ? { minutes: p.priority.minutes, ahead: p.priority.ahead, serviceId: sid } : fallback(w.priority),
+        normal: p?.normal ? { minutes: p.normal.minutes, ahead: p.normal.ahead, serviceId: sid, open } : fallback(w.all),
+        priority: p?.priority ? { minutes: p.priority.minutes, ahead: p.priority.ahead, serviceId: sid, open } : fallback(w.priority),
       });
     }
     const prev = this.snap;
@@ -164,14 +180,15 @@ export class EtaBoard {
     const firstCallers = new Map<number, number>();
     for (const c of input.counters) if (c.serviceIds[0] !== undefined) firstCallers.set(c.serviceIds[0], (firstCallers.get(c.serviceIds[0]) ?? 0) + 1);
     const stepMinutes = new Map(services.map((sid) => [sid, mean(sid) / Math.max(1, firstCallers.get(sid) ?? 0)]));
-    this.snap = { version, office, at: now, tickets, newTicket, issued: null, lastIssueOrder, stepMinutes };
+    this.snap = { version, office, at: now, tickets, newTicket, issued: null, lastIssueOrder, stepMinutes, openCounters, openServices };
     return this.snap;
   }
 
   private shown(e: Entry, snap: Snapshot, now: number): Estimate {
     const left = Math.round(e.minutes - (now - snap.at) / MIN);
     // Someone is called first: the wait is at least a minute, whatever the arithmetic says.
-    return { ahead: e.ahead, etaMinutes: Math.max(e.ahead > 0 ? 1 : 0, left) };
+    const minutes = Math.max(e.ahead > 0 ? 1 : 0, left);
+    return { ahead: e.ahead, etaMinutes: e.open ? minutes : null, modelMinutes: minutes };
   }
 
   /**
@@ -186,7 +203,7 @@ export class EtaBoard {
   }
 
   /** A waiting ticket's people ahead and estimate. */
-  ticket(t: Pick<TicketRow, 'id' | 'service_id' | 'priority' | 'issue_order'>, now: number): Estimate {
+  ticket(t: Pick<TicketRow, 'id' | 'service_id' | 'priority' | 'issue_order' | 'target_counter_id'>, now: number): Estimate {
     const s = this.snap;
     if (s?.issued?.id === t.id && s.issued.version === this.version() && now >= s.at && now - s.at < ETA_REFRESH_MS) return this.shown(s.issued.entry, s, now);
     let snap = this.current(now);
@@ -198,21 +215,23 @@ export class EtaBoard {
       if (slot) {
         const base = t.priority !== null ? slot.priority : slot.normal;
         const since = t.issue_order > snap.lastIssueOrder ? this.stats.waitingIssuedBetween(t.service_id, snap.lastIssueOrder, t.issue_order, t.priority !== null) : 0;
-        return this.shown({ ...base, ahead: base.ahead + since, minutes: base.minutes + since * (snap.stepMinutes.get(t.service_id) ?? 0) }, snap, now);
+        // Sent to one counter: only that counter being open counts, not its service's.
+        const open = t.target_counter_id === null ? base.open : snap.openCounters.has(t.target_counter_id);
+        return this.shown({ ...base, open, ahead: base.ahead + since, minutes: base.minutes + since * (snap.stepMinutes.get(t.service_id) ?? 0) }, snap, now);
       }
     }
     if (!e && snap.at !== now) {
       snap = this.compute(now);
       e = snap.tickets.get(t.id);
     }
-    return e ? this.shown(e, snap, now) : { ahead: 0, etaMinutes: 0 };
+    return e ? this.shown(e, snap, now) : { ahead: 0, etaMinutes: null, modelMinutes: 0 };
   }
 
   /** What a citizen taking a number for this service now would be told (the kiosk tile, the issue answer). */
   newTicket(serviceId: number, priority: boolean, now: number): Estimate {
     const snap = this.current(now);
     const e = snap.newTicket.get(serviceId);
-    if (!e) return { ahead: 0, etaMinutes: 0 };
+    if (!e) return { ahead: 0, etaMinutes: null, modelMinutes: 0 };
     return this.shown(priority ? e.priority : e.normal, snap, now);
   }
 }

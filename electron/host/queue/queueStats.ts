@@ -107,8 +107,12 @@ export class QueueStats {
     return meanServiceMinutes(durations, this.settings.get().defaultServiceMinutes);
   }
 
-  /** The queue as it stands, in the form shared/etaForecast.ts plays forward. */
-  forecastInput(now: number, newTicketServices: readonly number[]): ForecastInput {
+  /**
+   * The queue as it stands, in the form shared/etaForecast.ts plays forward, and which of its
+   * counters are open now (signed in, not paused): paused ones take part in the play, since they
+   * come back, but only an open one lets the screens promise minutes (issue #28).
+   */
+  forecastInput(now: number, newTicketServices: readonly number[]): ForecastInput & { openCounterIds: ReadonlySet<number> } {
     const office = this.settings.get();
     const means = new Map<number, number>();
     const mean = (sid: number) => {
@@ -124,7 +128,9 @@ export class QueueStats {
     }
     const current = new Map(this.feed.atCounters.all().map((r) => [r.counter_id, r]));
     const pausedSince = new Map(this.feed.openPauses.all().map((r) => [r.counter_id, r.from_at]));
-    const counters: ForecastCounter[] = this.feed.counters.all().map((c) => {
+    const counterRows = this.feed.counters.all();
+    const openCounterIds = new Set(counterRows.filter((c) => c.status === 'open').map((c) => c.id));
+    const counters: ForecastCounter[] = counterRows.map((c) => {
       const cur = current.get(c.id);
       let freeIn = 0;
       if (c.status === 'paused') {
@@ -173,6 +179,7 @@ export class QueueStats {
       priorityRun: new Map(this.feed.runs.all().map((r) => [r.service_id, r.priority_run])),
       headJumps,
       newTicketServices,
+      openCounterIds,
     };
   }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CounterState, CounterView, DisplayCall, DisplayState, ServiceStatus, TicketStatus } from '../../../shared/api/schemas';
+import type { CounterState, CounterView, DisplayCall, DisplayState, ServiceCall, ServiceStatus, TicketStatus } from '../../../shared/api/schemas';
 import { businessDay, localParts } from '../../../shared/businessDay';
 import { AppError } from '../../../shared/errors';
 import { hoursToday, nextOpening } from '../../../shared/openingHours';
@@ -38,6 +38,7 @@ export class QueueViews {
   private readonly targetedLine: Database.Statement<[number, number], TicketRow>;
   private readonly serviceLine: Database.Statement<[number, number], TicketRow>;
   private readonly waitingAtCounter: Database.Statement<[number, number], { service_id: number; n: number; oldest: number | null }>;
+  private readonly serviceAtCounter: Database.Statement<[number], { number: string; counter_id: number }>;
 
   constructor(
     private readonly ctx: QueueContext,
@@ -68,6 +69,11 @@ export class QueueViews {
     this.targetedLine = db.prepare("SELECT * FROM tickets WHERE target_counter_id = ? AND state = 'waiting' ORDER BY queued_at, issue_order LIMIT ?");
     this.serviceLine = db.prepare(
       "SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL ORDER BY queued_at, issue_order LIMIT ?",
+    );
+    // Plan: tickets_one_active_per_counter (a row per counter at most); `+service_id` keeps the
+    // planner off tickets_called, which would walk the service's whole call history when no one is at a counter.
+    this.serviceAtCounter = db.prepare(
+      "SELECT number, counter_id FROM tickets WHERE state IN ('called', 'serving') AND counter_id IS NOT NULL AND +service_id = ? ORDER BY called_at DESC LIMIT 1",
     );
     this.waitingAtCounter = db.prepare(`SELECT t.service_id, count(*) AS n, min(t.queued_at) AS oldest FROM tickets t
       WHERE t.state = 'waiting' AND ((t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?) AND t.target_counter_id IS NULL)
@@ -135,6 +141,7 @@ export class QueueViews {
     }
     const service = this.ctx.service(cur.service_id);
     const est = cur.state === 'waiting' ? this.eta.ticket(cur, this.ctx.now()) : { ahead: 0, etaMinutes: 0 };
+    const calling = this.nowCalling(cur.service_id);
     const counter = cur.counter_id === null ? null : this.ctx.counterById.get(cur.counter_id) ?? null;
     const rated = this.ratings.isRated(cur.id);
     return {
@@ -152,7 +159,19 @@ export class QueueViews {
       canRate: cur.state === 'done' && !rated,
       ratingLevels: this.ctx.settings.get().ratingLevels,
       checkCode: cur.check_code,
+      nowCalling: calling,
     };
+  }
+
+  /**
+   * The number of a service that a counter is calling or serving now, the latest call first: what
+   * the hall's screen already shows, for a phone that cannot see it. Null once nobody of that
+   * service is at a counter, so a phone never reads "now calling" about someone long gone.
+   */
+  nowCalling(serviceId: number): ServiceCall | null {
+    const r = this.serviceAtCounter.get(serviceId);
+    const c = r ? this.ctx.counterById.get(r.counter_id) : undefined;
+    return r && c ? { number: r.number, counterNumber: c.number, counterName: c.name } : null;
   }
 
   listCounters(): CounterView[] {

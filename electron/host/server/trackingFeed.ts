@@ -1,14 +1,13 @@
-import type { TicketStatus } from '../../../shared/api/schemas';
+import type { ServiceCall, TicketStatus } from '../../../shared/api/schemas';
 import type { QueueService } from '../queue/queueService';
 import type { TicketRow } from '../queue/rows';
 import type { EventHub } from './eventHub';
 
-/** What a phone shows of the hall: the number its service is calling now, and where. */
+/** What a phone shows of the hall: the number its service is calling now, and where (null: nobody now). */
 export interface TrackCalling {
   type: 'track.calling';
   serviceId: number;
-  number: string;
-  counterNumber: number;
+  nowCalling: ServiceCall | null;
   at: number;
 }
 
@@ -21,9 +20,12 @@ interface Followed {
   /** While waiting: the row the estimate is looked up for (a map lookup in the last play). */
   waiting: TicketRow | null;
   estimate: string;
+  /** The service's "now calling" the phone was last told. */
+  calling: string;
 }
 
-const shownKey = (s: TicketStatus) => `${s.id}|${s.state}|${s.ahead}|${s.etaMinutes}|${s.counter?.id ?? ''}|${s.rated}`;
+const callingKey = (c: ServiceCall | null) => (c ? `${c.number}|${c.counterNumber}|${c.counterName}` : '');
+const shownKey = (s: TicketStatus) => `${s.id}|${s.state}|${s.ahead}|${s.etaMinutes}|${s.counter?.id ?? ''}|${s.rated}|${callingKey(s.nowCalling)}`;
 
 /**
  * Pushes each phone's own ticket to its tracking page (issue #14: subscriptions): its status when
@@ -45,12 +47,21 @@ export class TrackingFeed {
       }),
       queue.onEvent((e) => {
         if (!e.ticket) return;
+        // A call, a finish, a skip, a transfer… of a service may change what it is calling now:
+        // read once per service per event (a row per counter at most), however many phones follow it.
+        const touched = new Set([e.ticket.serviceId, e.newTicket?.serviceId]);
+        const calling = new Map<number, ServiceCall | null>();
         for (const [id, f] of this.followed) {
           if (e.ticket.id === f.currentId) {
             if (e.newTicket) f.currentId = e.newTicket.id;
             this.push(id, f, true);
-          } else if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && e.ticket.serviceId === f.serviceId && e.counter) {
-            const m: TrackCalling = { type: 'track.calling', serviceId: e.ticket.serviceId, number: e.ticket.number, counterNumber: e.counter.number, at: e.at };
+          } else if (touched.has(f.serviceId)) {
+            let now = calling.get(f.serviceId);
+            if (now === undefined) calling.set(f.serviceId, (now = this.queue.views.nowCalling(f.serviceId)));
+            const key = callingKey(now);
+            if (key === f.calling) continue;
+            f.calling = key;
+            const m: TrackCalling = { type: 'track.calling', serviceId: f.serviceId, nowCalling: now, at: e.at };
             hub.sendToTracking(id, m);
           }
         }
@@ -61,7 +72,7 @@ export class TrackingFeed {
   private follow(id: string): void {
     try {
       const s = this.queue.views.ticketStatus(id);
-      const f: Followed = { currentId: s.id, serviceId: s.serviceId, shown: '', waiting: null, estimate: '' };
+      const f: Followed = { currentId: s.id, serviceId: s.serviceId, shown: '', waiting: null, estimate: '', calling: '' };
       this.remember(f, s);
       this.followed.set(id, f);
     } catch {
@@ -86,6 +97,7 @@ export class TrackingFeed {
     f.shown = shownKey(s);
     f.serviceId = s.serviceId;
     f.estimate = `${s.ahead}|${s.etaMinutes}`;
+    f.calling = callingKey(s.nowCalling);
     f.waiting = s.state === 'waiting' ? this.queue.ctx.ticketById.get(s.id) ?? null : null;
   }
 

@@ -1,28 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Host } from '../../../electron/host/host';
+import { describe, expect, it } from 'vitest';
 import { SWEEP_FAILURES } from '../../../electron/host/auth/pairingGuard';
 import { PAIRING_CODE_ALPHABET, PAIRING_CODE_LENGTH } from '../../../shared/pairingCode';
 import { AddressClient, loopback } from '../../helpers/addressClient';
 import { signedInAdmin } from '../../helpers/devices';
 import { prng } from '../../helpers/prng';
-import { FakeClock, tempHost } from '../../helpers/tempHost';
+import { hostPerTest } from '../../helpers/hostPerTest';
+import { FakeClock } from '../../helpers/tempHost';
 
 // Issue #27: a phone on the Wi-Fi swept pairing codes (2,000 checked in 1.9 s) and hit a live one.
 
 const PAIR = '/api/devices/pair';
-let host: Host | undefined;
-const clients: AddressClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await host?.close();
-  host = undefined;
-});
+const hosts = hostPerTest();
 
-function client(address: string): AddressClient {
-  const c = new AddressClient((host as Host).port, address);
-  clients.push(c);
-  return c;
-}
+const client = (address: string): AddressClient => hosts.client(address);
 
 /** Codes in the host's own format, none of them the real one. */
 function wrongCodes(n: number, real: string, seed: number): { code: string }[] {
@@ -46,7 +36,7 @@ const tally = (answers: { body: { error?: { code: string } } | null }[]) => {
 
 describe('pairing codes cannot be swept', () => {
   it('3,000 wrong codes from one address: at most 100 are looked up, the rest refused before lookup; the admin’s code still pairs from another address', async () => {
-    host = await tempHost();
+    const host = await hosts.start();
     const admin = await signedInAdmin(host);
     const made = await admin.post('/api/admin/devices/pairing', { role: 'kiosk' });
     expect(made.status).toBe(200);
@@ -73,7 +63,7 @@ describe('pairing codes cannot be swept', () => {
   it('many addresses together trip the overall budget: every live code is voided, the admin is told, and a new code works', async () => {
     const clock = new FakeClock();
     const logged: Record<string, unknown>[] = [];
-    host = await tempHost({ clock, log: (e) => logged.push(e) });
+    const host = await hosts.start({ clock, log: (e) => logged.push(e) });
     const admin = await signedInAdmin(host);
     const real = (await admin.post('/api/admin/devices/pairing', { role: 'counter', counterId: 1 })).body.code as string;
 

@@ -1,34 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Host } from '../../../electron/host/host';
+import { describe, expect, it } from 'vitest';
 import { AddressClient } from '../../helpers/addressClient';
 import { enrollDevice, pinOf, signedInAdmin } from '../../helpers/devices';
-import { FakeClock, tempHost } from '../../helpers/tempHost';
+import { hostPerTest } from '../../helpers/hostPerTest';
+import { FakeClock } from '../../helpers/tempHost';
 
 // Issue #27: the PIN slowdown read the count, awaited the hash, then wrote the failure, so 100
 // parallel wrong PINs from one counter PC were all checked, and a right PIN in a burst erased the count.
 
 const LOGIN = '/api/auth/login';
-let host: Host | undefined;
-const clients: AddressClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await host?.close();
-  host = undefined;
-});
+const hosts = hostPerTest();
 
 /** A paired counter PC (keep-alive connections, so a burst really is parallel). */
 function counterPc(counterId: number): AddressClient {
-  const h = host as Host;
-  const c = new AddressClient(h.port, '127.0.0.1', { 'x-device-token': enrollDevice(h, 'counter', counterId) });
-  clients.push(c);
-  return c;
+  return hosts.client('127.0.0.1', { 'x-device-token': enrollDevice(hosts.host(), 'counter', counterId) });
 }
 
 const wrongPins = (n: number, right: string) => Array.from({ length: n }, (_, i) => String(700000 + i)).filter((p) => p !== right);
 
 describe('PIN guessing from a counter PC', () => {
   it('100 parallel wrong PINs: at most 10 are checked, the rest refused before hashing; the officer signs in at another counter meanwhile and after', async () => {
-    host = await tempHost();
+    await hosts.start();
     const pc = counterPc(2);
     const burst = Promise.all(wrongPins(100, pinOf(2)).map((pin) => pc.post(LOGIN, { counterId: 2, officerId: 2, pin })));
     // The officer at their own desk during the burst: their check waits its turn, it is not refused.
@@ -49,7 +40,7 @@ describe('PIN guessing from a counter PC', () => {
   it('a right PIN in a burst of wrong ones signs in, and the wrong ones before it stay on the admin’s device list', async () => {
     const clock = new FakeClock();
     const logged: Record<string, unknown>[] = [];
-    host = await tempHost({ clock, log: (e) => logged.push(e) });
+    const host = await hosts.start({ clock, log: (e) => logged.push(e) });
     const pc = counterPc(1);
     const right = pinOf(1);
     let wrong = 0;

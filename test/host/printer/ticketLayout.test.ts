@@ -94,4 +94,13 @@ describe('ticket layout measures text by grapheme (a letter with its tone mark i
     expect(lines[code + 1]).toContain('Quét mã để theo dõi');
     expect(ticketText({ ...ticket('UBND'), template: old })).toContain('Mã phiếu (để đánh giá): K7MPX');
   });
+
+  it('promises no wait on paper while no open counter serves the service: the estimate line is left off, the rest stays', () => {
+    const open = parseEscPos(Buffer.from(encodeTicket(ticket('UBND xã'), { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258' }))).lines.map(decode);
+    const none = parseEscPos(Buffer.from(encodeTicket({ ...ticket('UBND xã'), etaMinutes: null }, { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258' }))).lines.map(decode);
+    expect(open.some((l) => l.includes('Thời gian chờ dự kiến: ~27 phút'))).toBe(true);
+    expect(none.some((l) => l.includes('Thời gian chờ dự kiến'))).toBe(false);
+    expect(none).toEqual(open.filter((l) => !l.includes('Thời gian chờ dự kiến')));
+    expect(ticketText({ ...ticket('UBND xã'), etaMinutes: null })).not.toContain('phút');
+  });
 });

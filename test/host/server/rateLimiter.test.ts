@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Host } from '../../../electron/host/host';
+import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../../electron/host/server/rateLimiter';
-import { AddressClient, loopback } from '../../helpers/addressClient';
+import { loopback } from '../../helpers/addressClient';
 import { signedInAdmin } from '../../helpers/devices';
-import { FakeClock, tempHost } from '../../helpers/tempHost';
+import { hostPerTest } from '../../helpers/hostPerTest';
+import { FakeClock } from '../../helpers/tempHost';
 
 // Issue #27: the limiter forgot every bucket once it held 10,000 keys, so a flood of addresses gave
 // everyone — the flooder first — a fresh budget; and phones' tickets were limited per address only.
@@ -29,24 +29,12 @@ describe('a rate limiter full of keys forgets nobody who still owes', () => {
 });
 
 describe('phones taking numbers', () => {
-  let host: Host | undefined;
-  const clients: AddressClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await host?.close();
-    host = undefined;
-  });
+  const hosts = hostPerTest();
 
   it('60 addresses asking for 2 tickets each in the same second get at most 10 between them', async () => {
-    host = await tempHost();
-    const admin = await signedInAdmin(host);
+    const admin = await signedInAdmin(await hosts.start());
     expect((await admin.post('/api/admin/office', { phonesMayTakeNumber: true })).status).toBe(200);
-    const h = host;
-    const phones = Array.from({ length: 60 }, (_, i) => {
-      const c = new AddressClient(h.port, loopback(i));
-      clients.push(c);
-      return c;
-    });
+    const phones = Array.from({ length: 60 }, (_, i) => hosts.client(loopback(i)));
     const answers = (await Promise.all(phones.map((p) => Promise.all([p.post('/api/tickets', { serviceId: 1 }), p.post('/api/tickets', { serviceId: 1 })])))).flat();
     const issued = answers.filter((a) => a.status === 201).length;
     console.log(`120 phone ticket requests from 60 addresses: ${issued} issued, ${answers.filter((a) => a.status === 429).length} refused`);
