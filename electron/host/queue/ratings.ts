@@ -42,7 +42,7 @@ export class Ratings {
   constructor(private readonly ctx: QueueContext) {
     this.exists = ctx.db.prepare('SELECT 1 AS x FROM ratings WHERE ticket_id = ?');
     // Plan: tickets_done_at_counter (m016), one step from its end.
-    this.lastDone = ctx.db.prepare("SELECT id, number, finished_at FROM tickets WHERE counter_id = ? AND state = 'done' AND finished_at >= ? ORDER BY finished_at DESC LIMIT 1");
+    this.lastDone = ctx.db.prepare("SELECT id, number, finished_at FROM tickets WHERE counter_id = ? AND state = 'done' AND finished_at > ? ORDER BY finished_at DESC LIMIT 1");
     this.insert = ctx.db.prepare(`INSERT INTO ratings (ticket_id, score, levels, reasons, comment, service_id, counter_id, officer_id, source, created_at)
       VALUES (@ticket_id, @score, @levels, @reasons, @comment, @service_id, @counter_id, @officer_id, @source, @created_at)`);
   }
