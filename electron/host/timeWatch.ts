@@ -8,6 +8,8 @@ export interface TimeWatchDeps {
   alerts: (now: number) => { ticketId: string; waitedMinutes: number }[];
   /** Called tickets whose "Bỏ qua" is open (queue/skipRule.ts); the counter screen hears when it opens. */
   skipsReady?: () => string[];
+  /** Whom each counter's rating tablet asks (queue/ratings.ts); a tablet hears when a window runs out. */
+  pendingRatings?: () => string;
   broadcast: (message: TimeEvent) => void;
   log: Log;
 }
@@ -23,6 +25,7 @@ export class TimeWatch {
   private servicesKey: string | null = null;
   private alertsKey: string | null = null;
   private skipsKey: string | null = null;
+  private ratingsKey: string | null = null;
 
   constructor(private readonly d: TimeWatchDeps) {}
 
@@ -45,6 +48,11 @@ export class TimeWatch {
       const skips = this.d.skipsReady().join(',');
       if (this.skipsKey !== null && skips !== this.skipsKey) this.d.broadcast({ type: 'skips.changed', at: now });
       this.skipsKey = skips;
+    }
+    if (this.d.pendingRatings) {
+      const ratings = this.d.pendingRatings();
+      if (this.ratingsKey !== null && ratings !== this.ratingsKey) this.d.broadcast({ type: 'ratings.changed', at: now });
+      this.ratingsKey = ratings;
     }
   }
 

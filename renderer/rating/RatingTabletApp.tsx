@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useQuery } from '../api/hooks';
+import type { PendingRating } from '../../shared/api/schemas';
+import { call } from '../api/client';
+import { useEvents, useQuery } from '../api/hooks';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
 import { useLang } from '../i18n';
@@ -78,17 +80,32 @@ export function RatingTabletApp() {
 }
 
 /**
- * The host's answer to "whom should this tablet ask now", asked again on every finish and rating
- * at the counter and once more when the host's window for it runs out.
+ * The host's answer to "whom should this tablet ask now", asked again on every finish and rating,
+ * when the host's timer says a window ran out, on reconnect, and by this tablet's own timer as a
+ * fallback. Not asked before the tablet knows its counter (the host refuses another counter's).
  */
-function usePendingRating(counterId: number | undefined) {
-  const pending = useQuery('pendingRating', { params: { id: counterId ?? 0 } }, (m) => m.type === 'ticket.finished' || m.type === 'ticket.rated' || m.type === 'day.closed');
-  const { reload } = pending;
-  const data = counterId === undefined ? null : pending.data;
+function usePendingRating(counterId: number | undefined): PendingRating {
+  const [data, setData] = useState<PendingRating>(null);
+  const [asked, setAsked] = useState(0);
+  const again = useCallback(() => setAsked((n) => n + 1), []);
+  useEvents((m) => {
+    if (m.type === 'ticket.finished' || m.type === 'ticket.rated' || m.type === 'day.closed' || m.type === 'ratings.changed') again();
+  }, again);
+  useEffect(() => {
+    if (counterId === undefined) return;
+    // Only the latest question's answer is shown; an older one arriving late is dropped.
+    let latest = true;
+    call('pendingRating', { params: { id: counterId } })
+      .then((d) => latest && setData(d))
+      .catch(() => undefined);
+    return () => {
+      latest = false;
+    };
+  }, [counterId, asked]);
   useEffect(() => {
     if (!data) return;
-    const timer = setTimeout(reload, data.expiresInSeconds * 1000 + 500);
+    const timer = setTimeout(again, data.expiresInSeconds * 1000 + 500);
     return () => clearTimeout(timer);
-  }, [data, reload]);
-  return data;
+  }, [data, again]);
+  return counterId === undefined ? null : data;
 }

@@ -199,6 +199,7 @@ export type SkipReadiness = z.infer<typeof SkipReadiness>;
 export const PendingRating = z
   .object({ ticketId: z.string(), number: z.string(), finishedAt: z.number().int(), expiresInSeconds: z.number().int().min(0) })
   .nullable();
+export type PendingRating = z.infer<typeof PendingRating>;
 
 /** A ticket in a counter's line, with the counter (or service) it was sent on from, if any. */
 export const QueuedTicket = Ticket.extend({ fromCounterId: z.number().int().nullable(), fromServiceId: z.number().int().nullable() });

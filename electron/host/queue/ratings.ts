@@ -38,11 +38,13 @@ export class Ratings {
   private readonly exists: Database.Statement<[string], { x: number }>;
   private readonly insert: Database.Statement;
   private readonly lastDone: Database.Statement<[number, number], { id: string; number: string; finished_at: number }>;
+  private readonly counterIds: Database.Statement<[], { id: number }>;
 
   constructor(private readonly ctx: QueueContext) {
     this.exists = ctx.db.prepare('SELECT 1 AS x FROM ratings WHERE ticket_id = ?');
     // Plan: tickets_done_at_counter (m016), one step from its end.
     this.lastDone = ctx.db.prepare("SELECT id, number, finished_at FROM tickets WHERE counter_id = ? AND state = 'done' AND finished_at > ? ORDER BY finished_at DESC LIMIT 1");
+    this.counterIds = ctx.db.prepare('SELECT id FROM counters ORDER BY id');
     this.insert = ctx.db.prepare(`INSERT INTO ratings (ticket_id, score, levels, reasons, comment, service_id, counter_id, officer_id, source, created_at)
       VALUES (@ticket_id, @score, @levels, @reasons, @comment, @service_id, @counter_id, @officer_id, @source, @created_at)`);
   }
@@ -70,6 +72,17 @@ export class Ratings {
     const t = this.lastDone.get(counterId, now - RATING_PROMPT_MS);
     if (!t || this.isRated(t.id)) return null;
     return { ticketId: t.id, number: t.number, finishedAt: t.finished_at, expiresInSeconds: Math.max(1, Math.ceil((t.finished_at + RATING_PROMPT_MS - now) / 1000)) };
+  }
+
+  /**
+   * Which citizen each counter's tablet asks now, as one string: the host's timer pushes a change
+   * (a window running out with no ticket event) so a tablet left alone goes back to its name tag.
+   */
+  pendingKey(): string {
+    return this.counterIds
+      .all()
+      .map((c) => `${c.id}:${this.pendingAt(c.id)?.ticketId ?? ''}`)
+      .join(',');
   }
 
   rate(input: RateInput): { ticketId: string; score: number } {
