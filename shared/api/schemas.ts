@@ -58,7 +58,8 @@ export const RatingBody = z
 const TicketNumber = z.string().regex(/^[A-Z]{0,3}\d{1,6}$/i);
 export const LookupQuery = z.object({ number: TicketNumber }).strict();
 /** Walk-up rating: the number and the check code printed on the ticket, together. */
-export const VerifyTicketBody = z.object({ number: TicketNumber, code: z.string().regex(/^[A-Za-z0-9 -]{4,12}$/) }).strict();
+/** Walk-up rating: the check code printed on the ticket, alone (unique within the day) or with the number. */
+export const VerifyTicketBody = z.object({ number: TicketNumber.optional(), code: z.string().regex(/^[A-Za-z0-9 -]{4,12}$/) }).strict();
 
 /**
  * `/api/health` (#27): each part's coarse state for anyone (a phone, a monitoring script); `ok` is
