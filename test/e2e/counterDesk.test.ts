@@ -115,12 +115,12 @@ describe('the waiting list at 1366×768 (#28 point 12)', () => {
     const called = (await two.post('/api/counters/2/next')).body as { id: string; number: string };
     clock.minutes(3);
     expect((await two.post(`/api/tickets/${called.id}/transfer`, { counterId: 1 })).status).toBe(200);
-    await p.waitForSelector(`[data-testid="queue"] li[data-number="${called.number}"] .tag.from`);
+    await p.waitForFunction((n) => document.querySelectorAll(`[data-testid="queue"] li[data-number="${n}"]`).length === 1 && document.querySelectorAll('[data-testid="queue"] li[data-number]').length === 15, called.number);
     await p.waitForTimeout(300);
 
     const m = await p.evaluate(() => {
       const box = (e: Element | null) => e?.getBoundingClientRect() ?? null;
-      const panel = box(document.querySelector('.waiting-panel'));
+      const panel = box(document.querySelector('[data-testid="queue"]')?.closest('.panel') ?? null);
       const groups = [...document.querySelectorAll('.queue-group')].map((g) => ({ heading: g.querySelector('h3')?.textContent ?? '', first: g.querySelector('li')?.getAttribute('data-number') ?? '' }));
       // Seen means the row's middle is what the screen shows at that point (not scrolled away).
       const seen = (n: string) => {
@@ -145,7 +145,7 @@ describe('the waiting list at 1366×768 (#28 point 12)', () => {
     expect(m.row.A001).toContain('chờ 27 phút');
     expect(m.row.A004).toContain('★ Người cao tuổi');
     expect(m.row.A004).toContain('chờ 21 phút');
-    const moved = (await p.textContent(`[data-testid="queue"] li[data-number="${called.number}"]`)) ?? '';
-    expect(moved).toContain('chuyển từ Quầy 2');
+    const moved = p.locator(`[data-testid="queue"] li[data-number="${called.number}"]`);
+    expect(await moved.textContent({ timeout: 2000 })).toContain('chuyển từ Quầy 2');
   }, 60_000);
 });
