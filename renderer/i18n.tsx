@@ -150,6 +150,7 @@ export const vi = {
   networkError: 'Mất kết nối tới máy chủ',
   // Kiosk: opening hours and the idle return
   opensAt: 'Mở cửa lúc {time}{when}',
+  breakUntil: 'Nghỉ trưa — làm việc lại lúc {time}',
   tomorrow: 'ngày mai',
   weekdayNames: 'Thứ Hai,Thứ Ba,Thứ Tư,Thứ Năm,Thứ Sáu,Thứ Bảy,Chủ Nhật',
   closedNow: 'Hiện đang ngoài giờ tiếp nhận',
@@ -487,6 +488,7 @@ export const en: Dict = {
   reprint: 'Reprint',
   networkError: 'Lost connection to the host',
   opensAt: 'Opens at {time}{when}',
+  breakUntil: 'Lunch break — open again at {time}',
   tomorrow: 'tomorrow',
   weekdayNames: 'on Monday,on Tuesday,on Wednesday,on Thursday,on Friday,on Saturday,on Sunday',
   closedNow: 'Closed now',

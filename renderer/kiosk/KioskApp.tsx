@@ -9,6 +9,7 @@ import { ServiceIcon } from '../components/ServiceIcon';
 import { errorText, fmt, printerStatusText, useLang } from '../i18n';
 import { screenZone } from '../../shared/screenZone';
 import { documentsFor } from '../../shared/serviceDocuments';
+import { reopenText } from '../reopenText';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { HostDownNotice } from './HostDownNotice';
@@ -109,8 +110,6 @@ export function KioskApp() {
   const officeClosed = shown.length > 0 && shown.every((s) => s.closedReason === 'hours' || s.closedReason === 'inactive') && shown.some((s) => s.closedReason === 'hours');
   const opening = earliestOpening(shown);
   const hoursTexts = [...new Set(shown.filter((s) => s.closedReason === 'hours').map((s) => s.hoursToday))];
-  // After a weekend or a holiday the day is named with its date (dd/mm): "Thứ Ba 01/09".
-  const when = !opening ? '' : opening.daysAhead === 0 ? '' : opening.daysAhead === 1 ? t.tomorrow : `${t.weekdayNames.split(',')[opening.weekday - 1] ?? ''} ${opening.date.slice(8, 10)}/${opening.date.slice(5, 7)}`;
   const closedNote = (s: ServiceStatus) =>
     s.closedReason === 'quota' || s.closedReason === 'range'
       ? t.full
@@ -153,7 +152,7 @@ export function KioskApp() {
             heading={
               officeClosed ? (
                 <div className="closed-banner" role="status" data-testid="closed-banner">
-                  <div className="title">{opening ? fmt(t.opensAt, { time: opening.time, when: when ? ` ${when}` : '' }) : t.closedNow}</div>
+                  <div className="title">{opening ? reopenText(t, opening) : t.closedNow}</div>
                   {hoursTexts.length === 1 && hoursTexts[0] && opening?.daysAhead === 0 && (
                     <div className="hours">
                       {t.todayHours}: {hoursTexts[0]}

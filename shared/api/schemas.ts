@@ -98,6 +98,13 @@ export const Health = z.object({
  */
 const EtaMinutes = z.number().int().nullable();
 
+/**
+ * When a closed service (or the office) takes numbers again, office time; `afterBreak`: the
+ * closing is a break in today's work (lunch), so the screens say "làm việc lại lúc 13:30".
+ */
+export const Reopening = z.object({ daysAhead: z.number().int(), weekday: z.number().int(), date: z.string(), time: z.string(), afterBreak: z.boolean() });
+export type Reopening = z.infer<typeof Reopening>;
+
 export const ServiceStatus = Service.extend({
   waiting: z.number().int(),
   etaMinutes: EtaMinutes,
@@ -105,7 +112,7 @@ export const ServiceStatus = Service.extend({
   closedReason: z.enum(['inactive', 'hours', 'quota', 'range']).nullable(),
   hoursToday: z.string(),
   /** When a service closed for its hours opens again (office time), so the kiosk can say so once. */
-  opensNext: z.object({ daysAhead: z.number().int(), weekday: z.number().int(), date: z.string(), time: z.string() }).nullable(),
+  opensNext: Reopening.nullable(),
   issuedToday: z.number().int(),
   /** Zones whose open-or-not counters serve it (m009), ascending: the kiosk says where to go. */
   zoneIds: z.array(z.number().int()),
@@ -262,6 +269,8 @@ export const DisplayState = z.object({
    * `s<id>` a service outside any group. A ward has no groups, so it reads its services.
    */
   waiting: z.array(z.object({ id: z.string(), nameVi: z.string(), nameEn: z.string(), waiting: z.number().int() })),
+  /** While every service is closed for its hours: when the office takes numbers again (#28 point 4). */
+  reopens: Reopening.nullable(),
 });
 export type DisplayState = z.infer<typeof DisplayState>;
 

@@ -72,6 +72,9 @@ export interface TempHostOptions {
   diskLowBytes?: number;
   /** How often an idle Modbus board is asked whether it is there. */
   boardProbeMs?: number;
+  /** How often an idle province link looks for events to push. */
+  provinceIdleMs?: number;
+  provinceHeartbeatMs?: number;
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
@@ -95,6 +98,8 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     socketLimits: opts.socketLimits,
     diskLowBytes: opts.diskLowBytes,
     boardProbeMs: opts.boardProbeMs,
+    provinceIdleMs: opts.provinceIdleMs,
+    provinceHeartbeatMs: opts.provinceHeartbeatMs,
   });
 }
 
