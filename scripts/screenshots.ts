@@ -23,11 +23,14 @@ if (process.env.SCREENS === 'centre') {
   console.log(`${only.length} screenshots in ${out}:\n${only.join('\n')}`);
   process.exit(0);
 }
-// A run replaces what it takes: `SCREENS=admin` only the admin tabs' sized shots, else every other screen's.
+// A run replaces what it takes: `SCREENS=admin` only the admin tabs' sized shots, `SCREENS=desk` only
+// the counter PC's and the rating tablet's, else every other screen's.
 const ADMIN_ONLY = process.env.SCREENS === 'admin';
+const DESK_ONLY = process.env.SCREENS === 'desk';
+const DESK_SCREENS = ['counter', 'rating'];
 for (const f of fs.readdirSync(out)) {
   if (!f.endsWith('.png')) continue;
-  const mine = ADMIN_ONLY ? /^admin-.*-\d+x\d+\.png$/.test(f) : !f.startsWith('admin-') && f !== 'reports.png';
+  const mine = ADMIN_ONLY ? /^admin-.*-\d+x\d+\.png$/.test(f) : DESK_ONLY ? DESK_SCREENS.some((s) => f.startsWith(`${s}-`)) : !f.startsWith('admin-') && f !== 'reports.png';
   if (mine) fs.rmSync(path.join(out, f));
 }
 
@@ -80,6 +83,7 @@ async function open(url: string, w: number, h: number, opts: { mobile?: boolean;
   return p;
 }
 async function shot(p: Page, screen: string, state: string, fullPage = false): Promise<void> {
+  if (DESK_ONLY && !DESK_SCREENS.includes(screen)) return;
   await p.evaluate(() => document.fonts.ready);
   await p.waitForTimeout(300);
   const { width, height } = p.viewportSize() ?? { width: 0, height: 0 };
@@ -91,7 +95,7 @@ async function shot(p: Page, screen: string, state: string, fullPage = false): P
 // Admin settings: every tab at a desk PC's 1366×768 and a 1920×1080 monitor, in Vietnamese, plus
 // states worth looking at (a list's errors, a service being edited, English). `SCREENS=admin` takes only these.
 const ADMIN_TABS = ['overview', 'office', 'services', 'counters', 'officers', 'lists', 'ticket', 'devices', 'enrolled', 'backup'] as const;
-for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+for (const [w, h] of DESK_ONLY ? [] : ([[1366, 768], [1920, 1080]] as const)) {
   const admin = await open('/admin', w, h, { device: dev.admin });
   await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
   await admin.click('button[type="submit"]');
@@ -219,15 +223,19 @@ for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
   await d.close();
 }
 
-// Counter PC: sign-in, the desk, the take-over question at a colleague's counter.
+// Counter 3 sends its citizen on to Hộ tịch: Quầy 1's list shows where they came from.
+const atThree = (await (await fetch(`${srv.base}/api/counters/3/state`, { headers: { cookie: cookie3, 'x-device-token': dev.c3 } })).json()) as { counter: { current: { id: string } | null } };
+if (atThree.counter.current) await post(`/api/tickets/${atThree.counter.current.id}/transfer`, { serviceId: 1 }, cookie3, dev.c3);
+
+// Counter PC: sign-in, the desk (its list: waits, priority groups, a transferred citizen), the
+// take-over question at a colleague's counter.
 const c = await open('/counter', 1366, 768, { device: dev.c1b });
-await c.waitForSelector('[data-counter="1"]');
+await c.waitForSelector('[data-own-counter="1"]');
 await shot(c, 'counter', 'sign-in');
 await post('/api/counters/1/next', undefined, cookie1, dev.c1);
 const desk = await open('/counter', 1366, 768, { cookie: cookie1, device: dev.c1 });
 await desk.waitForSelector('[data-testid="current-ticket"]');
 await shot(desk, 'counter', 'desk');
-await c.click('[data-counter="1"]');
 await c.click('[data-officer="2"]');
 for (const d of pinOf(2)) await c.click(`.keypad button:text-is("${d}")`);
 await c.click('button[type="submit"]');
@@ -247,6 +255,24 @@ await tablet.click('.face >> nth=0');
 await tablet.click('.reasons button >> nth=1');
 for (const key of 'nhanh') await tablet.click(`.vn-keyboard button:text-is("${key}")`);
 await shot(tablet, 'rating', 'form');
+// An office rating on five levels: five faces on one line, before and after a choice.
+const adminLogin = await post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD }, undefined, dev.admin);
+const adminCookie = (adminLogin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+const officeNow = (await (await fetch(`${srv.base}/api/admin/office`, { headers: { cookie: adminCookie, 'x-device-token': dev.admin } })).json()) as Record<string, unknown>;
+await post('/api/admin/office', { ...officeNow, ratingLevels: 5 }, adminCookie, dev.admin);
+const fifth = await served();
+await tablet.reload();
+await tablet.waitForFunction((n) => document.querySelector('.rating h2')?.textContent?.includes(n), fifth.number);
+await shot(tablet, 'rating', 'form-5-levels');
+await tablet.click('.face >> nth=4');
+await shot(tablet, 'rating', 'form-5-levels-chosen');
+await post('/api/admin/office', { ...officeNow, ratingLevels: 4 }, adminCookie, dev.admin);
+if (DESK_ONLY) {
+  await browser.close();
+  srv.child.kill('SIGTERM');
+  console.log(`${shots.length} screenshots in ${out}:\n${shots.join('\n')}`);
+  process.exit(0);
+}
 
 // A citizen's phone: following the turn while counter 1 calls an earlier Hộ tịch number, then
 // rating after being served.
@@ -273,8 +299,6 @@ await shot(rate, 'track', 'rating', true);
 const officerReports = await open('/reports', 1366, 768, { cookie: cookie1, device: dev.c1 });
 await officerReports.waitForSelector('[data-testid="device-gate"]');
 await shot(officerReports, 'reports', 'officer');
-const adminLogin = await post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD }, undefined, dev.admin);
-const adminCookie = (adminLogin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 const reports = await open('/reports', 1366, 768, { cookie: adminCookie, device: dev.admin });
 await reports.waitForSelector('[data-testid="satisfaction-chart"]');
 await shot(reports, 'reports', 'summary', true);

@@ -133,6 +133,11 @@ export const OfficeConfig = z.object({
     .default(''),
   /** Languages the public screens offer; Vietnamese always, English when listed. */
   languages: z.array(z.enum(['vi', 'en'])).min(1).default(['vi', 'en']),
+  /**
+   * "Bỏ qua" (no-show) only after a second call or this many seconds since the call: a citizen
+   * needs time to hear the number and walk to the counter. 0: no minimum.
+   */
+  skipMinSeconds: z.number().int().min(0).max(600).default(60),
   /** Seconds without a touch before the kiosk returns to its start screen. */
   kioskIdleSeconds: z.number().int().min(10).max(600).default(30),
   /** Phones on the office Wi-Fi may take a number themselves (off: only enrolled kiosks issue). */

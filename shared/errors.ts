@@ -21,6 +21,11 @@ export const errorCatalog = {
   PAUSE_REASON_UNKNOWN: { status: 400, vi: 'Lý do tạm dừng không có trong danh sách của đơn vị', en: 'Not one of the office’s pause reasons' },
   TICKET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Ticket not found' },
   INVALID_STATE: { status: 409, vi: 'Phiếu không ở trạng thái cho phép thao tác này', en: 'Ticket is not in a state that allows this' },
+  SKIP_TOO_EARLY: {
+    status: 409,
+    vi: 'Chưa thể bỏ qua: hãy gọi lại công dân một lần nữa hoặc chờ đủ thời gian tối thiểu sau khi gọi',
+    en: 'Too early for a no-show: recall the citizen once more or wait the minimum time after the call',
+  },
   NOT_AT_COUNTER: { status: 409, vi: 'Phiếu không thuộc quầy này', en: 'Ticket is not at this counter' },
   COUNTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quầy', en: 'Counter not found' },
   COUNTER_CLOSED: { status: 409, vi: 'Quầy chưa mở (chưa có cán bộ đăng nhập)', en: 'Counter is not open' },

@@ -252,7 +252,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     o.log({ level: 'info', msg: e.type, seq: e.seq, ticket: e.ticket?.number, service: e.ticket?.serviceId, day: e.ticket?.businessDay, counter: e.counter?.number });
   });
   // Before the server listens: a host that was off at midnight closes the day before anyone is served.
-  const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);
+  const stopTimeWatch = new TimeWatch({ queue, alerts: (now) => admin.alerts(now), skipsReady: () => queue.views.skipsReady(), pendingRatings: () => queue.ratings.pendingKey(), broadcast: (m) => hub.broadcast(m), log: o.log }).start(o.timeTickMs ?? TIME_TICK_MS);
   for (const r of queue.counterRepairs) o.log({ level: 'warn', msg: 'running counter disagreed with the tickets; recounted', ...r });
   for (const r of verifyRecentRollups(db, queue.now(), queue.settings.get())) o.log({ level: 'warn', msg: 'report rollup disagreed with the tickets; rebuilt', ...r });
   const tracking = new TrackingFeed(queue, hub);

@@ -6,6 +6,10 @@ export interface TimeWatchDeps {
   queue: QueueService;
   /** The wait alerts as staff screens fetch them. */
   alerts: (now: number) => { ticketId: string; waitedMinutes: number }[];
+  /** Called tickets whose "Bỏ qua" is open (queue/skipRule.ts); the counter screen hears when it opens. */
+  skipsReady?: () => string[];
+  /** Whom each counter's rating tablet asks (queue/ratings.ts); a tablet hears when a window runs out. */
+  pendingRatings?: () => string;
   broadcast: (message: TimeEvent) => void;
   log: Log;
 }
@@ -20,6 +24,8 @@ export interface TimeWatchDeps {
 export class TimeWatch {
   private servicesKey: string | null = null;
   private alertsKey: string | null = null;
+  private skipsKey: string | null = null;
+  private ratingsKey: string | null = null;
 
   constructor(private readonly d: TimeWatchDeps) {}
 
@@ -38,6 +44,16 @@ export class TimeWatch {
     const alerts = this.d.alerts(now).map((a) => `${a.ticketId}:${a.waitedMinutes}`).join(',');
     if (this.alertsKey !== null && alerts !== this.alertsKey) this.d.broadcast({ type: 'alerts.changed', at: now });
     this.alertsKey = alerts;
+    if (this.d.skipsReady) {
+      const skips = this.d.skipsReady().join(',');
+      if (this.skipsKey !== null && skips !== this.skipsKey) this.d.broadcast({ type: 'skips.changed', at: now });
+      this.skipsKey = skips;
+    }
+    if (this.d.pendingRatings) {
+      const ratings = this.d.pendingRatings();
+      if (this.ratingsKey !== null && ratings !== this.ratingsKey) this.d.broadcast({ type: 'ratings.changed', at: now });
+      this.ratingsKey = ratings;
+    }
   }
 
   /** Ticks once now (a host that was off at midnight closes the day before it serves anyone), then every `intervalMs`. */

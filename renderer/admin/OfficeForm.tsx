@@ -7,12 +7,13 @@ import { OfficeHoursForm } from './OfficeHoursForm';
 import { PriorityStrategyEditor } from './PriorityStrategyEditor';
 import { SettingForm, useOfficeField, useOfficeFields, useSettingSave } from './SettingForm';
 
-const FIELDS = ['name', 'nameEn', 'address', 'logo', 'marquee', 'ticketFooter', 'ratingLevels', 'languages', 'kioskIdleSeconds', 'dayBoundaryMinutes', 'priorityStrategy', 'serviceAgingMinutes'] as const;
+const FIELDS = ['name', 'nameEn', 'address', 'logo', 'marquee', 'ticketFooter', 'ratingLevels', 'languages', 'kioskIdleSeconds', 'skipMinSeconds', 'dayBoundaryMinutes', 'priorityStrategy', 'serviceAgingMinutes'] as const;
 
-function officeErrors(t: Dict, d: { name: string; kioskIdleSeconds: number; serviceAgingMinutes: number }): string[] {
+function officeErrors(t: Dict, d: { name: string; kioskIdleSeconds: number; skipMinSeconds: number; serviceAgingMinutes: number }): string[] {
   const errors: string[] = [];
   if (!d.name.trim()) errors.push(t.offcErrName);
   if (!Number.isInteger(d.kioskIdleSeconds) || d.kioskIdleSeconds < 10 || d.kioskIdleSeconds > 600) errors.push(t.offcErrIdle);
+  if (!Number.isInteger(d.skipMinSeconds) || d.skipMinSeconds < 0 || d.skipMinSeconds > 600) errors.push(t.offcErrSkip);
   if (!Number.isInteger(d.serviceAgingMinutes) || d.serviceAgingMinutes < 5 || d.serviceAgingMinutes > 480) errors.push(t.offcErrAging);
   return errors;
 }
@@ -88,6 +89,9 @@ function OfficeInfoForm() {
           </FieldRow>
           <Field label={t.offcIdle} help={t.offcIdleHelp}>
             <input type="number" min={10} max={600} value={d.kioskIdleSeconds} onChange={(e) => set({ kioskIdleSeconds: Math.round(Number(e.target.value)) })} />
+          </Field>
+          <Field label={t.offcSkip} help={t.offcSkipHelp}>
+            <input type="number" min={0} max={600} value={d.skipMinSeconds} onChange={(e) => set({ skipMinSeconds: Math.round(Number(e.target.value)) })} data-testid="skip-min-seconds" />
           </Field>
           <CheckField label={t.offcEnglish} help={t.offcEnglishHelp} checked={d.languages.includes('en')} onChange={(v) => set({ languages: v ? ['vi', 'en'] : ['vi'] })} />
           <PriorityStrategyEditor

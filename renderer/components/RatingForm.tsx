@@ -53,7 +53,7 @@ export function RatingForm({ ticketId, levels, reasons, source, keyboard, headin
   return (
     <div className={`rating${typing ? ' open' : ''}${keyboard && typing ? ' with-keyboard' : ''}`}>
       <h2>{heading ?? t.rateTitle}</h2>
-      <div className="faces" role="radiogroup">
+      <div className={`faces levels-${scale}`} role="radiogroup">
         {labels.map((l, i) => {
           const value = scale - i;
           return (

@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Ticket } from '../../shared/domain';
-import type { ServiceStatus, SessionInfo } from '../../shared/api/schemas';
+import type { QueuedTicket, ServiceStatus, SessionInfo, SkipReadiness } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { useActionError, useEvents, useQuery } from '../api/hooks';
 import { LangToggle } from '../components/LangToggle';
@@ -18,7 +18,8 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   const { t, pick, lang } = useLang();
   const now = useNow(1000);
   const counterId = session.counter.id;
-  const state = useQuery('counterState', { params: { id: counterId } }, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.'));
+  // skips.changed: the host's timer saw a called citizen's minimum wait run out (no ticket event).
+  const state = useQuery('counterState', { params: { id: counterId } }, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'skips.changed');
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
   const counters = useQuery('listCounters', {}, (m) => m.type.startsWith('counter.') || m.type === 'config.changed');
@@ -62,8 +63,15 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
 
   const s = state.data;
   const current = s?.counter.current ?? null;
+  const skip = useSkipCountdown(s?.skip ?? null, now, state.reload);
   const paused = s?.counter.status === 'paused';
+  const hostNow = useHostClock(s?.at, now);
   const pickOf = (x: { vi: string; en: string } | undefined) => (x ? pick(x.vi, x.en) : '');
+  // Where a transferred citizen was sent from: the counter that sent them, else the service.
+  const origin = (q: QueuedTicket) => {
+    if (q.fromCounterId !== null) return counters.data?.find((c) => c.id === q.fromCounterId)?.name ?? '';
+    return q.fromServiceId !== null && q.fromServiceId !== q.serviceId ? serviceName(q.fromServiceId) : '';
+  };
   const serviceName = (id: number) => {
     const sv = services.data?.find((x: ServiceStatus) => x.id === id);
     return sv ? pick(sv.nameVi, sv.nameEn) : '';
@@ -85,6 +93,8 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   };
   const onTicket = (name: 'recall' | 'start' | 'skip' | 'park' | 'finish', ticket: Ticket | null) => {
     if (!ticket) return;
+    // The key does what the screen shows: no "Bỏ qua" before the host opens it.
+    if (name === 'skip' && !skip.ready) return;
     void run(() => (name === 'finish' ? call('finish', { params: { id: ticket.id }, body: { dossierCode: dossier.trim() || undefined } }).then(() => setDossier('')) : call(name, { params: { id: ticket.id } })));
   };
   const act = (a: ShortcutAction) => {
@@ -160,34 +170,51 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
             {btn('recall', t.recall, 'btn-secondary', !current)}
             {btn('start', t.start, 'btn-secondary', current?.state !== 'called')}
             {btn('finish', t.finish, 'btn-success', !current)}
-            {btn('skip', t.skip, 'btn-secondary', current?.state !== 'called')}
+            {skip.waiting ? (
+              <div className="skip-wait" data-testid="skip-wait" role="status">
+                <span>{fmt(t.skipIn, { n: skip.left })}</span>
+                <small>{t.skipOrRecall}</small>
+              </div>
+            ) : (
+              btn('skip', t.skip, 'btn-secondary', current?.state !== 'called')
+            )}
             {btn('park', t.park, 'btn-secondary', !current)}
             {btn('transfer', t.transfer, 'btn-secondary', !current)}
             {btn('pause', paused ? t.resume : t.pause, paused ? 'btn-success' : 'btn-danger', !paused && !!current)}
           </div>
         </div>
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-          <div className="panel">
+        <div className="counter-side">
+          <div className="panel waiting-panel">
             <h2>
               {t.waitingList} ({s?.waiting.reduce((a, w) => a + w.waiting, 0) ?? 0})
             </h2>
             <div className="stat">{(s?.waiting ?? []).map((w) => `${serviceName(w.serviceId)}: ${w.waiting}`).join(' · ')}</div>
-            <ul className="list" data-testid="queue">
+            <div className="queue-groups" data-testid="queue">
               {groupByService(s?.queue ?? []).map(([serviceId, tickets]) => (
-                <QueueGroup key={serviceId} heading={`${serviceName(serviceId)} · ${s?.waiting.find((w) => w.serviceId === serviceId)?.waiting ?? tickets.length}`} show={(s?.waiting.length ?? 0) > 1}>
-                  {tickets.map((q) => (
-                    <li key={q.id} data-number={q.number}>
-                      <span>
-                        <span className="n">{q.number}</span> {serviceName(q.serviceId)} {q.priority ? '★' : ''}
-                      </span>
-                      <button type="button" className="btn-secondary" disabled={paused} onClick={() => run(() => call('callSpecific', { params: { id: q.id }, body: { counterId } }))}>
-                        {t.callThis}
-                      </button>
-                    </li>
-                  ))}
-                </QueueGroup>
+                <section key={serviceId} className="queue-group" data-service-id={serviceId}>
+                  <h3>
+                    {serviceName(serviceId)} · {s?.waiting.find((w) => w.serviceId === serviceId)?.waiting ?? tickets.length}
+                  </h3>
+                  <ul className="list">
+                    {tickets.map((q) => (
+                      <li key={q.id} data-number={q.number}>
+                        <span className="n">{q.number}</span>
+                        <span className="tags">
+                          {q.priority && <span className="tag priority">★ {pickOf(config.data?.priorityGroups.find((g) => g.code === q.priority)) || q.priority}</span>}
+                          {origin(q) && <span className="tag from">{fmt(t.transferredFrom, { from: origin(q) })}</span>}
+                        </span>
+                        <span className="waited" data-testid="waited">
+                          {fmt(t.waitedMinutes, { n: Math.max(0, Math.floor((hostNow - q.queuedAt) / 60_000)) })}
+                        </span>
+                        <button type="button" className="btn-secondary" disabled={paused} onClick={() => run(() => call('callSpecific', { params: { id: q.id }, body: { counterId } }))}>
+                          {t.callThis}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
               ))}
-            </ul>
+            </div>
           </div>
           <TicketList title={t.parked} tickets={s?.parked ?? []} action={t.callBack} onAction={(q) => run(() => call('unpark', { params: { id: q.id }, body: { counterId } }))} />
           {failedPrints.length > 0 && (
@@ -264,6 +291,23 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
   );
 }
 
+/**
+ * The host says whether "Bỏ qua" is open and, if not, in how many seconds from its answer; the
+ * screen counts that down on its own clock (the PC's clock may differ from the host's) and asks
+ * again when it runs out, besides the host's own push.
+ */
+function useSkipCountdown(skip: SkipReadiness | null, now: number, reload: () => void): { ready: boolean; waiting: boolean; left: number } {
+  const [heard, setHeard] = useState<{ skip: SkipReadiness | null; at: number }>({ skip: null, at: 0 });
+  if (heard.skip !== skip) setHeard({ skip, at: Date.now() });
+  // `now` ticks once a second and may be a little older than the answer: never count up.
+  const left = skip && !skip.ready ? Math.max(0, skip.inSeconds - Math.floor(Math.max(0, now - heard.at) / 1000)) : 0;
+  const over = !!skip && !skip.ready && left === 0;
+  useEffect(() => {
+    if (over) reload();
+  }, [over, reload]);
+  return { ready: !!skip?.ready, waiting: !!skip && !skip.ready, left };
+}
+
 function TicketList({ title, tickets, action, onAction }: { title: string; tickets: Ticket[]; action: string; onAction: (t: Ticket) => void }) {
   if (tickets.length === 0) return null;
   return (
@@ -284,28 +328,26 @@ function TicketList({ title, tickets, action, onAction }: { title: string; ticke
 }
 
 /**
- * The counter's next tickets in call order, one run per service (a long line reads as "Hộ tịch · 120"
- * then its first numbers, not as 300 rows). The host sends only the first 50, so this stays small.
+ * The counter's next tickets by service, each service's in call order, the service called next
+ * first: every service the counter serves keeps a visible share of the list, however long one line
+ * is. The host sends only the first 50, so this stays small.
  */
 function groupByService<T extends { serviceId: number }>(tickets: T[]): [number, T[]][] {
-  const groups: [number, T[]][] = [];
+  const groups = new Map<number, T[]>();
   for (const t of tickets) {
-    const last = groups[groups.length - 1];
-    if (last && last[0] === t.serviceId) last[1].push(t);
-    else groups.push([t.serviceId, [t]]);
+    const g = groups.get(t.serviceId);
+    if (g) g.push(t);
+    else groups.set(t.serviceId, [t]);
   }
-  return groups;
+  return [...groups];
 }
 
-function QueueGroup({ heading, show, children }: { heading: string; show: boolean; children: React.ReactNode }) {
-  return (
-    <>
-      {show && (
-        <li className="queue-group" style={{ background: 'none', fontWeight: 700, color: 'var(--blue-dark)', padding: '6px 0 0' }}>
-          {heading}
-        </li>
-      )}
-      {children}
-    </>
-  );
+/**
+ * The host's clock as of now: its time at the last answer plus what this PC's clock has run since.
+ * The PC's own clock may be minutes off; a wait read from it would be too.
+ */
+function useHostClock(hostAt: number | undefined, now: number): number {
+  const [heard, setHeard] = useState<{ hostAt: number | undefined; at: number }>({ hostAt: undefined, at: 0 });
+  if (heard.hostAt !== hostAt) setHeard({ hostAt, at: Date.now() });
+  return hostAt === undefined ? now : hostAt + Math.max(0, now - heard.at);
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import type { ApiError } from '../api/client';
@@ -18,7 +18,18 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
   const { t, lang } = useLang();
   const counters = useQuery('listCounters', {}, (m) => m.type.startsWith('counter.'));
   const officers = useQuery('listOfficers', {}, () => false);
-  const [counterId, setCounterId] = useState<number | null>(null);
+  // A counter PC is paired for one counter: the host knows which, so the PC offers no other. Only
+  // the host's own window (no device) still chooses. `undefined` while the host has not said.
+  const [ownCounter, setOwnCounter] = useState<number | null | undefined>(window.motcua ? null : undefined);
+  useEffect(() => {
+    if (window.motcua) return;
+    call('thisDevice')
+      .then((d) => setOwnCounter(d?.role === 'counter' ? d.counterId : null))
+      .catch(() => setOwnCounter(null));
+  }, []);
+  const [chosen, setCounterId] = useState<number | null>(null);
+  const counterId = ownCounter ?? chosen;
+  const own = ownCounter ? counters.data?.find((c) => c.id === ownCounter) : undefined;
   const [officerId, setOfficerId] = useState<number | null>(null);
   const [pin, setPin] = useState('');
   const failure = useActionError();
@@ -59,14 +70,22 @@ export function CounterLogin({ onSignedIn, notice }: { onSignedIn: (s: SessionIn
       )}
       <div className="login-columns">
         <div className="login-who">
-          <div className="field-label">{t.chooseCounter}</div>
-          <div className="chips">
-            {(counters.data ?? []).map((c) => (
-              <button type="button" key={c.id} className={counterId === c.id ? 'on' : ''} onClick={() => setCounterId(c.id)} data-counter={c.number}>
-                {c.name}
-              </button>
-            ))}
-          </div>
+          {ownCounter ? (
+            <div className="own-counter" data-own-counter={own?.number ?? ''}>
+              {own?.name ?? ''}
+            </div>
+          ) : ownCounter === null ? (
+            <>
+              <div className="field-label">{t.chooseCounter}</div>
+              <div className="chips">
+                {(counters.data ?? []).map((c) => (
+                  <button type="button" key={c.id} className={counterId === c.id ? 'on' : ''} onClick={() => setCounterId(c.id)} data-counter={c.number}>
+                    {c.name}
+                  </button>
+                ))}
+              </div>
+            </>
+          ) : null}
           <div className="field-label">{t.chooseOfficer}</div>
           <div className="chips">
             {(officers.data ?? []).map((o) => (

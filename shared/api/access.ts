@@ -43,6 +43,8 @@ export const routeCallers: Record<RouteKey, Callers> = {
   adminLogin: ADMIN,
 
   counterState: ['counter', 'rating', 'admin'],
+  // The ticket id it names is what the form rates with: the tablet of that counter (and the admin) only.
+  pendingRating: ['rating', 'admin'],
   callNext: STAFF_DESK,
   pause: STAFF_DESK,
   resume: STAFF_DESK,

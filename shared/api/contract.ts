@@ -63,6 +63,7 @@ export const contract = {
   logout: route({ ...routePaths.logout, auth: 'public', response: s.Ok }),
 
   counterState: route({ ...routePaths.counterState, auth: 'staff', params: s.CounterIdParam, response: s.CounterState }),
+  pendingRating: route({ ...routePaths.pendingRating, auth: 'public', params: s.CounterIdParam, response: s.PendingRating }),
   callNext: route({ ...routePaths.callNext, auth: 'staff', params: s.CounterIdParam, response: s.Ticket }),
   pause: route({ ...routePaths.pause, auth: 'staff', params: s.CounterIdParam, body: s.PauseBody, response: s.CounterView }),
   resume: route({ ...routePaths.resume, auth: 'staff', params: s.CounterIdParam, response: s.CounterView }),

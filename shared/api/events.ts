@@ -53,6 +53,8 @@ export const HelloMessage = z.object({ type: z.literal('hello'), lastEventSeq: z
  * wait alert appeared or grew): not a change of the queue, so not in the event log and without seq.
  * Alerts go only as a signal; staff screens fetch them with their session. `eta.changed`: a new
  * play of the forecast (after a burst of queue changes, or a minute on), so estimates moved.
+ * `skips.changed`: a called citizen's minimum wait ran out, so the counter may now mark a no-show.
+ * `ratings.changed`: whom a counter's rating tablet asks changed with time alone (its window ran out).
  */
-export const TimeEvent = z.object({ type: z.enum(['services.changed', 'alerts.changed', 'eta.changed']), at: z.number().int() });
+export const TimeEvent = z.object({ type: z.enum(['services.changed', 'alerts.changed', 'eta.changed', 'skips.changed', 'ratings.changed']), at: z.number().int() });
 export type TimeEvent = z.infer<typeof TimeEvent>;

@@ -20,6 +20,7 @@ export const routePaths = {
   session: { method: 'GET', path: '/api/auth/session' },
   logout: { method: 'POST', path: '/api/auth/logout' },
   counterState: { method: 'GET', path: '/api/counters/:id/state' },
+  pendingRating: { method: 'GET', path: '/api/counters/:id/pending-rating' },
   callNext: { method: 'POST', path: '/api/counters/:id/next' },
   pause: { method: 'POST', path: '/api/counters/:id/pause' },
   resume: { method: 'POST', path: '/api/counters/:id/resume' },

@@ -196,14 +196,35 @@ export const CounterView = Counter.extend({
 });
 export type CounterView = z.infer<typeof CounterView>;
 
+/**
+ * When "Bỏ qua" may be used on the counter's called ticket, as the host decides it: `ready`, or
+ * in how many seconds (from the moment of the answer) unless the citizen is recalled first.
+ */
+export const SkipReadiness = z.object({ ready: z.boolean(), inSeconds: z.number().int().min(0), minSeconds: z.number().int().min(0) });
+export type SkipReadiness = z.infer<typeof SkipReadiness>;
+
+/** The citizen a counter's rating tablet asks now (shown again after a reload), or null. */
+export const PendingRating = z
+  .object({ ticketId: z.string(), number: z.string(), finishedAt: z.number().int(), expiresInSeconds: z.number().int().min(0) })
+  .nullable();
+export type PendingRating = z.infer<typeof PendingRating>;
+
+/** A ticket in a counter's line, with the counter (or service) it was sent on from, if any. */
+export const QueuedTicket = Ticket.extend({ fromCounterId: z.number().int().nullable(), fromServiceId: z.number().int().nullable() });
+export type QueuedTicket = z.infer<typeof QueuedTicket>;
+
 export const CounterState = z.object({
   counter: CounterView,
   waiting: z.array(z.object({ serviceId: z.number().int(), waiting: z.number().int(), oldestQueuedAt: z.number().nullable() })),
   /** Waiting tickets this counter may call, in the order it would call them by service (first 50). */
-  queue: z.array(Ticket),
+  queue: z.array(QueuedTicket),
   parked: z.array(Ticket),
   skipped: z.array(Ticket),
   servedToday: z.number().int(),
+  /** Null unless a citizen has been called and not yet come (state `called`). */
+  skip: SkipReadiness.nullable(),
+  /** The host's clock when it answered: waits are counted on it, not on the PC's own clock. */
+  at: z.number().int(),
 });
 export type CounterState = z.infer<typeof CounterState>;
 

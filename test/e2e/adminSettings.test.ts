@@ -146,7 +146,7 @@ describe('admin settings in Chromium', () => {
     await deskCtx.addCookies([{ name: 'motcua_device', value: counterDevice, url: srv.base }]);
     const counter = await deskCtx.newPage();
     await counter.goto(`${srv.base}/counter`);
-    await counter.click('[data-counter="1"]');
+    await counter.waitForSelector('[data-own-counter="1"]');
     await counter.click('[data-officer="1"]');
     for (const d of pinOf(1)) await counter.click(`.keypad button:text-is("${d}")`);
     await counter.click('button[type="submit"]');

@@ -43,7 +43,7 @@ async function page(url: string, width: number, height: number, device: string |
 }
 
 async function signInCounter(p: Page, counter: number, officer: number): Promise<void> {
-  await p.click(`[data-counter="${counter}"]`);
+  await p.waitForSelector(`[data-own-counter="${counter}"]`);
   await p.click(`[data-officer="${officer}"]`);
   for (const d of pinOf(officer)) await p.click(`.keypad button:text-is("${d}")`);
   await p.click('button[type="submit"]');

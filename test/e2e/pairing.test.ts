@@ -66,7 +66,7 @@ describe('pairing devices through the real pages', () => {
     await tablet.page.locator('[data-testid=nametag-empty]').waitFor();
 
     const counter = await pairAt('/counter', await pairingCode('counter', 1));
-    await counter.page.locator('[data-counter="1"]').click();
+    await counter.page.locator('[data-own-counter="1"]').waitFor();
     await counter.page.locator('[data-officer="1"]').click();
     await counter.page.locator('input[inputmode=numeric]').fill(pinOf(1));
     await counter.page.locator('button[type=submit]').click();

@@ -68,7 +68,7 @@ describe('screens in Chromium', () => {
     const tablet = await page('/rating?counter=1', 1280, 800, { device: devices.rating1 });
 
     // Counter signs in (counter 1, officer 1, PIN on the on-screen keypad).
-    await counter.click('[data-counter="1"]');
+    await counter.waitForSelector('[data-own-counter="1"]');
     await counter.click('[data-officer="1"]');
     for (const d of pinOf(1)) await counter.click(`.keypad button:text-is("${d}")`);
     await counter.click('button[type="submit"]');

@@ -17,7 +17,7 @@ export class Calling {
   private readonly priorityCalledSince: Database.Statement<[number, number, number], { n: number }>;
   private readonly priorityRunOf: Database.Statement<[number], { n: number }>;
   private readonly markCalled: Database.Statement<[number, number | null, number, string], TicketRow>;
-  private readonly recallOne: Database.Statement<[string], TicketRow>;
+  private readonly recallOne: Database.Statement<[number, string], TicketRow>;
   private readonly unparkOne: Database.Statement<[number, number | null, string], TicketRow>;
 
   constructor(private readonly ctx: QueueContext) {
@@ -45,7 +45,7 @@ export class Calling {
     this.markCalled = db.prepare(
       "UPDATE tickets SET state = 'called', counter_id = ?, officer_id = ?, called_at = max(?, issued_at), call_count = call_count + 1 WHERE id = ? RETURNING *",
     );
-    this.recallOne = db.prepare('UPDATE tickets SET call_count = call_count + 1 WHERE id = ? RETURNING *');
+    this.recallOne = db.prepare('UPDATE tickets SET call_count = call_count + 1, recalled_at = ? WHERE id = ? RETURNING *');
     this.unparkOne = db.prepare(
       "UPDATE tickets SET state = 'called', counter_id = ?, officer_id = coalesce(?, officer_id), call_count = call_count + 1 WHERE id = ? RETURNING *",
     );
@@ -134,7 +134,7 @@ export class Calling {
       const t = this.ctx.ticket(ticketId);
       assertState(t, 'called', 'serving');
       assertAtCounter(t, actor);
-      const ticket = this.recallOne.get(t.id) as TicketRow;
+      const ticket = this.recallOne.get(this.ctx.now(), t.id) as TicketRow;
       const counter = t.counter_id === null ? null : this.ctx.counter(t.counter_id);
       this.ctx.record('ticket.recalled', { ticket, counter, actor: actorLabel(actor) });
       return ticket;

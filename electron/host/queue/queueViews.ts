@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CounterState, CounterView, DisplayCall, DisplayState, Reopening, ServiceCall, ServiceStatus, TicketStatus } from '../../../shared/api/schemas';
+import type { CounterState, CounterView, DisplayCall, DisplayState, QueuedTicket, Reopening, ServiceCall, ServiceStatus, TicketStatus } from '../../../shared/api/schemas';
 import type { OpeningWindow } from '../../../shared/domain';
 import { businessDay, localParts } from '../../../shared/businessDay';
 import { AppError } from '../../../shared/errors';
@@ -15,6 +15,7 @@ import type { Ratings } from './ratings';
 import { toService, toTicket } from './rows';
 import type { CounterRow, ServiceRow, TicketRow } from './rows';
 import { availability } from './serviceAvailability';
+import { skipReadiness } from './skipRule';
 
 const RECENT_CALLS = 8;
 
@@ -213,11 +214,38 @@ export class QueueViews {
     return {
       counter: view,
       waiting: this.waitingAtCounter.all(counterId, counterId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueuedAt: r.oldest })),
-      queue: this.queueAt(counterId, 50).map(toTicket),
+      queue: this.queueAt(counterId, 50).map((r) => this.withOrigin(r)),
       parked: this.byStateAtCounter.all('parked', counterId, day).map(toTicket),
       skipped: this.byStateAtCounter.all('skipped', counterId, day).map(toTicket),
       servedToday: this.servedToday.get(counterId, day)?.n ?? 0,
+      skip: this.skipAt(view.current?.id),
+      at: this.ctx.now(),
     };
+  }
+
+  /**
+   * A ticket in a counter's line with where it was sent from: the officer says "chị đến từ quầy 2"
+   * rather than starting over. At most 50 key lookups per answer (the line's first 50).
+   */
+  private withOrigin(r: TicketRow): QueuedTicket {
+    const from = r.transferred_from === null ? undefined : this.ctx.ticketById.get(r.transferred_from);
+    return { ...toTicket(r), fromCounterId: from?.counter_id ?? null, fromServiceId: from ? from.service_id : null };
+  }
+
+  private skipAt(ticketId: string | undefined) {
+    const t = ticketId === undefined ? undefined : this.ctx.ticketById.get(ticketId);
+    return t ? skipReadiness(t, this.ctx.settings.get().skipMinSeconds, this.ctx.now()) : null;
+  }
+
+  /** Called tickets whose "Bỏ qua" is open now: the host's timer pushes a change of this set. */
+  skipsReady(): string[] {
+    const min = this.ctx.settings.get().skipMinSeconds;
+    const now = this.ctx.now();
+    return this.activeTickets
+      .all()
+      .filter((t) => skipReadiness(t, min, now)?.ready)
+      .map((t) => t.id)
+      .sort();
   }
 
   /**

@@ -23,6 +23,8 @@ export interface TicketRow {
   issue_order: number;
   /** Printed on the ticket; null for tickets issued before check codes existed. */
   check_code: string | null;
+  /** The latest recall (m016); null if never recalled. */
+  recalled_at?: number | null;
 }
 
 export interface ServiceRow {

@@ -5,6 +5,7 @@ import { actorLabel, assertAtCounter, assertState } from './actor';
 import type { QueueContext } from './queueContext';
 import type { TicketRow } from './rows';
 import { newTicketId } from './ticketId';
+import { skipReadiness } from './skipRule';
 
 export type TransferTarget = { serviceId: number; counterId?: undefined } | { counterId: number; serviceId?: undefined };
 
@@ -63,7 +64,13 @@ export class TicketLifecycle {
 
   /** No-show: the citizen did not come when called. Reactivation puts them back in line. */
   skip(id: string, actor: Actor): TicketRow {
-    return this.ctx.tx(() => this.change(this.atCounter(id, actor, 'called'), 'skipped', actor, 'ticket.skipped'));
+    return this.ctx.tx(() => {
+      const t = this.atCounter(id, actor, 'called');
+      // Judged inside the transaction, on the row as it is now: a recall a moment ago counts.
+      const r = skipReadiness(t, this.ctx.settings.get().skipMinSeconds, this.ctx.now());
+      if (r && !r.ready) throw new AppError('SKIP_TOO_EARLY', `Chưa thể bỏ qua: hãy gọi lại công dân hoặc chờ thêm ${r.inSeconds} giây`, r);
+      return this.change(t, 'skipped', actor, 'ticket.skipped');
+    });
   }
 
   /** A late no-show keeps the place they had (original queue time): they were called once already. */

@@ -227,6 +227,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
       counterActor(call.session, params.id);
       return queue.views.counterState(params.id);
     },
+    pendingRating: ({ params }, call) => {
+      // The answer names a ticket the form rates with: only that counter's own tablet, the
+      // signed-in admin, or the host's own window may ask.
+      if (call.device?.role === 'rating' && call.device.counterId !== params.id) throw new AppError('FORBIDDEN', 'Máy đánh giá thuộc quầy khác');
+      if (call.device?.role === 'admin' && call.session?.kind !== 'admin') throw new AppError('UNAUTHORIZED');
+      queue.ctx.counter(params.id);
+      return queue.ratings.pendingAt(params.id);
+    },
     callNext: ({ params }, call) => t(queue.calling.callNext(params.id, counterActor(call.session, params.id))),
     pause: ({ params, body }, call) => {
       queue.counters.pause(params.id, body.reason, body.note ?? '', counterActor(call.session, params.id));

@@ -43,6 +43,7 @@ function collectStatements(): { db: Database.Database; sql: string[] } {
   q.lifecycle.finish(a.id, s(1), 'HS-1');
   q.ratings.rate({ ticketId: a.id, score: 4 });
   const c2 = q.calling.callNext(2, s(2));
+  q.calling.recall(c2.id, s(2));
   q.lifecycle.skip(c2.id, s(2));
   q.lifecycle.reactivate(c2.id, s(2));
   const d = q.calling.callNext(2, s(2));

@@ -225,6 +225,7 @@ describe('transfer, park, skip', () => {
     clock.minutes(1);
     queue.issuer.issue({ serviceId: 1 });
     queue.calling.callNext(1, STAFF(1, 1));
+    queue.calling.recall(a.id, STAFF(1, 1));
     expect(queue.lifecycle.skip(a.id, STAFF(1, 1)).state).toBe('skipped');
     expect(queue.lifecycle.reactivate(a.id, STAFF(1, 1)).state).toBe('waiting');
     expect(queue.calling.callNext(1, STAFF(1, 1)).id).toBe(a.id);

@@ -42,6 +42,7 @@ describe('close of day', () => {
     expect(q.calling.callNext(2, STAFF(2, 2)).id).toBe(b1.id);
     q.lifecycle.finish(b1.id, STAFF(2, 2));
     expect(q.calling.callNext(2, STAFF(2, 2)).id).toBe(b2.id);
+    q.calling.recall(b2.id, STAFF(2, 2)); // a no-show only after a second call (#28 point 13)
     q.lifecycle.skip(b2.id, STAFF(2, 2));
     q.counters.pause(2, 'break', '', STAFF(2, 2));
     const closesBefore = host.db.prepare("SELECT count(*) n FROM events WHERE type = 'day.closed'").get();

@@ -57,7 +57,10 @@ function randomDay(seed: number) {
     skip: () => {
       const c = pick(rnd, counters);
       const t = current(c);
-      if (t?.state === 'called') queue.lifecycle.skip(t.id, STAFF(c, c));
+      if (t?.state !== 'called') return;
+      // A no-show is marked after a second call (#28 point 13), as an officer does.
+      queue.calling.recall(t.id, STAFF(c, c));
+      queue.lifecycle.skip(t.id, STAFF(c, c));
     },
     reactivate: () => {
       const t = some('skipped');
@@ -173,6 +176,7 @@ describe('report rollups kept by triggers', () => {
     const second = queue.issuer.issue({ serviceId: 1 });
     clock.minutes(10);
     queue.calling.callNext(1, STAFF(1, 1)); // first: 10 min
+    queue.calling.recall(first.id, STAFF(1, 1)); // a no-show only after a second call
     queue.lifecycle.skip(first.id, STAFF(1, 1));
     clock.minutes(5);
     queue.calling.callNext(1, STAFF(1, 1)); // second: 15 min

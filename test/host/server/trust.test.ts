@@ -207,6 +207,7 @@ describe('no ticket id reaches anyone but its holder', () => {
       await op(t1, 'start');
       await op(t1, 'finish', { dossierCode: 'HS-2026-000123' });
       await op(t2, 'call', { counterId: 1 });
+      await op(t2, 'recall');
       await op(t2, 'skip');
       await op(t2, 'reactivate');
       await op(t3, 'call', { counterId: 1 });
