@@ -11,6 +11,8 @@ export interface ServeProcess {
   child: ChildProcess;
   port: number;
   base: string;
+  /** The one-time setup link a fresh office prints after "listening" (null until then, or never). */
+  setupUrl: string | null;
 }
 
 /**
@@ -43,12 +45,15 @@ export async function startServe(dataDir: string, env: Record<string, string> = 
   return new Promise((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 30_000);
+    let started: ServeProcess | null = null;
     rl.on('line', (line) => {
       try {
-        const msg = JSON.parse(line) as { msg?: string; port?: number };
+        const msg = JSON.parse(line) as { msg?: string; port?: number; url?: string };
+        if (msg.msg === 'setup' && started && msg.url) started.setupUrl = msg.url;
         if (msg.msg === 'listening' && msg.port) {
           clearTimeout(timer);
-          resolve({ child, port: msg.port, base: `http://127.0.0.1:${msg.port}` });
+          started = { child, port: msg.port, base: `http://127.0.0.1:${msg.port}`, setupUrl: null };
+          resolve(started);
         }
       } catch {
         // not our line
