@@ -17,8 +17,9 @@ async function main(): Promise<void> {
   await checkNativeAddons({ sqliteAddon, context: currentAddonContext(root) });
   // Imported only now: the host imports serialport, which loads its addon as it is imported.
   const { startHost } = await import('./host');
-  // The project's ./data is where `npm start` (browser mode) and `npm run serve` kept an office before.
-  const choice = chooseDataDir({ named: args.dataDir, defaultDir: defaultDataDir(thisMachine()), legacyDirs: [path.join(root, 'data'), path.resolve('data')] });
+  // ./data (npm runs scripts in the project folder) is where `npm start` in browser mode and `npm run
+  // serve` kept an office before.
+  const choice = chooseDataDir({ named: args.dataDir, defaultDir: defaultDataDir(thisMachine()), legacyDirs: [path.resolve('data')] });
   const dataDir = choice.dataDir;
   const log = createFileLog(path.join(dataDir, 'logs'), { echo: process.env.MOTCUA_LOG_STDERR === '1' });
   const moved = movedLogLine(choice);
