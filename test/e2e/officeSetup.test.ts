@@ -39,7 +39,7 @@ const PIN_IDS = [1, 2, 3, 4];
 const attr = (p: Page, selector: string, name: string) => p.getAttribute(selector, name);
 
 describe('setting up a new office', () => {
-  it('the setup page marks every wrong field at once, masks the PINs, asks about a printer; without one the kiosk shows a screen ticket', async () => {
+  it('the setup page marks every wrong field at once, masks the PINs, asks about a printer; without one the kiosk shows a screen ticket, until the admin says a printer came', async () => {
     const setupUrl = await eventually(() => srv.setupUrl, 10_000);
     const token = new URL(setupUrl).searchParams.get('token') as string;
     const setup = await page(setupUrl, 1366, 768);
@@ -138,5 +138,23 @@ describe('setting up a new office', () => {
       await shot(kiosk, `kiosk-screen-ticket-${w}x${h}`);
       await kiosk.context().close();
     }
+
+    // A printer arrives: the admin (the setup browser, now an admin device) changes the choice.
+    await setup.goto(`${srv.base}/admin`);
+    await setup.fill('input[type="password"]', 'cây-đa-giếng-nước-7');
+    await setup.click('button[type="submit"]');
+    await setup.click('[data-tab="devices"]');
+    await setup.waitForSelector('[data-form="ticket-output"]');
+    expect(await setup.isChecked('[data-testid="ticket-output-screen"]')).toBe(true);
+    await setup.check('[data-testid="ticket-output-paper"]');
+    await setup.click('[data-form="ticket-output"] button[type="submit"]');
+    await setup.waitForSelector('[data-form="ticket-output"] [data-testid="save-message"]');
+    await shot(setup, 'admin-ticket-output-1366x768');
+    // Its connection is not set yet: now a ticket that did not print is said to be one, as before.
+    const kiosk = await page('/kiosk?priority=0', 1080, 1920, kioskDevice);
+    await kiosk.click('[data-service="HT"]');
+    await kiosk.waitForSelector('[data-testid="ticket-result"]');
+    expect(await kiosk.getAttribute('[data-testid="print-state"]', 'data-state')).toBe('none');
+    expect(await kiosk.textContent('[data-testid="print-state"]')).toContain('Không in được phiếu');
   }, 90_000);
 });

@@ -116,6 +116,8 @@ export class PrinterFleet {
 
   /** Every configured printer and whether it can print now, for health ("none configured" is an empty list). */
   health(): { printer: string; ready: boolean; message: string }[] {
+    // An office without ticket printers has none to be unwell, whatever a panel still holds.
+    if (!this.printsTickets()) return [];
     return [this.host, ...this.kiosks.values()]
       .filter((p) => p.configured())
       .map((p) => {
