@@ -11,7 +11,7 @@ type Env = Record<string, string | undefined>;
 export type ElectronPlan =
   | { mode: 'desktop'; bin: string; downloaded: boolean }
   /** `rememberedAt`: not tried now; the download failed like this at that time (ms) with the same settings. */
-  | { mode: 'browser'; error: string; help: string[]; rememberedAt?: number };
+  | { mode: 'browser'; error: string; help: string[]; rememberedAt?: number; skipped?: true };
 
 /** A failed download, kept so the next `npm start` does not try (and print) the same failure again. */
 export interface RememberedFailure {
@@ -77,7 +77,8 @@ export async function prepareElectron({ root, env, download, onReport = () => un
   const browser = (error: string, url: string | null = null): ElectronPlan => ({ mode: 'browser', error, help: electronHelp(version, url, env) });
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override) return browser(`ELECTRON_OVERRIDE_DIST_PATH is ${override}, but there is no ${path.join(override, platformExecutable())}`);
-  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) return browser('ELECTRON_SKIP_BINARY_DOWNLOAD is set, so the Electron binary was not downloaded');
+  // Browser mode chosen on purpose: nothing failed, nothing to fix.
+  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { ...browser('ELECTRON_SKIP_BINARY_DOWNLOAD is set, so the Electron binary was not downloaded'), skipped: true } as ElectronPlan;
   const key = downloadKey(version, env);
   if (memory && env[RETRY_ENV]) memory.forget();
   const known = memory?.recall();

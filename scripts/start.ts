@@ -48,7 +48,10 @@ async function browserMode(explain = true): Promise<void> {
   spawn(process.execPath, [hostEntryFile(host), ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 }
 
-if (plan.mode === 'browser' && plan.rememberedAt !== undefined) {
+if (plan.mode === 'browser' && plan.skipped) {
+  console.log('motcua: browser mode (ELECTRON_SKIP_BINARY_DOWNLOAD is set; unset it for the desktop app)');
+  await browserMode(false);
+} else if (plan.mode === 'browser' && plan.rememberedAt !== undefined) {
   // Said in full once, when it failed; every later start says only how to try again.
   const retry = process.platform === 'win32' ? `set "${RETRY_ENV}=1" && npm start` : `${RETRY_ENV}=1 npm start`;
   console.warn(`motcua: browser mode (the Electron ${version} download failed on ${new Date(plan.rememberedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${plan.error}); to try again: ${retry}`);

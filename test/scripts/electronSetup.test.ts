@@ -172,6 +172,13 @@ describe('npm start: the Electron binary', () => {
     expect(works).toEqual({ mode: 'desktop', bin: path.join(dir, 'dist', 'electron'), downloaded: true });
   });
 
+  it('ELECTRON_SKIP_BINARY_DOWNLOAD: browser mode as chosen, nothing downloaded, nothing to fix', async () => {
+    let downloads = 0;
+    const plan = await prepareElectron({ root: project(), env: env({ ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }), download: async () => (downloads++, { ok: true as const, url: null }) });
+    expect(plan).toMatchObject({ mode: 'browser', skipped: true });
+    expect(downloads).toBe(0);
+  });
+
   it('a failed download is remembered: the next start does not try (or reprint) it again until asked, or until a setting or the cache changes', async () => {
     const root = project();
     const cache = tempDir('motcua-electron-cache-');
