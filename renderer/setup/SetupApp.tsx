@@ -204,7 +204,7 @@ function PrinterQuestion(props: { d: DeviceDict; printer: 'none' | 'printer' | n
   const { d } = props;
   const id = fieldId('printer');
   return (
-    <fieldset className={`field${props.error ? ' has-error' : ''}`} aria-describedby={`${id}-help${props.error ? ` ${id}-error` : ''}`} aria-invalid={props.error ? true : undefined} data-testid="setup-printer">
+    <fieldset role="radiogroup" className={`field${props.error ? ' has-error' : ''}`} aria-describedby={`${id}-help${props.error ? ` ${id}-error` : ''}`} aria-invalid={props.error ? true : undefined} data-testid="setup-printer">
       <legend>{d.printerQuestion}</legend>
       <small id={`${id}-help`}>{d.printerHelp}</small>
       <label className="check-label">
