@@ -3,6 +3,7 @@
 //   electron/host/   plain Node; may import shared/
 //   renderer/        browser; may import shared/
 //   electron/main/   the only place that may import 'electron'
+//   hub/             the province hub (plain Node + PostgreSQL); may import shared/ only, talks to offices over HTTP
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'child_process', 'crypto', 'worker_threads', 'stream', 'events', 'url', 'util', 'zlib', 'dgram', 'tls', 'readline'];
@@ -46,6 +47,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [electronBan],
         patterns: [{ group: ['**/electron/main/**', '**/renderer/**'], message: 'The host is plain Node: no shell or renderer code.' }],
+      }],
+    },
+  },
+  {
+    files: ['hub/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronBan],
+        patterns: [{ group: ['**/electron/**', '**/renderer/**', 'better-sqlite3', 'serialport'], message: 'hub/ imports only shared/: it reaches offices over HTTP.' }],
       }],
     },
   },

@@ -1,5 +1,6 @@
 // `npm run device -- pair --data DIR --role kiosk|counter|rating|display|admin [--counter N] [--zone ZONE_ID] [--name NAME]`
 // `npm run device -- list --data DIR` · `npm run device -- revoke --data DIR --id ID`
+// `npm run device -- hub-join --data DIR --hub URL --code CODE`: join the province hub (#29).
 // Enrolls devices from the host PC's command line (scripts, tests, benches, an office without a
 // second screen). Works whether the host is running or not: SQLite in WAL mode lets both write.
 import path from 'node:path';
@@ -9,6 +10,9 @@ import type { DeviceRole } from '../shared/api/access';
 import { DeviceRegistry } from '../electron/host/auth/deviceRegistry';
 import { openDatabase } from '../electron/host/db/openDatabase';
 import { chooseDataDir, defaultDataDir, thisMachine } from '../electron/host/dataFolder';
+import { OutboxReader } from '../electron/host/province/outboxReader';
+import { joinProvince } from '../electron/host/province/provinceJoin';
+import { ProvinceLinkFile } from '../electron/host/province/provinceLinkFile';
 
 function fail(msg: string): never {
   process.stderr.write(`motcua device: ${msg}\n`);
@@ -18,7 +22,7 @@ function fail(msg: string): never {
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
   args: rest,
-  options: { data: { type: 'string' }, role: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } },
+  options: { data: { type: 'string' }, role: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' }, hub: { type: 'string' }, code: { type: 'string' } },
   strict: true,
 });
 // The folder the host starts on when none is named (electron/host/dataFolder.ts).
@@ -55,8 +59,16 @@ try {
     const id = Number(values.id);
     if (!Number.isInteger(id) || id <= 0) fail('--id ID is needed');
     process.stdout.write(JSON.stringify(devices.revoke(id)) + '\n');
+  } else if (command === 'hub-join') {
+    if (!values.hub || !values.code) fail('--hub URL and --code CODE are needed');
+    try {
+      const link = await joinProvince({ hubUrl: values.hub, code: values.code, links: new ProvinceLinkFile(dataDir), outbox: new OutboxReader(db) });
+      process.stdout.write(JSON.stringify({ office: link.officeId, name: link.officeName, hub: link.hubUrl, generation: link.generation, fromSeq: link.baseSeq }) + '\n');
+    } catch (e) {
+      fail((e as Error).message);
+    }
   } else {
-    fail('usage: device pair|list|revoke --data DIR …');
+    fail('usage: device pair|list|revoke|hub-join --data DIR …');
   }
 } finally {
   db.close();

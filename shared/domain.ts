@@ -98,6 +98,12 @@ export const OfficeConfig = z.object({
    * holidays, Tết, a day off in lieu. Checked strictly at save time (shared/api/adminSchemas.ts).
    */
   holidays: z.array(z.string()).max(400).default([]),
+  /**
+   * The office's own opening hours (#28 point 4): a service with no hours of its own follows them,
+   * one with its own keeps those. Empty: no office hours (a service without its own takes numbers
+   * at any time, as before office hours existed).
+   */
+  hours: z.array(OpeningWindow).max(14).default([]),
   /** Minutes after local midnight at which numbering restarts (0 = midnight). */
   dayBoundaryMinutes: z.number().int().min(0).max(24 * 60 - 1).default(0),
   ratingLevels: RatingLevels.default(4),

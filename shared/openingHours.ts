@@ -41,6 +41,22 @@ export function isOpenAt(hours: OpeningWindow[], at: LocalParts, holidays: reado
   return hours.some((w) => w.days.includes(at.weekday) && m >= toMinutes(w.from) && m < toMinutes(w.to));
 }
 
+/** The hours a service keeps: its own when it has any, else the office's (#28 point 4). */
+export function effectiveHours(own: OpeningWindow[], office: readonly OpeningWindow[]): OpeningWindow[] {
+  return own.length > 0 ? own : [...office];
+}
+
+/**
+ * Closed at `at` between two sessions of the same working day (the lunch break): a session today
+ * has begun before now and another begins later today. Not on a holiday, not before the first.
+ */
+export function onBreak(hours: OpeningWindow[], at: LocalParts, holidays: readonly string[] = []): boolean {
+  if (hours.length === 0 || holidays.includes(dateAhead(at, 0)) || isOpenAt(hours, at, holidays)) return false;
+  const m = minutesOfDay(at);
+  const today = toWeek(hours)[at.weekday - 1] ?? [];
+  return today.some((s) => toMinutes(s.from) <= m) && today.some((s) => toMinutes(s.from) > m);
+}
+
 /** Human text of the hours for today, e.g. "07:30–11:30, 13:30–17:00". */
 export function hoursToday(hours: OpeningWindow[], weekday: number): string {
   return toWeek(hours)[weekday - 1]!

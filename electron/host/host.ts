@@ -39,10 +39,14 @@ import { AppError } from '../../shared/errors';
 import { createReportDownloads } from './server/reportDownloads';
 import { applyPendingRestore, createAdminFiles } from './server/adminFiles';
 import { createFileRouteAccess } from './server/fileRouteAccess';
-import { RateLimiter } from './server/rateLimiter';
+import { RateLimiter } from '../../shared/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
 import type { StaticMount } from './server/staticFiles';
 import { TimeWatch } from './timeWatch';
+import { OutboxReader } from './province/outboxReader';
+import { ProvinceLinkFile } from './province/provinceLinkFile';
+import { startProvinceSync } from './province/provinceSync';
+import type { ProvinceSync } from './province/provinceSync';
 import { playEtaInBackground } from './etaSchedule';
 import { TrackingFeed } from './server/trackingFeed';
 import { cachedLanAddress, linkAddress } from './server/lanAddress';
@@ -85,6 +89,10 @@ export interface HostOptions {
   issueRatePerMinute?: number;
   /** How often time-driven state (close of day, opening hours, wait alerts) is re-evaluated; default 10 s. */
   timeTickMs?: number;
+  /** How often an idle province link looks for new events to push (ms); 1 s by default. */
+  provinceIdleMs?: number;
+  /** How long an idle province link waits before pushing its health alone (ms); a minute by default. */
+  provinceHeartbeatMs?: number;
   /** A better_sqlite3.node to load instead of the one under node_modules (MOTCUA_SQLITE_ADDON). */
   sqliteAddon?: string;
   /** Tests and benches: socket caps other than those cut from the open-file limit. */
@@ -110,6 +118,8 @@ export interface Host {
   hub: EventHub;
   printing: TicketPrinting;
   printers: PrinterFleet;
+  /** The push to the province hub (#29): `kick()` sends now instead of after the backoff. */
+  province: ProvinceSync;
   server: http.Server;
   port: number;
   dataDir: string;
@@ -218,7 +228,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, isAgentDevice });
   const admin = new OfficeAdmin(queue);
   const health = new HealthReport({ db, ctx: queue.ctx, recovery, dataDir: o.dataDir, printers: () => printers.health(), boards: () => outputs.boardStatus(), diskLowBytes: o.diskLowBytes });
-  const handlers = createHandlers({ health, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase });
+  const handlers = createHandlers({ health, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices: () => new Set([...hub.connectedDevices(), ...agents.connectedDevices()]) });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {
@@ -375,6 +385,17 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
         log: o.log,
       });
 
+  // The province hub (#29): pushed to while a link exists (province-link.json); never waited for.
+  const province = startProvinceSync({
+    links: new ProvinceLinkFile(o.dataDir),
+    outbox: new OutboxReader(db),
+    log: o.log,
+    idleMs: o.provinceIdleMs,
+    heartbeatMs: o.provinceHeartbeatMs,
+    // Wall time: the hub compares it with its own clock.
+    health: () => health.view({ version: o.version, time: Date.now() }, true),
+  });
+
   const closers: (() => Promise<void>)[] = [];
   let closed = false;
   const setupToken = setup.issueToken();
@@ -389,6 +410,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     hub,
     printing,
     printers,
+    province,
     server,
     port,
     dataDir: o.dataDir,
@@ -402,6 +424,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
       if (closed) return;
       closed = true;
       stopTimeWatch();
+      await province.stop();
       stopBackups();
       stopEtaRefresh();
       tracking.close();

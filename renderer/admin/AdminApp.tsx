@@ -14,11 +14,13 @@ import { deviceText } from '../i18nDevices';
 import { ListsPanel } from './ListsPanel';
 import { TicketPanel } from './TicketPanel';
 import { HealthStatus } from './HealthStatus';
+import { OverviewPanel } from './OverviewPanel';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 
-type Tab = 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup';
+type Tab = 'overview' | 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup';
 const TABS: [Tab, keyof Dict][] = [
+  ['overview', 'tabOverview'],
   ['office', 'tabOffice'],
   ['services', 'tabServices'],
   ['catalogue', 'tabCatalogue'],
@@ -30,11 +32,11 @@ const TABS: [Tab, keyof Dict][] = [
   ['backup', 'tabBackup'],
 ];
 
-/** Office configuration; every save applies at once on every screen. */
+/** The manager's live view first, then office configuration; every save applies at once on every screen. */
 export function AdminApp() {
   const { t, lang, setLang } = useLang();
   const [state, setState] = useState<'loading' | 'login' | 'change' | 'ready'>('loading');
-  const [tab, setTab] = useState<Tab>('services');
+  const [tab, setTab] = useState<Tab>('overview');
   useEffect(() => {
     call('session')
       .then((s) => setState(s?.kind === 'admin' ? 'ready' : 'login'))
@@ -46,7 +48,17 @@ export function AdminApp() {
   return (
     <div className="counter-app">
       <div className="topbar admin-topbar">
-        <h1>{t.adminTitle}</h1>
+        <div className="admin-titlerow">
+          <h1>{t.adminTitle}</h1>
+          <div className="admin-tools">
+            <a className="btn-secondary link-button" href="/reports">
+              {t.reportsLink}
+            </a>
+            <button type="button" className="btn-secondary" data-testid="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+              {t.language}
+            </button>
+          </div>
+        </div>
         <nav className="admin-tabs">
           {TABS.map(([id, label]) => (
             <button type="button" key={id} className={tab === id ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab(id)} data-tab={id} aria-pressed={tab === id}>
@@ -56,16 +68,13 @@ export function AdminApp() {
           <button type="button" className={tab === 'enrolled' ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab('enrolled')} data-tab="enrolled" aria-pressed={tab === 'enrolled'}>
             {deviceText(lang).enrolledTitle}
           </button>
-          <a className="btn-secondary link-button" href="/reports">
-            {t.reportsLink}
-          </a>
-          <button type="button" className="btn-secondary" data-testid="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-            {t.language}
-          </button>
         </nav>
       </div>
       <HealthStatus />
+      {/* Under the tabs, above every tab's content: a long wait is seen whatever the manager is editing. */}
+      <Alerts />
       <div className="admin-body">
+        {tab === 'overview' && <OverviewPanel />}
         {tab === 'office' && <OfficeForm />}
         {tab === 'services' && <ServiceEditor />}
         {tab === 'catalogue' && <CataloguePanel />}
@@ -77,7 +86,6 @@ export function AdminApp() {
         {tab === 'backup' && <BackupPanel />}
         {tab === 'enrolled' && <EnrolledDevicesPanel />}
       </div>
-      <Alerts />
     </div>
   );
 }
@@ -88,9 +96,9 @@ function Alerts() {
   const alerts = useQuery('alerts', {}, (m) => m.type.startsWith('ticket.') || m.type === 'alerts.changed');
   if (!alerts.data?.length) return null;
   return (
-    <div className="panel" style={{ margin: 22 }} role="alert">
-      <h2>{t.alertTitle}</h2>
-      <ul className="list">
+    <div className="admin-alerts" role="alert" data-testid="wait-alerts">
+      <strong>⚠ {t.alertTitle}:</strong>
+      <ul>
         {alerts.data.map((a) => (
           <li key={a.ticketId}>
             <span className="n">{a.number}</span> {fmt(t.alertLine, { waited: a.waitedMinutes, limit: a.thresholdMinutes })}

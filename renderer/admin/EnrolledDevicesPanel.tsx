@@ -153,15 +153,16 @@ export function EnrolledDevicesPanel() {
       </section>
       <section className="panel">
         <h2>{d.enrolledTitle}</h2>
-        <div className="report-table">
+        <div className="report-table device-table">
         <table>
           <thead>
             <tr>
-              <th>{d.role}</th>
-              <th>{d.deviceName}</th>
-              {zoneList.length > 1 && <th>{d.zone}</th>}
-              <th>{d.lastSeen}</th>
-              <th>{d.address}</th>
+              <th scope="col">{d.role}</th>
+              <th scope="col">{d.nameColumn}</th>
+              {zoneList.length > 1 && <th scope="col">{d.zone}</th>}
+              <th scope="col">{d.connection}</th>
+              <th scope="col">{d.lastSeen}</th>
+              <th scope="col">{d.address}</th>
               <th />
             </tr>
           </thead>
@@ -216,6 +217,9 @@ export function EnrolledDevicesPanel() {
                     )}
                   </td>
                 )}
+                <td data-testid={`device-online-${dev.id}`} data-online={dev.online}>
+                  {dev.revokedAt ? '' : dev.online ? <span className="device-online">● {d.online}</span> : <span className="device-offline">○ {d.offline}</span>}
+                </td>
                 <td>{dev.lastSeenAt ? seenAt.format(dev.lastSeenAt) : d.never}</td>
                 <td>{dev.lastAddress ?? ''}</td>
                 <td>

@@ -3,6 +3,7 @@ import { isIsoDate } from '../../shared/openingHours';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 import { CheckField, Field, FieldRow, FileInput, parseDayMonthYear } from './FormField';
+import { OfficeHoursForm } from './OfficeHoursForm';
 import { PriorityStrategyEditor } from './PriorityStrategyEditor';
 import { SettingForm, useOfficeField, useOfficeFields, useSettingSave } from './SettingForm';
 
@@ -178,8 +179,10 @@ function HolidaysForm() {
 export function OfficeForm() {
   return (
     <div className="admin-office">
-      <OfficeInfoForm />
+      {/* Hours and holidays first: what an office changes through the year (lunch, Tết), its name seldom. */}
+      <OfficeHoursForm />
       <HolidaysForm />
+      <OfficeInfoForm />
     </div>
   );
 }

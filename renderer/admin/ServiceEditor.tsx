@@ -5,16 +5,18 @@ import { fromWeek, sameHours, toWeek } from '../../shared/openingHours';
 import type { WeekHours } from '../../shared/openingHours';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
-import { useLang } from '../i18n';
+import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 import { CheckField, Field, FieldGroup, FieldRow } from './FormField';
 import { HoursEditor, STANDARD_DAY, hoursProblemTexts } from './HoursEditor';
 import { ListAndForm, SettingForm, useSettingSave } from './SettingForm';
 
-/** A new service: Monday to Friday, morning and afternoon. */
-const newWeek = (): WeekHours => [0, 1, 2, 3, 4, 5, 6].map((i) => (i < 5 ? STANDARD_DAY.map((s) => ({ ...s })) : []));
+/** Own hours ticked for a service: they start as the office's (or Monday to Friday, morning and afternoon). */
+const newWeek = (office: OpeningWindow[] = []): WeekHours =>
+  office.length > 0 ? toWeek(office) : [0, 1, 2, 3, 4, 5, 6].map((i) => (i < 5 ? STANDARD_DAY.map((s) => ({ ...s })) : []));
 
-const blank = { id: undefined as number | undefined, code: '', nameVi: '', nameEn: '', prefix: '', rangeStart: '1', rangeEnd: '999', dailyQuota: '', active: true, sortOrder: 0, alertMinutes: '45', limitHours: true, week: newWeek() };
+// A new service follows the office's hours (#28 point 4) until given its own.
+const blank = { id: undefined as number | undefined, code: '', nameVi: '', nameEn: '', prefix: '', rangeStart: '1', rangeEnd: '999', dailyQuota: '', active: true, sortOrder: 0, alertMinutes: '45', limitHours: false, week: newWeek() };
 type Form = typeof blank;
 
 /** "T2–T6 07:30–11:30, 13:30–17:00 · T7 07:30–11:30": what the office set. */
@@ -35,7 +37,7 @@ export function hoursText(t: Dict, hours: OpeningWindow[]): string {
   return parts.join(' · ');
 }
 
-const toForm = (s: ServiceStatus): Form => ({
+const toForm = (s: ServiceStatus, office: OpeningWindow[] = []): Form => ({
   id: s.id,
   code: s.code,
   nameVi: s.nameVi,
@@ -48,7 +50,7 @@ const toForm = (s: ServiceStatus): Form => ({
   sortOrder: s.sortOrder,
   alertMinutes: s.alertMinutes ? String(s.alertMinutes) : '',
   limitHours: s.hours.length > 0,
-  week: s.hours.length > 0 ? toWeek(s.hours) : newWeek(),
+  week: s.hours.length > 0 ? toWeek(s.hours) : newWeek(office),
 });
 
 const bodyFields = (x: Form) => ({
@@ -84,6 +86,8 @@ export function serviceErrors(t: Dict, x: Form): string[] {
 export function ServiceEditor() {
   const { t, pick } = useLang();
   const services = useQuery('listServices', {}, (m) => m.type === 'config.changed');
+  const office = useQuery('officeSettings', {}, (m) => m.type === 'config.changed');
+  const officeHours = office.data?.hours ?? [];
   const [f, setF] = useState(blank);
   // The service as loaded: an edit sends only what differs from it, so what this form did not
   // change (the icon, hours it shows but nobody touched) stays exactly as stored.
@@ -96,7 +100,7 @@ export function ServiceEditor() {
   const edit = (s: ServiceStatus) => {
     saving.clear();
     setOrig(s);
-    setF(toForm(s));
+    setF(toForm(s, officeHours));
   };
   const editing = orig && f.id === orig.id ? orig : null;
   const body = (): Record<string, unknown> => {
@@ -116,7 +120,7 @@ export function ServiceEditor() {
         // Stay on the service just saved, showing what is stored now.
         const stored = { ...editing, ...s } as ServiceStatus;
         setOrig(stored);
-        setF(toForm(stored));
+        setF(toForm(stored, officeHours));
       }),
     );
   const num = (v: string) => v.replace(/\D/g, '');
@@ -134,7 +138,7 @@ export function ServiceEditor() {
       onNew={() => {
         saving.clear();
         setOrig(null);
-        setF({ ...blank, week: newWeek() });
+        setF({ ...blank, week: newWeek(officeHours) });
       }}
     >
       <SettingForm title={f.id ? t.svcEdit : t.svcNew} saving={saving} onSubmit={submit} dirty={dirty} saveLabel={t.svcSave} form="service">
@@ -171,7 +175,7 @@ export function ServiceEditor() {
         <FieldGroup legend={t.hoursTitle} testId="hours">
           {editing && (
             <div className="form-help" data-testid="service-hours">
-              {t.hoursNow} {hoursText(t, editing.hours)}
+              {t.hoursNow} {editing.hours.length > 0 ? hoursText(t, editing.hours) : fmt(t.hoursFollowsOffice, { hours: hoursText(t, officeHours) })}
             </div>
           )}
           <CheckField label={t.hoursLimit} help={t.hoursLimitHelp} checked={f.limitHours} onChange={(v) => set({ limitHours: v })} testId="limit-hours" />

@@ -19,6 +19,23 @@ export function useConnection(): ConnectionState {
 }
 
 /**
+ * Whether the host answers: false from the moment the event stream is lost until it is back.
+ * The 'connecting' between retries does not count as back, so a screen does not flicker live.
+ */
+export function useHostReachable(): boolean {
+  const [up, setUp] = useState(events.state !== 'offline');
+  useEffect(
+    () =>
+      events.onState((s) => {
+        if (s === 'online') setUp(true);
+        else if (s === 'offline') setUp(false);
+      }),
+    [],
+  );
+  return up;
+}
+
+/**
  * Data from one query, refetched on (re)connect and whenever `refetchOn` says an event matters.
  * Refetches are coalesced so a burst of events costs one request. `push` shows a value the host
  * sent on the event stream: newer than any read already asked for, whose answer is then dropped.

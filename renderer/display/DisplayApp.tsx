@@ -5,9 +5,11 @@ import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { en, useLang } from '../i18n';
 import type { Dict } from '../i18n';
+import { reopenText } from '../reopenText';
 import { formatDate, formatTime } from '../time';
 import { useNow } from '../useNow';
 import { announcerFor } from './announce';
+import { FitPages } from './FitPages';
 import { CounterGrid, RecentColumn, WaitingPages } from './HallGrid';
 import '../styles/zones.css';
 
@@ -46,7 +48,8 @@ export function DisplayApp() {
       {bilingual && en[k] !== t[k] && <span className="en">{en[k]}</span>}
     </>
   );
-  const display = useQuery('display', DISPLAY_INPUT, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed');
+  // services.changed: the host's clock opened or closed services (lunch, evening), so "reopens" moved.
+  const display = useQuery('display', DISPLAY_INPUT, (m) => m.type.startsWith('ticket.') || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'day.closed' || m.type === 'services.changed');
   const [flash, setFlash] = useState<Flash | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const announcer = useRef(SPEAKER ? announcerFor(location.origin) : null);
@@ -124,7 +127,15 @@ export function DisplayApp() {
               </div>
             </>
           ) : (
-            <div className="label">{both('welcome')}</div>
+            <>
+              <div className="label">{both('welcome')}</div>
+              {d?.reopens && (
+                <div className="to" data-testid="display-reopens">
+                  {reopenText(t, d.reopens)}
+                  {bilingual && <span className="en">{reopenText(en, d.reopens)}</span>}
+                </div>
+              )}
+            </>
           )}
         </section>
         <section className="side">
@@ -161,26 +172,42 @@ export function DisplayApp() {
                   </tbody>
                 </table>
               </div>
-              <div>
+              <div className="side-block">
                 <h2>{both('recentCalls')}</h2>
-                <div className="waiting-list" data-testid="recent-calls">
-                  {(d?.recentCalls ?? []).map((c) => (
-                    <div key={c.ticketId} data-number={c.number}>
-                      <b>{c.number}</b> → {t.counter} {c.counterNumber}
-                    </div>
-                  ))}
-                </div>
+                <FitPages
+                  className="recent-list"
+                  testId="recent-calls"
+                  now={now}
+                  turn={false}
+                  items={(d?.recentCalls ?? []).map((c) => ({
+                    key: `${c.ticketId}|${c.counterNumber}`,
+                    node: (
+                      <span data-number={c.number}>
+                        <b>{c.number}</b> → {t.counter} {c.counterNumber}
+                      </span>
+                    ),
+                  }))}
+                />
               </div>
-              <div>
+              <div className="side-block fill">
                 <h2>{both('waitingByService')}</h2>
-                <div className="waiting-list">
-                  {(d?.waiting ?? []).filter((w, _i, all) => all.length <= MAX_WAITING_ITEMS || w.waiting > 0).map((w) => (
-                    <div key={w.id}>
-                      {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
-                      {bilingual && w.nameEn && <span className="en">{w.nameEn}</span>}
-                    </div>
-                  ))}
-                </div>
+                <FitPages
+                  className="waiting-list"
+                  testId="waiting-by-service"
+                  now={now}
+                  turn
+                  items={(d?.waiting ?? [])
+                    .filter((w, _i, all) => all.length <= MAX_WAITING_ITEMS || w.waiting > 0)
+                    .map((w) => ({
+                      key: `${w.id}|${w.waiting}|${lang}|${bilingual}`,
+                      node: (
+                        <span data-waiting={w.id}>
+                          {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
+                          {bilingual && w.nameEn && <span className="en">{w.nameEn}</span>}
+                        </span>
+                      ),
+                    }))}
+                />
               </div>
             </>
           )}

@@ -15,7 +15,7 @@ export function waitingPage(counters: number): number {
   const left = 68 - rows * (roomy ? 8.25 : 6.55);
   return 4 * Math.max(1, Math.floor(left / 6.3));
 }
-const PAGE_MS = 10_000;
+export const PAGE_MS = 10_000;
 
 /** The page shown now: every TV turns its pages on the clock, all at the same moment. */
 export function paged<T>(items: T[], size: number, now: number): { shown: T[]; page: number; pages: number } {

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IssuedTicket, ServiceStatus, TicketStatus } from '../../shared/api/schemas';
 import { call } from '../api/client';
-import { useActionError, useQuery } from '../api/hooks';
+import { useActionError, useHostReachable, useQuery } from '../api/hooks';
 import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
+import { ServiceIcon } from '../components/ServiceIcon';
 import { errorText, fmt, printerStatusText, useLang } from '../i18n';
 import { screenZone } from '../../shared/screenZone';
 import { documentsFor } from '../../shared/serviceDocuments';
+import { reopenText } from '../reopenText';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
+import { HostDownNotice } from './HostDownNotice';
 import { RateLookup } from './RateLookup';
 import { useTicketScanner } from './scannerInput';
 import { BROWSE_TOP, DIRECT_MAX, ServicePicker } from './ServicePicker';
@@ -20,6 +23,8 @@ import { DocumentsToBring, WhereToGo } from './WhereToGo';
 type Step =
   | { kind: 'home' }
   | { kind: 'priority'; service: ServiceStatus }
+  // The host did not answer the request for a number: the choice is kept for one more tap.
+  | { kind: 'retry'; service: ServiceStatus; priority: string | null }
   | { kind: 'result'; ticket: IssuedTicket; priorityLabel: string | null; service: ServiceStatus }
   | { kind: 'rate-lookup' }
   | { kind: 'rate-form'; status: TicketStatus }
@@ -42,6 +47,7 @@ export function KioskApp() {
   const [step, setStep] = useState<Step>({ kind: 'home' });
   const [browse, setBrowse] = useState<Browse>(BROWSE_TOP);
   const failure = useActionError();
+  const reachable = useHostReachable();
   // services.changed: the host's timer saw a service open or close by its hours (07:30, 11:30…).
   const services = useQuery('listServices', {}, (m) => m.type === 'eta.changed' || m.type.startsWith('counter.') || m.type === 'config.changed' || m.type === 'services.changed' || m.type === 'day.closed');
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
@@ -84,8 +90,12 @@ export function KioskApp() {
       const group = config.data?.priorityGroups.find((g) => g.code === priority);
       setStep({ kind: 'result', ticket, priorityLabel: group ? pick(group.vi, group.en) : null, service });
     } catch (e) {
-      failure.show(e);
-      setStep({ kind: 'home' });
+      // Lost on the way: the citizen keeps their choice and takes the number once the host is back.
+      if ((e as { code?: string }).code === 'NETWORK') setStep({ kind: 'retry', service, priority });
+      else {
+        failure.show(e);
+        setStep({ kind: 'home' });
+      }
     }
   };
 
@@ -100,8 +110,6 @@ export function KioskApp() {
   const officeClosed = shown.length > 0 && shown.every((s) => s.closedReason === 'hours' || s.closedReason === 'inactive') && shown.some((s) => s.closedReason === 'hours');
   const opening = earliestOpening(shown);
   const hoursTexts = [...new Set(shown.filter((s) => s.closedReason === 'hours').map((s) => s.hoursToday))];
-  // After a weekend or a holiday the day is named with its date (dd/mm): "Thứ Ba 01/09".
-  const when = !opening ? '' : opening.daysAhead === 0 ? '' : opening.daysAhead === 1 ? t.tomorrow : `${t.weekdayNames.split(',')[opening.weekday - 1] ?? ''} ${opening.date.slice(8, 10)}/${opening.date.slice(5, 7)}`;
   const closedNote = (s: ServiceStatus) =>
     s.closedReason === 'quota' || s.closedReason === 'range'
       ? t.full
@@ -132,7 +140,8 @@ export function KioskApp() {
       )}
       <main>
         {failure.error && <div className="error-banner" role="alert" data-testid="action-error">{errorText(failure.error, lang)}</div>}
-        {step.kind === 'home' && (
+        {step.kind === 'home' && !reachable && <HostDownNotice />}
+        {step.kind === 'home' && reachable && (
           <ServicePicker
             services={shown}
             groups={groups.data ?? []}
@@ -143,7 +152,7 @@ export function KioskApp() {
             heading={
               officeClosed ? (
                 <div className="closed-banner" role="status" data-testid="closed-banner">
-                  <div className="title">{opening ? fmt(t.opensAt, { time: opening.time, when: when ? ` ${when}` : '' }) : t.closedNow}</div>
+                  <div className="title">{opening ? reopenText(t, opening) : t.closedNow}</div>
                   {hoursTexts.length === 1 && hoursTexts[0] && opening?.daysAhead === 0 && (
                     <div className="hours">
                       {t.todayHours}: {hoursTexts[0]}
@@ -156,20 +165,30 @@ export function KioskApp() {
             }
           />
         )}
+        {(step.kind === 'priority' || step.kind === 'retry') && <ChosenService service={step.service} />}
+        {(step.kind === 'priority' || step.kind === 'retry') && !reachable && <HostDownNotice />}
         {step.kind === 'priority' && (
           <>
             <h2>{t.priorityQuestion}</h2>
-            <div className="priority-list">
-              <button type="button" className="none" onClick={() => issue(step.service, null)}>
+            <div className={`priority-list${reachable ? '' : ' paused'}`}>
+              <button type="button" className="none" disabled={!reachable} onClick={() => issue(step.service, null)}>
                 {t.noPriority}
               </button>
               {(config.data?.priorityGroups ?? []).map((g) => (
-                <button type="button" key={g.code} onClick={() => issue(step.service, g.code)} data-priority={g.code}>
+                <button type="button" key={g.code} disabled={!reachable} onClick={() => issue(step.service, g.code)} data-priority={g.code}>
                   {pick(g.vi, g.en)}
                 </button>
               ))}
             </div>
           </>
+        )}
+        {step.kind === 'retry' && reachable && (
+          <div className="issue-retry" role="status" data-testid="issue-retry">
+            <div className="note">{t.issueRetryNote}</div>
+            <button type="button" className="btn-primary big" data-action="retry-issue" onClick={() => issue(step.service, step.priority)}>
+              {t.issueRetry}
+            </button>
+          </div>
         )}
         {step.kind === 'home' && <ResultWarmup />}
         {step.kind === 'result' && (
@@ -183,7 +202,7 @@ export function KioskApp() {
           </TicketResult>
         )}
         {step.kind === 'rate-lookup' && (
-          <RateLookup prefixes={[...new Set((services.data ?? []).map((s) => s.prefix))]} onFound={(status) => setStep({ kind: 'rate-form', status })} />
+          <RateLookup onFound={(status) => setStep({ kind: 'rate-form', status })} />
         )}
         {step.kind === 'rate-form' && config.data && (
           <RatingForm
@@ -208,7 +227,7 @@ export function KioskApp() {
             ← {t.back}
           </button>
         ) : step.kind === 'home' ? (
-          <button type="button" className="btn-secondary" onClick={() => setStep({ kind: 'rate-lookup' })}>
+          <button type="button" className="btn-secondary" disabled={!reachable} onClick={() => setStep({ kind: 'rate-lookup' })}>
             ★ {t.rate}
           </button>
         ) : (
@@ -228,6 +247,21 @@ export function KioskApp() {
           </button>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The service the citizen chose, restated on the steps after the tiles. */
+function ChosenService({ service }: { service: ServiceStatus }) {
+  const { t, pick } = useLang();
+  return (
+    <div className="chosen-service" data-testid="chosen-service">
+      <span className="label">{t.chosenService}</span>
+      <span className="what">
+        <ServiceIcon icon={service.icon} size={40} />
+        <span className="prefix">{service.prefix}</span>
+        <span className="name">{pick(service.nameVi, service.nameEn)}</span>
+      </span>
     </div>
   );
 }

@@ -59,6 +59,7 @@ export const routeCallers: Record<RouteKey, Callers> = {
   printJobs: ['kiosk', 'counter', 'admin'],
   reprint: ['kiosk', 'counter', 'admin'],
   alerts: STAFF_DESK,
+  officeOverview: ADMIN,
 
   printTestPage: ADMIN,
   printerConfig: ADMIN,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnnouncementConfig, ZoneAnnouncementList } from '../announcementConfig';
-import { OfficeConfig, OpeningWindow, PriorityGroupDef } from '../domain';
+import { CounterStatus, OfficeConfig, OpeningWindow, PriorityGroupDef, TicketState } from '../domain';
 import { hoursProblems, hoursProblemText, isIsoDate } from '../openingHours';
 import { PrinterConfig } from '../printerConfig';
 import { duplicateCodes, isPublicBaseUrl, isTimeZone } from '../settingsRules';
@@ -108,6 +108,7 @@ export const OfficePatch = patchOf(OfficeConfig.shape)
     priorityGroups: codeList(20).optional(),
     pauseReasons: codeList(20, 1).optional(),
     holidays: HolidayList.optional(),
+    hours: HoursInput.optional(),
     ticketTemplate: TicketTemplate.refine((t) => t.some((l) => l.kind === 'text' && l.text.includes('{number}')), 'phiếu phải có dòng {number}').optional(),
   })
   .strict();
@@ -117,6 +118,40 @@ export const AnnouncementPatch = patchOf(AnnouncementConfig.shape).extend({ zone
 export const PasswordBody = z.object({ password: z.string().min(8, 'ít nhất 8 ký tự').max(200) }).strict();
 
 export const WaitAlert = z.object({ ticketId: z.string(), number: z.string(), serviceId: z.number().int(), waitedMinutes: z.number().int(), thresholdMinutes: z.number().int() });
+
+/** The manager's live view (#28 point 15): counters, the line of each service, and the wait alerts. */
+export const OfficeOverview = z.object({
+  now: z.number().int(),
+  counters: z.array(
+    z.object({
+      id: z.number().int(),
+      number: z.number().int(),
+      name: z.string(),
+      status: CounterStatus,
+      officerName: z.string().nullable(),
+      /** The citizen at the counter, and since when (served since, or called since). */
+      current: z.object({ number: z.string(), state: TicketState, since: z.number().int() }).nullable(),
+      pauseReason: z.string().nullable(),
+      pausedSince: z.number().int().nullable(),
+      servedToday: z.number().int(),
+    }),
+  ),
+  lines: z.array(
+    z.object({
+      serviceId: z.number().int(),
+      prefix: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      waiting: z.number().int(),
+      oldestQueuedAt: z.number().int().nullable(),
+      /** A new ticket's estimate; null while no open counter serves the service. */
+      etaMinutes: z.number().int().nullable(),
+      openCounters: z.number().int(),
+      openNow: z.boolean(),
+    }),
+  ),
+  alerts: z.array(WaitAlert),
+});
 
 const groupFields = {
   nameVi: Name,

@@ -22,6 +22,9 @@ export const DeviceView = z.object({
   pinRightAt: z.number().int().nullable(),
 });
 
+/** A row of the admin's device list: the device, and whether it holds a live connection to the host now. */
+export const DeviceListRow = DeviceView.extend({ online: z.boolean() });
+
 /** Something the admin must see on the devices screen: a sweep of pairing codes (every live code was voided). */
 export const SecurityAlert = z.object({ id: z.number().int(), kind: z.literal('pairing.swept'), at: z.number().int(), failures: z.number().int(), voided: z.number().int() });
 export type SecurityAlert = z.infer<typeof SecurityAlert>;

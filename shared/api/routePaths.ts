@@ -62,6 +62,7 @@ export const routePaths = {
   databaseRecovery: { method: 'GET', path: '/api/admin/database-recovery' },
   recoverNumbering: { method: 'POST', path: '/api/admin/database-recovery' },
   alerts: { method: 'GET', path: '/api/alerts' },
+  officeOverview: { method: 'GET', path: '/api/admin/overview' },
   setupStatus: { method: 'GET', path: '/api/setup' },
   completeSetup: { method: 'POST', path: '/api/setup' },
   pairDevice: { method: 'POST', path: '/api/devices/pair' },

@@ -58,7 +58,8 @@ export const RatingBody = z
 const TicketNumber = z.string().regex(/^[A-Z]{0,3}\d{1,6}$/i);
 export const LookupQuery = z.object({ number: TicketNumber }).strict();
 /** Walk-up rating: the number and the check code printed on the ticket, together. */
-export const VerifyTicketBody = z.object({ number: TicketNumber, code: z.string().regex(/^[A-Za-z0-9 -]{4,12}$/) }).strict();
+/** Walk-up rating: the check code printed on the ticket, alone (unique within the day) or with the number. */
+export const VerifyTicketBody = z.object({ number: TicketNumber.optional(), code: z.string().regex(/^[A-Za-z0-9 -]{4,12}$/) }).strict();
 
 /**
  * `/api/health` (#27): each part's coarse state for anyone (a phone, a monitoring script); `ok` is
@@ -97,6 +98,13 @@ export const Health = z.object({
  */
 const EtaMinutes = z.number().int().nullable();
 
+/**
+ * When a closed service (or the office) takes numbers again, office time; `afterBreak`: the
+ * closing is a break in today's work (lunch), so the screens say "làm việc lại lúc 13:30".
+ */
+export const Reopening = z.object({ daysAhead: z.number().int(), weekday: z.number().int(), date: z.string(), time: z.string(), afterBreak: z.boolean() });
+export type Reopening = z.infer<typeof Reopening>;
+
 export const ServiceStatus = Service.extend({
   waiting: z.number().int(),
   etaMinutes: EtaMinutes,
@@ -104,7 +112,7 @@ export const ServiceStatus = Service.extend({
   closedReason: z.enum(['inactive', 'hours', 'quota', 'range']).nullable(),
   hoursToday: z.string(),
   /** When a service closed for its hours opens again (office time), so the kiosk can say so once. */
-  opensNext: z.object({ daysAhead: z.number().int(), weekday: z.number().int(), date: z.string(), time: z.string() }).nullable(),
+  opensNext: Reopening.nullable(),
   issuedToday: z.number().int(),
   /** Zones whose open-or-not counters serve it (m009), ascending: the kiosk says where to go. */
   zoneIds: z.array(z.number().int()),
@@ -241,6 +249,8 @@ export const DisplayState = z.object({
    * `s<id>` a service outside any group. A ward has no groups, so it reads its services.
    */
   waiting: z.array(z.object({ id: z.string(), nameVi: z.string(), nameEn: z.string(), waiting: z.number().int() })),
+  /** While every service is closed for its hours: when the office takes numbers again (#28 point 4). */
+  reopens: Reopening.nullable(),
 });
 export type DisplayState = z.infer<typeof DisplayState>;
 

@@ -46,13 +46,17 @@ describe('opening hours, holidays and the English name from the admin screen', (
     const clock = new FakeClock(Date.UTC(2026, 10, 23, 2, 0)); // Monday 09:00 in Hà Nội
     const h = await suite.host({ clock, officeHours: true });
     const before = h.queue.views.listServices().find((s) => s.id === 1);
-    expect(toWeek(before?.hours ?? [])[5]).toEqual([{ from: '07:30', to: '11:30' }]);
+    // The service follows the office's hours (#28 point 4): Saturday morning only.
+    expect(before?.hours).toEqual([]);
+    expect(toWeek(h.queue.settings.get().hours)[5]).toEqual([{ from: '07:30', to: '11:30' }]);
     const admin = await signedInAdmin(h);
     await admin.click('[data-tab="services"]');
     await admin.click('.list li:has-text("Hộ tịch") button:has-text("Sửa")');
+    await admin.waitForSelector('[data-testid="service-hours"]:has-text("theo giờ của đơn vị (T2–T6 07:30–11:30, 13:30–17:00 · T7 07:30–11:30)")');
+    // Own hours ticked: they start as the office's, Saturday morning only, Sunday closed.
+    await admin.check('[data-testid="limit-hours"]');
     const day = (n: number) => `[data-testid="hours-editor"] [data-day="${n}"]`;
     await admin.waitForSelector(day(6));
-    // The stored week loads as it is: Saturday morning only, Sunday closed.
     expect(await admin.inputValue(`${day(6)} input.time-input >> nth=1`)).toBe('11:30');
     expect(await admin.isChecked(`${day(7)} input[type="checkbox"]`)).toBe(false);
 
@@ -159,7 +163,7 @@ describe('opening hours, holidays and the English name from the admin screen', (
   }, 60_000);
 });
 
-const TABS = ['office', 'services', 'counters', 'officers', 'lists', 'ticket', 'devices', 'enrolled', 'backup'] as const;
+const TABS = ['overview', 'office', 'services', 'counters', 'officers', 'lists', 'ticket', 'devices', 'enrolled', 'backup'] as const;
 
 /** axe-core's browser build; a devDependency of the project (see the report of issue #12). */
 function axeSource(): string {

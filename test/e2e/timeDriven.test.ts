@@ -72,7 +72,7 @@ describe('screens left open while time passes', () => {
     await display.waitForFunction(() => !document.querySelector('[data-testid="now-number"]'), undefined, { timeout: 5000 });
     expect(await display.textContent('[data-counter="1"]')).toContain('Chưa mở');
     expect(await display.$$('[data-testid="recent-calls"] > div')).toHaveLength(0);
-    expect(await display.textContent('.waiting-list:not([data-testid])')).toContain('Hộ tịch: 0');
+    expect(await display.textContent('[data-testid="waiting-by-service"]')).toContain('Hộ tịch: 0');
   }, 30_000);
 });
 

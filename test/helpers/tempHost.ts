@@ -55,6 +55,8 @@ export interface TempHostOptions {
   issueRatePerMinute?: number;
   /** Reuse a data dir (a restart); default a fresh one. */
   dir?: string;
+  /** Listen on this port (a restart where open pages reconnect); default any free one. */
+  port?: number;
   /** How often the host re-evaluates time-driven state (ms). */
   timeTickMs?: number;
   /** Seed the sample ward with its real opening hours instead of always open. */
@@ -70,13 +72,16 @@ export interface TempHostOptions {
   diskLowBytes?: number;
   /** How often an idle Modbus board is asked whether it is there. */
   boardProbeMs?: number;
+  /** How often an idle province link looks for events to push. */
+  provinceIdleMs?: number;
+  provinceHeartbeatMs?: number;
 }
 
 export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
   const dir = opts.dir ?? tempDir();
   return startHost({
     dataDir: dir,
-    port: 0,
+    port: opts.port ?? 0,
     host: '127.0.0.1',
     log: opts.log ?? (() => undefined),
     version: 'test',
@@ -93,6 +98,8 @@ export async function tempHost(opts: TempHostOptions = {}): Promise<Host> {
     socketLimits: opts.socketLimits,
     diskLowBytes: opts.diskLowBytes,
     boardProbeMs: opts.boardProbeMs,
+    provinceIdleMs: opts.provinceIdleMs,
+    provinceHeartbeatMs: opts.provinceHeartbeatMs,
   });
 }
 

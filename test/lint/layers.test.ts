@@ -24,4 +24,10 @@ describe('layer rules', () => {
     expect(await problems('renderer/lintProbe.ts', "import { startHost } from '../electron/host/host';\nexport const a = startHost;\n")).not.toEqual([]);
     expect(await problems('electron/host/lintProbe.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toEqual([]);
   });
+
+  it('hub/ imports only shared/: it reaches offices over HTTP', async () => {
+    expect(await problems('hub/lintProbe.ts', "import { startHost } from '../electron/host/host';\nexport const a = startHost;\n")).not.toEqual([]);
+    expect(await problems('hub/lintProbe.ts', "import Database from 'better-sqlite3';\nexport const a = Database;\n")).not.toEqual([]);
+    expect(await problems('hub/lintProbe.ts', "import { AppError } from '../shared/errors';\nexport const a = AppError;\n")).toEqual([]);
+  });
 });

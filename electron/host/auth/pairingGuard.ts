@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { GuessBudget, isError } from '../server/guessBudget';
+import { GuessBudget, isError } from '../../../shared/guessBudget';
 import type { Device, DeviceRegistry } from './deviceRegistry';
 import type { SecurityAlerts } from './securityAlerts';
 

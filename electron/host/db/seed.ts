@@ -77,15 +77,15 @@ export function seedIfEmpty(db: Database.Database, opts: SeedOptions): boolean {
   });
   const adminHash = opts.adminPassword ? hashSecret(opts.adminPassword) : null;
   db.transaction(() => {
-    settings.set(OFFICE as OfficeConfig);
+    // The office keeps the hours; every service follows them until the admin gives one its own.
+    settings.set({ ...OFFICE, hours: opts.alwaysOpen ? [] : WEEKDAY_HOURS } as OfficeConfig);
     if (adminHash) settings.setRaw('admin', { hash: adminHash, mustChange: false });
     const insService = db.prepare(
       'INSERT INTO services (code, name_vi, name_en, prefix, range_start, range_end, daily_quota, hours, sort_order, icon, alert_minutes) VALUES (?, ?, ?, ?, 1, 999, NULL, ?, ?, ?, 45)',
     );
     const ids = new Map<string, number>();
     SERVICES.forEach((s, i) => {
-      const hours = opts.alwaysOpen ? [] : WEEKDAY_HOURS;
-      ids.set(s.code, Number(insService.run(s.code, s.vi, s.en, s.prefix, JSON.stringify(hours), i + 1, s.icon).lastInsertRowid));
+      ids.set(s.code, Number(insService.run(s.code, s.vi, s.en, s.prefix, '[]', i + 1, s.icon).lastInsertRowid));
     });
     const insOfficer = db.prepare('INSERT INTO officers (name, title, pin_hash) VALUES (?, ?, ?)');
     OFFICERS.forEach((o, i) => insOfficer.run(o.name, o.title, officerHashes[i]));
@@ -107,9 +107,9 @@ function seedCentre(db: Database.Database, opts: SeedOptions): boolean {
   });
   const adminHash = opts.adminPassword ? hashSecret(opts.adminPassword) : null;
   db.transaction(() => {
-    settings.set(CENTRE_OFFICE as OfficeConfig);
+    settings.set({ ...CENTRE_OFFICE, hours: opts.alwaysOpen ? [] : WEEKDAY_HOURS } as OfficeConfig);
     if (adminHash) settings.setRaw('admin', { hash: adminHash, mustChange: false });
-    seedCentreRows(db, { hours: JSON.stringify(opts.alwaysOpen ? [] : WEEKDAY_HOURS), officerHashes: (i) => hashes[i] ?? '' });
+    seedCentreRows(db, { hours: '[]', officerHashes: (i) => hashes[i] ?? '' });
   }).immediate();
   return true;
 }

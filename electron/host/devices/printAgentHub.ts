@@ -79,6 +79,11 @@ export class PrintAgentHub {
     return Promise.resolve(link);
   }
 
+  /** Kiosks whose print agent is connected now (a kiosk PC may run its agent with no screen open). */
+  connectedDevices(): number[] {
+    return [...this.agents.keys()];
+  }
+
   /** A revoked device's agent is cut off at once. */
   closeDevice(deviceId: number): void {
     this.agents.get(deviceId)?.ws.close(4403, 'device revoked');

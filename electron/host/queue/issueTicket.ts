@@ -19,6 +19,7 @@ export class TicketIssuer {
   private readonly dayCounts: Database.Statement<[number, string], { issued: number; last: number | null }>;
   private readonly maxOrder: Database.Statement<[], { m: number | null }>;
   private readonly insert: Database.Statement<[Record<string, unknown>], TicketRow>;
+  private readonly codeTaken: Database.Statement<[string, string], { x: number }>;
 
   /** Why no number may be issued now (a damaged database not yet recovered), or null. */
   private refusal: () => AppError | null = () => null;
@@ -28,6 +29,8 @@ export class TicketIssuer {
     // A running counter kept by a trigger (m005): one row, however many tickets the day has.
     this.dayCounts = db.prepare('SELECT issued, last_seq AS last FROM service_day_counts WHERE service_id = ? AND business_day = ?');
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
+    // Plan: tickets_day_check_code (m019).
+    this.codeTaken = db.prepare('SELECT 1 AS x FROM tickets WHERE business_day = ? AND check_code = ? LIMIT 1');
     this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order, check_code)
       VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order, @check_code) RETURNING *`);
   }
@@ -40,6 +43,19 @@ export class TicketIssuer {
   /** While `why` answers an error (a damaged database not yet recovered, #27), no number is issued. */
   refuseWhile(why: () => AppError | null): void {
     this.refusal = why;
+  }
+
+  /**
+   * A check code no other ticket of the day holds: walk-up rating opens a ticket by its code alone.
+   * With 3.2 million codes and a day's thousand tickets a clash is rare; twenty in a row would mean
+   * a broken random source, and then no number is better than one whose code opens another's ticket.
+   */
+  private freshCheckCode(day: string): string {
+    for (let i = 0; i < 20; i++) {
+      const code = newCheckCode();
+      if (!this.codeTaken.get(day, code)) return code;
+    }
+    throw new AppError('INTERNAL', 'Không tạo được mã phiếu riêng cho ngày hôm nay');
   }
 
   nextIssueOrder(): number {
@@ -73,7 +89,7 @@ export class TicketIssuer {
         queued_at: now,
         kiosk_id: input.kioskId ?? null,
         issue_order: this.nextIssueOrder(),
-        check_code: newCheckCode(),
+        check_code: this.freshCheckCode(a.day),
       };
       // The row as written, from the INSERT itself: no read after the write.
       const ticket = this.insert.get(row) as TicketRow;

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { CounterState, CounterView, DisplayCall, DisplayState, ServiceCall, ServiceStatus, TicketStatus } from '../../../shared/api/schemas';
+import type { CounterState, CounterView, DisplayCall, DisplayState, Reopening, ServiceCall, ServiceStatus, TicketStatus } from '../../../shared/api/schemas';
+import type { OpeningWindow } from '../../../shared/domain';
 import { businessDay, localParts } from '../../../shared/businessDay';
 import { AppError } from '../../../shared/errors';
-import { hoursToday, nextOpening } from '../../../shared/openingHours';
+import { effectiveHours, hoursToday, isOpenAt, nextOpening, onBreak } from '../../../shared/openingHours';
+import type { LocalParts } from '../../../shared/businessDay';
 import type { Catalogue } from './catalogue';
 import type { CounterSessions } from './counterSessions';
 import type { TicketIssuer } from './issueTicket';
@@ -15,6 +17,12 @@ import type { CounterRow, ServiceRow, TicketRow } from './rows';
 import { availability } from './serviceAvailability';
 
 const RECENT_CALLS = 8;
+
+/** When a closed service opens next, and whether that ends a break in today's work (lunch). */
+function opening(hours: OpeningWindow[], at: LocalParts, holidays: readonly string[]): Reopening | null {
+  const next = nextOpening(hours, at, holidays);
+  return next && { ...next, afterBreak: onBreak(hours, at, holidays) };
+}
 /** Call events read back to find RECENT_CALLS distinct numbers (recalls repeat a number). */
 const RECENT_CALL_EVENTS = 64;
 
@@ -96,14 +104,16 @@ export class QueueViews {
       const a = availability(row, office, now, (day) => this.issuer.counts(row.id, day));
       const w = waiting.get(row.id) ?? 0;
       const s = toService(row);
+      // What the kiosk says is what the service follows: its own hours, or the office's.
+      const hours = effectiveHours(s.hours, office.hours);
       return {
         ...s,
         waiting: w,
         etaMinutes: this.eta.newTicket(row.id, false, now).etaMinutes,
         openNow: a.closedReason === null,
         closedReason: a.closedReason,
-        hoursToday: s.hours.length === 0 ? '' : hoursToday(s.hours, weekday),
-        opensNext: a.closedReason === 'hours' ? nextOpening(s.hours, local, office.holidays) : null,
+        hoursToday: hours.length === 0 ? '' : hoursToday(hours, weekday),
+        opensNext: a.closedReason === 'hours' ? opening(hours, local, office.holidays) : null,
         issuedToday: a.issuedToday,
         zoneIds: zones.get(row.id) ?? [],
       };
@@ -242,10 +252,29 @@ export class QueueViews {
     const day = this.today();
     const key = zoneId ?? null;
     const c = this.displayCache.get(key);
-    if (c && c.seq === seq && c.office === office && c.day === day) return { ...c.state, now: this.ctx.now() };
+    const now = this.ctx.now();
+    // Whether the office is closed changes with the clock alone, so it is not part of the cached state.
+    if (c && c.seq === seq && c.office === office && c.day === day) return { ...c.state, now, reopens: this.reopens(office, now) };
     const state = this.buildDisplay(office, seq, zoneId);
     this.displayCache.set(key, { seq, office, day, state });
-    return state;
+    return { ...state, reopens: this.reopens(office, now) };
+  }
+
+  /**
+   * While every active service is closed for its hours (the lunch break, the evening, a holiday):
+   * when the first opens again, for the hall's screen to say. Null while any takes numbers.
+   */
+  private reopens(office: ReturnType<QueueContext['settings']['get']>, now: number): Reopening | null {
+    const local = localParts(now, office.timeZone);
+    let best: Reopening | null = null;
+    for (const row of this.services.all()) {
+      if (row.active !== 1) continue;
+      const hours = effectiveHours(JSON.parse(row.hours) as OpeningWindow[], office.hours);
+      if (isOpenAt(hours, local, office.holidays)) return null;
+      const next = opening(hours, local, office.holidays);
+      if (next && (!best || next.daysAhead < best.daysAhead || (next.daysAhead === best.daysAhead && next.time < best.time))) best = next;
+    }
+    return best;
   }
 
   private buildDisplay(office: ReturnType<QueueContext['settings']['get']>, seq: number, zoneId: number | undefined): DisplayState {
@@ -276,6 +305,7 @@ export class QueueViews {
       nowCalling,
       recentCalls: calls,
       waiting: this.waitingLines(servedHere),
+      reopens: null,
     };
   }
 

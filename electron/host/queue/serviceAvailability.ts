@@ -1,6 +1,6 @@
 import { businessDay, localParts } from '../../../shared/businessDay';
 import type { OfficeConfig } from '../../../shared/domain';
-import { isOpenAt } from '../../../shared/openingHours';
+import { effectiveHours, isOpenAt } from '../../../shared/openingHours';
 import type { ServiceRow } from './rows';
 
 export type ClosedReason = 'inactive' | 'hours' | 'quota' | 'range';
@@ -23,7 +23,7 @@ export function availability(service: ServiceRow, office: OfficeConfig, now: num
   const { issuedToday, lastSeq } = counts(day);
   let closedReason: ClosedReason | null = null;
   if (service.active !== 1) closedReason = 'inactive';
-  else if (!isOpenAt(JSON.parse(service.hours), localParts(now, office.timeZone), office.holidays)) closedReason = 'hours';
+  else if (!isOpenAt(effectiveHours(JSON.parse(service.hours), office.hours), localParts(now, office.timeZone), office.holidays)) closedReason = 'hours';
   else if (service.daily_quota !== null && issuedToday >= service.daily_quota) closedReason = 'quota';
   else if ((lastSeq ?? service.range_start - 1) >= service.range_end) closedReason = 'range';
   return { day, issuedToday, lastSeq, closedReason };

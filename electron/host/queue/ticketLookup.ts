@@ -17,6 +17,7 @@ import type { TicketRow } from './rows';
  */
 export class TicketLookup {
   private readonly byNumber: Database.Statement<[string, string], TicketRow>;
+  private readonly byCode: Database.Statement<[string, string], TicketRow>;
 
   constructor(
     private readonly ctx: QueueContext,
@@ -24,11 +25,17 @@ export class TicketLookup {
   ) {
     // Plan: tickets_number_lookup (number, business_day); a transfer re-queues the same number, the newest row wins.
     this.byNumber = ctx.db.prepare('SELECT * FROM tickets WHERE number = ? AND business_day = ? ORDER BY issue_order DESC LIMIT 1');
+    // Plan: tickets_day_check_code (m019); codes are unique within a day, a transfer's row shares its ticket's.
+    this.byCode = ctx.db.prepare('SELECT * FROM tickets WHERE check_code = ? AND business_day = ? ORDER BY issue_order DESC LIMIT 1');
+  }
+
+  private today(): string {
+    const o = this.ctx.settings.get();
+    return businessDay(this.ctx.now(), o.timeZone, o.dayBoundaryMinutes);
   }
 
   private todays(number: string): TicketRow {
-    const o = this.ctx.settings.get();
-    const t = this.byNumber.get(number.toUpperCase(), businessDay(this.ctx.now(), o.timeZone, o.dayBoundaryMinutes));
+    const t = this.byNumber.get(number.toUpperCase(), this.today());
     if (!t) throw new AppError('TICKET_NOT_FOUND');
     return t;
   }
@@ -39,8 +46,17 @@ export class TicketLookup {
     return { number: s.number, serviceNameVi: s.serviceNameVi, serviceNameEn: s.serviceNameEn, state: s.state, counter: s.counter };
   }
 
-  /** Today's ticket with this number, opened by the check code printed on it. */
-  verify(number: string, code: string): TicketStatus {
+  /**
+   * Today's ticket opened by the check code printed on it: with its number, or by the code alone
+   * (unique within the day, m019). Either way a miss is the same WRONG_CHECK_CODE, charged to the
+   * guesser, so the answer never says whether a number exists.
+   */
+  verify(number: string | undefined, code: string): TicketStatus {
+    if (number === undefined) {
+      const t = this.byCode.get(normalizeCheckCode(code), this.today());
+      if (!t) throw new AppError('WRONG_CHECK_CODE');
+      return this.views.statusOf(t);
+    }
     const t = this.todays(number);
     const given = Buffer.from(normalizeCheckCode(code));
     const stored = Buffer.from(t.check_code ?? '');

@@ -9,7 +9,7 @@ import type { AuthService, Session, SignInCaller } from '../auth/authService';
 import type { Device, DeviceRegistry } from '../auth/deviceRegistry';
 import type { PairingGuard } from '../auth/pairingGuard';
 import type { SecurityAlerts } from '../auth/securityAlerts';
-import { GuessBudget, isError } from './guessBudget';
+import { GuessBudget, isError } from '../../../shared/guessBudget';
 import type { OfficeSetup } from '../auth/officeSetup';
 import type { OfficeAdmin } from '../admin/officeAdmin';
 import { CatalogueAdmin } from '../admin/catalogueAdmin';
@@ -22,6 +22,7 @@ import { encodingProblem } from '../printer/testPage';
 import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
 import { CounterReach } from '../queue/counterReach';
+import { OfficeOverview } from '../queue/officeOverview';
 import type { QueueService } from '../queue/queueService';
 import { toOfficer, toTicket } from '../queue/rows';
 import type { OfficerRow, TicketRow } from '../queue/rows';
@@ -62,6 +63,8 @@ export interface HandlerDeps {
   baseUrl: () => string;
   health: HealthReport;
   recovery: NumberRecovery;
+  /** Devices holding a live connection now (an event stream or a print agent). */
+  onlineDevices: () => ReadonlySet<number>;
 }
 
 function signInCaller(call: CallContext): SignInCaller {
@@ -100,6 +103,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const printing = printers.host;
   const reach = new CounterReach(queue.ctx.db);
   const catalogueAdmin = new CatalogueAdmin(queue);
+  const overview = new OfficeOverview(queue);
   // Walk-up rating: the guesser pays for wrong check codes (10 at once, then one a minute per
   // device), and so does everyone together (100, then 100 an hour) — never the ticket guessed at,
   // so nobody can lock a citizen out of their own rating.
@@ -298,6 +302,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return { ok: true as const };
     },
     alerts: () => admin.alerts(queue.now()),
+    officeOverview: () => overview.build(admin.alerts(queue.now())),
     setupStatus: ({ query }) => {
       const valid = d.setup.tokenValid(query.token);
       const office = queue.settings.get();
@@ -319,7 +324,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
         const { code, expiresAt } = d.devices.createPairingCode(body.role, body.counterId, body.name, body.zoneId);
         return { code, expiresAt, pairUrl: `${d.baseUrl()}/pair?code=${code}` };
       }),
-    listDevices: () => d.devices.list(),
+    listDevices: () => {
+      const online = d.onlineDevices();
+      return d.devices.list().map((dev) => ({ ...dev, online: dev.revokedAt === null && online.has(dev.id) }));
+    },
     deviceAlerts: () => d.securityAlerts.recent(),
     revokeDevice: ({ params }) => admin.logChange('devices', () => d.devices.revoke(params.id)),
     // Live: the config.changed event makes the kiosk re-read its device and the display its state.

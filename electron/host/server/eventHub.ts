@@ -108,6 +108,19 @@ export class EventHub {
     return n;
   }
 
+  /**
+   * Enrolled devices with an event stream open now: every paired screen keeps one while its page is
+   * up, so this is what "online" means on the admin's device list (the heartbeat drops dead ones).
+   */
+  connectedDevices(): Set<number> {
+    const ids = new Set<number>();
+    for (const ws of this.wss.clients) {
+      const id = this.audience.get(ws)?.deviceId ?? null;
+      if (id !== null && ws.readyState === ws.OPEN) ids.add(id);
+    }
+    return ids;
+  }
+
   get clientCount(): number {
     return this.wss.clients.size;
   }

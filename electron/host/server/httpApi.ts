@@ -9,7 +9,7 @@ import type { CallContext, Handlers } from './apiHandlers';
 import { callerAllowed } from '../../../shared/api/access';
 import type { Device, DeviceRegistry } from '../auth/deviceRegistry';
 import type { OfficeSetup } from '../auth/officeSetup';
-import type { RateLimiter } from './rateLimiter';
+import type { RateLimiter } from '../../../shared/rateLimiter';
 import { compileRoutes, matchRoute } from './routeTable';
 
 export const SESSION_COOKIE = 'motcua_session';

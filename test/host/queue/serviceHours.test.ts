@@ -27,11 +27,11 @@ describe('when a closed service opens again', () => {
     const clock = new FakeClock(hanoi(23, 6, 45));
     const { queue } = tempQueue({ clock, alwaysOpen: false });
     const hoursOf = () => queue.views.listServices().map((s) => [s.closedReason, s.opensNext]);
-    expect(new Set(hoursOf().map((x) => JSON.stringify(x)))).toEqual(new Set([JSON.stringify(['hours', { daysAhead: 0, weekday: 1, date: '2026-11-23', time: '07:30' }])]));
+    expect(new Set(hoursOf().map((x) => JSON.stringify(x)))).toEqual(new Set([JSON.stringify(['hours', { daysAhead: 0, weekday: 1, date: '2026-11-23', time: '07:30', afterBreak: false }])]));
     clock.t = hanoi(23, 9, 0);
     expect(queue.views.listServices().every((s) => s.openNow && s.opensNext === null)).toBe(true);
     clock.t = hanoi(28, 12, 0); // Saturday after the morning session
-    expect(queue.views.listServices()[0]?.opensNext).toEqual({ daysAhead: 2, weekday: 1, date: '2026-11-30', time: '07:30' });
+    expect(queue.views.listServices()[0]?.opensNext).toEqual({ daysAhead: 2, weekday: 1, date: '2026-11-30', time: '07:30', afterBreak: false });
   });
 });
 
@@ -42,7 +42,7 @@ describe('office holidays on the host', () => {
     const admin = new OfficeAdmin(queue);
     const before = admin.office();
     admin.setOffice(OfficePatch.parse({ holidays: ['2026-11-30'] }));
-    expect(queue.views.listServices()[0]?.opensNext).toEqual({ daysAhead: 3, weekday: 2, date: '2026-12-01', time: '07:30' });
+    expect(queue.views.listServices()[0]?.opensNext).toEqual({ daysAhead: 3, weekday: 2, date: '2026-12-01', time: '07:30', afterBreak: false });
     // The write changed the holidays and nothing else.
     expect({ ...admin.office(), holidays: [] }).toEqual({ ...before, holidays: [] });
     clock.t = Date.UTC(2026, 10, 30, 9 - 7); // Monday 09:00, the holiday

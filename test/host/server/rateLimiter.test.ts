@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../electron/host/server/rateLimiter';
+import { RateLimiter } from '../../../shared/rateLimiter';
 import { loopback } from '../../helpers/addressClient';
 import { signedInAdmin } from '../../helpers/devices';
 import { hostPerTest } from '../../helpers/hostPerTest';

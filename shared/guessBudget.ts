@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors';
-import type { ErrorCode } from '../../../shared/errors';
+import { AppError } from './errors';
+import type { ErrorCode } from './errors';
 import { RateLimiter } from './rateLimiter';
 
 export interface BudgetRate {
@@ -43,6 +43,20 @@ export class GuessBudget {
     if (!this.overall.take('')) throw new AppError(this.o.refusal);
     try {
       const result = check();
+      this.refund(guesser);
+      return result;
+    } catch (e) {
+      if (!wrong(e)) this.refund(guesser);
+      throw e;
+    }
+  }
+
+  /** `attempt` for a check that must wait (a database): the guess is still paid for before the first await. */
+  async attemptAsync<T>(guesser: string, check: () => Promise<T>, wrong: (e: unknown) => boolean): Promise<T> {
+    if (!this.guessers.take(guesser)) throw new AppError(this.o.refusal);
+    if (!this.overall.take('')) throw new AppError(this.o.refusal);
+    try {
+      const result = await check();
       this.refund(guesser);
       return result;
     } catch (e) {

@@ -1,0 +1,145 @@
+import zlib from 'node:zlib';
+import { promisify } from 'node:util';
+import { HUB_BATCH_EVENTS, HUB_HEARTBEAT_MS, PushAnswer } from '../../../shared/hubProtocol';
+import type { OfficeHealth } from '../../../shared/hubProtocol';
+import type { PushBatch } from '../../../shared/hubProtocol';
+import type { OutboxReader } from './outboxReader';
+import { newGeneration } from './provinceLinkFile';
+import type { ProvinceLink, ProvinceLinkFile } from './provinceLinkFile';
+
+const gzip = promisify(zlib.gzip);
+
+export interface ProvinceSyncOptions {
+  links: ProvinceLinkFile;
+  outbox: OutboxReader;
+  log: (e: Record<string, unknown>) => void;
+  /** Real time: the hub compares clocks, and backoff is wall time. */
+  now?: () => number;
+  fetch?: typeof fetch;
+  /** How often an idle link looks for new events (ms). */
+  idleMs?: number;
+  /** Batch size; the protocol's cap by default. */
+  batchEvents?: number;
+  /** The office's health with details, sent with every push and on the idle heartbeat. */
+  health?: () => OfficeHealth;
+  /** How long an idle link waits before it pushes its health alone (ms). */
+  heartbeatMs?: number;
+}
+
+export interface ProvinceSync {
+  /** Push now instead of at the next tick (tests, the admin's "send now"). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+const RETRY_MIN_MS = 1000;
+const RETRY_MAX_MS = 60_000;
+
+/**
+ * Pushes the office's events to its province hub whenever the link is up: at least once, in order,
+ * a capped gzip batch at a time, each acknowledged up to the highest sequence the hub holds with
+ * nothing missing. Failures back off exponentially with jitter. The queue never waits for any of it:
+ * this runs beside the queue on timers and reads the event log, which the queue writes anyway.
+ */
+export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
+  const now = o.now ?? Date.now;
+  const idleMs = o.idleMs ?? 1000;
+  const batchEvents = Math.min(o.batchEvents ?? HUB_BATCH_EVENTS, HUB_BATCH_EVENTS);
+  const heartbeatMs = o.heartbeatMs ?? HUB_HEARTBEAT_MS;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let failures = 0;
+  let abort: AbortController | null = null;
+
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void tick(), ms);
+    timer.unref?.();
+  };
+
+  /** The database went back in time (a restored backup): a new generation, so no sequence is reused. */
+  const checkGeneration = (link: ProvinceLink, last: number): ProvinceLink => {
+    if (last >= link.highestSeq) return last > link.highestSeq ? { ...link, highestSeq: last } : link;
+    const baseSeq = Math.min(link.ackedSeq, last);
+    const next: ProvinceLink = { ...link, generation: newGeneration(), baseSeq, ackedSeq: baseSeq, highestSeq: last, generationReason: `database went back from event ${link.highestSeq} to ${last} (restored or copied)` };
+    o.log({ level: 'warn', msg: 'province link: the database went back in time; pushing as a new generation', from: link.highestSeq, to: last, oldGeneration: link.generation, generation: next.generation });
+    return next;
+  };
+
+  const pushOnce = async (): Promise<'more' | 'idle' | 'none'> => {
+    const stored = o.links.read();
+    if (!stored) return 'none';
+    const link = checkGeneration(stored, o.outbox.lastSeq());
+    if (link !== stored) o.links.write(link);
+    const events = o.outbox.after(link.ackedSeq, batchEvents);
+    // Nothing new: only the heartbeat, so the province can tell a quiet office from one cut off.
+    if (events.length === 0 && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) return 'idle';
+    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}) };
+    abort = new AbortController();
+    const timeout = setTimeout(() => abort?.abort(), 30_000);
+    try {
+      const res = await (o.fetch ?? fetch)(`${link.hubUrl}/hub/api/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${link.credential}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: await gzip(JSON.stringify(batch)),
+        signal: abort.signal,
+      });
+      const body = (await res.json().catch(() => null)) as unknown;
+      if (!res.ok) {
+        const err = (body as { error?: { code?: string; message?: string; details?: { ackedSeq?: number } } } | null)?.error;
+        const hubHas = err?.details?.ackedSeq;
+        if (err?.code === 'SEQUENCE_GAP' && typeof hubHas === 'number' && hubHas >= link.baseSeq && hubHas < link.ackedSeq) {
+          // The hub lost what it had acknowledged (its database restored): send again from where it is.
+          o.log({ level: 'warn', msg: 'province link: the hub has fewer of our events than it acknowledged; sending again', hubHas, acked: link.ackedSeq });
+          o.links.write({ ...link, ackedSeq: hubHas });
+          return 'more';
+        }
+        throw new Error(`${err?.code ?? res.status}: ${err?.message ?? res.statusText}`);
+      }
+      const answer = PushAnswer.parse(body);
+      // Another push (or a restore check) may have moved the link meanwhile: keep the newest cursor.
+      const current = o.links.read() ?? link;
+      if (current.generation === answer.generation) o.links.write({ ...current, ackedSeq: Math.max(current.ackedSeq, answer.ackedSeq), lastPushAt: now(), lastError: null });
+      return events.length === batchEvents ? 'more' : 'idle';
+    } finally {
+      clearTimeout(timeout);
+      abort = null;
+    }
+  };
+
+  const tick = async () => {
+    if (stopped || running) return;
+    running = (async () => {
+      try {
+        const r = await pushOnce();
+        failures = 0;
+        schedule(r === 'more' ? 0 : idleMs);
+      } catch (e) {
+        failures++;
+        const link = o.links.read();
+        const message = String((e as Error)?.message ?? e).slice(0, 300);
+        if (link) o.links.write({ ...link, lastError: message });
+        const backoff = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (failures - 1));
+        const delay = backoff * (0.5 + Math.random() / 2);
+        if (failures === 1 || failures % 10 === 0) o.log({ level: 'warn', msg: 'province link: push failed', error: message, failures, retryInMs: Math.round(delay) });
+        schedule(delay);
+      } finally {
+        running = null;
+      }
+    })();
+    await running;
+  };
+
+  schedule(0);
+  return {
+    kick: () => schedule(0),
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      abort?.abort();
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// The hub's schema, one numbered step each; step i brings the database to version i + 1. Never edit
+// a landed step. Events are partitioned by month (hub/db/eventPartitions.ts makes each month's).
+export const hubMigrations: readonly string[] = [
+  `
+CREATE TABLE offices (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  -- sha256 of the office's credential; the credential itself is shown once, at join.
+  credential_hash TEXT UNIQUE,
+  joined_at TIMESTAMPTZ,
+  revoked_at TIMESTAMPTZ
+);
+CREATE TABLE join_codes (
+  code_hash TEXT PRIMARY KEY,
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  expires_at TIMESTAMPTZ NOT NULL,
+  used_at TIMESTAMPTZ
+);
+CREATE TABLE office_generations (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  generation TEXT NOT NULL,
+  base_seq BIGINT NOT NULL,
+  acked_seq BIGINT NOT NULL,
+  first_push_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  last_push_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  -- office clock minus hub clock at the last push, ms
+  clock_offset_ms BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (office_id, generation)
+);
+CREATE TABLE events (
+  office_id TEXT NOT NULL,
+  generation TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  at TIMESTAMPTZ NOT NULL,
+  type TEXT NOT NULL,
+  ticket_id TEXT,
+  counter_id INTEGER,
+  service_id INTEGER,
+  actor TEXT NOT NULL DEFAULT '',
+  payload JSONB NOT NULL DEFAULT '{}',
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (office_id, generation, seq, at)
+) PARTITION BY RANGE (at);
+`,
+  `
+-- The latest health each office reported, and a log of its changes (ok, database, disk, printers, boards).
+CREATE TABLE office_health (
+  office_id TEXT PRIMARY KEY REFERENCES offices(id),
+  reported_at TIMESTAMPTZ NOT NULL,
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  ok BOOLEAN NOT NULL,
+  summary TEXT NOT NULL,
+  health JSONB NOT NULL
+);
+CREATE TABLE office_health_log (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  reported_at TIMESTAMPTZ NOT NULL,
+  ok BOOLEAN NOT NULL,
+  summary TEXT NOT NULL,
+  health JSONB NOT NULL
+);
+CREATE INDEX office_health_log_office ON office_health_log (office_id, reported_at);
+`,
+];

@@ -1,0 +1,49 @@
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventPartitions } from './db/eventPartitions';
+import { openHubDatabase } from './hubDatabase';
+import type { HubDatabase } from './hubDatabase';
+import { BatchApplier } from './ingest/batchApplier';
+import { OfficeRegistry } from './offices/officeRegistry';
+import { createHubServer } from './server/hubHttp';
+
+export interface HubOptions {
+  port: number;
+  host?: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  log?: (e: Record<string, unknown>) => void;
+  now?: () => number;
+}
+
+export interface Hub {
+  port: number;
+  db: HubDatabase;
+  offices: OfficeRegistry;
+  close(): Promise<void>;
+}
+
+/** The province hub's composition root: database, offices, ingest, HTTP. Nothing else lives here. */
+export async function startHub(o: HubOptions): Promise<Hub> {
+  const log = o.log ?? ((e) => process.stdout.write(JSON.stringify(e) + '\n'));
+  const db = await openHubDatabase({ databaseUrl: o.databaseUrl, dataDir: o.dataDir, log: (line) => log({ level: 'debug', msg: 'postgres', line }) });
+  const offices = new OfficeRegistry(db.pool, o.now);
+  const applier = new BatchApplier(db.pool, new EventPartitions(), o.now);
+  const server: http.Server = createHubServer({ offices, applier, log, now: o.now });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  log({ level: 'info', msg: 'hub listening', port });
+  return {
+    port,
+    db,
+    offices,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

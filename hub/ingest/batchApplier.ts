@@ -1,0 +1,97 @@
+import type pg from 'pg';
+import { AppError } from '../../shared/errors';
+import { HUB_FUTURE_SKEW_MS } from '../../shared/hubProtocol';
+import type { PushAnswer, PushBatch } from '../../shared/hubProtocol';
+import type { EventPartitions } from '../db/eventPartitions';
+
+/** An office's health in one comparable line: "database ok · disk low · printers down · boards none". */
+export function healthSummary(h: NonNullable<PushBatch['health']>): string {
+  return `database ${h.database} · disk ${h.disk} · printers ${h.printers} · boards ${h.boards}`;
+}
+
+/** The channel a hub process listens on to hear that some office's events landed (any process). */
+export const EVENTS_CHANNEL = 'motcua_hub_events';
+
+/**
+ * Applies one office's batch: all of it or none, in one transaction. Events are keyed by (office,
+ * generation, sequence), so a batch sent twice (a lost acknowledgement, a replay a week later)
+ * changes nothing; the answer names the highest sequence held with nothing missing below it.
+ */
+export class BatchApplier {
+  constructor(
+    private readonly db: pg.Pool,
+    private readonly partitions: EventPartitions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The office's health as it reported it; a change of its coarse state is also logged, for the office's history. */
+  private async recordHealth(c: pg.PoolClient, officeId: string, health: NonNullable<PushBatch['health']>): Promise<void> {
+    const summary = healthSummary(health);
+    const at = new Date(Math.min(health.time, this.now() + HUB_FUTURE_SKEW_MS));
+    const prev = (await c.query<{ summary: string; reported_at: Date }>('SELECT summary, reported_at FROM office_health WHERE office_id = $1 FOR UPDATE', [officeId])).rows[0];
+    // A batch retried after a newer one has landed must not roll the office's health back.
+    if (prev && prev.reported_at.getTime() > at.getTime()) return;
+    await c.query(
+      `INSERT INTO office_health (office_id, reported_at, received_at, ok, summary, health) VALUES ($1, $2, now(), $3, $4, $5)
+       ON CONFLICT (office_id) DO UPDATE SET reported_at = EXCLUDED.reported_at, received_at = now(), ok = EXCLUDED.ok, summary = EXCLUDED.summary, health = EXCLUDED.health`,
+      [officeId, at, health.ok, summary, JSON.stringify(health)],
+    );
+    if (prev?.summary !== summary) await c.query('INSERT INTO office_health_log (office_id, reported_at, ok, summary, health) VALUES ($1, $2, $3, $4, $5)', [officeId, at, health.ok, summary, JSON.stringify(health)]);
+  }
+
+  async apply(officeId: string, batch: PushBatch): Promise<PushAnswer> {
+    const events = batch.events;
+    const now = this.now();
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as PushBatch['events'][number];
+      if (e.seq <= batch.baseSeq) throw new AppError('BATCH_MALFORMED', `Sự kiện ${e.seq} không sau điểm bắt đầu ${batch.baseSeq} của thế hệ`);
+      if (i > 0 && e.seq !== (events[i - 1] as typeof e).seq + 1) throw new AppError('BATCH_MALFORMED', `Gói dữ liệu không liền mạch tại sự kiện ${e.seq}`);
+      if (e.at > now + HUB_FUTURE_SKEW_MS) throw new AppError('EVENT_FROM_FUTURE', `Sự kiện ${e.seq} có thời điểm ${new Date(e.at).toISOString()}, sau giờ của hub quá ${HUB_FUTURE_SKEW_MS / 60_000} phút`);
+    }
+    if (events.length > 0) await this.partitions.ensure(this.db, events.map((e) => e.at));
+
+    const c = await this.db.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('INSERT INTO office_generations (office_id, generation, base_seq, acked_seq) VALUES ($1, $2, $3, $3) ON CONFLICT DO NOTHING', [officeId, batch.generation, batch.baseSeq]);
+      // The row lock orders two pushes of the same office (two hub processes behind a balancer).
+      const gen = (await c.query<{ acked_seq: string }>('SELECT acked_seq FROM office_generations WHERE office_id = $1 AND generation = $2 FOR UPDATE', [officeId, batch.generation])).rows[0];
+      const acked = Number(gen?.acked_seq ?? batch.baseSeq);
+      const first = events[0];
+      if (first && first.seq > acked + 1) throw new AppError('SEQUENCE_GAP', `Hub đã có đến sự kiện ${acked}; gói bắt đầu từ ${first.seq}`, { ackedSeq: acked });
+      const fresh = events.filter((e) => e.seq > acked);
+      if (fresh.length > 0) {
+        await c.query(
+          `INSERT INTO events (office_id, generation, seq, at, type, ticket_id, counter_id, service_id, actor, payload)
+           SELECT $1, $2, u.seq, to_timestamp(u.at / 1000.0), u.type, u.ticket_id, u.counter_id, u.service_id, u.actor, u.payload::jsonb
+           FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::int[], $8::int[], $9::text[], $10::text[])
+             AS u(seq, at, type, ticket_id, counter_id, service_id, actor, payload)
+           ON CONFLICT DO NOTHING`,
+          [
+            officeId,
+            batch.generation,
+            fresh.map((e) => e.seq),
+            fresh.map((e) => e.at),
+            fresh.map((e) => e.type),
+            fresh.map((e) => e.ticketId),
+            fresh.map((e) => e.counterId),
+            fresh.map((e) => e.serviceId),
+            fresh.map((e) => e.actor),
+            fresh.map((e) => JSON.stringify(e.payload)),
+          ],
+        );
+      }
+      const ackedSeq = Math.max(acked, events.at(-1)?.seq ?? acked);
+      await c.query('UPDATE office_generations SET acked_seq = $3, last_push_at = now(), clock_offset_ms = $4 WHERE office_id = $1 AND generation = $2', [officeId, batch.generation, ackedSeq, batch.sentAt - now]);
+      if (batch.health) await this.recordHealth(c, officeId, batch.health);
+      if (fresh.length > 0 || batch.health) await c.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, officeId]);
+      await c.query('COMMIT');
+      return { generation: batch.generation, ackedSeq };
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// `npm run hub -- --port 8090 --data ./hub-data` starts the province hub on its own PostgreSQL
+// (embedded, in DIR/postgres); `--database-url postgres://…` (or MOTCUA_HUB_DATABASE_URL) uses an
+// existing server. `npm run hub -- office add --data DIR --name NAME` prints {"office":…,"code":…};
+// `office list`, `office revoke --id ID`, `office code --id ID` (a fresh join code) likewise.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startHub } from '../hub/hub';
+import { openHubDatabase } from '../hub/hubDatabase';
+import { OfficeRegistry } from '../hub/offices/officeRegistry';
+
+function fail(msg: string): never {
+  process.stderr.write(`motcua hub: ${msg}\n`);
+  process.exit(2);
+}
+
+const argv = process.argv.slice(2);
+const command = argv[0] === 'office' ? `office ${argv[1] ?? ''}` : 'serve';
+const { values } = parseArgs({
+  args: command === 'serve' ? argv : argv.slice(2),
+  options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } },
+  strict: true,
+});
+const databaseUrl = values['database-url'] ?? process.env.MOTCUA_HUB_DATABASE_URL;
+const dataDir = values.data ? path.resolve(values.data) : databaseUrl ? undefined : path.resolve('./hub-data');
+
+if (command === 'serve') {
+  const port = Number(values.port ?? 8090);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be a port number');
+  const hub = await startHub({ port, host: values.host ?? '127.0.0.1', databaseUrl, dataDir });
+  const stop = () => {
+    void hub.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+} else {
+  const db = await openHubDatabase({ databaseUrl, dataDir });
+  const offices = new OfficeRegistry(db.pool);
+  try {
+    if (command === 'office add') {
+      if (!values.name?.trim()) fail('--name NAME is needed');
+      const { office, code } = await offices.add(values.name);
+      process.stdout.write(JSON.stringify({ office: office.id, name: office.name, code }) + '\n');
+    } else if (command === 'office code') {
+      if (!values.id) fail('--id ID is needed');
+      process.stdout.write(JSON.stringify({ office: values.id, code: await offices.newCode(values.id) }) + '\n');
+    } else if (command === 'office revoke') {
+      if (!values.id) fail('--id ID is needed');
+      await offices.revoke(values.id);
+      process.stdout.write(JSON.stringify({ office: values.id, revoked: true }) + '\n');
+    } else if (command === 'office list') {
+      for (const o of await offices.list()) process.stdout.write(JSON.stringify(o) + '\n');
+    } else {
+      fail('usage: hub [--port N] [--data DIR | --database-url URL] | hub office add|code|list|revoke …');
+    }
+  } finally {
+    await db.close();
+  }
+}

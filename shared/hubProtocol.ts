@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Health } from './api/schemas';
+
+// What an office and the province hub say to each other over HTTP (issue #29). The office pushes;
+// the hub never calls an office. Pure: shared by the office host, the hub and their tests.
+
+/** A batch is at most this many events, this many bytes gzipped and this many once inflated. */
+export const HUB_BATCH_EVENTS = 1000;
+export const HUB_BATCH_GZIP_BYTES = 1 << 20;
+export const HUB_BATCH_JSON_BYTES = 8 << 20;
+/** An event stamped further ahead of the hub's clock than this is refused (a wrong office clock). */
+export const HUB_FUTURE_SKEW_MS = 10 * 60_000;
+
+/** An idle office still pushes (no events, its health) this often, so the province tells quiet from cut off. */
+export const HUB_HEARTBEAT_MS = 60_000;
+
+/** One-time join code: the hub's pairing alphabet, 12 signs in three groups (≈ 5 × 10¹⁵). */
+export const JOIN_CODE_ALPHABET = 'ACDEHKMNPRTUVXY34679';
+export const JOIN_CODE_LENGTH = 12;
+export const JOIN_CODE_TTL_MS = 24 * 3600_000;
+
+export function normalizeJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export const JoinBody = z.object({ code: z.string().min(4).max(40) }).strict();
+export type JoinBody = z.infer<typeof JoinBody>;
+export const JoinAnswer = z.object({ officeId: z.string(), name: z.string(), credential: z.string() });
+export type JoinAnswer = z.infer<typeof JoinAnswer>;
+
+/** A generation: changes whenever the office's database may have gone back in time. */
+export const Generation = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
+
+export const HubEvent = z
+  .object({
+    /** The office's own event sequence (its events table's id): gap-free within a generation. */
+    seq: z.number().int().positive(),
+    /** Epoch ms on the office's clock. */
+    at: z.number().int().positive(),
+    type: z.string().regex(/^[a-z]+(\.[a-z_]+)+$/).max(60),
+    ticketId: z.string().max(40).nullable(),
+    counterId: z.number().int().positive().nullable(),
+    serviceId: z.number().int().positive().nullable(),
+    actor: z.string().max(120),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .strict();
+export type HubEvent = z.infer<typeof HubEvent>;
+
+export const PushBatch = z
+  .object({
+    generation: Generation,
+    /** The generation's events start after this sequence (the office's last event when it joined or restored). */
+    baseSeq: z.number().int().min(0),
+    /** The office host's clock when it sent the batch: the hub measures the offset. */
+    sentAt: z.number().int().positive(),
+    events: z.array(HubEvent).max(HUB_BATCH_EVENTS),
+    /** The office's /api/health with its details as of sending: rides on every push and on the idle heartbeat. */
+    health: Health.optional(),
+  })
+  .strict();
+export type PushBatch = z.infer<typeof PushBatch>;
+export type OfficeHealth = z.infer<typeof Health>;
+
+/** The highest sequence the hub holds with nothing missing below it, for this generation. */
+export const PushAnswer = z.object({ generation: Generation, ackedSeq: z.number().int().min(0) });
+export type PushAnswer = z.infer<typeof PushAnswer>;
+
+export const HubErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
