@@ -1,6 +1,8 @@
 // Strings of the trust screens (first-time setup, pairing, enrolled devices), in both languages.
 // Kept beside i18n.tsx so the tracking page's chunk does not carry them.
 import type { Lang } from './i18n';
+import { MIN_PASSWORD } from '../shared/passwordPolicy';
+import type { SetupFault } from '../shared/setupForm';
 
 const vi = {
   setupTitle: 'Cài đặt lần đầu',
@@ -16,6 +18,29 @@ const vi = {
   pinHelp: '6 chữ số, mỗi cán bộ một mã riêng; cán bộ dùng mã này để đăng nhập tại quầy.',
   allowShortPins: 'Cho phép mã PIN 4 chữ số (kém an toàn hơn)',
   finishSetup: 'Hoàn tất cài đặt',
+  showSecret: 'Hiện',
+  hideSecret: 'Ẩn',
+  showPins: 'Hiện mã PIN',
+  hidePins: 'Ẩn mã PIN',
+  fixFields: (n: number) => `Còn ${n} ô chưa đúng; xem thông báo màu đỏ ở từng ô.`,
+  printerQuestion: 'Đơn vị có máy in phiếu số thứ tự không?',
+  printerHelp: 'Không có máy in thì kiosk hiện phiếu trên màn hình (số lớn và mã QR) để công dân ghi nhớ. Quản trị có thể đổi lại sau ở Quản trị → Thiết bị.',
+  printerYes: 'Có máy in phiếu',
+  printerNo: 'Không có máy in — phiếu hiện trên màn hình kiosk',
+  printerModel: 'Loại máy in',
+  setupFault: (fault: SetupFault, pinMin: number): string =>
+    ({
+      passwordShort: `Mật khẩu cần ít nhất ${MIN_PASSWORD} ký tự`,
+      passwordSimple: 'Mật khẩu quá đơn giản (lặp lại ít ký tự)',
+      passwordGuessable: 'Mật khẩu quá dễ đoán (trùng tên cơ quan hoặc từ thông dụng)',
+      passwordsDiffer: 'Hai lần nhập mật khẩu không khớp',
+      pinFormat: `Mã PIN gồm ${pinMin}–8 chữ số`,
+      pinRepeat: 'Mã PIN không được lặp một chữ số',
+      pinSequence: 'Mã PIN không được là dãy số liên tiếp',
+      pinMissing: 'Chưa đặt mã PIN',
+      pinDuplicate: 'Trùng mã PIN với cán bộ khác; mỗi người một mã riêng',
+      printerUnchosen: 'Chọn có hay không có máy in phiếu',
+    })[fault],
   openAdmin: 'Mở trang quản trị',
   pairTitle: 'Đăng ký thiết bị',
   pairIntro: 'Nhập mã ghép nối 8 ký tự do quản trị viên tạo trên trang Quản trị → Thiết bị đã đăng ký (hoặc quét mã QR, khỏi phải gõ).',
@@ -70,6 +95,29 @@ const en: typeof vi = {
   pinHelp: '6 digits, a different one for each officer; they sign in at their counter with it.',
   allowShortPins: 'Allow 4-digit PINs (less safe)',
   finishSetup: 'Finish setup',
+  showSecret: 'Show',
+  hideSecret: 'Hide',
+  showPins: 'Show PINs',
+  hidePins: 'Hide PINs',
+  fixFields: (n: number) => `${n} field(s) need attention; see the red message at each.`,
+  printerQuestion: 'Does the office have a ticket printer?',
+  printerHelp: 'Without a printer the kiosk shows the ticket on screen (large number and QR code) for the citizen to remember. An admin can change this later under Admin → Devices.',
+  printerYes: 'Yes, a ticket printer',
+  printerNo: 'No printer — the ticket is shown on the kiosk screen',
+  printerModel: 'Printer model',
+  setupFault: (fault: SetupFault, pinMin: number): string =>
+    ({
+      passwordShort: `At least ${MIN_PASSWORD} characters`,
+      passwordSimple: 'Too simple (too few different characters)',
+      passwordGuessable: 'Too easy to guess (the office name or a common word)',
+      passwordsDiffer: 'The two passwords differ',
+      pinFormat: `${pinMin}–8 digits`,
+      pinRepeat: 'Not one digit repeated',
+      pinSequence: 'Not a run of consecutive digits',
+      pinMissing: 'No PIN yet',
+      pinDuplicate: 'Same PIN as another officer; each needs their own',
+      printerUnchosen: 'Choose whether the office has a ticket printer',
+    })[fault],
   openAdmin: 'Open the admin screen',
   pairTitle: 'Enroll this device',
   pairIntro: 'Enter the 8-character pairing code an admin made under Admin → Enrolled devices (or scan its QR code and type nothing).',

@@ -9,6 +9,7 @@ import { DEVICE_ROLES } from '../shared/api/access';
 import type { DeviceRole } from '../shared/api/access';
 import { DeviceRegistry } from '../electron/host/auth/deviceRegistry';
 import { openDatabase } from '../electron/host/db/openDatabase';
+import { chooseDataDir, defaultDataDir, thisMachine } from '../electron/host/dataFolder';
 import { OutboxReader } from '../electron/host/province/outboxReader';
 import { joinProvince } from '../electron/host/province/provinceJoin';
 import { ProvinceLinkFile } from '../electron/host/province/provinceLinkFile';
@@ -24,7 +25,10 @@ const { values } = parseArgs({
   options: { data: { type: 'string' }, role: { type: 'string' }, counter: { type: 'string' }, zone: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' }, hub: { type: 'string' }, code: { type: 'string' } },
   strict: true,
 });
-const dataDir = path.resolve(values.data ?? process.env.MOTCUA_DATA ?? './data');
+// The folder the host starts on when none is named (electron/host/dataFolder.ts).
+const folder = chooseDataDir({ named: values.data ?? (process.env.MOTCUA_DATA || undefined), defaultDir: defaultDataDir(thisMachine()), legacyDirs: [path.resolve('data')] });
+if (folder.movedFrom) console.error(`motcua: the office's data moved from ${folder.movedFrom} to ${folder.dataDir}`);
+const dataDir = folder.dataDir;
 const db = openDatabase({ file: path.join(dataDir, 'motcua.sqlite'), backupDir: path.join(dataDir, 'backups'), skipIntegrityCheck: true });
 const devices = new DeviceRegistry(db, Date.now);
 try {

@@ -1,7 +1,7 @@
 // `npm run screenshots`: every screen, in each of its states, at every size it is used at, into
 // docs/screens/<screen>-<state>-<width>x<height>.png, against a real host with a little queue
-// activity, in Debian's Chromium, plus the admin tabs (SCREENS=admin takes only those). Look at them
-// after a change.
+// activity, in Debian's Chromium, plus the admin tabs (SCREENS=admin takes only those; SCREENS=setup
+// only a new office's setup page and screen ticket). Look at them after a change.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +15,15 @@ import { TEST_ADMIN_PASSWORD, enrollCli, pinOf } from '../test/helpers/devices';
 import type { ServeProcess } from '../test/helpers/serveProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
 import { centreScreens } from './centreScreenshots';
+import { setupScreens } from './setupScreenshots';
 
 const out = path.resolve('docs/screens');
 fs.mkdirSync(out, { recursive: true });
+if (process.env.SCREENS === 'setup') {
+  const only = await setupScreens(out);
+  console.log(`${only.length} screenshots in ${out}:\n${only.join('\n')}`);
+  process.exit(0);
+}
 if (process.env.SCREENS === 'centre') {
   const only = await centreScreens(out);
   console.log(`${only.length} screenshots in ${out}:\n${only.join('\n')}`);
@@ -309,4 +315,5 @@ await shot(home, 'home', 'links');
 await browser.close();
 srv.child.kill('SIGTERM');
 shots.push(...(await centreScreens(out)));
+shots.push(...(await setupScreens(out)));
 console.log(`${shots.length} screenshots in ${out}:\n${shots.join('\n')}`);

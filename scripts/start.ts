@@ -6,7 +6,7 @@ import { defaultScreensBuild, ensureScreensBuilt } from './buildScreens';
 import { defaultHostBuild, ensureHostBuilt, hostEntryFile } from './buildHost';
 import { runElectronInstall } from './electronDownload';
 import { electronDir, electronVersion } from './electronBinary';
-import { formatReport, prepareElectron } from './electronSetup';
+import { RETRY_ENV, fileMemory, formatReport, prepareElectron } from './electronSetup';
 
 const root = process.cwd();
 const version = electronVersion(root);
@@ -20,6 +20,7 @@ let lastPercent = -1;
 const plan = await prepareElectron({
   root,
   env: process.env,
+  memory: fileMemory(root),
   download: (onReport) => {
     console.log(`motcua: the Electron ${version} binary is not downloaded yet; fetching it now (once, about 100 MB)…`);
     return runElectronInstall(electronDir(root), process.env, onReport);
@@ -39,15 +40,23 @@ const plan = await prepareElectron({
 
 const buildScreens = () => ensureScreensBuilt(defaultScreensBuild(root), (l) => console.log(l));
 
-async function browserMode(): Promise<void> {
-  console.warn('Meanwhile motcua runs in browser mode: open /kiosk and /display at the address printed below in Chromium, Chrome or Edge.\n');
+async function browserMode(explain = true): Promise<void> {
+  if (explain) console.warn('Meanwhile motcua runs in browser mode: open /kiosk and /display at the address printed below in Chromium, Chrome or Edge.\n');
   await buildScreens();
   const host = defaultHostBuild(root);
   await ensureHostBuilt(host, (l) => console.log(l));
   spawn(process.execPath, [hostEntryFile(host), ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 }
 
-if (plan.mode === 'browser') {
+if (plan.mode === 'browser' && plan.skipped) {
+  console.log('motcua: browser mode (ELECTRON_SKIP_BINARY_DOWNLOAD is set; unset it for the desktop app)');
+  await browserMode(false);
+} else if (plan.mode === 'browser' && plan.rememberedAt !== undefined) {
+  // Said in full once, when it failed; every later start says only how to try again.
+  const retry = process.platform === 'win32' ? `set "${RETRY_ENV}=1" && npm start` : `${RETRY_ENV}=1 npm start`;
+  console.warn(`motcua: browser mode (the Electron ${version} download failed on ${new Date(plan.rememberedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${plan.error}); to try again: ${retry}`);
+  await browserMode(false);
+} else if (plan.mode === 'browser') {
   console.warn(`\nmotcua: no desktop app — Electron ${version} could not be downloaded: ${plan.error}`);
   console.warn(`To fix it, use one of:\n${plan.help.map((l) => `  ${l}`).join('\n')}`);
   await browserMode();

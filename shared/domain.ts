@@ -140,6 +140,11 @@ export const OfficeConfig = z.object({
   skipMinSeconds: z.number().int().min(0).max(600).default(60),
   /** Seconds without a touch before the kiosk returns to its start screen. */
   kioskIdleSeconds: z.number().int().min(10).max(600).default(30),
+  /**
+   * The office hands out paper tickets (asked at setup). Without a printer the kiosk shows the ticket
+   * on screen as the citizen's ticket, not as a failed print.
+   */
+  hasTicketPrinter: z.boolean().default(true),
   /** Phones on the office Wi-Fi may take a number themselves (off: only enrolled kiosks issue). */
   phonesMayTakeNumber: z.boolean().default(false),
   backupHour: z.number().int().min(0).max(23).default(2),

@@ -69,6 +69,7 @@ export const errorCatalog = {
   PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn', en: 'Pairing code is wrong or expired' },
   SETUP_REQUIRED: { status: 409, vi: 'Hệ thống chưa được cài đặt lần đầu', en: 'First-time setup has not been done' },
   SETUP_TOKEN_INVALID: { status: 403, vi: 'Liên kết cài đặt không đúng hoặc đã hết hạn', en: 'Setup link is wrong or expired' },
+  SETUP_INVALID: { status: 400, vi: 'Một số ô chưa đúng; xem thông báo ở từng ô', en: 'Some fields need attention; see the message at each' },
   WEAK_PASSWORD: { status: 400, vi: 'Mật khẩu quá dễ đoán', en: 'Password is too easy to guess' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống', en: 'Internal error' },
 } as const;

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 export interface ServeArgs {
   port: number;
   host: string | undefined;
-  dataDir: string;
+  /** Named with --data or MOTCUA_DATA; otherwise the office's default folder (dataFolder.ts). */
+  dataDir: string | undefined;
 }
 
 /** `--port 8080 --data ./data --host 192.168.1.10`; env MOTCUA_DATA / MOTCUA_PORT / MOTCUA_HOST as fallbacks. */
@@ -16,5 +17,5 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArg
   });
   const port = Number(values.port ?? env.MOTCUA_PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
-  return { port, host: values.host ?? env.MOTCUA_HOST ?? undefined, dataDir: values.data ?? env.MOTCUA_DATA ?? './data' };
+  return { port, host: values.host ?? env.MOTCUA_HOST ?? undefined, dataDir: values.data ?? (env.MOTCUA_DATA || undefined) };
 }

@@ -5,6 +5,7 @@ import { parseServeArgs } from './cliArgs';
 import { CorruptDatabaseError } from './db/openDatabase';
 import { FutureDatabaseError } from './db/migrate';
 import { DataDirBusyError } from './db/dataDirLock';
+import { DataFolderConflictError, chooseDataDir, defaultDataDir, movedLogLine, thisMachine } from './dataFolder';
 import { createFileLog } from './logger';
 import { NativeAddonError, checkNativeAddons, currentAddonContext } from './nativeAddons';
 
@@ -16,8 +17,16 @@ async function main(): Promise<void> {
   await checkNativeAddons({ sqliteAddon, context: currentAddonContext(root) });
   // Imported only now: the host imports serialport, which loads its addon as it is imported.
   const { startHost } = await import('./host');
-  const dataDir = path.resolve(args.dataDir);
+  // ./data (npm runs scripts in the project folder) is where `npm start` in browser mode and `npm run
+  // serve` kept an office before.
+  const choice = chooseDataDir({ named: args.dataDir, defaultDir: defaultDataDir(thisMachine()), legacyDirs: [path.resolve('data')] });
+  const dataDir = choice.dataDir;
   const log = createFileLog(path.join(dataDir, 'logs'), { echo: process.env.MOTCUA_LOG_STDERR === '1' });
+  const moved = movedLogLine(choice);
+  if (moved) {
+    log(moved);
+    process.stdout.write(JSON.stringify(moved) + '\n');
+  }
   const host = await startHost({
     dataDir,
     port: args.port,
@@ -54,7 +63,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError || e instanceof NativeAddonError || e instanceof DataDirBusyError) {
+  if (e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError || e instanceof NativeAddonError || e instanceof DataDirBusyError || e instanceof DataFolderConflictError) {
     process.stderr.write(`motcua: ${e.message}\n`);
     process.exit(2);
   }

@@ -32,7 +32,8 @@ export function setupIpc(host: Host): void {
     } catch (e) {
       const err = e instanceof AppError ? e : e instanceof ZodError ? new AppError('BAD_REQUEST', 'Dữ liệu không hợp lệ') : new AppError('INTERNAL');
       if (!(e instanceof AppError) && !(e instanceof ZodError)) host.log({ level: 'error', msg: 'ipc error', error: String(e) });
-      return { ok: false, error: { code: err.code, message: err.message, status: errorCatalog[err.code].status } };
+      const details = err.status < 500 && err.details !== undefined ? { details: err.details } : {};
+      return { ok: false, error: { code: err.code, message: err.message, status: errorCatalog[err.code].status, ...details } };
     }
   });
   // The admin exit: a window may quit the kiosk only once it has signed in as admin.

@@ -1,4 +1,6 @@
 import { app, dialog } from 'electron';
+import { DataFolderConflictError } from '../host/dataFolder';
+import { DataDirBusyError } from '../host/db/dataDirLock';
 import { FutureDatabaseError } from '../host/db/migrate';
 import { CorruptDatabaseError } from '../host/db/openDatabase';
 import { NativeAddonError } from '../host/nativeAddons';
@@ -9,7 +11,7 @@ import { NativeAddonError } from '../host/nativeAddons';
  * in a dialog for whoever stands at the kiosk; anything else keeps its stack for a bug report.
  */
 export function failToStart(e: unknown): void {
-  const known = e instanceof NativeAddonError || e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError;
+  const known = e instanceof NativeAddonError || e instanceof CorruptDatabaseError || e instanceof FutureDatabaseError || e instanceof DataFolderConflictError || e instanceof DataDirBusyError;
   const line = known ? e.message : `failed to start: ${String((e as Error)?.stack ?? e)}`;
   process.stderr.write(`motcua: ${line}\n`);
   dialog.showErrorBox('motcua', line);

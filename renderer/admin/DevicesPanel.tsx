@@ -8,6 +8,7 @@ import { BoardsForm } from './BoardsForm';
 import { Field, FieldRow } from './FormField';
 import { KioskPrintersPanel } from './KioskPrintersPanel';
 import { SettingForm, useSettingSave } from './SettingForm';
+import { TicketOutputForm } from './TicketOutputForm';
 
 const PROFILES: [PrinterConfig['profile'], string][] = [
   ['epson-tm-t20iii', 'Epson TM-T20III / TM-T82III'],
@@ -108,6 +109,7 @@ export function DevicesPanel() {
   return (
     <div className="admin-two">
       <div className="admin-stack">
+        <TicketOutputForm />
         <PrinterForm />
         <KioskPrintersPanel />
       </div>

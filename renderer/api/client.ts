@@ -36,6 +36,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** What the host said beyond the code, e.g. which fields of a form are wrong. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -57,8 +59,8 @@ export async function call<K extends RouteName>(name: K, input: CallInput<K> = {
     try {
       return (await window.motcua.invoke(name, raw)) as OutputOf<K>;
     } catch (e) {
-      const err = e as { code?: string; message?: string; status?: number };
-      throw new ApiError(err.code ?? 'INTERNAL', err.message ?? String(e), err.status ?? 500);
+      const err = e as { code?: string; message?: string; status?: number; details?: unknown };
+      throw new ApiError(err.code ?? 'INTERNAL', err.message ?? String(e), err.status ?? 500, err.details);
     }
   }
   const route = routePaths[name];
@@ -76,8 +78,8 @@ export async function call<K extends RouteName>(name: K, input: CallInput<K> = {
   const text = await res.text();
   const json = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
-    const err = (json as { error?: { code: string; message: string } } | null)?.error;
-    throw new ApiError(err?.code ?? 'INTERNAL', err?.message ?? res.statusText, res.status);
+    const err = (json as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
+    throw new ApiError(err?.code ?? 'INTERNAL', err?.message ?? res.statusText, res.status, err?.details);
   }
   return json as OutputOf<K>;
 }

@@ -146,9 +146,17 @@ export function TicketResult({ ticket, priorityLabel, onDone, children, aside }:
             {t.ahead}: <b>{ticket.ahead}</b> · {t.etaAbout} <b>{ticket.etaMinutes}</b> {t.minutes}
           </div>
         )}
-        <div className={`print-state ${printed ? 'ok' : printing ? 'busy' : 'failed'}`} data-testid="print-state" data-state={print} role="status">
-          {printed ? t.takeTicket : printing ? t.printing : t.kioskPrintFailed}
-        </div>
+        {print === 'screen' ? (
+          // The office has no printer: this screen is the ticket, said calmly, not a failed print.
+          <div className="print-state screen" data-testid="print-state" data-state={print} role="status">
+            <div className="screen-ticket-ask">{t.screenTicket}</div>
+            <div className="screen-ticket-how">{t.screenTicketHow}</div>
+          </div>
+        ) : (
+          <div className={`print-state ${printed ? 'ok' : printing ? 'busy' : 'failed'}`} data-testid="print-state" data-state={print} role="status">
+            {printed ? t.takeTicket : printing ? t.printing : t.kioskPrintFailed}
+          </div>
+        )}
         {/* Where to go and what to bring (issue #15). */}
         {children}
       </div>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_ROLES } from './access';
 import { PAIRING_CODE_TYPED } from '../pairingCode';
+import { SetupPrinterChoice } from '../setupForm';
 
 export const DeviceRoleSchema = z.enum(DEVICE_ROLES);
 
@@ -33,6 +34,8 @@ export const SetupStatus = z.object({
   required: z.boolean(),
   tokenValid: z.boolean(),
   officeName: z.string(),
+  /** The page refuses a password built on either name, as the host does. */
+  officeNameEn: z.string(),
   /** Only with a valid token: whose PINs the setup page asks for. */
   officers: z.array(z.object({ id: z.number().int(), name: z.string(), title: z.string() })),
 });
@@ -42,6 +45,8 @@ export const SetupBody = z
     password: z.string().min(1).max(200),
     pins: z.array(z.object({ officerId: z.number().int().positive(), pin: z.string().max(8) }).strict()).max(500),
     allowShortPins: z.boolean().default(false),
+    /** Null until the person chooses: the host answers it as a field to fill in, with the others. */
+    printer: SetupPrinterChoice.nullable(),
     deviceName: z.string().trim().max(80).optional(),
   })
   .strict();

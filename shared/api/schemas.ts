@@ -122,7 +122,8 @@ export type ServiceStatus = z.infer<typeof ServiceStatus>;
 /** What happened to a ticket's paper, as the kiosk tells the citizen: 'none' when no printer is set up. */
 export const TicketPrintView = z.object({
   jobId: z.number().int().nullable(),
-  state: z.enum(['none', 'queued', 'printing', 'done', 'failed']),
+  /** `screen`: the office has no ticket printer, the screen's ticket is the ticket (not a failure). */
+  state: z.enum(['none', 'screen', 'queued', 'printing', 'done', 'failed']),
 });
 export type TicketPrintView = z.infer<typeof TicketPrintView>;
 

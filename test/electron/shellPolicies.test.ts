@@ -118,4 +118,36 @@ describe('packaging', () => {
     expect(ok).toBe(true);
     expect(validate({ notAnOption: true })).toBe(false);
   });
+
+  it('the app has an icon: every icon electron-builder.yml names exists and is a PNG (or an ICO of PNGs) of a size installers take', () => {
+    const config = loadYaml(fs.readFileSync(path.resolve('electron-builder.yml'), 'utf8')) as Record<string, { icon?: string } | undefined>;
+    const pngSize = (b: Buffer) => {
+      expect(b.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(b.subarray(12, 16).toString('latin1')).toBe('IHDR');
+      return { width: b.readUInt32BE(16), height: b.readUInt32BE(20), colourType: b.readUInt8(25) };
+    };
+    const linux = config.linux?.icon ?? '';
+    expect(linux).toMatch(/\.png$/);
+    // 512 or 1024 square, with an alpha channel (the rounded corners are transparent).
+    const png = pngSize(fs.readFileSync(path.resolve(linux)));
+    expect([512, 1024]).toContain(png.width);
+    expect(png.height).toBe(png.width);
+    expect(png.colourType).toBe(6);
+
+    const win = config.win?.icon ?? '';
+    expect(win).toMatch(/\.ico$/);
+    const ico = fs.readFileSync(path.resolve(win));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const sizes: number[] = [];
+    for (let i = 0; i < ico.readUInt16LE(4); i++) {
+      const entry = 6 + 16 * i;
+      const image = ico.subarray(ico.readUInt32LE(entry + 12), ico.readUInt32LE(entry + 12) + ico.readUInt32LE(entry + 8));
+      const { width, height } = pngSize(image);
+      expect(width).toBe(ico.readUInt8(entry) || 256);
+      expect(height).toBe(width);
+      sizes.push(width);
+    }
+    // Windows wants 256 for the installer and Explorer, 16–48 for the taskbar and title bar.
+    expect(sizes).toEqual(expect.arrayContaining([256, 48, 32, 16]));
+  });
 });

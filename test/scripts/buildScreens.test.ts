@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +53,16 @@ describe('serve builds the screens only when their sources changed', () => {
 
     fs.rmSync(b.outDir, { recursive: true });
     expect(staleReason(b)).toBe('no build yet');
+  }, 90_000);
+
+  it('the build says nothing on a clean install: no chunk-size or "use client" warning', () => {
+    const root = copyProject();
+    const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+    const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    // What `npm start` would show of the build: nothing at all.
+    expect(`${r.stdout}${r.stderr}`.trim()).toBe('');
+    // And the chunks the limit was set for are still there, lazily loaded.
+    expect(fs.readdirSync(path.join(root, 'dist', 'renderer', 'assets')).some((f) => /^exceljs.*\.js$/.test(f))).toBe(true);
   }, 90_000);
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { electronBinary, electronCacheFolder, electronZipName, electronZipUrl } from '../../scripts/electronBinary';
 import { runElectronInstall } from '../../scripts/electronDownload';
 import type { DownloadReport } from '../../scripts/electronDownload';
-import { prepareElectron } from '../../scripts/electronSetup';
+import { RETRY_ENV, fileMemory, prepareElectron } from '../../scripts/electronSetup';
 import { tempDir } from '../helpers/tempHost';
 import { zipFile } from '../helpers/zipFile';
 
@@ -171,4 +171,44 @@ describe('npm start: the Electron binary', () => {
     });
     expect(works).toEqual({ mode: 'desktop', bin: path.join(dir, 'dist', 'electron'), downloaded: true });
   });
+
+  it('ELECTRON_SKIP_BINARY_DOWNLOAD: browser mode as chosen, nothing downloaded, nothing to fix', async () => {
+    let downloads = 0;
+    const plan = await prepareElectron({ root: project(), env: env({ ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }), download: async () => (downloads++, { ok: true as const, url: null }) });
+    expect(plan).toMatchObject({ mode: 'browser', skipped: true });
+    expect(downloads).toBe(0);
+  });
+
+  it('a failed download is remembered: the next start does not try (or reprint) it again until asked, or until a setting or the cache changes', async () => {
+    const root = project();
+    const cache = tempDir('motcua-electron-cache-');
+    const e = env({ electron_config_cache: cache, ELECTRON_MIRROR: 'http://127.0.0.1:9/' });
+    let downloads = 0;
+    const failing = async () => (downloads++, { ok: false as const, error: 'getaddrinfo ENOTFOUND github.com', url: null });
+    const memory = fileMemory(root);
+    const first = await prepareElectron({ root, env: e, download: failing, memory, now: () => 1_700_000_000_000 });
+    expect(first).toMatchObject({ mode: 'browser', error: 'getaddrinfo ENOTFOUND github.com' });
+    expect(first.mode === 'browser' && first.rememberedAt).toBeUndefined();
+    expect(downloads).toBe(1);
+    // The next starts: no new attempt, the same cause, with when it was seen.
+    for (let i = 0; i < 2; i++) {
+      const again = await prepareElectron({ root, env: e, download: failing, memory: fileMemory(root) });
+      expect(again).toMatchObject({ mode: 'browser', error: 'getaddrinfo ENOTFOUND github.com', rememberedAt: 1_700_000_000_000 });
+    }
+    expect(downloads).toBe(1);
+    // Asked to retry: it tries.
+    await prepareElectron({ root, env: { ...e, [RETRY_ENV]: '1' }, download: failing, memory });
+    expect(downloads).toBe(2);
+    // Another mirror (what the help suggests): it tries by itself.
+    await prepareElectron({ root, env: { ...e, ELECTRON_MIRROR: 'http://127.0.0.1:10/' }, download: failing, memory });
+    expect(downloads).toBe(3);
+    // The zip copied by hand into the cache (with the first mirror): tried, and it works with no network.
+    const line = first.mode === 'browser' ? (first.help.find((l) => l.includes(cache)) ?? '') : '';
+    const folder = line.trim().split(/\s+/)[0] ?? '';
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, electronZipName(version)), zip);
+    const plan = await prepareElectron({ root, env: e, download: realDownload(root, e), memory });
+    expect(plan.mode).toBe('desktop');
+    expect(memory.recall()).toBeNull();
+  }, 30_000);
 });

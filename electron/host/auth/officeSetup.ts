@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { passwordProblem, pinProblem } from '../../../shared/passwordPolicy';
+import { setupProblems } from '../../../shared/setupForm';
+import type { SetupPrinterChoice } from '../../../shared/setupForm';
 import type { OfficeSettings } from '../config/officeSettings';
 import type { DeviceRegistry } from './deviceRegistry';
 import { hashSecretAsync, randomToken, sha256 } from './secretHash';
@@ -15,6 +16,7 @@ export interface SetupInput {
   password: string;
   pins: { officerId: number; pin: string }[];
   allowShortPins: boolean;
+  printer: SetupPrinterChoice | null;
   deviceName?: string;
 }
 
@@ -57,25 +59,23 @@ export class OfficeSetup {
     return this.db.prepare("SELECT id, name, title FROM officers WHERE active = 1 ORDER BY id").all() as { id: number; name: string; title: string }[];
   }
 
-  async complete(input: SetupInput, address: string | null): Promise<{ deviceToken: string }> {
+  /**
+   * Every field is checked before anything is refused, so the answer names each wrong field at once
+   * (SETUP_INVALID, details.fields) and the page shows each message at its own field.
+   */
+  async complete(input: SetupInput, address: string | null): Promise<{ deviceToken: string; printer: SetupPrinterChoice }> {
     if (this.isDone()) throw new AppError('SETUP_TOKEN_INVALID', 'Hệ thống đã được cài đặt');
     if (!this.tokenValid(input.token)) throw new AppError('SETUP_TOKEN_INVALID');
     const office = this.settings.get();
-    const problem = passwordProblem(input.password, [office.name, office.nameEn, ...office.name.split(/\s+/)]);
-    if (problem) throw new AppError('WEAK_PASSWORD', problem);
     const officers = this.officersNeedingPins();
+    const fields = setupProblems(input, office, officers.map((o) => o.id));
+    if (fields.length > 0) throw new AppError('SETUP_INVALID', fields.map((f) => f.message).join('; '), { fields });
+    const printer = input.printer as SetupPrinterChoice;
     const given = new Map(input.pins.map((p) => [p.officerId, p.pin]));
-    for (const o of officers) {
-      const pin = given.get(o.id);
-      if (pin === undefined) throw new AppError('BAD_REQUEST', `Chưa đặt mã PIN cho ${o.name}`);
-      const bad = pinProblem(pin, input.allowShortPins);
-      if (bad) throw new AppError('BAD_REQUEST', `${o.name}: ${bad}`);
-    }
-    if (new Set(given.values()).size !== given.size) throw new AppError('BAD_REQUEST', 'Mỗi cán bộ cần một mã PIN riêng');
     const adminHash = await hashSecretAsync(input.password);
     const pinHashes = await Promise.all(officers.map(async (o) => [o.id, await this.pins.hash(given.get(o.id) as string)] as const));
     // Re-checked inside the transaction: two browsers racing with the same link, one wins.
-    return this.db.transaction(() => {
+    const done = this.db.transaction(() => {
       if (this.isDone() || !this.tokenValid(input.token)) throw new AppError('SETUP_TOKEN_INVALID');
       this.settings.setRaw('admin', { hash: adminHash, mustChange: false });
       this.settings.setRaw(SETUP_KEY, { hash: '', expiresAt: 0 });
@@ -83,8 +83,15 @@ export class OfficeSetup {
       const put = this.db.prepare('UPDATE officers SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?');
       for (const [id, hash] of pinHashes) put.run(hash, id);
       const { token } = this.devices.enroll('admin', null, input.deviceName || 'Máy cài đặt', address);
-      return { deviceToken: token };
-    }).immediate();
+      this.settings.set({ ...office, hasTicketPrinter: printer.kind === 'printer' });
+      return { deviceToken: token, printer };
+    });
+    try {
+      return done.immediate();
+    } finally {
+      // The cached office row is re-read whether the write landed or was rolled back.
+      this.settings.invalidate();
+    }
   }
 
   allowShortPins(): boolean {

@@ -43,6 +43,8 @@ export class PrinterFleet {
     for (const [id, cfg] of Object.entries(this.stored())) this.kiosks.set(Number(id), this.make(Number(id), cfg));
     this.stopListening = d.queue.onEvent((e) => {
       if (e.type !== 'ticket.issued' || !e.ticket) return;
+      // An office that chose to have no ticket printer prints nothing, whatever a panel still holds.
+      if (!this.printsTickets()) return;
       this.forTicket(e.ticket.id).printIssued(e.ticket.id);
     });
     this.stopAgents = d.agents.onPrinterUp((deviceId) => {
@@ -91,8 +93,13 @@ export class PrinterFleet {
     return own?.configured() ? own : this.host;
   }
 
+  private printsTickets(): boolean {
+    return this.d.settings.get().hasTicketPrinter;
+  }
+
   ticketPrint(ticketId: string): TicketPrintView {
-    return this.forTicket(ticketId).ticketPrint(ticketId);
+    const view = this.forTicket(ticketId).ticketPrint(ticketId);
+    return view.state === 'none' && !this.printsTickets() ? { jobId: null, state: 'screen' } : view;
   }
 
   /** A reprint goes to the printer the job was for. */
@@ -109,6 +116,8 @@ export class PrinterFleet {
 
   /** Every configured printer and whether it can print now, for health ("none configured" is an empty list). */
   health(): { printer: string; ready: boolean; message: string }[] {
+    // An office without ticket printers has none to be unwell, whatever a panel still holds.
+    if (!this.printsTickets()) return [];
     return [this.host, ...this.kiosks.values()]
       .filter((p) => p.configured())
       .map((p) => {

@@ -319,10 +319,13 @@ export function createHandlers(d: HandlerDeps): Handlers {
     officeOverview: () => overview.build(admin.alerts(queue.now())),
     setupStatus: ({ query }) => {
       const valid = d.setup.tokenValid(query.token);
-      return { required: !d.setup.isDone(), tokenValid: valid, officeName: queue.settings.get().name, officers: valid ? d.setup.officersNeedingPins() : [] };
+      const office = queue.settings.get();
+      return { required: !d.setup.isDone(), tokenValid: valid, officeName: office.name, officeNameEn: office.nameEn, officers: valid ? d.setup.officersNeedingPins() : [] };
     },
     completeSetup: async ({ body }, call) => {
-      const { deviceToken } = await d.setup.complete(body, call.client ?? null);
+      const { deviceToken, printer } = await d.setup.complete(body, call.client ?? null);
+      // Which printer the office has; where it is plugged in is set later on the printer panel.
+      if (printer.kind === 'printer') printers.host.setConfig({ ...printers.host.getConfig(), profile: printer.profile });
       return { ok: true as const, deviceToken };
     },
     pairDevice: ({ body }, call) => {

@@ -208,7 +208,8 @@ export function createApiHandler(handlers: Handlers, auth: AuthService, log: Log
       if (e instanceof AppError) {
         if (e.code === 'PAYLOAD_TOO_LARGE') return refuseEarly(req, res, e);
         if (e.status >= 500) log({ level: 'error', msg: 'api error', route: name, code: e.code, detail: String(e.details ?? '') });
-        return sendError(res, e.code, e.message);
+        // A refusal's details (which fields are wrong) go to the caller; a failure's stay in the log.
+        return sendError(res, e.code, e.message, e.status < 500 ? (e.details ?? undefined) : undefined);
       }
       log({ level: 'error', msg: 'unhandled api error', route: name, error: String((e as Error)?.stack ?? e) });
       return sendError(res, 'INTERNAL');

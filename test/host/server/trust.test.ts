@@ -140,14 +140,16 @@ describe('first start of a new office', () => {
       expect(status.body.officers).toHaveLength(4);
       expect((await browser.get('/api/setup?token=wrong')).body).toMatchObject({ tokenValid: false, officers: [] });
       const pins = status.body.officers.map((o: { id: number }, i: number) => ({ officerId: o.id, pin: ['572946', '318274', '649135', '205817'][i] }));
-      const weak = await browser.post('/api/setup', { token, password: 'Hòa Bình 2026', pins });
-      expect(weak.body.error.code).toBe('WEAK_PASSWORD');
-      const shortPins = await browser.post('/api/setup', { token, password: 'cây-đa-giếng-nước-7', pins: pins.map((p: { officerId: number }) => ({ ...p, pin: '5829' })) });
+      const printer = { kind: 'none' };
+      const weak = await browser.post('/api/setup', { token, password: 'Hòa Bình 2026', pins, printer });
+      expect(weak.body.error.code).toBe('SETUP_INVALID');
+      expect(weak.body.error.details.fields).toEqual([{ field: 'password', fault: 'passwordGuessable', message: expect.any(String) }]);
+      const shortPins = await browser.post('/api/setup', { token, password: 'cây-đa-giếng-nước-7', pins: pins.map((p: { officerId: number }) => ({ ...p, pin: '5829' })), printer });
       expect(shortPins.status).toBe(400);
-      const ok = await browser.post('/api/setup', { token, password: 'cây-đa-giếng-nước-7', pins });
+      const ok = await browser.post('/api/setup', { token, password: 'cây-đa-giếng-nước-7', pins, printer });
       expect(ok.status).toBe(200);
       expect(browser.device).toBeTruthy();
-      const again = await new HttpClient(base).post('/api/setup', { token, password: 'another-long-password-9', pins });
+      const again = await new HttpClient(base).post('/api/setup', { token, password: 'another-long-password-9', pins, printer });
       expect(again.body.error.code).toBe('SETUP_TOKEN_INVALID');
       // The browser that did the setup is now the first admin device.
       expect((await browser.post('/api/auth/admin', { password: 'cây-đa-giếng-nước-7' })).status).toBe(200);
