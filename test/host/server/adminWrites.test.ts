@@ -13,6 +13,9 @@ import { TEST_ADMIN_PASSWORD, deviceClient, enrollDevice } from '../../helpers/d
 import type { HttpClient } from '../../helpers/httpClient';
 import { pick, prng } from '../../helpers/prng';
 import { tempHost } from '../../helpers/tempHost';
+import { startHub } from '../../../hub/hub';
+import type { Hub } from '../../../hub/hub';
+import { hubPostgresPerFile } from '../../helpers/hubPostgres';
 import { shapeOf, someKeys, valueFor } from '../../helpers/zodValues';
 import type { Rnd, ValueOverrides } from '../../helpers/zodValues';
 
@@ -378,6 +381,25 @@ function catalogueImportWrite(iterations: number): WriteSpec {
 /** Writes that change no setting an admin reads back: the state must stay exactly as it was. */
 const changesNothing = (iterations: number, audited: boolean, body: (rnd: Rnd) => Obj | undefined): WriteSpec => ({ iterations, audited, body, expect: (s) => s });
 
+// Joining the province (#29) needs a province: a real hub on a real PostgreSQL, a fresh one-time code
+// per try. The link lives beside the database, so none of the office's settings may change.
+const provincePg = hubPostgresPerFile();
+let provinceHub: Hub | undefined;
+let joinCode = '';
+afterAll(async () => {
+  await provinceHub?.close();
+});
+const provinceJoinWrite = (iterations: number): WriteSpec => ({
+  iterations,
+  audited: false,
+  prepare: async () => {
+    provinceHub ??= await startHub({ port: 0, databaseUrl: await provincePg.database(), log: () => undefined });
+    joinCode = (await provinceHub.offices.add('UBND phường thử')).code;
+  },
+  body: (rnd) => ({ hubUrl: `http://127.0.0.1:${provinceHub?.port}`, code: pick(rnd, [joinCode, joinCode.toLowerCase(), joinCode.replace(/-/g, ' ')]) }),
+  expect: (s) => s,
+});
+
 let current: State;
 const state = () => current;
 const SPECS: Partial<Record<RouteName, WriteSpec>> = {
@@ -385,6 +407,8 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   setPrinterConfig: settingsPatch('setPrinterConfig', 'printer', 30, state),
   setAnnouncementConfig: settingsPatch('setAnnouncementConfig', 'announcements', 30, state),
   setBoardsConfig: boardsWrite(25, state),
+  provinceJoin: provinceJoinWrite(4),
+  provincePushNow: changesNothing(3, false, () => undefined),
   saveService: entityWrite('saveService', 'services', 50, state),
   saveCounter: entityWrite('saveCounter', 'counters', 40, state, (sent) => sent),
   saveOfficer: entityWrite('saveOfficer', 'officers', 30, state, ({ pin: _pin, ...rest }) => rest),
