@@ -73,7 +73,7 @@ describe('admin settings in Chromium', () => {
     await marquee.waitFor();
     await admin.waitForFunction(() => (document.querySelector('[data-form="office"] input') as HTMLInputElement | null)?.value !== '');
     await marquee.fill('Chào mừng quý công dân đến Bộ phận Một cửa');
-    await admin.click('form button[type="submit"]:has-text("Lưu")');
+    await admin.click('[data-form="office"] button[type="submit"]');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
 
     // Restart the host on the same data dir and port; the admin session survives in the database.

@@ -45,7 +45,7 @@ describe('priority strategy editor (admin → Đơn vị)', () => {
     await admin.getByLabel('Cách gọi đối tượng ưu tiên').selectOption('jumpLimit');
     await admin.getByLabel('Số phiếu ưu tiên tối đa được gọi trước một phiếu thường đang chờ').fill('2');
     await admin.getByLabel(/^Dịch vụ xếp sau/).fill('20');
-    await admin.click('form button[type="submit"]');
+    await admin.click('[data-form="office"] button[type="submit"]');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
     const first = await office(admin);
     expect(first.priorityStrategy).toEqual({ kind: 'jumpLimit', maxJumps: 2 });
@@ -62,7 +62,7 @@ describe('priority strategy editor (admin → Đơn vị)', () => {
     expect(await admin.getByLabel(/^Dịch vụ xếp sau/).inputValue()).toBe('20');
     await admin.getByLabel('Cách gọi đối tượng ưu tiên').selectOption('alternate');
     await admin.getByLabel('Số phiếu ưu tiên được gọi liền nhau trước một phiếu thường').fill('4');
-    await admin.click('form button[type="submit"]');
+    await admin.click('[data-form="office"] button[type="submit"]');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
     const second = await office(admin);
     expect(second.priorityStrategy).toEqual({ kind: 'alternate', priorityRun: 4 });

@@ -8,7 +8,7 @@ import { m007LighterEvents } from '../../../electron/host/db/migrations/m007_lig
 import { seedIfEmpty } from '../../../electron/host/db/seed';
 import { QueueService } from '../../../electron/host/queue/queueService';
 import { TEST_ADMIN_PASSWORD } from '../../helpers/devices';
-import { FakeClock, STAFF, tempDir } from '../../helpers/tempHost';
+import { FakeClock, tempDir } from '../../helpers/tempHost';
 
 const schemaOf = (db: Database.Database, name: string) =>
   (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as { sql: string } | undefined)?.sql ?? null;
@@ -24,11 +24,12 @@ describe('m007: lighter event log', () => {
     migrate(db, at);
     seedIfEmpty(db, { adminPassword: TEST_ADMIN_PASSWORD, alwaysOpen: true });
     const clock = new FakeClock();
-    const q = new QueueService({ db, now: clock.now });
-    q.counters.open(1, 1);
-    for (let i = 0; i < 4; i++) q.issuer.issue({ serviceId: 1 });
-    const t = q.calling.callNext(1, STAFF(1, 1));
-    q.lifecycle.finish(t.id, STAFF(1, 1));
+    // Events as the queue of that time wrote them (today's queue reads columns later migrations add).
+    const record = db.prepare('INSERT INTO events (at, type, ticket_id, counter_id, actor, payload) VALUES (?, ?, ?, ?, ?, ?)');
+    record.run(clock.now(), 'counter.opened', null, 1, 'staff:1', '{}');
+    for (let i = 0; i < 4; i++) record.run(clock.now() + i, 'ticket.issued', `T${i}`, null, 'kiosk', '{}');
+    record.run(clock.now() + 10, 'ticket.called', 'T0', 1, 'staff:1', '{}');
+    record.run(clock.now() + 20, 'ticket.finished', 'T0', 1, 'staff:1', '{"reason":null}');
     const before = db.prepare('SELECT * FROM events ORDER BY id').all() as { id: number }[];
     const otherTables = db.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name != 'events' ORDER BY name").all();
     expect(schemaOf(db, 'events')).toMatch(/AUTOINCREMENT/);
@@ -49,6 +50,7 @@ describe('m007: lighter event log', () => {
     expect(() => db.prepare("UPDATE events SET type = 'x'").run()).toThrow(/append-only/);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 
+    migrate(db);
     const q2 = new QueueService({ db, now: clock.now });
     const seen: number[] = [];
     q2.onEvent((e) => seen.push(e.seq));
