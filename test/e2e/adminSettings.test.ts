@@ -151,6 +151,8 @@ describe('admin settings in Chromium', () => {
     for (const d of pinOf(1)) await counter.click(`.keypad button:text-is("${d}")`);
     await counter.click('button[type="submit"]');
     await counter.click('[data-action="pause"]');
+    // The dialog's reasons come with the office's config, read when the desk opened.
+    await counter.waitForSelector('.modal button:has-text("Hỗ trợ đồng nghiệp")');
     const offered = await counter.$$eval('.modal button', (bs) => bs.map((b) => b.textContent?.trim()));
     expect(offered).toEqual(['Tiếp công dân tại phòng họp', 'Nghỉ giải lao', 'Họp đột xuất', 'Xử lý công việc khẩn cấp', 'Hỗ trợ đồng nghiệp', 'Hủy']);
     await counter.click('.modal button:has-text("Tiếp công dân tại phòng họp")');
