@@ -9,6 +9,8 @@ export function healthSummary(h: NonNullable<PushBatch['health']>): string {
   return `database ${h.database} · disk ${h.disk} · printers ${h.printers} · boards ${h.boards}`;
 }
 
+const EARLIEST_EVENT_AT = Date.UTC(2024, 0, 1);
+
 /** The channel a hub process listens on to hear that some office's events landed (any process). */
 export const EVENTS_CHANNEL = 'motcua_hub_events';
 
@@ -46,6 +48,8 @@ export class BatchApplier {
       const e = events[i] as PushBatch['events'][number];
       if (e.seq <= batch.baseSeq) throw new AppError('BATCH_MALFORMED', `Sự kiện ${e.seq} không sau điểm bắt đầu ${batch.baseSeq} của thế hệ`);
       if (i > 0 && e.seq !== (events[i - 1] as typeof e).seq + 1) throw new AppError('BATCH_MALFORMED', `Gói dữ liệu không liền mạch tại sự kiện ${e.seq}`);
+      // Before any office could have run motcua: a broken clock, and a month's partition nobody needs.
+      if (e.at < EARLIEST_EVENT_AT) throw new AppError('BATCH_MALFORMED', `Sự kiện ${e.seq} có thời điểm ${new Date(e.at).toISOString()}, trước năm 2024`);
       if (e.at > now + HUB_FUTURE_SKEW_MS) throw new AppError('EVENT_FROM_FUTURE', `Sự kiện ${e.seq} có thời điểm ${new Date(e.at).toISOString()}, sau giờ của hub quá ${HUB_FUTURE_SKEW_MS / 60_000} phút`);
     }
     if (events.length > 0) await this.partitions.ensure(this.db, events.map((e) => e.at));
