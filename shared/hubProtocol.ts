@@ -31,6 +31,30 @@ export type JoinAnswer = z.infer<typeof JoinAnswer>;
 /** A generation: changes whenever the office's database may have gone back in time. */
 export const Generation = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
 
+/**
+ * The event's ticket as the office holds it when the event is sent: the hub keeps the newest copy of
+ * each ticket, so its figures are the office's own (same states, groups and times as its report).
+ * No citizen's name or ID: a number, a service, times, a rating's score.
+ */
+export const HubTicket = z
+  .object({
+    businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    serviceId: z.number().int().positive(),
+    counterId: z.number().int().positive().nullable(),
+    officerId: z.number().int().positive().nullable(),
+    state: z.enum(['waiting', 'called', 'serving', 'done', 'skipped', 'parked', 'transferred', 'cancelled', 'expired']),
+    number: z.string().max(16),
+    priority: z.string().max(40).nullable(),
+    transferredFrom: z.string().max(40).nullable(),
+    issuedAt: z.number().int(),
+    calledAt: z.number().int().nullable(),
+    servingAt: z.number().int().nullable(),
+    finishedAt: z.number().int().nullable(),
+    rating: z.object({ score: z.number().int().min(1).max(5), levels: z.number().int().min(3).max(5) }).nullable(),
+  })
+  .strict();
+export type HubTicket = z.infer<typeof HubTicket>;
+
 export const HubEvent = z
   .object({
     /** The office's own event sequence (its events table's id): gap-free within a generation. */
@@ -43,6 +67,7 @@ export const HubEvent = z
     serviceId: z.number().int().positive().nullable(),
     actor: z.string().max(120),
     payload: z.record(z.string(), z.unknown()),
+    ticket: HubTicket.nullable().optional(),
   })
   .strict();
 export type HubEvent = z.infer<typeof HubEvent>;

@@ -62,4 +62,30 @@ CREATE TABLE office_health_log (
 );
 CREATE INDEX office_health_log_office ON office_health_log (office_id, reported_at);
 `,
+  `
+-- Each office's tickets as the office holds them now (the newest copy pushed), for the province's
+-- figures: the same states, groups and times as the office's own report. Times in epoch ms.
+CREATE TABLE office_tickets (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  ticket_id TEXT NOT NULL,
+  business_day DATE NOT NULL,
+  service_id INTEGER NOT NULL,
+  counter_id INTEGER,
+  officer_id INTEGER,
+  state TEXT NOT NULL,
+  number TEXT NOT NULL,
+  priority TEXT,
+  transferred_from TEXT,
+  issued_at BIGINT NOT NULL,
+  called_at BIGINT,
+  serving_at BIGINT,
+  finished_at BIGINT,
+  rating_score SMALLINT,
+  rating_levels SMALLINT,
+  snap_generation TEXT NOT NULL,
+  snap_seq BIGINT NOT NULL,
+  PRIMARY KEY (office_id, ticket_id)
+);
+CREATE INDEX office_tickets_day ON office_tickets (office_id, business_day);
+`,
 ];

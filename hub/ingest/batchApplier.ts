@@ -26,6 +26,53 @@ export class BatchApplier {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * The newest copy of each ticket the batch's events carry. Within a generation a later event's copy
+   * wins; a copy from another generation (a restored office) replaces the older one, as the office did.
+   */
+  private async keepTickets(c: pg.PoolClient, officeId: string, generation: string, events: PushBatch['events']): Promise<void> {
+    const newest = new Map<string, { seq: number; t: NonNullable<PushBatch['events'][number]['ticket']> }>();
+    for (const e of events) if (e.ticketId && e.ticket) newest.set(e.ticketId, { seq: e.seq, t: e.ticket });
+    if (newest.size === 0) return;
+    const rows = [...newest.entries()];
+    const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+    await c.query(
+      `INSERT INTO office_tickets (office_id, ticket_id, business_day, service_id, counter_id, officer_id, state, number, priority, transferred_from,
+         issued_at, called_at, serving_at, finished_at, rating_score, rating_levels, snap_generation, snap_seq)
+       SELECT $1, u.id, u.day::date, u.service, u.counter, u.officer, u.state, u.number, u.priority, u.transferred_from,
+         u.issued, u.called, u.serving, u.finished, u.score, u.levels, $2, u.seq
+       FROM unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[],
+         $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[], $16::smallint[], $17::smallint[], $18::bigint[])
+         AS u(id, day, service, counter, officer, state, number, priority, transferred_from, issued, called, serving, finished, score, levels, seq)
+       ON CONFLICT (office_id, ticket_id) DO UPDATE SET
+         business_day = EXCLUDED.business_day, service_id = EXCLUDED.service_id, counter_id = EXCLUDED.counter_id, officer_id = EXCLUDED.officer_id,
+         state = EXCLUDED.state, number = EXCLUDED.number, priority = EXCLUDED.priority, transferred_from = EXCLUDED.transferred_from,
+         issued_at = EXCLUDED.issued_at, called_at = EXCLUDED.called_at, serving_at = EXCLUDED.serving_at, finished_at = EXCLUDED.finished_at,
+         rating_score = EXCLUDED.rating_score, rating_levels = EXCLUDED.rating_levels, snap_generation = EXCLUDED.snap_generation, snap_seq = EXCLUDED.snap_seq
+       WHERE office_tickets.snap_generation <> EXCLUDED.snap_generation OR office_tickets.snap_seq < EXCLUDED.snap_seq`,
+      [
+        officeId,
+        generation,
+        col(([id]) => id),
+        col(([, r]) => r.t.businessDay),
+        col(([, r]) => r.t.serviceId),
+        col(([, r]) => r.t.counterId),
+        col(([, r]) => r.t.officerId),
+        col(([, r]) => r.t.state),
+        col(([, r]) => r.t.number),
+        col(([, r]) => r.t.priority),
+        col(([, r]) => r.t.transferredFrom),
+        col(([, r]) => r.t.issuedAt),
+        col(([, r]) => r.t.calledAt),
+        col(([, r]) => r.t.servingAt),
+        col(([, r]) => r.t.finishedAt),
+        col(([, r]) => r.t.rating?.score ?? null),
+        col(([, r]) => r.t.rating?.levels ?? null),
+        col(([, r]) => r.seq),
+      ],
+    );
+  }
+
   /** The office's health as it reported it; a change of its coarse state is also logged, for the office's history. */
   private async recordHealth(c: pg.PoolClient, officeId: string, health: NonNullable<PushBatch['health']>): Promise<void> {
     const summary = healthSummary(health);
@@ -85,6 +132,7 @@ export class BatchApplier {
           ],
         );
       }
+      await this.keepTickets(c, officeId, batch.generation, fresh);
       const ackedSeq = Math.max(acked, events.at(-1)?.seq ?? acked);
       await c.query('UPDATE office_generations SET acked_seq = $3, last_push_at = now(), clock_offset_ms = $4 WHERE office_id = $1 AND generation = $2', [officeId, batch.generation, ackedSeq, batch.sentAt - now]);
       if (batch.health) await this.recordHealth(c, officeId, batch.health);

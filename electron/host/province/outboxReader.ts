@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HubEvent } from '../../../shared/hubProtocol';
+import type { HubEvent, HubTicket } from '../../../shared/hubProtocol';
 
 interface EventRow {
   id: number;
@@ -10,6 +10,19 @@ interface EventRow {
   actor: string;
   payload: string;
   service_id: number | null;
+  business_day: string | null;
+  t_counter: number | null;
+  officer_id: number | null;
+  state: HubTicket['state'] | null;
+  number: string | null;
+  priority: string | null;
+  transferred_from: string | null;
+  issued_at: number | null;
+  called_at: number | null;
+  serving_at: number | null;
+  finished_at: number | null;
+  score: number | null;
+  levels: number | null;
 }
 
 /**
@@ -23,9 +36,12 @@ export class OutboxReader {
 
   constructor(db: Database.Database) {
     this.max = db.prepare('SELECT max(id) AS m FROM events');
-    // The ticket's service rides along (the hub reports per service); a ticket row never changes service.
-    this.page = db.prepare(`SELECT e.id, e.at, e.type, e.ticket_id, e.counter_id, e.actor, e.payload, t.service_id
-      FROM events e LEFT JOIN tickets t ON t.id = e.ticket_id WHERE e.id > ? ORDER BY e.id LIMIT ?`);
+    // The ticket rides along as it is now (the hub keeps the newest copy), with its rating.
+    this.page = db.prepare(`SELECT e.id, e.at, e.type, e.ticket_id, e.counter_id, e.actor, e.payload, t.service_id,
+        t.business_day, t.counter_id AS t_counter, t.officer_id, t.state, t.number, t.priority, t.transferred_from,
+        t.issued_at, t.called_at, t.serving_at, t.finished_at, r.score, r.levels
+      FROM events e LEFT JOIN tickets t ON t.id = e.ticket_id LEFT JOIN ratings r ON r.ticket_id = e.ticket_id
+      WHERE e.id > ? ORDER BY e.id LIMIT ?`);
   }
 
   lastSeq(): number {
@@ -36,7 +52,25 @@ export class OutboxReader {
     return this.page.all(seq, limit).map((r) => {
       const payload = JSON.parse(r.payload) as Record<string, unknown>;
       const fromPayload = typeof payload.serviceId === 'number' ? payload.serviceId : null;
-      return { seq: r.id, at: r.at, type: r.type, ticketId: r.ticket_id, counterId: r.counter_id, serviceId: r.service_id ?? fromPayload, actor: r.actor.slice(0, 120), payload };
+      const ticket: HubTicket | null =
+        r.business_day === null || r.service_id === null || r.state === null || r.issued_at === null
+          ? null
+          : {
+              businessDay: r.business_day,
+              serviceId: r.service_id,
+              counterId: r.t_counter,
+              officerId: r.officer_id,
+              state: r.state,
+              number: r.number ?? '',
+              priority: r.priority,
+              transferredFrom: r.transferred_from,
+              issuedAt: r.issued_at,
+              calledAt: r.called_at,
+              servingAt: r.serving_at,
+              finishedAt: r.finished_at,
+              rating: r.score === null || r.levels === null ? null : { score: r.score, levels: r.levels },
+            };
+      return { seq: r.id, at: r.at, type: r.type, ticketId: r.ticket_id, counterId: r.counter_id, serviceId: r.service_id ?? fromPayload, actor: r.actor.slice(0, 120), payload, ticket };
     });
   }
 }
