@@ -1,7 +1,7 @@
 // `npm run bench:hub`: the province hub on its embedded PostgreSQL, on this machine (issue #29).
 //
 // 1. eventsPerSecond: 100 offices joined through the real join flow, each pushing a busy centre's
-//    day of queue events over HTTP in gzip batches (HUB_BENCH_EVENTS per office, 16 pushes in flight),
+//    day of queue events (each with its ticket's copy) over HTTP in gzip batches (HUB_BENCH_EVENTS per office, 16 pushes in flight),
 //    applied by the real hub: events applied per second, sustained over the whole run.
 // 2. catchUpSeconds: a real office host (SQLite, its own sync worker) cut off from the hub for a
 //    whole day — 3,000 tickets issued, called and finished — then the hub comes back: seconds until
@@ -49,7 +49,34 @@ function ticketEvents(seq: number, at: number, ticket: number): HubEvent[] {
   const serviceId = 1 + (ticket % 12);
   const counterId = 1 + (ticket % 40);
   const types = ['ticket.issued', 'ticket.called', 'ticket.serving', 'ticket.finished', 'ticket.rated'];
-  return types.map((type, i) => ({ seq: seq + i, at: at + i * 60_000, type, ticketId: id, counterId: i === 0 ? null : counterId, serviceId, actor: i === 0 ? 'kiosk:1' : `counter:${counterId}`, payload: type === 'ticket.rated' ? { score: 3 } : {} }));
+  const states = ['waiting', 'called', 'serving', 'done', 'done'] as const;
+  // Each event carries the ticket as the office holds it when the batch is read, as offices send it.
+  const day = new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
+  return types.map((type, i) => ({
+    seq: seq + i,
+    at: at + i * 60_000,
+    type,
+    ticketId: id,
+    counterId: i === 0 ? null : counterId,
+    serviceId,
+    actor: i === 0 ? 'kiosk:1' : `counter:${counterId}`,
+    payload: type === 'ticket.rated' ? { score: 3 } : {},
+    ticket: {
+      businessDay: day,
+      serviceId,
+      counterId: i === 0 ? null : counterId,
+      officerId: i === 0 ? null : counterId,
+      state: states[i] as (typeof states)[number],
+      number: `A${String(ticket % 1000).padStart(3, '0')}`,
+      priority: null,
+      transferredFrom: null,
+      issuedAt: at,
+      calledAt: i >= 1 ? at + 60_000 : null,
+      servingAt: i >= 2 ? at + 120_000 : null,
+      finishedAt: i >= 3 ? at + 180_000 : null,
+      rating: i === 4 ? { score: 3, levels: 4 } : null,
+    },
+  }));
 }
 
 // 1. Throughput.
