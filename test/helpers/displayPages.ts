@@ -27,7 +27,8 @@ export async function waitingAcrossPages(display: Page, check: () => Promise<voi
     }
     if (seen.size === pages) break;
     await display.clock.fastForward(10_000);
-    await expect.poll(async () => (await read()).page).not.toBe(shown.page);
+    // The turn lands on the page's next render; a loaded machine can take more than poll's default second.
+    await expect.poll(async () => (await read()).page, { timeout: 10_000 }).not.toBe(shown.page);
   }
   expect(seen.size).toBe(pages);
   return [...seen.values()].flat();
