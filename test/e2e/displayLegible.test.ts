@@ -62,7 +62,7 @@ describe('the ward display across a hall', () => {
       await display.locator('[data-testid="waiting-by-service"] [data-waiting]').first().waitFor();
       expect(await display.textContent('header h1')).toContain('UBND Phường Hòa Bình');
 
-      await expect.poll(() => underMarquee(display)).toEqual([]);
+      await expect.poll(() => underMarquee(display), { timeout: 10_000 }).toEqual([]);
       const lines = await waitingAcrossPages(display, async () => expect(await underMarquee(display)).toEqual([]));
       const seen = new Set(lines.map((l) => l.split(':')[0]));
       expect(seen.size).toBe(6);
