@@ -100,9 +100,11 @@ describe('an office joins its province and pushes its events', () => {
   it('a join code works once; wrong codes are budgeted per address before they are checked', async () => {
     const h = await hub();
     const { code } = await h.offices.add('UBND xã Nghĩa Hưng');
-    const first = await joinProvince({ hubUrl: base(h), code, links: links(await office()), outbox: { lastSeq: () => 0 } as OutboxReader });
+    const a = await office();
+    const first = await joinProvince({ hubUrl: base(h), code, links: links(a), outbox: new OutboxReader(a.db) });
     expect(first.credential.length).toBeGreaterThan(30);
-    await expect(joinProvince({ hubUrl: base(h), code, links: links(await office()), outbox: { lastSeq: () => 0 } as OutboxReader })).rejects.toMatchObject({ code: 'JOIN_CODE_INVALID' });
+    const b = await office();
+    await expect(joinProvince({ hubUrl: base(h), code, links: links(b), outbox: new OutboxReader(b.db) })).rejects.toMatchObject({ code: 'JOIN_CODE_INVALID' });
     const { code: live } = await h.offices.add('UBND xã Bình Sơn');
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
