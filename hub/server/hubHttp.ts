@@ -15,6 +15,8 @@ export interface HubHttpDeps {
 
 /** Sockets one hub process holds at most: offices push in short requests, so this is generous. */
 const MAX_CONNECTIONS = 2000;
+/** Sockets one address may hold: an office pushes one batch at a time; a centre behind NAT has a few hosts. */
+const MAX_PER_ADDRESS = 32;
 const JOIN_BODY_BYTES = 4096;
 
 class BodyTooLarge extends Error {}
@@ -120,6 +122,22 @@ export function createHubServer(d: HubHttpDeps): http.Server {
     route(req, res).catch((e: unknown) => fail(res, e));
   });
   server.maxConnections = MAX_CONNECTIONS;
+  // One stranger must not take every slot: past its share, a new socket from that address is closed at once.
+  const perAddress = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? '';
+    const held = perAddress.get(address) ?? 0;
+    if (held >= MAX_PER_ADDRESS) {
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, held + 1);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+  });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   return server;

@@ -243,3 +243,34 @@ describe('the office’s health reaches the province', () => {
     expect(log).toEqual([{ summary: 'database ok · disk low · printers none · boards none' }]);
   }, 60_000);
 });
+
+describe('a stranger cannot hold the hub’s sockets', () => {
+  it('400 sockets from one address: at most 32 held; another address and a pushing office still get through', async () => {
+    const net = await import('node:net');
+    const h = await hub();
+    const o = await office();
+    const link = await joined(h, o);
+    const sockets = await Promise.all(
+      Array.from({ length: 400 }, () => new Promise<import('node:net').Socket>((resolve) => {
+        const s = net.connect({ host: '127.0.0.1', port: h.port, localAddress: '127.0.0.9' });
+        s.on('error', () => resolve(s));
+        s.on('connect', () => resolve(s));
+      })),
+    );
+    try {
+      // Give the hub a moment to close what is over the share.
+      await new Promise((r) => setTimeout(r, 300));
+      const held = sockets.filter((s) => !s.destroyed && s.readyState === 'open').length;
+      expect(held).toBeLessThanOrEqual(32);
+      const t0 = Date.now();
+      const health = await fetch(`${base(h)}/hub/api/health`);
+      expect(health.status).toBe(200);
+      expect(Date.now() - t0).toBeLessThan(1000);
+      await morning(o, 2);
+      await caughtUp(o);
+      expect((await hubSeqs(h, link.officeId)).length).toBeGreaterThan(0);
+    } finally {
+      for (const s of sockets) s.destroy();
+    }
+  }, 60_000);
+});
