@@ -6,6 +6,7 @@ import type { HubDatabase } from './hubDatabase';
 import { BatchApplier } from './ingest/batchApplier';
 import { OfficeRegistry } from './offices/officeRegistry';
 import { createHubServer } from './server/hubHttp';
+import { officeLinkRoutes } from './server/officeLinkRoutes';
 
 export interface HubOptions {
   port: number;
@@ -23,13 +24,16 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-/** The province hub's composition root: database, offices, ingest, HTTP. Nothing else lives here. */
+/** The province hub's composition root: database, offices, ingest, HTTP routes. Nothing else lives here. */
 export async function startHub(o: HubOptions): Promise<Hub> {
   const log = o.log ?? ((e) => process.stdout.write(JSON.stringify(e) + '\n'));
   const db = await openHubDatabase({ databaseUrl: o.databaseUrl, dataDir: o.dataDir, log: (line) => log({ level: 'debug', msg: 'postgres', line }) });
   const offices = new OfficeRegistry(db.pool, o.now);
   const applier = new BatchApplier(db.pool, new EventPartitions(), o.now);
-  const server: http.Server = createHubServer({ offices, applier, log, now: o.now });
+  const server: http.Server = createHubServer({
+    routes: [officeLinkRoutes({ offices, applier, log, now: o.now ?? Date.now })],
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host ?? '127.0.0.1', () => resolve());
