@@ -238,8 +238,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     log: o.log,
     idleMs: o.provinceIdleMs,
     heartbeatMs: o.provinceHeartbeatMs,
-    // Wall time: the hub compares it with its own clock.
-    health: () => health.view({ version: o.version, time: Date.now() }, true),
+    // The office's own clock, as its events carry: the hub measures how far it is from its own.
+    now: queue.now,
+    health: () => health.view({ version: o.version, time: queue.now() }, true),
   });
 
   const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province);
