@@ -31,7 +31,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
   const offices = new OfficeRegistry(db.pool, o.now);
   const applier = new BatchApplier(db.pool, new EventPartitions(), o.now);
   const server: http.Server = createHubServer({
-    routes: [officeLinkRoutes({ offices, applier, log, now: o.now ?? Date.now })],
+    routes: [officeLinkRoutes({ db: db.pool, offices, applier, log, now: o.now ?? Date.now })],
     log,
   });
   await new Promise<void>((resolve, reject) => {
