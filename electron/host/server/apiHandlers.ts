@@ -157,6 +157,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         pauseReasons: o.pauseReasons,
         timeZone: o.timeZone,
         kioskIdleSeconds: o.kioskIdleSeconds,
+        kioskAccess: { largeText: o.kioskLargeText, highContrast: o.kioskHighContrast },
         languages: o.languages,
       };
     },
