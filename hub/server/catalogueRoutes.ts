@@ -1,0 +1,34 @@
+import type { CatalogueStore } from '../catalogue/catalogueStore';
+import type { HubRouteTable } from './hubRoutes';
+import type { OfficeCredentials } from './officeCredential';
+
+export interface CatalogueRouteDeps {
+  credentials: OfficeCredentials;
+  catalogue: CatalogueStore;
+}
+
+const etagOf = (version: number) => `"v${version}"`;
+
+/**
+ * What an office pulls: the province's latest catalogue version, with the office's credential. An
+ * office that already holds it (`If-None-Match: "vN"` or `?have=N`) gets 304 and no body, so asking
+ * every few minutes costs one index lookup.
+ */
+export function catalogueRoutes(d: CatalogueRouteDeps): HubRouteTable {
+  return {
+    'GET /hub/api/catalogue': async (req, res, send) => {
+      await d.credentials.office(req);
+      const latest = await d.catalogue.latestVersion();
+      const have = Number(new URL(req.url ?? '/', 'http://hub').searchParams.get('have') ?? NaN);
+      const tag = latest === null ? null : etagOf(latest);
+      if (tag !== null && (req.headers['if-none-match'] === tag || have === latest)) {
+        res.writeHead(304, { etag: tag, 'cache-control': 'no-cache' });
+        res.end();
+        return;
+      }
+      const catalogue = await d.catalogue.latest();
+      if (catalogue) res.setHeader('etag', etagOf(catalogue.version));
+      send(res, 200, { catalogue });
+    },
+  };
+}
