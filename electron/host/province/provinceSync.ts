@@ -1,7 +1,9 @@
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { HUB_BATCH_EVENTS, HUB_HEARTBEAT_MS, PushAnswer } from '../../../shared/hubProtocol';
-import type { OfficeHealth } from '../../../shared/hubProtocol';
+import type { OfficeExtras, OfficeHealth } from '../../../shared/hubProtocol';
+import { CatalogueAnswer } from '../../../shared/provinceCatalogue';
+import type { CatalogueVersion } from '../../../shared/provinceCatalogue';
 import type { PushBatch } from '../../../shared/hubProtocol';
 import type { OutboxReader } from './outboxReader';
 import { newGeneration } from './provinceLinkFile';
@@ -24,6 +26,12 @@ export interface ProvinceSyncOptions {
   health?: () => OfficeHealth;
   /** How long an idle link waits before it pushes its health alone (ms). */
   heartbeatMs?: number;
+  /** Devices, last backup, applied catalogue: sent with the health. */
+  extras?: () => OfficeExtras;
+  /** Where pulled catalogue versions are kept; without it the catalogue is not pulled. */
+  catalogue?: { latestVersion(): number | null; store(v: CatalogueVersion): void };
+  /** How often the catalogue is asked for even when no push answer says it changed (ms). */
+  cataloguePollMs?: number;
 }
 
 export interface ProvinceSync {
@@ -33,6 +41,7 @@ export interface ProvinceSync {
 }
 
 const RETRY_MIN_MS = 1000;
+const CATALOGUE_POLL_MS = 5 * 60_000;
 const RETRY_MAX_MS = 60_000;
 
 /**
@@ -51,6 +60,46 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
   let running: Promise<void> | null = null;
   let failures = 0;
   let abort: AbortController | null = null;
+  let cataloguePulledAt = -Infinity;
+  const cataloguePollMs = o.cataloguePollMs ?? CATALOGUE_POLL_MS;
+
+  /**
+   * After a good push: the province's catalogue when the hub says a newer version exists, or every
+   * few minutes in case (an older hub does not say). The office's version rides along, so an
+   * unchanged catalogue is a 304 with no body. A failure here is noted, never the push's.
+   */
+  const pullCatalogue = async (link: ProvinceLink, hubHas: number | null | undefined) => {
+    const store = o.catalogue;
+    if (!store) return;
+    const have = store.latestVersion();
+    const newer = typeof hubHas === 'number' && hubHas > (have ?? 0);
+    if (!newer && now() - cataloguePulledAt < cataloguePollMs) return;
+    cataloguePulledAt = now();
+    let problem: string | null = null;
+    try {
+      const res = await (o.fetch ?? fetch)(`${link.hubUrl}/hub/api/catalogue${have ? `?have=${have}` : ''}`, {
+        headers: { authorization: `Bearer ${link.credential}`, ...(have ? { 'if-none-match': `"v${have}"` } : {}) },
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (res.status !== 304) {
+        const body = (await res.json().catch(() => null)) as unknown;
+        if (!res.ok) {
+          const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+          throw new Error(`${err?.code ?? res.status}: ${err?.message ?? res.statusText}`);
+        }
+        const answer = CatalogueAnswer.parse(body);
+        if (answer.catalogue && answer.catalogue.version > (have ?? 0)) {
+          store.store(answer.catalogue);
+          o.log({ level: 'info', msg: 'province catalogue pulled', version: answer.catalogue.version, procedures: answer.catalogue.procedures.length });
+        }
+      }
+    } catch (e) {
+      problem = `Danh mục thủ tục: ${failureText(e)}`;
+      o.log({ level: 'warn', msg: 'province catalogue: pull failed', error: problem });
+    }
+    const current = o.links.read();
+    if (current && (current.catalogueError ?? null) !== problem) o.links.write({ ...current, catalogueError: problem });
+  };
 
   const schedule = (ms: number) => {
     if (stopped) return;
@@ -76,7 +125,7 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
     const events = o.outbox.after(link.ackedSeq, batchEvents);
     // Nothing new: only the heartbeat, so the province can tell a quiet office from one cut off.
     if (events.length === 0 && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) return 'idle';
-    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}) };
+    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(o.extras ? { extras: o.extras() } : {}) };
     abort = new AbortController();
     const timeout = setTimeout(() => abort?.abort(), 30_000);
     try {
@@ -102,6 +151,7 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
       // Another push (or a restore check) may have moved the link meanwhile: keep the newest cursor.
       const current = o.links.read() ?? link;
       if (current.generation === answer.generation) o.links.write({ ...current, ackedSeq: Math.max(current.ackedSeq, answer.ackedSeq), lastPushAt: now(), lastError: null });
+      await pullCatalogue(current, answer.catalogueVersion);
       return events.length === batchEvents ? 'more' : 'idle';
     } finally {
       clearTimeout(timeout);
