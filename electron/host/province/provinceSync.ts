@@ -35,7 +35,7 @@ export interface ProvinceSyncOptions {
 }
 
 export interface ProvinceSync {
-  /** Push now instead of at the next tick (tests, the admin's "send now"). */
+  /** Push now instead of at the next tick, even with nothing new (the admin's "send now", an applied catalogue). */
   kick(): void;
   stop(): Promise<void>;
 }
@@ -61,6 +61,8 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
   let failures = 0;
   let abort: AbortController | null = null;
   let cataloguePulledAt = -Infinity;
+  /** Set by kick(): the next round pushes even with nothing new, so the hub's answer (and its catalogue version) comes at once. */
+  let forced = false;
   const cataloguePollMs = o.cataloguePollMs ?? CATALOGUE_POLL_MS;
 
   /**
@@ -123,8 +125,13 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
     const link = checkGeneration(stored, o.outbox.lastSeq());
     if (link !== stored) o.links.write(link);
     const events = o.outbox.after(link.ackedSeq, batchEvents);
+    const force = forced;
+    forced = false;
     // Nothing new: only the heartbeat, so the province can tell a quiet office from one cut off.
-    if (events.length === 0 && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) return 'idle';
+    if (events.length === 0 && !force && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) {
+      await pullCatalogue(link, undefined);
+      return 'idle';
+    }
     const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(o.extras ? { extras: o.extras() } : {}) };
     abort = new AbortController();
     const timeout = setTimeout(() => abort?.abort(), 30_000);
@@ -184,7 +191,10 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
 
   schedule(0);
   return {
-    kick: () => schedule(0),
+    kick: () => {
+      forced = true;
+      schedule(0);
+    },
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
