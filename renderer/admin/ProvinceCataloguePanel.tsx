@@ -29,6 +29,10 @@ export function ProvinceCataloguePanel() {
   const [choices, setChoices] = useState<Record<string, 'local' | 'province'>>({});
   const saving = useSettingSave();
   const v = cat.data;
+  const publishedVersion = v?.published?.version;
+  const { clear } = saving;
+  // "Applied version 1" under the button for version 2 would mislead: a new version starts clean.
+  useEffect(() => clear(), [publishedVersion]);
   if (!v) return null;
   const fieldName = (f: FieldName) => ({ nameVi: t.catFieldName, nameEn: t.catFieldNameEn, documents: t.catFieldDocs, documentsEn: t.catFieldDocsEn })[f];
   const show = (x: Value) => (Array.isArray(x) ? (x.length ? x.join('; ') : t.catNone) : x || t.catNone);
