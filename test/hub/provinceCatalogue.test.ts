@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { latestBackup } from '../../electron/host/db/backup';
 import { startHub } from '../../hub/hub';
 import type { Hub } from '../../hub/hub';
 import type { CatalogueProcedure } from '../../shared/provinceCatalogue';
@@ -68,7 +69,7 @@ const CHUNG_THUC: CatalogueProcedure = { code: '2.000815', nameVi: 'Chứng th�
 const DAT_DAI: CatalogueProcedure = { code: '1.004227', nameVi: 'Đăng ký biến động đất đai', nameEn: 'Land change registration', field: 'Đất đai', documents: ['Đơn đăng ký biến động', 'Giấy chứng nhận đã cấp'] };
 
 /** A real office: `serve` on its own data folder, joined to the hub with `npm run device -- hub-join`, and its admin signed in. */
-async function office(h: Hub, name: string): Promise<{ srv: ServeProcess; admin: HttpClient; officeId: string; db: Database.Database }> {
+async function office(h: Hub, name: string): Promise<{ srv: ServeProcess; dir: string; admin: HttpClient; officeId: string; db: Database.Database }> {
   const dir = tempDir();
   const srv = await startServe(dir);
   open.push(async () => {
@@ -81,7 +82,7 @@ async function office(h: Hub, name: string): Promise<{ srv: ServeProcess; admin:
   expect((await admin.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })).status).toBe(200);
   const db = new Database(path.join(dir, 'motcua.sqlite'), { readonly: true });
   open.push(async () => db.close());
-  return { srv, admin, officeId: row.id, db };
+  return { srv, dir, admin, officeId: row.id, db };
 }
 
 /** "Gửi ngay": the push's answer names the hub's latest version; the office pulls it. */
@@ -156,6 +157,9 @@ describe('the province catalogue: published at the hub, pulled and applied at an
       return (await h.catalogue.officeVersions()).find((r) => r.officeId === o.officeId)?.catalogueVersion === 1;
     }, 20_000);
     const extras = (await h.db.pool.query('SELECT devices, last_backup_at FROM office_extras WHERE office_id = $1', [o.officeId])).rows[0];
+    // The office's newest backup file as the hub heard of it (none yet: null).
+    const newest = latestBackup(path.join(o.srv.dataDir || o.dir, 'backups'));
+    expect(extras.last_backup_at?.getTime() ?? null).toBe(newest ? Math.round(fs.statSync(newest).mtimeMs) : null);
     expect(extras.devices).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'admin', name: 'admin (dòng lệnh)' })]));
     expect(extras.devices.find((d: { kind: string }) => d.kind === 'admin').lastSeenAt).toBeGreaterThan(Date.now() - 120_000);
 

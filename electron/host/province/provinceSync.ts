@@ -63,6 +63,11 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
   let cataloguePulledAt = -Infinity;
   /** Set by kick(): the next round pushes even with nothing new, so the hub's answer (and its catalogue version) comes at once. */
   let forced = false;
+  /**
+   * An older hub refuses a batch with fields it does not know, so the extras go only to a hub that
+   * has shown it takes them (its push answer names the catalogue version): from the second push on.
+   */
+  let hubTakesExtras = false;
   const cataloguePollMs = o.cataloguePollMs ?? CATALOGUE_POLL_MS;
 
   /**
@@ -81,7 +86,7 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
     try {
       const res = await (o.fetch ?? fetch)(`${link.hubUrl}/hub/api/catalogue${have ? `?have=${have}` : ''}`, {
         headers: { authorization: `Bearer ${link.credential}`, ...(have ? { 'if-none-match': `"v${have}"` } : {}) },
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.any([AbortSignal.timeout(30_000), ...(abort ? [abort.signal] : [])]),
       });
       if (res.status !== 304) {
         const body = (await res.json().catch(() => null)) as unknown;
@@ -132,7 +137,7 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
       await pullCatalogue(link, undefined);
       return 'idle';
     }
-    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(o.extras ? { extras: o.extras() } : {}) };
+    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(o.extras && hubTakesExtras ? { extras: o.extras() } : {}) };
     abort = new AbortController();
     const timeout = setTimeout(() => abort?.abort(), 30_000);
     try {
@@ -155,11 +160,15 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
         throw new Error(`${err?.code ?? res.status}: ${err?.message ?? res.statusText}`);
       }
       const answer = PushAnswer.parse(body);
+      const told = answer.catalogueVersion !== undefined;
+      // It takes them now: say them at once rather than at the next heartbeat.
+      if (told && !hubTakesExtras && o.extras) forced = true;
+      hubTakesExtras = told;
       // Another push (or a restore check) may have moved the link meanwhile: keep the newest cursor.
       const current = o.links.read() ?? link;
       if (current.generation === answer.generation) o.links.write({ ...current, ackedSeq: Math.max(current.ackedSeq, answer.ackedSeq), lastPushAt: now(), lastError: null });
       await pullCatalogue(current, answer.catalogueVersion);
-      return events.length === batchEvents ? 'more' : 'idle';
+      return events.length === batchEvents || forced ? 'more' : 'idle';
     } finally {
       clearTimeout(timeout);
       abort = null;
