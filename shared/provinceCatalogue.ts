@@ -38,18 +38,28 @@ export const CatalogueProcedure = z
   .strict();
 export type CatalogueProcedure = z.infer<typeof CatalogueProcedure>;
 
+/** Each code used twice, where: `[index, message]`. Also run on a raw file, as zod skips refinements once an item's list is too long. */
+export function repeatedCodes(list: readonly unknown[]): [number, string][] {
+  const seen = new Map<string, number>();
+  const out: [number, string][] = [];
+  list.forEach((p, i) => {
+    const raw = (p as { code?: unknown } | null)?.code;
+    if (typeof raw !== 'string') return;
+    const code = raw.trim();
+    const first = seen.get(code);
+    if (first !== undefined) out.push([i, `mã ${code} đã có ở thủ tục thứ ${first + 1}`]);
+    else seen.set(code, i);
+  });
+  return out;
+}
+
 /** What a province publishes: at most a province's whole list, each code once. */
 export const CatalogueProcedures = z
   .array(CatalogueProcedure)
   .min(1, 'danh mục trống')
   .max(5000)
   .superRefine((list, ctx) => {
-    const seen = new Map<string, number>();
-    list.forEach((p, i) => {
-      const first = seen.get(p.code);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `mã ${p.code} đã có ở thủ tục thứ ${first + 1}` });
-      else seen.set(p.code, i);
-    });
+    for (const [i, message] of repeatedCodes(list)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message });
   });
 
 /** A published version, immutable once published. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { catalogueRows } from '../../shared/catalogueSheet';
 import { foldVietnamese } from '../../shared/serviceSearch';
-import { CatalogueProcedures } from '../../shared/provinceCatalogue';
+import { CatalogueProcedures, repeatedCodes } from '../../shared/provinceCatalogue';
 import type { CatalogueProcedure } from '../../shared/provinceCatalogue';
 import { AppError } from '../../shared/errors';
 
@@ -28,7 +28,10 @@ export async function readCatalogueFile(file: string): Promise<CatalogueProcedur
   const parsed = CatalogueProcedures.safeParse(raw);
   if (!parsed.success) {
     const list = Array.isArray(raw) ? (raw as { code?: unknown }[]) : [];
-    const problems = parsed.error.issues.slice(0, 20).map((i) => {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path, message: i.message }));
+    for (const [at, message] of Array.isArray(raw) ? repeatedCodes(raw) : []) if (!issues.some((i) => i.message === message)) issues.push({ path: [at, 'code'], message });
+    issues.sort((a, b) => (typeof a.path[0] === 'number' ? a.path[0] : -1) - (typeof b.path[0] === 'number' ? b.path[0] : -1));
+    const problems = issues.slice(0, 20).map((i) => {
       const [at, ...rest] = i.path;
       if (typeof at !== 'number') return i.message;
       const code = typeof list[at]?.code === 'string' ? ` (${list[at].code})` : '';

@@ -219,7 +219,7 @@ describe('the province catalogue: published at the hub, pulled and applied at an
 
   it('refuses a bad file with the reasons and publishes nothing; takes the office’s XLSX layout', async () => {
     const { url, hub: h } = await hub();
-    const bad = catalogueFile([KHAI_SINH, { ...KET_HON, code: 'KH-01' }, { ...CHUNG_THUC, nameVi: '' }, { ...DAT_DAI, code: KHAI_SINH.code }, { ...KET_HON, code: '1.000895', documents: ['x'.repeat(161)] }]);
+    const bad = catalogueFile([KHAI_SINH, { ...KET_HON, code: 'KH-01' }, { ...CHUNG_THUC, nameVi: '' }, { ...DAT_DAI, code: KHAI_SINH.code }, { ...KET_HON, code: '1.000895', documents: ['x'.repeat(161)] }, { ...KET_HON, code: '1.000896', documents: Array.from({ length: 13 }, (_, i) => `Giấy tờ ${i + 1}`) }]);
     const r = await hubCli(url, ['catalogue', 'publish', '--file', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('không công bố');
@@ -227,6 +227,7 @@ describe('the province catalogue: published at the hub, pulled and applied at an
     expect(r.stderr).toContain('Thủ tục thứ 3 (2.000815), nameVi: cần tên');
     expect(r.stderr).toContain(`Thủ tục thứ 4 (${KHAI_SINH.code}), code: mã ${KHAI_SINH.code} đã có ở thủ tục thứ 1`);
     expect(r.stderr).toContain('Thủ tục thứ 5 (1.000895), documents.0: một giấy tờ dài quá 160 ký tự');
+    expect(r.stderr).toContain('Thủ tục thứ 6 (1.000896), documents: quá 12 giấy tờ');
     const notJson = path.join(tempDir('motcua-cat-'), 'catalogue.json');
     fs.writeFileSync(notJson, '{"procedures": [');
     expect((await hubCli(url, ['catalogue', 'publish', '--file', notJson])).stderr).toContain('Tệp không phải JSON hợp lệ');
