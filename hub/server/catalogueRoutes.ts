@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+import { promisify } from 'node:util';
 import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { HubRouteTable } from './hubRoutes';
 import type { OfficeCredentials } from './officeCredential';
@@ -8,6 +10,7 @@ export interface CatalogueRouteDeps {
 }
 
 const etagOf = (version: number) => `"v${version}"`;
+const gzip = promisify(zlib.gzip);
 
 /**
  * What an office pulls: the province's latest catalogue version, with the office's credential. An
@@ -27,8 +30,14 @@ export function catalogueRoutes(d: CatalogueRouteDeps): HubRouteTable {
         return;
       }
       const catalogue = await d.catalogue.latest();
-      if (catalogue) res.setHeader('etag', etagOf(catalogue.version));
-      send(res, 200, { catalogue });
+      if (!catalogue || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        if (catalogue) res.setHeader('etag', etagOf(catalogue.version));
+        return send(res, 200, { catalogue });
+      }
+      // A province's list is ~300 bytes a procedure as JSON and shrinks ~15× gzipped: it crosses a commune's line once per version.
+      const body = await gzip(JSON.stringify({ catalogue }));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip', 'content-length': body.length, etag: etagOf(catalogue.version), 'cache-control': 'no-cache', vary: 'accept-encoding' });
+      res.end(body);
     },
   };
 }

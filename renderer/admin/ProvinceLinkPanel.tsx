@@ -79,7 +79,7 @@ export function ProvinceLinkPanel() {
       </section>
       {form}
     </div>
-    {v?.joined && <ProvinceCataloguePanel />}
+    {v?.joined && <ProvinceCataloguePanel pulled={v.cataloguePulled} pullError={v.catalogueError} />}
     </div>
   );
 }

@@ -229,6 +229,10 @@ export const ProvinceLinkView = z.object({
   pendingEvents: z.number().int().min(0),
   generation: z.string().nullable(),
   generationReason: z.string().nullable(),
+  /** The newest catalogue version pulled from the province (its panel reloads when this moves). */
+  cataloguePulled: z.number().int().nullable(),
+  /** Why the last pull of the catalogue failed, in Vietnamese; null when it worked. */
+  catalogueError: z.string().nullable(),
 });
 const FieldChange = z.object({ field: z.enum(['nameVi', 'nameEn', 'documents', 'documentsEn']), local: z.union([z.string(), z.array(z.string())]), province: z.union([z.string(), z.array(z.string())]) });
 const CatalogueItem = z.object({

@@ -261,6 +261,11 @@ describe('the province catalogue: published at the hub, pulled and applied at an
     await h.catalogue.publish([KHAI_SINH], 'test');
     const first = await fetch(base, { headers: auth });
     expect(first.headers.get('etag')).toBe('"v1"');
+    // Sent gzipped to an office that takes it (fetch asks for it and inflates), plain to one that does not.
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    const plain = await fetch(base, { headers: { ...auth, 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(((await plain.json()) as { catalogue: { procedures: unknown[] } }).catalogue.procedures).toEqual([KHAI_SINH]);
     expect(((await first.json()) as { catalogue: { version: number } }).catalogue.version).toBe(1);
     const again = await fetch(base, { headers: { ...auth, 'if-none-match': '"v1"' } });
     expect(again.status).toBe(304);

@@ -90,18 +90,26 @@ export class CatalogueApply {
         const p = byCode.get(l.procedureCode);
         if (p && !tied.has(p.code)) remember(l.serviceId, p);
       }
+      // Looked up once per field, not per procedure: a province adds hundreds at once.
+      const groups = new Map<string, number>();
+      const prefixes = new Map<string, string>();
+      let sortOrder = this.queue.catalogue.nextServiceOrder();
       for (const item of diff.added) {
         const p = byCode.get(item.code) as CatalogueProcedure;
+        if (!groups.has(p.field)) {
+          prefixes.set(p.field, this.prefixFor(p.field));
+          groups.set(p.field, this.groupFor(p.field));
+        }
         const s = this.admin.saveService(
           {
             code: this.freeServiceCode(p.code),
             nameVi: p.nameVi,
             nameEn: p.nameEn,
-            prefix: p.prefix ?? this.prefixFor(p.field),
+            prefix: p.prefix ?? (prefixes.get(p.field) as string),
             documents: p.documents,
             documentsEn: p.documentsEn ?? [],
-            groupId: this.groupFor(p.field),
-            sortOrder: this.queue.catalogue.nextServiceOrder(),
+            groupId: groups.get(p.field) as number,
+            sortOrder: Math.min(1000, sortOrder++),
             // Off until the office takes the procedure on (counters, hours): the kiosk shows nothing new by surprise.
             active: false,
           },

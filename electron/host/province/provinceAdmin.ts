@@ -41,7 +41,7 @@ export class ProvinceAdmin {
 
   view(): View {
     const link = this.links.read();
-    if (!link) return { joined: false, hubUrl: null, officeId: null, officeName: null, joinedAt: null, lastPushAt: null, lastError: null, pendingEvents: 0, generation: null, generationReason: null };
+    if (!link) return { joined: false, hubUrl: null, officeId: null, officeName: null, joinedAt: null, lastPushAt: null, lastError: null, pendingEvents: 0, generation: null, generationReason: null, cataloguePulled: null, catalogueError: null };
     return {
       joined: true,
       hubUrl: link.hubUrl,
@@ -53,6 +53,8 @@ export class ProvinceAdmin {
       pendingEvents: Math.max(0, this.outbox.lastSeq() - link.ackedSeq),
       generation: link.generation,
       generationReason: link.generationReason,
+      cataloguePulled: this.copy.latestVersion(),
+      catalogueError: link.catalogueError ?? null,
     };
   }
 
