@@ -26,6 +26,8 @@ export interface Hub {
   db: HubDatabase;
   offices: OfficeRegistry;
   catalogue: CatalogueStore;
+  /** What each office last said beyond its health: devices' last contact, last backup, catalogue version. */
+  extras: OfficeExtrasStore;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
     db,
     offices,
     catalogue,
+    extras,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
