@@ -41,6 +41,7 @@ if (command === 'serve') {
 } else if (command.startsWith('catalogue ')) {
   // Read and validate before the database is opened: a bad file publishes nothing and starts nothing.
   const file = values.file ? path.resolve(values.file) : null;
+  if (!['catalogue publish', 'catalogue list', 'catalogue offices'].includes(command)) fail('usage: hub catalogue publish --file FILE | catalogue list | catalogue offices  [--data DIR | --database-url URL]');
   if (command === 'catalogue publish' && !file) fail('--file catalogue.json (or .xlsx) is needed');
   let procedures: Awaited<ReturnType<typeof readCatalogueFile>> = [];
   if (command === 'catalogue publish') {
@@ -55,18 +56,24 @@ if (command === 'serve') {
   const catalogue = new CatalogueStore(db.pool);
   try {
     if (command === 'catalogue publish') {
-      const v = await catalogue.publish(procedures, path.basename(file as string));
-      process.stdout.write(JSON.stringify({ published: v.version, procedures: v.procedureCount, at: new Date(v.publishedAt).toISOString() }) + '\n');
+      let v: Awaited<ReturnType<typeof catalogue.publish>>;
+      try {
+        v = await catalogue.publish(procedures, path.basename(file as string));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        // Stop a trial's embedded PostgreSQL before leaving: fail() exits at once.
+        await db.close();
+        fail(`không công bố (nothing published): ${e.message}`);
+      }
+      process.stdout.write(JSON.stringify({ published: v.version, procedures: v.procedureCount, ...v.change, at: new Date(v.publishedAt).toISOString() }) + '\n');
     } else if (command === 'catalogue list') {
       const offices = await catalogue.officeVersions();
       for (const v of await catalogue.list()) {
         const running = offices.filter((o) => o.catalogueVersion === v.version).map((o) => o.name);
         process.stdout.write(JSON.stringify({ version: v.version, publishedAt: new Date(v.publishedAt).toISOString(), procedures: v.procedureCount, source: v.source, offices: running }) + '\n');
       }
-    } else if (command === 'catalogue offices') {
-      for (const o of await catalogue.officeVersions()) process.stdout.write(JSON.stringify(o) + '\n');
     } else {
-      fail('usage: hub catalogue publish --file FILE | catalogue list | catalogue offices  [--data DIR | --database-url URL]');
+      for (const o of await catalogue.officeVersions()) process.stdout.write(JSON.stringify(o) + '\n');
     }
   } finally {
     await db.close();

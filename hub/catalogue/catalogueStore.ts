@@ -1,6 +1,10 @@
 import type pg from 'pg';
+import { AppError } from '../../shared/errors';
 import { CatalogueProcedures } from '../../shared/provinceCatalogue';
 import type { CatalogueProcedure, CatalogueVersion } from '../../shared/provinceCatalogue';
+
+/** A procedure as comparable text: PostgreSQL's JSONB keeps keys in its own order, not the file's. */
+const canonical = (p: CatalogueProcedure) => JSON.stringify(Object.fromEntries(Object.entries(p).sort(([a], [b]) => (a < b ? -1 : 1))));
 
 /** Publishers wait for each other on this lock, so two never take the same number. */
 const PUBLISH_LOCK = 7_204_292;
@@ -10,6 +14,13 @@ export interface CatalogueVersionRow {
   publishedAt: number;
   source: string;
   procedureCount: number;
+}
+
+/** What a new version does to the one before it, by procedure code, for the province's admin. */
+export interface PublishedChange {
+  added: number;
+  changed: number;
+  removed: number;
 }
 
 export interface OfficeCatalogueRow {
@@ -28,13 +39,27 @@ export interface OfficeCatalogueRow {
 export class CatalogueStore {
   constructor(private readonly db: pg.Pool) {}
 
-  /** Publish a new version: the next number, the procedures as validated. */
-  async publish(procedures: CatalogueProcedure[], source: string): Promise<CatalogueVersionRow> {
+  /**
+   * Publish a new version: the next number, the procedures as validated. A list identical to the
+   * latest is refused: every office would be shown a version with nothing in it.
+   */
+  async publish(procedures: CatalogueProcedure[], source: string): Promise<CatalogueVersionRow & { change: PublishedChange }> {
     const valid = CatalogueProcedures.parse(procedures);
     const c = await this.db.connect();
     try {
       await c.query('BEGIN');
       await c.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+      const prev = (await c.query<{ version: number; procedures: CatalogueProcedure[] }>('SELECT version, procedures FROM catalogue_versions ORDER BY version DESC LIMIT 1')).rows[0];
+      const before = new Map((prev?.procedures ?? []).map((p) => [p.code, canonical(p)]));
+      const change: PublishedChange = { added: 0, changed: 0, removed: 0 };
+      for (const p of valid) {
+        const was = before.get(p.code);
+        if (was === undefined) change.added++;
+        else if (was !== canonical(p)) change.changed++;
+        before.delete(p.code);
+      }
+      change.removed = before.size;
+      if (prev && change.added + change.changed + change.removed === 0) throw new AppError('CATALOGUE_INVALID', `Danh mục giống hệt phiên bản ${prev.version} đã công bố; không công bố phiên bản mới`);
       const row = (
         await c.query<{ version: number; published_at: Date; source: string; procedure_count: number }>(
           `INSERT INTO catalogue_versions (version, source, procedure_count, procedures)
@@ -44,7 +69,7 @@ export class CatalogueStore {
         )
       ).rows[0] as { version: number; published_at: Date; source: string; procedure_count: number };
       await c.query('COMMIT');
-      return { version: row.version, publishedAt: row.published_at.getTime(), source: row.source, procedureCount: row.procedure_count };
+      return { version: row.version, publishedAt: row.published_at.getTime(), source: row.source, procedureCount: row.procedure_count, change };
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
       throw e;

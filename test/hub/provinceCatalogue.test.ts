@@ -109,7 +109,7 @@ describe('the province catalogue: published at the hub, pulled and applied at an
 
     const published = await hubCli(url, ['catalogue', 'publish', '--file', catalogueFile([KHAI_SINH, KET_HON, CHUNG_THUC])]);
     expect(published.code, published.stderr).toBe(0);
-    expect(JSON.parse(published.stdout)).toMatchObject({ published: 1, procedures: 3 });
+    expect(JSON.parse(published.stdout)).toMatchObject({ published: 1, procedures: 3, added: 3, changed: 0, removed: 0 });
 
     const v1 = await pulled(o.admin, 1);
     expect(v1.applied).toBeNull();
@@ -169,7 +169,12 @@ describe('the province catalogue: published at the hub, pulled and applied at an
     expect((await o.admin.post('/api/admin/services', { id: khaiSinh.service_id, nameVi: localName })).status).toBe(200);
     const v2Khai = { ...KHAI_SINH, nameVi: 'Đăng ký khai sinh cho trẻ em', documents: ['Giấy chứng sinh', 'Căn cước của cha hoặc mẹ', 'Giấy chứng nhận kết hôn của cha mẹ'] };
     const v2Ket = { ...KET_HON, nameEn: 'Registration of marriage' };
-    expect((await hubCli(url, ['catalogue', 'publish', '--file', catalogueFile([v2Khai, v2Ket, DAT_DAI])])).code).toBe(0);
+    const second = await hubCli(url, ['catalogue', 'publish', '--file', catalogueFile([v2Khai, v2Ket, DAT_DAI])]);
+    expect(JSON.parse(second.stdout)).toMatchObject({ published: 2, procedures: 3, added: 1, changed: 2, removed: 1 });
+    // The same list again would show every office a version with nothing in it: refused.
+    const same = await hubCli(url, ['catalogue', 'publish', '--file', catalogueFile([v2Khai, v2Ket, DAT_DAI])]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('Danh mục giống hệt phiên bản 2 đã công bố; không công bố phiên bản mới');
 
     const v2 = await pulled(o.admin, 2);
     expect(v2.applied.version).toBe(1);
