@@ -7,6 +7,10 @@ import { BatchApplier } from './ingest/batchApplier';
 import { OfficeRegistry } from './offices/officeRegistry';
 import { createHubServer } from './server/hubHttp';
 import { officeLinkRoutes } from './server/officeLinkRoutes';
+import { CatalogueStore } from './catalogue/catalogueStore';
+import { OfficeExtrasStore } from './catalogue/officeExtrasStore';
+import { catalogueRoutes } from './server/catalogueRoutes';
+import { OfficeCredentials } from './server/officeCredential';
 
 export interface HubOptions {
   port: number;
@@ -21,6 +25,9 @@ export interface Hub {
   port: number;
   db: HubDatabase;
   offices: OfficeRegistry;
+  catalogue: CatalogueStore;
+  /** What each office last said beyond its health: devices' last contact, last backup, catalogue version. */
+  extras: OfficeExtrasStore;
   close(): Promise<void>;
 }
 
@@ -30,8 +37,26 @@ export async function startHub(o: HubOptions): Promise<Hub> {
   const db = await openHubDatabase({ databaseUrl: o.databaseUrl, dataDir: o.dataDir, log: (line) => log({ level: 'debug', msg: 'postgres', line }) });
   const offices = new OfficeRegistry(db.pool, o.now);
   const applier = new BatchApplier(db.pool, new EventPartitions(), o.now);
+  const now = o.now ?? Date.now;
+  const credentials = new OfficeCredentials(offices, db.pool, now);
+  const catalogue = new CatalogueStore(db.pool);
+  const extras = new OfficeExtrasStore(db.pool, now);
   const server: http.Server = createHubServer({
-    routes: [officeLinkRoutes({ db: db.pool, offices, applier, log, now: o.now ?? Date.now })],
+    routes: [
+      officeLinkRoutes({
+        db: db.pool,
+        offices,
+        credentials,
+        applier,
+        afterPush: async (officeId, batch) => {
+          if (batch.extras) await extras.record(officeId, batch.extras, batch.sentAt);
+        },
+        catalogueVersion: () => catalogue.latestVersion(),
+        log,
+        now,
+      }),
+      catalogueRoutes({ credentials, catalogue }),
+    ],
     log,
   });
   await new Promise<void>((resolve, reject) => {
@@ -44,6 +69,8 @@ export async function startHub(o: HubOptions): Promise<Hub> {
     port,
     db,
     offices,
+    catalogue,
+    extras,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
