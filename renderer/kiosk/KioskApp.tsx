@@ -13,6 +13,7 @@ import { reopenText } from '../reopenText';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { AccessibilityPanel } from './AccessibilityPanel';
+import { CallStaffStatus, useKioskHelp } from './CallStaff';
 import type { KioskAccess } from './AccessibilityPanel';
 import { HostDownNotice } from './HostDownNotice';
 import { RateLookup } from './RateLookup';
@@ -64,6 +65,7 @@ export function KioskApp() {
   // Large text and high contrast: the office's default for each citizen, changed by the citizen for themselves.
   const defaults: KioskAccess = config.data?.kioskAccess ?? { largeText: false, highContrast: false };
   const [chosenAccess, setAccess] = useState<KioskAccess | null>(null);
+  const help = useKioskHelp();
   const access = chosenAccess ?? defaults;
   const home = useCallback(() => {
     setStep({ kind: 'home' });
@@ -228,6 +230,7 @@ export function KioskApp() {
           </div>
         )}
       </main>
+      <CallStaffStatus help={help} />
       <div className="kiosk-footer">
         {step.kind === 'home' && browse.kind !== 'top' ? (
           <button type="button" className="btn-secondary" onClick={() => setBrowse(BROWSE_TOP)}>
@@ -248,7 +251,7 @@ export function KioskApp() {
             <span>{t.idleStay}</span>
           </div>
         )}
-        <AccessibilityPanel access={access} onChange={setAccess} />
+        <AccessibilityPanel access={access} onChange={setAccess} help={help} />
         {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
           <button type="button" className="btn-secondary" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} data-testid="lang">
             {t.language}
