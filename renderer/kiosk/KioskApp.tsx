@@ -16,6 +16,7 @@ import { AccessibilityPanel } from './AccessibilityPanel';
 import { CallStaffStatus, useKioskHelp } from './CallStaff';
 import type { KioskAccess } from './AccessibilityPanel';
 import { HostDownNotice } from './HostDownNotice';
+import { useIdleWarning } from './useIdleWarning';
 import { RateLookup } from './RateLookup';
 import { useTicketScanner } from './scannerInput';
 import { BROWSE_TOP, DIRECT_MAX, ServicePicker } from './ServicePicker';
@@ -74,7 +75,10 @@ export function KioskApp() {
     setLang('vi');
     setAccess(null);
   }, [setLang, failure.clear]);
-  const idleLeft = useIdle(IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi' || chosenAccess !== null);
+  // Someone who asked for large text or contrast gets twice the time before the kiosk starts over.
+  const idleMs = (IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000) * (chosenAccess ? 2 : 1);
+  const idleLeft = useIdle(idleMs, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi' || chosenAccess !== null);
+  const idleUrgent = useIdleWarning(idleLeft);
 
   useEffect(() => {
     const block = (e: Event) => e.preventDefault();
@@ -246,7 +250,7 @@ export function KioskApp() {
           </button>
         )}
         {idleLeft !== null && (
-          <div className="idle-countdown" role="timer" aria-live="off" data-testid="idle-countdown">
+          <div className={`idle-countdown${idleUrgent ? ' urgent' : ''}`} role="timer" aria-live={idleUrgent ? 'assertive' : 'off'} data-testid="idle-countdown">
             <b>{fmt(t.idleReturn, { s: idleLeft })}</b>
             <span>{t.idleStay}</span>
           </div>

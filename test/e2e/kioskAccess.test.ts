@@ -116,14 +116,19 @@ describe('the accessible kiosk', () => {
   }, 60_000);
 
   it('a citizen’s choice lasts until the kiosk resets; the office’s default (set on the admin’s API) applies live and after each reset', async () => {
-    const p = await kiosk(1080, 1920, '?idle=10');
+    const p = await kiosk(1080, 1920, '?idle=8');
     await p.getByRole('button', { name: 'Hỗ trợ tiếp cận' }).click();
     await p.getByRole('button', { name: /Chữ lớn/ }).click();
     await p.getByRole('button', { name: 'Xong' }).click();
     expect(await p.getAttribute('.kiosk', 'data-large-text')).toBe('true');
-    // Left alone: the countdown shows, then the kiosk is back to normal text for the next citizen.
-    await p.waitForSelector('[data-testid="idle-countdown"]', { timeout: 15_000 });
+    // Left alone (twice the office's 8 s, for someone who asked for large text): the countdown
+    // turns urgent with a chime 10 s before, then the kiosk is back to normal text for the next citizen.
+    const chose = Date.now();
+    await p.waitForSelector('[data-testid="idle-countdown"].urgent', { timeout: 25_000 });
+    expect(Date.now() - chose).toBeGreaterThan(4_000);
+    expect(await p.evaluate(() => (window as unknown as { __idleWarnings?: number }).__idleWarnings)).toBe(1);
     await p.waitForFunction(() => document.querySelector('.kiosk')?.getAttribute('data-large-text') === 'false', undefined, { timeout: 15_000 });
+    expect(Date.now() - chose).toBeGreaterThan(14_000);
 
     const admin = await signedInAdmin(host);
     const before = (await admin.get('/api/admin/office')).body as Record<string, unknown>;
