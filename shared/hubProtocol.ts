@@ -82,6 +82,8 @@ export const OfficeDirectory = z
     services: z.array(z.object({ id: z.number().int().positive(), code: z.string().max(60).nullable(), nameVi: z.string().max(300), nameEn: z.string().max(300) }).strict()).max(2000),
     counters: z.array(z.object({ id: z.number().int().positive(), number: z.number().int().positive(), name: z.string().max(200) }).strict()).max(1000),
     officers: z.array(z.object({ id: z.number().int().positive(), name: z.string().max(200) }).strict()).max(2000),
+    /** The office's IANA zone, for the hour of issue on the province's page of the office. */
+    timeZone: z.string().max(60).optional(),
   })
   .strict();
 export type OfficeDirectory = z.infer<typeof OfficeDirectory>;
