@@ -47,6 +47,7 @@ import { OutboxReader } from './province/outboxReader';
 import { ProvinceLinkFile } from './province/provinceLinkFile';
 import { ProvinceAdmin } from './province/provinceAdmin';
 import { startProvinceSync } from './province/provinceSync';
+import { OfficeDirectorySource } from './province/officeDirectory';
 import type { ProvinceSync } from './province/provinceSync';
 import { playEtaInBackground } from './etaSchedule';
 import { TrackingFeed } from './server/trackingFeed';
@@ -240,6 +241,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     heartbeatMs: o.provinceHeartbeatMs,
     // Wall time: the hub compares it with its own clock.
     health: () => health.view({ version: o.version, time: Date.now() }, true),
+    directory: new OfficeDirectorySource(db, () => queue.settings.get().timeZone),
   });
 
   const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province);

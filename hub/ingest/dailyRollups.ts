@@ -257,12 +257,10 @@ const INSERT_MONTHS = `INSERT INTO rollup_month (office_id, month, service_id, o
     wait_n, wait_sum, wait_b, wait_c, service_n, service_sum, service_b, service_c, rating_k, rating_c
   FROM jsonb_populate_recordset(NULL::rollup_month, $1::jsonb)`;
 
-/** Day rows (and month rows for whole months) of a period, for the reports: plain rows, no lock. */
-export async function rollupRows(db: pg.Pool | pg.PoolClient, table: 'day' | 'month', from: string, to: string, offices: readonly string[] | null): Promise<RollupRow[]> {
-  const where = offices ? ' AND office_id = ANY($3::text[])' : '';
-  const sql =
-    table === 'day'
-      ? `SELECT ${dayColumns} FROM rollup_day WHERE business_day BETWEEN $1::date AND $2::date${where}`
-      : `SELECT ${monthColumns} FROM rollup_month WHERE month BETWEEN $1::date AND $2::date${where}`;
-  return (await db.query<DbRow>(sql, offices ? [from, to, offices] : [from, to])).rows.map(fromDb);
+/** Day rows of these business days, or month rows of these months (their first days), of some or all offices: no lock. */
+export async function rollupRows(db: pg.Pool | pg.PoolClient, table: 'day' | 'month', periods: readonly string[], offices: readonly string[] | null): Promise<RollupRow[]> {
+  if (periods.length === 0) return [];
+  const where = offices ? ' AND office_id = ANY($2::text[])' : '';
+  const sql = table === 'day' ? `SELECT ${dayColumns} FROM rollup_day WHERE business_day = ANY($1::date[])${where}` : `SELECT ${monthColumns} FROM rollup_month WHERE month = ANY($1::date[])${where}`;
+  return (await db.query<DbRow>(sql, offices ? [periods, offices] : [periods])).rows.map(fromDb);
 }

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { HUB_BATCH_EVENTS, HUB_HEARTBEAT_MS, PushAnswer } from '../../../shared/hubProtocol';
 import type { OfficeHealth } from '../../../shared/hubProtocol';
 import type { PushBatch } from '../../../shared/hubProtocol';
+import type { OfficeDirectorySource } from './officeDirectory';
 import type { OutboxReader } from './outboxReader';
 import { newGeneration } from './provinceLinkFile';
 import type { ProvinceLink, ProvinceLinkFile } from './provinceLinkFile';
@@ -24,6 +25,8 @@ export interface ProvinceSyncOptions {
   health?: () => OfficeHealth;
   /** How long an idle link waits before it pushes its health alone (ms). */
   heartbeatMs?: number;
+  /** The office's names for services, counters and officers, sent when they changed. */
+  directory?: OfficeDirectorySource;
 }
 
 export interface ProvinceSync {
@@ -76,7 +79,8 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
     const events = o.outbox.after(link.ackedSeq, batchEvents);
     // Nothing new: only the heartbeat, so the province can tell a quiet office from one cut off.
     if (events.length === 0 && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) return 'idle';
-    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}) };
+    const directory = o.directory?.pending(`${link.hubUrl} ${link.officeId}`);
+    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(directory ? { directory: directory.directory } : {}) };
     abort = new AbortController();
     const timeout = setTimeout(() => abort?.abort(), 30_000);
     try {
@@ -99,6 +103,7 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
         throw new Error(`${err?.code ?? res.status}: ${err?.message ?? res.statusText}`);
       }
       const answer = PushAnswer.parse(body);
+      if (directory) o.directory?.acknowledged(directory.mark);
       // Another push (or a restore check) may have moved the link meanwhile: keep the newest cursor.
       const current = o.links.read() ?? link;
       if (current.generation === answer.generation) o.links.write({ ...current, ackedSeq: Math.max(current.ackedSeq, answer.ackedSeq), lastPushAt: now(), lastError: null });
