@@ -19,7 +19,7 @@ function figureCells(f: ReportFigures): (string | number | null)[] {
     ...durations(f.wait), ...durations(f.service),
     s.count, s.portal.veryGood, s.portal.good, s.portal.bad,
     s.percentSatisfied === null ? null : Math.round(s.percentSatisfied * 10) / 10,
-    s.byScale.map((x) => `${(Math.round(x.meanScore * 100) / 100).toLocaleString('vi-VN')}/${x.levels} (${x.count})`).join('; '),
+    s.byScale.length ? s.byScale.map((x) => `${(Math.round(x.meanScore * 100) / 100).toLocaleString('vi-VN')}/${x.levels} (${x.count})`).join('; ') : null,
   ];
 }
 
