@@ -160,6 +160,9 @@ const RECOMPUTE_DAYS = `
     coalesce(rh.ks, '{}'), coalesce(rh.ns, '{}')
   FROM g LEFT JOIN wh USING (business_day, service_id, officer_id) LEFT JOIN sh USING (business_day, service_id, officer_id)
     LEFT JOIN rh USING (business_day, service_id, officer_id)
+  -- A group whose tickets add to no figure (a transferred-in ticket still being called) has no row,
+  -- as its month would have none.
+  WHERE g.issued + g.served + g.no_shows + g.transferred + g.cancelled + g.expired + g.wait_n + g.service_n > 0 OR rh.ks IS NOT NULL
   RETURNING ${dayColumns}`;
 
 const RECOMPUTE_HOURS = `
@@ -167,7 +170,7 @@ const RECOMPUTE_HOURS = `
   SELECT $1, business_day, extract(hour FROM to_timestamp(issued_at / 1000.0) AT TIME ZONE
       coalesce((SELECT time_zone FROM office_directory WHERE office_id = $1), 'Asia/Ho_Chi_Minh'))::smallint,
     count(*) FILTER (WHERE original), count(wait), coalesce(sum(wait), 0)
-  FROM (${TICKETS}) t GROUP BY 2, 3`;
+  FROM (${TICKETS}) t GROUP BY 2, 3 HAVING count(*) FILTER (WHERE original) > 0 OR count(wait) > 0`;
 
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
 const groupKey = (r: RollupRow) => `${r.day}|${r.serviceId}|${r.officerId}`;
