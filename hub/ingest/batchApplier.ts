@@ -3,7 +3,8 @@ import { AppError } from '../../shared/errors';
 import { HUB_FUTURE_SKEW_MS } from '../../shared/hubProtocol';
 import type { PushAnswer, PushBatch } from '../../shared/hubProtocol';
 import type { EventPartitions } from '../db/eventPartitions';
-import { refreshRollups } from './dailyRollups';
+import { applyTicketChanges } from './dailyRollups';
+import type { TicketCopy } from './dailyRollups';
 import { recordDirectory } from './officeDirectoryStore';
 
 /** An office's health in one comparable line: "database ok · disk low · printers down · boards none". */
@@ -32,15 +33,59 @@ export class BatchApplier {
    * The newest copy of each ticket the batch's events carry. Within a generation a later event's copy
    * wins; a copy from another generation (a restored office) replaces the older one, as the office did.
    */
-  private async keepTickets(c: pg.PoolClient, officeId: string, generation: string, events: PushBatch['events']): Promise<string[]> {
+  private async keepTickets(c: pg.PoolClient, officeId: string, generation: string, events: PushBatch['events']): Promise<{ old: TicketCopy | null; next: TicketCopy }[]> {
     const newest = new Map<string, { seq: number; t: NonNullable<PushBatch['events'][number]['ticket']> }>();
     for (const e of events) if (e.ticketId && e.ticket) newest.set(e.ticketId, { seq: e.seq, t: e.ticket });
     if (newest.size === 0) return [];
     const rows = [...newest.entries()];
-    // The days these tickets leave as well as those they land in: both days' rollups change.
-    const days = new Set(rows.map(([, r]) => r.t.businessDay));
-    const before = await c.query<{ day: string }>('SELECT DISTINCT business_day::text AS day FROM office_tickets WHERE office_id = $1 AND ticket_id = ANY($2::text[])', [officeId, rows.map(([id]) => id)]);
-    for (const r of before.rows) days.add(r.day);
+    // The copies held now: the rollups move by the difference of each one this batch replaces.
+    const held = new Map(
+      (
+        await c.query<{ ticket_id: string; snap_generation: string; snap_seq: string } & Record<string, unknown>>(
+          `SELECT ticket_id, snap_generation, snap_seq, business_day::text AS day, service_id, coalesce(officer_id, 0) AS officer_id, state, transferred_from,
+             issued_at, called_at, serving_at, finished_at, rating_score, rating_levels
+           FROM office_tickets WHERE office_id = $1 AND ticket_id = ANY($2::text[]) FOR UPDATE`,
+          [officeId, rows.map(([id]) => id)],
+        )
+      ).rows.map((r) => [r.ticket_id, r]),
+    );
+    const num = (v: unknown) => (v === null ? null : Number(v));
+    const changes: { old: TicketCopy | null; next: TicketCopy }[] = [];
+    for (const [id, { seq, t }] of rows) {
+      const h = held.get(id);
+      // The same rule as the upsert's WHERE below: another generation's copy, or a later one of this.
+      if (h && h.snap_generation === generation && Number(h.snap_seq) >= seq) continue;
+      changes.push({
+        old: h
+          ? {
+              day: h.day as string,
+              serviceId: h.service_id as number,
+              officerId: h.officer_id as number,
+              state: h.state as string,
+              transferredFrom: h.transferred_from as string | null,
+              issuedAt: Number(h.issued_at),
+              calledAt: num(h.called_at),
+              servingAt: num(h.serving_at),
+              finishedAt: num(h.finished_at),
+              ratingScore: h.rating_score as number | null,
+              ratingLevels: h.rating_levels as number | null,
+            }
+          : null,
+        next: {
+          day: t.businessDay,
+          serviceId: t.serviceId,
+          officerId: t.officerId ?? 0,
+          state: t.state,
+          transferredFrom: t.transferredFrom,
+          issuedAt: t.issuedAt,
+          calledAt: t.calledAt,
+          servingAt: t.servingAt,
+          finishedAt: t.finishedAt,
+          ratingScore: t.rating?.score ?? null,
+          ratingLevels: t.rating?.levels ?? null,
+        },
+      });
+    }
     const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
     await c.query(
       `INSERT INTO office_tickets (office_id, ticket_id, business_day, service_id, counter_id, officer_id, state, number, priority, transferred_from,
@@ -77,7 +122,7 @@ export class BatchApplier {
         col(([, r]) => r.seq),
       ],
     );
-    return [...days];
+    return changes;
   }
 
   /** The office's health as it reported it; a change of its coarse state is also logged, for the office's history. */
@@ -111,8 +156,8 @@ export class BatchApplier {
     const c = await this.db.connect();
     try {
       await c.query('BEGIN');
-      // One batch of an office at a time, across generations and hub processes: rollups are recomputed
-      // from the office's tickets, and two batches doing that at once would each miss the other's.
+      // One batch of an office at a time, across generations and hub processes: rollups move by the
+      // difference between the copies held and the new ones, which two batches at once would both read.
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [officeId]);
       await c.query('INSERT INTO office_generations (office_id, generation, base_seq, acked_seq) VALUES ($1, $2, $3, $3) ON CONFLICT DO NOTHING', [officeId, batch.generation, batch.baseSeq]);
       // The row lock orders two pushes of the same office (two hub processes behind a balancer).
@@ -144,7 +189,7 @@ export class BatchApplier {
       }
       // The directory first: its zone places this batch's tickets in their hours.
       if (batch.directory) await recordDirectory(c, officeId, batch.directory);
-      await refreshRollups(c, officeId, await this.keepTickets(c, officeId, batch.generation, fresh));
+      await applyTicketChanges(c, officeId, await this.keepTickets(c, officeId, batch.generation, fresh));
       const ackedSeq = Math.max(acked, events.at(-1)?.seq ?? acked);
       await c.query('UPDATE office_generations SET acked_seq = $3, last_push_at = now(), clock_offset_ms = $4 WHERE office_id = $1 AND generation = $2', [officeId, batch.generation, ackedSeq, batch.sentAt - now]);
       if (batch.health) await this.recordHealth(c, officeId, batch.health);

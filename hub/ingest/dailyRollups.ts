@@ -2,11 +2,11 @@ import type pg from 'pg';
 import { HIST_BUCKETS, HIST_BUCKET_MS } from '../../shared/hubReports';
 
 // The province's rollups (hub/db/hubMigrations.ts: rollup_day, rollup_month, rollup_hour), kept
-// current in the transaction of the batch that changed them. A ticket's newer copy replaces its
-// older one (a later state, a rating, a restored office's new generation), so a group cannot be
-// kept by adding each event's share: instead every (office, business day) the batch touches is
-// recomputed from office_tickets (one day of one office: hundreds of rows, on its index), and the
-// month rows move by the difference between the day's old and new rows.
+// current in the transaction of the batch that changed them. A ticket's newer copy replaces its older
+// one (a later state, a rating, a restored office's new generation), so each replaced copy takes its
+// old share out of its groups and the new copy puts its share in (applyTicketChanges): the work is
+// the batch's tickets, never the day's. refreshRollups recomputes whole days from office_tickets
+// instead, for data written in bulk; the tests hold both to the same rows.
 
 /** One rollup row as numbers; durations in ms, histograms and ratings as sparse (key → count). */
 export interface RollupRow {
@@ -198,41 +198,18 @@ export async function refreshRollups(c: pg.PoolClient, officeId: string, days: r
   };
   for (const r of old) move(r, -1);
   for (const r of fresh) move(r, 1);
-  const changed = [...delta.values()].filter((d) => COUNTS.some((k) => d[k] !== 0) || SPARSE.some((k) => d[k].size > 0));
-  if (changed.length === 0) return;
-
-  const months = [...new Set(changed.map((d) => d.day))];
-  const current = new Map(
-    (await c.query<DbRow>(`SELECT ${monthColumns} FROM rollup_month WHERE office_id = $1 AND month = ANY($2::date[]) FOR UPDATE`, [officeId, months])).rows.map((r) => {
-      const row = fromDb(r);
-      return [groupKey(row), row];
-    }),
-  );
-  const next: RollupRow[] = [];
-  for (const d of changed) {
-    const row = current.get(groupKey(d)) ?? emptyRollup(officeId, d.day, d.serviceId, d.officerId);
-    addRollup(row, d);
-    next.push(row);
-  }
-  await c.query('DELETE FROM rollup_month WHERE office_id = $1 AND (month, service_id, officer_id) IN (SELECT * FROM unnest($2::date[], $3::int[], $4::int[]))', [
-    officeId,
-    next.map((r) => r.day),
-    next.map((r) => r.serviceId),
-    next.map((r) => r.officerId),
-  ]);
-  // A group whose tickets all left it (moved to another officer, say) has nothing left to keep.
-  const kept = next.filter((r) => COUNTS.some((k) => r[k] !== 0) || r.ratings.size > 0);
-  if (kept.length > 0) await c.query(INSERT_MONTHS, [JSON.stringify(kept.map(toJson))]);
+  const changed = [...delta.values()].filter(hasFigures);
+  if (changed.length > 0) await addToRows(c, 'rollup_month', officeId, changed);
 }
 
 const keysOf = (m: Map<number, number>) => [...m.keys()].sort((a, b) => a - b);
-const toJson = (r: RollupRow) => {
+const toJson = (r: RollupRow, col: 'business_day' | 'month') => {
   const w = keysOf(r.wait);
   const s = keysOf(r.service);
   const k = keysOf(r.ratings);
   return {
     office_id: r.officeId,
-    month: r.day,
+    [col]: r.day,
     service_id: r.serviceId,
     officer_id: r.officerId,
     issued: r.issued,
@@ -254,11 +231,151 @@ const toJson = (r: RollupRow) => {
   };
 };
 
-const INSERT_MONTHS = `INSERT INTO rollup_month (office_id, month, service_id, officer_id, issued, served, no_shows, transferred, cancelled, expired,
-    wait_n, wait_sum, wait_b, wait_c, service_n, service_sum, service_b, service_c, rating_k, rating_c)
-  SELECT office_id, month, service_id, officer_id, issued, served, no_shows, transferred, cancelled, expired,
-    wait_n, wait_sum, wait_b, wait_c, service_n, service_sum, service_b, service_c, rating_k, rating_c
-  FROM jsonb_populate_recordset(NULL::rollup_month, $1::jsonb)`;
+const insertRows = (table: 'rollup_day' | 'rollup_month') => {
+  const col = table === 'rollup_day' ? 'business_day' : 'month';
+  const cols = `office_id, ${col}, service_id, officer_id, issued, served, no_shows, transferred, cancelled, expired,
+    wait_n, wait_sum, wait_b, wait_c, service_n, service_sum, service_b, service_c, rating_k, rating_c`;
+  return `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`;
+};
+
+/** A ticket copy as office_tickets holds it (officer 0: none), for its share of the rollups. */
+export interface TicketCopy {
+  day: string;
+  serviceId: number;
+  officerId: number;
+  state: string;
+  transferredFrom: string | null;
+  issuedAt: number;
+  calledAt: number | null;
+  servingAt: number | null;
+  finishedAt: number | null;
+  ratingScore: number | null;
+  ratingLevels: number | null;
+}
+
+const STATE_FIGURE: Partial<Record<string, 'served' | 'noShows' | 'transferred' | 'cancelled' | 'expired'>> = { done: 'served', skipped: 'noShows', transferred: 'transferred', cancelled: 'cancelled', expired: 'expired' };
+const bucketOf = (ms: number) => Math.min(HIST_BUCKETS - 1, Math.floor(ms / HIST_BUCKET_MS));
+const bump = (m: Map<number, number>, k: number, by: number) => {
+  const v = (m.get(k) ?? 0) + by;
+  if (v === 0) m.delete(k);
+  else m.set(k, v);
+};
+
+/** The same rules as TICKETS above, for one copy: its wait (original tickets, once called) and service time (served ones). */
+export function ticketDurations(t: TicketCopy): { wait: number | null; service: number | null } {
+  const start = t.calledAt ?? t.servingAt;
+  return {
+    wait: t.transferredFrom === null && t.calledAt !== null ? Math.max(0, t.calledAt - t.issuedAt) : null,
+    service: t.state === 'done' && start !== null && t.finishedAt !== null ? Math.max(0, t.finishedAt - start) : null,
+  };
+}
+
+function addShare(into: RollupRow, t: TicketCopy, sign: 1 | -1): void {
+  const { wait, service } = ticketDurations(t);
+  if (t.transferredFrom === null) into.issued += sign;
+  const figure = STATE_FIGURE[t.state];
+  if (figure) into[figure] += sign;
+  if (wait !== null) {
+    into.waitN += sign;
+    into.waitSum += sign * wait;
+    bump(into.wait, bucketOf(wait), sign);
+  }
+  if (service !== null) {
+    into.serviceN += sign;
+    into.serviceSum += sign * service;
+    bump(into.service, bucketOf(service), sign);
+  }
+  if (t.ratingScore !== null && t.ratingLevels !== null) bump(into.ratings, t.ratingLevels * 10 + t.ratingScore, sign);
+}
+
+const hasFigures = (r: RollupRow) => COUNTS.some((k) => r[k] !== 0) || SPARSE.some((k) => r[k].size > 0);
+
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+function localHour(at: number, zone: string): number {
+  let f = hourFormats.get(zone);
+  if (!f) hourFormats.set(zone, (f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' })));
+  return Number(f.format(at));
+}
+
+/** Adds these differences to the office's rows of a rollup table (day or month): read under lock, summed, written back; emptied rows go. */
+async function addToRows(c: pg.PoolClient, table: 'rollup_day' | 'rollup_month', officeId: string, deltas: RollupRow[]): Promise<void> {
+  const col = table === 'rollup_day' ? 'business_day' : 'month';
+  const keys = [deltas.map((d) => d.day), deltas.map((d) => d.serviceId), deltas.map((d) => d.officerId)];
+  const current = new Map(
+    (
+      await c.query<DbRow>(
+        `SELECT ${table === 'rollup_day' ? dayColumns : monthColumns} FROM ${table} WHERE office_id = $1 AND (${col}, service_id, officer_id) IN (SELECT * FROM unnest($2::date[], $3::int[], $4::int[])) FOR UPDATE`,
+        [officeId, ...keys],
+      )
+    ).rows.map((r) => {
+      const row = fromDb(r);
+      return [groupKey(row), row];
+    }),
+  );
+  const next = deltas.map((d) => {
+    const row = current.get(groupKey(d)) ?? emptyRollup(officeId, d.day, d.serviceId, d.officerId);
+    addRollup(row, d);
+    return row;
+  });
+  if (current.size > 0) await c.query(`DELETE FROM ${table} WHERE office_id = $1 AND (${col}, service_id, officer_id) IN (SELECT * FROM unnest($2::date[], $3::int[], $4::int[]))`, [officeId, ...keys]);
+  // A group whose tickets all left it (moved to another officer, say) has nothing left to keep.
+  const kept = next.filter(hasFigures);
+  if (kept.length > 0) await c.query(insertRows(table), [JSON.stringify(kept.map((r) => toJson(r, col)))]);
+}
+
+/**
+ * Moves the office's rollups by what these replaced copies change: each old copy's share out of its
+ * day, month and hour, each new copy's share in. Inside the caller's transaction, under its lock on
+ * the office (two batches of one office read-modify-writing one row would lose one's change).
+ */
+export async function applyTicketChanges(c: pg.PoolClient, officeId: string, changes: { old: TicketCopy | null; next: TicketCopy }[]): Promise<void> {
+  if (changes.length === 0) return;
+  const zone = (await c.query<{ time_zone: string }>('SELECT time_zone FROM office_directory WHERE office_id = $1', [officeId])).rows[0]?.time_zone ?? 'Asia/Ho_Chi_Minh';
+  const days = new Map<string, RollupRow>();
+  const months = new Map<string, RollupRow>();
+  const hours = new Map<string, { day: string; hour: number; arrivals: number; waitN: number; waitSum: number }>();
+  const move = (t: TicketCopy, sign: 1 | -1) => {
+    for (const [m, day] of [
+      [days, t.day],
+      [months, monthOf(t.day)],
+    ] as const) {
+      const key = `${day}|${t.serviceId}|${t.officerId}`;
+      let r = m.get(key);
+      if (!r) m.set(key, (r = emptyRollup(officeId, day, t.serviceId, t.officerId)));
+      addShare(r, t, sign);
+    }
+    const hour = localHour(t.issuedAt, zone);
+    const key = `${t.day}|${hour}`;
+    let h = hours.get(key);
+    if (!h) hours.set(key, (h = { day: t.day, hour, arrivals: 0, waitN: 0, waitSum: 0 }));
+    const { wait } = ticketDurations(t);
+    if (t.transferredFrom === null) h.arrivals += sign;
+    if (wait !== null) {
+      h.waitN += sign;
+      h.waitSum += sign * wait;
+    }
+  };
+  for (const { old, next } of changes) {
+    if (old) move(old, -1);
+    move(next, 1);
+  }
+  const dayDeltas = [...days.values()].filter(hasFigures);
+  if (dayDeltas.length > 0) await addToRows(c, 'rollup_day', officeId, dayDeltas);
+  const monthDeltas = [...months.values()].filter(hasFigures);
+  if (monthDeltas.length > 0) await addToRows(c, 'rollup_month', officeId, monthDeltas);
+  const hourDeltas = [...hours.values()].filter((h) => h.arrivals !== 0 || h.waitN !== 0 || h.waitSum !== 0);
+  if (hourDeltas.length > 0) {
+    const args = [officeId, hourDeltas.map((h) => h.day), hourDeltas.map((h) => h.hour), hourDeltas.map((h) => h.arrivals), hourDeltas.map((h) => h.waitN), hourDeltas.map((h) => h.waitSum)];
+    await c.query(
+      `INSERT INTO rollup_hour (office_id, business_day, hour, arrivals, wait_n, wait_sum)
+       SELECT $1, * FROM unnest($2::date[], $3::smallint[], $4::int[], $5::int[], $6::bigint[])
+       ON CONFLICT (office_id, business_day, hour) DO UPDATE SET arrivals = rollup_hour.arrivals + EXCLUDED.arrivals,
+         wait_n = rollup_hour.wait_n + EXCLUDED.wait_n, wait_sum = rollup_hour.wait_sum + EXCLUDED.wait_sum`,
+      args,
+    );
+    await c.query('DELETE FROM rollup_hour WHERE office_id = $1 AND (business_day, hour) IN (SELECT * FROM unnest($2::date[], $3::smallint[])) AND arrivals = 0 AND wait_n = 0', args.slice(0, 3));
+  }
+}
 
 /** Day rows of these business days, or month rows of these months (their first days), of some or all offices: no lock. */
 export async function rollupRows(db: pg.Pool | pg.PoolClient, table: 'day' | 'month', periods: readonly string[], offices: readonly string[] | null): Promise<RollupRow[]> {
