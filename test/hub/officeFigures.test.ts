@@ -118,6 +118,16 @@ describe('the province’s cross-office report, read from rollups', () => {
       const link = await joinProvince({ hubUrl: `http://127.0.0.1:${hub.port}`, code, links: new ProvinceLinkFile(host.dataDir), outbox: new OutboxReader(host.db) });
       offices.push({ host, id: link.officeId, name });
       busyDay(host, 45 + seed * 5, seed, clock);
+      // A citizen sent on to another service is called there and served: that call is not a wait.
+      const sent = host.queue.issuer.issue({ serviceId: 1 }) as { id: string };
+      clock.advance(5 * 60_000);
+      host.queue.calling.callSpecific(sent.id, 1, STAFF(1, 1));
+      host.queue.lifecycle.transfer(sent.id, { serviceId: 2 }, STAFF(1, 1));
+      const moved = host.db.prepare('SELECT id FROM tickets WHERE transferred_from = ?').get(sent.id) as { id: string };
+      clock.advance(7 * 60_000);
+      host.queue.calling.callSpecific(moved.id, 2, STAFF(2, 2));
+      clock.advance(4 * 60_000);
+      host.queue.lifecycle.finish(moved.id, STAFF(2, 2));
       const day = host.queue.ctx.today();
       clock.advance(24 * 3600_000);
       await eventually(() => host.queue.ctx.today() !== day && (host.db.prepare("SELECT count(*) AS n FROM events WHERE type = 'day.closed'").get() as { n: number }).n > 0, 10_000);
@@ -147,6 +157,8 @@ describe('the province’s cross-office report, read from rollups', () => {
         const row = report.byOffice[0] as CrossOfficeReport['byOffice'][number];
         const ownTotals = own.totals;
         expect(ownTotals.wait.n, 'the office measured waits').toBeGreaterThan(5);
+        // A transferred-in ticket was called: its wait is not a citizen's wait (the same person waited already).
+        if (from !== to) expect((host.db.prepare('SELECT count(*) AS n FROM tickets WHERE transferred_from IS NOT NULL AND called_at IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(0);
         expect({ tickets: row.tickets, served: row.served, noShows: row.noShows, transferred: row.transferred, cancelled: row.cancelled, expired: row.expired }).toEqual({
           tickets: ownTotals.issued,
           served: ownTotals.served,
