@@ -1,13 +1,13 @@
 // A province's year for `npm run bench:hub`: 100 offices × 250 business days × 240 tickets, each
 // ticket with 5 events (≈ 30 M events, 6 M tickets), written by PostgreSQL itself from
 // generate_series (no row crosses the wire), then the rollups made by the hub's own code
-// (refreshRollups, the path every batch takes). Made once in a data folder that later runs reuse.
+// (rebuildRollups: every ticket's share added by the code every batch runs). Made once in a data folder that later runs reuse.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EventPartitions } from '../hub/db/eventPartitions';
 import type { Hub } from '../hub/hub';
-import { refreshRollups } from '../hub/ingest/dailyRollups';
+import { rebuildRollups } from '../hub/ingest/dailyRollups';
 
 export interface YearShape {
   offices: number;
@@ -135,8 +135,8 @@ export async function ensureYear(hub: Hub, dataDir: string, shape: YearShape, lo
       await c.query(INSERT_EVENTS(shape.ticketsPerDay), [o.idx]);
       const last = shape.days * shape.ticketsPerDay * EVENTS_PER_TICKET;
       await c.query("INSERT INTO office_generations (office_id, generation, base_seq, acked_seq) VALUES ($1, 'bench-year', 0, $2)", [o.id, last]);
-      // The rollups by the code every batch runs: the year's days of the office at once.
-      await refreshRollups(c, o.id, days);
+      // The rollups by the code every batch runs, a month of the office's tickets at a time.
+      await rebuildRollups(c, o.id);
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);

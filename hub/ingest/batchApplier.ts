@@ -3,8 +3,8 @@ import { AppError } from '../../shared/errors';
 import { HUB_FUTURE_SKEW_MS } from '../../shared/hubProtocol';
 import type { PushAnswer, PushBatch } from '../../shared/hubProtocol';
 import type { EventPartitions } from '../db/eventPartitions';
-import { applyTicketChanges } from './dailyRollups';
-import type { TicketCopy } from './dailyRollups';
+import { TICKET_COLUMNS, applyTicketChanges, ticketCopy } from './dailyRollups';
+import type { TicketCopy, TicketRow } from './dailyRollups';
 import { recordDirectory } from './officeDirectoryStore';
 
 /** An office's health in one comparable line: "database ok · disk low · printers down · boards none". */
@@ -41,36 +41,19 @@ export class BatchApplier {
     // The copies held now: the rollups move by the difference of each one this batch replaces.
     const held = new Map(
       (
-        await c.query<{ ticket_id: string; snap_generation: string; snap_seq: string } & Record<string, unknown>>(
-          `SELECT ticket_id, snap_generation, snap_seq, business_day::text AS day, service_id, coalesce(officer_id, 0) AS officer_id, state, transferred_from,
-             issued_at, called_at, serving_at, finished_at, rating_score, rating_levels
-           FROM office_tickets WHERE office_id = $1 AND ticket_id = ANY($2::text[]) FOR UPDATE`,
+        await c.query<TicketRow & { ticket_id: string; snap_generation: string; snap_seq: string }>(
+          `SELECT ticket_id, snap_generation, snap_seq, ${TICKET_COLUMNS} FROM office_tickets WHERE office_id = $1 AND ticket_id = ANY($2::text[]) FOR UPDATE`,
           [officeId, rows.map(([id]) => id)],
         )
       ).rows.map((r) => [r.ticket_id, r]),
     );
-    const num = (v: unknown) => (v === null ? null : Number(v));
     const changes: { old: TicketCopy | null; next: TicketCopy }[] = [];
     for (const [id, { seq, t }] of rows) {
       const h = held.get(id);
       // The same rule as the upsert's WHERE below: another generation's copy, or a later one of this.
       if (h && h.snap_generation === generation && Number(h.snap_seq) >= seq) continue;
       changes.push({
-        old: h
-          ? {
-              day: h.day as string,
-              serviceId: h.service_id as number,
-              officerId: h.officer_id as number,
-              state: h.state as string,
-              transferredFrom: h.transferred_from as string | null,
-              issuedAt: Number(h.issued_at),
-              calledAt: num(h.called_at),
-              servingAt: num(h.serving_at),
-              finishedAt: num(h.finished_at),
-              ratingScore: h.rating_score as number | null,
-              ratingLevels: h.rating_levels as number | null,
-            }
-          : null,
+        old: h ? ticketCopy(h) : null,
         next: {
           day: t.businessDay,
           serviceId: t.serviceId,

@@ -5,8 +5,9 @@ import { HIST_BUCKETS, HIST_BUCKET_MS } from '../../shared/hubReports';
 // current in the transaction of the batch that changed them. A ticket's newer copy replaces its older
 // one (a later state, a rating, a restored office's new generation), so each replaced copy takes its
 // old share out of its groups and the new copy puts its share in (applyTicketChanges): the work is
-// the batch's tickets, never the day's. refreshRollups recomputes whole days from office_tickets
-// instead, for data written in bulk; the tests hold both to the same rows.
+// the batch's tickets, never the day's. A ticket counts in the group it is in now; "issued" is
+// original issues only; a rating counts with its ticket — the office report's rules, so an office's
+// rows equal its own report.
 
 /** One rollup row as numbers; durations in ms, histograms and ratings as sparse (key → count). */
 export interface RollupRow {
@@ -118,89 +119,57 @@ export function addRollup(into: RollupRow, from: RollupRow, sign: 1 | -1 = 1): v
   }
 }
 
-/**
- * What one ticket row adds, by the office report's rules (electron/host/db/migrations/m008 `share`):
- * the group it is in now; issued = original issues; wait = issue → call of an original ticket; service
- * time = call (or serving) → finish of a served one; no officer = 0.
- */
-const TICKETS = `SELECT office_id, business_day, service_id, coalesce(officer_id, 0) AS officer_id, state, issued_at,
-    transferred_from IS NULL AS original,
-    CASE WHEN transferred_from IS NULL AND called_at IS NOT NULL THEN greatest(0, called_at - issued_at) END AS wait,
-    CASE WHEN state = 'done' AND coalesce(called_at, serving_at) IS NOT NULL AND finished_at IS NOT NULL
-      THEN greatest(0, finished_at - coalesce(called_at, serving_at)) END AS svc,
-    rating_levels * 10 + rating_score AS rating
-  FROM office_tickets WHERE office_id = $1 AND business_day = ANY($2::date[])`;
-
-const bucket = (v: string) => `least(${HIST_BUCKETS - 1}, (${v} / ${HIST_BUCKET_MS})::int)`;
-const sparseOf = (name: string, key: string, where: string) => `${name} AS (
-    SELECT business_day, service_id, officer_id, array_agg(k ORDER BY k) AS ks, array_agg(n ORDER BY k) AS ns
-    FROM (SELECT business_day, service_id, officer_id, ${key} AS k, count(*)::int AS n FROM t WHERE ${where} GROUP BY 1, 2, 3, 4) x
-    GROUP BY 1, 2, 3)`;
-
-const RECOMPUTE_DAYS = `
-  WITH t AS (${TICKETS}),
-  g AS (
-    SELECT business_day, service_id, officer_id,
-      count(*) FILTER (WHERE original) AS issued,
-      count(*) FILTER (WHERE state = 'done') AS served,
-      count(*) FILTER (WHERE state = 'skipped') AS no_shows,
-      count(*) FILTER (WHERE state = 'transferred') AS transferred,
-      count(*) FILTER (WHERE state = 'cancelled') AS cancelled,
-      count(*) FILTER (WHERE state = 'expired') AS expired,
-      count(wait) AS wait_n, coalesce(sum(wait), 0) AS wait_sum,
-      count(svc) AS service_n, coalesce(sum(svc), 0) AS service_sum
-    FROM t GROUP BY 1, 2, 3),
-  ${sparseOf('wh', bucket('wait'), 'wait IS NOT NULL')},
-  ${sparseOf('sh', bucket('svc'), 'svc IS NOT NULL')},
-  ${sparseOf('rh', 'rating', 'rating IS NOT NULL')}
-  INSERT INTO rollup_day (office_id, business_day, service_id, officer_id, issued, served, no_shows, transferred, cancelled, expired,
-    wait_n, wait_sum, wait_b, wait_c, service_n, service_sum, service_b, service_c, rating_k, rating_c)
-  SELECT $1, g.business_day, g.service_id, g.officer_id, g.issued, g.served, g.no_shows, g.transferred, g.cancelled, g.expired,
-    g.wait_n, g.wait_sum, coalesce(wh.ks, '{}'), coalesce(wh.ns, '{}'), g.service_n, g.service_sum, coalesce(sh.ks, '{}'), coalesce(sh.ns, '{}'),
-    coalesce(rh.ks, '{}'), coalesce(rh.ns, '{}')
-  FROM g LEFT JOIN wh USING (business_day, service_id, officer_id) LEFT JOIN sh USING (business_day, service_id, officer_id)
-    LEFT JOIN rh USING (business_day, service_id, officer_id)
-  -- A group whose tickets add to no figure (a transferred-in ticket still being called) has no row,
-  -- as its month would have none.
-  WHERE g.issued + g.served + g.no_shows + g.transferred + g.cancelled + g.expired + g.wait_n + g.service_n > 0 OR rh.ks IS NOT NULL
-  RETURNING ${dayColumns}`;
-
-const RECOMPUTE_HOURS = `
-  INSERT INTO rollup_hour (office_id, business_day, hour, arrivals, wait_n, wait_sum)
-  SELECT $1, business_day, extract(hour FROM to_timestamp(issued_at / 1000.0) AT TIME ZONE
-      coalesce((SELECT time_zone FROM office_directory WHERE office_id = $1), 'Asia/Ho_Chi_Minh'))::smallint,
-    count(*) FILTER (WHERE original), count(wait), coalesce(sum(wait), 0)
-  FROM (${TICKETS}) t GROUP BY 2, 3 HAVING count(*) FILTER (WHERE original) > 0 OR count(wait) > 0`;
-
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
 const groupKey = (r: RollupRow) => `${r.day}|${r.serviceId}|${r.officerId}`;
 
 /**
- * Recomputes the office's rollups for these business days from the tickets it holds now, and moves
- * the months by the difference. Runs inside the caller's transaction; the caller holds the office's
- * lock (two batches of one office recomputing one day at once would each miss the other's tickets).
+ * Rebuilds the office's rollups from the tickets it holds: every copy's share added afresh, a month of
+ * business days at a time, by the same code as every batch. For data written in bulk (the bench's
+ * year) and for repairs; inside the caller's transaction, under its lock on the office.
  */
-export async function refreshRollups(c: pg.PoolClient, officeId: string, days: readonly string[]): Promise<void> {
-  if (days.length === 0) return;
-  const dayList = [...new Set(days)];
-  const old = (await c.query<DbRow>(`DELETE FROM rollup_day WHERE office_id = $1 AND business_day = ANY($2::date[]) RETURNING ${dayColumns}`, [officeId, dayList])).rows;
-  const fresh = (await c.query<DbRow>(RECOMPUTE_DAYS, [officeId, dayList])).rows;
-  await c.query('DELETE FROM rollup_hour WHERE office_id = $1 AND business_day = ANY($2::date[])', [officeId, dayList]);
-  await c.query(RECOMPUTE_HOURS, [officeId, dayList]);
-
-  const delta = new Map<string, RollupRow>();
-  const move = (r: DbRow, sign: 1 | -1) => {
-    const row = fromDb(r);
-    const key = groupKey({ ...row, day: monthOf(row.day) });
-    let d = delta.get(key);
-    if (!d) delta.set(key, (d = emptyRollup(officeId, monthOf(row.day), row.serviceId, row.officerId)));
-    addRollup(d, row, sign);
-  };
-  for (const r of old) move(r, -1);
-  for (const r of fresh) move(r, 1);
-  const changed = [...delta.values()].filter(hasFigures);
-  if (changed.length > 0) await addToRows(c, 'rollup_month', officeId, changed);
+export async function rebuildRollups(c: pg.PoolClient, officeId: string): Promise<void> {
+  for (const t of ['rollup_day', 'rollup_month', 'rollup_hour']) await c.query(`DELETE FROM ${t} WHERE office_id = $1`, [officeId]);
+  const months = (await c.query<{ m: string }>("SELECT DISTINCT to_char(business_day, 'YYYY-MM') AS m FROM office_tickets WHERE office_id = $1 ORDER BY 1", [officeId])).rows.map((r) => r.m);
+  for (const m of months) {
+    const rows = (
+      await c.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM office_tickets WHERE office_id = $1 AND business_day >= $2::date AND business_day < ($2::date + interval '1 month')`, [officeId, `${m}-01`])
+    ).rows;
+    await applyTicketChanges(c, officeId, rows.map((r) => ({ old: null, next: ticketCopy(r) })));
+  }
 }
+
+/** The columns of office_tickets a ticket's share needs, as ticketCopy reads them. */
+export const TICKET_COLUMNS = `business_day::text AS day, service_id, coalesce(officer_id, 0) AS officer_id, state, transferred_from,
+  issued_at, called_at, serving_at, finished_at, rating_score, rating_levels`;
+
+export interface TicketRow {
+  day: string;
+  service_id: number;
+  officer_id: number;
+  state: string;
+  transferred_from: string | null;
+  issued_at: string;
+  called_at: string | null;
+  serving_at: string | null;
+  finished_at: string | null;
+  rating_score: number | null;
+  rating_levels: number | null;
+}
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+export const ticketCopy = (r: TicketRow): TicketCopy => ({
+  day: r.day,
+  serviceId: r.service_id,
+  officerId: r.officer_id,
+  state: r.state,
+  transferredFrom: r.transferred_from,
+  issuedAt: Number(r.issued_at),
+  calledAt: num(r.called_at),
+  servingAt: num(r.serving_at),
+  finishedAt: num(r.finished_at),
+  ratingScore: r.rating_score,
+  ratingLevels: r.rating_levels,
+});
 
 const keysOf = (m: Map<number, number>) => [...m.keys()].sort((a, b) => a - b);
 const toJson = (r: RollupRow, col: 'business_day' | 'month') => {
@@ -261,7 +230,11 @@ const bump = (m: Map<number, number>, k: number, by: number) => {
   else m.set(k, v);
 };
 
-/** The same rules as TICKETS above, for one copy: its wait (original tickets, once called) and service time (served ones). */
+/**
+ * A copy's durations by the office report's rules (electron/host/db/migrations/m008 `share`): the wait
+ * is issue → call of an original ticket (a transferred-in one is the same citizen, who waited already),
+ * the service time call (or serving) → finish of a served one.
+ */
 export function ticketDurations(t: TicketCopy): { wait: number | null; service: number | null } {
   const start = t.calledAt ?? t.servingAt;
   return {
