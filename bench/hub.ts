@@ -201,36 +201,45 @@ await hub.close();
 await pg.stop();
 fs.rmSync(work, { recursive: true, force: true });
 
-// 4. A province's year, read from rollups.
+// 4. A province's year, read from rollups (HUB_BENCH_YEAR_OFFICES=0 leaves it out).
+let yearReportMs: number | null = null;
+let yearReportWorstMs: number | null = null;
+let hubRssBeforeMb: number | null = null;
+let hubRssAfterMb: number | null = null;
 const yearShape = { offices: Number(process.env.HUB_BENCH_YEAR_OFFICES ?? 100), days: Number(process.env.HUB_BENCH_YEAR_DAYS ?? 250), ticketsPerDay: 240 };
-const yearDir = path.resolve(process.env.HUB_BENCH_DATA ?? 'data/bench-hub', `year-${yearShape.offices}x${yearShape.days}`);
-const reused = prepareYearFolder(yearDir, yearShape);
-const yearPg = await startEmbeddedPostgres(path.join(yearDir, 'hub'));
-const yearHub = await startHub({ port: 0, databaseUrl: yearPg.url, log: () => undefined });
-const year = await ensureYear(yearHub, yearDir, yearShape, log);
-log(`4. the year: ${year.events} events, ${year.tickets} tickets, ${reused ? `reused from ${yearDir}` : `made in ${year.seconds.toFixed(0)} s (${yearDir})`}`);
-const mb = (n: number) => Math.round(n / 2 ** 20);
-const memBefore = process.memoryUsage();
-const yearRuns: number[] = [];
-let yearReport: Awaited<ReturnType<typeof crossOfficeReport>> | null = null;
-for (let i = 0; i < 5; i++) {
-  const s = performance.now();
-  yearReport = await crossOfficeReport(yearHub.db.pool, { from: YEAR_FROM, to: YEAR_TO });
-  yearRuns.push(performance.now() - s);
+if (yearShape.offices > 0) {
+  const yearDir = path.resolve(process.env.HUB_BENCH_DATA ?? 'data/bench-hub', `year-${yearShape.offices}x${yearShape.days}`);
+  const reused = prepareYearFolder(yearDir, yearShape);
+  const yearPg = await startEmbeddedPostgres(path.join(yearDir, 'hub'));
+  const yearHub = await startHub({ port: 0, databaseUrl: yearPg.url, log: () => undefined });
+  const year = await ensureYear(yearHub, yearDir, yearShape, log);
+  log(`4. the year: ${year.events} events, ${year.tickets} tickets, ${reused ? `reused from ${yearDir}` : `made in ${year.seconds.toFixed(0)} s (${yearDir})`}`);
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  const memBefore = process.memoryUsage();
+  const yearRuns: number[] = [];
+  let yearReport: Awaited<ReturnType<typeof crossOfficeReport>> | null = null;
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    yearReport = await crossOfficeReport(yearHub.db.pool, { from: YEAR_FROM, to: YEAR_TO });
+    yearRuns.push(performance.now() - s);
+  }
+  const memAfter = process.memoryUsage();
+  const yr = summary(yearRuns);
+  yearReportMs = Math.round(yr.p50);
+  yearReportWorstMs = Math.round(yr.max);
+  hubRssBeforeMb = mb(memBefore.rss);
+  hubRssAfterMb = mb(memAfter.rss);
+  const x0 = performance.now();
+  const xlsx = await reportWorkbook(yearReport as NonNullable<typeof yearReport>);
+  const xlsxMs = Math.round(performance.now() - x0);
+  const rows = await yearHub.db.pool.query("SELECT (SELECT count(*) FROM rollup_day) AS day, (SELECT count(*) FROM rollup_month) AS month, pg_size_pretty(pg_database_size(current_database())) AS size");
+  log(
+    `4. year report (${yearShape.offices} offices, ${YEAR_FROM}…${YEAR_TO}, ${yearReport?.totals.tickets} tickets; ${rows.rows[0].month} month and ${rows.rows[0].day} day rollup rows, database ${rows.rows[0].size}): ` +
+      `p50 ${yearReportMs} ms, worst ${Math.round(yr.max)} ms of 5; XLSX ${xlsxMs} ms, ${Math.round(xlsx.length / 1024)} KB; ` +
+      `hub process rss ${mb(memBefore.rss)} → ${mb(memAfter.rss)} MB, heap ${mb(memBefore.heapUsed)} → ${mb(memAfter.heapUsed)} MB`,
+  );
+  await yearHub.close();
+  await yearPg.stop();
 }
-const memAfter = process.memoryUsage();
-const yr = summary(yearRuns);
-const yearReportMs = Math.round(yr.p50);
-const x0 = performance.now();
-const xlsx = await reportWorkbook(yearReport as NonNullable<typeof yearReport>);
-const xlsxMs = Math.round(performance.now() - x0);
-const rows = await yearHub.db.pool.query("SELECT (SELECT count(*) FROM rollup_day) AS day, (SELECT count(*) FROM rollup_month) AS month, pg_size_pretty(pg_database_size(current_database())) AS size");
-log(
-  `4. year report (${yearShape.offices} offices, ${YEAR_FROM}…${YEAR_TO}, ${yearReport?.totals.tickets} tickets; ${rows.rows[0].month} month and ${rows.rows[0].day} day rollup rows, database ${rows.rows[0].size}): ` +
-    `p50 ${yearReportMs} ms, worst ${Math.round(yr.max)} ms of 5; XLSX ${xlsxMs} ms, ${Math.round(xlsx.length / 1024)} KB; ` +
-    `hub process rss ${mb(memBefore.rss)} → ${mb(memAfter.rss)} MB, heap ${mb(memBefore.heapUsed)} → ${mb(memAfter.heapUsed)} MB`,
-);
-await yearHub.close();
-await yearPg.stop();
 
-log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms: null, catchUpSeconds, boardP99Ms: null, yearReportMs, yearReportWorstMs: Math.round(yr.max), hubRssBeforeMb: mb(memBefore.rss), hubRssAfterMb: mb(memAfter.rss), officeIssueRatio }));
+log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms: null, catchUpSeconds, boardP99Ms: null, yearReportMs, yearReportWorstMs, hubRssBeforeMb, hubRssAfterMb, officeIssueRatio }));

@@ -350,10 +350,56 @@ export async function applyTicketChanges(c: pg.PoolClient, officeId: string, cha
   }
 }
 
-/** Day rows of these business days, or month rows of these months (their first days), of some or all offices: no lock. */
-export async function rollupRows(db: pg.Pool | pg.PoolClient, table: 'day' | 'month', periods: readonly string[], offices: readonly string[] | null): Promise<RollupRow[]> {
-  if (periods.length === 0) return [];
-  const where = offices ? ' AND office_id = ANY($2::text[])' : '';
-  const sql = table === 'day' ? `SELECT ${dayColumns} FROM rollup_day WHERE business_day = ANY($1::date[])${where}` : `SELECT ${monthColumns} FROM rollup_month WHERE month = ANY($1::date[])${where}`;
-  return (await db.query<DbRow>(sql, offices ? [periods, offices] : [periods])).rows.map(fromDb);
+/**
+ * A period's sums per (office, service, officer): month rows for whole months plus day rows for the
+ * days around them, summed by PostgreSQL. The sparse histograms and ratings travel as one text list
+ * per group (every row's pairs, the same order for keys and counts) and are added up here: a year of
+ * a province is one row per group instead of twelve, and no array is parsed by the driver.
+ */
+export async function rollupTotals(db: pg.Pool | pg.PoolClient, months: readonly string[], days: readonly string[], offices: readonly string[] | null): Promise<RollupRow[]> {
+  const only = offices ? ' AND office_id = ANY($3::text[])' : '';
+  const cols = `office_id, service_id, officer_id, issued, served, no_shows, transferred, cancelled, expired, wait_n, wait_sum, wait_b, wait_c,
+    service_n, service_sum, service_b, service_c, rating_k, rating_c`;
+  const list = (c: string) => `string_agg(nullif(array_to_string(${c}, ','), ''), ',' ORDER BY p)`;
+  const sql = `WITH r AS (
+      SELECT month AS p, ${cols} FROM rollup_month WHERE month = ANY($1::date[])${only}
+      UNION ALL
+      SELECT business_day AS p, ${cols} FROM rollup_day WHERE business_day = ANY($2::date[])${only})
+    SELECT office_id, service_id, officer_id, sum(issued) AS issued, sum(served) AS served, sum(no_shows) AS no_shows, sum(transferred) AS transferred,
+      sum(cancelled) AS cancelled, sum(expired) AS expired, sum(wait_n) AS wait_n, sum(wait_sum) AS wait_sum, sum(service_n) AS service_n, sum(service_sum) AS service_sum,
+      ${list('wait_b')} AS wait_b, ${list('wait_c')} AS wait_c, ${list('service_b')} AS service_b, ${list('service_c')} AS service_c,
+      ${list('rating_k')} AS rating_k, ${list('rating_c')} AS rating_c
+    FROM r GROUP BY office_id, service_id, officer_id`;
+  type Row = Record<'office_id', string> & Record<'service_id' | 'officer_id', number> & Record<string, string | null>;
+  const rows = (await db.query<Row>(sql, offices ? [months, days, offices] : [months, days])).rows;
+  const pairs = (keys: string | null, counts: string | null) => {
+    const m = new Map<number, number>();
+    if (!keys || !counts) return m;
+    const k = keys.split(',');
+    const n = counts.split(',');
+    for (let i = 0; i < k.length; i++) {
+      const b = Number(k[i]);
+      m.set(b, (m.get(b) ?? 0) + Number(n[i]));
+    }
+    return m;
+  };
+  return rows.map((r) => ({
+    officeId: r.office_id,
+    day: '',
+    serviceId: r.service_id,
+    officerId: r.officer_id,
+    issued: Number(r.issued),
+    served: Number(r.served),
+    noShows: Number(r.no_shows),
+    transferred: Number(r.transferred),
+    cancelled: Number(r.cancelled),
+    expired: Number(r.expired),
+    waitN: Number(r.wait_n),
+    waitSum: Number(r.wait_sum),
+    wait: pairs(r.wait_b as string | null, r.wait_c as string | null),
+    serviceN: Number(r.service_n),
+    serviceSum: Number(r.service_sum),
+    service: pairs(r.service_b as string | null, r.service_c as string | null),
+    ratings: pairs(r.rating_k as string | null, r.rating_c as string | null),
+  }));
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { HIST_BUCKETS, PORTAL_LEVEL_MAP, histogramPercentile, portalLevel } from '../../shared/hubReports';
 import type { CrossOfficeQuery, CrossOfficeReport, DurationFigures, OfficeRow, OfficerRow, ReportFigures, SatisfactionFigures, ServiceRow } from '../../shared/hubReports';
-import { addRollup, emptyRollup, rollupRows } from '../ingest/dailyRollups';
+import { addRollup, emptyRollup, rollupTotals } from '../ingest/dailyRollups';
 import type { RollupRow } from '../ingest/dailyRollups';
 import { directoryNames } from '../ingest/officeDirectoryStore';
 
@@ -78,14 +78,14 @@ export const PORTAL_SCALES = Object.keys(PORTAL_LEVEL_MAP).map(Number);
 /**
  * The province's figures for a period across offices — per office, per service (grouped by the
  * service's code across offices, named from the directories), per officer within an office — read
- * from the rollups only: whole months from month rows, the days around them from day rows, so a year
- * reads about twelve rows per (office, service, officer) and never a ticket. Counts and durations
+ * from the rollups only: whole months from month rows, the days around them from day rows, summed per
+ * (office, service, officer) by PostgreSQL — a year is one row per group, and never a ticket. Counts and durations
  * follow the office report's rules (hub/ingest/dailyRollups.ts), so an office's row equals its own report.
  */
 export async function crossOfficeReport(db: pg.Pool, q: CrossOfficeQuery): Promise<CrossOfficeReport> {
   const only = q.offices && q.offices.length > 0 ? [...new Set(q.offices)] : null;
   const { months, days } = splitPeriod(q.from, q.to);
-  const [monthRows, dayRows, names] = await Promise.all([rollupRows(db, 'month', months, only), rollupRows(db, 'day', days, only), directoryNames(db, only)]);
+  const [groups, names] = await Promise.all([rollupTotals(db, months, days, only), directoryNames(db, only)]);
 
   const totals = emptyRollup('', q.from, 0, 0);
   const byOffice = new Map<string, RollupRow>();
@@ -98,7 +98,7 @@ export async function crossOfficeReport(db: pg.Pool, q: CrossOfficeQuery): Promi
   };
   for (const id of names.offices.keys()) get(byOffice, id, () => emptyRollup(id, q.from, 0, 0));
 
-  for (const r of [...monthRows, ...dayRows]) {
+  for (const r of groups) {
     addRollup(totals, r);
     addRollup(get(byOffice, r.officeId, () => emptyRollup(r.officeId, q.from, 0, 0)), r);
     const svc = names.services.get(`${r.officeId}|${r.serviceId}`);
