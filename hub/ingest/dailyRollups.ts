@@ -65,7 +65,7 @@ const monthColumns = ROW_COLUMNS.replace('%DAY%', 'month');
 
 const sparse = (keys: number[], counts: number[]) => new Map(keys.map((k, i) => [k, counts[i] as number]));
 
-export function fromDb(r: DbRow): RollupRow {
+function fromDb(r: DbRow): RollupRow {
   return {
     officeId: r.office_id,
     day: r.day,
@@ -125,9 +125,10 @@ const groupKey = (r: RollupRow) => `${r.day}|${r.serviceId}|${r.officerId}`;
 /**
  * Rebuilds the office's rollups from the tickets it holds: every copy's share added afresh, a month of
  * business days at a time, by the same code as every batch. For data written in bulk (the bench's
- * year) and for repairs; inside the caller's transaction, under its lock on the office.
+ * year) and for repairs; inside the caller's transaction, holding the office's batch lock.
  */
 export async function rebuildRollups(c: pg.PoolClient, officeId: string): Promise<void> {
+  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [officeId]);
   for (const t of ['rollup_day', 'rollup_month', 'rollup_hour']) await c.query(`DELETE FROM ${t} WHERE office_id = $1`, [officeId]);
   const months = (await c.query<{ m: string }>("SELECT DISTINCT to_char(business_day, 'YYYY-MM') AS m FROM office_tickets WHERE office_id = $1 ORDER BY 1", [officeId])).rows.map((r) => r.m);
   for (const m of months) {
