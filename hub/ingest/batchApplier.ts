@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import { HUB_FUTURE_SKEW_MS } from '../../shared/hubProtocol';
 import type { PushAnswer, PushBatch } from '../../shared/hubProtocol';
 import type { EventPartitions } from '../db/eventPartitions';
-import { TICKET_COLUMNS, applyTicketChanges, ticketCopy } from './dailyRollups';
+import { TICKET_COLUMNS, applyTicketChanges, lockOffice, ticketCopy } from './dailyRollups';
 import type { TicketCopy, TicketRow } from './dailyRollups';
 import { recordDirectory } from './officeDirectoryStore';
 
@@ -139,9 +139,7 @@ export class BatchApplier {
     const c = await this.db.connect();
     try {
       await c.query('BEGIN');
-      // One batch of an office at a time, across generations and hub processes: rollups move by the
-      // difference between the copies held and the new ones, which two batches at once would both read.
-      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [officeId]);
+      await lockOffice(c, officeId);
       await c.query('INSERT INTO office_generations (office_id, generation, base_seq, acked_seq) VALUES ($1, $2, $3, $3) ON CONFLICT DO NOTHING', [officeId, batch.generation, batch.baseSeq]);
       // The row lock orders two pushes of the same office (two hub processes behind a balancer).
       const gen = (await c.query<{ acked_seq: string }>('SELECT acked_seq FROM office_generations WHERE office_id = $1 AND generation = $2 FOR UPDATE', [officeId, batch.generation])).rows[0];

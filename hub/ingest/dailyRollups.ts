@@ -119,6 +119,14 @@ export function addRollup(into: RollupRow, from: RollupRow, sign: 1 | -1 = 1): v
   }
 }
 
+/**
+ * One writer of an office's rollups at a time, across generations and hub processes, until the
+ * transaction ends: they move by what the held copies say, which two writers at once would both read.
+ */
+export async function lockOffice(c: pg.PoolClient, officeId: string): Promise<void> {
+  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [officeId]);
+}
+
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
 const groupKey = (r: RollupRow) => `${r.day}|${r.serviceId}|${r.officerId}`;
 
@@ -128,7 +136,7 @@ const groupKey = (r: RollupRow) => `${r.day}|${r.serviceId}|${r.officerId}`;
  * year) and for repairs; inside the caller's transaction, holding the office's batch lock.
  */
 export async function rebuildRollups(c: pg.PoolClient, officeId: string): Promise<void> {
-  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [officeId]);
+  await lockOffice(c, officeId);
   for (const t of ['rollup_day', 'rollup_month', 'rollup_hour']) await c.query(`DELETE FROM ${t} WHERE office_id = $1`, [officeId]);
   const months = (await c.query<{ m: string }>("SELECT DISTINCT to_char(business_day, 'YYYY-MM') AS m FROM office_tickets WHERE office_id = $1 ORDER BY 1", [officeId])).rows.map((r) => r.m);
   for (const m of months) {
