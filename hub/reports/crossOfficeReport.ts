@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { HIST_BUCKETS, PORTAL_LEVEL_MAP, histogramPercentile, portalLevel } from '../../shared/hubReports';
+import { AppError } from '../../shared/errors';
+import { CrossOfficeQuery as QuerySchema, HIST_BUCKETS, PORTAL_LEVEL_MAP, histogramPercentile, portalLevel } from '../../shared/hubReports';
 import type { CrossOfficeQuery, CrossOfficeReport, DurationFigures, OfficeRow, OfficerRow, ReportFigures, SatisfactionFigures, ServiceRow } from '../../shared/hubReports';
 import { addRollup, emptyRollup, rollupTotals } from '../ingest/dailyRollups';
 import type { RollupRow } from '../ingest/dailyRollups';
@@ -82,7 +83,10 @@ export const PORTAL_SCALES = Object.keys(PORTAL_LEVEL_MAP).map(Number);
  * (office, service, officer) by PostgreSQL — a year is one row per group, and never a ticket. Counts and durations
  * follow the office report's rules (hub/ingest/dailyRollups.ts), so an office's row equals its own report.
  */
-export async function crossOfficeReport(db: pg.Pool, q: CrossOfficeQuery): Promise<CrossOfficeReport> {
+export async function crossOfficeReport(db: pg.Pool, query: CrossOfficeQuery): Promise<CrossOfficeReport> {
+  const parsed = QuerySchema.safeParse(query);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues.map((i) => i.message).join('; '), { issues: parsed.error.issues });
+  const q = parsed.data;
   const only = q.offices && q.offices.length > 0 ? [...new Set(q.offices)] : null;
   const { months, days } = splitPeriod(q.from, q.to);
   const [groups, names] = await Promise.all([rollupTotals(db, months, days, only), directoryNames(db, only)]);

@@ -224,6 +224,8 @@ describe('the hub’s rollups follow the tickets it holds', () => {
         ratings: f.totals.ratings,
       });
     }
+    // A period that ends before it starts is a clear error, not an empty report.
+    await expect(crossOfficeReport(hub.db.pool, { from: '2026-04-01', to: '2026-03-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc' });
     const march = await crossOfficeReport(hub.db.pool, { from: '2026-03-01', to: '2026-03-31', offices: [officeId] });
     // Waits: X 30 min (the restored copy's call), Y 12 min; Y2 is a transfer, not a wait.
     expect(march.totals.wait).toEqual({ n: 2, meanMs: 21 * MIN, medianMs: 12.5 * MIN, p90Ms: 30.5 * MIN });
