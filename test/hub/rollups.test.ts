@@ -207,9 +207,10 @@ describe('the hub’s rollups follow the tickets it holds', () => {
     expect(want.month['2026-04-01|1|0']).toBeUndefined();
     expect(Object.keys(await stored(hub, officeId).then((s) => s.month))).not.toContain('2026-04-01|1|0');
 
-    // The report agrees with the tickets, per month split or not; the other office never moved.
+    // The report agrees with the tickets over whole months, days, and a month with a day after it; the other office never moved.
     for (const [from, to] of [
       ['2026-03-01', '2026-04-30'],
+      ['2026-03-01', '2026-04-01'],
       ['2026-03-31', '2026-04-01'],
       ['2026-03-31', '2026-03-31'],
     ] as const) {
