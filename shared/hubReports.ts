@@ -138,3 +138,17 @@ export function histogramPercentile(counts: readonly number[], n: number, p: num
   }
   return null;
 }
+
+/** An office's day by hour of issue (the office's clock), for the province's page of one office. */
+export const OfficeHoursQuery = z
+  .object({ officeId: z.string().min(1).max(40), from: BusinessDay, to: BusinessDay })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc', path: ['to'] });
+export type OfficeHoursQuery = z.infer<typeof OfficeHoursQuery>;
+
+export const OfficeHours = z.object({
+  query: z.object({ officeId: z.string(), from: BusinessDay, to: BusinessDay }),
+  /** Hours 0–23: original issues, and the waits of tickets issued in that hour. */
+  hours: z.array(z.object({ hour: z.number().int(), arrivals: z.number().int(), waitN: z.number().int(), meanWaitMs: z.number().nullable() })).length(24),
+});
+export type OfficeHours = z.infer<typeof OfficeHours>;

@@ -12,6 +12,7 @@ import { BatchApplier } from '../../hub/ingest/batchApplier';
 import { rebuildRollups } from '../../hub/ingest/dailyRollups';
 import { crossOfficeReport } from '../../hub/reports/crossOfficeReport';
 import { officeFigures } from '../../hub/reports/officeFigures';
+import { officeHours } from '../../hub/reports/officeHours';
 import type { HubEvent, HubTicket, PushBatch } from '../../shared/hubProtocol';
 import { HIST_BUCKETS, HIST_BUCKET_MS } from '../../shared/hubReports';
 import { hubPostgresPerFile } from '../helpers/hubPostgres';
@@ -232,6 +233,14 @@ describe('the hub’s rollups follow the tickets it holds', () => {
     expect(march.totals.wait).toEqual({ n: 2, meanMs: 21 * MIN, medianMs: 12.5 * MIN, p90Ms: 30.5 * MIN });
     expect(march.totals.satisfaction).toEqual({ count: 1, byScale: [{ levels: 3, count: 1, meanScore: 2 }], portal: { veryGood: 0, good: 1, bad: 0 }, percentSatisfied: 100 });
     expect(await stored(hub, other)).toEqual(otherBefore);
+
+    // The office's page by hour (Hanoi): X, Y, W issued at 08:00–08:02 on the 31st, V at 08:00 on the
+    // 1st; Y2 is a transfer (no arrival). Waits by hour of issue: X 30 min, Y 12 min, V 3 min.
+    const hours = await officeHours(hub.db.pool, { officeId, from: '2026-03-31', to: '2026-04-01' });
+    expect(hours.hours).toHaveLength(24);
+    expect(hours.hours[8]).toEqual({ hour: 8, arrivals: 4, waitN: 3, meanWaitMs: 15 * MIN });
+    expect(hours.hours.filter((h) => h.hour !== 8).every((h) => h.arrivals === 0 && h.meanWaitMs === null)).toBe(true);
+    expect((await officeHours(hub.db.pool, { officeId, from: '2026-04-01', to: '2026-04-01' })).hours[8]).toEqual({ hour: 8, arrivals: 1, waitN: 1, meanWaitMs: 3 * MIN });
 
     // Rebuilt from the tickets held (as the bench writes a year, or a repair): the same rows as the batches left.
     const incremental = await stored(hub, officeId);
