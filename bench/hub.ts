@@ -8,8 +8,11 @@
 //    the hub holds every event.
 // 3. officeIssueRatio: issuing p99 at a real office whose sync worker points at an unreachable hub,
 //    over the same office with no hub, measured alternately in the same run (goal ≤ 1.1).
-// syncLagP99Ms, boardP99Ms and yearReportMs need the province's live board and rollups, which are
-// not built yet: they print as null.
+// 4. yearReportMs: a province's year (HUB_BENCH_YEAR_OFFICES × HUB_BENCH_YEAR_DAYS × 240 tickets, 5
+//    events each: 100 × 250 ≈ 30 M events) made once in HUB_BENCH_DATA (default data/bench-hub,
+//    reused by later runs), then the cross-office report over the whole year, 5 runs: the median
+//    is yearReportMs, the worst is printed beside it; the hub process's memory before and after.
+// syncLagP99Ms and boardP99Ms need the province's live board, which is not built yet: they print as null.
 //
 // The last line is one JSON object with the keys the issue names, for comparing runs.
 import os from 'node:os';
@@ -22,6 +25,9 @@ import type { Host } from '../electron/host/host';
 import { startEmbeddedPostgres } from '../hub/db/embeddedPostgres';
 import { startHub } from '../hub/hub';
 import type { HubEvent, PushBatch } from '../shared/hubProtocol';
+import { crossOfficeReport } from '../hub/reports/crossOfficeReport';
+import { reportWorkbook } from '../hub/reports/reportWorkbook';
+import { YEAR_FROM, YEAR_TO, ensureYear, prepareYearFolder } from './hubYear';
 import { machine, summary } from './stats';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -194,4 +200,46 @@ await cut.close();
 await hub.close();
 await pg.stop();
 fs.rmSync(work, { recursive: true, force: true });
-log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms: null, catchUpSeconds, boardP99Ms: null, yearReportMs: null, officeIssueRatio }));
+
+// 4. A province's year, read from rollups (HUB_BENCH_YEAR_OFFICES=0 leaves it out).
+let yearReportMs: number | null = null;
+let yearReportWorstMs: number | null = null;
+let hubRssBeforeMb: number | null = null;
+let hubRssAfterMb: number | null = null;
+const yearShape = { offices: Number(process.env.HUB_BENCH_YEAR_OFFICES ?? 100), days: Number(process.env.HUB_BENCH_YEAR_DAYS ?? 250), ticketsPerDay: 240 };
+if (yearShape.offices > 0) {
+  const yearDir = path.resolve(process.env.HUB_BENCH_DATA ?? 'data/bench-hub', `year-${yearShape.offices}x${yearShape.days}`);
+  const reused = prepareYearFolder(yearDir, yearShape);
+  const yearPg = await startEmbeddedPostgres(path.join(yearDir, 'hub'));
+  const yearHub = await startHub({ port: 0, databaseUrl: yearPg.url, log: () => undefined });
+  const year = await ensureYear(yearHub, yearDir, yearShape, log);
+  log(`4. the year: ${year.events} events, ${year.tickets} tickets, ${reused ? `reused from ${yearDir}` : `made in ${year.seconds.toFixed(0)} s (${yearDir})`}`);
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  const memBefore = process.memoryUsage();
+  const yearRuns: number[] = [];
+  let yearReport: Awaited<ReturnType<typeof crossOfficeReport>> | null = null;
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    yearReport = await crossOfficeReport(yearHub.db.pool, { from: YEAR_FROM, to: YEAR_TO });
+    yearRuns.push(performance.now() - s);
+  }
+  const memAfter = process.memoryUsage();
+  const yr = summary(yearRuns);
+  yearReportMs = Math.round(yr.p50);
+  yearReportWorstMs = Math.round(yr.max);
+  hubRssBeforeMb = mb(memBefore.rss);
+  hubRssAfterMb = mb(memAfter.rss);
+  const x0 = performance.now();
+  const xlsx = await reportWorkbook(yearReport as NonNullable<typeof yearReport>);
+  const xlsxMs = Math.round(performance.now() - x0);
+  const rows = await yearHub.db.pool.query("SELECT (SELECT count(*) FROM rollup_day) AS day, (SELECT count(*) FROM rollup_month) AS month, pg_size_pretty(pg_database_size(current_database())) AS size");
+  log(
+    `4. year report (${yearShape.offices} offices, ${YEAR_FROM}…${YEAR_TO}, ${yearReport?.totals.tickets} tickets; ${rows.rows[0].month} month and ${rows.rows[0].day} day rollup rows, database ${rows.rows[0].size}): ` +
+      `p50 ${yearReportMs} ms, worst ${Math.round(yr.max)} ms of 5; XLSX ${xlsxMs} ms, ${Math.round(xlsx.length / 1024)} KB; ` +
+      `hub process rss ${mb(memBefore.rss)} → ${mb(memAfter.rss)} MB, heap ${mb(memBefore.heapUsed)} → ${mb(memAfter.heapUsed)} MB`,
+  );
+  await yearHub.close();
+  await yearPg.stop();
+}
+
+log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms: null, catchUpSeconds, boardP99Ms: null, yearReportMs, yearReportWorstMs, hubRssBeforeMb, hubRssAfterMb, officeIssueRatio }));

@@ -95,6 +95,22 @@ export const OfficeExtras = z
   .strict();
 export type OfficeExtras = z.infer<typeof OfficeExtras>;
 
+/**
+ * The office's names for what its tickets point at (services, counters, officers), so the province's
+ * reports can say "Hộ tịch" and "Nguyễn Văn An" instead of ids. Staff names only, never a citizen's.
+ * Sent with a push when it changed since the hub last took it.
+ */
+export const OfficeDirectory = z
+  .object({
+    services: z.array(z.object({ id: z.number().int().positive(), code: z.string().max(60).nullable(), nameVi: z.string().max(300), nameEn: z.string().max(300) }).strict()).max(2000),
+    counters: z.array(z.object({ id: z.number().int().positive(), number: z.number().int().positive(), name: z.string().max(200) }).strict()).max(1000),
+    officers: z.array(z.object({ id: z.number().int().positive(), name: z.string().max(200) }).strict()).max(2000),
+    /** The office's IANA zone, for the hour of issue on the province's page of the office. */
+    timeZone: z.string().max(60).optional(),
+  })
+  .strict();
+export type OfficeDirectory = z.infer<typeof OfficeDirectory>;
+
 export const PushBatch = z
   .object({
     generation: Generation,
@@ -106,6 +122,8 @@ export const PushBatch = z
     /** The office's /api/health with its details as of sending: rides on every push and on the idle heartbeat. */
     health: Health.optional(),
     extras: OfficeExtras.optional(),
+    /** The office's directory, when it changed since the hub last acknowledged one (and on a host's first push). */
+    directory: OfficeDirectory.optional(),
   })
   .strict();
 export type PushBatch = z.infer<typeof PushBatch>;

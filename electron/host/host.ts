@@ -52,6 +52,7 @@ import { officeExtras } from './province/officeExtras';
 import { startProvinceSync } from './province/provinceSync';
 import { SpeakerStatus } from './health/speakerStatus';
 import { HelpDesk } from './admin/helpDesk';
+import { OfficeDirectorySource } from './province/officeDirectory';
 import type { ProvinceSync } from './province/provinceSync';
 import { playEtaInBackground } from './etaSchedule';
 import { TrackingFeed } from './server/trackingFeed';
@@ -255,6 +256,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     extras: officeExtras({ db, backupDir: path.join(o.dataDir, 'backups'), appliedCatalogue: () => catalogueCopy.appliedVersion() }),
     catalogue: catalogueCopy,
     cataloguePollMs: o.provinceCataloguePollMs,
+    directory: new OfficeDirectorySource(db, () => queue.settings.get().timeZone),
   });
 
   const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province, catalogueCopy, new CatalogueApply(queue, catalogueCopy));

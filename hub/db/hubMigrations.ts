@@ -89,6 +89,79 @@ CREATE TABLE office_tickets (
 CREATE INDEX office_tickets_day ON office_tickets (office_id, business_day);
 `,
   `
+-- Each office's directory (its own ids → names), pushed when it changes: staff and service names only.
+CREATE TABLE office_directory (
+  office_id TEXT PRIMARY KEY REFERENCES offices(id),
+  -- The office's zone, for the hour of issue on the office's page.
+  time_zone TEXT NOT NULL DEFAULT 'Asia/Ho_Chi_Minh',
+  hash TEXT NOT NULL,
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE office_services (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  service_id INTEGER NOT NULL,
+  code TEXT,
+  name_vi TEXT NOT NULL,
+  name_en TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (office_id, service_id)
+);
+CREATE TABLE office_counters (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  counter_id INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (office_id, counter_id)
+);
+CREATE TABLE office_officers (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  officer_id INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (office_id, officer_id)
+);
+-- Daily rollups, recomputed from office_tickets for every (office, business day) a batch touches, in
+-- the batch's transaction. officer_id 0: tickets no officer called. Durations in ms; histograms are
+-- sparse (bucket, count) pairs of one-minute buckets, bucket 240 holding everything from 4 hours
+-- (shared/hubReports.ts); ratings likewise as (levels × 10 + score, count) pairs.
+CREATE TABLE rollup_day (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  business_day DATE NOT NULL,
+  service_id INTEGER NOT NULL,
+  officer_id INTEGER NOT NULL,
+  issued INTEGER NOT NULL,
+  served INTEGER NOT NULL,
+  no_shows INTEGER NOT NULL,
+  transferred INTEGER NOT NULL,
+  cancelled INTEGER NOT NULL,
+  expired INTEGER NOT NULL,
+  wait_n INTEGER NOT NULL,
+  wait_sum BIGINT NOT NULL,
+  wait_b SMALLINT[] NOT NULL,
+  wait_c INTEGER[] NOT NULL,
+  service_n INTEGER NOT NULL,
+  service_sum BIGINT NOT NULL,
+  service_b SMALLINT[] NOT NULL,
+  service_c INTEGER[] NOT NULL,
+  rating_k SMALLINT[] NOT NULL,
+  rating_c INTEGER[] NOT NULL,
+  PRIMARY KEY (office_id, business_day, service_id, officer_id)
+);
+-- The same per calendar month of business days (month = its first day), kept by difference as day
+-- groups are recomputed, so a year reads twelve rows per group.
+CREATE TABLE rollup_month (LIKE rollup_day INCLUDING DEFAULTS);
+ALTER TABLE rollup_month RENAME COLUMN business_day TO month;
+ALTER TABLE rollup_month ADD PRIMARY KEY (office_id, month, service_id, officer_id);
+-- Arrivals (original issues) and waits per hour of issue on the office's clock, for an office's page.
+CREATE TABLE rollup_hour (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  business_day DATE NOT NULL,
+  hour SMALLINT NOT NULL,
+  arrivals INTEGER NOT NULL,
+  wait_n INTEGER NOT NULL,
+  wait_sum BIGINT NOT NULL,
+  PRIMARY KEY (office_id, business_day, hour)
+);
+`,
+  `
 -- The province's service catalogue: numbered versions, immutable once published (the trigger
 -- refuses any change), and what each office last said about itself beyond its /api/health: its
 -- devices' last contact, its last backup, the catalogue version it has applied.

@@ -3,6 +3,9 @@ import { AppError } from '../../shared/errors';
 import { HUB_EVENT_AFTER_SEND_MS, HUB_FUTURE_SKEW_MS } from '../../shared/hubProtocol';
 import type { PushAnswer, PushBatch } from '../../shared/hubProtocol';
 import type { EventPartitions } from '../db/eventPartitions';
+import { TICKET_COLUMNS, applyTicketChanges, lockOffice, ticketCopy } from './dailyRollups';
+import type { TicketCopy, TicketRow } from './dailyRollups';
+import { recordDirectory } from './officeDirectoryStore';
 
 /** An office's health in one comparable line: "database ok · disk low · printers down · boards none". */
 export function healthSummary(h: NonNullable<PushBatch['health']>): string {
@@ -30,11 +33,42 @@ export class BatchApplier {
    * The newest copy of each ticket the batch's events carry. Within a generation a later event's copy
    * wins; a copy from another generation (a restored office) replaces the older one, as the office did.
    */
-  private async keepTickets(c: pg.PoolClient, officeId: string, generation: string, events: PushBatch['events']): Promise<void> {
+  private async keepTickets(c: pg.PoolClient, officeId: string, generation: string, events: PushBatch['events']): Promise<{ old: TicketCopy | null; next: TicketCopy }[]> {
     const newest = new Map<string, { seq: number; t: NonNullable<PushBatch['events'][number]['ticket']> }>();
     for (const e of events) if (e.ticketId && e.ticket) newest.set(e.ticketId, { seq: e.seq, t: e.ticket });
-    if (newest.size === 0) return;
+    if (newest.size === 0) return [];
     const rows = [...newest.entries()];
+    // The copies held now: the rollups move by the difference of each one this batch replaces.
+    const held = new Map(
+      (
+        await c.query<TicketRow & { ticket_id: string; snap_generation: string; snap_seq: string }>(
+          `SELECT ticket_id, snap_generation, snap_seq, ${TICKET_COLUMNS} FROM office_tickets WHERE office_id = $1 AND ticket_id = ANY($2::text[]) FOR UPDATE`,
+          [officeId, rows.map(([id]) => id)],
+        )
+      ).rows.map((r) => [r.ticket_id, r]),
+    );
+    const changes: { old: TicketCopy | null; next: TicketCopy }[] = [];
+    for (const [id, { seq, t }] of rows) {
+      const h = held.get(id);
+      // The same rule as the upsert's WHERE below: another generation's copy, or a later one of this.
+      if (h && h.snap_generation === generation && Number(h.snap_seq) >= seq) continue;
+      changes.push({
+        old: h ? ticketCopy(h) : null,
+        next: {
+          day: t.businessDay,
+          serviceId: t.serviceId,
+          officerId: t.officerId ?? 0,
+          state: t.state,
+          transferredFrom: t.transferredFrom,
+          issuedAt: t.issuedAt,
+          calledAt: t.calledAt,
+          servingAt: t.servingAt,
+          finishedAt: t.finishedAt,
+          ratingScore: t.rating?.score ?? null,
+          ratingLevels: t.rating?.levels ?? null,
+        },
+      });
+    }
     const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
     await c.query(
       `INSERT INTO office_tickets (office_id, ticket_id, business_day, service_id, counter_id, officer_id, state, number, priority, transferred_from,
@@ -71,6 +105,7 @@ export class BatchApplier {
         col(([, r]) => r.seq),
       ],
     );
+    return changes;
   }
 
   /** The office's health as it reported it; a change of its coarse state is also logged, for the office's history. */
@@ -105,6 +140,7 @@ export class BatchApplier {
     const c = await this.db.connect();
     try {
       await c.query('BEGIN');
+      await lockOffice(c, officeId);
       await c.query('INSERT INTO office_generations (office_id, generation, base_seq, acked_seq) VALUES ($1, $2, $3, $3) ON CONFLICT DO NOTHING', [officeId, batch.generation, batch.baseSeq]);
       // The row lock orders two pushes of the same office (two hub processes behind a balancer).
       const gen = (await c.query<{ acked_seq: string }>('SELECT acked_seq FROM office_generations WHERE office_id = $1 AND generation = $2 FOR UPDATE', [officeId, batch.generation])).rows[0];
@@ -133,7 +169,9 @@ export class BatchApplier {
           ],
         );
       }
-      await this.keepTickets(c, officeId, batch.generation, fresh);
+      // The directory first: its zone places this batch's tickets in their hours.
+      if (batch.directory) await recordDirectory(c, officeId, batch.directory);
+      await applyTicketChanges(c, officeId, await this.keepTickets(c, officeId, batch.generation, fresh));
       const ackedSeq = Math.max(acked, events.at(-1)?.seq ?? acked);
       await c.query('UPDATE office_generations SET acked_seq = $3, last_push_at = now(), clock_offset_ms = $4 WHERE office_id = $1 AND generation = $2', [officeId, batch.generation, ackedSeq, batch.sentAt - now]);
       if (batch.health) await this.recordHealth(c, officeId, batch.health);

@@ -1,6 +1,7 @@
 // Issue #29 fault: the hub process killed with SIGKILL in the middle of batches, ten times, while
 // three offices keep taking numbers and pushing. Afterwards every office event is in the hub exactly
-// once (the sets of sequences compared, not counts), and no office refused a ticket meanwhile.
+// once (the sets of sequences compared, not counts), its rollups count each ticket once, and no office
+// refused a ticket meanwhile.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -102,6 +103,15 @@ describe('the hub killed in the middle of batches', () => {
       const rows = (await db.query<{ seq: string; n: string }>('SELECT seq, count(*) AS n FROM events WHERE office_id = $1 GROUP BY seq ORDER BY seq', [link?.officeId])).rows;
       expect(rows.filter((r) => Number(r.n) !== 1)).toEqual([]);
       expect(rows.map((r) => Number(r.seq))).toEqual(local);
+      // The rollups moved in the same transactions as the events: every ticket counted once, in day, month and hour.
+      const tickets = (o.db.prepare('SELECT count(*) AS n FROM tickets WHERE transferred_from IS NULL').get() as { n: number }).n;
+      const sums = (
+        await db.query<{ d: string; m: string; h: string }>(
+          'SELECT (SELECT sum(issued) FROM rollup_day WHERE office_id = $1) AS d, (SELECT sum(issued) FROM rollup_month WHERE office_id = $1) AS m, (SELECT sum(arrivals) FROM rollup_hour WHERE office_id = $1) AS h',
+          [link?.officeId],
+        )
+      ).rows[0];
+      expect({ day: Number(sums?.d), month: Number(sums?.m), hour: Number(sums?.h) }).toEqual({ day: tickets, month: tickets, hour: tickets });
     }
   }, 180_000);
 });

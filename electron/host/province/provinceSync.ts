@@ -5,6 +5,7 @@ import type { OfficeExtras, OfficeHealth } from '../../../shared/hubProtocol';
 import { CatalogueAnswer } from '../../../shared/provinceCatalogue';
 import type { CatalogueVersion } from '../../../shared/provinceCatalogue';
 import type { PushBatch } from '../../../shared/hubProtocol';
+import type { OfficeDirectorySource } from './officeDirectory';
 import type { OutboxReader } from './outboxReader';
 import { newGeneration } from './provinceLinkFile';
 import type { ProvinceLink, ProvinceLinkFile } from './provinceLinkFile';
@@ -32,6 +33,8 @@ export interface ProvinceSyncOptions {
   catalogue?: { latestVersion(): number | null; store(v: CatalogueVersion): void };
   /** How often the catalogue is asked for even when no push answer says it changed (ms). */
   cataloguePollMs?: number;
+  /** The office's names for services, counters and officers, sent when they changed. */
+  directory?: OfficeDirectorySource;
 }
 
 export interface ProvinceSync {
@@ -137,7 +140,8 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
       await pullCatalogue(link, undefined);
       return 'idle';
     }
-    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(o.extras && hubTakesExtras ? { extras: o.extras() } : {}) };
+    const directory = o.directory?.pending(`${link.hubUrl} ${link.officeId}`);
+    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(o.extras && hubTakesExtras ? { extras: o.extras() } : {}), ...(directory ? { directory: directory.directory } : {}) };
     abort = new AbortController();
     const timeout = setTimeout(() => abort?.abort(), 30_000);
     try {
@@ -164,6 +168,7 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
       // It takes them now: say them at once rather than at the next heartbeat.
       if (told && !hubTakesExtras && o.extras) forced = true;
       hubTakesExtras = told;
+      if (directory) o.directory?.acknowledged(directory.mark);
       // Another push (or a restore check) may have moved the link meanwhile: keep the newest cursor.
       const current = o.links.read() ?? link;
       if (current.generation === answer.generation) o.links.write({ ...current, ackedSeq: Math.max(current.ackedSeq, answer.ackedSeq), lastPushAt: now(), lastError: null });
