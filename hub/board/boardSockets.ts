@@ -1,0 +1,131 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import type { BoardMessage, BoardRow, HubMe } from '../../shared/hubBoard';
+import { maySeeOffice, officeScope, sameOrigin } from '../auth/hubAccess';
+import type { HubAccess } from '../auth/hubAccess';
+
+export const BOARD_SOCKET_PATH = '/hub/api/board/live';
+/** Board sockets one hub process holds: a province has a few dozen people watching. */
+const MAX_SOCKETS = 500;
+/** A socket that lets this much pile up unread is a stalled browser: it is closed, not fed. */
+const MAX_BUFFERED_BYTES = 2 << 20;
+/** Several pushes from one office in a burst become one fresh row. */
+export const BOARD_DEBOUNCE_MS = 250;
+
+interface Watcher {
+  ws: WebSocket;
+  me: HubMe;
+}
+
+export interface BoardSocketsDeps {
+  access: HubAccess;
+  rows: (offices: string[] | null) => Promise<BoardRow[]>;
+  now: () => number;
+  log: (e: Record<string, unknown>) => void;
+}
+
+/**
+ * The live board's sockets: only signed-in users, each sent only the offices it may see. A batch
+ * landing in any hub process (NOTIFY) makes one query per office per quarter second, whose fresh
+ * row goes to every socket allowed to see it.
+ */
+export class BoardSockets {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  private readonly watchers = new Set<Watcher>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly d: BoardSocketsDeps) {}
+
+  get count(): number {
+    return this.watchers.size;
+  }
+
+  /** The HTTP server's upgrade: anything but the board's path, a foreign page, or no session is refused. */
+  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if ((req.url ?? '').split('?')[0] !== BOARD_SOCKET_PATH) return refuse('404 Not Found');
+    if (!sameOrigin(req)) return refuse('403 Forbidden');
+    if (this.watchers.size >= MAX_SOCKETS) return refuse('503 Service Unavailable');
+    socket.on('error', () => undefined);
+    this.d.access.user(req).then(
+      (me) => {
+        if (socket.destroyed) return;
+        this.wss.handleUpgrade(req, socket, head, (ws) => this.welcome(ws, me));
+      },
+      () => refuse('401 Unauthorized'),
+    );
+  }
+
+  private welcome(ws: WebSocket, me: HubMe): void {
+    const w: Watcher = { ws, me };
+    this.watchers.add(w);
+    ws.on('close', () => this.watchers.delete(w));
+    ws.on('error', () => ws.terminate());
+    // The board only listens; anything a browser sends is ignored (maxPayload bounds it).
+    ws.on('message', () => undefined);
+    this.d.rows(officeScope(me)).then(
+      (rows) => this.send(w, { type: 'rows', now: this.d.now(), rows }),
+      (e: unknown) => {
+        this.d.log({ level: 'error', msg: 'board rows failed', error: String(e) });
+        ws.close(1011);
+      },
+    );
+  }
+
+  /** An office's batch landed: refresh its row once the burst settles. */
+  officeChanged(officeId: string): void {
+    if (this.pending.has(officeId) || this.watchers.size === 0) return;
+    this.pending.set(
+      officeId,
+      setTimeout(() => {
+        this.pending.delete(officeId);
+        void this.pushRow(officeId);
+      }, BOARD_DEBOUNCE_MS),
+    );
+  }
+
+  /** After the listener lost PostgreSQL: every socket gets every row it may see again. */
+  refreshAll(): void {
+    for (const w of this.watchers) {
+      void this.d.rows(officeScope(w.me)).then((rows) => this.send(w, { type: 'rows', now: this.d.now(), rows }), () => undefined);
+    }
+  }
+
+  /** A signed-out session's or reset account's sockets stop at once. */
+  closeUser(userId: number): void {
+    for (const w of this.watchers) if (w.me.id === userId) w.ws.close(4001, 'signed out');
+  }
+
+  private async pushRow(officeId: string): Promise<void> {
+    const audience = [...this.watchers].filter((w) => maySeeOffice(w.me, officeId));
+    if (audience.length === 0) return;
+    try {
+      const row = (await this.d.rows([officeId]))[0];
+      if (!row) return;
+      const msg: BoardMessage = { type: 'row', now: this.d.now(), row };
+      for (const w of audience) this.send(w, msg);
+    } catch (e) {
+      this.d.log({ level: 'error', msg: 'board row failed', office: officeId, error: String(e) });
+    }
+  }
+
+  private send(w: Watcher, msg: BoardMessage): void {
+    if (w.ws.readyState !== w.ws.OPEN) return;
+    if (w.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      w.ws.terminate();
+      return;
+    }
+    w.ws.send(JSON.stringify(msg));
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+    for (const w of this.watchers) w.ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
