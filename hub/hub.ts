@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { HUB_STALE_MS } from '../shared/hubBoard';
 import { HubAccess } from './auth/hubAccess';
 import { HubSessions } from './auth/hubSessions';
 import { HubSetup } from './auth/hubSetup';
@@ -37,6 +38,8 @@ export interface HubOptions {
   timeZone?: string;
   /** The built screens' folder (default dist/renderer). */
   screensDir?: string;
+  /** How long without a push or heartbeat before the board calls an office stale (default 2.5 minutes). */
+  staleMs?: number;
   /** The address people open the hub at, for the printed setup link (default http://HOST:PORT). */
   publicUrl?: string;
 }
@@ -57,6 +60,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
   const log = o.log ?? ((e) => process.stdout.write(JSON.stringify(e) + '\n'));
   const now = o.now ?? Date.now;
   const timeZone = o.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const staleMs = o.staleMs ?? HUB_STALE_MS;
   const db = await openHubDatabase({ databaseUrl: o.databaseUrl, dataDir: o.dataDir, log: (line) => log({ level: 'debug', msg: 'postgres', line }) });
   const offices = new OfficeRegistry(db.pool, o.now);
   const applier = new BatchApplier(db.pool, new EventPartitions(), o.now);
@@ -66,7 +70,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
   const setup = new HubSetup(db.pool, users, now);
   const signIn = new HubSignIn(users, now);
   const rows = (only: string[] | null) => boardRows(db.pool, { now: now(), timeZone, offices: only });
-  const board = new BoardSockets({ access, rows, now, log });
+  const board = new BoardSockets({ access, rows, now, staleMs, log });
   const listener = new EventsListener(db.url, (id) => board.officeChanged(id), () => board.refreshAll(), log);
   await listener.start();
   const server: http.Server = createHubServer({
@@ -74,7 +78,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
       officeLinkRoutes({ offices, applier, log, now }),
       provinceAuthRoutes({ setup, sessions, signIn, access, signedOut: (id) => board.closeUser(id), log }),
       provinceAdminRoutes({ access, users, offices, officeSettings: new OfficeAlertSettings(db.pool), passwordReset: (id) => board.closeUser(id), log }),
-      provinceBoardRoutes({ access, rows, officePage: (id) => officePage(db.pool, { officeId: id, now: now(), timeZone }), now }),
+      provinceBoardRoutes({ access, rows, officePage: (id) => officePage(db.pool, { officeId: id, now: now(), timeZone }), now, staleMs }),
     ],
     files: hubStaticFiles(o.screensDir ?? DEFAULT_HUB_SCREENS),
     upgrade: (req, socket, head) => board.handleUpgrade(req, socket, head),

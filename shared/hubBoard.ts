@@ -67,10 +67,10 @@ export interface BoardRow {
 export type BoardAlert = 'stale' | 'never' | 'database' | 'disk' | 'paper' | 'printers' | 'boards' | 'waiting' | 'longWait';
 
 /** Why an office needs the province's eye now, most serious first; empty when all is well. */
-export function boardAlerts(row: BoardRow, now: number): BoardAlert[] {
+export function boardAlerts(row: BoardRow, now: number, staleMs = HUB_STALE_MS): BoardAlert[] {
   const out: BoardAlert[] = [];
   if (row.joined && row.lastPushAt === null) out.push('never');
-  if (row.lastPushAt !== null && now - row.lastPushAt > HUB_STALE_MS) out.push('stale');
+  if (row.lastPushAt !== null && now - row.lastPushAt > staleMs) out.push('stale');
   const h = row.health;
   if (h) {
     if (h.database !== 'ok') out.push('database');
@@ -85,7 +85,7 @@ export function boardAlerts(row: BoardRow, now: number): BoardAlert[] {
 }
 
 /** Messages pushed over the board's socket. */
-export type BoardMessage = { type: 'rows'; now: number; rows: BoardRow[] } | { type: 'row'; now: number; row: BoardRow };
+export type BoardMessage = { type: 'rows'; now: number; staleMs: number; rows: BoardRow[] } | { type: 'row'; now: number; staleMs: number; row: BoardRow };
 
 export interface CounterNow {
   counterId: number;

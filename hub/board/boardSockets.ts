@@ -23,6 +23,8 @@ export interface BoardSocketsDeps {
   access: HubAccess;
   rows: (offices: string[] | null) => Promise<BoardRow[]>;
   now: () => number;
+  /** When the board calls an office stale (HUB_STALE_MS unless the hub was told otherwise). */
+  staleMs: number;
   log: (e: Record<string, unknown>) => void;
 }
 
@@ -68,7 +70,7 @@ export class BoardSockets {
     // The board only listens; anything a browser sends is ignored (maxPayload bounds it).
     ws.on('message', () => undefined);
     this.d.rows(officeScope(me)).then(
-      (rows) => this.send(w, { type: 'rows', now: this.d.now(), rows }),
+      (rows) => this.send(w, { type: 'rows', now: this.d.now(), staleMs: this.d.staleMs, rows }),
       (e: unknown) => {
         this.d.log({ level: 'error', msg: 'board rows failed', error: String(e) });
         ws.close(1011);
@@ -91,7 +93,7 @@ export class BoardSockets {
   /** After the listener lost PostgreSQL: every socket gets every row it may see again. */
   refreshAll(): void {
     for (const w of this.watchers) {
-      void this.d.rows(officeScope(w.me)).then((rows) => this.send(w, { type: 'rows', now: this.d.now(), rows }), () => undefined);
+      void this.d.rows(officeScope(w.me)).then((rows) => this.send(w, { type: 'rows', now: this.d.now(), staleMs: this.d.staleMs, rows }), () => undefined);
     }
   }
 
@@ -106,7 +108,7 @@ export class BoardSockets {
     try {
       const row = (await this.d.rows([officeId]))[0];
       if (!row) return;
-      const msg: BoardMessage = { type: 'row', now: this.d.now(), row };
+      const msg: BoardMessage = { type: 'row', now: this.d.now(), staleMs: this.d.staleMs, row };
       for (const w of audience) this.send(w, msg);
     } catch (e) {
       this.d.log({ level: 'error', msg: 'board row failed', office: officeId, error: String(e) });

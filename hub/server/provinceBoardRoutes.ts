@@ -11,6 +11,7 @@ export interface ProvinceBoardDeps {
   rows: (offices: string[] | null) => Promise<BoardRow[]>;
   officePage: (officeId: string) => Promise<OfficePage | null>;
   now: () => number;
+  staleMs: number;
 }
 
 /**
@@ -21,7 +22,7 @@ export function provinceBoardRoutes(d: ProvinceBoardDeps): HubRouteTable {
   return {
     'GET /hub/api/board': async (req, res, send) => {
       const me = await d.access.user(req);
-      send(res, 200, { now: d.now(), rows: await d.rows(officeScope(me)) });
+      send(res, 200, { now: d.now(), staleMs: d.staleMs, rows: await d.rows(officeScope(me)) });
     },
     'GET /hub/api/office': async (req, res, send) => {
       const me = await d.access.user(req);
@@ -29,7 +30,7 @@ export function provinceBoardRoutes(d: ProvinceBoardDeps): HubRouteTable {
       // An office the user may not see answers as one that does not exist: no telling which ids are real.
       const page = maySeeOffice(me, id) ? await d.officePage(id) : null;
       if (!page) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị');
-      send(res, 200, { now: d.now(), ...page });
+      send(res, 200, { now: d.now(), staleMs: d.staleMs, ...page });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { boardAlerts, HUB_STALE_MS } from '../../shared/hubBoard';
+import { boardAlerts } from '../../shared/hubBoard';
 import type { BoardAlert, BoardRow } from '../../shared/hubBoard';
 import { ALERT_TEXT } from '../i18nProvince';
 import type { ProvinceDict } from '../i18nProvince';
@@ -21,11 +21,11 @@ export function waitText(p: ProvinceDict, ms: number | null): string {
   return min < 60 ? fmt(p.minutesShort, { n: min }) : fmt(p.hoursShort, { h: Math.floor(min / 60), m: min % 60 });
 }
 
-export function linkText(p: ProvinceDict, row: BoardRow, hubNow: number): { stale: boolean; text: string } {
+export function linkText(p: ProvinceDict, row: BoardRow, hubNow: number, staleMs: number): { stale: boolean; text: string } {
   if (row.lastPushAt === null) return { stale: false, text: row.joined ? p.neverPushed : p.notJoined };
   const sameDay = hubNow - row.lastPushAt < 12 * 3600_000;
   const at = clock(row.lastPushAt, !sameDay);
-  if (hubNow - row.lastPushAt > HUB_STALE_MS) return { stale: true, text: fmt(p.staleSince, { time: at }) };
+  if (hubNow - row.lastPushAt > staleMs) return { stale: true, text: fmt(p.staleSince, { time: at }) };
   return { stale: false, text: fmt(p.lastPushAt, { time: at }) };
 }
 
@@ -46,13 +46,13 @@ export function BoardPage() {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'attention', desc: true });
   // Staleness moves with time even when nothing arrives.
   useEffect(() => {
-    const t = setInterval(() => setTick(Date.now()), 5000);
+    const t = setInterval(() => setTick(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
   const hubNow = tick + feed.skewMs;
 
   const rows = useMemo(() => {
-    const all = (feed.rows ?? []).map((r) => ({ r, alerts: boardAlerts(r, hubNow) }));
+    const all = (feed.rows ?? []).map((r) => ({ r, alerts: boardAlerts(r, hubNow, feed.staleMs) }));
     const needle = filter.trim().toLocaleLowerCase('vi');
     const shown = all.filter((x) => (!needle || x.r.name.toLocaleLowerCase('vi').includes(needle)) && (!onlyAlerts || x.alerts.length > 0));
     const value = (x: (typeof all)[number]): number | string => {
@@ -81,12 +81,12 @@ export function BoardPage() {
       const c = typeof va === 'string' ? va.localeCompare(vb as string, 'vi') : va - (vb as number);
       return (sort.desc ? -c : c) || a.r.name.localeCompare(b.r.name, 'vi');
     });
-  }, [feed.rows, hubNow, filter, onlyAlerts, sort]);
+  }, [feed.rows, feed.staleMs, hubNow, filter, onlyAlerts, sort]);
 
   if (feed.rows === null) return <div className="hub-center">{p.loading}</div>;
   const all = feed.rows;
-  const attention = all.filter((r) => boardAlerts(r, hubNow).length > 0).length;
-  const stale = all.filter((r) => r.lastPushAt !== null && hubNow - r.lastPushAt > HUB_STALE_MS).length;
+  const attention = all.filter((r) => boardAlerts(r, hubNow, feed.staleMs).length > 0).length;
+  const stale = all.filter((r) => r.lastPushAt !== null && hubNow - r.lastPushAt > feed.staleMs).length;
   const waiting = all.reduce((s, r) => s + r.waiting, 0);
   const head = (key: SortKey, label: string, numeric = true) => (
     <th className={numeric ? 'num' : undefined} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : undefined}>
@@ -131,7 +131,7 @@ export function BoardPage() {
             </thead>
             <tbody>
               {rows.map(({ r, alerts }) => {
-                const link = linkText(p, r, hubNow);
+                const link = linkText(p, r, hubNow, feed.staleMs);
                 return (
                   <tr key={r.officeId} data-office={r.officeId} data-alert={alerts.length ? 'yes' : 'no'} data-stale={link.stale ? 'yes' : 'no'} className={alerts.length ? 'alert' : undefined}>
                     <td className="name">

@@ -80,14 +80,14 @@ const stateWord = (p: ProvinceDict, s: string) => p[`state${s.charAt(0).toUpperC
 /** One office: its counters now, today's hours, its health history. Refreshed every 10 s. */
 export function OfficeDetailPage({ officeId, me }: { officeId: string | null; me: HubMe }) {
   const { p, errorText } = useProvince();
-  const [page, setPage] = useState<(OfficePage & { now: number }) | null>(null);
+  const [page, setPage] = useState<(OfficePage & { now: number; staleMs: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = officeId ?? me.officeId;
   useEffect(() => {
     if (!id) return;
     let stop = false;
     const load = () =>
-      hubApi<OfficePage & { now: number }>(`office?id=${encodeURIComponent(id)}`).then(
+      hubApi<OfficePage & { now: number; staleMs: number }>(`office?id=${encodeURIComponent(id)}`).then(
         (x) => !stop && (setPage(x), setError(null)),
         (e: unknown) => !stop && setError((e as { code?: string }).code === 'NOT_FOUND' ? p.officeNotFound : errorText(e)),
       );
@@ -102,8 +102,8 @@ export function OfficeDetailPage({ officeId, me }: { officeId: string | null; me
   if (error) return <p className="hub-error hub-wide" role="alert" data-testid="office-error">{error}</p>;
   if (!page) return <div className="hub-center">{p.loading}</div>;
   const r = page.row;
-  const alerts = boardAlerts(r, page.now);
-  const link = linkText(p, r, page.now);
+  const alerts = boardAlerts(r, page.now, page.staleMs);
+  const link = linkText(p, r, page.now, page.staleMs);
   return (
     <section className="hub-office" data-testid="office-page" data-office={r.officeId}>
       <div className="hub-office-head">

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { HUB_STALE_MS } from '../../shared/hubBoard';
 import type { BoardMessage, BoardRow } from '../../shared/hubBoard';
 
 export interface BoardFeed {
   rows: BoardRow[] | null;
   /** Hub clock minus this browser's clock, so "stale" is judged on the hub's time. */
   skewMs: number;
+  staleMs: number;
   live: boolean;
 }
 
@@ -13,7 +15,7 @@ export interface BoardFeed {
  * dropped socket comes back with a growing pause and starts again from every row.
  */
 export function useBoardFeed(): BoardFeed {
-  const [state, setState] = useState<BoardFeed>({ rows: null, skewMs: 0, live: false });
+  const [state, setState] = useState<BoardFeed>({ rows: null, skewMs: 0, staleMs: HUB_STALE_MS, live: false });
   useEffect(() => {
     let ws: WebSocket | null = null;
     let stopped = false;
@@ -27,13 +29,13 @@ export function useBoardFeed(): BoardFeed {
       ws.onmessage = (ev) => {
         const msg = JSON.parse(String(ev.data)) as BoardMessage;
         const skewMs = msg.now - Date.now();
-        if (msg.type === 'rows') setState({ rows: msg.rows, skewMs, live: true });
+        if (msg.type === 'rows') setState({ rows: msg.rows, skewMs, staleMs: msg.staleMs, live: true });
         else
           setState((s) => {
             const rows = s.rows ?? [];
             const i = rows.findIndex((r) => r.officeId === msg.row.officeId);
             const next = i < 0 ? [...rows, msg.row] : rows.map((r, j) => (j === i ? msg.row : r));
-            return { rows: next, skewMs, live: true };
+            return { rows: next, skewMs, staleMs: msg.staleMs, live: true };
           });
       };
       ws.onclose = () => {
