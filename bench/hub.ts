@@ -8,8 +8,8 @@
 //    the hub holds every event.
 // 3. officeIssueRatio: issuing p99 at a real office whose sync worker points at an unreachable hub,
 //    over the same office with no hub, measured alternately in the same run (goal ≤ 1.1).
-// syncLagP99Ms, boardP99Ms and yearReportMs need the province's live board and rollups, which are
-// not built yet: they print as null.
+// 4–5. boardP99Ms and syncLagP99Ms: the live board's query and an office's commit reaching a board
+//    socket (bench/hubBoard.ts). yearReportMs needs the rollups, not built yet: it prints as null.
 //
 // The last line is one JSON object with the keys the issue names, for comparing runs.
 import os from 'node:os';
@@ -22,6 +22,7 @@ import type { Host } from '../electron/host/host';
 import { startEmbeddedPostgres } from '../hub/db/embeddedPostgres';
 import { startHub } from '../hub/hub';
 import type { HubEvent, PushBatch } from '../shared/hubProtocol';
+import { boardBench } from './hubBoard';
 import { machine, summary } from './stats';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -191,7 +192,10 @@ log(`3. issue p99: no hub ${p.p99.toFixed(3)} ms, hub unreachable ${q.p99.toFixe
 await plain.close();
 await cut.close();
 
+// 4–5. The live board.
+const { boardP99Ms, syncLagP99Ms } = await boardBench({ hub, work, log });
+
 await hub.close();
 await pg.stop();
 fs.rmSync(work, { recursive: true, force: true });
-log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms: null, catchUpSeconds, boardP99Ms: null, yearReportMs: null, officeIssueRatio }));
+log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms, catchUpSeconds, boardP99Ms, yearReportMs: null, officeIssueRatio }));

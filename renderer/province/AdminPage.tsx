@@ -200,7 +200,7 @@ function OfficeLine({ o, act }: { o: OfficeRow; act: (f: () => Promise<string | 
       </td>
       <td className="hub-actions">
         {!revoked && (
-          <>
+          <div>
             <button
               type="button"
               className="btn-secondary hub-small"
@@ -228,7 +228,7 @@ function OfficeLine({ o, act }: { o: OfficeRow; act: (f: () => Promise<string | 
             >
               {p.adminRevoke}
             </button>
-          </>
+          </div>
         )}
       </td>
     </tr>

@@ -29,16 +29,9 @@ export function linkText(p: ProvinceDict, row: BoardRow, hubNow: number, staleMs
   return { stale: false, text: fmt(p.lastPushAt, { time: at }) };
 }
 
-function healthWords(p: ProvinceDict, row: BoardRow): string {
-  const h = row.health;
-  if (!h) return '—';
-  const bad = boardAlerts(row, h.reportedAt).filter((a) => a === 'database' || a === 'disk' || a === 'paper' || a === 'printers' || a === 'boards');
-  return bad.length ? bad.map((a) => alertText(p, a, row)).join(' · ') : p.healthOk;
-}
-
 /** The live board: every office the user may see, the troubled ones first, live over the socket. */
 export function BoardPage() {
-  const { p } = useProvince();
+  const { p, lang } = useProvince();
   const feed = useBoardFeed();
   const [tick, setTick] = useState(Date.now());
   const [filter, setFilter] = useState('');
@@ -126,7 +119,7 @@ export function BoardPage() {
                 {head('served', p.colServed)}
                 {head('satisfied', p.colSatisfied)}
                 {head('link', p.colLink, false)}
-                <th>{p.colHealth}</th>
+                <th>{p.colAttention}</th>
               </tr>
             </thead>
             <tbody>
@@ -144,15 +137,14 @@ export function BoardPage() {
                       >
                         {r.name}
                       </a>
-                      {alerts.length > 0 && <div className="hub-reasons" data-testid="reasons">{alerts.map((a) => alertText(p, a, r)).join(' · ')}</div>}
                     </td>
-                    <td className="num" data-col="waiting">{r.waiting}</td>
-                    <td className="num" data-col="longest">{waitText(p, r.longestWaitMs)}</td>
+                    <td className={`num${alerts.includes('waiting') ? ' bad' : ''}`} data-col="waiting">{r.waiting}</td>
+                    <td className={`num${alerts.includes('longWait') ? ' bad' : ''}`} data-col="longest">{waitText(p, r.longestWaitMs)}</td>
                     <td className="num" data-col="counters">{r.openCounters}</td>
                     <td className="num" data-col="served">{r.servedToday}</td>
-                    <td className="num" data-col="satisfied">{r.satisfiedPct === null ? '—' : fmt(p.ratedOf, { pct: r.satisfiedPct, n: r.ratedToday })}</td>
+                    <td className="num" data-col="satisfied">{r.satisfiedPct === null ? '—' : fmt(p.ratedOf, { pct: r.satisfiedPct.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'), n: r.ratedToday })}</td>
                     <td data-col="link" className={link.stale ? 'bad' : undefined}>{link.text}</td>
-                    <td data-col="health">{healthWords(p, r)}</td>
+                    <td data-col="reasons" data-testid="reasons" className={alerts.length ? 'bad' : 'hub-muted'}>{alerts.length ? alerts.map((a) => alertText(p, a, r)).join(' · ') : p.healthOk}</td>
                   </tr>
                 );
               })}

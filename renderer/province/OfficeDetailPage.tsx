@@ -79,7 +79,7 @@ const stateWord = (p: ProvinceDict, s: string) => p[`state${s.charAt(0).toUpperC
 
 /** One office: its counters now, today's hours, its health history. Refreshed every 10 s. */
 export function OfficeDetailPage({ officeId, me }: { officeId: string | null; me: HubMe }) {
-  const { p, errorText } = useProvince();
+  const { p, lang, errorText } = useProvince();
   const [page, setPage] = useState<(OfficePage & { now: number; staleMs: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = officeId ?? me.officeId;
@@ -115,7 +115,7 @@ export function OfficeDetailPage({ officeId, me }: { officeId: string | null; me
         <div className="hub-figure"><span>{p.colLongest}</span><b>{waitText(p, r.longestWaitMs)}</b></div>
         <div className="hub-figure"><span>{p.colCounters}</span><b>{r.openCounters}</b></div>
         <div className="hub-figure"><span>{p.colServed}</span><b data-fig="served">{r.servedToday}</b></div>
-        <div className="hub-figure"><span>{p.colSatisfied}</span><b>{r.satisfiedPct === null ? '—' : `${r.satisfiedPct}%`}</b></div>
+        <div className="hub-figure"><span>{p.colSatisfied}</span><b>{r.satisfiedPct === null ? '—' : `${r.satisfiedPct.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}%`}</b></div>
         <div className={`hub-figure${link.stale ? ' bad' : ''}`}><span>{p.colLink}</span><b className="small">{link.text}</b></div>
       </div>
       <div className="hub-office-grid">

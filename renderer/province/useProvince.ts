@@ -22,9 +22,14 @@ export function useProvince(): { p: ProvinceDict; lang: 'vi' | 'en'; setLang: (l
 
 export const fmt = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
+/** The province's clock (the hub's default time zone): every office of a province shares it. */
+const PROVINCE_TZ = 'Asia/Ho_Chi_Minh';
+
 /** Hub time to a local clock: hh:mm (and the date when it is not today). */
 export function clock(at: number, withDay = false): string {
   const d = new Date(at);
-  const hm = d.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
-  return withDay ? `${hm} ${d.toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' })}` : hm;
+  const hm = d.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: PROVINCE_TZ });
+  if (!withDay) return hm;
+  const part = (type: string) => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: PROVINCE_TZ }).formatToParts(d).find((x) => x.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')} ${hm}`;
 }

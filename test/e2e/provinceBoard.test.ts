@@ -103,7 +103,7 @@ describe('province live board', () => {
     expect(last.getTime()).toBeLessThanOrEqual(cutAt + 500);
     const hhmm = last.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
     expect(await page.textContent(`${row(idB)} td[data-col="link"]`)).toBe(`Mất liên lạc — lần gửi cuối ${hhmm}`);
-    expect(await page.textContent(`${row(idB)} [data-testid="reasons"]`)).toContain('Mất liên lạc với hub tỉnh');
+    expect(await page.textContent(`${row(idB)} [data-testid="reasons"]`)).toContain("Mất liên lạc với hub tỉnh");
     expect(await page.getAttribute('tbody tr:first-child', 'data-office')).toBe(idB);
     // What the hub has not heard of is not shown as if it had: B still shows 0 waiting.
     expect(await page.textContent(`${row(idB)} td[data-col="waiting"]`)).toBe('0');

@@ -26,7 +26,7 @@ describe('board query', () => {
     const yesterday = boardDay(now - 86_400_000, TZ).day;
     const min = 60_000;
     const busy = await PushingOffice.join(h, 'UBND phường Hòa Bình');
-    const quiet = await PushingOffice.join(h, 'UBND xã Tân Lập');
+    await PushingOffice.join(h, 'UBND xã Tân Lập');
     const gone = await PushingOffice.join(h, 'UBND xã Cũ');
     expect(await gone.push([ticketEvent('ticket.issued', { id: 'g1', businessDay: day, issuedAt: now - min })])).toBe(200);
     await h.offices.revoke(gone.officeId);
