@@ -11,7 +11,6 @@ import { joinProvince } from '../electron/host/province/provinceJoin';
 import { ProvinceLinkFile } from '../electron/host/province/provinceLinkFile';
 import { boardDay, boardRows } from '../hub/board/boardQuery';
 import type { Hub } from '../hub/hub';
-import type { BoardMessage } from '../shared/hubBoard';
 import { HubClient, PushingOffice, health, ticketEvent } from '../test/helpers/hubClient';
 import { summary } from './stats';
 
@@ -44,7 +43,7 @@ export async function boardBench(o: { hub: Hub; work: string; log: (line: string
   const { office: row, code } = await hub.offices.add('Văn phòng đo độ trễ');
   await joinProvince({ hubUrl: `http://127.0.0.1:${hub.port}`, code, links: new ProvinceLinkFile(dir), outbox: new OutboxReader(office.db) });
   const others: PushingOffice[] = [];
-  for (let i = 0; i < LOAD_OFFICES; i++) others.push(await PushingOffice.join(hub, `Văn phòng tải ${i + 1}`));
+  for (let i = 0; i < LOAD_OFFICES; i++) others.push(await PushingOffice.join(hub, `Văn phòng tải ${i + 1}`, `127.0.1.${i + 1}`));
   const { ws, messages } = await admin.board();
   let stop = false;
   const { day } = boardDay(Date.now(), TZ);

@@ -96,13 +96,15 @@ export class PushingOffice {
     readonly officeId: string,
     readonly credential: string,
     readonly generation = `gen_${officeId.slice(2)}`,
+    /** The office's own address (127.0.0.x): each office is its own machine, as the hub's per-address caps expect. */
+    readonly from = '127.0.0.1',
   ) {}
 
-  static async join(hub: Hub, name: string): Promise<PushingOffice> {
+  static async join(hub: Hub, name: string, from = '127.0.0.1'): Promise<PushingOffice> {
     const { office, code } = await hub.offices.add(name);
-    const r = await new HubClient(hub.port).post('/hub/api/join', { code });
+    const r = await new HubClient(hub.port, from).post('/hub/api/join', { code });
     if (r.status !== 200) throw new Error(`join ${r.status}`);
-    return new PushingOffice(hub, office.id, String(r.body.credential));
+    return new PushingOffice(hub, office.id, String(r.body.credential), undefined, from);
   }
 
   async push(events: Omit<PushBatch['events'][number], 'seq'>[], health?: PushBatch['health']): Promise<number> {
@@ -110,7 +112,7 @@ export class PushingOffice {
     const batch: PushBatch = { generation: this.generation, baseSeq, sentAt: Date.now(), events: events.map((e) => ({ ...e, seq: ++this.seq })), ...(health ? { health } : {}) };
     const body = zlib.gzipSync(JSON.stringify(batch));
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: this.hub.port, method: 'POST', path: '/hub/api/push', agent: false, headers: { authorization: `Bearer ${this.credential}`, 'content-encoding': 'gzip', 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port: this.hub.port, localAddress: this.from, method: 'POST', path: '/hub/api/push', agent: false, headers: { authorization: `Bearer ${this.credential}`, 'content-encoding': 'gzip', 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
       });

@@ -7,8 +7,9 @@ import type { Hub } from '../../hub/hub';
 import { boardDay, boardRows } from '../../hub/board/boardQuery';
 import { officePage } from '../../hub/board/officePage';
 import { boardAlerts, HUB_STALE_MS } from '../../shared/hubBoard';
-import { PushingOffice, counterEvent, health, ticketEvent } from '../helpers/hubClient';
+import { HubClient, PushingOffice, counterEvent, health, ticketEvent } from '../helpers/hubClient';
 import { hubPostgresPerFile } from '../helpers/hubPostgres';
+import { eventually } from '../helpers/tempHost';
 
 const pg = hubPostgresPerFile();
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -88,5 +89,28 @@ describe('board query', () => {
     expect(page?.hours.reduce((s, x) => s + x.arrivals, 0)).toBe(6);
     expect(page?.healthLog.map((l) => l.ok)).toEqual([true, false]);
     expect(await officePage(h.db.pool, { officeId: gone.officeId, now, timeZone: TZ })).toBeNull();
+  }, 60_000);
+});
+
+describe('board socket across hub processes', () => {
+  it('a push landing at one hub process reaches a board socket held by another within 2 s', async () => {
+    const url = await pg.database();
+    const first = await startHub({ port: 0, databaseUrl: url, log: () => undefined });
+    open.push(first);
+    const second = await startHub({ port: 0, databaseUrl: url, log: () => undefined });
+    open.push(second);
+    const token = new URL(first.setupUrl ?? '').searchParams.get('token');
+    const admin = new HubClient(second.port);
+    expect((await admin.post('/hub/api/setup', { token, name: 'quantri.tinh', password: 'Hue-tinh-2026-an-toan' })).status).toBe(201);
+    const office = await PushingOffice.join(first, 'UBND phường Hòa Bình');
+    const { ws, messages } = await admin.board();
+    await eventually(() => messages.length > 0);
+    const { day } = boardDay(Date.now(), TZ);
+    const sent = Date.now();
+    expect(await office.push([ticketEvent('ticket.issued', { id: 'x1', businessDay: day, issuedAt: sent })])).toBe(200);
+    const row = await eventually(() => messages.find((m) => m.type === 'row' && m.row.officeId === office.officeId && m.row.waiting === 1), 2000);
+    expect(row).toBeTruthy();
+    expect(Date.now() - sent).toBeLessThan(2000);
+    ws.close();
   }, 60_000);
 });
