@@ -99,7 +99,8 @@ describe('board socket across hub processes', () => {
     open.push(first);
     const second = await startHub({ port: 0, databaseUrl: url, log: () => undefined });
     open.push(second);
-    const token = new URL(first.setupUrl ?? '').searchParams.get('token');
+    // Each start makes a fresh link; the newest is the one that works.
+    const token = new URL(second.setupUrl ?? '').searchParams.get('token');
     const admin = new HubClient(second.port);
     expect((await admin.post('/hub/api/setup', { token, name: 'quantri.tinh', password: 'Hue-tinh-2026-an-toan' })).status).toBe(201);
     const office = await PushingOffice.join(first, 'UBND phường Hòa Bình');
