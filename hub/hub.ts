@@ -68,14 +68,14 @@ export async function startHub(o: HubOptions): Promise<Hub> {
   const sessions = new HubSessions(db.pool, now);
   const access = new HubAccess(sessions);
   const setup = new HubSetup(db.pool, users, now);
-  const signIn = new HubSignIn(users, now);
+  const signIn = new HubSignIn(db.pool, users, now);
   const rows = (only: string[] | null) => boardRows(db.pool, { now: now(), timeZone, offices: only });
   const board = new BoardSockets({ access, rows, now, staleMs, log });
   const listener = new EventsListener(db.url, (id) => board.officeChanged(id), () => board.refreshAll(), log);
   await listener.start();
   const server: http.Server = createHubServer({
     routes: [
-      officeLinkRoutes({ offices, applier, log, now }),
+      officeLinkRoutes({ db: db.pool, offices, applier, log, now }),
       provinceAuthRoutes({ setup, sessions, signIn, access, signedOut: (id) => board.closeUser(id), log }),
       provinceAdminRoutes({ access, users, offices, officeSettings: new OfficeAlertSettings(db.pool), passwordReset: (id) => board.closeUser(id), log }),
       provinceBoardRoutes({ access, rows, officePage: (id) => officePage(db.pool, { officeId: id, now: now(), timeZone }), now, staleMs }),

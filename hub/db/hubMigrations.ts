@@ -89,6 +89,20 @@ CREATE TABLE office_tickets (
 CREATE INDEX office_tickets_day ON office_tickets (office_id, business_day);
 `,
   `
+-- Guess budgets shared by every hub process (hub/guessing/sharedGuessBudget.ts). Unlogged: a
+-- bucket is worth no fsync, and a database crash only hands out one fresh budget.
+CREATE UNLOGGED TABLE guess_buckets (
+  budget TEXT NOT NULL,
+  key TEXT NOT NULL,
+  per_minute DOUBLE PRECISION NOT NULL,
+  burst DOUBLE PRECISION NOT NULL,
+  tokens DOUBLE PRECISION NOT NULL,
+  at BIGINT NOT NULL,
+  taken BOOLEAN NOT NULL,
+  PRIMARY KEY (budget, key)
+);
+`,
+  `
 -- The province's people (issue #29): no default account; the first province admin comes from a
 -- one-time setup link printed at start, kept here only as a hash. Sessions are stored hashed so
 -- several hub processes share them; a stolen database holds no usable cookie.

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { AppError } from '../../shared/errors';
-import { HUB_FUTURE_SKEW_MS } from '../../shared/hubProtocol';
+import { HUB_EVENT_AFTER_SEND_MS, HUB_FUTURE_SKEW_MS } from '../../shared/hubProtocol';
 import type { PushAnswer, PushBatch } from '../../shared/hubProtocol';
 import type { EventPartitions } from '../db/eventPartitions';
 
@@ -91,13 +91,14 @@ export class BatchApplier {
   async apply(officeId: string, batch: PushBatch): Promise<PushAnswer> {
     const events = batch.events;
     const now = this.now();
+    if (batch.sentAt > now + HUB_FUTURE_SKEW_MS) throw new AppError('EVENT_FROM_FUTURE', `Đồng hồ văn phòng chỉ ${new Date(batch.sentAt).toISOString()}, sau giờ của hub hơn ${HUB_FUTURE_SKEW_MS / 3600_000} giờ: hãy chỉnh lại giờ máy chủ văn phòng`);
     for (let i = 0; i < events.length; i++) {
       const e = events[i] as PushBatch['events'][number];
       if (e.seq <= batch.baseSeq) throw new AppError('BATCH_MALFORMED', `Sự kiện ${e.seq} không sau điểm bắt đầu ${batch.baseSeq} của thế hệ`);
       if (i > 0 && e.seq !== (events[i - 1] as typeof e).seq + 1) throw new AppError('BATCH_MALFORMED', `Gói dữ liệu không liền mạch tại sự kiện ${e.seq}`);
       // Before any office could have run motcua: a broken clock, and a month's partition nobody needs.
       if (e.at < EARLIEST_EVENT_AT) throw new AppError('BATCH_MALFORMED', `Sự kiện ${e.seq} có thời điểm ${new Date(e.at).toISOString()}, trước năm 2024`);
-      if (e.at > now + HUB_FUTURE_SKEW_MS) throw new AppError('EVENT_FROM_FUTURE', `Sự kiện ${e.seq} có thời điểm ${new Date(e.at).toISOString()}, sau giờ của hub quá ${HUB_FUTURE_SKEW_MS / 60_000} phút`);
+      if (e.at > batch.sentAt + HUB_EVENT_AFTER_SEND_MS) throw new AppError('EVENT_FROM_FUTURE', `Sự kiện ${e.seq} có thời điểm ${new Date(e.at).toISOString()}, sau lúc gói được gửi (${new Date(batch.sentAt).toISOString()})`);
     }
     if (events.length > 0) await this.partitions.ensure(this.db, events.map((e) => e.at));
 

@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors';
-import { GuessBudget, isError } from '../../shared/guessBudget';
+import type pg from 'pg';
+import { isError } from '../../shared/guessBudget';
 import { HUB_BATCH_GZIP_BYTES, JoinBody, PushBatch } from '../../shared/hubProtocol';
+import { SharedGuessBudget } from '../guessing/sharedGuessBudget';
 import type { BatchApplier } from '../ingest/batchApplier';
 import type { OfficeRegistry } from '../offices/officeRegistry';
 import { guesserOf, inflate, parseJson, readBody } from './httpBody';
@@ -9,6 +11,7 @@ import type { HubRouteTable } from './hubRoutes';
 const JOIN_BODY_BYTES = 4096;
 
 export interface OfficeLinkDeps {
+  db: pg.Pool;
   offices: OfficeRegistry;
   applier: BatchApplier;
   log: (e: Record<string, unknown>) => void;
@@ -21,8 +24,8 @@ export interface OfficeLinkDeps {
  * nobody makes the hub hash and look up forever.
  */
 export function officeLinkRoutes(d: OfficeLinkDeps): HubRouteTable {
-  const joins = new GuessBudget({ perGuesser: { perMinute: 5, burst: 10 }, overall: { perMinute: 60, burst: 200 }, refusal: 'JOIN_CODE_LOCKED', now: d.now });
-  const credentials = new GuessBudget({ perGuesser: { perMinute: 30, burst: 30 }, overall: { perMinute: 600, burst: 600 }, refusal: 'RATE_LIMITED', now: d.now });
+  const joins = new SharedGuessBudget(d.db, { name: 'join', perGuesser: { perMinute: 5, burst: 10 }, overall: { perMinute: 60, burst: 200 }, refusal: 'JOIN_CODE_LOCKED', now: d.now });
+  const credentials = new SharedGuessBudget(d.db, { name: 'credential', perGuesser: { perMinute: 30, burst: 30 }, overall: { perMinute: 600, burst: 600 }, refusal: 'RATE_LIMITED', now: d.now });
   return {
     'GET /hub/api/health': async (_req, res, send) => send(res, 200, { ok: true }),
     'POST /hub/api/join': async (req, res, send) => {

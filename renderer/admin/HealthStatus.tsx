@@ -17,6 +17,7 @@ function partText(t: Dict, state: string, h: Health): string {
   if (state === 'unknown') return t.hlthUnknown;
   if (state === 'damaged') return t.hlthDamaged;
   if (state === 'failing') return fmt(t.hlthFailing, { error: h.details?.database.error ?? '' });
+  if (state === 'silent') return t.hlthSilent;
   return t.hlthDown;
 }
 
@@ -45,9 +46,13 @@ export function HealthStatus() {
     [t.hlthDisk, health.disk],
     [t.hlthPrinters, health.printers],
     [t.hlthBoards, health.boards],
+    [t.hlthSpeakers, health.speakers ?? 'none'],
   ];
   const downPrinters = (health.details?.printers ?? []).filter((p) => !p.ready).map((p) => `${p.printer}: ${p.message}`);
   const downBoards = (health.details?.boards ?? []).filter((b) => !b.connected).map((b) => `${b.port} #${b.address}`);
+  const speakers = health.details?.speakers ?? [];
+  const silent = speakers.filter((s) => s.state !== 'playing').map((s) => fmt(t.hlthSilentOne, { name: s.name }));
+  const clipFailures = speakers.filter((s) => s.clipFailures > 0).map((s) => fmt(t.hlthClipFailed, { name: s.name, count: s.clipFailures, clip: s.lastClipFailure ?? '' }));
   return (
     <>
       <div className={`panel health-line${health.ok ? '' : ' health-bad'}`} role="status" data-testid="health-line" style={{ margin: '12px 22px' }}>
@@ -60,7 +65,11 @@ export function HealthStatus() {
                 {label}: {state === 'ok' || state === 'none' ? partText(t, state, health) : <strong>{partText(t, state, health)}</strong>}
               </span>
             ))}
-        {[...downPrinters, ...downBoards].length > 0 && <div className="form-help">{[...downPrinters, ...downBoards].join(' · ')}</div>}
+        {[...downPrinters, ...downBoards, ...silent, ...clipFailures].length > 0 && (
+          <div className="form-help" data-testid="health-named">
+            {[...downPrinters, ...downBoards, ...silent, ...clipFailures].join(' · ')}
+          </div>
+        )}
       </div>
       {health.database === 'damaged' && (
         <NumberRecoveryPanel

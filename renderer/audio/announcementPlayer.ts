@@ -1,22 +1,36 @@
 // Plays call announcements in the display window, offline: a sequence of short clips (chime,
 // phrases, number words) scheduled back to back on one Web Audio clock, so they join without
-// gaps. Announcements queue: a new call never cuts off the one being spoken. A clip that cannot
-// be loaded makes that announcement fall back to the system's Vietnamese speech voice, if any.
+// gaps. Announcements queue: a new call never cuts off the one being spoken, but a counter's newer
+// call replaces its older one not yet spoken, and a call gone stale is dropped (callQueue.ts). A clip
+// that cannot be loaded makes that announcement fall back to the system's Vietnamese speech voice.
 //
-//   const player = createAnnouncementPlayer({ baseUrl: '/audio/' });
+//   const player = createAnnouncementPlayer({ baseUrl: '/audio/', onAudioState, onClipFailed });
 //   player.enqueue(msg);   // an AnnounceMessage from the host: chime + "Mời công dân có số thứ tự …"
 //   player.pending         // announcements waiting behind the current one
 import type { AnnounceMessage } from '../../shared/announcementConfig';
+import { CallQueue } from './callQueue';
+import type { DroppedCall } from './callQueue';
+
+/** 'blocked': the browser holds the sound until someone touches the page (its autoplay rule). */
+export type AudioState = 'starting' | 'playing' | 'blocked' | 'unsupported';
 
 export interface PlayerOptions {
   /** Where clips live: `${baseUrl}${lang}/${id}.ogg` (the host serves DATA/audio first, then the shipped set). */
   baseUrl: string;
+  onAudioState?: (state: AudioState) => void;
+  onClipFailed?: (clip: string) => void;
+  now?: () => number;
 }
+
+/** Announcements kept for diagnostics: enough for support staff to see the last minutes, never a day's. */
+export const PLAYED_LOG_SIZE = 50;
+/** How long a fresh audio context may take to start before the display says its sound is blocked. */
+const BLOCKED_AFTER_MS = 1000;
 
 export interface PlayedAnnouncement {
   seq: number;
   text: string;
-  via: 'clips' | 'speech' | 'silent';
+  via: 'clips' | 'speech' | 'silent' | 'stale' | 'superseded';
   /** Audio-clock seconds the clips were scheduled from and to (clips only). */
   start: number;
   end: number;
@@ -26,27 +40,66 @@ export interface PlayedAnnouncement {
 export interface AnnouncementPlayer {
   enqueue(msg: AnnounceMessage): Promise<void>;
   readonly pending: number;
-  /** Every announcement actually played, for tests and diagnostics. */
+  readonly audioState: AudioState;
+  /** The last PLAYED_LOG_SIZE announcements, played or dropped, for tests and diagnostics. */
   readonly log: PlayedAnnouncement[];
 }
 
 export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
+  const now = o.now ?? (() => performance.now());
   const cache = new Map<string, Promise<AudioBuffer | null>>();
   let ctx: AudioContext | null = null;
-  let chain: Promise<void> = Promise.resolve();
-  let pending = 0;
+  const queue = new CallQueue();
+  let draining: Promise<void> | null = null;
+  let speaking = 0;
+  let state: AudioState = 'starting';
   const log: AnnouncementPlayer['log'] = [];
+  const record = (entry: PlayedAnnouncement) => {
+    log.push(entry);
+    if (log.length > PLAYED_LOG_SIZE) log.splice(0, log.length - PLAYED_LOG_SIZE);
+  };
+  const recordDropped = (dropped: DroppedCall[]) => {
+    for (const d of dropped) record({ seq: d.call.msg.seq, text: d.call.msg.text, via: d.reason, start: 0, end: 0, clips: 0 });
+  };
+  const setState = (next: AudioState) => {
+    if (next === state) return;
+    state = next;
+    o.onAudioState?.(next);
+  };
+  const running: (() => void)[] = [];
 
   const audio = (): AudioContext | null => {
     if (typeof AudioContext === 'undefined') return null;
     if (!ctx) {
-      ctx = new AudioContext();
-      // Browsers start audio suspended until someone touches the page; resume on the first touch.
-      const resume = () => void ctx?.resume();
-      window.addEventListener('pointerdown', resume, { once: true });
-      window.addEventListener('keydown', resume, { once: true });
+      const ac = new AudioContext();
+      ctx = ac;
+      const watch = () => {
+        if (ac.state === 'running') {
+          setState('playing');
+          for (const r of running.splice(0)) r();
+        }
+      };
+      ac.addEventListener('statechange', watch);
+      // Browsers start audio suspended until someone touches the page; resume on a touch or key.
+      const resume = () => void ac.resume().then(watch, () => undefined);
+      window.addEventListener('pointerdown', resume);
+      window.addEventListener('keydown', resume);
+      resume();
+      setTimeout(() => {
+        if (ac.state !== 'running') setState('blocked');
+      }, BLOCKED_AFTER_MS);
     }
     return ctx;
+  };
+  /** Resolves once the sound can be heard: a blocked display waits here, and its calls age meanwhile. */
+  const whenRunning = (): Promise<void> => {
+    const ac = audio();
+    if (!ac || ac.state === 'running') return Promise.resolve();
+    return new Promise((resolve) => running.push(resolve));
+  };
+  /** Start the audio now (a display that speaks): it says whether it is blocked before the first call. */
+  const startAudio = () => {
+    if (!audio()) setState('unsupported');
   };
 
   const load = (lang: string, id: string): Promise<AudioBuffer | null> => {
@@ -57,7 +110,12 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
         ? fetch(`${o.baseUrl}${lang}/${id}.ogg`)
             .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))))
             .then((b) => ac.decodeAudioData(b))
-            .catch(() => null)
+            .catch(() => {
+              o.onClipFailed?.(`${lang}/${id}`);
+              // Not kept: the next call tries again (a clip the admin is re-recording, a blip).
+              cache.delete(`${lang}/${id}`);
+              return null;
+            })
         : Promise.resolve(null);
       cache.set(`${lang}/${id}`, p);
     }
@@ -121,18 +179,39 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
         span = await playClips(buffers, m.volume);
         via = 'clips';
       } else if (await speak(m.text, m.lang, m.volume)) via = 'speech';
-      log.push({ seq: m.seq, text: m.text, via, ...span, clips: buffers.length });
+      record({ seq: m.seq, text: m.text, via, ...span, clips: buffers.length });
     }
   };
 
+  const drain = async () => {
+    for (;;) {
+      await whenRunning();
+      const { next, dropped } = queue.take(now());
+      recordDropped(dropped);
+      if (!next) return;
+      speaking++;
+      try {
+        await announce(next.msg);
+      } finally {
+        speaking--;
+      }
+    }
+  };
+
+  startAudio();
   return {
     enqueue(m) {
-      pending++;
-      chain = chain.then(() => announce(m)).finally(() => pending--);
-      return chain;
+      recordDropped(queue.push(m, now()));
+      draining ??= drain().finally(() => {
+        draining = null;
+      });
+      return draining;
     },
     get pending() {
-      return pending;
+      return queue.size + speaking;
+    },
+    get audioState() {
+      return state;
     },
     log,
   };

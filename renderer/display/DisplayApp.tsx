@@ -11,6 +11,7 @@ import { useNow } from '../useNow';
 import { announcerFor } from './announce';
 import { FitPages } from './FitPages';
 import { CounterGrid, RecentColumn, WaitingPages } from './HallGrid';
+import { useSpeakerReport } from './useSpeakerReport';
 import '../styles/zones.css';
 
 const FLASH_MS = 10_000;
@@ -53,6 +54,7 @@ export function DisplayApp() {
   const [flash, setFlash] = useState<Flash | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const announcer = useRef(SPEAKER ? announcerFor(location.origin) : null);
+  const sound = useSpeakerReport(announcer.current);
 
   // The zone the host says this screen serves (its enrolled zone, else `?zone=`), once it has answered.
   const zone = display.data ? (display.data.zone?.id ?? null) : URL_ZONE;
@@ -95,6 +97,12 @@ export function DisplayApp() {
 
   return (
     <div className={`display touch-screen${hall ? ' hall' : ''}`}>
+      {sound === 'blocked' && (
+        // The browser holds the sound until a touch (its autoplay rule): say so where the hall sees it.
+        <div className="sound-blocked" role="alert" data-testid="sound-blocked">
+          {both('soundBlocked')}
+        </div>
+      )}
       <header>
         <h1 style={{ display: 'flex', alignItems: 'center', gap: '1vw' }}>
           {d?.office.logo && <img className="logo" src={d.office.logo} alt="" />}

@@ -20,6 +20,8 @@ export const routeCallers: Record<RouteKey, Callers> = {
   health: 'anyone',
   config: 'anyone',
   display: 'anyone',
+  // Only an enrolled display's word counts: a stranger must not mark the hall silent (or heard).
+  reportSpeaker: ['display'],
   getTicket: 'anyone',
   rate: 'anyone',
   session: 'anyone',

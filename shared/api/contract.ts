@@ -47,6 +47,7 @@ export const contract = {
   listCounters: route({ ...routePaths.listCounters, auth: 'public', response: z.array(s.CounterView) }),
   listOfficers: route({ ...routePaths.listOfficers, auth: 'public', response: z.array(s.Officer) }),
   display: route({ ...routePaths.display, auth: 'public', query: s.DisplayQuery, response: s.DisplayState }),
+  reportSpeaker: route({ ...routePaths.reportSpeaker, auth: 'public', body: s.SpeakerReport, response: z.object({ ok: z.literal(true) }) }),
   listServiceGroups: route({ ...routePaths.listServiceGroups, auth: 'public', response: z.array(s.ServiceGroup) }),
   listZones: route({ ...routePaths.listZones, auth: 'public', response: z.array(s.Zone) }),
 

@@ -7,6 +7,7 @@ export const routePaths = {
   listCounters: { method: 'GET', path: '/api/counters' },
   listOfficers: { method: 'GET', path: '/api/officers' },
   display: { method: 'GET', path: '/api/display' },
+  reportSpeaker: { method: 'POST', path: '/api/display/speaker' },
   listServiceGroups: { method: 'GET', path: '/api/service-groups' },
   listZones: { method: 'GET', path: '/api/zones' },
   issueTicket: { method: 'POST', path: '/api/tickets' },

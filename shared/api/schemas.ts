@@ -67,6 +67,23 @@ export const VerifyTicketBody = z.object({ number: TicketNumber.optional(), code
  * fault. `details` (paths, device names, errors) only for enrolled devices and the host's windows.
  */
 export const DatabaseState = z.enum(['ok', 'damaged', 'failing', 'down']);
+/** What a display that speaks calls tells the host about its sound (#31). */
+export const SpeakerReport = z
+  .object({
+    state: z.enum(['playing', 'blocked', 'unsupported']),
+    /** Clips that failed to load since the last report, newest last ("vi/so_5"). */
+    clipFailures: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]+)?\/[A-Za-z0-9_.-]{1,80}$/)).max(20),
+  })
+  .strict();
+export const SpeakerView = z.object({
+  deviceId: z.number().int(),
+  name: z.string(),
+  zoneId: z.number().int().nullable(),
+  state: SpeakerReport.shape.state,
+  since: z.number(),
+  clipFailures: z.number().int(),
+  lastClipFailure: z.string().nullable(),
+});
 export const DiskState = z.enum(['ok', 'low', 'unknown']);
 export const DeviceState = z.enum(['ok', 'down', 'none']);
 export const HealthDetails = z.object({
@@ -79,6 +96,8 @@ export const HealthDetails = z.object({
   printers: z.array(z.object({ printer: z.string(), ready: z.boolean(), message: z.string() })),
   boards: z.array(z.object({ kind: z.string(), port: z.string(), address: z.number(), zoneId: z.number().nullable(), connected: z.boolean() })),
   checkedAt: z.number(),
+  /** Displays that speak calls, connected now (#31): which cannot be heard and which clips failed. */
+  speakers: z.array(SpeakerView).optional(),
 });
 export const Health = z.object({
   ok: z.boolean(),
@@ -88,6 +107,8 @@ export const Health = z.object({
   disk: DiskState,
   printers: DeviceState,
   boards: DeviceState,
+  /** 'silent': a connected display's sound is blocked until someone touches it. Optional: older offices' pushes lack it. */
+  speakers: z.enum(['ok', 'silent', 'none']).optional(),
   details: HealthDetails.optional(),
 });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { Health, HealthDetails } from '../../../shared/api/schemas';
+import type { Health, HealthDetails, SpeakerView } from '../../../shared/api/schemas';
 import type { BoardStatus } from '../boards/boardsService';
 import type { NumberRecovery } from '../recovery/numberRecovery';
 import type { QueueContext } from '../queue/queueContext';
@@ -23,6 +23,8 @@ export interface HealthDeps {
   dataDir: string;
   printers: () => { printer: string; ready: boolean; message: string }[];
   boards: () => BoardStatus[];
+  /** Connected displays that speak calls, with the state of their sound (#31). */
+  speakers?: () => z.infer<typeof SpeakerView>[];
   diskLowBytes?: number;
   statfs?: StatFs;
   now?: () => number;
@@ -76,6 +78,7 @@ export class HealthReport {
       printers: this.d.printers(),
       boards: this.d.boards().map((b) => ({ kind: b.kind, port: b.port, address: b.address, zoneId: b.zoneId, connected: b.connected })),
       checkedAt: this.now(),
+      speakers: this.d.speakers?.() ?? [],
     };
   }
 
@@ -95,7 +98,10 @@ export class HealthReport {
     const disk = d.disk.freeBytes === null ? 'unknown' : d.disk.freeBytes < d.disk.lowBelowBytes ? 'low' : 'ok';
     const printers = d.printers.length === 0 ? 'none' : d.printers.every((p) => p.ready) ? 'ok' : 'down';
     const boards = d.boards.length === 0 ? 'none' : d.boards.every((b) => b.connected) ? 'ok' : 'down';
-    const ok = d.database.state === 'ok' && disk === 'ok' && printers !== 'down' && boards !== 'down';
-    return { ok, ...base, database: d.database.state, disk, printers, boards, ...(detailed ? { details: d } : {}) };
+    const heard = d.speakers ?? [];
+    // A display that cannot be heard is a fault like a printer down: the hall misses its calls.
+    const speakers = heard.length === 0 ? 'none' : heard.every((s) => s.state === 'playing') ? 'ok' : 'silent';
+    const ok = d.database.state === 'ok' && disk === 'ok' && printers !== 'down' && boards !== 'down' && speakers !== 'silent';
+    return { ok, ...base, database: d.database.state, disk, printers, boards, speakers, ...(detailed ? { details: d } : {}) };
   }
 }

@@ -17,6 +17,7 @@ import type { CallOutputs } from '../devices/callOutputs';
 import type { ReportQueries } from '../reports/reportQuery';
 import type { PrinterFleet } from '../devices/printerFleet';
 import type { HealthReport } from '../health/healthReport';
+import type { SpeakerStatus } from '../health/speakerStatus';
 import type { NumberRecovery } from '../recovery/numberRecovery';
 import { encodingProblem } from '../printer/testPage';
 import type { Actor } from '../queue/actor';
@@ -63,6 +64,7 @@ export interface HandlerDeps {
   /** Base URL the pairing QR points at (http://host:port). */
   baseUrl: () => string;
   health: HealthReport;
+  speakers: SpeakerStatus;
   recovery: NumberRecovery;
   /** Devices holding a live connection now (an event stream or a print agent). */
   onlineDevices: () => ReadonlySet<number>;
@@ -167,6 +169,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
     display: ({ query }, call) => {
       const state = queue.views.display(screenZone(call.device?.zoneId, query.zone) ?? undefined);
       return call.device || call.shell ? state : publicDisplay(state);
+    },
+    reportSpeaker: ({ body }, call) => {
+      // The host's own windows never need a tap (Electron lets them play); only enrolled displays report.
+      if (call.device) {
+        d.speakers.report(call.device, body, queue.now());
+        d.health.invalidate();
+      }
+      return { ok: true as const };
     },
     listServiceGroups: () => queue.catalogue.groups(),
     listZones: () => queue.catalogue.zones(),
