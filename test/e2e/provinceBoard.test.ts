@@ -64,6 +64,9 @@ describe('province live board', () => {
     expect(await page.locator('[data-screen="province-sign-in"]').count()).toBe(0);
     expect(await page.textContent('[data-testid="signed-in"]')).toContain('quantri.tinh · Quản trị tỉnh');
     expect(page.url()).toMatch(/\/hub\/$/);
+    // The session is in an HttpOnly cookie: the page's scripts cannot read it.
+    expect((await ctx.cookies()).map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([['motcua_hub', true, 'Strict']]);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
     await page.waitForSelector('[data-testid="live"][data-live="yes"]');
     const row = (id: string) => `tr[data-office="${id}"]`;
     await page.waitForSelector(`${row(idA)} td[data-col="link"]:has-text("gửi lúc")`);
