@@ -120,6 +120,17 @@ describe('province live board', () => {
     await page.waitForSelector(`${row(idB)} td[data-col="waiting"]:text-is("2")`, { timeout: 10_000 });
     expect(await page.textContent(`${row(idB)} td[data-col="link"]`)).toContain('gửi lúc');
     expect(await stayed()).toBe(true);
+
+    // One office's page, from its row: A's figures, today's hours, its health history.
+    await page.click(`${row(idA)} td.name a`);
+    await page.waitForSelector(`[data-testid="office-page"][data-office="${idA}"]`);
+    expect(await page.textContent('[data-testid="office-page"] h2')).toBe('UBND phường Hòa Bình');
+    expect(await page.textContent('[data-fig="served"]')).toBe('1');
+    expect(await page.getAttribute('[data-testid="hours-chart"]', 'aria-label')).toMatch(/^\d+h: 1$/);
+    await page.waitForSelector('[data-testid="health-log"] tr');
+    await page.goBack();
+    await page.waitForSelector(`${row(idB)} td[data-col="waiting"]:text-is("2")`);
+    expect(await stayed()).toBe(true);
     await ctx.close();
   }, 120_000);
 });
