@@ -85,7 +85,11 @@ export function boardAlerts(row: BoardRow, now: number, staleMs = HUB_STALE_MS):
 }
 
 /** Messages pushed over the board's socket. */
-export type BoardMessage = { type: 'rows'; now: number; staleMs: number; rows: BoardRow[] } | { type: 'row'; now: number; staleMs: number; row: BoardRow };
+export type BoardMessage =
+  | { type: 'rows'; now: number; staleMs: number; rows: BoardRow[] }
+  | { type: 'row'; now: number; staleMs: number; row: BoardRow }
+  /** The office was cut off: it leaves the board. */
+  | { type: 'gone'; now: number; staleMs: number; officeId: string };
 
 export interface CounterNow {
   counterId: number;

@@ -118,8 +118,7 @@ export class BoardSockets {
     if (audience.length === 0) return;
     try {
       const row = (await this.d.rows([officeId]))[0];
-      if (!row) return;
-      const msg: BoardMessage = { type: 'row', now: this.d.now(), staleMs: this.d.staleMs, row };
+      const msg: BoardMessage = row ? { type: 'row', now: this.d.now(), staleMs: this.d.staleMs, row } : { type: 'gone', now: this.d.now(), staleMs: this.d.staleMs, officeId };
       for (const w of audience) this.send(w, msg);
     } catch (e) {
       this.d.log({ level: 'error', msg: 'board row failed', office: officeId, error: String(e) });

@@ -48,6 +48,7 @@ export function provinceAdminRoutes(d: ProvinceAdminDeps): HubRouteTable {
       const body = await readForm(req, HubAddOfficeBody);
       const { office, code } = await d.offices.add(body.name);
       d.log({ level: 'info', msg: 'office added', by: admin.name, office: office.id });
+      await d.officeSettings.announce(office.id);
       send(res, 201, { officeId: office.id, name: office.name, code });
     },
     'POST /hub/api/offices/code': async (req, res, send) => {
@@ -62,6 +63,7 @@ export function provinceAdminRoutes(d: ProvinceAdminDeps): HubRouteTable {
       await existing(d, officeId);
       await d.offices.revoke(officeId);
       d.log({ level: 'info', msg: 'office revoked', by: admin.name, office: officeId });
+      await d.officeSettings.announce(officeId);
       send(res, 200, { ok: true });
     },
     'POST /hub/api/offices/threshold': async (req, res, send) => {

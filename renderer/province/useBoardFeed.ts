@@ -30,6 +30,7 @@ export function useBoardFeed(): BoardFeed {
         const msg = JSON.parse(String(ev.data)) as BoardMessage;
         const skewMs = msg.now - Date.now();
         if (msg.type === 'rows') setState({ rows: msg.rows, skewMs, staleMs: msg.staleMs, live: true });
+        else if (msg.type === 'gone') setState((s) => ({ ...s, rows: (s.rows ?? []).filter((r) => r.officeId !== msg.officeId), skewMs, live: true }));
         else
           setState((s) => {
             const rows = s.rows ?? [];
