@@ -40,6 +40,8 @@ export interface HubOptions {
   screensDir?: string;
   /** How long without a push or heartbeat before the board calls an office stale (default 2.5 minutes). */
   staleMs?: number;
+  /** Board socket caps other than the defaults (tests of the caps). */
+  boardLimits?: { sockets?: number; bufferedBytes?: number };
   /** The address people open the hub at, for the printed setup link (default http://HOST:PORT). */
   publicUrl?: string;
 }
@@ -70,7 +72,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
   const setup = new HubSetup(db.pool, users, now);
   const signIn = new HubSignIn(db.pool, users, now);
   const rows = (only: string[] | null) => boardRows(db.pool, { now: now(), timeZone, offices: only });
-  const board = new BoardSockets({ access, rows, now, staleMs, log });
+  const board = new BoardSockets({ access, rows, now, staleMs, limits: o.boardLimits, log });
   const listener = new EventsListener(db.url, (id) => board.officeChanged(id), () => board.refreshAll(), log);
   await listener.start();
   const server: http.Server = createHubServer({

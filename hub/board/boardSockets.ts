@@ -8,9 +8,9 @@ import type { HubAccess } from '../auth/hubAccess';
 
 export const BOARD_SOCKET_PATH = '/hub/api/board/live';
 /** Board sockets one hub process holds: a province has a few dozen people watching. */
-const MAX_SOCKETS = 500;
+export const MAX_BOARD_SOCKETS = 500;
 /** A socket that lets this much pile up unread is a stalled browser: it is closed, not fed. */
-const MAX_BUFFERED_BYTES = 2 << 20;
+export const MAX_BOARD_BUFFERED_BYTES = 2 << 20;
 /** Pushes from one office within this long after a row was sent become one more row at its end. */
 export const BOARD_DEBOUNCE_MS = 250;
 
@@ -25,6 +25,8 @@ export interface BoardSocketsDeps {
   now: () => number;
   /** When the board calls an office stale (HUB_STALE_MS unless the hub was told otherwise). */
   staleMs: number;
+  /** Caps other than the defaults (tests of the caps). */
+  limits?: { sockets?: number; bufferedBytes?: number };
   log: (e: Record<string, unknown>) => void;
 }
 
@@ -36,6 +38,7 @@ export interface BoardSocketsDeps {
 export class BoardSockets {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   private readonly watchers = new Set<Watcher>();
+  private opening = 0;
   private readonly pending = new Map<string, { timer: NodeJS.Timeout; again: boolean }>();
 
   constructor(private readonly d: BoardSocketsDeps) {}
@@ -51,14 +54,22 @@ export class BoardSockets {
     };
     if ((req.url ?? '').split('?')[0] !== BOARD_SOCKET_PATH) return refuse('404 Not Found');
     if (!sameOrigin(req)) return refuse('403 Forbidden');
-    if (this.watchers.size >= MAX_SOCKETS) return refuse('503 Service Unavailable');
+    if (this.watchers.size + this.opening >= (this.d.limits?.sockets ?? MAX_BOARD_SOCKETS)) return refuse('503 Service Unavailable');
     socket.on('error', () => undefined);
+    // Counted from the first byte, so sockets still being signed in cannot slip past the cap together.
+    this.opening++;
     this.d.access.user(req).then(
       (me) => {
-        if (socket.destroyed) return;
-        this.wss.handleUpgrade(req, socket, head, (ws) => this.welcome(ws, me));
+        if (socket.destroyed) return void this.opening--;
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+          this.opening--;
+          this.welcome(ws, me);
+        });
       },
-      () => refuse('401 Unauthorized'),
+      () => {
+        this.opening--;
+        refuse('401 Unauthorized');
+      },
     );
   }
 
@@ -127,7 +138,7 @@ export class BoardSockets {
 
   private send(w: Watcher, msg: BoardMessage): void {
     if (w.ws.readyState !== w.ws.OPEN) return;
-    if (w.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    if (w.ws.bufferedAmount > (this.d.limits?.bufferedBytes ?? MAX_BOARD_BUFFERED_BYTES)) {
       w.ws.terminate();
       return;
     }

@@ -115,3 +115,25 @@ describe('board socket across hub processes', () => {
     ws.close();
   }, 60_000);
 });
+
+describe('board socket caps', () => {
+  it('holds at most its cap of sockets, counted while they sign in; one freed lets the next in', async () => {
+    const h = await startHub({ port: 0, databaseUrl: await pg.database(), log: () => undefined, boardLimits: { sockets: 3 } });
+    open.push(h);
+    const admin = new HubClient(h.port);
+    expect((await admin.post('/hub/api/setup', { token: new URL(h.setupUrl ?? '').searchParams.get('token'), name: 'quantri.tinh', password: 'Hue-tinh-2026-an-toan' })).status).toBe(201);
+    // Six at once: three held, three refused, whatever order their sign-in checks finish in.
+    const tries = await Promise.allSettled(Array.from({ length: 6 }, () => admin.board()));
+    const held = tries.flatMap((t) => (t.status === 'fulfilled' ? [t.value] : []));
+    expect(held).toHaveLength(3);
+    expect(tries.filter((t) => t.status === 'rejected').map((t) => String((t as PromiseRejectedResult).reason))).toEqual(Array(3).fill('Error: board socket refused: 503'));
+    expect(h.board.count).toBe(3);
+    const gone = new Promise((r) => held[0]?.ws.once('close', r));
+    held[0]?.ws.close();
+    await gone;
+    await eventually(() => h.board.count === 2);
+    const next = await admin.board();
+    expect(h.board.count).toBe(3);
+    for (const s of [...held.slice(1), next]) s.ws.close();
+  }, 60_000);
+});
