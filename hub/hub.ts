@@ -7,6 +7,8 @@ import { HubSessions } from './auth/hubSessions';
 import { HubSetup } from './auth/hubSetup';
 import { HubSignIn } from './auth/hubSignIn';
 import { HubUsers } from './auth/hubUsers';
+import { CatalogueStore } from './catalogue/catalogueStore';
+import { OfficeExtrasStore } from './catalogue/officeExtrasStore';
 import { boardRows } from './board/boardQuery';
 import { BoardSockets } from './board/boardSockets';
 import { EventsListener } from './board/eventsListener';
@@ -19,7 +21,9 @@ import { OfficeAlertSettings } from './offices/officeAlertSettings';
 import { OfficeRegistry } from './offices/officeRegistry';
 import { hubStaticFiles } from './server/hubStatic';
 import { createHubServer } from './server/hubHttp';
+import { catalogueRoutes } from './server/catalogueRoutes';
 import { officeLinkRoutes } from './server/officeLinkRoutes';
+import { OfficeCredentials } from './server/officeCredential';
 import { provinceAdminRoutes } from './server/provinceAdminRoutes';
 import { provinceAuthRoutes } from './server/provinceAuthRoutes';
 import { provinceBoardRoutes } from './server/provinceBoardRoutes';
@@ -54,6 +58,9 @@ export interface Hub {
   board: BoardSockets;
   /** While the hub has no user: the one-time link that makes the first province admin. */
   setupUrl: string | null;
+  catalogue: CatalogueStore;
+  /** What each office last said beyond its health: devices' last contact, last backup, catalogue version. */
+  extras: OfficeExtrasStore;
   close(): Promise<void>;
 }
 
@@ -75,9 +82,24 @@ export async function startHub(o: HubOptions): Promise<Hub> {
   const board = new BoardSockets({ access, rows, now, staleMs, limits: o.boardLimits, log });
   const listener = new EventsListener(db.url, (id) => board.officeChanged(id), () => board.refreshAll(), log);
   await listener.start();
+  const credentials = new OfficeCredentials(offices, db.pool, now);
+  const catalogue = new CatalogueStore(db.pool);
+  const extras = new OfficeExtrasStore(db.pool, now);
   const server: http.Server = createHubServer({
     routes: [
-      officeLinkRoutes({ db: db.pool, offices, applier, log, now }),
+      officeLinkRoutes({
+        db: db.pool,
+        offices,
+        credentials,
+        applier,
+        afterPush: async (officeId, batch) => {
+          if (batch.extras) await extras.record(officeId, batch.extras, batch.sentAt);
+        },
+        catalogueVersion: () => catalogue.latestVersion(),
+        log,
+        now,
+      }),
+      catalogueRoutes({ credentials, catalogue }),
       provinceAuthRoutes({ setup, sessions, signIn, access, signedOut: (id) => board.closeUser(id), log }),
       provinceAdminRoutes({ access, users, offices, officeSettings: new OfficeAlertSettings(db.pool), passwordReset: (id) => board.closeUser(id), log }),
       provinceBoardRoutes({ access, rows, officePage: (id) => officePage(db.pool, { officeId: id, now: now(), timeZone }), now, staleMs }),
@@ -103,6 +125,8 @@ export async function startHub(o: HubOptions): Promise<Hub> {
     signIn,
     board,
     setupUrl,
+    catalogue,
+    extras,
     close: async () => {
       await listener.close();
       await board.close();

@@ -4,11 +4,17 @@
 // On a hub with no user yet, each start prints a one-time setup link (24 h) that makes the first
 // province admin; `--public-url https://hub.tinh.gov.vn` names the address people open it at.
 // `office list`, `office revoke --id ID`, `office code --id ID` (a fresh join code) likewise.
+// `catalogue publish --data DIR --file catalogue.json|.xlsx` publishes the next catalogue version
+// (all of it or, with the reasons on stderr, nothing); `catalogue list` prints each version and the
+// offices running it; `catalogue offices` prints the version each office has applied.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHub } from '../hub/hub';
 import { openHubDatabase } from '../hub/hubDatabase';
 import { OfficeRegistry } from '../hub/offices/officeRegistry';
+import { readCatalogueFile } from '../hub/catalogue/catalogueFile';
+import { CatalogueStore } from '../hub/catalogue/catalogueStore';
+import { AppError } from '../shared/errors';
 
 function fail(msg: string): never {
   process.stderr.write(`motcua hub: ${msg}\n`);
@@ -16,10 +22,10 @@ function fail(msg: string): never {
 }
 
 const argv = process.argv.slice(2);
-const command = argv[0] === 'office' ? `office ${argv[1] ?? ''}` : 'serve';
+const command = argv[0] === 'office' || argv[0] === 'catalogue' ? `${argv[0]} ${argv[1] ?? ''}` : 'serve';
 const { values } = parseArgs({
   args: command === 'serve' ? argv : argv.slice(2),
-  options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' }, name: { type: 'string' }, id: { type: 'string' }, 'public-url': { type: 'string' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' }, name: { type: 'string' }, id: { type: 'string' }, file: { type: 'string' }, 'public-url': { type: 'string' } },
   strict: true,
 });
 const databaseUrl = values['database-url'] ?? process.env.MOTCUA_HUB_DATABASE_URL;
@@ -35,6 +41,46 @@ if (command === 'serve') {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+} else if (command.startsWith('catalogue ')) {
+  // Read and validate before the database is opened: a bad file publishes nothing and starts nothing.
+  const file = values.file ? path.resolve(values.file) : null;
+  if (!['catalogue publish', 'catalogue list', 'catalogue offices'].includes(command)) fail('usage: hub catalogue publish --file FILE | catalogue list | catalogue offices  [--data DIR | --database-url URL]');
+  if (command === 'catalogue publish' && !file) fail('--file catalogue.json (or .xlsx) is needed');
+  let procedures: Awaited<ReturnType<typeof readCatalogueFile>> = [];
+  if (command === 'catalogue publish') {
+    try {
+      procedures = await readCatalogueFile(file as string);
+    } catch (e) {
+      if (e instanceof AppError) fail(`không công bố (nothing published): ${e.message}`);
+      throw e;
+    }
+  }
+  const db = await openHubDatabase({ databaseUrl, dataDir });
+  const catalogue = new CatalogueStore(db.pool);
+  try {
+    if (command === 'catalogue publish') {
+      let v: Awaited<ReturnType<typeof catalogue.publish>>;
+      try {
+        v = await catalogue.publish(procedures, path.basename(file as string));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        // Stop a trial's embedded PostgreSQL before leaving: fail() exits at once.
+        await db.close();
+        fail(`không công bố (nothing published): ${e.message}`);
+      }
+      process.stdout.write(JSON.stringify({ published: v.version, procedures: v.procedureCount, ...v.change, at: new Date(v.publishedAt).toISOString() }) + '\n');
+    } else if (command === 'catalogue list') {
+      const offices = await catalogue.officeVersions();
+      for (const v of await catalogue.list()) {
+        const running = offices.filter((o) => o.catalogueVersion === v.version).map((o) => o.name);
+        process.stdout.write(JSON.stringify({ version: v.version, publishedAt: new Date(v.publishedAt).toISOString(), procedures: v.procedureCount, source: v.source, offices: running }) + '\n');
+      }
+    } else {
+      for (const o of await catalogue.officeVersions()) process.stdout.write(JSON.stringify(o) + '\n');
+    }
+  } finally {
+    await db.close();
+  }
 } else {
   const db = await openHubDatabase({ databaseUrl, dataDir });
   const offices = new OfficeRegistry(db.pool);

@@ -140,6 +140,9 @@ export const OfficeConfig = z.object({
   skipMinSeconds: z.number().int().min(0).max(600).default(60),
   /** Seconds without a touch before the kiosk returns to its start screen. */
   kioskIdleSeconds: z.number().int().min(10).max(600).default(30),
+  /** The kiosk starts (and returns after each citizen) in large text (200 %) / high contrast (#31). */
+  kioskLargeText: z.boolean().default(false),
+  kioskHighContrast: z.boolean().default(false),
   /**
    * The office hands out paper tickets (asked at setup). Without a printer the kiosk shows the ticket
    * on screen as the citizen's ticket, not as a failed print.

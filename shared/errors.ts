@@ -66,6 +66,10 @@ export const errorCatalog = {
   BATCH_MALFORMED: { status: 400, vi: 'Gói dữ liệu đồng bộ không hợp lệ', en: 'Malformed sync batch' },
   SEQUENCE_GAP: { status: 409, vi: 'Gói dữ liệu bị hở số thứ tự sự kiện', en: 'Sync batch leaves a sequence gap' },
   EVENT_FROM_FUTURE: { status: 422, vi: 'Sự kiện có thời điểm ở tương lai: đồng hồ văn phòng sai', en: 'Event stamped in the future: the office clock is wrong' },
+  // The province's catalogue (#29).
+  CATALOGUE_INVALID: { status: 400, vi: 'Tệp danh mục thủ tục của tỉnh không hợp lệ; chưa công bố gì', en: 'The province catalogue file is invalid; nothing was published' },
+  CATALOGUE_NOT_PULLED: { status: 409, vi: 'Văn phòng chưa nhận được phiên bản danh mục này từ tỉnh', en: 'This office has not received that catalogue version' },
+  CATALOGUE_CHOICE_NEEDED: { status: 409, vi: 'Còn mục xung đột chưa chọn giữ bản của văn phòng hay lấy bản của tỉnh', en: 'Some conflicts still need a choice: keep the office’s version or take the province’s' },
   PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn', en: 'Pairing code is wrong or expired' },
   SETUP_REQUIRED: { status: 409, vi: 'Hệ thống chưa được cài đặt lần đầu', en: 'First-time setup has not been done' },
   SETUP_TOKEN_INVALID: { status: 403, vi: 'Liên kết cài đặt không đúng hoặc đã hết hạn', en: 'Setup link is wrong or expired' },

@@ -78,6 +78,23 @@ export const HubEvent = z
   .strict();
 export type HubEvent = z.infer<typeof HubEvent>;
 
+/**
+ * More of the office's state for the province's health view (all optional: an older office sends
+ * none): its enrolled devices' last contact, when its last backup was made, the catalogue version
+ * it has applied. Times on the office's clock; no device credentials or addresses.
+ */
+export const OfficeExtras = z
+  .object({
+    devices: z
+      .array(z.object({ kind: z.enum(['kiosk', 'counter', 'rating', 'display', 'admin']), name: z.string().max(120), lastSeenAt: z.number().int().nullable() }).strict())
+      .max(500)
+      .optional(),
+    lastBackupAt: z.number().int().nullable().optional(),
+    catalogueVersion: z.number().int().positive().nullable().optional(),
+  })
+  .strict();
+export type OfficeExtras = z.infer<typeof OfficeExtras>;
+
 export const PushBatch = z
   .object({
     generation: Generation,
@@ -88,13 +105,19 @@ export const PushBatch = z
     events: z.array(HubEvent).max(HUB_BATCH_EVENTS),
     /** The office's /api/health with its details as of sending: rides on every push and on the idle heartbeat. */
     health: Health.optional(),
+    extras: OfficeExtras.optional(),
   })
   .strict();
 export type PushBatch = z.infer<typeof PushBatch>;
 export type OfficeHealth = z.infer<typeof Health>;
 
 /** The highest sequence the hub holds with nothing missing below it, for this generation. */
-export const PushAnswer = z.object({ generation: Generation, ackedSeq: z.number().int().min(0) });
+export const PushAnswer = z.object({
+  generation: Generation,
+  ackedSeq: z.number().int().min(0),
+  /** The province's latest published catalogue version (null: none yet); an older hub does not say. */
+  catalogueVersion: z.number().int().positive().nullable().optional(),
+});
 export type PushAnswer = z.infer<typeof PushAnswer>;
 
 export const HubErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -46,6 +46,9 @@ import { TimeWatch } from './timeWatch';
 import { OutboxReader } from './province/outboxReader';
 import { ProvinceLinkFile } from './province/provinceLinkFile';
 import { ProvinceAdmin } from './province/provinceAdmin';
+import { CatalogueApply } from './province/catalogueApply';
+import { CatalogueCopy } from './province/catalogueCopy';
+import { officeExtras } from './province/officeExtras';
 import { startProvinceSync } from './province/provinceSync';
 import { SpeakerStatus } from './health/speakerStatus';
 import type { ProvinceSync } from './province/provinceSync';
@@ -95,6 +98,8 @@ export interface HostOptions {
   provinceIdleMs?: number;
   /** How long an idle province link waits before pushing its health alone (ms); a minute by default. */
   provinceHeartbeatMs?: number;
+  /** How often the province's catalogue is asked for when no push answer says it changed (ms); 5 minutes by default. */
+  provinceCataloguePollMs?: number;
   /** A better_sqlite3.node to load instead of the one under node_modules (MOTCUA_SQLITE_ADDON). */
   sqliteAddon?: string;
   /** Tests and benches: socket caps other than those cut from the open-file limit. */
@@ -234,6 +239,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   const health = new HealthReport({ db, ctx: queue.ctx, recovery, dataDir: o.dataDir, printers: () => printers.health(), boards: () => outputs.boardStatus(), speakers: () => speakers.list(onlineDevices()), diskLowBytes: o.diskLowBytes });
   const provinceLinks = new ProvinceLinkFile(o.dataDir);
   const outbox = new OutboxReader(db);
+  const catalogueCopy = new CatalogueCopy(db);
   // The province hub (#29): pushed to while a link exists (province-link.json); never waited for.
   const province = startProvinceSync({
     links: provinceLinks,
@@ -244,9 +250,12 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     // The office's own clock, as its events carry: the hub measures how far it is from its own.
     now: queue.now,
     health: () => health.view({ version: o.version, time: queue.now() }, true),
+    extras: officeExtras({ db, backupDir: path.join(o.dataDir, 'backups'), appliedCatalogue: () => catalogueCopy.appliedVersion() }),
+    catalogue: catalogueCopy,
+    cataloguePollMs: o.provinceCataloguePollMs,
   });
 
-  const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province);
+  const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province, catalogueCopy, new CatalogueApply(queue, catalogueCopy));
   const handlers = createHandlers({ health, speakers, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices, province: provinceAdmin });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));

@@ -89,6 +89,31 @@ CREATE TABLE office_tickets (
 CREATE INDEX office_tickets_day ON office_tickets (office_id, business_day);
 `,
   `
+-- The province's service catalogue: numbered versions, immutable once published (the trigger
+-- refuses any change), and what each office last said about itself beyond its /api/health: its
+-- devices' last contact, its last backup, the catalogue version it has applied.
+CREATE TABLE catalogue_versions (
+  version INTEGER PRIMARY KEY CHECK (version > 0),
+  published_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  source TEXT NOT NULL DEFAULT '',
+  procedure_count INTEGER NOT NULL,
+  procedures JSONB NOT NULL
+);
+CREATE FUNCTION catalogue_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'a published catalogue version never changes';
+END $$;
+CREATE TRIGGER catalogue_versions_immutable BEFORE UPDATE OR DELETE ON catalogue_versions
+  FOR EACH ROW EXECUTE FUNCTION catalogue_versions_immutable();
+CREATE TABLE office_extras (
+  office_id TEXT PRIMARY KEY REFERENCES offices(id),
+  reported_at TIMESTAMPTZ NOT NULL,
+  catalogue_version INTEGER,
+  last_backup_at TIMESTAMPTZ,
+  devices JSONB NOT NULL DEFAULT '[]'
+);
+`,
+  `
 -- Guess budgets shared by every hub process (hub/guessing/sharedGuessBudget.ts). Unlogged: a
 -- bucket is worth no fsync, and a database crash only hands out one fresh budget.
 CREATE UNLOGGED TABLE guess_buckets (

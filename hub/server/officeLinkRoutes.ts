@@ -5,6 +5,7 @@ import { HUB_BATCH_GZIP_BYTES, JoinBody, PushBatch } from '../../shared/hubProto
 import { SharedGuessBudget } from '../guessing/sharedGuessBudget';
 import type { BatchApplier } from '../ingest/batchApplier';
 import type { OfficeRegistry } from '../offices/officeRegistry';
+import type { OfficeCredentials } from './officeCredential';
 import { guesserOf, inflate, parseJson, readBody } from './httpBody';
 import type { HubRouteTable } from './hubRoutes';
 
@@ -13,7 +14,13 @@ const JOIN_BODY_BYTES = 4096;
 export interface OfficeLinkDeps {
   db: pg.Pool;
   offices: OfficeRegistry;
+  /** The credential check and its guess budget, shared with every other route an office calls. */
+  credentials: OfficeCredentials;
   applier: BatchApplier;
+  /** After a push is applied: what the office said beyond its events and health. */
+  afterPush?: (officeId: string, batch: PushBatch) => Promise<void>;
+  /** The province's latest catalogue version, told in every push answer so an office pulls only when it changed. */
+  catalogueVersion?: () => Promise<number | null>;
   log: (e: Record<string, unknown>) => void;
   now: () => number;
 }
@@ -25,7 +32,6 @@ export interface OfficeLinkDeps {
  */
 export function officeLinkRoutes(d: OfficeLinkDeps): HubRouteTable {
   const joins = new SharedGuessBudget(d.db, { name: 'join', perGuesser: { perMinute: 5, burst: 10 }, overall: { perMinute: 60, burst: 200 }, refusal: 'JOIN_CODE_LOCKED', now: d.now });
-  const credentials = new SharedGuessBudget(d.db, { name: 'credential', perGuesser: { perMinute: 30, burst: 30 }, overall: { perMinute: 600, burst: 600 }, refusal: 'RATE_LIMITED', now: d.now });
   return {
     'GET /hub/api/health': async (_req, res, send) => send(res, 200, { ok: true }),
     'POST /hub/api/join': async (req, res, send) => {
@@ -36,15 +42,13 @@ export function officeLinkRoutes(d: OfficeLinkDeps): HubRouteTable {
       send(res, 200, answer);
     },
     'POST /hub/api/push': async (req, res, send) => {
-      const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(req.headers.authorization ?? '')?.[1];
-      const office = await credentials.attemptAsync(guesserOf(req), async () => {
-        if (!token) throw new AppError('HUB_CREDENTIAL_INVALID');
-        return d.offices.authenticate(token);
-      }, isError('HUB_CREDENTIAL_INVALID'));
+      const office = await d.credentials.office(req);
       const body = inflate(await readBody(req, HUB_BATCH_GZIP_BYTES), req.headers['content-encoding']);
       const batch = PushBatch.safeParse(parseJson(body));
       if (!batch.success) throw new AppError('BATCH_MALFORMED', batch.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      send(res, 200, await d.applier.apply(office.id, batch.data));
+      const answer = await d.applier.apply(office.id, batch.data);
+      await d.afterPush?.(office.id, batch.data);
+      send(res, 200, d.catalogueVersion ? { ...answer, catalogueVersion: await d.catalogueVersion() } : answer);
     },
   };
 }

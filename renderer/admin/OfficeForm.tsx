@@ -7,7 +7,7 @@ import { OfficeHoursForm } from './OfficeHoursForm';
 import { PriorityStrategyEditor } from './PriorityStrategyEditor';
 import { SettingForm, useOfficeField, useOfficeFields, useSettingSave } from './SettingForm';
 
-const FIELDS = ['name', 'nameEn', 'address', 'logo', 'marquee', 'ticketFooter', 'ratingLevels', 'languages', 'kioskIdleSeconds', 'skipMinSeconds', 'dayBoundaryMinutes', 'priorityStrategy', 'serviceAgingMinutes'] as const;
+const FIELDS = ['name', 'nameEn', 'address', 'logo', 'marquee', 'ticketFooter', 'ratingLevels', 'languages', 'kioskIdleSeconds', 'kioskLargeText', 'kioskHighContrast', 'skipMinSeconds', 'dayBoundaryMinutes', 'priorityStrategy', 'serviceAgingMinutes'] as const;
 
 function officeErrors(t: Dict, d: { name: string; kioskIdleSeconds: number; skipMinSeconds: number; serviceAgingMinutes: number }): string[] {
   const errors: string[] = [];
@@ -90,6 +90,8 @@ function OfficeInfoForm() {
           <Field label={t.offcIdle} help={t.offcIdleHelp}>
             <input type="number" min={10} max={600} value={d.kioskIdleSeconds} onChange={(e) => set({ kioskIdleSeconds: Math.round(Number(e.target.value)) })} />
           </Field>
+          <CheckField label={t.offcLargeText} help={t.offcAccessHelp} checked={d.kioskLargeText} onChange={(v) => set({ kioskLargeText: v })} />
+          <CheckField label={t.offcHighContrast} help={t.offcAccessHelp} checked={d.kioskHighContrast} onChange={(v) => set({ kioskHighContrast: v })} />
           <Field label={t.offcSkip} help={t.offcSkipHelp}>
             <input type="number" min={0} max={600} value={d.skipMinSeconds} onChange={(e) => set({ skipMinSeconds: Math.round(Number(e.target.value)) })} data-testid="skip-min-seconds" />
           </Field>

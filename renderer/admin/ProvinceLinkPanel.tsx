@@ -4,6 +4,7 @@ import { useQuery } from '../api/hooks';
 import { useLang } from '../i18n';
 import { formatTime } from '../time';
 import { Field } from './FormField';
+import { ProvinceCataloguePanel } from './ProvinceCataloguePanel';
 import { SettingForm, useSettingSave } from './SettingForm';
 
 /** How often the tab re-reads the link: pushes are not events on the office's own stream. */
@@ -42,6 +43,7 @@ export function ProvinceLinkPanel() {
     </SettingForm>
   );
   return (
+    <div className="admin-stack">
     <div className="admin-two">
       <section className="panel admin-form" data-testid="province-status">
         <h2>{t.provStatus}</h2>
@@ -76,6 +78,8 @@ export function ProvinceLinkPanel() {
         )}
       </section>
       {form}
+    </div>
+    {v?.joined && <ProvinceCataloguePanel pulled={v.cataloguePulled} pullError={v.catalogueError} />}
     </div>
   );
 }

@@ -151,6 +151,8 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
           resolve();
         };
     });
+    // A finished call's nodes leave the graph, so a display open for months does not keep them.
+    gain.disconnect();
     return { start, end: t };
   };
 

@@ -12,6 +12,8 @@ import { documentsFor } from '../../shared/serviceDocuments';
 import { reopenText } from '../reopenText';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
+import { AccessibilityPanel } from './AccessibilityPanel';
+import type { KioskAccess } from './AccessibilityPanel';
 import { HostDownNotice } from './HostDownNotice';
 import { RateLookup } from './RateLookup';
 import { useTicketScanner } from './scannerInput';
@@ -59,13 +61,18 @@ export function KioskApp() {
   // Where the kiosk stands; a kiosk of the whole office counts as standing in the first zone.
   const kioskZoneId = screenZone(device.data?.zoneId, URL_ZONE) ?? zones.data?.[0]?.id ?? null;
 
+  // Large text and high contrast: the office's default for each citizen, changed by the citizen for themselves.
+  const defaults: KioskAccess = config.data?.kioskAccess ?? { largeText: false, highContrast: false };
+  const [chosenAccess, setAccess] = useState<KioskAccess | null>(null);
+  const access = chosenAccess ?? defaults;
   const home = useCallback(() => {
     setStep({ kind: 'home' });
     setBrowse(BROWSE_TOP);
     failure.clear();
     setLang('vi');
+    setAccess(null);
   }, [setLang, failure.clear]);
-  const idleLeft = useIdle(IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi');
+  const idleLeft = useIdle(IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi' || chosenAccess !== null);
 
   useEffect(() => {
     const block = (e: Event) => e.preventDefault();
@@ -122,7 +129,7 @@ export function KioskApp() {
             : t.closed;
 
   return (
-    <div className="kiosk touch-screen">
+    <div className={`kiosk touch-screen${access.largeText ? ' a11y-large' : ''}${access.highContrast ? ' a11y-contrast' : ''}`} data-large-text={access.largeText} data-high-contrast={access.highContrast}>
       <div className="topbar">
         {config.data?.office.logo && <img className="logo" src={config.data.office.logo} alt="" />}
         <div style={{ flex: 1 }}>
@@ -241,6 +248,7 @@ export function KioskApp() {
             <span>{t.idleStay}</span>
           </div>
         )}
+        <AccessibilityPanel access={access} onChange={setAccess} />
         {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
           <button type="button" className="btn-secondary" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} data-testid="lang">
             {t.language}

@@ -94,6 +94,8 @@ export const routeCallers: Record<RouteKey, Callers> = {
   provinceLink: ADMIN,
   provinceJoin: ADMIN,
   provincePushNow: ADMIN,
+  provinceCatalogue: ADMIN,
+  provinceCatalogueApply: ADMIN,
   recoverNumbering: ADMIN,
 
   // Setup needs its one-time token, pairing its one-time code: both are checked by the handler.

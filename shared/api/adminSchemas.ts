@@ -229,5 +229,45 @@ export const ProvinceLinkView = z.object({
   pendingEvents: z.number().int().min(0),
   generation: z.string().nullable(),
   generationReason: z.string().nullable(),
+  /** The newest catalogue version pulled from the province (its panel reloads when this moves). */
+  cataloguePulled: z.number().int().nullable(),
+  /** Why the last pull of the catalogue failed, in Vietnamese; null when it worked. */
+  catalogueError: z.string().nullable(),
+});
+const FieldChange = z.object({ field: z.enum(['nameVi', 'nameEn', 'documents', 'documentsEn']), local: z.union([z.string(), z.array(z.string())]), province: z.union([z.string(), z.array(z.string())]) });
+const CatalogueItem = z.object({
+  code: z.string(),
+  nameVi: z.string(),
+  field: z.string(),
+  serviceId: z.number().int().nullable(),
+  serviceName: z.string().nullable(),
+  updates: z.array(FieldChange),
+  conflicts: z.array(FieldChange),
+  newLink: z.boolean(),
+});
+/** The province's catalogue at this office (#29): what the province published, what the office runs, and what applying would do. */
+export const ProvinceCatalogueView = z.object({
+  published: z.object({ version: z.number().int(), publishedAt: z.number(), receivedAt: z.number(), procedures: z.number().int() }).nullable(),
+  applied: z.object({ version: z.number().int(), appliedAt: z.number() }).nullable(),
+  diff: z
+    .object({
+      added: z.array(CatalogueItem),
+      changed: z.array(CatalogueItem),
+      conflicts: z.array(CatalogueItem),
+      removed: z.array(z.object({ code: z.string(), serviceId: z.number().int(), serviceName: z.string() })),
+      unchanged: z.number().int(),
+    })
+    .nullable(),
+  /** Why the last pull failed, in Vietnamese; null when it worked. */
+  pullError: z.string().nullable(),
+});
+/** Apply version N: per conflicting procedure (by code), keep the office's values or take the province's. */
+export const ProvinceCatalogueApplyBody = z.strictObject({
+  version: z.number().int().positive(),
+  choices: z.record(z.string().max(40), z.enum(['local', 'province'])).default({}),
+});
+export const ProvinceCatalogueApplyResult = z.object({
+  result: z.object({ version: z.number().int(), added: z.number().int(), updated: z.number().int(), keptLocal: z.number().int(), tookProvince: z.number().int(), unlinked: z.number().int() }),
+  view: ProvinceCatalogueView,
 });
 export const ProvinceJoinBody = z.strictObject({ hubUrl: z.string().trim().min(4).max(300), code: z.string().trim().min(4).max(40) });

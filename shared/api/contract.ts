@@ -111,6 +111,8 @@ export const contract = {
   provinceLink: route({ ...routePaths.provinceLink, auth: 'admin', response: a.ProvinceLinkView }),
   provinceJoin: route({ ...routePaths.provinceJoin, auth: 'admin', body: a.ProvinceJoinBody, response: a.ProvinceLinkView }),
   provincePushNow: route({ ...routePaths.provincePushNow, auth: 'admin', response: a.ProvinceLinkView }),
+  provinceCatalogue: route({ ...routePaths.provinceCatalogue, auth: 'admin', response: a.ProvinceCatalogueView }),
+  provinceCatalogueApply: route({ ...routePaths.provinceCatalogueApply, auth: 'admin', body: a.ProvinceCatalogueApplyBody, response: a.ProvinceCatalogueApplyResult }),
   recoverNumbering: route({ ...routePaths.recoverNumbering, auth: 'admin', body: a.RecoverNumberingBody, response: a.RecoveryView }),
   alerts: route({ ...routePaths.alerts, auth: 'staff', response: z.array(a.WaitAlert) }),
   officeOverview: route({ ...routePaths.officeOverview, auth: 'admin', response: a.OfficeOverview }),

@@ -65,6 +65,8 @@ export const routePaths = {
   provinceLink: { method: 'GET', path: '/api/admin/province' },
   provinceJoin: { method: 'POST', path: '/api/admin/province/join' },
   provincePushNow: { method: 'POST', path: '/api/admin/province/push' },
+  provinceCatalogue: { method: 'GET', path: '/api/admin/province/catalogue' },
+  provinceCatalogueApply: { method: 'POST', path: '/api/admin/province/catalogue' },
   recoverNumbering: { method: 'POST', path: '/api/admin/database-recovery' },
   alerts: { method: 'GET', path: '/api/alerts' },
   officeOverview: { method: 'GET', path: '/api/admin/overview' },

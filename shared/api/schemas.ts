@@ -304,6 +304,8 @@ export const PublicConfig = z.object({
   pauseReasons: z.array(z.object({ code: z.string(), vi: z.string(), en: z.string() })),
   timeZone: z.string(),
   kioskIdleSeconds: z.number().int(),
+  /** How the kiosk starts for each citizen; anyone can change it for themselves with one tap. */
+  kioskAccess: z.object({ largeText: z.boolean(), highContrast: z.boolean() }),
   languages: z.array(z.string()),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;

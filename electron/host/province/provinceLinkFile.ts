@@ -20,6 +20,8 @@ export interface ProvinceLink {
   lastError: string | null;
   /** Why the generation last changed (a restore), for the admin and the log. */
   generationReason: string | null;
+  /** Why the last pull of the province's catalogue failed (null: it worked); absent in links from before the catalogue. */
+  catalogueError?: string | null;
 }
 
 export const newGeneration = (): string => crypto.randomBytes(9).toString('base64url');

@@ -1,7 +1,9 @@
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { HUB_BATCH_EVENTS, HUB_HEARTBEAT_MS, PushAnswer } from '../../../shared/hubProtocol';
-import type { OfficeHealth } from '../../../shared/hubProtocol';
+import type { OfficeExtras, OfficeHealth } from '../../../shared/hubProtocol';
+import { CatalogueAnswer } from '../../../shared/provinceCatalogue';
+import type { CatalogueVersion } from '../../../shared/provinceCatalogue';
 import type { PushBatch } from '../../../shared/hubProtocol';
 import type { OutboxReader } from './outboxReader';
 import { newGeneration } from './provinceLinkFile';
@@ -24,15 +26,22 @@ export interface ProvinceSyncOptions {
   health?: () => OfficeHealth;
   /** How long an idle link waits before it pushes its health alone (ms). */
   heartbeatMs?: number;
+  /** Devices, last backup, applied catalogue: sent with the health. */
+  extras?: () => OfficeExtras;
+  /** Where pulled catalogue versions are kept; without it the catalogue is not pulled. */
+  catalogue?: { latestVersion(): number | null; store(v: CatalogueVersion): void };
+  /** How often the catalogue is asked for even when no push answer says it changed (ms). */
+  cataloguePollMs?: number;
 }
 
 export interface ProvinceSync {
-  /** Push now instead of at the next tick (tests, the admin's "send now"). */
+  /** Push now instead of at the next tick, even with nothing new (the admin's "send now", an applied catalogue). */
   kick(): void;
   stop(): Promise<void>;
 }
 
 const RETRY_MIN_MS = 1000;
+const CATALOGUE_POLL_MS = 5 * 60_000;
 const RETRY_MAX_MS = 60_000;
 
 /**
@@ -51,6 +60,53 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
   let running: Promise<void> | null = null;
   let failures = 0;
   let abort: AbortController | null = null;
+  let cataloguePulledAt = -Infinity;
+  /** Set by kick(): the next round pushes even with nothing new, so the hub's answer (and its catalogue version) comes at once. */
+  let forced = false;
+  /**
+   * An older hub refuses a batch with fields it does not know, so the extras go only to a hub that
+   * has shown it takes them (its push answer names the catalogue version): from the second push on.
+   */
+  let hubTakesExtras = false;
+  const cataloguePollMs = o.cataloguePollMs ?? CATALOGUE_POLL_MS;
+
+  /**
+   * After a good push: the province's catalogue when the hub says a newer version exists, or every
+   * few minutes in case (an older hub does not say). The office's version rides along, so an
+   * unchanged catalogue is a 304 with no body. A failure here is noted, never the push's.
+   */
+  const pullCatalogue = async (link: ProvinceLink, hubHas: number | null | undefined) => {
+    const store = o.catalogue;
+    if (!store) return;
+    const have = store.latestVersion();
+    const newer = typeof hubHas === 'number' && hubHas > (have ?? 0);
+    if (!newer && now() - cataloguePulledAt < cataloguePollMs) return;
+    cataloguePulledAt = now();
+    let problem: string | null = null;
+    try {
+      const res = await (o.fetch ?? fetch)(`${link.hubUrl}/hub/api/catalogue${have ? `?have=${have}` : ''}`, {
+        headers: { authorization: `Bearer ${link.credential}`, ...(have ? { 'if-none-match': `"v${have}"` } : {}) },
+        signal: AbortSignal.any([AbortSignal.timeout(30_000), ...(abort ? [abort.signal] : [])]),
+      });
+      if (res.status !== 304) {
+        const body = (await res.json().catch(() => null)) as unknown;
+        if (!res.ok) {
+          const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+          throw new Error(`${err?.code ?? res.status}: ${err?.message ?? res.statusText}`);
+        }
+        const answer = CatalogueAnswer.parse(body);
+        if (answer.catalogue && answer.catalogue.version > (have ?? 0)) {
+          store.store(answer.catalogue);
+          o.log({ level: 'info', msg: 'province catalogue pulled', version: answer.catalogue.version, procedures: answer.catalogue.procedures.length });
+        }
+      }
+    } catch (e) {
+      problem = `Danh mục thủ tục: ${failureText(e)}`;
+      o.log({ level: 'warn', msg: 'province catalogue: pull failed', error: problem });
+    }
+    const current = o.links.read();
+    if (current && (current.catalogueError ?? null) !== problem) o.links.write({ ...current, catalogueError: problem });
+  };
 
   const schedule = (ms: number) => {
     if (stopped) return;
@@ -74,9 +130,14 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
     const link = checkGeneration(stored, o.outbox.lastSeq());
     if (link !== stored) o.links.write(link);
     const events = o.outbox.after(link.ackedSeq, batchEvents);
+    const force = forced;
+    forced = false;
     // Nothing new: only the heartbeat, so the province can tell a quiet office from one cut off.
-    if (events.length === 0 && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) return 'idle';
-    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}) };
+    if (events.length === 0 && !force && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) {
+      await pullCatalogue(link, undefined);
+      return 'idle';
+    }
+    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(o.extras && hubTakesExtras ? { extras: o.extras() } : {}) };
     abort = new AbortController();
     const timeout = setTimeout(() => abort?.abort(), 30_000);
     try {
@@ -99,10 +160,15 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
         throw new Error(`${err?.code ?? res.status}: ${err?.message ?? res.statusText}`);
       }
       const answer = PushAnswer.parse(body);
+      const told = answer.catalogueVersion !== undefined;
+      // It takes them now: say them at once rather than at the next heartbeat.
+      if (told && !hubTakesExtras && o.extras) forced = true;
+      hubTakesExtras = told;
       // Another push (or a restore check) may have moved the link meanwhile: keep the newest cursor.
       const current = o.links.read() ?? link;
       if (current.generation === answer.generation) o.links.write({ ...current, ackedSeq: Math.max(current.ackedSeq, answer.ackedSeq), lastPushAt: now(), lastError: null });
-      return events.length === batchEvents ? 'more' : 'idle';
+      await pullCatalogue(current, answer.catalogueVersion);
+      return events.length === batchEvents || forced ? 'more' : 'idle';
     } finally {
       clearTimeout(timeout);
       abort = null;
@@ -134,7 +200,10 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
 
   schedule(0);
   return {
-    kick: () => schedule(0),
+    kick: () => {
+      forced = true;
+      schedule(0);
+    },
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -141,6 +141,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     provinceLink: () => d.province.view(),
     provinceJoin: ({ body }) => d.province.join(body),
     provincePushNow: () => d.province.pushNow(),
+    provinceCatalogue: () => d.province.catalogue(),
+    provinceCatalogueApply: ({ body }) => d.province.applyCatalogue(body),
     recoverNumbering: ({ body }) => {
       admin.logChange('numbering', () => d.recovery.confirm(body.floors));
       d.recovery.reload();
@@ -157,6 +159,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         pauseReasons: o.pauseReasons,
         timeZone: o.timeZone,
         kioskIdleSeconds: o.kioskIdleSeconds,
+        kioskAccess: { largeText: o.kioskLargeText, highContrast: o.kioskHighContrast },
         languages: o.languages,
       };
     },

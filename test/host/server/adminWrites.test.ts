@@ -17,6 +17,9 @@ import { startHub } from '../../../hub/hub';
 import type { Hub } from '../../../hub/hub';
 import { hubPostgresPerFile } from '../../helpers/hubPostgres';
 import { shapeOf, someKeys, valueFor } from '../../helpers/zodValues';
+import { CatalogueCopy } from '../../../electron/host/province/catalogueCopy';
+import { catalogueDiff } from '../../../shared/provinceCatalogue';
+import type { CatalogueDiff, LocalService } from '../../../shared/provinceCatalogue';
 import type { Rnd, ValueOverrides } from '../../helpers/zodValues';
 
 // Property: every admin write changes exactly what it was sent. For each admin write route of the
@@ -400,6 +403,58 @@ const provinceJoinWrite = (iterations: number): WriteSpec => ({
   expect: (s) => s,
 });
 
+/**
+ * Applying the province's catalogue (#29): a version the office holds (stored as a pull stores it)
+ * ties some services by code or name and changes their names and documents; each conflict gets a
+ * random side. Only the fields the diff names change; a missing choice or an unknown version is
+ * refused with nothing changed. (Adding procedures is covered with a real hub in test/hub.)
+ */
+function catalogueApplyWrite(iterations: number): WriteSpec {
+  const copy = () => new CatalogueCopy(host.db);
+  let version = 0;
+  let diff: CatalogueDiff | null = null;
+  let choices: Record<string, 'local' | 'province'> = {};
+  return {
+    iterations,
+    audited: true,
+    prepare: async (rnd, s) => {
+      version = (copy().latestVersion() ?? 0) + 1;
+      const tied = new Map(copy().links().map((l) => [l.serviceId, l.procedureCode]));
+      const names = s.services.map((x) => x.nameVi as string);
+      // A service tied the first time is found by its name: only names no other service has.
+      const candidates = s.services.filter((x) => tied.has(x.id as number) || names.filter((n) => n === x.nameVi).length === 1);
+      const chosen = candidates.filter(() => rnd() < 0.6);
+      const procedures = (chosen.length > 0 ? chosen : candidates.slice(0, 1)).map((x) => ({
+        code: tied.get(x.id as number) ?? `1.${String(x.id).padStart(6, '0')}`,
+        nameVi: x.nameVi as string,
+        nameEn: pick(rnd, [x.nameEn as string, 'Civil status', 'Land']),
+        field: 'Hộ tịch',
+        documents: pick(rnd, [x.documents as string[], ['Căn cước công dân'], []]),
+        ...(rnd() < 0.5 ? { documentsEn: pick(rnd, [x.documentsEn as string[], ['ID card']]) } : {}),
+      }));
+      copy().store({ version, publishedAt: Date.now(), procedures });
+    },
+    body: (rnd, s) => {
+      const stored = copy().version(version);
+      diff = stored ? catalogueDiff(stored.procedures, s.services as unknown as LocalService[], copy().links()) : null;
+      choices = Object.fromEntries((diff?.conflicts ?? []).filter(() => rnd() > 0.1).map((c) => [c.code, pick(rnd, ['local', 'province'] as const)]));
+      return { version: rnd() < 0.05 ? 9999 : version, choices };
+    },
+    expect: (s) => {
+      const items = [...(diff?.changed ?? []), ...(diff?.conflicts ?? [])];
+      return {
+        ...s,
+        services: s.services.map((svc) => {
+          const item = items.find((i) => i.serviceId === svc.id);
+          if (!item) return svc;
+          const take = choices[item.code] === 'province' ? [...item.updates, ...item.conflicts] : item.updates;
+          return { ...svc, ...Object.fromEntries(take.map((c) => [c.field, c.province])) };
+        }),
+      };
+    },
+  };
+}
+
 let current: State;
 const state = () => current;
 const SPECS: Partial<Record<RouteName, WriteSpec>> = {
@@ -409,6 +464,7 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   setBoardsConfig: boardsWrite(25, state),
   provinceJoin: provinceJoinWrite(4),
   provincePushNow: changesNothing(3, false, () => undefined),
+  provinceCatalogueApply: catalogueApplyWrite(25),
   saveService: entityWrite('saveService', 'services', 50, state),
   saveCounter: entityWrite('saveCounter', 'counters', 40, state, (sent) => sent),
   saveOfficer: entityWrite('saveOfficer', 'officers', 30, state, ({ pin: _pin, ...rest }) => rest),

@@ -1,0 +1,142 @@
+// Issue #31, the accessible kiosk: a button on every step a person who needs it finds without help;
+// large text (200 %) and high contrast, one tap each; the office can make either the default; the
+// kiosk returns to the office's default when it resets; targets stay ≥ 64 px and axe finds nothing
+// serious in any mode. Real Chromium, an enrolled kiosk, an admin signed in over HTTP.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '../../electron/host/host';
+import { enrollDevice, signedInAdmin } from '../helpers/devices';
+import { launchChromium, screensHost } from '../helpers/screenSuite';
+import { tempDir } from '../helpers/tempHost';
+
+let browser: Browser;
+let host: Host;
+let kioskDevice: string;
+let base: string;
+const shots = process.env.KIOSK_ACCESS_SHOTS ?? tempDir('motcua-kiosk-access-');
+
+beforeAll(async () => {
+  host = await screensHost();
+  base = `http://127.0.0.1:${host.port}`;
+  kioskDevice = enrollDevice(host, 'kiosk');
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function kiosk(width: number, height: number, query = ''): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height } });
+  await ctx.addCookies([{ name: 'motcua_device', value: kioskDevice, url: base }]);
+  const p = await ctx.newPage();
+  await p.goto(`${base}/kiosk${query}`);
+  // The kiosk itself (its service tiles), not the pairing or wrong-role page.
+  await p.waitForSelector('.tile');
+  return p;
+}
+
+/** axe-core, WCAG 2 A/AA (and AAA contrast when asked): the serious and critical findings. */
+async function axeSerious(p: Page, aaa = false): Promise<string[]> {
+  const require = createRequire(import.meta.url);
+  await p.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return p.evaluate(async (tags) => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    // meta-viewport: the kiosk turns pinch zoom off on purpose (a passer-by must not zoom it).
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules: { 'meta-viewport': { enabled: false } } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }, aaa ? ['wcag2a', 'wcag2aa', 'wcag2aaa'] : ['wcag2a', 'wcag2aa']);
+}
+
+/** Every visible button and tile smaller than 64 × 64 CSS px as the person sees it (zoom included). */
+async function smallTargets(p: Page): Promise<string[]> {
+  return p.evaluate(() =>
+    [...document.querySelectorAll('button, .tile, [role="button"]')]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 64 || r.height < 64))
+      .map(({ el, r }) => `${(el.textContent ?? '').trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
+}
+
+const tileNamePx = (p: Page) => p.evaluate(() => (document.querySelector('.tile .name') as HTMLElement).getBoundingClientRect().height);
+
+describe('the accessible kiosk', () => {
+  it('portrait 1080×1920: the button is found by its name; large text doubles the tiles’ text, high contrast turns it white on black; targets ≥ 64 px and axe clean in each mode', async () => {
+    const p = await kiosk(1080, 1920);
+    const button = p.getByRole('button', { name: 'Hỗ trợ tiếp cận' });
+    await button.waitFor();
+    expect(await smallTargets(p)).toEqual([]);
+    expect(await axeSerious(p)).toEqual([]);
+    await p.screenshot({ path: path.join(shots, 'kiosk-portrait-normal.png') });
+    const normalPx = await tileNamePx(p);
+
+    await button.click();
+    await p.getByRole('dialog', { name: 'Hỗ trợ tiếp cận' }).waitFor();
+    await p.getByRole('button', { name: /Chữ lớn/ }).click();
+    expect(await p.getAttribute('.kiosk', 'data-large-text')).toBe('true');
+    expect(await p.getByRole('button', { name: /Chữ lớn/ }).getAttribute('aria-pressed')).toBe('true');
+    await p.getByRole('button', { name: 'Xong' }).click();
+    expect(await tileNamePx(p)).toBeGreaterThanOrEqual(normalPx * 1.9);
+    expect(await smallTargets(p)).toEqual([]);
+    expect(await axeSerious(p)).toEqual([]);
+    // Nothing runs off the side: the tiles reflow into one column.
+    expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await p.screenshot({ path: path.join(shots, 'kiosk-portrait-large.png') });
+
+    await button.click();
+    await p.getByRole('button', { name: /Tương phản cao/ }).click();
+    expect(await p.getAttribute('.kiosk', 'data-high-contrast')).toBe('true');
+    await p.screenshot({ path: path.join(shots, 'kiosk-portrait-large-contrast-panel.png') });
+    await p.getByRole('button', { name: 'Xong' }).click();
+    const colours = await p.evaluate(() => {
+      const cs = getComputedStyle(document.querySelector('.kiosk') as HTMLElement);
+      return { bg: cs.backgroundColor, fg: cs.color };
+    });
+    expect(colours).toEqual({ bg: 'rgb(0, 0, 0)', fg: 'rgb(255, 255, 255)' });
+    expect(await smallTargets(p)).toEqual([]);
+    // High contrast meets the AAA contrast ratio (7:1) too.
+    expect(await axeSerious(p, true)).toEqual([]);
+    await p.screenshot({ path: path.join(shots, 'kiosk-portrait-large-contrast.png') });
+    await p.context().close();
+  }, 90_000);
+
+  it('landscape 1920×1080 in high contrast only: axe clean, targets ≥ 64 px', async () => {
+    const p = await kiosk(1920, 1080);
+    await p.getByRole('button', { name: 'Hỗ trợ tiếp cận' }).click();
+    await p.getByRole('button', { name: /Tương phản cao/ }).click();
+    await p.getByRole('button', { name: 'Xong' }).click();
+    expect(await smallTargets(p)).toEqual([]);
+    expect(await axeSerious(p, true)).toEqual([]);
+    await p.screenshot({ path: path.join(shots, 'kiosk-landscape-contrast.png') });
+    await p.context().close();
+  }, 60_000);
+
+  it('a citizen’s choice lasts until the kiosk resets; the office’s default (set on the admin’s API) applies live and after each reset', async () => {
+    const p = await kiosk(1080, 1920, '?idle=10');
+    await p.getByRole('button', { name: 'Hỗ trợ tiếp cận' }).click();
+    await p.getByRole('button', { name: /Chữ lớn/ }).click();
+    await p.getByRole('button', { name: 'Xong' }).click();
+    expect(await p.getAttribute('.kiosk', 'data-large-text')).toBe('true');
+    // Left alone: the countdown shows, then the kiosk is back to normal text for the next citizen.
+    await p.waitForSelector('[data-testid="idle-countdown"]', { timeout: 15_000 });
+    await p.waitForFunction(() => document.querySelector('.kiosk')?.getAttribute('data-large-text') === 'false', undefined, { timeout: 15_000 });
+
+    const admin = await signedInAdmin(host);
+    const before = (await admin.get('/api/admin/office')).body as Record<string, unknown>;
+    expect((await admin.post('/api/admin/office', { kioskHighContrast: true })).status).toBe(200);
+    const after = (await admin.get('/api/admin/office')).body as Record<string, unknown>;
+    // Only what was asked changed.
+    expect({ ...after, kioskHighContrast: before.kioskHighContrast }).toEqual(before);
+    await p.waitForFunction(() => document.querySelector('.kiosk')?.getAttribute('data-high-contrast') === 'true', undefined, { timeout: 10_000 });
+    // A citizen turns it off for themselves; the reset brings the office's default back.
+    await p.getByRole('button', { name: 'Hỗ trợ tiếp cận' }).click();
+    await p.getByRole('button', { name: /Tương phản cao/ }).click();
+    expect(await p.getAttribute('.kiosk', 'data-high-contrast')).toBe('false');
+    await p.waitForFunction(() => document.querySelector('.kiosk')?.getAttribute('data-high-contrast') === 'true', undefined, { timeout: 25_000 });
+    expect((await admin.post('/api/admin/office', { kioskHighContrast: false })).status).toBe(200);
+    await p.context().close();
+  }, 90_000);
+});
