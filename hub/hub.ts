@@ -102,7 +102,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
       catalogueRoutes({ credentials, catalogue }),
       provinceAuthRoutes({ setup, sessions, signIn, access, signedOut: (id) => board.closeUser(id), log }),
       provinceAdminRoutes({ access, users, offices, officeSettings: new OfficeAlertSettings(db.pool), passwordReset: (id) => board.closeUser(id), log }),
-      provinceBoardRoutes({ access, rows, officePage: (id) => officePage(db.pool, { officeId: id, now: now(), timeZone }), now, staleMs }),
+      provinceBoardRoutes({ access, rows, officePage: (id) => officePage(db.pool, { officeId: id, now: now(), timeZone, extras: (x) => extras.get(x) }), now, staleMs }),
     ],
     files: hubStaticFiles(o.screensDir ?? DEFAULT_HUB_SCREENS),
     upgrade: (req, socket, head) => board.handleUpgrade(req, socket, head),

@@ -69,7 +69,16 @@ export async function hubScreens(out: string): Promise<string[]> {
       for (let c = 1; c <= Math.min(counters, 2); c++) events.push(ticketEvent('ticket.serving', { id: `s${c}`, businessDay: day, issuedAt: now - 30 * min, state: 'serving', counterId: c, officerId: c + 1, calledAt: now - 6 * min, servingAt: now - 5 * min }));
       const trouble = i % 31 === 7 ? health({ ok: false, printers: 'down' }, 'Máy in hết giấy') : i % 41 === 11 ? health({ ok: false, disk: 'low' }) : i === 60 ? health({ ok: false, database: 'damaged' }) : health();
       if (i % 41 === 11) await o.push([], health());
-      await o.push(events.slice(0, 900), trouble);
+      const extras = {
+        lastBackupAt: now - (2 + (i % 20)) * 60 * min,
+        catalogueVersion: 3,
+        devices: [
+          { kind: 'kiosk' as const, name: 'Kiosk sảnh', lastSeenAt: now - 20_000 },
+          ...Array.from({ length: counters }, (_, c) => ({ kind: 'counter' as const, name: `Máy quầy ${c + 1}`, lastSeenAt: now - (c + 1) * 15_000 })),
+          { kind: 'display' as const, name: 'Màn hình gọi số', lastSeenAt: now - 5_000 },
+        ],
+      };
+      await o.push(events.slice(0, 900), trouble, extras);
       if (events.length > 900) await o.push(events.slice(900), trouble);
     }
     // Two offices cut off twenty minutes ago: their last push is set back, as a silent line leaves it.

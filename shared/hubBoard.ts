@@ -59,6 +59,8 @@ export interface BoardRow {
   /** Percent of today's ratings in the top two levels of their scale (as the office's report counts). */
   satisfiedPct: number | null;
   lastPushAt: number | null;
+  /** The office's clock minus the hub's at its last push, ms. */
+  clockOffsetMs: number | null;
   health: BoardHealth | null;
   alertWaiting: number;
   alertWaitMinutes: number;
@@ -109,10 +111,18 @@ export interface HealthLogLine {
   ok: boolean;
   summary: string;
 }
+/** What the office says of itself besides its health (its devices, last backup, catalogue version). */
+export interface OfficeExtrasView {
+  reportedAt: number;
+  catalogueVersion: number | null;
+  lastBackupAt: number | null;
+  devices: { kind: string; name: string; lastSeenAt: number | null }[];
+}
 export interface OfficePage {
   row: BoardRow;
   day: string;
   counters: CounterNow[];
   hours: HourFigure[];
   healthLog: HealthLogLine[];
+  extras: OfficeExtrasView | null;
 }

@@ -95,6 +95,7 @@ function toRow(x: RawRow, now: number): BoardRow {
     ratedToday: rated,
     satisfiedPct: rated ? Math.round((Number(x.satisfied ?? 0) / rated) * 1000) / 10 : null,
     lastPushAt: x.last_push_at?.getTime() ?? null,
+    clockOffsetMs: x.clock_offset_ms === null ? null : Number(x.clock_offset_ms),
     health,
     alertWaiting: x.alert_waiting,
     alertWaitMinutes: x.alert_wait_minutes,

@@ -1,12 +1,12 @@
 import type pg from 'pg';
 import { localParts } from '../../shared/businessDay';
-import type { CounterNow, HealthLogLine, HourFigure, OfficePage } from '../../shared/hubBoard';
+import type { CounterNow, HealthLogLine, HourFigure, OfficeExtrasView, OfficePage } from '../../shared/hubBoard';
 import { boardDay, boardRows } from './boardQuery';
 
 const HEALTH_LINES = 50;
 
 /** One office in detail: who serves which number now, today's hours, its health history. */
-export async function officePage(db: Pick<pg.Pool, 'query'>, o: { officeId: string; now: number; timeZone: string }): Promise<OfficePage | null> {
+export async function officePage(db: Pick<pg.Pool, 'query'>, o: { officeId: string; now: number; timeZone: string; extras?: (officeId: string) => Promise<OfficeExtrasView | null> }): Promise<OfficePage | null> {
   const row = (await boardRows(db, { now: o.now, timeZone: o.timeZone, offices: [o.officeId] }))[0];
   if (!row) return null;
   const { day } = boardDay(o.now, o.timeZone);
@@ -23,6 +23,7 @@ export async function officePage(db: Pick<pg.Pool, 'query'>, o: { officeId: stri
     counters: counters.rows.map((c): CounterNow => ({ counterId: c.counter_id, number: c.number, state: c.state, officerId: c.officer_id, since: Number(c.since) })),
     hours: hourly(tickets.rows.map((t) => ({ issuedAt: Number(t.issued_at), calledAt: t.called_at === null ? null : Number(t.called_at) })), o.timeZone),
     healthLog: log.rows.map((l): HealthLogLine => ({ at: l.reported_at.getTime(), ok: l.ok, summary: l.summary })),
+    extras: (await o.extras?.(o.officeId)) ?? null,
   };
 }
 

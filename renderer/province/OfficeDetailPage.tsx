@@ -75,6 +75,14 @@ function OfficePicker({ p }: { p: ProvinceDict }) {
   );
 }
 
+/** The office's clock against the hub's, in words: "nhanh 12 giây", "chậm 3 phút". */
+function offsetText(p: ProvinceDict, ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  if (s < 2) return p.officeClockOk;
+  const amount = s < 120 ? fmt(p.secondsShort, { n: s }) : fmt(p.minutesShort, { n: Math.round(s / 60) });
+  return fmt(ms > 0 ? p.officeClockAhead : p.officeClockBehind, { t: amount });
+}
+
 const stateWord = (p: ProvinceDict, s: string) => p[`state${s.charAt(0).toUpperCase()}${s.slice(1)}` as keyof ProvinceDict] ?? s;
 
 /** One office: its counters now, today's hours, its health history. Refreshed every 10 s. */
@@ -138,6 +146,37 @@ export function OfficeDetailPage({ officeId, me }: { officeId: string | null; me
         <div className="hub-card">
           <h3>{p.officeHours}</h3>
           {page.hours.length === 0 ? <p className="hub-muted">{p.officeNoTickets}</p> : <HoursChart hours={page.hours} p={p} />}
+        </div>
+        <div className="hub-card" data-testid="office-extras">
+          <h3>{p.officeSetup}</h3>
+          <p>
+            {p.officeClock}: <b>{r.clockOffsetMs === null ? '—' : offsetText(p, r.clockOffsetMs)}</b>
+          </p>
+          {page.extras ? (
+            <>
+              <p>
+                {p.officeBackup}: <b data-fact="backup">{page.extras.lastBackupAt === null ? p.officeNoBackup : `${clock(page.extras.lastBackupAt, true)} (${fmt(p.officeAgo, { t: waitText(p, Math.max(0, page.now + (r.clockOffsetMs ?? 0) - page.extras.lastBackupAt)) })})`}</b>
+              </p>
+              <p>
+                {p.officeCatalogue}: <b>{page.extras.catalogueVersion === null ? p.officeNoCatalogue : fmt(p.officeCatalogueVersion, { n: page.extras.catalogueVersion })}</b>
+              </p>
+              {page.extras.devices.length > 0 && (
+                <table className="hub-table compact" data-testid="devices">
+                  <tbody>
+                    {page.extras.devices.map((d) => (
+                      <tr key={`${d.kind}-${d.name}`}>
+                        <td>{d.name}</td>
+                        <td className="hub-muted">{p[`device${d.kind.charAt(0).toUpperCase()}${d.kind.slice(1)}` as keyof ProvinceDict] ?? d.kind}</td>
+                        <td>{d.lastSeenAt === null ? p.officeNeverSeen : fmt(p.officeSeen, { time: clock(d.lastSeenAt, true) })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </>
+          ) : (
+            <p className="hub-muted">{p.officeNoExtras}</p>
+          )}
         </div>
         <div className="hub-card">
           <h3>{p.officeHealthLog}</h3>

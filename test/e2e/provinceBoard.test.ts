@@ -131,6 +131,11 @@ describe('province live board', () => {
     expect(await page.textContent('[data-fig="served"]')).toBe('1');
     expect(await page.getAttribute('[data-testid="hours-chart"]', 'aria-label')).toMatch(/^\d+h: 1$/);
     await page.waitForSelector('[data-testid="health-log"] tr');
+    // What the office says of itself besides its health: its clock against the hub's, no backup yet
+    // (backups are off in tests), and the kiosk that took its number, with when it was last seen.
+    expect(await page.textContent('[data-testid="office-extras"]')).toContain('Đồng hồ của đơn vị: khớp với hub');
+    expect(await page.textContent('[data-fact="backup"]')).toBe('chưa có bản sao lưu');
+    expect(await page.textContent('[data-testid="devices"]')).toMatch(/test kioskKiosk lấy sốliên lạc lúc \d\d\/\d\d \d\d:\d\d/);
     await page.goBack();
     await page.waitForSelector(`${row(idB)} td[data-col="waiting"]:text-is("2")`);
     expect(await stayed()).toBe(true);
