@@ -147,7 +147,15 @@ export const provinceVi = {
   reportsOffices: 'Đơn vị',
   reportsAll: 'Tất cả đơn vị',
   reportsShow: 'Xem báo cáo',
-  reportsPending: 'Báo cáo tổng hợp các đơn vị đang được xây dựng; chọn kỳ và đơn vị sẽ được giữ khi báo cáo có.',
+  reportsTotal: 'Tổng cộng',
+  report_issued: 'Đã cấp số',
+  report_served: 'Đã phục vụ',
+  report_noShows: 'Vắng mặt',
+  report_transferred: 'Chuyển quầy',
+  report_cancelled: 'Đã hủy',
+  report_expired: 'Hết hạn',
+  report_ratings: 'Lượt đánh giá',
+  reportsPending: 'Số liệu theo quy tắc báo cáo của từng đơn vị. Thời gian chờ, mức hài lòng theo ba mức của Cổng dịch vụ công và xuất Excel sẽ có khi báo cáo tổng hợp các đơn vị hoàn thành.',
 };
 
 export type ProvinceDict = typeof provinceVi;
@@ -293,7 +301,15 @@ export const provinceEn: ProvinceDict = {
   reportsOffices: 'Offices',
   reportsAll: 'All offices',
   reportsShow: 'Show report',
-  reportsPending: 'The cross-office report is being built; the period and offices chosen here are kept for when it lands.',
+  reportsTotal: 'Total',
+  report_issued: 'Issued',
+  report_served: 'Served',
+  report_noShows: 'No-shows',
+  report_transferred: 'Transferred',
+  report_cancelled: 'Cancelled',
+  report_expired: 'Expired',
+  report_ratings: 'Ratings',
+  reportsPending: 'Counted by each office’s own report rules. Waits, the national portal’s three satisfaction levels and the Excel export come with the cross-office report.',
 };
 
 export const ALERT_TEXT: Record<BoardAlert, keyof ProvinceDict> = {

@@ -107,7 +107,7 @@ export async function hubScreens(out: string): Promise<string[]> {
         await p.waitForSelector('[data-testid="admin"] tr[data-office]');
         await shot(p, 'admin');
         await p.goto(`${base}/hub/reports`);
-        await p.waitForSelector('[data-testid="reports"]');
+        await p.waitForSelector('[data-testid="report-table"] tr[data-office]');
         await shot(p, 'reports');
       }
       await ctx.close();

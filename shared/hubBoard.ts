@@ -27,6 +27,27 @@ export const HubAddOfficeBody = z.object({ name: z.string().trim().min(2, 'Cần
 export const HubOfficeIdBody = z.object({ officeId: OfficeId }).strict();
 export const HubThresholdBody = z.object({ officeId: OfficeId, waiting: z.number().int().min(1).max(10_000), waitMinutes: z.number().int().min(1).max(24 * 60) }).strict();
 export const HubOfficeQuery = z.object({ id: OfficeId }).strict();
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD');
+/** A report covers at most a year and a day of business days. */
+export const HUB_REPORT_MAX_DAYS = 366;
+export const HubReportQuery = z
+  .object({ from: Day, to: Day, office: OfficeId.optional() })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc', path: ['from'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < HUB_REPORT_MAX_DAYS, { message: `Kỳ báo cáo dài nhất ${HUB_REPORT_MAX_DAYS} ngày`, path: ['to'] });
+
+/** One office's counts over a period, by the office report's own rules (hub/reports/officeFigures.ts). */
+export interface ReportOfficeRow {
+  officeId: string;
+  name: string;
+  issued: number;
+  served: number;
+  noShows: number;
+  transferred: number;
+  cancelled: number;
+  expired: number;
+  ratings: number;
+}
 
 export interface HubMe {
   id: number;

@@ -201,9 +201,19 @@ describe('office viewer', () => {
     live.ws.close();
     all.ws.close();
 
+    // The reports route: the viewer's office only, even when it names the other; the admin both.
+    const period = `from=${day}&to=${day}`;
+    const mineOnly = await viewer.get(`/hub/api/reports/offices?${period}`);
+    expect(mineOnly.body.rows).toEqual([{ officeId: mine.officeId, name: 'UBND phường Hòa Bình', issued: 2, served: 0, noShows: 0, transferred: 0, cancelled: 0, expired: 0, ratings: 0 }]);
+    expect((await viewer.get(`/hub/api/reports/offices?${period}&office=${other.officeId}`)).body.rows).toEqual([]);
+    expect(((await admin.get(`/hub/api/reports/offices?${period}`)).body.rows as { issued: number }[]).map((r) => r.issued)).toEqual([2, 2]);
+    const backwards = await admin.get(`/hub/api/reports/offices?from=${day}&to=2024-01-01`);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error?.message).toContain('Ngày bắt đầu phải trước ngày kết thúc');
+
     // Without a session: every province route and the socket answer 401.
     const nobody = new HubClient(h.port);
-    for (const path of ['/hub/api/me', '/hub/api/board', `/hub/api/office?id=${mine.officeId}`, '/hub/api/users', '/hub/api/offices']) expect((await nobody.get(path)).status).toBe(401);
+    for (const path of ['/hub/api/me', '/hub/api/board', `/hub/api/office?id=${mine.officeId}`, '/hub/api/users', '/hub/api/offices', `/hub/api/reports/offices?from=${day}&to=${day}`]) expect((await nobody.get(path)).status).toBe(401);
     await expect(nobody.board()).rejects.toThrow(/401/);
   }, 60_000);
 
