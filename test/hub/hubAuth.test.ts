@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub } from '../../hub/hub';
 import type { Hub, HubOptions } from '../../hub/hub';
+import { HUB_CSP } from '../../hub/server/hubStatic';
 import type { BoardMessage } from '../../shared/hubBoard';
 import { HubClient, PushingOffice, health, provinceAdmin, ticketEvent } from '../helpers/hubClient';
 import { hubPostgresPerFile } from '../helpers/hubPostgres';
@@ -33,6 +34,15 @@ describe('hub setup link', () => {
     const stored = await h.db.pool.query<{ token_hash: string }>('SELECT token_hash FROM hub_setup');
     expect(stored.rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.rows[0]?.token_hash).not.toContain(tokenOf(h));
+
+    // The screens come from the hub itself, under a strict policy; the API stays JSON.
+    const page = await fetch(`http://127.0.0.1:${h.port}/hub/setup?token=x`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect(page.headers.get('content-security-policy')).toBe(HUB_CSP);
+    expect(HUB_CSP).toContain("default-src 'self'");
+    expect(HUB_CSP).toContain("frame-ancestors 'none'");
+    expect((await fetch(`http://127.0.0.1:${h.port}/hub/api/nothing`)).status).toBe(404);
 
     // No account exists: nothing but the link gets in.
     const stranger = new HubClient(h.port);
