@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { BoardRow, ReportOfficeRow } from '../../shared/hubBoard';
+import { DayField } from '../reports/DayField';
 import { hubApi } from './hubApi';
 import { useProvince } from './useProvince';
 
@@ -42,14 +43,8 @@ export function ReportsPage() {
     <section className="hub-card hub-reports" data-testid="reports">
       <h2>{p.reportsTitle}</h2>
       <form className="hub-inline-form" onSubmit={(e) => void show(e)}>
-        <label>
-          {p.reportsFrom}
-          <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-field="from" />
-        </label>
-        <label>
-          {p.reportsTo}
-          <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-field="to" />
-        </label>
+        <DayField label={p.reportsFrom} value={from} onChange={setFrom} />
+        <DayField label={p.reportsTo} value={to} onChange={setTo} />
         <label>
           {p.reportsOffices}
           <select value={office} onChange={(e) => setOffice(e.target.value)} data-field="office">
