@@ -26,7 +26,8 @@ if (process.env.SCREENS === 'setup') {
   process.exit(0);
 }
 if (process.env.SCREENS === 'hub') {
-  for (const f of fs.readdirSync(out)) if (/^hub-.*\.png$/.test(f)) fs.rmSync(path.join(out, f));
+  // The stale board is taken by test/e2e/provinceBoard.test.ts (a cut line), not here.
+  for (const f of fs.readdirSync(out)) if (/^hub-.*\.png$/.test(f) && !f.startsWith('hub-board-stale-')) fs.rmSync(path.join(out, f));
   const only = await hubScreens(out);
   console.log(`${only.length} screenshots in ${out}:\n${only.join('\n')}`);
   process.exit(0);
