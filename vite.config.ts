@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/precompress.ts';
 
@@ -20,6 +21,11 @@ export default defineConfig({
     // (≈ 290 kB). 1 MB lets exceljs through and still warns when anything else grows past it.
     chunkSizeWarningLimit: 1000,
     rolldownOptions: {
+      // The office's screens, and the province hub's (served by the hub at /hub/, issue #29); they share assets.
+      input: {
+        main: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        province: fileURLToPath(new URL('./renderer/province.html', import.meta.url)),
+      },
       onwarn(warning, warn) {
         // lucide-react marks its modules "use client" for React Server Components; this app has none,
         // so the directive means nothing here and dropping it while bundling is right. Only that

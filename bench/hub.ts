@@ -8,11 +8,12 @@
 //    the hub holds every event.
 // 3. officeIssueRatio: issuing p99 at a real office whose sync worker points at an unreachable hub,
 //    over the same office with no hub, measured alternately in the same run (goal ≤ 1.1).
-// 4. yearReportMs: a province's year (HUB_BENCH_YEAR_OFFICES × HUB_BENCH_YEAR_DAYS × 240 tickets, 5
+// 4–5. boardP99Ms and syncLagP99Ms: the live board's query and an office's commit reaching a board
+//    socket (bench/hubBoard.ts).
+// 6. yearReportMs: a province's year (HUB_BENCH_YEAR_OFFICES × HUB_BENCH_YEAR_DAYS × 240 tickets, 5
 //    events each: 100 × 250 ≈ 30 M events) made once in HUB_BENCH_DATA (default data/bench-hub,
 //    reused by later runs), then the cross-office report over the whole year, 5 runs: the median
 //    is yearReportMs, the worst is printed beside it; the hub process's memory before and after.
-// syncLagP99Ms and boardP99Ms need the province's live board, which is not built yet: they print as null.
 //
 // The last line is one JSON object with the keys the issue names, for comparing runs.
 import os from 'node:os';
@@ -28,6 +29,7 @@ import type { HubEvent, PushBatch } from '../shared/hubProtocol';
 import { crossOfficeReport } from '../hub/reports/crossOfficeReport';
 import { reportWorkbook } from '../hub/reports/reportWorkbook';
 import { YEAR_FROM, YEAR_TO, ensureYear, prepareYearFolder } from './hubYear';
+import { boardBench } from './hubBoard';
 import { machine, summary } from './stats';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -197,6 +199,9 @@ log(`3. issue p99: no hub ${p.p99.toFixed(3)} ms, hub unreachable ${q.p99.toFixe
 await plain.close();
 await cut.close();
 
+// 4–5. The live board.
+const { boardP99Ms, syncLagP99Ms } = await boardBench({ hub, work, log });
+
 await hub.close();
 await pg.stop();
 fs.rmSync(work, { recursive: true, force: true });
@@ -242,4 +247,4 @@ if (yearShape.offices > 0) {
   await yearPg.stop();
 }
 
-log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms: null, catchUpSeconds, boardP99Ms: null, yearReportMs, yearReportWorstMs, hubRssBeforeMb, hubRssAfterMb, officeIssueRatio }));
+log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms, catchUpSeconds, boardP99Ms, yearReportMs, yearReportWorstMs, hubRssBeforeMb, hubRssAfterMb, officeIssueRatio }));

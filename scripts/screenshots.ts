@@ -1,7 +1,7 @@
 // `npm run screenshots`: every screen, in each of its states, at every size it is used at, into
 // docs/screens/<screen>-<state>-<width>x<height>.png, against a real host with a little queue
 // activity, in Debian's Chromium, plus the admin tabs (SCREENS=admin takes only those; SCREENS=setup
-// only a new office's setup page and screen ticket). Look at them after a change.
+// only a new office's setup page and screen ticket; SCREENS=hub only the province hub's screens). Look at them after a change.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,12 +15,20 @@ import { TEST_ADMIN_PASSWORD, enrollCli, pinOf } from '../test/helpers/devices';
 import type { ServeProcess } from '../test/helpers/serveProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
 import { centreScreens } from './centreScreenshots';
+import { hubScreens } from './hubScreenshots';
 import { setupScreens } from './setupScreenshots';
 
 const out = path.resolve('docs/screens');
 fs.mkdirSync(out, { recursive: true });
 if (process.env.SCREENS === 'setup') {
   const only = await setupScreens(out);
+  console.log(`${only.length} screenshots in ${out}:\n${only.join('\n')}`);
+  process.exit(0);
+}
+if (process.env.SCREENS === 'hub') {
+  // The stale board is taken by test/e2e/provinceBoard.test.ts (a cut line), not here.
+  for (const f of fs.readdirSync(out)) if (/^hub-.*\.png$/.test(f) && !f.startsWith('hub-board-stale-')) fs.rmSync(path.join(out, f));
+  const only = await hubScreens(out);
   console.log(`${only.length} screenshots in ${out}:\n${only.join('\n')}`);
   process.exit(0);
 }
@@ -36,7 +44,7 @@ const DESK_ONLY = process.env.SCREENS === 'desk';
 const DESK_SCREENS = ['counter', 'rating'];
 for (const f of fs.readdirSync(out)) {
   if (!f.endsWith('.png')) continue;
-  const mine = ADMIN_ONLY ? /^admin-.*-\d+x\d+\.png$/.test(f) : DESK_ONLY ? DESK_SCREENS.some((s) => f.startsWith(`${s}-`)) : !f.startsWith('admin-') && f !== 'reports.png';
+  const mine = ADMIN_ONLY ? /^admin-.*-\d+x\d+\.png$/.test(f) : DESK_ONLY ? DESK_SCREENS.some((s) => f.startsWith(`${s}-`)) : !f.startsWith('admin-') && !f.startsWith('hub-') && f !== 'reports.png';
   if (mine) fs.rmSync(path.join(out, f));
 }
 

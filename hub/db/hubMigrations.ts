@@ -200,4 +200,37 @@ CREATE UNLOGGED TABLE guess_buckets (
   PRIMARY KEY (budget, key)
 );
 `,
+  `
+-- The province's people (issue #29): no default account; the first province admin comes from a
+-- one-time setup link printed at start, kept here only as a hash. Sessions are stored hashed so
+-- several hub processes share them; a stolen database holds no usable cookie.
+CREATE TABLE hub_users (
+  id BIGSERIAL PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('province_admin', 'office_viewer')),
+  office_id TEXT REFERENCES offices(id),
+  password_hash TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  password_changed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  CHECK ((role = 'office_viewer') = (office_id IS NOT NULL))
+);
+CREATE TABLE hub_sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES hub_users(id) ON DELETE CASCADE,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX hub_sessions_user ON hub_sessions (user_id);
+CREATE TABLE hub_setup (
+  only_one BOOLEAN PRIMARY KEY DEFAULT true CHECK (only_one),
+  token_hash TEXT NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
+-- When an office's line is bad enough to rise to the top of the board.
+ALTER TABLE offices ADD COLUMN alert_waiting INTEGER NOT NULL DEFAULT 30;
+ALTER TABLE offices ADD COLUMN alert_wait_minutes INTEGER NOT NULL DEFAULT 60;
+-- The board's open counters: each office's counter events of today, without reading its ticket events.
+CREATE INDEX events_counter_changes ON events (office_id, at) WHERE type LIKE 'counter.%';
+`,
 ];

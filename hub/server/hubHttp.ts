@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { AppError, errorCatalog } from '../../shared/errors';
 import { BodyTooLarge } from './httpBody';
 import type { HubRouteTable, SendJson } from './hubRoutes';
@@ -7,6 +8,10 @@ export interface HubHttpDeps {
   /** Route tables from each part of the hub (office link, province screens, …); later tables may not reuse a key. */
   routes: HubRouteTable[];
   log: (e: Record<string, unknown>) => void;
+  /** The province screens' files: true when it answered. */
+  files?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+  /** WebSocket upgrades (the live board). */
+  upgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
 
 /** Sockets one hub process holds at most: offices push in short requests, so this is generous. */
@@ -46,6 +51,7 @@ export function createHubServer(d: HubHttpDeps): http.Server {
 
   const server = http.createServer((req, res) => {
     const route = routes[`${req.method} ${(req.url ?? '/').split('?')[0]}`];
+    if (!route && d.files?.(req, res)) return;
     if (!route) return send(res, 404, { error: { code: 'NOT_FOUND', message: errorCatalog.NOT_FOUND.vi } });
     route(req, res, send).catch((e: unknown) => fail(res, e));
   });
@@ -65,6 +71,10 @@ export function createHubServer(d: HubHttpDeps): http.Server {
       if (left > 0) perAddress.set(address, left);
       else perAddress.delete(address);
     });
+  });
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (d.upgrade) d.upgrade(req, socket, head);
+    else socket.destroy();
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
