@@ -258,10 +258,9 @@ describe('a stranger cannot hold the hub’s sockets', () => {
       })),
     );
     try {
-      // Give the hub a moment to close what is over the share.
-      await new Promise((r) => setTimeout(r, 300));
-      const held = sockets.filter((s) => !s.destroyed && s.readyState === 'open').length;
-      expect(held).toBeLessThanOrEqual(32);
+      // The hub closes what is over the share as each arrives; on a loaded machine the closes take a
+      // moment to reach this side.
+      await expect.poll(() => sockets.filter((s) => !s.destroyed && s.readyState === 'open').length, { timeout: 10_000, interval: 100 }).toBeLessThanOrEqual(32);
       const t0 = Date.now();
       const health = await fetch(`${base(h)}/hub/api/health`);
       expect(health.status).toBe(200);
