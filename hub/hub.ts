@@ -50,6 +50,8 @@ export interface HubOptions {
   boardLimits?: { sockets?: number; bufferedBytes?: number };
   /** The address people open the hub at, for the printed setup link (default http://HOST:PORT). */
   publicUrl?: string;
+  /** Reverse proxies in front of the hub (`--trusted-proxy`): their X-Forwarded-For names the caller. */
+  trustedProxies?: readonly string[];
 }
 
 export interface Hub {
@@ -109,6 +111,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
     ],
     files: hubStaticFiles(o.screensDir ?? DEFAULT_HUB_SCREENS),
     upgrade: (req, socket, head) => board.handleUpgrade(req, socket, head),
+    trustedProxies: o.trustedProxies,
     log,
   });
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,8 @@
 // existing server. `npm run hub -- office add --data DIR --name NAME` prints {"office":…,"code":…};
 // On a hub with no user yet, each start prints a one-time setup link (24 h) that makes the first
 // province admin; `--public-url https://hub.tinh.gov.vn` names the address people open it at.
+// Behind a reverse proxy, `--trusted-proxy ADDR` (repeatable, or MOTCUA_HUB_TRUSTED_PROXIES=a,b):
+// that proxy's X-Forwarded-For names each caller, and its sockets are not capped per address.
 // `office list`, `office revoke --id ID`, `office code --id ID` (a fresh join code) likewise.
 // `catalogue publish --data DIR --file catalogue.json|.xlsx` publishes the next catalogue version
 // (all of it or, with the reasons on stderr, nothing); `catalogue list` prints each version and the
@@ -25,7 +27,7 @@ const argv = process.argv.slice(2);
 const command = argv[0] === 'office' || argv[0] === 'catalogue' ? `${argv[0]} ${argv[1] ?? ''}` : 'serve';
 const { values } = parseArgs({
   args: command === 'serve' ? argv : argv.slice(2),
-  options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' }, name: { type: 'string' }, id: { type: 'string' }, file: { type: 'string' }, 'public-url': { type: 'string' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' }, name: { type: 'string' }, id: { type: 'string' }, file: { type: 'string' }, 'public-url': { type: 'string' }, 'trusted-proxy': { type: 'string', multiple: true } },
   strict: true,
 });
 const databaseUrl = values['database-url'] ?? process.env.MOTCUA_HUB_DATABASE_URL;
@@ -34,7 +36,9 @@ const dataDir = values.data ? path.resolve(values.data) : databaseUrl ? undefine
 if (command === 'serve') {
   const port = Number(values.port ?? 8090);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be a port number');
-  const hub = await startHub({ port, host: values.host ?? '127.0.0.1', databaseUrl, dataDir, publicUrl: values['public-url']?.replace(/\/+$/, '') });
+  // Behind a reverse proxy: its address, so its X-Forwarded-For names each caller for the guess budgets.
+  const trustedProxies = [...(values['trusted-proxy'] ?? []), ...(process.env.MOTCUA_HUB_TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean)];
+  const hub = await startHub({ port, host: values.host ?? '127.0.0.1', databaseUrl, dataDir, publicUrl: values['public-url']?.replace(/\/+$/, ''), trustedProxies });
   if (hub.setupUrl) process.stderr.write(`\nChưa có tài khoản nào. Mở liên kết này (dùng một lần, trong 24 giờ) để tạo quản trị tỉnh:\nNo account yet. Open this one-time link (24 hours) to create the province admin:\n  ${hub.setupUrl}\n\n`);
   const stop = () => {
     void hub.close().then(() => process.exit(0));

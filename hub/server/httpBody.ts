@@ -50,8 +50,3 @@ export function parseJson(buf: Buffer, code: 'BATCH_MALFORMED' | 'BAD_REQUEST' =
     throw new AppError(code, 'Không đọc được JSON');
   }
 }
-
-/** The caller's address, as guess budgets charge it. */
-export function guesserOf(req: http.IncomingMessage): string {
-  return req.socket.remoteAddress ?? '';
-}

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { AppError, errorCatalog } from '../../shared/errors';
+import { isTrustedProxy, trustProxies } from './clientAddress';
 import { BodyTooLarge } from './httpBody';
 import type { HubRouteTable, SendJson } from './hubRoutes';
 
@@ -12,6 +13,8 @@ export interface HubHttpDeps {
   files?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
   /** WebSocket upgrades (the live board). */
   upgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Reverse proxies in front of the hub: their X-Forwarded-For names the caller, and their sockets are not capped per address. */
+  trustedProxies?: readonly string[];
 }
 
 /** Sockets one hub process holds at most: offices push in short requests, so this is generous. */
@@ -56,10 +59,13 @@ export function createHubServer(d: HubHttpDeps): http.Server {
     route(req, res, send).catch((e: unknown) => fail(res, e));
   });
   server.maxConnections = MAX_CONNECTIONS;
+  trustProxies(server, d.trustedProxies ?? []);
   // One stranger must not take every slot: past its share, a new socket from that address is closed at once.
+  // A trusted proxy carries every office's and person's requests: it limits its own clients (say so in its config).
   const perAddress = new Map<string, number>();
   server.on('connection', (socket) => {
     const address = socket.remoteAddress ?? '';
+    if (isTrustedProxy(server, address)) return;
     const held = perAddress.get(address) ?? 0;
     if (held >= MAX_PER_ADDRESS) {
       socket.destroy();

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { isError } from '../../shared/guessBudget';
 import { SharedGuessBudget } from '../guessing/sharedGuessBudget';
 import type { OfficeRegistry, OfficeRow } from '../offices/officeRegistry';
-import { guesserOf } from './httpBody';
+import { guesserOf } from './clientAddress';
 
 /**
  * The office behind a request's `Authorization: Bearer <credential>`, for every route an office

@@ -6,7 +6,8 @@ import { SharedGuessBudget } from '../guessing/sharedGuessBudget';
 import type { BatchApplier } from '../ingest/batchApplier';
 import type { OfficeRegistry } from '../offices/officeRegistry';
 import type { OfficeCredentials } from './officeCredential';
-import { guesserOf, inflate, parseJson, readBody } from './httpBody';
+import { guesserOf } from './clientAddress';
+import { inflate, parseJson, readBody } from './httpBody';
 import type { HubRouteTable } from './hubRoutes';
 
 const JOIN_BODY_BYTES = 4096;

@@ -4,7 +4,7 @@ import { HubAccess, clearedCookie, cookieToken, sessionCookie } from '../auth/hu
 import type { HubSessions } from '../auth/hubSessions';
 import type { HubSetup } from '../auth/hubSetup';
 import type { HubSignIn } from '../auth/hubSignIn';
-import { guesserOf } from './httpBody';
+import { guesserOf } from './clientAddress';
 import type { HubRouteTable } from './hubRoutes';
 import { readForm } from './provinceBody';
 
