@@ -37,6 +37,9 @@ export async function openHubDatabase(o: { databaseUrl?: string; dataDir?: strin
   const pool = new pg.Pool({ connectionString: url, max: o.poolSize ?? 10 });
   // An idle client losing its server (a restart) must not crash the hub: the pool drops it.
   pool.on('error', (e) => o.log?.(`postgres: ${e.message}`));
+  // Nor may one checked out between two queries (the pool listens only while a client is idle): the
+  // error is kept here, its next query fails, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', (e) => o.log?.(`postgres (in use): ${e.message}`)));
   try {
     await migrateHub(pool);
   } catch (e) {

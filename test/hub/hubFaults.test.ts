@@ -12,6 +12,7 @@ import { startHub } from '../../hub/hub';
 import type { Hub } from '../../hub/hub';
 import { deviceClient, signedInCounter } from '../helpers/devices';
 import { hubPostgresPerFile } from '../helpers/hubPostgres';
+import { provinceAdmin } from '../helpers/hubClient';
 import { linkCutter } from '../helpers/linkCutter';
 import { eventually, FakeClock, tempDir, tempHost } from '../helpers/tempHost';
 
@@ -167,6 +168,10 @@ describe('PostgreSQL restarted under load', () => {
       await join(h, o, name);
       offices.push(o);
     }
+    // The province watches its board throughout: its listener must come back with the database.
+    const watcher = await provinceAdmin(h);
+    const { ws, messages } = await watcher.board();
+    cleanup.push(() => ws.close());
     const citizens = new Citizens();
     let busy = true;
     const load = (async () => {
@@ -192,5 +197,12 @@ describe('PostgreSQL restarted under load', () => {
     expect(citizens.took.length).toBeGreaterThan(60);
     expect((await fetch(`http://127.0.0.1:${h.port}/hub/api/health`)).status).toBe(200);
     for (const o of offices) await expectExactlyOnce(h, o);
+    // After the restart, a number taken at an office still reaches the open board within seconds.
+    const first = offices[0] as Host;
+    const officeId = links(first).read()?.officeId;
+    const heardBefore = messages.length;
+    await citizens.take(first, 1);
+    first.province.kick();
+    await eventually(() => messages.slice(heardBefore).some((m) => (m.type === 'row' && m.row.officeId === officeId) || (m.type === 'rows' && m.rows.some((r) => r.officeId === officeId))), 15_000);
   }, 180_000);
 });
