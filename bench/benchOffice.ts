@@ -48,3 +48,29 @@ export function benchDevices(dir: string, counters: number, displays: number): B
   ]);
   return { kiosk: tokens[0] as string, displays: tokens.slice(1, 1 + displays), counters: ['', ...tokens.slice(1 + displays)] };
 }
+
+export interface BenchAnswer {
+  status: number;
+  cookie: string;
+  body: Record<string, unknown>;
+}
+
+/** One HTTP call to a bench host as an enrolled device (and, for staff, with its session cookie). */
+export function benchSender(base: string) {
+  return async (method: string, p: string, device: string, body?: unknown, cookie?: string): Promise<BenchAnswer> => {
+    const r = await fetch(base + p, { method, headers: { 'x-device-token': device, ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const text = await r.text();
+    return { status: r.status, cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '', body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+  };
+}
+
+/** Signs every bench counter's officer in at its counter; the session cookies, indexed by counter. */
+export async function signInBenchCounters(send: ReturnType<typeof benchSender>, devices: BenchDevices, counters: number): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let c = 1; c <= counters; c++) {
+    const login = await send('POST', '/api/auth/login', devices.counters[c] as string, { counterId: c, officerId: c, pin: BENCH_PIN });
+    if (login.status !== 200) throw new Error(`sign-in at counter ${c}: ${JSON.stringify(login.body)}`);
+    cookies[c] = login.cookie;
+  }
+  return cookies;
+}

@@ -7,7 +7,7 @@ import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
 import { startServe } from '../test/helpers/serveProcess';
-import { BENCH_PIN, benchDevices, benchOffice } from './benchOffice';
+import { benchDevices, benchOffice, benchSender, signInBenchCounters } from './benchOffice';
 import { machine } from './stats';
 
 const CALLS = Number(process.env.DISPLAY_CALLS ?? 5000);
@@ -18,17 +18,8 @@ const SAMPLE_EVERY = Math.max(1, Math.round(CALLS / 10));
 const dir = benchOffice(COUNTERS, 2, 'motcua-bench-display-');
 const srv = await startServe(dir);
 const devices = benchDevices(dir, COUNTERS, 1);
-const send = async (method: string, p: string, device: string, body?: unknown, cookie?: string) => {
-  const r = await fetch(srv.base + p, { method, headers: { 'x-device-token': device, ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  const text = await r.text();
-  return { status: r.status, cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '', body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-};
-const cookies: string[] = [];
-for (let c = 1; c <= COUNTERS; c++) {
-  const login = await send('POST', '/api/auth/login', devices.counters[c] as string, { counterId: c, officerId: c, pin: BENCH_PIN });
-  if (login.status !== 200) throw new Error(`sign-in at counter ${c}: ${JSON.stringify(login.body)}`);
-  cookies[c] = login.cookie;
-}
+const send = benchSender(srv.base);
+const cookies = await signInBenchCounters(send, devices, COUNTERS);
 const services = (await send('GET', '/api/services', devices.kiosk)).body as unknown as { id: number }[];
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

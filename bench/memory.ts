@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { startServe } from '../test/helpers/serveProcess';
-import { BENCH_PIN, benchDevices, benchOffice } from './benchOffice';
+import { benchDevices, benchOffice, benchSender, signInBenchCounters } from './benchOffice';
 import { machine } from './stats';
 
 const TICKETS = Number(process.env.MEM_TICKETS ?? 100_000);
@@ -30,17 +30,8 @@ const pid = srv.child.pid as number;
 // MEM_HOST_LOG=file keeps the host's own output (e.g. with MEM_NODE_OPTIONS=--trace-gc) for a look afterwards.
 if (process.env.MEM_HOST_LOG) srv.child.stdout?.on('data', (d) => fs.appendFileSync(process.env.MEM_HOST_LOG as string, d));
 const devices = benchDevices(dir, COUNTERS, 0);
-const send = async (method: string, p: string, device: string, body?: unknown, cookie?: string) => {
-  const r = await fetch(srv.base + p, { method, headers: { 'x-device-token': device, ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  const text = await r.text();
-  return { status: r.status, cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '', body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-};
-const cookies: string[] = [];
-for (let c = 1; c <= COUNTERS; c++) {
-  const login = await send('POST', '/api/auth/login', devices.counters[c] as string, { counterId: c, officerId: c, pin: BENCH_PIN });
-  if (login.status !== 200) throw new Error(`sign-in at counter ${c}: ${JSON.stringify(login.body)}`);
-  cookies[c] = login.cookie;
-}
+const send = benchSender(srv.base);
+const cookies = await signInBenchCounters(send, devices, COUNTERS);
 // A service each counter serves (its first in order), so its own call finds the ticket it issued or another.
 const served = new Map<number, number>();
 const services = (await send('GET', '/api/services', devices.kiosk)).body as unknown as { id: number }[];
