@@ -133,6 +133,8 @@ export interface Host {
   port: number;
   dataDir: string;
   log: Log;
+  /** The office's own recorded voice (#31): the Electron shell serves its clips too. */
+  voice: VoiceStore;
   /** Send any JSON message (e.g. an announcement) to every connected screen. */
   broadcast(message: unknown): void;
   use(extension: HostExtension): Promise<void>;
@@ -336,7 +338,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED');
     const enc = String(req.headers['accept-encoding'] ?? '');
     const inm = req.headers['if-none-match'];
-    if (url.pathname.startsWith(VOICE_PREFIX)) return serveVoice(voice, mounts, url.pathname, req.method, res, enc, inm) || sendError(res, 'NOT_FOUND');
+    if (url.pathname.startsWith(VOICE_PREFIX)) return serveVoice(voice, mounts[0]?.dirs ?? [], url.pathname, req.method, res, enc, inm) || sendError(res, 'NOT_FOUND');
     if (serveMounted(mounts, url.pathname, req.method, res, enc, inm)) return;
     const file = safeResolve(o.staticDir, url.pathname);
     if (file === null) return sendError(res, 'NOT_FOUND');
@@ -436,6 +438,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     port,
     dataDir: o.dataDir,
     log: o.log,
+    voice,
     broadcast: (m) => hub.broadcast(m),
     async use(ext) {
       const closer = await ext(host);
