@@ -48,4 +48,4 @@ export const VoiceTestCallBody = z.strictObject({
   ticketNumber: z.string().regex(/^[A-Z]{0,3}\d{1,4}$/).default('A123'),
   counterNumber: z.number().int().min(1).max(999).default(1),
 });
-export const VoiceTestCallResult = z.object({ clips: z.array(z.string()), zoneId: z.number().int().nullable() });
+export const VoiceTestCallResult = z.object({ clips: z.array(z.string()), zoneId: z.number().int().nullable(), text: z.string() });

@@ -304,7 +304,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     importVoicePack: ({ body }) => admin.logChange('voice', () => d.voice.importPack(Buffer.from(body.zip, 'base64'))),
     voiceTestCall: ({ body }) => {
       const m = outputs.testCall(body);
-      return { clips: m.clips, zoneId: m.zoneId };
+      return { clips: m.clips, zoneId: m.zoneId, text: m.text };
     },
     boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus(), zones: outputs.zoneBoardsStatus() }),
     reportSummary: ({ query }) => reports.summary(query),
