@@ -289,13 +289,15 @@ export function VoicePanel() {
                 ■ {v.stop}
               </button>
             ) : (
-              <button type="button" className="btn-primary voice-big" disabled={phase !== 'idle' && phase !== 'review'} onClick={() => void start().then(focusRecorder)}>
-                ● {v.start}
-              </button>
+              phase !== 'review' && (
+                <button type="button" className="btn-primary voice-big" disabled={phase !== 'idle'} onClick={() => void start().then(focusRecorder)}>
+                  ● {v.start}
+                </button>
+              )
             )}
             {phase === 'review' && review && (
               <>
-                <button type="button" className="btn-primary" data-testid="voice-keep" onClick={() => void keep()}>
+                <button type="button" className="btn-primary voice-big" data-testid="voice-keep" onClick={() => void keep()}>
                   {v.keep}
                 </button>
                 <button type="button" className="btn-secondary" onClick={() => void start().then(focusRecorder)}>

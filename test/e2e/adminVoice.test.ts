@@ -228,7 +228,7 @@ describe('the office records its own voice in the admin', () => {
     expect((await played(display)).at(-1)).toEqual({ via: 'clips', text: expect.stringContaining('đến quầy số một') });
     expect(await admin.textContent('[data-testid="voice-note"]')).toContain('Đã gửi lời gọi thử');
     expect(queueNow()).toEqual(queueBefore);
-    await admin.screenshot({ path: path.join(SHOTS, 'admin-voice-zone-1366x768.png') });
+    await admin.screenshot({ path: path.join(SHOTS, 'admin-voice-zone.png') });
 
     // 7. Export the pack, import it into another centre (same zone names, its own ids).
     const download = admin.waitForEvent('download');
