@@ -53,6 +53,7 @@ import { CatalogueCopy } from './province/catalogueCopy';
 import { officeExtras } from './province/officeExtras';
 import { startProvinceSync } from './province/provinceSync';
 import { SpeakerStatus } from './health/speakerStatus';
+import { HelpDesk } from './admin/helpDesk';
 import type { ProvinceSync } from './province/provinceSync';
 import { playEtaInBackground } from './etaSchedule';
 import { TrackingFeed } from './server/trackingFeed';
@@ -240,6 +241,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   const printerTransportProblem = (t: Parameters<typeof transportProblem>[0]) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, isAgentDevice });
   const admin = new OfficeAdmin(queue);
   const speakers = new SpeakerStatus();
+  const help = new HelpDesk(() => hub.broadcast({ type: 'help.changed', at: queue.now() }));
   const onlineDevices = () => new Set([...hub.connectedDevices(), ...agents.connectedDevices()]);
   const health = new HealthReport({ db, ctx: queue.ctx, recovery, dataDir: o.dataDir, printers: () => printers.health(), boards: () => outputs.boardStatus(), speakers: () => speakers.list(onlineDevices()), diskLowBytes: o.diskLowBytes });
   const provinceLinks = new ProvinceLinkFile(o.dataDir);
@@ -261,7 +263,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   });
 
   const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province, catalogueCopy, new CatalogueApply(queue, catalogueCopy));
-  const handlers = createHandlers({ health, speakers, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices, province: provinceAdmin, voice });
+  const handlers = createHandlers({ health, speakers, help, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices, province: provinceAdmin, voice });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {

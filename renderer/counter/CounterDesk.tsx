@@ -3,6 +3,7 @@ import type { Ticket } from '../../shared/domain';
 import type { QueuedTicket, ServiceStatus, SessionInfo, SkipReadiness } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { useActionError, useEvents, useQuery } from '../api/hooks';
+import { HelpCalls } from './HelpCalls';
 import { LangToggle } from '../components/LangToggle';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { errorText, fmt, useLang } from '../i18n';
@@ -140,6 +141,7 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
           {errorText(failure.error, lang)}
         </div>
       )}
+      <HelpCalls />
       {myAlerts.length > 0 && (
         <div className="error-banner" role="alert" style={{ margin: '12px 22px 0' }} data-testid="wait-alert">
           {fmt(t.waitAlert, { n: myAlerts.length, list: myAlerts.slice(0, 5).map((a) => `${a.number} (${a.waitedMinutes} ${t.minutes})`).join(', ') })}

@@ -1,6 +1,8 @@
 import { Accessibility, Contrast, Type } from 'lucide-react';
 import { useState } from 'react';
 import { useLang } from '../i18n';
+import { CallStaffButton } from './CallStaff';
+import type { useKioskHelp } from './CallStaff';
 
 export interface KioskAccess {
   largeText: boolean;
@@ -9,10 +11,11 @@ export interface KioskAccess {
 
 /**
  * The kiosk's accessibility button (#31): always in the same corner, on every step, in the
- * international symbol and words; one tap opens large text and high contrast, one tap each. The
+ * international symbol and words; one tap opens large text and high contrast, one tap each, and a
+ * call for a person. The
  * choice lasts for this citizen: the kiosk returns to the office's defaults when it resets.
  */
-export function AccessibilityPanel({ access, onChange }: { access: KioskAccess; onChange: (a: KioskAccess) => void }) {
+export function AccessibilityPanel({ access, onChange, help }: { access: KioskAccess; onChange: (a: KioskAccess) => void; help: ReturnType<typeof useKioskHelp> }) {
   const { t } = useLang();
   const [open, setOpen] = useState(false);
   const toggle = (label: string, on: boolean, icon: React.ReactNode, flip: () => void, testId: string) => (
@@ -33,6 +36,7 @@ export function AccessibilityPanel({ access, onChange }: { access: KioskAccess; 
           <h2 id="a11y-title">{t.a11yTitle}</h2>
           {toggle(t.a11yLarge, access.largeText, <Type aria-hidden="true" size={44} />, () => onChange({ ...access, largeText: !access.largeText }), 'a11y-large')}
           {toggle(t.a11yContrast, access.highContrast, <Contrast aria-hidden="true" size={44} />, () => onChange({ ...access, highContrast: !access.highContrast }), 'a11y-contrast')}
+          <CallStaffButton help={help} />
           <button type="button" className="btn-primary a11y-close" onClick={() => setOpen(false)}>
             {t.a11yClose}
           </button>

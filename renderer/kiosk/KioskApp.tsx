@@ -13,8 +13,10 @@ import { reopenText } from '../reopenText';
 import { formatClock } from '../time';
 import { useIdle, useNow } from '../useNow';
 import { AccessibilityPanel } from './AccessibilityPanel';
+import { CallStaffStatus, useKioskHelp } from './CallStaff';
 import type { KioskAccess } from './AccessibilityPanel';
 import { HostDownNotice } from './HostDownNotice';
+import { useIdleWarning } from './useIdleWarning';
 import { RateLookup } from './RateLookup';
 import { useTicketScanner } from './scannerInput';
 import { BROWSE_TOP, DIRECT_MAX, ServicePicker } from './ServicePicker';
@@ -64,6 +66,7 @@ export function KioskApp() {
   // Large text and high contrast: the office's default for each citizen, changed by the citizen for themselves.
   const defaults: KioskAccess = config.data?.kioskAccess ?? { largeText: false, highContrast: false };
   const [chosenAccess, setAccess] = useState<KioskAccess | null>(null);
+  const help = useKioskHelp();
   const access = chosenAccess ?? defaults;
   const home = useCallback(() => {
     setStep({ kind: 'home' });
@@ -72,7 +75,10 @@ export function KioskApp() {
     setLang('vi');
     setAccess(null);
   }, [setLang, failure.clear]);
-  const idleLeft = useIdle(IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi' || chosenAccess !== null);
+  // Someone who asked for large text or contrast gets twice the time before the kiosk starts over.
+  const idleMs = (IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000) * (chosenAccess ? 2 : 1);
+  const idleLeft = useIdle(idleMs, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi' || chosenAccess !== null);
+  const idleUrgent = useIdleWarning(idleLeft);
 
   useEffect(() => {
     const block = (e: Event) => e.preventDefault();
@@ -228,6 +234,7 @@ export function KioskApp() {
           </div>
         )}
       </main>
+      <CallStaffStatus help={help} />
       <div className="kiosk-footer">
         {step.kind === 'home' && browse.kind !== 'top' ? (
           <button type="button" className="btn-secondary" onClick={() => setBrowse(BROWSE_TOP)}>
@@ -243,12 +250,12 @@ export function KioskApp() {
           </button>
         )}
         {idleLeft !== null && (
-          <div className="idle-countdown" role="timer" aria-live="off" data-testid="idle-countdown">
+          <div className={`idle-countdown${idleUrgent ? ' urgent' : ''}`} role="timer" aria-live={idleUrgent ? 'assertive' : 'off'} data-testid="idle-countdown">
             <b>{fmt(t.idleReturn, { s: idleLeft })}</b>
             <span>{t.idleStay}</span>
           </div>
         )}
-        <AccessibilityPanel access={access} onChange={setAccess} />
+        <AccessibilityPanel access={access} onChange={setAccess} help={help} />
         {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
           <button type="button" className="btn-secondary" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} data-testid="lang">
             {t.language}

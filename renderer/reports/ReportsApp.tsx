@@ -17,7 +17,8 @@ const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} %`);
 
 function RowsTable({ t, title, rows, total }: { t: Dict; title: string; rows: ReportRow[]; total: ReportRow }) {
   return (
-    <div className="panel report-table">
+    // Focusable and named: a table wider than a zoomed window scrolls by keyboard too (WCAG 2.1.1).
+    <div className="panel report-table" tabIndex={0} role="region" aria-label={title}>
       <h2>{title}</h2>
       <table>
         <thead>

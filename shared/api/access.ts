@@ -63,6 +63,11 @@ export const routeCallers: Record<RouteKey, Callers> = {
   printJobs: ['kiosk', 'counter', 'admin'],
   reprint: ['kiosk', 'counter', 'admin'],
   alerts: STAFF_DESK,
+  // A kiosk asks for a person; the counters and the admin see it and answer.
+  callStaff: ['kiosk'],
+  kioskHelp: ['kiosk'],
+  helpRequests: STAFF_DESK,
+  answerHelp: STAFF_DESK,
   officeOverview: ADMIN,
 
   printTestPage: ADMIN,

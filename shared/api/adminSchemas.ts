@@ -117,6 +117,17 @@ export const AnnouncementPatch = patchOf(AnnouncementConfig.shape).extend({ zone
 
 export const PasswordBody = z.object({ password: z.string().min(8, 'ít nhất 8 ký tự').max(200) }).strict();
 
+/** A kiosk's "Gọi nhân viên hỗ trợ" (#31): someone at it needs a person, shown on the counters. */
+export const HelpRequest = z.object({
+  id: z.number().int(),
+  kioskName: z.string(),
+  zoneId: z.number().int().nullable(),
+  requestedAt: z.number(),
+  answeredAt: z.number().nullable(),
+  /** "Quầy 2 — Trần Văn Hùng": who said they are coming. */
+  answeredBy: z.string().nullable(),
+});
+export const HelpRequestIdParam = z.object({ id: z.coerce.number().int().positive().max(1_000_000_000) }).strict();
 export const WaitAlert = z.object({ ticketId: z.string(), number: z.string(), serviceId: z.number().int(), waitedMinutes: z.number().int(), thresholdMinutes: z.number().int() });
 
 /** The manager's live view (#28 point 15): counters, the line of each service, and the wait alerts. */

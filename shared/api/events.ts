@@ -55,6 +55,7 @@ export const HelloMessage = z.object({ type: z.literal('hello'), lastEventSeq: z
  * play of the forecast (after a burst of queue changes, or a minute on), so estimates moved.
  * `skips.changed`: a called citizen's minimum wait ran out, so the counter may now mark a no-show.
  * `ratings.changed`: whom a counter's rating tablet asks changed with time alone (its window ran out).
+ * `help.changed`: a kiosk asked for staff, or someone answered (#31); staff and that kiosk refetch.
  */
-export const TimeEvent = z.object({ type: z.enum(['services.changed', 'alerts.changed', 'eta.changed', 'skips.changed', 'ratings.changed']), at: z.number().int() });
+export const TimeEvent = z.object({ type: z.enum(['services.changed', 'alerts.changed', 'eta.changed', 'skips.changed', 'ratings.changed', 'help.changed']), at: z.number().int() });
 export type TimeEvent = z.infer<typeof TimeEvent>;

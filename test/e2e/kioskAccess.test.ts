@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
-import { enrollDevice, signedInAdmin } from '../helpers/devices';
+import { counterBrowserCookies, deviceClient, enrollDevice, signedInAdmin } from '../helpers/devices';
+import { HttpClient } from '../helpers/httpClient';
 import { launchChromium, screensHost } from '../helpers/screenSuite';
 import { tempDir } from '../helpers/tempHost';
 
@@ -115,14 +116,19 @@ describe('the accessible kiosk', () => {
   }, 60_000);
 
   it('a citizen’s choice lasts until the kiosk resets; the office’s default (set on the admin’s API) applies live and after each reset', async () => {
-    const p = await kiosk(1080, 1920, '?idle=10');
+    const p = await kiosk(1080, 1920, '?idle=8');
     await p.getByRole('button', { name: 'Hỗ trợ tiếp cận' }).click();
     await p.getByRole('button', { name: /Chữ lớn/ }).click();
     await p.getByRole('button', { name: 'Xong' }).click();
     expect(await p.getAttribute('.kiosk', 'data-large-text')).toBe('true');
-    // Left alone: the countdown shows, then the kiosk is back to normal text for the next citizen.
-    await p.waitForSelector('[data-testid="idle-countdown"]', { timeout: 15_000 });
+    // Left alone (twice the office's 8 s, for someone who asked for large text): the countdown
+    // turns urgent with a chime 10 s before, then the kiosk is back to normal text for the next citizen.
+    const chose = Date.now();
+    await p.waitForSelector('[data-testid="idle-countdown"].urgent', { timeout: 25_000 });
+    expect(Date.now() - chose).toBeGreaterThan(4_000);
+    expect(await p.evaluate(() => (window as unknown as { __idleWarnings?: number }).__idleWarnings)).toBe(1);
     await p.waitForFunction(() => document.querySelector('.kiosk')?.getAttribute('data-large-text') === 'false', undefined, { timeout: 15_000 });
+    expect(Date.now() - chose).toBeGreaterThan(14_000);
 
     const admin = await signedInAdmin(host);
     const before = (await admin.get('/api/admin/office')).body as Record<string, unknown>;
@@ -138,5 +144,44 @@ describe('the accessible kiosk', () => {
     await p.waitForFunction(() => document.querySelector('.kiosk')?.getAttribute('data-high-contrast') === 'true', undefined, { timeout: 25_000 });
     expect((await admin.post('/api/admin/office', { kioskHighContrast: false })).status).toBe(200);
     await p.context().close();
+  }, 90_000);
+
+  it('“Gọi nhân viên hỗ trợ”: every counter sees the kiosk within 2 s; the first officer to answer is named on the kiosk and the call leaves the other counters', async () => {
+    const desks: Page[] = [];
+    for (const c of [1, 2]) {
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      await ctx.addCookies(await counterBrowserCookies(host, c, c));
+      const d = await ctx.newPage();
+      await d.goto(`${base}/counter`);
+      // The desk itself (the call button), not the sign-in page.
+      await d.waitForSelector('[data-action="next"], button.call-next, .counter-main');
+      expect(await d.locator('.counter-main').count()).toBe(1);
+      desks.push(d);
+    }
+    const p = await kiosk(1080, 1920);
+    await p.getByRole('button', { name: 'Hỗ trợ tiếp cận' }).click();
+    const asked = Date.now();
+    await p.getByRole('button', { name: /Gọi nhân viên hỗ trợ/ }).click();
+    // Pressed again by an anxious citizen: still one call.
+    await p.getByRole('button', { name: /Gọi nhân viên hỗ trợ/ }).click();
+    for (const d of desks) await d.waitForSelector('[data-testid="help-calls"] .help-call', { timeout: 2_000 });
+    expect(Date.now() - asked).toBeLessThan(2_500);
+    for (const d of desks) expect(await d.locator('.help-call').count()).toBe(1);
+    expect(await desks[0]!.textContent('[data-testid="help-calls"]')).toContain('cần nhân viên hỗ trợ');
+    await desks[0]!.screenshot({ path: path.join(shots, 'counter-help-call.png') });
+    await p.getByRole('button', { name: 'Xong' }).click();
+    expect(await p.textContent('[data-testid="help-status"]')).toContain('Đã báo nhân viên');
+
+    await desks[0]!.getByRole('button', { name: 'Tôi đến hỗ trợ' }).click();
+    await p.waitForFunction(() => document.querySelector('[data-testid="help-status"]')?.textContent?.includes('Nhân viên đang đến'), undefined, { timeout: 5_000 });
+    expect(await p.textContent('[data-testid="help-status"]')).toMatch(/Quầy (số )?1/);
+    await p.screenshot({ path: path.join(shots, 'kiosk-help-coming.png') });
+    await desks[1]!.waitForSelector('[data-testid="help-calls"]', { state: 'detached', timeout: 5_000 });
+    for (const d of desks) await d.context().close();
+    await p.context().close();
+
+    // Only an enrolled kiosk calls; a phone or a display cannot summon staff.
+    expect((await new HttpClient(base).post('/api/kiosk/help', {})).status).toBe(403);
+    expect((await deviceClient(host, 'display').post('/api/kiosk/help', {})).status).toBe(403);
   }, 90_000);
 });

@@ -18,6 +18,7 @@ import type { ReportQueries } from '../reports/reportQuery';
 import type { PrinterFleet } from '../devices/printerFleet';
 import type { HealthReport } from '../health/healthReport';
 import type { SpeakerStatus } from '../health/speakerStatus';
+import type { HelpDesk } from '../admin/helpDesk';
 import type { NumberRecovery } from '../recovery/numberRecovery';
 import { encodingProblem } from '../printer/testPage';
 import type { Actor } from '../queue/actor';
@@ -67,6 +68,7 @@ export interface HandlerDeps {
   baseUrl: () => string;
   health: HealthReport;
   speakers: SpeakerStatus;
+  help: HelpDesk;
   recovery: NumberRecovery;
   /** Devices holding a live connection now (an event stream or a print agent). */
   onlineDevices: () => ReadonlySet<number>;
@@ -347,6 +349,20 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return { ok: true as const };
     },
     alerts: () => admin.alerts(queue.now()),
+    callStaff: (_input, call) => {
+      if (!call.device) throw new AppError('DEVICE_NOT_ENROLLED');
+      return d.help.ask(call.device, queue.now());
+    },
+    kioskHelp: (_input, call) => (call.device ? d.help.ofKiosk(call.device.id, queue.now()) : null),
+    helpRequests: () => d.help.open(queue.now()),
+    answerHelp: ({ params }, call) => {
+      const a = actorOf(call.session);
+      const counter = a.counterId === null ? null : queue.views.listCounters().find((c) => c.id === a.counterId);
+      const by = counter ? `${counter.name}${counter.officerName ? ` — ${counter.officerName}` : ''}` : 'Quản trị';
+      const answered = d.help.answer(params.id, by, queue.now());
+      if (!answered) throw new AppError('NOT_FOUND', 'Yêu cầu hỗ trợ không còn (đã có người nhận hoặc đã quá hạn)');
+      return answered;
+    },
     officeOverview: () => overview.build(admin.alerts(queue.now())),
     setupStatus: ({ query }) => {
       const valid = d.setup.tokenValid(query.token);
