@@ -331,7 +331,7 @@ export function VoicePanel() {
         <p className="form-help">{v.importHelp}</p>
       </section>
       <section className="panel voice-list-panel" aria-label={v.title}>
-        <h2 data-testid="voice-progress">{fmt(v.progress, { done, total: clips.length })}</h2>
+        <h2 data-testid="voice-progress">{fmt(zoneId === null ? v.progress : v.progressZone, { done, total: clips.length })}</h2>
         <div className="voice-list">
           {GROUPS.map((g) => {
             const rows = clips.filter((c) => c.group === g);

@@ -5,6 +5,7 @@
 // the queue, the set is exported and imported into another office, and deleting brings the
 // generated voice back. The per-clip overhead of the "record next" flow is measured.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -71,6 +72,16 @@ async function voiceTab(h: Host): Promise<Page> {
   await admin.click('[data-tab="voice"]');
   await admin.waitForSelector('[data-testid="voice-panel"]');
   return admin;
+}
+
+/** axe-core's serious and critical WCAG 2.2 AA findings on the page as it is now. */
+async function axeSerious(p: Page): Promise<string[]> {
+  await p.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return p.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 const phase = (admin: Page) => admin.getAttribute('[data-testid="voice-recorder"]', 'data-phase');
@@ -148,6 +159,7 @@ describe('the office records its own voice in the admin', () => {
     expect(first.kept).toBeLessThan(first.recorded - 0.8);
     expect(first.kept).toBeGreaterThan(TONE_S - 0.1);
     await admin.screenshot({ path: path.join(work, 'voice-review.png') });
+    expect(await axeSerious(admin)).toEqual([]);
     await keep(admin);
     expect(await admin.getAttribute('[data-testid="voice-recorder"]', 'data-clip')).toBe('den_quay_so');
     const file = stored('office', 'moi_cong_dan');
