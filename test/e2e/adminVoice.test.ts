@@ -196,7 +196,7 @@ describe('the office records its own voice in the admin', () => {
     const mean = overheads.reduce((a, b) => a + b, 0) / overheads.length;
     console.log(`voice: per-clip overhead of the record-next flow ${overheads.join(', ')} ms (mean ${Math.round(mean)} ms); 40 clips × (2 s read + 1.5 s listen + 3 s human + ${(mean / 1000).toFixed(2)} s) = ${((40 * (6.5 + mean / 1000)) / 60).toFixed(1)} min`);
     // 40 clips in 10 minutes leaves 15 s a clip: the machine's share must be a small part of it.
-    expect(Math.max(...overheads)).toBeLessThan(2000);
+    expect(Math.max(...overheads)).toBeLessThan(3000);
     expect(40 * (6.5 + mean / 1000)).toBeLessThan(600);
 
     // 4. Record the opening phrase again: R redoes a take, Enter keeps the new one.
@@ -220,6 +220,8 @@ describe('the office records its own voice in the admin', () => {
     expect(fetched.filter((f) => f.url === '/voice/zone-2/vi/moi_cong_dan').length).toBe(fetchesBefore + 1);
 
     // 5. Tầng 2 gets its own opening phrase: its display plays the zone's, the office's stays.
+    const officeTake = fs.readFileSync(file);
+    const officeStat = fs.statSync(file).mtimeMs;
     await admin.selectOption('[data-testid="voice-scope"]', '2');
     await waitPhase(admin, 'idle');
     expect(await rowState(admin, 'moi_cong_dan')).toMatch(/^dùng bản của đơn vị · /);
@@ -227,7 +229,11 @@ describe('the office records its own voice in the admin', () => {
     await take(admin, 1500);
     await keep(admin);
     expect(await rowState(admin, 'moi_cong_dan')).toMatch(/^bản riêng của khu vực · /);
+    expect(await admin.textContent('[data-testid="voice-progress"]')).toBe('Bản riêng của khu vực: 1/49 đoạn');
     expect(fs.existsSync(stored('zone-2', 'moi_cong_dan'))).toBe(true);
+    // The office's own take is not what was asked to change.
+    expect(fs.readFileSync(file).equals(officeTake)).toBe(true);
+    expect(fs.statSync(file).mtimeMs).toBe(officeStat);
     await callAt33(display);
     expect(fetched.filter((f) => f.url === '/voice/zone-2/vi/moi_cong_dan').at(-1)?.source).toBe('zone');
 
@@ -265,6 +271,8 @@ describe('the office records its own voice in the admin', () => {
     // 8. Delete: the zone's own first (back to the office's), then the office's (back to generated).
     await admin.click('.voice-row[data-clip="moi_cong_dan"] [data-testid="voice-delete"]');
     await admin.waitForFunction(() => /^dùng bản của đơn vị/.test(document.querySelector('.voice-row[data-clip="moi_cong_dan"] [data-testid="voice-state"]')?.textContent ?? ''));
+    expect(fs.existsSync(stored('zone-2', 'moi_cong_dan'))).toBe(false);
+    expect(fs.readFileSync(file).equals(officeTake)).toBe(true);
     await admin.selectOption('[data-testid="voice-scope"]', '');
     await admin.click('.voice-row[data-clip="moi_cong_dan"] [data-testid="voice-delete"]');
     await admin.waitForFunction(() => document.querySelector('.voice-row[data-clip="moi_cong_dan"] [data-testid="voice-state"]')?.textContent === 'giọng máy');

@@ -55,7 +55,7 @@ export class VoiceStore {
   private rev: number;
 
   constructor(
-    private readonly audioDir: string,
+    audioDir: string,
     private readonly zones: { zone(id: number): Zone | null; zones(): Zone[] },
   ) {
     this.root = path.join(audioDir, VOICE_DIR);
@@ -257,7 +257,6 @@ export class VoiceStore {
     if (!fs.existsSync(this.root) && fs.existsSync(previous)) fs.renameSync(previous, this.root);
     fs.rmSync(`${this.root}.incoming`, { recursive: true, force: true });
     fs.rmSync(previous, { recursive: true, force: true });
-    fs.mkdirSync(this.audioDir, { recursive: true });
   }
 }
 
