@@ -292,7 +292,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     phoneIssueLimiter: new RateLimiter(2, 2),
     phoneIssueOverall: new RateLimiter(20, 10),
   });
-  const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
+  // An office's own clips first (a recording, a file copied in by hand), then the shipped set.
+  const audioDirs = [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')];
+  const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: audioDirs }];
   // Sockets are open files: the caps are cut from this process's limit (issue #27).
   const openFiles = openFileLimit();
   const limits = socketLimits(openFiles?.soft ?? null, o.socketLimits);
@@ -340,7 +342,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED');
     const enc = String(req.headers['accept-encoding'] ?? '');
     const inm = req.headers['if-none-match'];
-    if (url.pathname.startsWith(VOICE_PREFIX)) return serveVoice(voice, mounts[0]?.dirs ?? [], url.pathname, req.method, res, enc, inm) || sendError(res, 'NOT_FOUND');
+    if (url.pathname.startsWith(VOICE_PREFIX)) return serveVoice(voice, audioDirs, url.pathname, req.method, res, enc, inm) || sendError(res, 'NOT_FOUND');
     if (serveMounted(mounts, url.pathname, req.method, res, enc, inm)) return;
     const file = safeResolve(o.staticDir, url.pathname);
     if (file === null) return sendError(res, 'NOT_FOUND');
