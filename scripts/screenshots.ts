@@ -108,7 +108,7 @@ async function shot(p: Page, screen: string, state: string, fullPage = false): P
 
 // Admin settings: every tab at a desk PC's 1366×768 and a 1920×1080 monitor, in Vietnamese, plus
 // states worth looking at (a list's errors, a service being edited, English). `SCREENS=admin` takes only these.
-const ADMIN_TABS = ['overview', 'office', 'services', 'counters', 'officers', 'lists', 'ticket', 'devices', 'enrolled', 'backup'] as const;
+const ADMIN_TABS = ['overview', 'office', 'services', 'counters', 'officers', 'lists', 'ticket', 'devices', 'voice', 'enrolled', 'backup'] as const;
 for (const [w, h] of DESK_ONLY ? [] : ([[1366, 768], [1920, 1080]] as const)) {
   const admin = await open('/admin', w, h, { device: dev.admin });
   await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);

@@ -75,7 +75,8 @@ export function spokenLangs(cfg: Pick<AnnouncementConfig, 'lang' | 'template'>):
 export interface AnnounceMessage {
   type: 'announce';
   seq: number;
-  kind: 'call' | 'recall' | 'resume';
+  /** 'test': the admin's "Thử gọi"; no ticket was called and it never replaces a real call. */
+  kind: 'call' | 'recall' | 'resume' | 'test';
   ticketNumber: string | null;
   counterNumber: number;
   /** The zone of the counter (m009): a speaker display of another zone stays silent. */
@@ -83,6 +84,11 @@ export interface AnnounceMessage {
   lang: 'vi' | 'en';
   text: string;
   clips: string[];
+  /**
+   * The recorded voice's revision (electron/host/announcer/voiceStore.ts): a display that decoded
+   * clips under another one fetches them again, so a clip re-recorded is heard at the next call.
+   */
+  voice?: string;
   repeat: number;
   gapMs: number;
   volume: number;

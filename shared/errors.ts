@@ -70,6 +70,12 @@ export const errorCatalog = {
   CATALOGUE_INVALID: { status: 400, vi: 'Tệp danh mục thủ tục của tỉnh không hợp lệ; chưa công bố gì', en: 'The province catalogue file is invalid; nothing was published' },
   CATALOGUE_NOT_PULLED: { status: 409, vi: 'Văn phòng chưa nhận được phiên bản danh mục này từ tỉnh', en: 'This office has not received that catalogue version' },
   CATALOGUE_CHOICE_NEEDED: { status: 409, vi: 'Còn mục xung đột chưa chọn giữ bản của văn phòng hay lấy bản của tỉnh', en: 'Some conflicts still need a choice: keep the office’s version or take the province’s' },
+  // The office's own recorded voice (#31).
+  VOICE_NOT_AUDIO: { status: 400, vi: 'Tệp ghi âm không phải âm thanh WAV dùng được', en: 'The recording is not a usable WAV audio file' },
+  VOICE_CLIP_TOO_LONG: { status: 400, vi: 'Đoạn ghi âm dài quá 10 giây', en: 'The recording is longer than 10 seconds' },
+  VOICE_CLIP_TOO_BIG: { status: 400, vi: 'Tệp ghi âm lớn quá 1 MB', en: 'The recording is larger than 1 MB' },
+  VOICE_CLIP_UNKNOWN: { status: 404, vi: 'Không có đoạn đọc này trong lời gọi số', en: 'No such announcement clip' },
+  VOICE_PACK_INVALID: { status: 400, vi: 'Gói giọng đọc không hợp lệ; giọng đọc hiện tại giữ nguyên', en: 'Invalid voice pack; the current voice is unchanged' },
   PAIRING_CODE_INVALID: { status: 400, vi: 'Mã ghép nối không đúng hoặc đã hết hạn', en: 'Pairing code is wrong or expired' },
   SETUP_REQUIRED: { status: 409, vi: 'Hệ thống chưa được cài đặt lần đầu', en: 'First-time setup has not been done' },
   SETUP_TOKEN_INVALID: { status: 403, vi: 'Liên kết cài đặt không đúng hoặc đã hết hạn', en: 'Setup link is wrong or expired' },

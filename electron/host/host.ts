@@ -41,6 +41,8 @@ import { applyPendingRestore, createAdminFiles } from './server/adminFiles';
 import { createFileRouteAccess } from './server/fileRouteAccess';
 import { RateLimiter } from '../../shared/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
+import { VoiceStore } from './announcer/voiceStore';
+import { VOICE_PREFIX, serveVoice } from './server/voiceFiles';
 import type { StaticMount } from './server/staticFiles';
 import { TimeWatch } from './timeWatch';
 import { OutboxReader } from './province/outboxReader';
@@ -133,6 +135,8 @@ export interface Host {
   port: number;
   dataDir: string;
   log: Log;
+  /** The office's own recorded voice (#31): the Electron shell serves its clips too. */
+  voice: VoiceStore;
   /** Send any JSON message (e.g. an announcement) to every connected screen. */
   broadcast(message: unknown): void;
   use(extension: HostExtension): Promise<void>;
@@ -212,7 +216,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     hub.closeDevice(id);
     void printers.forget(id);
   });
-  const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log, o.boardProbeMs);
+  const voice = new VoiceStore(path.join(o.dataDir, 'audio'), queue.catalogue);
+  const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log, o.boardProbeMs, () => voice.revision());
   const reports = new ReportQueries(db, () => queue.settings.get());
   // Recomputed now and then: a laptop host may change Wi-Fi, the admin may set a public URL.
   let names = { at: 0, set: new Set<string>() };
@@ -260,7 +265,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   });
 
   const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province, catalogueCopy, new CatalogueApply(queue, catalogueCopy));
-  const handlers = createHandlers({ health, speakers, help, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices, province: provinceAdmin });
+  const handlers = createHandlers({ health, speakers, help, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices, province: provinceAdmin, voice });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {
@@ -289,7 +294,9 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     phoneIssueLimiter: new RateLimiter(2, 2),
     phoneIssueOverall: new RateLimiter(20, 10),
   });
-  const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')] }];
+  // An office's own clips first (a recording, a file copied in by hand), then the shipped set.
+  const audioDirs = [path.join(o.dataDir, 'audio'), path.join(o.resourcesDir, 'audio')];
+  const mounts: StaticMount[] = [{ prefix: '/audio/', dirs: audioDirs }];
   // Sockets are open files: the caps are cut from this process's limit (issue #27).
   const openFiles = openFileLimit();
   const limits = socketLimits(openFiles?.soft ?? null, o.socketLimits);
@@ -337,6 +344,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED');
     const enc = String(req.headers['accept-encoding'] ?? '');
     const inm = req.headers['if-none-match'];
+    if (url.pathname.startsWith(VOICE_PREFIX)) return serveVoice(voice, audioDirs, url.pathname, req.method, res, enc, inm) || sendError(res, 'NOT_FOUND');
     if (serveMounted(mounts, url.pathname, req.method, res, enc, inm)) return;
     const file = safeResolve(o.staticDir, url.pathname);
     if (file === null) return sendError(res, 'NOT_FOUND');
@@ -436,6 +444,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     port,
     dataDir: o.dataDir,
     log: o.log,
+    voice,
     broadcast: (m) => hub.broadcast(m),
     async use(ext) {
       const closer = await ext(host);

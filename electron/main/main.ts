@@ -22,7 +22,7 @@ registerAppScheme();
 
 app.whenReady().then(async () => {
   const { host, config } = await startHostInShell(resourcesDir, rendererDir);
-  setupProtocol(rendererDir, [path.join(host.dataDir, 'audio'), path.join(resourcesDir, 'audio')]);
+  setupProtocol(rendererDir, [path.join(host.dataDir, 'audio'), path.join(resourcesDir, 'audio')], host.voice);
   setupPermissions();
   setupIpc(host);
   setupAutostart(config.startAtLogin);

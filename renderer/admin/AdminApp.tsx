@@ -9,6 +9,7 @@ import { OfficerEditor } from './OfficerEditor';
 import { BackupPanel } from './BackupPanel';
 import { CataloguePanel } from './CataloguePanel';
 import { DevicesPanel } from './DevicesPanel';
+import { VoicePanel } from './VoicePanel';
 import { EnrolledDevicesPanel } from './EnrolledDevicesPanel';
 import { deviceText } from '../i18nDevices';
 import { ListsPanel } from './ListsPanel';
@@ -19,7 +20,7 @@ import { ProvinceLinkPanel } from './ProvinceLinkPanel';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 
-type Tab = 'overview' | 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'enrolled' | 'backup' | 'province';
+type Tab = 'overview' | 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'voice' | 'enrolled' | 'backup' | 'province';
 const TABS: [Tab, keyof Dict][] = [
   ['overview', 'tabOverview'],
   ['office', 'tabOffice'],
@@ -30,6 +31,7 @@ const TABS: [Tab, keyof Dict][] = [
   ['lists', 'tabLists'],
   ['ticket', 'tabTicket'],
   ['devices', 'tabDevices'],
+  ['voice', 'tabVoice'],
   ['backup', 'tabBackup'],
   ['province', 'tabProvince'],
 ];
@@ -85,6 +87,7 @@ export function AdminApp() {
         {tab === 'lists' && <ListsPanel />}
         {tab === 'ticket' && <TicketPanel />}
         {tab === 'devices' && <DevicesPanel />}
+        {tab === 'voice' && <VoicePanel />}
         {tab === 'backup' && <BackupPanel />}
         {tab === 'enrolled' && <EnrolledDevicesPanel />}
         {tab === 'province' && <ProvinceLinkPanel />}

@@ -4,10 +4,11 @@
 // call replaces its older one not yet spoken, and a call gone stale is dropped (callQueue.ts). A clip
 // that cannot be loaded makes that announcement fall back to the system's Vietnamese speech voice.
 //
-//   const player = createAnnouncementPlayer({ baseUrl: '/audio/', onAudioState, onClipFailed });
+//   const player = createAnnouncementPlayer({ baseUrl: '/voice/', onAudioState, onClipFailed });
 //   player.enqueue(msg);   // an AnnounceMessage from the host: chime + "Mời công dân có số thứ tự …"
 //   player.pending         // announcements waiting behind the current one
 import type { AnnounceMessage } from '../../shared/announcementConfig';
+import { voiceScope } from '../../shared/voiceClips';
 import { CallQueue } from './callQueue';
 import type { DroppedCall } from './callQueue';
 
@@ -15,7 +16,10 @@ import type { DroppedCall } from './callQueue';
 export type AudioState = 'starting' | 'playing' | 'blocked' | 'unsupported';
 
 export interface PlayerOptions {
-  /** Where clips live: `${baseUrl}${lang}/${id}.ogg` (the host serves DATA/audio first, then the shipped set). */
+  /**
+   * Where clips live: `${baseUrl}${scope}/${lang}/${id}`, scope the call's zone (`zone-3`) or
+   * `office`. The host answers with the zone's recording, the office's, else the generated clip.
+   */
   baseUrl: string;
   onAudioState?: (state: AudioState) => void;
   onClipFailed?: (clip: string) => void;
@@ -48,6 +52,8 @@ export interface AnnouncementPlayer {
 export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
   const now = o.now ?? (() => performance.now());
   const cache = new Map<string, Promise<AudioBuffer | null>>();
+  // The voice revision the cached clips were decoded under: a clip re-recorded is fetched again.
+  let cachedVoice: string | undefined;
   let ctx: AudioContext | null = null;
   const queue = new CallQueue();
   let draining: Promise<void> | null = null;
@@ -102,22 +108,27 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
     if (!audio()) setState('unsupported');
   };
 
-  const load = (lang: string, id: string): Promise<AudioBuffer | null> => {
-    let p = cache.get(`${lang}/${id}`);
+  const load = (scope: string, lang: string, id: string, voice: string | undefined): Promise<AudioBuffer | null> => {
+    if (voice !== cachedVoice) {
+      cache.clear();
+      cachedVoice = voice;
+    }
+    const key = `${scope}/${lang}/${id}`;
+    let p = cache.get(key);
     if (!p) {
       const ac = audio();
       p = ac
-        ? fetch(`${o.baseUrl}${lang}/${id}.ogg`)
+        ? fetch(`${o.baseUrl}${key}${voice ? `?v=${encodeURIComponent(voice)}` : ''}`)
             .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))))
             .then((b) => ac.decodeAudioData(b))
             .catch(() => {
               o.onClipFailed?.(`${lang}/${id}`);
               // Not kept: the next call tries again (a clip the admin is re-recording, a blip).
-              cache.delete(`${lang}/${id}`);
+              cache.delete(key);
               return null;
             })
         : Promise.resolve(null);
-      cache.set(`${lang}/${id}`, p);
+      cache.set(key, p);
     }
     return p;
   };
@@ -171,7 +182,8 @@ export function createAnnouncementPlayer(o: PlayerOptions): AnnouncementPlayer {
     });
 
   const announce = async (m: AnnounceMessage) => {
-    const buffers = await Promise.all(m.clips.map((id) => load(m.lang, id)));
+    const scope = voiceScope(m.zoneId ?? null);
+    const buffers = await Promise.all(m.clips.map((id) => load(scope, m.lang, id, m.voice)));
     const complete = buffers.length > 0 && buffers.every((b): b is AudioBuffer => b !== null);
     for (let i = 0; i < Math.max(1, m.repeat); i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, m.gapMs));

@@ -32,7 +32,8 @@ export class CallQueue {
     const dropped: DroppedCall[] = [];
     for (let i = this.calls.length - 1; i >= 0; i--) {
       const c = this.calls[i] as QueuedCall;
-      if (c.msg.counterNumber === msg.counterNumber && c.msg.zoneId === msg.zoneId) {
+      // The admin's test call and a real call never stand for each other.
+      if (c.msg.counterNumber === msg.counterNumber && c.msg.zoneId === msg.zoneId && (c.msg.kind === 'test') === (msg.kind === 'test')) {
         this.calls.splice(i, 1);
         dropped.unshift({ call: c, reason: 'superseded' });
       }

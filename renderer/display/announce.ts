@@ -9,7 +9,7 @@ let failedClips: string[] = [];
 /** One player per display window: calls queue behind each other instead of cutting in. */
 export function announcerFor(origin: string): AnnouncementPlayer {
   player ??= createAnnouncementPlayer({
-    baseUrl: `${origin}/audio/`,
+    baseUrl: `${origin}/voice/`,
     onAudioState: () => {
       for (const f of listeners) f();
     },

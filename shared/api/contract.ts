@@ -10,6 +10,7 @@ import { ReportQuery, ReportSummary } from './reportSchemas';
 import { routePaths } from './routePaths';
 import * as s from './schemas';
 import * as dv from './deviceSchemas';
+import * as vc from './voiceSchemas';
 
 export type Auth = 'public' | 'staff' | 'admin';
 export type Method = 'GET' | 'POST';
@@ -91,6 +92,12 @@ export const contract = {
   kioskPrinterTest: route({ ...routePaths.kioskPrinterTest, auth: 'admin', params: dv.DeviceIdParam, response: s.PrintResultView }),
   announcementConfig: route({ ...routePaths.announcementConfig, auth: 'admin', response: AnnouncementConfig }),
   setAnnouncementConfig: route({ ...routePaths.setAnnouncementConfig, auth: 'admin', body: a.AnnouncementPatch, response: AnnouncementConfig }),
+  voiceClips: route({ ...routePaths.voiceClips, auth: 'admin', response: vc.VoiceView }),
+  saveVoiceClip: route({ ...routePaths.saveVoiceClip, auth: 'admin', body: vc.SaveVoiceClipBody, response: vc.RecordedClipView }),
+  deleteVoiceClip: route({ ...routePaths.deleteVoiceClip, auth: 'admin', body: vc.VoiceClipKey, response: vc.VoiceClipDeleted }),
+  exportVoicePack: route({ ...routePaths.exportVoicePack, auth: 'admin', response: vc.VoicePack }),
+  importVoicePack: route({ ...routePaths.importVoicePack, auth: 'admin', body: vc.ImportVoicePackBody, response: vc.VoicePackImported }),
+  voiceTestCall: route({ ...routePaths.voiceTestCall, auth: 'admin', body: vc.VoiceTestCallBody, response: vc.VoiceTestCallResult }),
   boardsConfig: route({ ...routePaths.boardsConfig, auth: 'admin', response: s.BoardsView }),
   reportSummary: route({ ...routePaths.reportSummary, auth: 'admin', query: ReportQuery, response: ReportSummary }),
   officeSettings: route({ ...routePaths.officeSettings, auth: 'admin', response: OfficeConfig }),

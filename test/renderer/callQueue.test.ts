@@ -32,6 +32,15 @@ describe('CallQueue', () => {
     expect(spoken).toEqual([1, 17, 30]);
   });
 
+  it('the admin’s test call and a real call at the same counter number never replace each other', () => {
+    const q = new CallQueue();
+    q.push(call(1, 1, 2), 0);
+    expect(q.push({ ...call(2, 1, 2), kind: 'test' }, 0)).toEqual([]);
+    expect(q.push(call(3, 1, 2), 0).map((d) => d.call.msg.seq)).toEqual([1]);
+    expect(q.push({ ...call(4, 1, 2), kind: 'test' }, 0).map((d) => d.call.msg.seq)).toEqual([2]);
+    expect(q.size).toBe(2);
+  });
+
   it('the same counter number in another zone is another counter', () => {
     const q = new CallQueue();
     q.push(call(1, 1, 1), 0);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
+import { parseWav, wavSamples } from '../../../shared/wavFile';
+import type { VoiceStore } from './voiceStore';
 
 /** The rate of the shipped clips (scripts/generateAudio.ts); office recordings are brought to it. */
 export const WAV_RATE = 22050;
@@ -16,12 +18,15 @@ export function clipPath(id: string, lang: string, dirs: string[]): string | nul
 
 /**
  * Renders an announcement to a WAV file from the same clips the display plays, one after another
- * (for support: "what exactly did the hall hear"). Decoded in-process, so it needs no audio program
- * on the kiosk PC.
+ * (for support: "what exactly did the hall hear"), the office's recordings for the call's zone
+ * included when `voice` is given. Decoded in-process, so it needs no audio program on the kiosk PC.
  */
-export async function renderAnnouncementWav(clips: string[], lang: string, dirs: string[], out: string): Promise<void> {
+export async function renderAnnouncementWav(clips: string[], lang: string, dirs: string[], out: string, voice?: { store: VoiceStore; zoneId: number | null }): Promise<void> {
+  // The office's recording for the call's zone first, as the display fetches it (voiceFiles.ts).
+  const scope = voice ? (voice.zoneId === null ? 'office' : `zone-${voice.zoneId}`) : null;
   const files = clips.map((c) => {
-    const f = clipPath(c, lang, dirs);
+    const recorded = voice && scope ? voice.store.resolve(scope, lang, c) : null;
+    const f = recorded?.file ?? clipPath(c, lang, dirs);
     if (!f) throw new Error(`missing clip ${lang}/${c}`);
     return f;
   });
@@ -30,7 +35,14 @@ export async function renderAnnouncementWav(clips: string[], lang: string, dirs:
   const parts: Float32Array[] = [];
   try {
     for (const f of files) {
-      const d = await decoder.decodeFile(new Uint8Array(fs.readFileSync(f)));
+      const bytes = new Uint8Array(fs.readFileSync(f));
+      const wav = f.endsWith('.wav') ? parseWav(bytes) : null;
+      if (typeof wav === 'string') throw new Error(`cannot decode ${f}: ${wav}`);
+      if (wav) {
+        parts.push(resample(wavSamples(bytes, wav), wav.rate, WAV_RATE));
+        continue;
+      }
+      const d = await decoder.decodeFile(bytes);
       if (d.errors.length > 0 || d.samplesDecoded === 0) throw new Error(`cannot decode ${f}: ${d.errors[0]?.message ?? 'no audio'}`);
       parts.push(resample(mono(d.channelData, d.samplesDecoded), d.sampleRate, WAV_RATE));
     }

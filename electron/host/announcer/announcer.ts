@@ -28,9 +28,38 @@ export function createAnnouncer(opts: {
   timeZone: () => string;
   /** The zone a counter is in; absent, announcements name no zone and every speaker plays them. */
   zoneOf?: (counterId: number) => number | null;
+  /** The recorded voice's revision, stamped on every announcement (voiceStore.ts). */
+  voiceRev?: () => string;
 }) {
   let seq = 0;
+  const voice = () => (opts.voiceRev ? { voice: opts.voiceRev() } : {});
   return {
+    /**
+     * The admin's "Thử gọi": a whole call in the default wording, sent to the zone's speakers the
+     * way a real call is, without a ticket, an event or a row touched. Spoken even in quiet hours
+     * or with announcements off: the admin asked to hear it now.
+     */
+    testCall(t: { zoneId: number | null; lang: 'vi' | 'en'; ticketNumber: string; counterNumber: number }): AnnounceMessage {
+      const cfg = announcementFor(opts.config(), t.zoneId);
+      const o = { lang: t.lang, readPrefix: speaksPrefix(t.ticketNumber, cfg.readPrefix, opts.services()) };
+      const m: AnnounceMessage = {
+        type: 'announce',
+        seq: ++seq,
+        kind: 'test',
+        ticketNumber: t.ticketNumber,
+        counterNumber: t.counterNumber,
+        zoneId: t.zoneId,
+        lang: t.lang,
+        text: announcementText(t.ticketNumber, t.counterNumber, o),
+        clips: announcementClips(t.ticketNumber, t.counterNumber, o),
+        ...voice(),
+        repeat: 1,
+        gapMs: cfg.gapMs,
+        volume: cfg.volume,
+      };
+      opts.publish(m);
+      return m;
+    },
     handle(e: QueueEvent): void {
       if (!e.counter) return;
       const zoneId = opts.zoneOf?.(e.counter.id) ?? null;
@@ -38,7 +67,7 @@ export function createAnnouncer(opts: {
       const cfg = announcementFor(opts.config(), zoneId);
       if (!cfg.enabled || inQuietHours(cfg, opts.now(), opts.timeZone())) return;
       const counterNumber = e.counter.number;
-      const base = { type: 'announce' as const, counterNumber, zoneId, repeat: cfg.repeat, gapMs: cfg.gapMs, volume: cfg.volume };
+      const base = { type: 'announce' as const, counterNumber, zoneId, ...voice(), repeat: cfg.repeat, gapMs: cfg.gapMs, volume: cfg.volume };
       // Clips exist only for the default wording; a custom one goes to speech synthesis.
       const custom = !!cfg.template;
       for (const lang of spokenLangs(cfg)) {

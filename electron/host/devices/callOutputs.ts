@@ -24,6 +24,7 @@ export interface ZoneBoardsStatus {
 export class CallOutputs {
   private boards: BoardsService;
   private readonly stop: () => void;
+  private readonly announcer: ReturnType<typeof createAnnouncer>;
 
   constructor(
     private readonly queue: QueueService,
@@ -31,8 +32,11 @@ export class CallOutputs {
     private readonly log: (e: Record<string, unknown>) => void,
     /** How often an idle Modbus board is asked whether it is there (boardsService.ts). */
     private readonly boardProbeMs?: number,
+    /** The recorded voice's revision (voiceStore.ts), stamped on every announcement. */
+    voiceRev?: () => string,
   ) {
     const announcer = createAnnouncer({
+      voiceRev,
       config: () => this.announcementConfig(),
       services: () => queue.views.serviceNumbers(),
       publish: this.broadcast,
@@ -40,11 +44,18 @@ export class CallOutputs {
       timeZone: () => queue.settings.get().timeZone,
       zoneOf: (counterId) => queue.catalogue.zoneOfCounter(counterId),
     });
+    this.announcer = announcer;
     this.boards = this.startBoards();
     this.stop = queue.onEvent((e) => {
       announcer.handle(e);
       this.boards.handle(e);
     });
+  }
+
+  /** A test call on one zone's speakers (or every speaker): nothing of the queue is read or written but its settings. */
+  testCall(t: Parameters<ReturnType<typeof createAnnouncer>['testCall']>[0]) {
+    if (t.zoneId !== null && !this.queue.catalogue.zone(t.zoneId)) throw new AppError('ZONE_NOT_FOUND', `Không có khu vực ${t.zoneId}`);
+    return this.announcer.testCall(t);
   }
 
   announcementConfig(): AnnouncementConfig {

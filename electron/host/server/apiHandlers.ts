@@ -26,6 +26,8 @@ import { ADMIN } from '../queue/actor';
 import { CounterReach } from '../queue/counterReach';
 import { OfficeOverview } from '../queue/officeOverview';
 import type { ProvinceAdmin } from '../province/provinceAdmin';
+import type { RecordedClip, VoiceStore } from '../announcer/voiceStore';
+import { parseVoiceScope } from '../../../shared/voiceClips';
 import type { QueueService } from '../queue/queueService';
 import { toOfficer, toTicket } from '../queue/rows';
 import type { OfficerRow, TicketRow } from '../queue/rows';
@@ -72,7 +74,11 @@ export interface HandlerDeps {
   onlineDevices: () => ReadonlySet<number>;
   /** The link to the province hub (#29). */
   province: ProvinceAdmin;
+  /** The office's own recorded voice (#31). */
+  voice: VoiceStore;
 }
+
+const clipView = (c: RecordedClip) => ({ ...c, zoneId: parseVoiceScope(c.scope)?.zoneId ?? null });
 
 function signInCaller(call: CallContext): SignInCaller {
   if (call.device) return { device: call.device };
@@ -290,6 +296,18 @@ export function createHandlers(d: HandlerDeps): Handlers {
     kioskPrinterTest: ({ params }) => printers.kioskTestPage(params.id),
     announcementConfig: () => outputs.announcementConfig(),
     setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(applyPatch(outputs.announcementConfig(), body))),
+    voiceClips: () => ({ clips: d.voice.list().map(clipView), revision: d.voice.revision() }),
+    saveVoiceClip: ({ body }) => admin.logChange('voice', () => clipView(d.voice.save(body.zoneId, body.lang, body.clip, Buffer.from(body.wav, 'base64')))),
+    deleteVoiceClip: ({ body }) => admin.logChange('voice', () => ({ deleted: d.voice.remove(body.zoneId, body.lang, body.clip), clips: d.voice.list().map(clipView) })),
+    exportVoicePack: () => {
+      const zip = d.voice.exportPack();
+      return { fileName: 'giong-doc-motcua.zip', zip: Buffer.from(zip).toString('base64'), clips: d.voice.list().length };
+    },
+    importVoicePack: ({ body }) => admin.logChange('voice', () => d.voice.importPack(Buffer.from(body.zip, 'base64'))),
+    voiceTestCall: ({ body }) => {
+      const m = outputs.testCall(body);
+      return { clips: m.clips, zoneId: m.zoneId, text: m.text };
+    },
     boardsConfig: () => ({ boards: outputs.boardsConfig(), buses: outputs.boardsStatus(), zones: outputs.zoneBoardsStatus() }),
     reportSummary: ({ query }) => reports.summary(query),
     officeSettings: () => admin.office(),

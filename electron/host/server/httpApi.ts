@@ -19,6 +19,8 @@ const ANONYMOUS_MAX_BODY = 8 * 1024;
 // Routes that carry an image (office logo, officer photo) as a data URL.
 const IMAGE_ROUTES = new Set<RouteName>(['setOfficeSettings', 'saveOfficer']);
 const MAX_IMAGE_BODY = 1024 * 1024;
+// Recorded voice clips (≤ 1 MB of WAV) and voice packs (≤ 32 MB of zip), base64 in JSON.
+const VOICE_BODY: Partial<Record<RouteName, number>> = { saveVoiceClip: 2 * 1024 * 1024, importVoicePack: 44 * 1024 * 1024 };
 
 export type Logger = (entry: Record<string, unknown>) => void;
 
@@ -126,6 +128,7 @@ function bodyLimit(name: RouteName, session: Session | null, device: Device | nu
   if (name === 'completeSetup') return MAX_BODY;
   if (!session) return device ? MAX_BODY : ANONYMOUS_MAX_BODY;
   if (session.kind === 'admin' && IMAGE_ROUTES.has(name)) return MAX_IMAGE_BODY;
+  if (session.kind === 'admin' && VOICE_BODY[name]) return VOICE_BODY[name];
   return MAX_BODY;
 }
 

@@ -6,6 +6,8 @@ import { announcementClips } from '../../../shared/announcementText';
 import { createAnnouncer } from '../../../electron/host/announcer/announcer';
 import { CallOutputs } from '../../../electron/host/devices/callOutputs';
 import { clipPath, renderAnnouncementWav } from '../../../electron/host/announcer/announcementWav';
+import { VoiceStore } from '../../../electron/host/announcer/voiceStore';
+import { toneWav } from '../../helpers/voiceWav';
 import { decodeOgg, oggSeconds, readWav, rms, wavSeconds } from '../../helpers/audio';
 import { FakeClock, STAFF, tempDir, tempQueue } from '../../helpers/tempHost';
 
@@ -70,6 +72,21 @@ describe('announcements on the host', () => {
     let worst = 0;
     for (let i = 0; i < first.length; i++) worst = Math.max(worst, Math.abs((wav.samples[i] as number) - (first[i] as number)));
     expect(worst).toBeLessThan(1e-3);
+  });
+
+  it('renders a call with the zone’s recorded clips where the office recorded them', async () => {
+    const dir = tempDir();
+    const store = new VoiceStore(path.join(dir, 'audio'), { zone: (id) => (id === 2 ? { id: 2, nameVi: 'Tầng 2', nameEn: '', sortOrder: 0 } : null), zones: () => [] });
+    const recorded = toneWav({ tone: 0.5, rate: 16000 });
+    store.save(2, 'vi', 'moi_cong_dan', recorded);
+    const clips = announcementClips('B105', 12, { lang: 'vi', readPrefix: true });
+    const generated = clips.reduce((s, c) => s + oggSeconds(clipPath(c, 'vi', [AUDIO]) as string), 0);
+    const out = path.join(dir, 'zone.wav');
+    await renderAnnouncementWav(clips, 'vi', [AUDIO], out, { store, zoneId: 2 });
+    expect(wavSeconds(out)).toBeCloseTo(generated - oggSeconds(clipPath('moi_cong_dan', 'vi', [AUDIO]) as string) + 0.5, 1);
+    // Another zone has no recording of its own and the office none: the generated call.
+    await renderAnnouncementWav(clips, 'vi', [AUDIO], out, { store, zoneId: 1 });
+    expect(wavSeconds(out)).toBeCloseTo(generated, 1);
   });
 });
 

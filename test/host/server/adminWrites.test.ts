@@ -21,6 +21,9 @@ import { CatalogueCopy } from '../../../electron/host/province/catalogueCopy';
 import { catalogueDiff } from '../../../shared/provinceCatalogue';
 import type { CatalogueDiff, LocalService } from '../../../shared/provinceCatalogue';
 import type { Rnd, ValueOverrides } from '../../helpers/zodValues';
+import { VOICE_CLIPS } from '../../../shared/voiceClips';
+import { writeZip } from '../../../shared/zipArchive';
+import { toneWav } from '../../helpers/voiceWav';
 
 // Property: every admin write changes exactly what it was sent. For each admin write route of the
 // contract, random valid bodies (a few fields of a settings object, or one entity's fields), then
@@ -56,6 +59,8 @@ interface State {
   zones: Obj[];
   /** Each kiosk's own printer setting (its live status is the printer's, not a setting). */
   kioskPrinters: Obj[];
+  /** The recorded voice clips (#31). */
+  voice: Obj[];
 }
 
 const SERVICE_FIELDS = Object.keys(Service.shape);
@@ -69,8 +74,8 @@ async function get(p: string) {
 }
 
 async function readState(): Promise<State> {
-  const [office, printer, announcements, boards, services, counters, officers, devices, kioskPrinters, serviceGroups, zones] = await Promise.all(
-    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices', '/api/admin/kiosk-printers', '/api/service-groups', '/api/zones'].map(get),
+  const [office, printer, announcements, boards, services, counters, officers, devices, kioskPrinters, serviceGroups, zones, voice] = await Promise.all(
+    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices', '/api/admin/kiosk-printers', '/api/service-groups', '/api/zones', '/api/admin/voice'].map(get),
   );
   return {
     office,
@@ -85,6 +90,7 @@ async function readState(): Promise<State> {
     kioskPrinters: (kioskPrinters as Obj[]).map((k) => only(k, ['deviceId', 'config'])),
     serviceGroups: byId(serviceGroups),
     zones: byId(zones),
+    voice: voice.clips,
   };
 }
 
@@ -382,6 +388,79 @@ function catalogueImportWrite(iterations: number): WriteSpec {
 }
 
 /** Writes that change no setting an admin reads back: the state must stay exactly as it was. */
+/** The order the host lists recorded clips in: scope folder, then language, then the clip list's order. */
+const clipOrder = (a: Obj, b: Obj) => {
+  const rank = (c: Obj) => VOICE_CLIPS[c.lang as 'vi' | 'en'].findIndex((x) => x.id === c.clip);
+  return String(a.scope) < String(b.scope) ? -1 : String(a.scope) > String(b.scope) ? 1 : a.lang !== b.lang ? (a.lang === 'vi' ? -1 : 1) : rank(a) - rank(b);
+};
+const sameClip = (a: Obj, b: Obj) => a.scope === b.scope && a.lang === b.lang && a.clip === b.clip;
+const scopeOf = (zoneId: number | null) => (zoneId === null ? 'office' : `zone-${zoneId}`);
+/** A zone of the office (now and then the office's own set, or a zone that does not exist: refused). */
+const voiceZone = (rnd: Rnd, s: State) => (rnd() < 0.4 ? null : rnd() < 0.1 ? 999 : pick(rnd, s.zones.map((z) => z.id as number)));
+const voiceClip = (rnd: Rnd, lang: 'vi' | 'en') => (rnd() < 0.08 ? 'xin_chao' : pick(rnd, VOICE_CLIPS[lang].map((c) => c.id)));
+
+/** Recording one clip: a short WAV (now and then one that is not audio, too long, or an unknown clip). */
+function voiceSaveWrite(iterations: number): WriteSpec {
+  return {
+    iterations,
+    audited: true,
+    body: (rnd, s) => {
+      const lang = pick(rnd, ['vi', 'en'] as const);
+      const bad = rnd();
+      const wav = bad < 0.06 ? Buffer.from('not a wav file at all '.repeat(8)) : bad < 0.1 ? toneWav({ tone: 10.2, rate: 8000 }) : toneWav({ tone: 0.2 + Math.floor(rnd() * 8) / 10, freq: 300 + Math.floor(rnd() * 400) });
+      return { zoneId: voiceZone(rnd, s), lang, clip: voiceClip(rnd, lang), wav: wav.toString('base64') };
+    },
+    expect: (s, _body, response) => {
+      const kept = only(response, ['scope', 'zoneId', 'lang', 'clip', 'seconds', 'bytes']);
+      return { ...s, voice: [...s.voice.filter((c) => !sameClip(c, kept)), kept].sort(clipOrder) };
+    },
+  };
+}
+
+/** Back to the generated voice: one recorded clip, or one never recorded (accepted, nothing to delete). */
+function voiceDeleteWrite(iterations: number): WriteSpec {
+  return {
+    iterations,
+    audited: true,
+    body: (rnd, s) => {
+      if (s.voice.length > 0 && rnd() < 0.7) {
+        const c = pick(rnd, s.voice);
+        return { zoneId: c.zoneId, lang: c.lang, clip: c.clip };
+      }
+      const lang = pick(rnd, ['vi', 'en'] as const);
+      return { zoneId: voiceZone(rnd, s), lang, clip: voiceClip(rnd, lang) };
+    },
+    expect: (s, body) => ({ ...s, voice: s.voice.filter((c) => !sameClip(c, { scope: scopeOf(body?.zoneId as number | null), lang: body?.lang, clip: body?.clip })) }),
+  };
+}
+
+/** What the last pack body holds, as the host should list it once imported. */
+let packClips: Obj[] = [];
+/** A pack replaces the whole recorded set: a few clips for the office and the zones, by zone name. */
+function voicePackWrite(iterations: number): WriteSpec {
+  return {
+    iterations,
+    audited: true,
+    body: (rnd, s) => {
+      const clips = new Map<string, { zone: Obj | null; lang: 'vi' | 'en'; clip: string; wav: Buffer }>();
+      for (let i = Math.floor(rnd() * 5); i > 0; i--) {
+        const zone = rnd() < 0.5 ? null : pick(rnd, s.zones);
+        const lang = pick(rnd, ['vi', 'en'] as const);
+        const clip = pick(rnd, VOICE_CLIPS[lang].map((c) => c.id));
+        clips.set(`${zone?.id ?? 'office'}/${lang}/${clip}`, { zone, lang, clip, wav: toneWav({ tone: 0.1 + Math.floor(rnd() * 5) / 10 }) });
+      }
+      const list = [...clips.values()].map((c, i) => ({ ...c, file: `${i}.wav` }));
+      // Now and then a bad clip among the good ones: the whole pack is refused.
+      const broken = rnd() < 0.1 && list.length > 0;
+      const manifest = { format: 'motcua-voice', version: 1, clips: list.map((c) => ({ zone: c.zone ? c.zone.nameVi : null, lang: c.lang, clip: c.clip, seconds: 0, file: c.file })) };
+      const zip = writeZip([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }, ...list.map((c, i) => ({ name: c.file, data: broken && i === 0 ? Buffer.from('broken'.repeat(20)) : c.wav }))]);
+      packClips = list.map((c) => ({ scope: scopeOf((c.zone?.id as number | undefined) ?? null), zoneId: c.zone?.id ?? null, lang: c.lang, clip: c.clip, seconds: Math.round(((c.wav.length - 44) / 2 / 22050) * 100) / 100, bytes: c.wav.length }));
+      return { zip: Buffer.from(zip).toString('base64') };
+    },
+    expect: (s) => ({ ...s, voice: [...packClips].sort(clipOrder) }),
+  };
+}
+
 const changesNothing = (iterations: number, audited: boolean, body: (rnd: Rnd) => Obj | undefined): WriteSpec => ({ iterations, audited, body, expect: (s) => s });
 
 // Joining the province (#29) needs a province: a real hub on a real PostgreSQL, a fresh one-time code
@@ -483,6 +562,11 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   setDeviceZone: deviceZoneWrite(20),
   deleteServiceGroup: groupDeleteWrite(12),
   deleteZone: zoneDeleteWrite(12),
+  saveVoiceClip: voiceSaveWrite(25),
+  deleteVoiceClip: voiceDeleteWrite(15),
+  importVoicePack: voicePackWrite(10),
+  // The test call speaks on the displays and changes nothing an admin can read.
+  voiceTestCall: changesNothing(6, false, (rnd) => ({ zoneId: rnd() < 0.5 ? null : 1, lang: pick(rnd, ['vi', 'en']) })),
 };
 
 const ADMIN_WRITES = (Object.keys(contract) as RouteName[]).filter((n) => contract[n].auth === 'admin' && contract[n].method === 'POST');
