@@ -164,13 +164,13 @@ export function ReportsPage() {
         <>
           <div className="hub-subtabs" role="tablist">
             {tabs.map(([k, label]) => (
-              <button key={k} type="button" role="tab" aria-selected={tab === k} data-tab={k} onClick={() => setTab(k)}>
+              <button key={k} type="button" role="tab" aria-selected={tab === k} data-group={k} onClick={() => setTab(k)}>
                 {label}
               </button>
             ))}
           </div>
           <div className="hub-table-wrap">
-            <table className="hub-table hub-report-table" data-testid="report-table" data-tab={tab}>
+            <table className="hub-table hub-report-table" data-testid="report-table" data-group={tab}>
               {tab === 'office' && (
                 <>
                   <Header p={p} lang={lang} lead={<th rowSpan={2}>{p.colOffice}</th>} />
