@@ -4,6 +4,9 @@
 // reads the page. Each office's row equals that office's own report for the same day (read with a
 // signed-in admin device), the portal's three levels are there with their mapping, and the XLSX the
 // page offers holds the same cells. An office viewer asking for another office gets nothing of it.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -187,14 +190,15 @@ describe('province reports page', () => {
     expect(await page.textContent(`[data-testid="report-table"] tr[data-office="${offices[0]!.id}"][data-officer="1"] td.name`)).toBe(officer1);
     await page.click('[data-group="office"]');
     await page.waitForSelector('[data-testid="report-table"][data-group="office"]');
-    await page.screenshot({ path: 'docs/screens/hub-reports-1920x1080.png', fullPage: true });
+    // For a person to look at (docs/screens has the scripted province's shots: `SCREENS=hub npm run screenshots`).
+    await page.screenshot({ path: path.join(os.tmpdir(), 'motcua-e2e-hub-reports-1920x1080.png'), fullPage: true });
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.screenshot({ path: 'docs/screens/hub-reports-1366x768.png', fullPage: true });
+    await page.screenshot({ path: path.join(os.tmpdir(), 'motcua-e2e-hub-reports-1366x768.png'), fullPage: true });
 
     // The XLSX the page offers, for the same query: the figures of the report the page showed.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-xlsx"]')]);
     expect(download.suggestedFilename()).toBe(`bao-cao-tinh-${day}.xlsx`);
-    const file = await xlsxSheets(Buffer.from(await (await import('node:fs/promises')).readFile((await download.path()) as string)));
+    const file = await xlsxSheets(await fs.readFile((await download.path()) as string));
     const shown = CrossOfficeReport.parse(await page.evaluate(async (q) => (await fetch(`/hub/api/reports?${q}`)).json(), `from=${day}&to=${day}`));
     for (const sheet of workbookSheets(shown)) expect(file.get(sheet.name), sheet.name).toEqual(sheet.rows.map((r) => r.map((v) => (v === '' ? null : v))));
     for (const { id, name } of offices) {
