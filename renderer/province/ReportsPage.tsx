@@ -169,7 +169,7 @@ export function ReportsPage() {
               </button>
             ))}
           </div>
-          <div className="hub-table-wrap">
+          <div className="hub-table-wrap hub-report-wrap">
             <table className="hub-table hub-report-table" data-testid="report-table" data-group={tab}>
               {tab === 'office' && (
                 <>
