@@ -28,7 +28,8 @@ import { provinceAdminRoutes } from './server/provinceAdminRoutes';
 import { provinceAuthRoutes } from './server/provinceAuthRoutes';
 import { provinceBoardRoutes } from './server/provinceBoardRoutes';
 import { provinceReportRoutes } from './server/provinceReportRoutes';
-import { officeFigures } from './reports/officeFigures';
+import { crossOfficeReport } from './reports/crossOfficeReport';
+import { reportWorkbook } from './reports/reportWorkbook';
 
 /** The screens as `npm run build:renderer` leaves them. */
 export const DEFAULT_HUB_SCREENS = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -106,7 +107,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
       catalogueRoutes({ credentials, catalogue }),
       provinceAuthRoutes({ setup, sessions, signIn, access, signedOut: (id) => board.closeUser(id), log }),
       provinceAdminRoutes({ access, users, offices, officeSettings: new OfficeAlertSettings(db.pool), passwordReset: (id) => board.closeUser(id), log }),
-      provinceReportRoutes({ access, offices: rows, figures: (id, from, to) => officeFigures(db.pool, id, from, to) }),
+      provinceReportRoutes({ access, report: (q) => crossOfficeReport(db.pool, q), workbook: reportWorkbook }),
       provinceBoardRoutes({ access, rows, officePage: (id) => officePage(db.pool, { officeId: id, now: now(), timeZone, extras: (x) => extras.get(x) }), now, staleMs }),
     ],
     files: hubStaticFiles(o.screensDir ?? DEFAULT_HUB_SCREENS),

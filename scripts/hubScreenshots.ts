@@ -16,6 +16,19 @@ const PLACES = ['Hòa Bình', 'Tân Lập', 'Phú Xuân', 'Thuận Hóa', 'An C�
 const KINDS = ['UBND phường', 'UBND xã', 'UBND thị trấn', 'Bộ phận Một cửa huyện'];
 
 /** Offices a province might have: named places, each with its morning's line. */
+/** What each office's directory says: the procedures by their national codes, its counters and officers. */
+const DIRECTORY = {
+  services: [
+    { id: 1, code: '1.001612', nameVi: 'Đăng ký khai sinh', nameEn: 'Birth registration' },
+    { id: 2, code: '1.000894', nameVi: 'Chứng thực bản sao từ bản chính', nameEn: 'Certified copies' },
+    { id: 3, code: '1.004227', nameVi: 'Đăng ký kết hôn', nameEn: 'Marriage registration' },
+    { id: 4, code: '1.001193', nameVi: 'Xác nhận tình trạng hôn nhân', nameEn: 'Marital status certificate' },
+  ],
+  counters: [1, 2, 3, 4, 5].map((n) => ({ id: n, number: n, name: `Quầy ${n}` })),
+  officers: ['Nguyễn Thị Hoa', 'Trần Văn Đức', 'Lê Thị Thu Hằng', 'Phạm Minh Tuấn', 'Hoàng Thị Lan', 'Võ Văn Hùng'].map((name, i) => ({ id: i + 1, name })),
+  timeZone: 'Asia/Ho_Chi_Minh',
+};
+
 const officeNames = (n: number) => Array.from({ length: n }, (_, i) => `${KINDS[i % KINDS.length]} ${PLACES[i % PLACES.length]}${i >= PLACES.length ? ` ${Math.floor(i / PLACES.length) + 1}` : ''}`);
 
 export async function hubScreens(out: string): Promise<string[]> {
@@ -62,15 +75,19 @@ export async function hubScreens(out: string): Promise<string[]> {
       for (let c = 1; c <= counters; c++) events.push(counterEvent('counter.opened', c, now - 4 * 60 * min));
       for (let t = 0; t < served; t++) {
         const issuedAt = now - 4 * 60 * min + t * 4 * min;
-        events.push(ticketEvent('ticket.finished', { id: `d${t}`, businessDay: day, issuedAt, state: 'done', counterId: 1 + (t % counters), calledAt: issuedAt + (5 + (t % 20)) * min, finishedAt: issuedAt + (12 + (t % 20)) * min, rating: t % 3 === 0 ? { score: t % 7 === 0 ? 2 : 4 + (t % 2), levels: 5 } : null }, issuedAt));
+        events.push(ticketEvent('ticket.finished', { id: `d${t}`, businessDay: day, issuedAt, state: 'done', serviceId: 1 + (t % 4), counterId: 1 + (t % counters), officerId: 1 + (t % counters), calledAt: issuedAt + (5 + (t % 20)) * min, finishedAt: issuedAt + (12 + (t % 20)) * min, rating: t % 3 === 0 ? { score: t % 7 === 0 ? 2 : 4 + (t % 2), levels: 5 } : null }, issuedAt));
       }
       const oldest = i % 23 === 5 ? 75 : 3 + (i % 40);
       for (let t = 0; t < waiting; t++) events.push(ticketEvent('ticket.issued', { id: `w${t}`, businessDay: day, issuedAt: now - Math.round((oldest * min * (waiting - t)) / waiting) }));
       for (let c = 1; c <= Math.min(counters, 2); c++) events.push(ticketEvent('ticket.serving', { id: `s${c}`, businessDay: day, issuedAt: now - 30 * min, state: 'serving', counterId: c, officerId: c + 1, calledAt: now - 6 * min, servingAt: now - 5 * min }));
-      const trouble = i % 31 === 7 ? health({ ok: false, printers: 'down' }, 'Máy in hết giấy') : i % 41 === 11 ? health({ ok: false, disk: 'low' }) : i === 60 ? health({ ok: false, database: 'damaged' }) : health();
+      // One office's hall display cannot be heard; another has not backed up for three days.
+      const silent = i === 20;
+      const trouble = silent
+        ? { ...health({ ok: false }), speakers: 'silent' as const, details: { ...health().details!, speakers: [{ deviceId: 9, name: 'Màn hình sảnh chính', zoneId: null, state: 'blocked' as const, since: now - 20 * min, clipFailures: 0, lastClipFailure: null }] } }
+        : i % 31 === 7 ? health({ ok: false, printers: 'down' }, 'Máy in hết giấy') : i % 41 === 11 ? health({ ok: false, disk: 'low' }) : i === 60 ? health({ ok: false, database: 'damaged' }) : health();
       if (i % 41 === 11) await o.push([], health());
       const extras = {
-        lastBackupAt: now - (2 + (i % 20)) * 60 * min,
+        lastBackupAt: i === 33 ? now - 3 * 24 * 60 * min : now - (2 + (i % 20)) * 60 * min,
         catalogueVersion: 3,
         devices: [
           { kind: 'kiosk' as const, name: 'Kiosk sảnh', lastSeenAt: now - 20_000 },
@@ -78,7 +95,7 @@ export async function hubScreens(out: string): Promise<string[]> {
           { kind: 'display' as const, name: 'Màn hình gọi số', lastSeenAt: now - 5_000 },
         ],
       };
-      await o.push(events.slice(0, 900), trouble, extras);
+      await o.push(events.slice(0, 900), trouble, extras, DIRECTORY);
       if (events.length > 900) await o.push(events.slice(900), trouble);
     }
     // Two offices cut off twenty minutes ago: their last push is set back, as a silent line leaves it.
@@ -106,9 +123,14 @@ export async function hubScreens(out: string): Promise<string[]> {
         await p.goto(`${base}/hub/admin`);
         await p.waitForSelector('[data-testid="admin"] tr[data-office]');
         await shot(p, 'admin');
-        await p.goto(`${base}/hub/reports`);
-        await p.waitForSelector('[data-testid="report-table"] tr[data-office]');
-        await shot(p, 'reports');
+      }
+      await p.goto(`${base}/hub/reports`);
+      await p.waitForSelector('[data-testid="report-table"] tr[data-office]');
+      await shot(p, 'reports');
+      if (w === 1920) {
+        await p.click('[data-group="service"]');
+        await p.waitForSelector('[data-testid="report-table"][data-group="service"] tbody tr');
+        await shot(p, 'reports-by-service');
       }
       await ctx.close();
     }

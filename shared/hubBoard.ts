@@ -36,19 +36,6 @@ export const HubReportQuery = z
   .refine((q) => q.from <= q.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc', path: ['from'] })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < HUB_REPORT_MAX_DAYS, { message: `Kỳ báo cáo dài nhất ${HUB_REPORT_MAX_DAYS} ngày`, path: ['to'] });
 
-/** One office's counts over a period, by the office report's own rules (hub/reports/officeFigures.ts). */
-export interface ReportOfficeRow {
-  officeId: string;
-  name: string;
-  issued: number;
-  served: number;
-  noShows: number;
-  transferred: number;
-  cancelled: number;
-  expired: number;
-  ratings: number;
-}
-
 export interface HubMe {
   id: number;
   name: string;
@@ -64,6 +51,10 @@ export interface BoardHealth {
   boards: string;
   /** A printer reports its paper is out (from the office's printer details). */
   paperOut: boolean;
+  /** Displays that speak calls: 'ok', 'silent' (one cannot be heard), 'none', or 'unknown' from an office too old to say. */
+  speakers: string;
+  /** The silent displays by name (health's details.speakers). */
+  silentDisplays: string[];
   reportedAt: number;
 }
 
@@ -83,11 +74,19 @@ export interface BoardRow {
   /** The office's clock minus the hub's at its last push, ms. */
   clockOffsetMs: number | null;
   health: BoardHealth | null;
+  /** The office's last backup (its clock), as it last said; null when it never made one or never said. */
+  lastBackupAt: number | null;
   alertWaiting: number;
   alertWaitMinutes: number;
 }
 
-export type BoardAlert = 'stale' | 'never' | 'database' | 'disk' | 'paper' | 'printers' | 'boards' | 'waiting' | 'longWait';
+export type BoardAlert = 'stale' | 'never' | 'database' | 'disk' | 'paper' | 'printers' | 'boards' | 'silent' | 'backup' | 'waiting' | 'longWait';
+
+/**
+ * An office backs up every night: a backup older than this means the nightly one failed twice, and a
+ * broken disk would now lose days of records.
+ */
+export const HUB_BACKUP_MAX_AGE_MS = 2 * 86_400_000;
 
 /** Why an office needs the province's eye now, most serious first; empty when all is well. */
 export function boardAlerts(row: BoardRow, now: number, staleMs = HUB_STALE_MS): BoardAlert[] {
@@ -101,7 +100,10 @@ export function boardAlerts(row: BoardRow, now: number, staleMs = HUB_STALE_MS):
     if (h.paperOut) out.push('paper');
     else if (h.printers === 'down') out.push('printers');
     if (h.boards === 'down') out.push('boards');
+    if (h.speakers === 'silent' || h.silentDisplays.length > 0) out.push('silent');
   }
+  // Measured on the office's clock, which stamped the backup.
+  if (row.lastBackupAt !== null && now + (row.clockOffsetMs ?? 0) - row.lastBackupAt > HUB_BACKUP_MAX_AGE_MS) out.push('backup');
   if (row.waiting >= row.alertWaiting) out.push('waiting');
   if (row.longestWaitMs !== null && row.longestWaitMs >= row.alertWaitMinutes * 60_000) out.push('longWait');
   return out;
@@ -116,15 +118,19 @@ export type BoardMessage =
 
 export interface CounterNow {
   counterId: number;
+  /** The counter's name from the office's directory; null when the office has not sent it. */
+  counterName: string | null;
   number: string;
   state: 'called' | 'serving';
   officerId: number | null;
+  /** From the office's directory; null when no officer or the office has not sent the name. */
+  officerName: string | null;
   since: number;
 }
 export interface HourFigure {
   hour: number;
   arrivals: number;
-  /** Mean wait (issue → call) of tickets called in this hour, minutes. */
+  /** Mean wait (issue → first call) of the tickets issued in this hour, minutes (from rollup_hour). */
   meanWaitMinutes: number | null;
 }
 export interface HealthLogLine {

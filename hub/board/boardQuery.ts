@@ -27,8 +27,9 @@ interface RawRow {
   open_counters: string | null;
   last_push_at: Date | null;
   clock_offset_ms: string | null;
-  health: { ok: boolean; database: string; disk: string; printers: string; boards: string; details?: { printers?: { message?: string }[] } } | null;
+  health: { ok: boolean; database: string; disk: string; printers: string; boards: string; speakers?: string; details?: { printers?: { message?: string }[]; speakers?: { name?: string; state?: string }[] } } | null;
   health_at: Date | null;
+  last_backup_at: Date | null;
 }
 
 /** Paper out, as the office's printer check words it (electron/host/printer/printerStatus.ts). */
@@ -44,7 +45,7 @@ export async function boardRows(db: Pick<pg.Pool, 'query'>, o: { now: number; ti
   const r = await db.query<RawRow>(
     `SELECT o.id, o.name, o.joined_at, o.alert_waiting, o.alert_wait_minutes,
             t.waiting, t.oldest_waiting, t.served, t.rated, t.satisfied, c.open_counters,
-            g.last_push_at, g.clock_offset_ms, h.health, h.reported_at AS health_at
+            g.last_push_at, g.clock_offset_ms, h.health, h.reported_at AS health_at, x.last_backup_at
        FROM offices o
        LEFT JOIN LATERAL (
          SELECT count(*) FILTER (WHERE state = 'waiting') AS waiting,
@@ -61,6 +62,7 @@ export async function boardRows(db: Pick<pg.Pool, 'query'>, o: { now: number; ti
        LEFT JOIN LATERAL (
          SELECT last_push_at, clock_offset_ms FROM office_generations WHERE office_id = o.id ORDER BY last_push_at DESC LIMIT 1) g ON true
        LEFT JOIN office_health h ON h.office_id = o.id
+       LEFT JOIN office_extras x ON x.office_id = o.id
       WHERE o.revoked_at IS NULL AND ($3::text[] IS NULL OR o.id = ANY($3::text[]))
       ORDER BY o.name`,
     [day, new Date(start), o.offices],
@@ -80,6 +82,9 @@ function toRow(x: RawRow, now: number): BoardRow {
           printers: h.printers,
           boards: h.boards,
           paperOut: (h.details?.printers ?? []).some((p) => PAPER_OUT.test(p.message ?? '')),
+          speakers: h.speakers ?? 'unknown',
+          // The office lists its speaking displays silent ones first; 'playing' is the only state heard.
+          silentDisplays: (h.details?.speakers ?? []).filter((s) => s.state !== 'playing').map((s) => s.name ?? '?'),
           reportedAt: x.health_at.getTime(),
         }
       : null;
@@ -97,6 +102,7 @@ function toRow(x: RawRow, now: number): BoardRow {
     lastPushAt: x.last_push_at?.getTime() ?? null,
     clockOffsetMs: x.clock_offset_ms === null ? null : Number(x.clock_offset_ms),
     health,
+    lastBackupAt: x.last_backup_at?.getTime() ?? null,
     alertWaiting: x.alert_waiting,
     alertWaitMinutes: x.alert_wait_minutes,
   };

@@ -7,7 +7,7 @@ import type { OfficeHours, OfficeHoursQuery } from '../../shared/hubReports';
  * An office's arrivals and mean waits per hour of issue over a period, from rollup_hour (kept in each
  * batch's transaction): when the office is busy and how long people wait then. Read from rollups only.
  */
-export async function officeHours(db: pg.Pool, query: OfficeHoursQuery): Promise<OfficeHours> {
+export async function officeHours(db: Pick<pg.Pool, 'query'>, query: OfficeHoursQuery): Promise<OfficeHours> {
   const parsed = QuerySchema.safeParse(query);
   if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues.map((i) => i.message).join('; '), { issues: parsed.error.issues });
   const q = parsed.data;

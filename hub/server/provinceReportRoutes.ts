@@ -1,33 +1,50 @@
+import type http from 'node:http';
 import { HubReportQuery } from '../../shared/hubBoard';
-import type { BoardRow, ReportOfficeRow } from '../../shared/hubBoard';
+import type { CrossOfficeQuery, CrossOfficeReport } from '../../shared/hubReports';
 import { officeScope } from '../auth/hubAccess';
 import type { HubAccess } from '../auth/hubAccess';
-import type { OfficeFigures } from '../reports/officeFigures';
 import type { HubRouteTable } from './hubRoutes';
 import { readQuery } from './provinceBody';
 
 export interface ProvinceReportDeps {
   access: HubAccess;
-  /** The offices a user may see, by name (the board's rows carry them). */
-  offices: (only: string[] | null) => Promise<BoardRow[]>;
-  figures: (officeId: string, from: string, to: string) => Promise<OfficeFigures>;
+  report: (q: CrossOfficeQuery) => Promise<CrossOfficeReport>;
+  workbook: (r: CrossOfficeReport) => Promise<Buffer>;
 }
 
+/** A report with no office in it: what a user gets for offices they may not see. */
+const emptyReport = (r: CrossOfficeReport): CrossOfficeReport => ({ ...r, byOffice: [], byService: [], byOfficer: [] });
+
 /**
- * The reports page's figures: each office's counts over a period, by the office report's rules,
- * limited on the server to the offices the user may see (and to one, when asked).
+ * The reports page's cross-office report, as JSON and as the XLSX workbook, for the same query.
+ * Scoped here, on the server: whatever an office viewer asks, the answer holds its own office only,
+ * and asking for another office's id answers with no office at all (not a 403: no telling which ids are real).
  */
 export function provinceReportRoutes(d: ProvinceReportDeps): HubRouteTable {
+  const scoped = async (req: http.IncomingMessage): Promise<CrossOfficeReport> => {
+    const me = await d.access.user(req);
+    const q = readQuery(req, HubReportQuery);
+    const scope = officeScope(me);
+    const wanted = q.office ? (scope === null || scope.includes(q.office) ? [q.office] : []) : scope;
+    // An empty list would mean "every office" to the report: a user who may see none asks for nothing.
+    if (wanted !== null && wanted.length === 0) return emptyReport(await d.report({ from: q.from, to: q.to, offices: ['-'] }));
+    return d.report({ from: q.from, to: q.to, ...(wanted ? { offices: wanted } : {}) });
+  };
   return {
-    'GET /hub/api/reports/offices': async (req, res, send) => {
-      const me = await d.access.user(req);
-      const q = readQuery(req, HubReportQuery);
-      const scope = officeScope(me);
-      const wanted = q.office ? (scope === null || scope.includes(q.office) ? [q.office] : []) : scope;
-      const offices = wanted && wanted.length === 0 ? [] : await d.offices(wanted);
-      const rows: ReportOfficeRow[] = [];
-      for (const o of offices) rows.push({ officeId: o.officeId, name: o.name, ...(await d.figures(o.officeId, q.from, q.to)).totals });
-      send(res, 200, { from: q.from, to: q.to, rows });
+    'GET /hub/api/reports': async (req, res, send) => {
+      send(res, 200, await scoped(req));
+    },
+    'GET /hub/api/reports.xlsx': async (req, res) => {
+      const report = await scoped(req);
+      const file = await d.workbook(report);
+      const name = report.query.from === report.query.to ? `bao-cao-tinh-${report.query.from}.xlsx` : `bao-cao-tinh-${report.query.from}_${report.query.to}.xlsx`;
+      res.writeHead(200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${name}"`,
+        'content-length': file.length,
+        'cache-control': 'no-store',
+      });
+      res.end(file);
     },
   };
 }

@@ -9,10 +9,11 @@ import { clock, fmt, useProvince } from './useProvince';
 
 type SortKey = 'attention' | 'name' | 'waiting' | 'longest' | 'counters' | 'served' | 'satisfied' | 'link';
 
-const SEVERITY: Record<BoardAlert, number> = { database: 9, stale: 8, never: 7, waiting: 6, longWait: 6, paper: 5, printers: 4, disk: 4, boards: 3 };
+const SEVERITY: Record<BoardAlert, number> = { database: 9, stale: 8, never: 7, waiting: 6, longWait: 6, paper: 5, silent: 5, printers: 4, disk: 4, backup: 4, boards: 3 };
 
-export function alertText(p: ProvinceDict, a: BoardAlert, row: BoardRow): string {
-  return fmt(p[ALERT_TEXT[a]], { n: a === 'waiting' ? row.waiting : row.alertWaitMinutes });
+export function alertText(p: ProvinceDict, a: BoardAlert, row: BoardRow, hubNow: number): string {
+  const days = row.lastBackupAt === null ? 0 : Math.floor((hubNow + (row.clockOffsetMs ?? 0) - row.lastBackupAt) / 86_400_000);
+  return fmt(p[ALERT_TEXT[a]], { n: a === 'waiting' ? row.waiting : row.alertWaitMinutes, names: (row.health?.silentDisplays ?? []).join(', ') || '—', days });
 }
 
 export function waitText(p: ProvinceDict, ms: number | null): string {
@@ -144,7 +145,7 @@ export function BoardPage() {
                     <td className="num" data-col="served">{r.servedToday}</td>
                     <td className="num" data-col="satisfied">{r.satisfiedPct === null ? '—' : fmt(p.ratedOf, { pct: r.satisfiedPct.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'), n: r.ratedToday })}</td>
                     <td data-col="link" className={link.stale ? 'bad' : undefined}>{link.text}</td>
-                    <td data-col="reasons" data-testid="reasons" className={alerts.length ? 'bad' : 'hub-muted'}>{alerts.length ? alerts.map((a) => alertText(p, a, r)).join(' · ') : p.healthOk}</td>
+                    <td data-col="reasons" data-testid="reasons" className={alerts.length ? 'bad' : 'hub-muted'}>{alerts.length ? alerts.map((a) => alertText(p, a, r, hubNow)).join(' · ') : p.healthOk}</td>
                   </tr>
                 );
               })}

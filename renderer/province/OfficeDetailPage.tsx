@@ -116,7 +116,7 @@ export function OfficeDetailPage({ officeId, me }: { officeId: string | null; me
     <section className="hub-office" data-testid="office-page" data-office={r.officeId}>
       <div className="hub-office-head">
         <h2>{r.name}</h2>
-        {alerts.length > 0 && <p className="hub-reasons big">{alerts.map((a) => alertText(p, a, r)).join(' · ')}</p>}
+        {alerts.length > 0 && <p className="hub-reasons big">{alerts.map((a) => alertText(p, a, r, page.now)).join(' · ')}</p>}
       </div>
       <div className="hub-cards">
         <div className="hub-figure"><span>{p.colWaiting}</span><b data-fig="waiting">{r.waiting}</b></div>
@@ -135,8 +135,8 @@ export function OfficeDetailPage({ officeId, me }: { officeId: string | null; me
             <ul className="hub-counters" data-testid="counters-now">
               {page.counters.map((c) => (
                 <li key={`${c.counterId}-${c.number}`}>
-                  <b>{fmt(p.officeCounter, { n: c.counterId })}</b> {fmt(c.state === 'serving' ? p.officeServing : p.officeCalled, { number: c.number })}
-                  {c.officerId !== null && <span className="hub-muted"> · {fmt(p.officeOfficer, { id: c.officerId })}</span>}
+                  <b>{c.counterName ?? fmt(p.officeCounter, { n: c.counterId })}</b> {fmt(c.state === 'serving' ? p.officeServing : p.officeCalled, { number: c.number })}
+                  {c.officerId !== null && <span className="hub-muted" data-officer={c.officerId}> · {c.officerName ?? fmt(p.officeOfficer, { id: c.officerId })}</span>}
                   <span className="hub-muted"> · {clock(c.since)}</span>
                 </li>
               ))}

@@ -107,9 +107,9 @@ export class PushingOffice {
     return new PushingOffice(hub, office.id, String(r.body.credential), undefined, from);
   }
 
-  async push(events: Omit<PushBatch['events'][number], 'seq'>[], health?: PushBatch['health'], extras?: PushBatch['extras']): Promise<number> {
+  async push(events: Omit<PushBatch['events'][number], 'seq'>[], health?: PushBatch['health'], extras?: PushBatch['extras'], directory?: PushBatch['directory']): Promise<number> {
     const baseSeq = 0;
-    const batch: PushBatch = { generation: this.generation, baseSeq, sentAt: Date.now(), events: events.map((e) => ({ ...e, seq: ++this.seq })), ...(health ? { health } : {}), ...(extras ? { extras } : {}) };
+    const batch: PushBatch = { generation: this.generation, baseSeq, sentAt: Date.now(), events: events.map((e) => ({ ...e, seq: ++this.seq })), ...(health ? { health } : {}), ...(extras ? { extras } : {}), ...(directory ? { directory } : {}) };
     const body = zlib.gzipSync(JSON.stringify(batch));
     return new Promise((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: this.hub.port, localAddress: this.from, method: 'POST', path: '/hub/api/push', agent: false, headers: { authorization: `Bearer ${this.credential}`, 'content-encoding': 'gzip', 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {

@@ -92,6 +92,66 @@ describe('board query', () => {
   }, 60_000);
 });
 
+describe('board flags what an office cannot see for itself', () => {
+  it('a display that cannot be heard and a backup older than two days rise with the reason; a fresh backup and heard displays do not', async () => {
+    const h = await startHub({ port: 0, databaseUrl: await pg.database(), log: () => undefined });
+    open.push(h);
+    const now = Date.now();
+    const { day } = boardDay(now, TZ);
+    const min = 60_000;
+    const silent = await PushingOffice.join(h, 'UBND phường An Cựu');
+    const fine = await PushingOffice.join(h, 'UBND phường Vỹ Dạ');
+    const speaker = (name: string, state: 'playing' | 'blocked', deviceId: number) => ({ deviceId, name, zoneId: null, state, since: now - 5 * min, clipFailures: 0, lastClipFailure: null });
+    const withSpeakers = (speakers: ReturnType<typeof speaker>[], state: 'ok' | 'silent') => {
+      const base = health({ ok: state === 'ok' });
+      return { ...base, speakers: state, details: { ...base.details!, speakers } };
+    };
+    // The office lists its speaking displays; one of two has its sound blocked. Its last backup: 3 days ago.
+    expect(await silent.push([], withSpeakers([speaker('Màn hình sảnh chính', 'blocked', 7), speaker('Màn hình tầng 2', 'playing', 8)], 'silent'), { lastBackupAt: now - 3 * 86_400_000 - 5 * min })).toBe(200);
+    // The other: heard, backed up last night.
+    expect(await fine.push([], withSpeakers([speaker('Màn hình sảnh', 'playing', 3)], 'ok'), { lastBackupAt: now - 20 * 3600_000 })).toBe(200);
+
+    const [a, b] = await boardRows(h.db.pool, { now, timeZone: TZ, offices: null });
+    expect(a).toMatchObject({ officeId: silent.officeId, health: { speakers: 'silent', silentDisplays: ['Màn hình sảnh chính'] } });
+    expect(Math.abs((a!.lastBackupAt ?? 0) - (now - 3 * 86_400_000 - 5 * min))).toBeLessThan(1000);
+    expect(boardAlerts(a!, now)).toEqual(['silent', 'backup']);
+    expect(b).toMatchObject({ officeId: fine.officeId, health: { speakers: 'ok', silentDisplays: [] } });
+    expect(boardAlerts(b!, now)).toEqual([]);
+    // Two days is the line: the fine office's backup (20 hours old) crosses it 28 hours from now. (No
+    // push comes meanwhile here, so staleness is left out of this look ahead.)
+    expect(boardAlerts(b!, now + 28 * 3600_000 - 2 * min, Infinity)).toEqual([]);
+    expect(boardAlerts(b!, now + 28 * 3600_000 + 2 * min, Infinity)).toEqual(['backup']);
+
+    // The sound comes back and a backup runs: the reasons go.
+    expect(await silent.push([], withSpeakers([speaker('Màn hình sảnh chính', 'playing', 7)], 'ok'), { lastBackupAt: now - min })).toBe(200);
+    const healed = (await boardRows(h.db.pool, { now, timeZone: TZ, offices: [silent.officeId] }))[0]!;
+    expect(boardAlerts(healed, now)).toEqual([]);
+    // An office too old to report its displays is not flagged for them.
+    const old = health();
+    expect(await fine.push([], old)).toBe(200);
+    const older = (await boardRows(h.db.pool, { now, timeZone: TZ, offices: [fine.officeId] }))[0]!;
+    expect(older.health).toMatchObject({ speakers: 'unknown', silentDisplays: [] });
+    expect(boardAlerts(older, now)).toEqual([]);
+
+    // The office's page names who serves at which counter from the office's directory, and its hours come from the rollups.
+    const directory = { services: [{ id: 1, code: '1.001', nameVi: 'Hộ tịch', nameEn: 'Civil status' }], counters: [{ id: 2, number: 2, name: 'Quầy Hộ tịch' }], officers: [{ id: 4, name: 'Nguyễn Thị Hoa' }], timeZone: TZ };
+    const events = [
+      ticketEvent('ticket.serving', { id: 's1', businessDay: day, issuedAt: now - 30 * min, state: 'serving', number: 'B007', counterId: 2, officerId: 4, calledAt: now - 10 * min, servingAt: now - 9 * min }),
+      ticketEvent('ticket.called', { id: 's2', businessDay: day, issuedAt: now - 20 * min, state: 'called', number: 'B008', counterId: 3, officerId: 9, calledAt: now - min }),
+    ];
+    expect(await silent.push(events, undefined, undefined, directory)).toBe(200);
+    const page = (await officePage(h.db.pool, { officeId: silent.officeId, now, timeZone: TZ }))!;
+    expect(page.counters.map((c) => [c.counterId, c.counterName, c.officerId, c.officerName])).toEqual([
+      [2, 'Quầy Hộ tịch', 4, 'Nguyễn Thị Hoa'],
+      // Not in the directory: the page falls back to ids rather than guessing.
+      [3, null, 9, null],
+    ]);
+    const rollup = (await h.db.pool.query<{ hour: number; arrivals: string }>('SELECT hour, sum(arrivals) AS arrivals FROM rollup_hour WHERE office_id = $1 AND business_day = $2::date GROUP BY hour', [silent.officeId, day])).rows;
+    expect(page.hours.filter((x) => x.arrivals > 0).map((x) => [x.hour, x.arrivals])).toEqual(rollup.sort((x, y) => x.hour - y.hour).map((r) => [r.hour, Number(r.arrivals)]));
+    expect(page.hours.reduce((s, x) => s + x.arrivals, 0)).toBe(2);
+  }, 60_000);
+});
+
 describe('board socket across hub processes', () => {
   it('a push landing at one hub process reaches a board socket held by another within 2 s', async () => {
     const url = await pg.database();

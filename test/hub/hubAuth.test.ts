@@ -213,17 +213,19 @@ describe('office viewer', () => {
 
     // The reports route: the viewer's office only, even when it names the other; the admin both.
     const period = `from=${day}&to=${day}`;
-    const mineOnly = await viewer.get(`/hub/api/reports/offices?${period}`);
-    expect(mineOnly.body.rows).toEqual([{ officeId: mine.officeId, name: 'UBND phường Hòa Bình', issued: 2, served: 0, noShows: 0, transferred: 0, cancelled: 0, expired: 0, ratings: 0 }]);
-    expect((await viewer.get(`/hub/api/reports/offices?${period}&office=${other.officeId}`)).body.rows).toEqual([]);
-    expect(((await admin.get(`/hub/api/reports/offices?${period}`)).body.rows as { issued: number }[]).map((r) => r.issued)).toEqual([2, 2]);
-    const backwards = await admin.get(`/hub/api/reports/offices?from=${day}&to=2024-01-01`);
+    const mineOnly = await viewer.get(`/hub/api/reports?${period}`);
+    expect((mineOnly.body.byOffice as { officeId: string; name: string; tickets: number }[]).map((o) => [o.officeId, o.name, o.tickets])).toEqual([[mine.officeId, 'UBND phường Hòa Bình', 2]]);
+    const asked = await viewer.get(`/hub/api/reports?${period}&office=${other.officeId}`);
+    expect([asked.body.byOffice, asked.body.byService, asked.body.byOfficer]).toEqual([[], [], []]);
+    expect(JSON.stringify(asked.body)).not.toContain(other.officeId);
+    expect(((await admin.get(`/hub/api/reports?${period}`)).body.byOffice as { tickets: number }[]).map((r) => r.tickets)).toEqual([2, 2]);
+    const backwards = await admin.get(`/hub/api/reports?from=${day}&to=2024-01-01`);
     expect(backwards.status).toBe(400);
     expect(backwards.body.error?.message).toContain('Ngày bắt đầu phải trước ngày kết thúc');
 
     // Without a session: every province route and the socket answer 401.
     const nobody = new HubClient(h.port);
-    for (const path of ['/hub/api/me', '/hub/api/board', `/hub/api/office?id=${mine.officeId}`, '/hub/api/users', '/hub/api/offices', `/hub/api/reports/offices?from=${day}&to=${day}`]) expect((await nobody.get(path)).status).toBe(401);
+    for (const path of ['/hub/api/me', '/hub/api/board', `/hub/api/office?id=${mine.officeId}`, '/hub/api/users', '/hub/api/offices', `/hub/api/reports?from=${day}&to=${day}`, `/hub/api/reports.xlsx?from=${day}&to=${day}`]) expect((await nobody.get(path)).status).toBe(401);
     await expect(nobody.board()).rejects.toThrow(/401/);
   }, 60_000);
 
