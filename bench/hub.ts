@@ -13,7 +13,9 @@
 // 6. yearReportMs: a province's year (HUB_BENCH_YEAR_OFFICES × HUB_BENCH_YEAR_DAYS × 240 tickets, 5
 //    events each: 100 × 250 ≈ 30 M events) made once in HUB_BENCH_DATA (default data/bench-hub,
 //    reused by later runs), then the cross-office report over the whole year, 5 runs: the median
-//    is yearReportMs, the worst is printed beside it; the hub process's memory before and after.
+//    is yearReportMs, the worst is printed beside it; the hub process's memory before and after; and
+//    the board's query on one of the year's days with the whole year in the database (boardP99Ms; the
+//    live board's figure on a fresh database is boardP99TodayMs).
 //
 // The last line is one JSON object with the keys the issue names, for comparing runs.
 import os from 'node:os';
@@ -30,6 +32,7 @@ import { crossOfficeReport } from '../hub/reports/crossOfficeReport';
 import { reportWorkbook } from '../hub/reports/reportWorkbook';
 import { YEAR_FROM, YEAR_TO, ensureYear, prepareYearFolder } from './hubYear';
 import { boardBench } from './hubBoard';
+import { boardRows } from '../hub/board/boardQuery';
 import { machine, summary } from './stats';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -211,6 +214,8 @@ let yearReportMs: number | null = null;
 let yearReportWorstMs: number | null = null;
 let hubRssBeforeMb: number | null = null;
 let hubRssAfterMb: number | null = null;
+// The board's query with the year in the same database, on one of its days (the live one above reads a fresh database).
+let boardYearP99Ms: number | null = null;
 const yearShape = { offices: Number(process.env.HUB_BENCH_YEAR_OFFICES ?? 100), days: Number(process.env.HUB_BENCH_YEAR_DAYS ?? 250), ticketsPerDay: 240 };
 if (yearShape.offices > 0) {
   const yearDir = path.resolve(process.env.HUB_BENCH_DATA ?? 'data/bench-hub', `year-${yearShape.offices}x${yearShape.days}`);
@@ -243,8 +248,20 @@ if (yearShape.offices > 0) {
       `p50 ${yearReportMs} ms, worst ${Math.round(yr.max)} ms of 5; XLSX ${xlsxMs} ms, ${Math.round(xlsx.length / 1024)} KB; ` +
       `hub process rss ${mb(memBefore.rss)} → ${mb(memAfter.rss)} MB, heap ${mb(memBefore.heapUsed)} → ${mb(memAfter.heapUsed)} MB`,
   );
+  // A Monday of the year at 10:00 in Hà Nội: the board of that day, read from a database holding all 250 days.
+  const boardAt = Date.parse('2025-06-16T03:00:00Z');
+  const boardRuns: number[] = [];
+  let boardOffices = 0;
+  for (let i = 0; i < 200; i++) {
+    const s = performance.now();
+    boardOffices = (await boardRows(yearHub.db.pool, { now: boardAt, timeZone: 'Asia/Ho_Chi_Minh', offices: null })).length;
+    boardRuns.push(performance.now() - s);
+  }
+  const br = summary(boardRuns);
+  boardYearP99Ms = Math.round(br.p99);
+  log(`6. the board with the year in the database (${boardOffices} offices, 2025-06-16 10:00): p50 ${Math.round(br.p50)} ms, p99 ${boardYearP99Ms} ms of 200 runs`);
   await yearHub.close();
   await yearPg.stop();
 }
 
-log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms, catchUpSeconds, boardP99Ms, yearReportMs, yearReportWorstMs, hubRssBeforeMb, hubRssAfterMb, officeIssueRatio }));
+log(JSON.stringify({ offices: OFFICES, eventsPerSecond, syncLagP99Ms, catchUpSeconds, boardP99Ms: boardYearP99Ms ?? boardP99Ms, boardP99TodayMs: boardP99Ms, yearReportMs, yearReportWorstMs, hubRssBeforeMb, hubRssAfterMb, officeIssueRatio }));
