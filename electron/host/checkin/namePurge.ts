@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Logger } from '../logger';
+import type { Log } from '../logger';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Hourly is plenty against a retention counted in days, and costs one index probe. */
@@ -24,7 +24,7 @@ export class NamePurge {
   }
 
   /** Run now (a host that was off past the deadline catches up at start) and then every hour. */
-  start(log: Logger): () => void {
+  start(log: Log): () => void {
     const tick = () => {
       try {
         const n = this.run();
