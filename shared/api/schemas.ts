@@ -342,6 +342,8 @@ export const PublicConfig = z.object({
   /** How the kiosk starts for each citizen; anyone can change it for themselves with one tap. */
   kioskAccess: z.object({ largeText: z.boolean(), highContrast: z.boolean() }),
   languages: z.array(z.string()),
+  /** Days a name read from an ID card stays on its ticket: the kiosk tells the citizen (#30). */
+  nameRetentionDays: z.number().int(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 

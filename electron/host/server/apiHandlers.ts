@@ -185,6 +185,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         kioskIdleSeconds: o.kioskIdleSeconds,
         kioskAccess: { largeText: o.kioskLargeText, highContrast: o.kioskHighContrast },
         languages: o.languages,
+        nameRetentionDays: o.checkin.nameRetentionDays,
       };
     },
     listServices: () => queue.views.listServices(),
