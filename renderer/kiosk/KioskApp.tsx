@@ -317,7 +317,7 @@ export function KioskApp() {
           <button type="button" className="btn-secondary" onClick={() => setBrowse(BROWSE_TOP)}>
             ← {t.back}
           </button>
-        ) : step.kind === 'home' ? (
+        ) : step.kind === 'home' && !checkin ? (
           <button type="button" className="btn-secondary" disabled={!reachable} onClick={() => setStep({ kind: 'rate-lookup' })}>
             ★ {t.rate}
           </button>
