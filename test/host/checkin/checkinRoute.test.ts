@@ -171,5 +171,9 @@ describe('where the name shows, and where it does not', () => {
     expect(purge.run()).toBe(2);
     expect(named()).toEqual([]);
     expect(all()).toEqual(before);
+    // Erased from the file too, not only from what queries see.
+    host.db.pragma('wal_checkpoint(TRUNCATE)');
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('.sqlite'))!;
+    expect(fs.readFileSync(path.join(dir, file)).toString('utf8')).not.toContain('Nguyễn Văn Bảy');
   });
 });
