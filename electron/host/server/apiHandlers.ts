@@ -251,7 +251,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     counterState: ({ params }, call) => {
       counterActor(call.session, params.id);
-      return queue.views.counterState(params.id);
+      const state = queue.views.counterState(params.id);
+      // The checked-in name is for the officer's desk; the rating tablet faces the citizen's side.
+      return call.device?.role === 'rating' ? { ...state, citizen: null } : state;
     },
     pendingRating: ({ params }, call) => {
       // The answer names a ticket the form rates with: only that counter's own tablet, the
