@@ -146,6 +146,18 @@ describe('where the name shows, and where it does not', () => {
     expect(hub).not.toContain('Bảy');
   });
 
+  it('a transfer takes the name and the dossier code to the next counter', async () => {
+    const desk = await signedInCounter(host, 1);
+    const state = (await desk.get('/api/counters/1/state')).body;
+    const moved = await desk.post(`/api/tickets/${state.counter.current.id}/transfer`, { serviceId: serviceId('TKQ') });
+    expect(moved.status).toBe(200);
+    const rows = host.db.prepare('SELECT id, state, citizen_name, citizen_birth_year FROM tickets WHERE number = ? ORDER BY issue_order').all(state.counter.current.number);
+    expect(rows).toMatchObject([
+      { state: 'transferred', citizen_name: 'Trần Thị Mai', citizen_birth_year: 1991 },
+      { state: 'waiting', citizen_name: 'Trần Thị Mai', citizen_birth_year: 1991 },
+    ]);
+  });
+
   it('keeps no ID number, address or full birth date anywhere in the database files or the log', () => {
     host.db.pragma('wal_checkpoint(TRUNCATE)');
     const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => /sqlite|db|wal|log/i.test(f));
@@ -163,12 +175,12 @@ describe('where the name shows, and where it does not', () => {
     const purge = new NamePurge(host.db, () => host.queue.settings.get().checkin.nameRetentionDays, clock.now);
     const named = () => host.db.prepare('SELECT id, number, citizen_birth_year AS y FROM tickets WHERE citizen_name IS NOT NULL ORDER BY id').all();
     const all = () => host.db.prepare('SELECT id, number, state, citizen_birth_year, dossier_code FROM tickets ORDER BY id').all();
-    expect(named().length).toBe(2);
+    expect(named().length).toBe(3);
     clock.advance(29 * 24 * 3600_000);
     expect(purge.run()).toBe(0);
     const before = all();
     clock.advance(2 * 24 * 3600_000);
-    expect(purge.run()).toBe(2);
+    expect(purge.run()).toBe(3);
     expect(named()).toEqual([]);
     expect(all()).toEqual(before);
     // Erased from the file too, not only from what queries see.
