@@ -221,15 +221,6 @@ export function KioskApp() {
             {checkin.name && <p className="kept">{fmt(t.checkinKept, { days: config.data?.nameRetentionDays ?? 30 })}</p>}
           </div>
         )}
-        {step.kind === 'home' && reachable && !checkin && browse.kind === 'top' && (
-          <button type="button" className="checkin-entry" data-action="checkin" onClick={() => setStep({ kind: 'checkin' })}>
-            <svg viewBox="0 0 64 64" width="56" height="56" aria-hidden="true">
-              <path d="M6 20V6h14M44 6h14v14M58 44v14H44M20 58H6V44" fill="none" stroke="currentColor" strokeWidth="5" />
-              <path d="M18 18h10v10H18zM36 18h10v10H36zM18 36h10v10H18zM36 36h4v4h-4zM42 42h4v4h-4z" fill="currentColor" />
-            </svg>
-            {t.checkinButton}
-          </button>
-        )}
         {step.kind === 'checkin' && <CheckinPanel onCode={(c) => void checkIn(c)} retentionDays={config.data?.nameRetentionDays ?? 30} busy={checking} />}
         {step.kind === 'home' && reachable && (
           <ServicePicker
@@ -250,7 +241,19 @@ export function KioskApp() {
                   )}
                 </div>
               ) : (
-                <h2>{checkin ? t.checkinChoose : shown.length > DIRECT_MAX ? t.chooseGroup : t.chooseService}</h2>
+                // Beside the heading in landscape, above it in portrait: the tiles keep the screen's height.
+                <div className="picker-head">
+                  <h2>{checkin ? t.checkinChoose : shown.length > DIRECT_MAX ? t.chooseGroup : t.chooseService}</h2>
+                  {!checkin && browse.kind === 'top' && (
+                    <button type="button" className="checkin-entry" data-action="checkin" onClick={() => setStep({ kind: 'checkin' })}>
+                      <svg viewBox="0 0 64 64" width="56" height="56" aria-hidden="true">
+                        <path d="M6 20V6h14M44 6h14v14M58 44v14H44M20 58H6V44" fill="none" stroke="currentColor" strokeWidth="5" />
+                        <path d="M18 18h10v10H18zM36 18h10v10H36zM18 36h10v10H18zM36 36h4v4h-4zM42 42h4v4h-4z" fill="currentColor" />
+                      </svg>
+                      {t.checkinButton}
+                    </button>
+                  )}
+                </div>
               )
             }
           />

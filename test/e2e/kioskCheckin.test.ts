@@ -148,4 +148,25 @@ describe('check-in by scan at the kiosk (#30)', () => {
     for (const secret of [ELDER_ID, ELDER_OLD_ID, ELDER_BIRTH, '15/03/1954', '1954-03-15', 'Hàng Bông', 'Hoàn Kiếm']) expect(stored, secret).not.toContain(secret);
     expect(stored).toContain('Nguyễn Văn Bảy');
   }, 120_000);
+
+  it('landscape 1920×1080: the check-in entry and every service tile fit on the first screen', async () => {
+    const h = await suite.host();
+    const base = `http://127.0.0.1:${h.port}`;
+    const ctx = await suite.browser().newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+    await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(h, 'kiosk'), url: base }]);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/kiosk`);
+    await page.locator('[data-service="TKQ"]').waitFor();
+    await shot(page, 'checkin-landscape-home');
+    for (const sel of ['[data-action="checkin"]', '[data-service="HT"]', '[data-service="TKQ"]', '.kiosk-footer button >> nth=0']) {
+      const box = (await page.locator(sel).boundingBox())!;
+      expect(box.y + box.height, sel).toBeLessThanOrEqual(1080);
+      expect(box.height, sel).toBeGreaterThanOrEqual(64);
+    }
+    await page.click('[data-action="checkin"]');
+    await page.locator('[data-testid="checkin-panel"]').waitFor();
+    await shot(page, 'checkin-landscape-scan');
+    const go = (await page.locator('[data-action="checkin-go"]').boundingBox())!;
+    expect(go.y + go.height).toBeLessThanOrEqual(1080);
+  }, 60_000);
 });
