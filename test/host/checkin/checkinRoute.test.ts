@@ -111,12 +111,18 @@ describe('check-in by scan', () => {
   });
 
   it('only an enrolled kiosk may check in: not a phone (even where phones take numbers), not a counter', async () => {
-    const before = snapshot();
-    const phone = new HttpClient(`http://127.0.0.1:${host.port}`);
-    expect((await phone.post('/api/checkin', { scan: elderQr })).body.error.code).toBe('DEVICE_NOT_ENROLLED');
-    const desk = deviceClient(host, 'counter', 2);
-    expect((await desk.post('/api/checkin', { scan: DOSSIER })).body.error.code).toBe('DEVICE_ROLE');
-    expect(snapshot()).toEqual(before);
+    const admin = await signedInAdmin(host);
+    expect((await admin.post('/api/admin/office', { phonesMayTakeNumber: true })).status).toBe(200);
+    try {
+      const before = snapshot();
+      const phone = new HttpClient(`http://127.0.0.1:${host.port}`);
+      expect((await phone.post('/api/checkin', { scan: elderQr })).body.error.code).toBe('DEVICE_NOT_ENROLLED');
+      const desk = deviceClient(host, 'counter', 2);
+      expect((await desk.post('/api/checkin', { scan: DOSSIER })).body.error.code).toBe('DEVICE_ROLE');
+      expect(snapshot()).toEqual(before);
+    } finally {
+      await admin.post('/api/admin/office', { phonesMayTakeNumber: false });
+    }
   });
 });
 
@@ -139,6 +145,20 @@ describe('where the name shows, and where it does not', () => {
     for (const p of ['/api/counters', '/api/display', `/api/tickets/${issued.body.ticket.id}`]) {
       const body = JSON.stringify((await deviceClient(host, 'display').get(p)).body) + JSON.stringify((await anyone.get(p)).body);
       expect(body, p).not.toContain('Trần Thị Mai');
+    }
+    // The office's reports, every table of the export, in both languages.
+    const admin = await signedInAdmin(host);
+    const day = (host.db.prepare('SELECT business_day AS d FROM tickets WHERE id = ?').get(issued.body.ticket.id) as { d: string }).d;
+    const summary = await admin.get(`/api/reports/summary?from=${day}&to=${day}`);
+    expect(summary.status).toBe(200);
+    for (const lang of ['vi', 'en']) {
+      const csv = await fetch(`http://127.0.0.1:${host.port}/api/reports/export.csv?from=${day}&to=${day}&lang=${lang}`, { headers: admin.authHeaders() });
+      expect(csv.status).toBe(200);
+      const text = (await csv.text()) + JSON.stringify(summary.body);
+      expect(text).toMatch(/Hộ tịch|Civil status/);
+      // Full names: "Bảy" alone is also Saturday (Thứ Bảy) in the hours table.
+      expect(text).not.toContain('Trần Thị Mai');
+      expect(text).not.toContain('Nguyễn Văn Bảy');
     }
     const hub = JSON.stringify(new OutboxReader(host.db).after(0, 10_000));
     expect(hub).toContain(issued.body.ticket.id);
