@@ -206,21 +206,6 @@ export function KioskApp() {
       <main>
         {failure.error && <div className="error-banner" role="alert" data-testid="action-error">{errorText(failure.error, lang)}</div>}
         {step.kind === 'home' && !reachable && <HostDownNotice />}
-        {step.kind === 'home' && reachable && checkin && (
-          <div className="checkin-who" role="status" data-testid="checkin-who">
-            {checkin.name && <div className="hello">{fmt(t.checkinHello, { name: checkin.name })}</div>}
-            {checkin.dossierCode && <div className="hello">{fmt(t.checkinDossier, { code: checkin.dossierCode })}</div>}
-            {preselected && (
-              <div className="preselected" data-testid="priority-preselected" data-priority={checkin.priority}>
-                <span>{fmt(t.priorityPreselected, { group: pick(preselected.vi, preselected.en) })}</span>
-                <button type="button" className="btn-secondary" onClick={() => setCheckin({ ...checkin, priority: null })}>
-                  {t.priorityUnselect}
-                </button>
-              </div>
-            )}
-            {checkin.name && <p className="kept">{fmt(t.checkinKept, { days: config.data?.nameRetentionDays ?? 30 })}</p>}
-          </div>
-        )}
         {step.kind === 'checkin' && <CheckinPanel onCode={(c) => void checkIn(c)} retentionDays={config.data?.nameRetentionDays ?? 30} busy={checking} />}
         {step.kind === 'home' && reachable && (
           <ServicePicker
@@ -242,7 +227,23 @@ export function KioskApp() {
                 </div>
               ) : (
                 // Beside the heading in landscape, above it in portrait: the tiles keep the screen's height.
-                <div className="picker-head">
+                <div className={`picker-head${checkin ? ' with-checkin' : ''}`}>
+                  {checkin && (
+                    <div className="checkin-who" role="status" data-testid="checkin-who">
+                      <div className="hello">
+                        {checkin.name ? fmt(t.checkinHello, { name: checkin.name }) : fmt(t.checkinDossier, { code: checkin.dossierCode ?? '' })}
+                      </div>
+                      {preselected && (
+                        <div className="preselected" data-testid="priority-preselected" data-priority={checkin.priority}>
+                          <span>{fmt(t.priorityPreselected, { group: pick(preselected.vi, preselected.en) })}</span>
+                          <button type="button" className="btn-secondary" onClick={() => setCheckin({ ...checkin, priority: null })}>
+                            {t.priorityUnselect}
+                          </button>
+                        </div>
+                      )}
+                      {checkin.name && <p className="kept">{fmt(t.checkinKept, { days: config.data?.nameRetentionDays ?? 30 })}</p>}
+                    </div>
+                  )}
                   <h2>{checkin ? t.checkinChoose : shown.length > DIRECT_MAX ? t.chooseGroup : t.chooseService}</h2>
                   {!checkin && browse.kind === 'top' && (
                     <button type="button" className="checkin-entry" data-action="checkin" onClick={() => setStep({ kind: 'checkin' })}>

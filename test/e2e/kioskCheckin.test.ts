@@ -168,5 +168,14 @@ describe('check-in by scan at the kiosk (#30)', () => {
     await shot(page, 'checkin-landscape-scan');
     const go = (await page.locator('[data-action="checkin-go"]').boundingBox())!;
     expect(go.y + go.height).toBeLessThanOrEqual(1080);
+    // Scanned: the greeting takes the heading's band, and every tile and the footer stay on screen.
+    await scan(page, ELDER_QR);
+    await page.locator('[data-testid="priority-preselected"]').waitFor();
+    await shot(page, 'checkin-landscape-card');
+    for (const sel of ['[data-testid="priority-preselected"] button', '[data-service="HT"]', '[data-service="TKQ"]', '.kiosk-footer button >> nth=0']) {
+      const box = (await page.locator(sel).boundingBox())!;
+      expect(box.y + box.height, sel).toBeLessThanOrEqual(1080);
+      expect(box.height, sel).toBeGreaterThanOrEqual(64);
+    }
   }, 60_000);
 });
