@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
-import { counterBrowserCookies, enrollDevice } from '../helpers/devices';
+import { TEST_ADMIN_PASSWORD, counterBrowserCookies, enrollDevice } from '../helpers/devices';
+import { HttpClient } from '../helpers/httpClient';
 import { browserWithHostPerTest } from '../helpers/screenSuite';
 
 const suite = browserWithHostPerTest();
@@ -177,5 +178,39 @@ describe('check-in by scan at the kiosk (#30)', () => {
       expect(box.y + box.height, sel).toBeLessThanOrEqual(1080);
       expect(box.height, sel).toBeGreaterThanOrEqual(64);
     }
+  }, 60_000);
+
+  it('the admin chooses the dossier service and the name retention on Quản trị → Đơn vị', async () => {
+    const h = await suite.host();
+    const base = `http://127.0.0.1:${h.port}`;
+    const token = enrollDevice(h, 'admin');
+    const api = new HttpClient(base, token);
+    expect((await api.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })).status).toBe(200);
+    const [name, ...value] = api.cookie.split('=');
+    const ctx = await suite.browser().newContext({ viewport: { width: 1366, height: 768 } });
+    await ctx.addCookies([{ name: 'motcua_device', value: token, url: base }, { name: name as string, value: value.join('='), url: base }]);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/admin`);
+    await page.click('[data-tab="office"]');
+    const form = page.locator('[data-form="checkin"]');
+    await form.waitFor();
+    expect(await form.textContent()).toContain('Quét mã tại kiosk');
+    const before = h.queue.settings.get();
+    const dd = (h.db.prepare("SELECT id FROM services WHERE code = 'DD'").get() as { id: number }).id;
+    await page.selectOption('[data-testid="checkin-dossier-service"]', String(dd));
+    await page.fill('[data-testid="checkin-retention"]', '7');
+    await form.scrollIntoViewIfNeeded();
+    await shot(page, 'checkin-admin-form');
+    await form.locator('button[type="submit"]').click();
+    await form.locator('[data-testid="save-message"]').waitFor();
+    const after = h.queue.settings.get();
+    expect(after.checkin).toEqual({ ...before.checkin, dossierServiceId: dd, nameRetentionDays: 7 });
+    // Nothing else of the office changed.
+    expect({ ...after, checkin: null }).toEqual({ ...before, checkin: null });
+    // An impossible retention is refused on the screen, and nothing is saved.
+    await page.fill('[data-testid="checkin-retention"]', '0');
+    await form.locator('button[type="submit"]').click();
+    await form.locator('[data-testid="save-errors"]').waitFor();
+    expect(h.queue.settings.get().checkin.nameRetentionDays).toBe(7);
   }, 60_000);
 });
