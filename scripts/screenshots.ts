@@ -96,6 +96,18 @@ async function open(url: string, w: number, h: number, opts: { mobile?: boolean;
   await p.goto((opts.base ?? srv.base) + url);
   return p;
 }
+/** A USB scanner in keyboard-wedge mode: one trusted key press per character, then Enter. */
+async function wedgeScan(p: Page, text: string): Promise<void> {
+  const cdp = await p.context().newCDPSession(p);
+  for (const ch of text) {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+  }
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+  await cdp.detach();
+}
+
 async function shot(p: Page, screen: string, state: string, fullPage = false): Promise<void> {
   if (DESK_ONLY && !DESK_SCREENS.includes(screen)) return;
   await p.evaluate(() => document.fonts.ready);
@@ -173,6 +185,16 @@ for (const [w, h] of KIOSK) {
   const k = await open('/kiosk', w, h, { device: dev.kiosk });
   await k.waitForSelector('[data-service="HT"]');
   await shot(k, 'kiosk', 'home');
+  // Check-in by scan (#30): the scan box, then a made-up 72-year-old's ID card from the scanner;
+  // "Quay lại" leaves without a number, so the shots after see the same queue.
+  await k.click('[data-action="checkin"]');
+  await k.waitForSelector('[data-testid="checkin-panel"]');
+  await shot(k, 'kiosk', 'checkin-scan');
+  await wedgeScan(k, '001054012345|012345678|Nguyễn Văn Bảy|15031954|Nam|Số 12 phố Hàng Bông, Hoàn Kiếm, Hà Nội|20042021');
+  await k.waitForSelector('[data-testid="priority-preselected"]');
+  await shot(k, 'kiosk', 'checkin-card');
+  await k.click('.kiosk-footer button >> nth=0');
+  await k.waitForSelector('[data-action="checkin"]');
   await k.click('[data-service="HT"]');
   await shot(k, 'kiosk', 'priority');
   await k.click('[data-priority="elderly"]');

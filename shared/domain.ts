@@ -88,6 +88,23 @@ export const TimeZone = z.string().refine(isKnownTimeZone, 'múi giờ không h�
 
 export const RatingLevels = z.union([z.literal(3), z.literal(4), z.literal(5)]);
 
+/** Check-in by scan at the kiosk (#30): where a dossier receipt goes, and what an ID card scan keeps. */
+export const CheckinConfig = z.object({
+  /**
+   * The service a scanned dossier code takes a number for. Null: the office's "Trả kết quả" service
+   * (the first active service whose name says so), and without one the citizen chooses.
+   */
+  dossierServiceId: z.number().int().positive().nullable(),
+  /** From this age the kiosk pre-selects the office's elderly priority group (Law on the Elderly: 60). */
+  elderlyAge: z.number().int().min(50).max(100),
+  /** Days a scanned name stays on its ticket before the host erases it (Decree 13/2023: no longer than needed). */
+  nameRetentionDays: z.number().int().min(1).max(365),
+  /** Print the scanned name on the paper ticket (off: only the counter screen shows it). */
+  nameOnTicket: z.boolean(),
+});
+export type CheckinConfig = z.infer<typeof CheckinConfig>;
+export const DEFAULT_CHECKIN: CheckinConfig = { dossierServiceId: null, elderlyAge: 60, nameRetentionDays: 30, nameOnTicket: false };
+
 export const OfficeConfig = z.object({
   name: z.string().min(1).max(200),
   nameEn: z.string().max(200).default(''),
@@ -150,6 +167,7 @@ export const OfficeConfig = z.object({
   hasTicketPrinter: z.boolean().default(true),
   /** Phones on the office Wi-Fi may take a number themselves (off: only enrolled kiosks issue). */
   phonesMayTakeNumber: z.boolean().default(false),
+  checkin: CheckinConfig.default(DEFAULT_CHECKIN),
   backupHour: z.number().int().min(0).max(23).default(2),
   backupKeep: z.number().int().min(1).max(365).default(14),
 });

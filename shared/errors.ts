@@ -17,6 +17,22 @@ export const errorCatalog = {
   SERVICE_CLOSED: { status: 409, vi: 'Ngoài giờ tiếp nhận của dịch vụ', en: 'Outside the service opening hours' },
   QUOTA_REACHED: { status: 409, vi: 'Đã hết số thứ tự trong ngày cho dịch vụ này', en: 'Daily quota reached for this service' },
   RANGE_EXHAUSTED: { status: 409, vi: 'Đã hết dải số của dịch vụ trong ngày', en: 'Number range exhausted for today' },
+  // Check-in by scan at the kiosk (#30).
+  SCAN_UNKNOWN: {
+    status: 400,
+    vi: 'Không nhận ra mã vừa quét. Hãy quét mã QR trên thẻ căn cước, mã hồ sơ trên giấy hẹn trả kết quả, hoặc lấy số thường',
+    en: 'That code was not recognised. Scan your ID card’s QR, the dossier code on your receipt, or take an ordinary number',
+  },
+  ID_QR_INVALID: {
+    status: 400,
+    vi: 'Không đọc được mã QR trên thẻ căn cước (thông tin không đúng dạng). Hãy quét lại hoặc lấy số thường',
+    en: 'The ID card QR could not be read (its fields are not in the right form). Scan again or take an ordinary number',
+  },
+  BOOKING_NOT_AVAILABLE: {
+    status: 409,
+    vi: 'Văn phòng chưa nhận lịch hẹn trực tuyến. Vui lòng lấy số thường',
+    en: 'This office does not take online appointments yet. Please take an ordinary number',
+  },
   PRIORITY_UNKNOWN: { status: 400, vi: 'Đối tượng ưu tiên không hợp lệ', en: 'Unknown priority group' },
   PAUSE_REASON_UNKNOWN: { status: 400, vi: 'Lý do tạm dừng không có trong danh sách của đơn vị', en: 'Not one of the office’s pause reasons' },
   TICKET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiếu', en: 'Ticket not found' },

@@ -35,7 +35,22 @@ export const DEFAULT_TICKET_TEMPLATE: TicketTemplate = [
 export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' | 'priority' | 'date' | 'time' | 'ahead' | 'eta' | 'footer' | 'code', string> & {
   /** Where the service is served ("Tầng 2 · Quầy 21, 22"); empty in an office with one zone. */
   zone?: string;
+  /** The name read from an ID card at the kiosk, only where the office prints it (#30); else empty. */
+  citizen?: string;
 };
+
+const CITIZEN_LINE: TicketLine = { kind: 'text', text: 'Công dân: {citizen}', size: 1, align: 'center', bold: true };
+
+/**
+ * An office that prints the checked-in citizen's name (off by default) gets it under the number,
+ * whatever template it saved; with no name {citizen} is empty and the line is left out.
+ */
+export function withCitizen(template: TicketTemplate): TicketTemplate {
+  if (template.some((l) => l.kind === 'text' && l.text.includes('{citizen}'))) return template;
+  const number = template.findIndex((l) => l.kind === 'text' && l.text.includes('{number}'));
+  const at = number < 0 ? template.length : number + 1;
+  return [...template.slice(0, at), CITIZEN_LINE, ...template.slice(at)];
+}
 
 const ZONE_LINE: TicketLine = { kind: 'text', text: 'Nơi tiếp nhận: {zone}', size: 1, align: 'center', bold: true };
 

@@ -1,3 +1,4 @@
+import { NamePurge } from './checkin/namePurge';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -425,6 +426,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
         log: o.log,
       });
 
+  const stopNamePurge = new NamePurge(db, () => queue.settings.get().checkin.nameRetentionDays, queue.now).start(o.log);
+
   const closers: (() => Promise<void>)[] = [];
   let closed = false;
   const setupToken = setup.issueToken();
@@ -456,6 +459,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
       stopTimeWatch();
       await province.stop();
       stopBackups();
+      stopNamePurge();
       stopEtaRefresh();
       tracking.close();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));

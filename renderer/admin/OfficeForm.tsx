@@ -3,6 +3,7 @@ import { isIsoDate } from '../../shared/openingHours';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 import { CheckField, Field, FieldRow, FileInput, parseDayMonthYear } from './FormField';
+import { CheckinForm } from './CheckinForm';
 import { OfficeHoursForm } from './OfficeHoursForm';
 import { PriorityStrategyEditor } from './PriorityStrategyEditor';
 import { SettingForm, useOfficeField, useOfficeFields, useSettingSave } from './SettingForm';
@@ -189,6 +190,7 @@ export function OfficeForm() {
       <OfficeHoursForm />
       <HolidaysForm />
       <OfficeInfoForm />
+      <CheckinForm />
     </div>
   );
 }

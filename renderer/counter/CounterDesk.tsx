@@ -164,6 +164,17 @@ export function CounterDesk({ session, onSignOut }: { session: StaffSession; onS
           ) : (
             <div className="stat">{t.noCurrent}</div>
           )}
+          {/* What the kiosk read (#30), shown from the call, before the citizen reaches the counter. */}
+          {current && (s?.citizen || current.dossierCode) && (
+            <div className="checked-in" data-testid="checked-in">
+              {s?.citizen && (
+                <div data-testid="current-citizen">
+                  {s.citizen.birthYear ? fmt(t.counterCitizenBorn, { name: s.citizen.name, year: s.citizen.birthYear }) : fmt(t.counterCitizen, { name: s.citizen.name })}
+                </div>
+              )}
+              {current.dossierCode && <div data-testid="current-dossier">{fmt(t.counterDossier, { code: current.dossierCode })}</div>}
+            </div>
+          )}
           {current && (
             <input style={{ marginTop: 12, width: '100%' }} placeholder={t.dossierCode} aria-label={t.dossierCode} value={dossier} maxLength={64} onChange={(e) => setDossier(e.target.value)} />
           )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { IssuedTicket, ServiceStatus, TicketStatus } from '../../shared/api/schemas';
+import type { CheckinAnswer, IssuedTicket, ServiceStatus, TicketStatus } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { useActionError, useHostReachable, useQuery } from '../api/hooks';
 import { AdminExit } from '../components/AdminExit';
@@ -18,11 +18,19 @@ import type { KioskAccess } from './AccessibilityPanel';
 import { HostDownNotice } from './HostDownNotice';
 import { useIdleWarning } from './useIdleWarning';
 import { RateLookup } from './RateLookup';
-import { useTicketScanner } from './scannerInput';
+import { useKioskScanner } from './scannerInput';
+import { CheckinPanel } from './CheckinPanel';
 import { BROWSE_TOP, DIRECT_MAX, ServicePicker } from './ServicePicker';
 import type { Browse } from './ServicePicker';
 import { ResultWarmup, TicketResult } from './TicketResult';
 import { DocumentsToBring, WhereToGo } from './WhereToGo';
+
+/**
+ * A scan the citizen is part-way through (#30): the host answered "choose a service". The scan
+ * itself is sent again with the choice, so the host reads the card and the kiosk stores nothing;
+ * it is forgotten when the ticket is issued or the kiosk starts over.
+ */
+type PendingCheckin = { scan: string; name: string | null; dossierCode: string | null; priority: string | null };
 
 type Step =
   | { kind: 'home' }
@@ -31,6 +39,7 @@ type Step =
   | { kind: 'retry'; service: ServiceStatus; priority: string | null }
   | { kind: 'result'; ticket: IssuedTicket; priorityLabel: string | null; service: ServiceStatus }
   | { kind: 'rate-lookup' }
+  | { kind: 'checkin' }
   | { kind: 'rate-form'; status: TicketStatus }
   // A key, not the words, so switching language re-words what is on screen.
   | { kind: 'message'; text: 'alreadyRated' | 'notRatable' | 'notFound' | 'thanks' };
@@ -50,6 +59,8 @@ export function KioskApp() {
   const now = useNow(10_000);
   const [step, setStep] = useState<Step>({ kind: 'home' });
   const [browse, setBrowse] = useState<Browse>(BROWSE_TOP);
+  const [checkin, setCheckin] = useState<PendingCheckin | null>(null);
+  const [checking, setChecking] = useState(false);
   const failure = useActionError();
   const reachable = useHostReachable();
   // services.changed: the host's timer saw a service open or close by its hours (07:30, 11:30…).
@@ -71,13 +82,14 @@ export function KioskApp() {
   const home = useCallback(() => {
     setStep({ kind: 'home' });
     setBrowse(BROWSE_TOP);
+    setCheckin(null);
     failure.clear();
     setLang('vi');
     setAccess(null);
   }, [setLang, failure.clear]);
   // Someone who asked for large text or contrast gets twice the time before the kiosk starts over.
   const idleMs = (IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000) * (chosenAccess ? 2 : 1);
-  const idleLeft = useIdle(idleMs, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi' || chosenAccess !== null);
+  const idleLeft = useIdle(idleMs, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi' || chosenAccess !== null || checkin !== null);
   const idleUrgent = useIdleWarning(idleLeft);
 
   useEffect(() => {
@@ -86,19 +98,55 @@ export function KioskApp() {
     return () => window.removeEventListener('contextmenu', block);
   }, []);
 
-  useTicketScanner(async (id) => {
+  const showTicket = (ticket: IssuedTicket, priority: string | null, service: ServiceStatus) => {
+    const group = config.data?.priorityGroups.find((g) => g.code === priority);
+    setCheckin(null);
+    setStep({ kind: 'result', ticket, priorityLabel: group ? pick(group.vi, group.en) : null, service });
+  };
+
+  /** A scan (or a typed dossier code) at any step: the host says what it is and what comes next. */
+  const checkIn = async (scan: string) => {
+    failure.clear();
+    setChecking(true);
     try {
-      const s = await call('getTicket', { params: { id } });
-      if (s.canRate) setStep({ kind: 'rate-form', status: s });
-      else setStep({ kind: 'message', text: s.rated ? 'alreadyRated' : 'notRatable' });
-    } catch {
-      setStep({ kind: 'message', text: 'notFound' });
+      const answer: CheckinAnswer = await call('checkin', { body: { scan } });
+      setBrowse(BROWSE_TOP);
+      if (answer.step === 'ticket') {
+        const service = services.data?.find((s) => s.id === answer.ticket.serviceId);
+        if (service) showTicket(answer.ticket, answer.ticket.priority, service);
+        return;
+      }
+      setCheckin({ scan, name: answer.name, dossierCode: answer.dossierCode, priority: answer.priority });
+      setStep({ kind: 'home' });
+    } catch (e) {
+      failure.show(e);
+      setCheckin(null);
+    } finally {
+      setChecking(false);
     }
+  };
+
+  useKioskScanner({
+    onTicketId: async (id) => {
+      try {
+        const s = await call('getTicket', { params: { id } });
+        if (s.canRate) setStep({ kind: 'rate-form', status: s });
+        else setStep({ kind: 'message', text: s.rated ? 'alreadyRated' : 'notRatable' });
+      } catch {
+        setStep({ kind: 'message', text: 'notFound' });
+      }
+    },
+    onScan: (text) => void checkIn(text),
   });
 
   const issue = async (service: ServiceStatus, priority: string | null) => {
     failure.clear();
     try {
+      if (checkin) {
+        const answer = await call('checkin', { body: { scan: checkin.scan, serviceId: service.id, priority } });
+        if (answer.step === 'ticket') showTicket(answer.ticket, priority, service);
+        return;
+      }
       const ticket = await call('issueTicket', { body: { serviceId: service.id, priority, kioskId: KIOSK_ID } });
       const group = config.data?.priorityGroups.find((g) => g.code === priority);
       setStep({ kind: 'result', ticket, priorityLabel: group ? pick(group.vi, group.en) : null, service });
@@ -112,8 +160,12 @@ export function KioskApp() {
     }
   };
 
+  const preselected = checkin?.priority ? config.data?.priorityGroups.find((g) => g.code === checkin.priority) : undefined;
   const choose = (s: ServiceStatus) => {
     if (!s.openNow) return;
+    // The card answered the priority question (the office's age for "Người cao tuổi"); the citizen
+    // saw it above the tiles and could clear it.
+    if (preselected) return void issue(s, preselected.code);
     if (ASK_PRIORITY && (config.data?.priorityGroups.length ?? 0) > 0) setStep({ kind: 'priority', service: s });
     else void issue(s, null);
   };
@@ -154,6 +206,7 @@ export function KioskApp() {
       <main>
         {failure.error && <div className="error-banner" role="alert" data-testid="action-error">{errorText(failure.error, lang)}</div>}
         {step.kind === 'home' && !reachable && <HostDownNotice />}
+        {step.kind === 'checkin' && <CheckinPanel onCode={(c) => void checkIn(c)} retentionDays={config.data?.nameRetentionDays ?? 30} busy={checking} />}
         {step.kind === 'home' && reachable && (
           <ServicePicker
             services={shown}
@@ -173,7 +226,35 @@ export function KioskApp() {
                   )}
                 </div>
               ) : (
-                <h2>{shown.length > DIRECT_MAX ? t.chooseGroup : t.chooseService}</h2>
+                // Beside the heading in landscape, above it in portrait: the tiles keep the screen's height.
+                <div className={`picker-head${checkin ? ' with-checkin' : ''}`}>
+                  {checkin && (
+                    <div className="checkin-who" role="status" data-testid="checkin-who">
+                      <div className="hello">
+                        {checkin.name ? fmt(t.checkinHello, { name: checkin.name }) : fmt(t.checkinDossier, { code: checkin.dossierCode ?? '' })}
+                      </div>
+                      {preselected && (
+                        <div className="preselected" data-testid="priority-preselected" data-priority={checkin.priority}>
+                          <span>{fmt(t.priorityPreselected, { group: pick(preselected.vi, preselected.en) })}</span>
+                          <button type="button" className="btn-secondary" onClick={() => setCheckin({ ...checkin, priority: null })}>
+                            {t.priorityUnselect}
+                          </button>
+                        </div>
+                      )}
+                      {checkin.name && <p className="kept">{fmt(t.checkinKept, { days: config.data?.nameRetentionDays ?? 30 })}</p>}
+                    </div>
+                  )}
+                  <h2>{checkin ? t.checkinChoose : shown.length > DIRECT_MAX ? t.chooseGroup : t.chooseService}</h2>
+                  {!checkin && browse.kind === 'top' && (
+                    <button type="button" className="checkin-entry" data-action="checkin" onClick={() => setStep({ kind: 'checkin' })}>
+                      <svg viewBox="0 0 64 64" width="56" height="56" aria-hidden="true">
+                        <path d="M6 20V6h14M44 6h14v14M58 44v14H44M20 58H6V44" fill="none" stroke="currentColor" strokeWidth="5" />
+                        <path d="M18 18h10v10H18zM36 18h10v10H36zM18 36h10v10H18zM36 36h4v4h-4zM42 42h4v4h-4z" fill="currentColor" />
+                      </svg>
+                      {t.checkinButton}
+                    </button>
+                  )}
+                </div>
               )
             }
           />
@@ -240,7 +321,7 @@ export function KioskApp() {
           <button type="button" className="btn-secondary" onClick={() => setBrowse(BROWSE_TOP)}>
             ← {t.back}
           </button>
-        ) : step.kind === 'home' ? (
+        ) : step.kind === 'home' && !checkin ? (
           <button type="button" className="btn-secondary" disabled={!reachable} onClick={() => setStep({ kind: 'rate-lookup' })}>
             ★ {t.rate}
           </button>

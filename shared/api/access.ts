@@ -34,6 +34,8 @@ export const routeCallers: Record<RouteKey, Callers> = {
   listZones: 'anyone',
   listOfficers: ['counter', 'rating', 'admin'],
   issueTicket: ['kiosk'],
+  // A scan carries a citizen's ID card: only an enrolled kiosk may send one (never a phone).
+  checkin: ['kiosk'],
   lookupTicket: ['kiosk', 'counter', 'rating', 'admin'],
   // Number + printed check code → the ticket: walk-up rating at an enrolled kiosk or tablet only,
   // so a phone cannot try codes at all.

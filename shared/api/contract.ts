@@ -25,10 +25,12 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   response: R;
   /** HTTP status on success (default 200). */
   status?: number;
+  /** A route whose success status depends on what it did (check-in: 200 next step, 201 a ticket). */
+  statusOf?: (output: z.infer<R>) => number;
 }
 
 function route<P extends z.ZodType = typeof s.NoInput, Q extends z.ZodType = typeof s.NoInput, B extends z.ZodType = typeof s.NoInput, R extends z.ZodType = z.ZodType>(
-  def: { method: Method; path: string; auth: Auth; response: R; status?: number; params?: P; query?: Q; body?: B },
+  def: { method: Method; path: string; auth: Auth; response: R; status?: number; statusOf?: (output: z.infer<R>) => number; params?: P; query?: Q; body?: B },
 ): RouteDef<P, Q, B, R> {
   return {
     ...def,
@@ -53,6 +55,7 @@ export const contract = {
   listZones: route({ ...routePaths.listZones, auth: 'public', response: z.array(s.Zone) }),
 
   issueTicket: route({ ...routePaths.issueTicket, auth: 'public', body: s.IssueTicketBody, response: s.IssuedTicket, status: 201 }),
+  checkin: route({ ...routePaths.checkin, auth: 'public', body: s.CheckinBody, response: s.CheckinAnswer, statusOf: (a) => (a.step === 'ticket' ? 201 : 200) }),
   lookupTicket: route({ ...routePaths.lookupTicket, auth: 'public', query: s.LookupQuery, response: s.PublicTicketView }),
   verifyTicket: route({ ...routePaths.verifyTicket, auth: 'public', body: s.VerifyTicketBody, response: s.TicketStatus }),
   getTicket: route({ ...routePaths.getTicket, auth: 'public', params: s.TicketIdParam, response: s.TicketStatus }),

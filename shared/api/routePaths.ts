@@ -11,6 +11,7 @@ export const routePaths = {
   listServiceGroups: { method: 'GET', path: '/api/service-groups' },
   listZones: { method: 'GET', path: '/api/zones' },
   issueTicket: { method: 'POST', path: '/api/tickets' },
+  checkin: { method: 'POST', path: '/api/checkin' },
   lookupTicket: { method: 'GET', path: '/api/tickets/lookup' },
   verifyTicket: { method: 'POST', path: '/api/tickets/verify' },
   getTicket: { method: 'GET', path: '/api/tickets/:id' },

@@ -165,6 +165,36 @@ export const IssuedTicket = z.object({
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
+/**
+ * A scan at the kiosk (#30): the text a USB scanner typed or the citizen keyed in. Sent again with
+ * the chosen service (and priority) to take the number, so the host reads the card itself and the
+ * kiosk never hands it a name to store.
+ */
+export const CheckinBody = z
+  .object({
+    // A card QR is under 300 characters; the 2024 card's extra fields stay well under 1000.
+    scan: z.string().trim().min(1).max(1000),
+    serviceId: z.number().int().positive().optional(),
+    priority: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).nullish(),
+  })
+  .strict();
+
+/** What the kiosk shows next: the service choice (200, nothing written yet) or the ticket (201). */
+export const CheckinAnswer = z.discriminatedUnion('step', [
+  z.object({
+    step: z.literal('chooseService'),
+    kind: z.enum(['dossier', 'citizenId']),
+    /** The dossier code read from the scan (dossier only). */
+    dossierCode: z.string().nullable(),
+    /** The name on the card, shown back to its holder (citizenId only); never kept by the kiosk past this citizen. */
+    name: z.string().nullable(),
+    /** The office's priority group the kiosk pre-selects (its elderly group from the office's age), or null. */
+    priority: z.string().nullable(),
+  }),
+  z.object({ step: z.literal('ticket'), kind: z.enum(['dossier', 'citizenId']), dossierCode: z.string().nullable(), ticket: IssuedTicket }),
+]);
+export type CheckinAnswer = z.infer<typeof CheckinAnswer>;
+
 export const CounterRef = z.object({ id: z.number().int(), number: z.number().int(), name: z.string() });
 /** What the hall already sees of a call: a number and a counter, never a ticket id. */
 export const ServiceCall = z.object({ number: z.string(), counterNumber: z.number().int(), counterName: z.string() });
@@ -247,6 +277,11 @@ export const CounterState = z.object({
   skip: SkipReadiness.nullable(),
   /** The host's clock when it answered: waits are counted on it, not on the PC's own clock. */
   at: z.number().int(),
+  /**
+   * Who the called or served citizen is, when they checked in with their ID card (#30): for the
+   * officer only (this answer is staff-only; the hall, the ticket and the hub never carry it).
+   */
+  citizen: z.object({ name: z.string(), birthYear: z.number().int().nullable() }).nullable(),
 });
 export type CounterState = z.infer<typeof CounterState>;
 
@@ -307,6 +342,8 @@ export const PublicConfig = z.object({
   /** How the kiosk starts for each citizen; anyone can change it for themselves with one tap. */
   kioskAccess: z.object({ largeText: z.boolean(), highContrast: z.boolean() }),
   languages: z.array(z.string()),
+  /** Days a name read from an ID card stays on its ticket: the kiosk tells the citizen (#30). */
+  nameRetentionDays: z.number().int(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 

@@ -113,6 +113,8 @@ export class TicketPrinting {
       timeZone: office.timeZone,
       template: office.ticketTemplate,
       zone: this.zoneText(row.service_id),
+      // Off by default: a paper ticket is left on chairs and in bins.
+      citizen: office.checkin.nameOnTicket ? row.citizen_name ?? '' : '',
     };
   }
 

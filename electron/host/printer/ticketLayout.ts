@@ -1,7 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
-import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode, withZone } from '../../../shared/ticketTemplate';
+import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode, withCitizen, withZone } from '../../../shared/ticketTemplate';
 import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplate';
 import { padToEight, renderText, toImageData } from './rasterText';
 import type { RasterLine } from './rasterText';
@@ -30,10 +30,12 @@ export interface TicketPrintData {
   template?: TicketTemplate;
   /** Where the service is served, when the office has more than one zone (m009); else empty. */
   zone?: string;
+  /** The checked-in citizen's name, only when the office prints it (#30). */
+  citizen?: string;
 }
 
 /** The lines as printed: the check code always, the zone in an office with several. */
-const printed = (template: TicketTemplate) => withZone(withCheckCode(template));
+const printed = (template: TicketTemplate) => withCitizen(withZone(withCheckCode(template)));
 
 export function ticketValues(d: TicketPrintData): TicketValues {
   const tz = d.timeZone ?? 'Asia/Ho_Chi_Minh';
@@ -52,6 +54,7 @@ export function ticketValues(d: TicketPrintData): TicketValues {
     footer: d.footer,
     code: d.checkCode,
     zone: d.zone ?? '',
+    citizen: d.citizen ?? '',
   };
 }
 

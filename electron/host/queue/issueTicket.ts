@@ -11,6 +11,10 @@ export interface IssueInput {
   serviceId: number;
   priority?: string | null;
   kioskId?: string;
+  /** Read from a dossier receipt scanned at the kiosk (#30). */
+  dossierCode?: string | null;
+  /** From a scanned ID card: the name and birth year, nothing else of the card (#30). */
+  citizen?: { name: string; birthYear: number } | null;
 }
 
 const CLOSED_ERRORS = { inactive: 'SERVICE_INACTIVE', hours: 'SERVICE_CLOSED', quota: 'QUOTA_REACHED', range: 'RANGE_EXHAUSTED' } as const;
@@ -31,8 +35,9 @@ export class TicketIssuer {
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
     // Plan: tickets_day_check_code (m019).
     this.codeTaken = db.prepare('SELECT 1 AS x FROM tickets WHERE business_day = ? AND check_code = ? LIMIT 1');
-    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order, check_code)
-      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order, @check_code) RETURNING *`);
+    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order, check_code, dossier_code, citizen_name, citizen_birth_year)
+      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order, @check_code,
+        @dossier_code, @citizen_name, @citizen_birth_year) RETURNING *`);
   }
 
   counts(serviceId: number, day: string): DayCounts {
@@ -90,6 +95,9 @@ export class TicketIssuer {
         kiosk_id: input.kioskId ?? null,
         issue_order: this.nextIssueOrder(),
         check_code: this.freshCheckCode(a.day),
+        dossier_code: input.dossierCode ?? null,
+        citizen_name: input.citizen?.name ?? null,
+        citizen_birth_year: input.citizen?.birthYear ?? null,
       };
       // The row as written, from the INSERT itself: no read after the write.
       const ticket = this.insert.get(row) as TicketRow;

@@ -220,6 +220,7 @@ export class QueueViews {
       servedToday: this.servedToday.get(counterId, day)?.n ?? 0,
       skip: this.skipAt(view.current?.id),
       at: this.ctx.now(),
+      citizen: this.citizenAt(view.current?.id),
     };
   }
 
@@ -230,6 +231,11 @@ export class QueueViews {
   private withOrigin(r: TicketRow): QueuedTicket {
     const from = r.transferred_from === null ? undefined : this.ctx.ticketById.get(r.transferred_from);
     return { ...toTicket(r), fromCounterId: from?.counter_id ?? null, fromServiceId: from ? from.service_id : null };
+  }
+
+  private citizenAt(ticketId: string | undefined): CounterState['citizen'] {
+    const row = ticketId === undefined ? undefined : this.ctx.ticketById.get(ticketId);
+    return row?.citizen_name ? { name: row.citizen_name, birthYear: row.citizen_birth_year ?? null } : null;
   }
 
   private skipAt(ticketId: string | undefined) {

@@ -25,6 +25,9 @@ export interface TicketRow {
   check_code: string | null;
   /** The latest recall (m016); null if never recalled. */
   recalled_at?: number | null;
+  /** From a scanned ID card (m021); the name is erased after the office's retention. */
+  citizen_name?: string | null;
+  citizen_birth_year?: number | null;
 }
 
 export interface ServiceRow {

@@ -25,8 +25,10 @@ export class TicketLifecycle {
       WHERE id = @id RETURNING *`);
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
     this.insertTransferred = db.prepare(`INSERT INTO tickets
-        (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, target_counter_id, transferred_from, kiosk_id, issue_order, check_code)
-      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @target_counter_id, @transferred_from, @kiosk_id, @issue_order, @check_code) RETURNING *`);
+        (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, target_counter_id, transferred_from, kiosk_id, issue_order, check_code,
+         dossier_code, citizen_name, citizen_birth_year)
+      VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @target_counter_id, @transferred_from, @kiosk_id, @issue_order, @check_code,
+        @dossier_code, @citizen_name, @citizen_birth_year) RETURNING *`);
   }
 
   private change(
@@ -149,6 +151,10 @@ export class TicketLifecycle {
         issue_order: (this.maxOrder.get()?.m ?? 0) + 1,
         // Same paper ticket, same code.
         check_code: t.check_code,
+        // The next counter needs what the kiosk read as much as the first did.
+        dossier_code: t.dossier_code,
+        citizen_name: t.citizen_name ?? null,
+        citizen_birth_year: t.citizen_birth_year ?? null,
       }) as TicketRow;
       const counter = t.counter_id === null ? null : this.ctx.counterById.get(t.counter_id) ?? null;
       this.ctx.record('ticket.transferred', { ticket: old, newTicket: fresh, counter, serviceId, actor: actorLabel(actor) });

@@ -23,6 +23,7 @@ import type { NumberRecovery } from '../recovery/numberRecovery';
 import { encodingProblem } from '../printer/testPage';
 import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
+import { CheckinDesk } from '../checkin/checkinDesk';
 import { CounterReach } from '../queue/counterReach';
 import { OfficeOverview } from '../queue/officeOverview';
 import type { ProvinceAdmin } from '../province/provinceAdmin';
@@ -117,6 +118,27 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const reach = new CounterReach(queue.ctx.db);
   const catalogueAdmin = new CatalogueAdmin(queue);
   const overview = new OfficeOverview(queue);
+  const checkins = new CheckinDesk(queue);
+  /** The citizen's ticket as the kiosk shows and prints it. */
+  const issued = (row: TicketRow) => {
+    const status = queue.views.statusOf(row);
+    return {
+      id: row.id,
+      number: row.number,
+      serviceId: row.service_id,
+      serviceNameVi: status.serviceNameVi,
+      serviceNameEn: status.serviceNameEn,
+      priority: row.priority,
+      state: row.state,
+      issuedAt: row.issued_at,
+      ahead: status.ahead,
+      etaMinutes: status.etaMinutes,
+      trackUrl: trackUrl(row.id),
+      checkCode: row.check_code ?? '',
+      // The print job was queued by the ticket.issued listener, before this line runs.
+      print: printers.ticketPrint(row.id),
+    };
+  };
   // Walk-up rating: the guesser pays for wrong check codes (10 at once, then one a minute per
   // device), and so does everyone together (100, then 100 an hour) — never the ticket guessed at,
   // so nobody can lock a citizen out of their own rating.
@@ -169,6 +191,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         kioskIdleSeconds: o.kioskIdleSeconds,
         kioskAccess: { largeText: o.kioskLargeText, highContrast: o.kioskHighContrast },
         languages: o.languages,
+        nameRetentionDays: o.checkin.nameRetentionDays,
       };
     },
     listServices: () => queue.views.listServices(),
@@ -196,24 +219,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
       // An enrolled kiosk is named by its device (its own printer prints the ticket); the shell's
       // own kiosk window may name itself.
       const kioskId = call.device ? `device:${call.device.id}` : body.kioskId;
-      const row = queue.issuer.issue({ serviceId: body.serviceId, priority: body.priority ?? null, kioskId });
-      const status = queue.views.statusOf(row);
-      return {
-        id: row.id,
-        number: row.number,
-        serviceId: row.service_id,
-        serviceNameVi: status.serviceNameVi,
-        serviceNameEn: status.serviceNameEn,
-        priority: row.priority,
-        state: row.state,
-        issuedAt: row.issued_at,
-        ahead: status.ahead,
-        etaMinutes: status.etaMinutes,
-        trackUrl: trackUrl(row.id),
-        checkCode: row.check_code ?? '',
-        // The print job was queued by the ticket.issued listener, before this line runs.
-        print: printers.ticketPrint(row.id),
-      };
+      return issued(queue.issuer.issue({ serviceId: body.serviceId, priority: body.priority ?? null, kioskId }));
+    },
+    checkin: ({ body }, call) => {
+      const kioskId = call.device ? `device:${call.device.id}` : undefined;
+      const out = checkins.check(body, kioskId);
+      return out.step === 'ticket' ? { step: 'ticket' as const, kind: out.kind, dossierCode: out.dossierCode, ticket: issued(out.row) } : out;
     },
     lookupTicket: ({ query }) => queue.lookup.publicView(query.number),
     verifyTicket: ({ body }, call) =>
@@ -246,7 +257,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
 
     counterState: ({ params }, call) => {
       counterActor(call.session, params.id);
-      return queue.views.counterState(params.id);
+      const state = queue.views.counterState(params.id);
+      // The checked-in name is for the officer's desk; the rating tablet faces the citizen's side.
+      return call.device?.role === 'rating' ? { ...state, citizen: null } : state;
     },
     pendingRating: ({ params }, call) => {
       // The answer names a ticket the form rates with: only that counter's own tablet, the

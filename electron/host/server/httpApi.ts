@@ -176,7 +176,8 @@ export function createApiHandler(handlers: Handlers, auth: AuthService, log: Log
       session = device ? auth.session(sessionToken(req), device.id) : null;
       if (def.auth === 'staff' && !session) throw new AppError('UNAUTHORIZED');
       if (def.auth === 'admin' && session?.kind !== 'admin') throw new AppError(session ? 'FORBIDDEN' : 'UNAUTHORIZED');
-      if (name === 'issueTicket') {
+      // A check-in scan may issue a number too: the same per-kiosk limit as the number button.
+      if (name === 'issueTicket' || name === 'checkin') {
         const limiter = device ? access.issueLimiter : access.phoneIssueLimiter;
         if (limiter && !limiter.take(device ? `device:${device.id}` : client)) throw new AppError('RATE_LIMITED');
         if (!device && access.phoneIssueOverall && !access.phoneIssueOverall.take('')) throw new AppError('RATE_LIMITED');
@@ -203,7 +204,7 @@ export function createApiHandler(handlers: Handlers, auth: AuthService, log: Log
         const o = output as { token?: string; deviceToken?: string };
         headers['Set-Cookie'] = deviceCookie(String(o.token ?? o.deviceToken ?? ''));
       }
-      sendJson(res, def.status ?? 200, output, headers);
+      sendJson(res, 'statusOf' in def && def.statusOf ? (def.statusOf as (o: unknown) => number)(output) : def.status ?? 200, output, headers);
     } catch (e) {
       if (e instanceof ZodError) {
         return sendError(res, 'BAD_REQUEST', 'Dữ liệu không hợp lệ', e.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })));

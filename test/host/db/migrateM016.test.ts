@@ -26,6 +26,8 @@ describe('m016: recalls and the tablet’s last finished ticket', () => {
     expect((db.prepare('PRAGMA table_info(tickets)').all() as { name: string }[]).map((c) => c.name)).toContain('recalled_at');
     expect(db.prepare('SELECT * FROM counters ORDER BY id').all()).toEqual(counters);
 
+    // The queue of this version runs on a database brought fully up to date, as openDatabase does.
+    migrate(db, migrations.length);
     const clock = new FakeClock();
     const queue = new QueueService({ db, now: clock.now });
     queue.counters.open(1, 1);

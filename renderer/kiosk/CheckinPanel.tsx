@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { fmt, useLang } from '../i18n';
+
+/**
+ * "Tôi có lịch hẹn / mã hồ sơ / căn cước" (#30): the citizen scans here (or at any step: the
+ * scanner is heard everywhere) or types the dossier code printed on their receipt.
+ */
+export function CheckinPanel({ onCode, retentionDays, busy }: { onCode: (code: string) => void; retentionDays: number; busy: boolean }) {
+  const { t } = useLang();
+  const [code, setCode] = useState('');
+  return (
+    <form
+      className="checkin-panel"
+      data-testid="checkin-panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (code.trim()) onCode(code.trim());
+      }}
+    >
+      <h2>{t.checkinButton}</h2>
+      <div className="checkin-scan" aria-hidden="true">
+        <svg viewBox="0 0 64 64" width="120" height="120">
+          <path d="M6 20V6h14M44 6h14v14M58 44v14H44M20 58H6V44" fill="none" stroke="currentColor" strokeWidth="5" />
+          <path d="M18 18h10v10H18zM36 18h10v10H36zM18 36h10v10H18zM36 36h4v4h-4zM42 42h4v4h-4z" fill="currentColor" />
+        </svg>
+      </div>
+      <p className="how">{t.checkinHow}</p>
+      <label className="code">
+        <span>{t.checkinCode}</span>
+        <input value={code} onChange={(e) => setCode(e.target.value)} placeholder={t.checkinCodeHint} autoComplete="off" spellCheck={false} maxLength={64} data-testid="checkin-code" />
+      </label>
+      <button type="submit" className="btn-primary big" disabled={busy || code.trim() === ''} data-action="checkin-go">
+        {t.checkinGo}
+      </button>
+      <p className="kept" data-testid="checkin-kept">{fmt(t.checkinKept, { days: retentionDays })}</p>
+    </form>
+  );
+}
