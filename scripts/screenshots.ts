@@ -11,6 +11,7 @@ import { localParts } from '../shared/businessDay';
 import { openDatabase } from '../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../electron/host/db/seed';
 import { startServe } from '../test/helpers/serveProcess';
+import { wedgeScan } from '../test/helpers/wedgeScanner';
 import { TEST_ADMIN_PASSWORD, enrollCli, pinOf } from '../test/helpers/devices';
 import type { ServeProcess } from '../test/helpers/serveProcess';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
@@ -95,17 +96,6 @@ async function open(url: string, w: number, h: number, opts: { mobile?: boolean;
   const p = await ctx.newPage();
   await p.goto((opts.base ?? srv.base) + url);
   return p;
-}
-/** A USB scanner in keyboard-wedge mode: one trusted key press per character, then Enter. */
-async function wedgeScan(p: Page, text: string): Promise<void> {
-  const cdp = await p.context().newCDPSession(p);
-  for (const ch of text) {
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
-  }
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
-  await cdp.detach();
 }
 
 async function shot(p: Page, screen: string, state: string, fullPage = false): Promise<void> {

@@ -4,6 +4,23 @@ import type { HubMe } from '../../shared/hubBoard';
 import { hubApi } from './hubApi';
 import { useProvince } from './useProvince';
 
+/** A user name and a password; `fresh`: a password being chosen (the browser may suggest one), not typed from memory. */
+function NameAndPassword(o: { name: string; onName: (v: string) => void; password: string; onPassword: (v: string) => void; fresh: boolean }) {
+  const { p } = useProvince();
+  return (
+    <>
+      <label>
+        {p.userName}
+        <input name="name" autoComplete="username" value={o.name} onChange={(e) => o.onName(e.target.value)} required />
+      </label>
+      <label>
+        {p.password}
+        <input name="password" type="password" autoComplete={o.fresh ? 'new-password' : 'current-password'} value={o.password} onChange={(e) => o.onPassword(e.target.value)} required />
+      </label>
+    </>
+  );
+}
+
 export function SignInPage({ onDone, langButton }: { onDone: (me: HubMe) => void; langButton: ReactNode }) {
   const { p, errorText } = useProvince();
   const [name, setName] = useState('');
@@ -29,14 +46,7 @@ export function SignInPage({ onDone, langButton }: { onDone: (me: HubMe) => void
           <h1>{p.signInTitle}</h1>
           {langButton}
         </div>
-        <label>
-          {p.userName}
-          <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          {p.password}
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        </label>
+        <NameAndPassword name={name} onName={setName} password={password} onPassword={setPassword} fresh={false} />
         {error && <p className="hub-error" role="alert" data-testid="error">{error}</p>}
         <button type="submit" className="btn-primary" disabled={busy}>
           {p.signIn}
@@ -95,14 +105,7 @@ export function SetupPage({ onDone, langButton }: { onDone: (me: HubMe) => void;
           {langButton}
         </div>
         <p>{p.setupIntro}</p>
-        <label>
-          {p.userName}
-          <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          {p.password}
-          <input name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        </label>
+        <NameAndPassword name={name} onName={setName} password={password} onPassword={setPassword} fresh />
         <label>
           {p.passwordAgain}
           <input name="again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} required />

@@ -10,6 +10,7 @@ import type { Host } from '../../electron/host/host';
 import { TEST_ADMIN_PASSWORD, counterBrowserCookies, enrollDevice } from '../helpers/devices';
 import { HttpClient } from '../helpers/httpClient';
 import { browserWithHostPerTest } from '../helpers/screenSuite';
+import { wedgeScan } from '../helpers/wedgeScanner';
 
 const suite = browserWithHostPerTest();
 const SHOTS = process.env.CHECKIN_SHOTS ?? '';
@@ -21,20 +22,6 @@ const ELDER_ADDRESS = 'Số 12 ngõ 34 phố Hàng Bông, Phường Hàng Gai, Q
 const ELDER_QR = `${ELDER_ID}|${ELDER_OLD_ID}|Nguyễn Văn Bảy|${ELDER_BIRTH}|Nam|${ELDER_ADDRESS}|20042021`;
 const DOSSIER = '000.00.31.H29-261120-0042';
 
-/**
- * What a keyboard-wedge scanner sends: a trusted key press per character (Vietnamese letters
- * included, as a scanner in Unicode mode types them), a few milliseconds apart, then Enter.
- */
-async function scan(page: Page, text: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  for (const ch of text) {
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
-  }
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
-  await cdp.detach();
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -82,12 +69,12 @@ describe('check-in by scan at the kiosk (#30)', () => {
     await shot(kiosk, 'checkin-2-scan-panel');
     const ticketsBefore = (h.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
     // A code the kiosk does not know: told so, the box still holds what the person typed.
-    await scan(kiosk, 'HELLO-WORLD-12345');
+    await wedgeScan(kiosk, 'HELLO-WORLD-12345');
     await kiosk.locator('[data-testid="action-error"]').waitFor();
     expect(await kiosk.textContent('[data-testid="action-error"]')).toContain('Không nhận ra mã vừa quét');
     expect(await kiosk.inputValue('[data-testid="checkin-code"]')).toBe('00');
     await shot(kiosk, 'checkin-2b-unknown-code');
-    await scan(kiosk, ELDER_QR);
+    await wedgeScan(kiosk, ELDER_QR);
 
     await kiosk.locator('[data-testid="checkin-who"]').waitFor();
     expect(await kiosk.textContent('[data-testid="checkin-who"]')).toContain('Xin chào Nguyễn Văn Bảy');
@@ -123,7 +110,7 @@ describe('check-in by scan at the kiosk (#30)', () => {
     // Back at the kiosk (a new citizen): a dossier receipt scanned on the first screen.
     await kiosk.click('[data-action="done"], .kiosk-footer .btn-secondary');
     await kiosk.locator('[data-action="checkin"]').waitFor();
-    await scan(kiosk, DOSSIER);
+    await wedgeScan(kiosk, DOSSIER);
     await kiosk.locator('[data-testid="ticket-number"]').waitFor();
     const dossierNumber = (await kiosk.textContent('[data-testid="ticket-number"]'))!.trim();
     await shot(kiosk, 'checkin-6-dossier-ticket');
@@ -170,7 +157,7 @@ describe('check-in by scan at the kiosk (#30)', () => {
     const go = (await page.locator('[data-action="checkin-go"]').boundingBox())!;
     expect(go.y + go.height).toBeLessThanOrEqual(1080);
     // Scanned: the greeting takes the heading's band, and every tile and the footer stay on screen.
-    await scan(page, ELDER_QR);
+    await wedgeScan(page, ELDER_QR);
     await page.locator('[data-testid="priority-preselected"]').waitFor();
     await shot(page, 'checkin-landscape-card');
     for (const sel of ['[data-testid="priority-preselected"] button', '[data-service="HT"]', '[data-service="TKQ"]', '.kiosk-footer button >> nth=0']) {
