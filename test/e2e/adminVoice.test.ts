@@ -18,12 +18,12 @@ import type { HttpClient } from '../helpers/httpClient';
 import { screensHost } from '../helpers/screenSuite';
 import { tempDir } from '../helpers/tempHost';
 import { toneWav } from '../helpers/voiceWav';
+import { shotFile } from '../helpers/shotFile';
 
 const work = tempDir('motcua-voice-e2e-');
 // What the fake microphone plays, looped: 0.6 s of silence, 0.7 s of a 440 Hz tone, 2.2 s of silence.
 const MIC = path.join(work, 'mic.wav');
 const TONE_S = 0.7;
-const SHOTS = path.resolve('docs/screens');
 
 let browser: Browser;
 let host: Host;
@@ -246,7 +246,7 @@ describe('the office records its own voice in the admin', () => {
     expect((await played(display)).at(-1)).toEqual({ via: 'clips', text: expect.stringContaining('đến quầy số một') });
     expect(await admin.textContent('[data-testid="voice-note"]')).toContain('Đã gửi lời gọi thử');
     expect(queueNow()).toEqual(queueBefore);
-    await admin.screenshot({ path: path.join(SHOTS, 'admin-voice-zone.png') });
+    await admin.screenshot({ path: shotFile('admin-voice-zone.png') });
 
     // 7. Export the pack, import it into another centre (same zone names, its own ids).
     const download = admin.waitForEvent('download');

@@ -14,6 +14,7 @@ import { hubPostgresPerFile } from '../helpers/hubPostgres';
 import { browserWithHostPerTest } from '../helpers/screenSuite';
 import { TcpProxy } from '../helpers/tcpProxy';
 import { tempHost } from '../helpers/tempHost';
+import { shotFile } from '../helpers/shotFile';
 
 const pg = hubPostgresPerFile();
 const { browser } = browserWithHostPerTest();
@@ -115,7 +116,7 @@ describe('province live board', () => {
     expect(await page.textContent(`${row(idB)} td[data-col="waiting"]`)).toBe('0');
     // A is untouched by B's trouble.
     expect(await page.getAttribute(row(idA), 'data-stale')).toBe('no');
-    await page.screenshot({ path: 'docs/screens/hub-board-stale-1920x1080.png' });
+    await page.screenshot({ path: shotFile('hub-board-stale-1920x1080.png') });
 
     // The line comes back on the same address: B catches up, the board follows, no reload.
     await proxy.start();

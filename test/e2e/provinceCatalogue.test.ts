@@ -11,6 +11,7 @@ import type { CatalogueProcedure } from '../../shared/provinceCatalogue';
 import { TEST_ADMIN_PASSWORD, enrollDevice, signedInAdmin } from '../helpers/devices';
 import { hubPostgresPerFile } from '../helpers/hubPostgres';
 import { browserWithHostPerTest } from '../helpers/screenSuite';
+import { shotFile } from '../helpers/shotFile';
 
 const pg = hubPostgresPerFile();
 const { browser, host: startHost } = browserWithHostPerTest();
@@ -75,7 +76,7 @@ describe('Quản trị → Kết nối tỉnh → Danh mục thủ tục của t
       // The documents only the province changed are taken, and the admin is told.
       expect(conflictText).toContain('Tỉnh còn thay đổi (bộ phận chưa sửa, sẽ cập nhật): Giấy tờ cần mang');
       await admin.locator(panel).scrollIntoViewIfNeeded();
-      await admin.screenshot({ path: 'docs/screens/admin-province-catalogue-1366x768.png' });
+      await admin.screenshot({ path: shotFile('admin-province-catalogue-1366x768.png') });
 
       await admin.click(`${conflict} [data-choice="local"]`);
       await admin.click('[data-action="apply-catalogue"]');

@@ -7,6 +7,7 @@ import type { Hub } from '../../hub/hub';
 import { TEST_ADMIN_PASSWORD, deviceClient, enrollDevice } from '../helpers/devices';
 import { hubPostgresPerFile } from '../helpers/hubPostgres';
 import { browserWithHostPerTest } from '../helpers/screenSuite';
+import { shotFile } from '../helpers/shotFile';
 
 const pg = hubPostgresPerFile();
 const { browser, host: startHost } = browserWithHostPerTest();
@@ -63,7 +64,7 @@ describe('Quản trị → Kết nối tỉnh', () => {
       await admin.waitForSelector('[data-testid="province-status"] [data-state="failing"]', { timeout: 15_000 });
       expect(Number(await admin.textContent('[data-fact="pending"]'))).toBeGreaterThanOrEqual(2);
       expect(await admin.textContent('[data-fact="error"]')).toContain('Không kết nối được tới hub tỉnh');
-      await admin.screenshot({ path: 'docs/screens/admin-province-failing-1366x768.png' });
+      await admin.screenshot({ path: shotFile('admin-province-failing-1366x768.png') });
 
       // Back on the same database: "Gửi ngay" sends at once, without a reload.
       hub = await startHub({ port: hubPort, databaseUrl: url, log: () => undefined });
@@ -71,7 +72,7 @@ describe('Quản trị → Kết nối tỉnh', () => {
       await admin.waitForSelector('[data-testid="province-status"] [data-state="ok"]', { timeout: 15_000 });
       await expect.poll(() => admin.textContent('[data-fact="pending"]'), { timeout: 10_000 }).toBe('0');
       expect(await held()).toBe(5);
-      await admin.screenshot({ path: 'docs/screens/admin-province-1366x768.png' });
+      await admin.screenshot({ path: shotFile('admin-province-1366x768.png') });
       await ctx.close();
     } finally {
       await hub.close();
