@@ -25,6 +25,8 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
         province: fileURLToPath(new URL('./renderer/province.html', import.meta.url)),
+        // The hub's public booking page (#30): its own small entry for citizens' phones, served at /book.
+        book: fileURLToPath(new URL('./renderer/book.html', import.meta.url)),
       },
       onwarn(warning, warn) {
         // lucide-react marks its modules "use client" for React Server Components; this app has none,

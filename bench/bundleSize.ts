@@ -29,13 +29,16 @@ export function runBundleSize(dist = path.resolve('dist/renderer')): Record<stri
     for (const i of manifest[key]?.imports ?? []) closure(i, seen);
     return seen;
   };
-  const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry) as string;
+  // The office's screens' entry (the hub's entries, province.html and book.html, sort around it).
+  const entry = manifest['index.html'] ? 'index.html' : (Object.keys(manifest).find((k) => manifest[k]?.isEntry) as string);
   const rows: Record<string, string> = {};
-  for (const [route, src] of Object.entries(ROUTES)) {
-    const files = new Set([...closure(entry), ...closure(src)].map((k) => manifest[k]?.file as string).filter((f) => f?.endsWith('.js')));
-    const total = [...files].reduce((s, f) => s + gz(f), 0);
-    rows[route] = `${(total / 1024).toFixed(1)} KB gzip (${files.size} files)`;
-  }
+  const size = (keys: Set<string>) => {
+    const files = new Set([...keys].map((k) => manifest[k]?.file as string).filter((f) => f?.endsWith('.js')));
+    return `${([...files].reduce((s, f) => s + gz(f), 0) / 1024).toFixed(1)} KB gzip (${files.size} files)`;
+  };
+  for (const [route, src] of Object.entries(ROUTES)) rows[route] = size(new Set([...closure(entry), ...closure(src)]));
+  // The hub's public page for citizens' phones (#30): an entry of its own.
+  if (manifest['book.html']) rows['hub /book, /t/ (phone)'] = size(closure('book.html'));
   return rows;
 }
 

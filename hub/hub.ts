@@ -29,7 +29,16 @@ import { provinceAuthRoutes } from './server/provinceAuthRoutes';
 import { provinceBoardRoutes } from './server/provinceBoardRoutes';
 import { provinceReportRoutes } from './server/provinceReportRoutes';
 import { crossOfficeReport } from './reports/crossOfficeReport';
+import { BookingDesk } from './booking/bookingDesk';
+import { BookingBudgets, DEFAULT_BOOKING_LIMITS } from './booking/bookingLimits';
+import type { BookingLimits } from './booking/bookingLimits';
+import { hubSecret } from './booking/hubSecret';
+import { heldOfferVersion } from './booking/bookingOfferStore';
+import { PublicOffers } from './booking/publicOffers';
+import { bookingPullRoutes } from './server/bookingPullRoutes';
+import { publicBookingRoutes } from './server/publicBookingRoutes';
 import { reportWorkbook } from './reports/reportWorkbook';
+import { bookingReport } from './reports/bookingReport';
 
 /** The screens as `npm run build:renderer` leaves them. */
 export const DEFAULT_HUB_SCREENS = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -53,6 +62,8 @@ export interface HubOptions {
   publicUrl?: string;
   /** Reverse proxies in front of the hub (`--trusted-proxy`): their X-Forwarded-For names the caller. */
   trustedProxies?: readonly string[];
+  /** Booking from home: how much one address, phone, office and the province may book a day (defaults in bookingLimits.ts). */
+  bookingLimits?: Partial<BookingLimits>;
 }
 
 export interface Hub {
@@ -90,6 +101,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
   const credentials = new OfficeCredentials(offices, db.pool, now);
   const catalogue = new CatalogueStore(db.pool);
   const extras = new OfficeExtrasStore(db.pool, now);
+  const bookingDesk = new BookingDesk(db.pool, new BookingBudgets(db.pool, { ...DEFAULT_BOOKING_LIMITS, ...o.bookingLimits }, now), await hubSecret(db.pool, 'booking'), now);
   const server: http.Server = createHubServer({
     routes: [
       officeLinkRoutes({
@@ -101,13 +113,17 @@ export async function startHub(o: HubOptions): Promise<Hub> {
           if (batch.extras) await extras.record(officeId, batch.extras, batch.sentAt);
         },
         catalogueVersion: () => catalogue.latestVersion(),
+        bookingOfferVersion: (officeId) => heldOfferVersion(db.pool, officeId),
+        ...(o.publicUrl && /^https?:\/\//.test(o.publicUrl) ? { publicUrl: o.publicUrl.replace(/\/+$/, '') } : {}),
         log,
         now,
       }),
       catalogueRoutes({ credentials, catalogue }),
+      bookingPullRoutes({ db: db.pool, credentials }),
+      publicBookingRoutes({ db: db.pool, offers: new PublicOffers(db.pool, now), desk: bookingDesk, now }),
       provinceAuthRoutes({ setup, sessions, signIn, access, signedOut: (id) => board.closeUser(id), log }),
       provinceAdminRoutes({ access, users, offices, officeSettings: new OfficeAlertSettings(db.pool), passwordReset: (id) => board.closeUser(id), log }),
-      provinceReportRoutes({ access, report: (q) => crossOfficeReport(db.pool, q), workbook: reportWorkbook }),
+      provinceReportRoutes({ access, report: (q) => crossOfficeReport(db.pool, q), workbook: reportWorkbook, bookings: (q) => bookingReport(db.pool, q) }),
       provinceBoardRoutes({ access, rows, officePage: (id) => officePage(db.pool, { officeId: id, now: now(), timeZone, extras: (x) => extras.get(x) }), now, staleMs }),
     ],
     files: hubStaticFiles(o.screensDir ?? DEFAULT_HUB_SCREENS),

@@ -2,6 +2,7 @@ import './zodWithoutEval';
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import '@fontsource/be-vietnam-pro/800.css';
+import './styles/khmerFont.css';
 import './styles/app.css';
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';

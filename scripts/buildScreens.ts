@@ -38,23 +38,34 @@ export async function buildScreens(b: ScreensBuild): Promise<void> {
   const inputs = hashAll([...tree, ...configFiles(b.root)]);
   const seen = new Set<string>();
   fs.rmSync(b.stampFile, { force: true });
-  await build({
-    configFile: path.join(b.root, 'vite.config.ts'),
-    root: path.join(b.root, 'renderer'),
-    logLevel: 'warn',
-    build: { outDir: b.outDir },
-    plugins: [
-      {
-        name: 'motcua-record-inputs',
-        generateBundle() {
-          for (const id of this.getModuleIds()) {
-            const file = id.split('?')[0] ?? '';
-            if (path.isAbsolute(file) && fs.existsSync(file)) seen.add(file);
-          }
+  // Vite bundles React's development build whenever NODE_ENV is set to anything but production: a
+  // serve started by the test runner (NODE_ENV=test) rebuilt the screens that way, and every screen
+  // loaded after it ran on twice the JavaScript. Whoever starts it, the build is the offices' build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(b.root, 'vite.config.ts'),
+      root: path.join(b.root, 'renderer'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: b.outDir },
+      plugins: [
+        {
+          name: 'motcua-record-inputs',
+          generateBundle() {
+            for (const id of this.getModuleIds()) {
+              const file = id.split('?')[0] ?? '';
+              if (path.isAbsolute(file) && fs.existsSync(file)) seen.add(file);
+            }
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   for (const f of seen) {
     const h = f in inputs ? null : sha1(f);
     if (h) inputs[f] = h;
@@ -71,6 +82,9 @@ export async function ensureScreensBuilt(b: ScreensBuild, log: (line: string) =>
   return 'built';
 }
 
+// `npm run build:renderer` (--always) builds whatever the record says, and leaves the record, so a
+// serve started next (by hand or by a test) does not build again.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await ensureScreensBuilt(defaultScreensBuild(), (l) => process.stderr.write(l + '\n'));
+  if (process.argv.includes('--always')) await buildScreens(defaultScreensBuild());
+  else await ensureScreensBuilt(defaultScreensBuild(), (l) => process.stderr.write(l + '\n'));
 }

@@ -1,4 +1,5 @@
 // What a citizen scanned (or typed) at the kiosk, recognised by its shape (#30). Pure.
+import { normalizeBookingCode } from './bookingProtocol';
 import { looksLikeIdQr } from './citizenIdQr';
 
 /**
@@ -13,8 +14,6 @@ import { looksLikeIdQr } from './citizenIdQr';
  */
 export const DOSSIER_CODE = /^([0-9A-Z]{2,4}(?:\.[0-9A-Z]{2,4}){1,3})-(\d{2})(\d{2})(\d{2})-(\d{4,6})$/;
 
-/** Reserved for appointments (next step of #30): "LH-" and 6 letters/digits, e.g. LH-7K3P9Q. */
-export const BOOKING_CODE = /^LH-?[0-9A-Z]{6}$/;
 
 export type ScanKind =
   | { kind: 'citizenId' }
@@ -66,7 +65,7 @@ export function recogniseScan(raw: string): ScanKind {
   if (looksLikeIdQr(scan)) return { kind: 'citizenId' };
   const dossier = dossierCodeOf(scan) ?? dossierInUrl(scan);
   if (dossier) return { kind: 'dossier', code: dossier };
-  const upper = scan.toUpperCase();
-  if (BOOKING_CODE.test(upper)) return { kind: 'booking', code: upper.replace(/^LH-?/, 'LH-') };
+  const booking = normalizeBookingCode(scan);
+  if (booking) return { kind: 'booking', code: booking };
   return { kind: 'unknown' };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppointmentWindow, DEFAULT_APPOINTMENT_WINDOW } from './bookingProtocol';
 import { PAUSE_REASONS } from './labels';
 import { DEFAULT_TICKET_TEMPLATE, TicketTemplate } from './ticketTemplate';
 
@@ -168,6 +169,8 @@ export const OfficeConfig = z.object({
   /** Phones on the office Wi-Fi may take a number themselves (off: only enrolled kiosks issue). */
   phonesMayTakeNumber: z.boolean().default(false),
   checkin: CheckinConfig.default(DEFAULT_CHECKIN),
+  /** Appointments (#30): the check-in window, when an appointment becomes callable, the re-offer after a no-show. */
+  appointments: AppointmentWindow.default(DEFAULT_APPOINTMENT_WINDOW),
   backupHour: z.number().int().min(0).max(23).default(2),
   backupKeep: z.number().int().min(1).max(365).default(14),
 });

@@ -9,7 +9,7 @@
 // One play places every ticket at once (the host caches it per queue change). The queues are kept
 // per service (and per counter for transfers to a counter), sorted, and only their heads are looked
 // at, so a simulated call costs O(services of the counter + log counters), not a search of the line.
-import { pickNext } from './callOrder';
+import { callableNow, dueNow, pickNext } from './callOrder';
 import type { CallCandidate, CallContext } from './callOrder';
 import type { PriorityStrategy } from './domain';
 
@@ -29,6 +29,10 @@ export interface ForecastTicket {
   queuedAt: number;
   issueOrder: number;
   targetCounterId: number | null;
+  /** An appointment not callable before this moment (#30, the host's merge rule); null for a walk-in. */
+  callableAt?: number | null;
+  /** From this moment an appointment heads its line (#30, the host's merge rule); null otherwise. */
+  dueAt?: number | null;
 }
 
 export interface ForecastInput {
@@ -73,15 +77,50 @@ interface Item extends CallCandidate {
 
 const byQueue = (a: ForecastTicket, b: ForecastTicket) => a.queuedAt - b.queuedAt || a.issueOrder - b.issueOrder;
 
-/** A queue read from its head; the sort happens once, pops are O(1). */
+/**
+ * A queue read from its head; the sort happens once, pops are O(1). An appointment not yet callable
+ * at the play's moment is stepped over, as the host's query does (there are a few of them at most).
+ */
 class Line {
   private head = 0;
-  constructor(readonly items: Item[] = []) {}
-  peek(): Item | undefined {
-    return this.items[this.head];
+  private seen = -1;
+  private readonly taken = new Set<number>();
+  /** Where the appointments that can head the line are: a few a day, looked at before the head. */
+  private readonly dueable: number[];
+  constructor(readonly items: Item[] = []) {
+    this.dueable = items.flatMap((it, i) => (it.dueAt !== undefined && it.dueAt !== null ? [i] : []));
+  }
+  peek(t: number): Item | undefined {
+    while (this.taken.has(this.head)) this.head++;
+    let due = -1;
+    for (const i of this.dueable) {
+      const it = this.items[i] as Item;
+      if (this.taken.has(i) || !dueNow(it, t)) continue;
+      if (due < 0 || (it.dueAt as number) < ((this.items[due] as Item).dueAt as number)) due = i;
+    }
+    if (due >= 0) {
+      this.seen = due;
+      return this.items[due];
+    }
+    for (let i = this.head; i < this.items.length; i++) {
+      const it = this.items[i] as Item;
+      if (this.taken.has(i) || !callableNow(it, t)) continue;
+      this.seen = i;
+      return it;
+    }
+    return undefined;
   }
   pop(): void {
-    this.head++;
+    this.taken.add(this.seen);
+  }
+  /** The next moment after `t` an appointment here becomes callable (Infinity: none waits for one). */
+  nextCallable(t: number): number {
+    let next = Infinity;
+    for (let i = this.head; i < this.items.length; i++) {
+      const at = (this.items[i] as Item).callableAt;
+      if (!this.taken.has(i) && at !== undefined && at !== null && at > t && at < next) next = at;
+    }
+    return next;
   }
 }
 
@@ -153,6 +192,8 @@ export function forecastQueue(input: ForecastInput): Forecast {
     isPriority: t.priority,
     queuedAt: t.queuedAt,
     issueOrder: t.issueOrder,
+    callableAt: t.callableAt ?? null,
+    dueAt: t.dueAt ?? null,
     kind,
   });
 
@@ -200,7 +241,7 @@ export function forecastQueue(input: ForecastInput): Forecast {
   // The host's count of jumps is for each service's oldest normal ticket as of now.
   const firstNormal = new Map<number, number>();
   for (const [sid, l] of lines.normal) {
-    const head = l.peek();
+    const head = l.peek(now);
     if (head?.kind === 'real') firstNormal.set(sid, head.queuedAt);
   }
   const rules: CallContext = {
@@ -234,7 +275,7 @@ export function forecastQueue(input: ForecastInput): Forecast {
     // A taken-now ticket is a head of its line once the real tickets before it are gone.
     const newHeads: Item[] = [];
     const offer = (line: Line | undefined, rank: number) => {
-      const h = line?.peek();
+      const h = line?.peek(t);
       if (h) {
         candidates.push({ ...h, serviceRank: rank });
         heads.push({ item: h, line: line ?? null });
@@ -273,7 +314,10 @@ export function forecastQueue(input: ForecastInput): Forecast {
     if (!choice) {
       // Idle until the next expected arrival for one of its services, if any (or at once, when a
       // taken-now ticket was just placed and another may be its turn too).
-      const next = placedNew ? t : Math.min(...c.serviceIds.map(expectedAt));
+      // An appointment becoming callable wakes it as well.
+      const lined = (m: Map<number, Line>, k: number) => m.get(k)?.nextCallable(t) ?? Infinity;
+      const appointments = Math.min(lined(lines.toCounterN, c.id), lined(lines.toCounterP, c.id), ...c.serviceIds.flatMap((sid) => [lined(lines.normal, sid), lined(lines.priority, sid)]));
+      const next = placedNew ? t : Math.min(...c.serviceIds.map(expectedAt), appointments);
       if (Number.isFinite(next)) heap.push(Math.max(next, t), c);
       continue;
     }

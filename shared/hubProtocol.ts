@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Health } from './api/schemas';
+import { BookingOffer } from './bookingProtocol';
 
 // What an office and the province hub say to each other over HTTP (issue #29). The office pushes;
 // the hub never calls an office. Pure: shared by the office host, the hub and their tests.
@@ -124,6 +125,11 @@ export const PushBatch = z
     extras: OfficeExtras.optional(),
     /** The office's directory, when it changed since the hub last acknowledged one (and on a host's first push). */
     directory: OfficeDirectory.optional(),
+    /**
+     * The office's appointment slots for the hub's booking page (#30), when they changed since the
+     * hub last said it holds this version; only to a hub whose answers carry `bookingOfferVersion`.
+     */
+    bookingOffer: BookingOffer.optional(),
   })
   .strict();
 export type PushBatch = z.infer<typeof PushBatch>;
@@ -135,6 +141,13 @@ export const PushAnswer = z.object({
   ackedSeq: z.number().int().min(0),
   /** The province's latest published catalogue version (null: none yet); an older hub does not say. */
   catalogueVersion: z.number().int().positive().nullable().optional(),
+  /** The version of the office's booking offer the hub holds (null: none yet); a hub without bookings does not say. */
+  bookingOfferVersion: z.number().int().positive().nullable().optional(),
+  /**
+   * The address citizens reach the hub at from the internet (`--public-url`), when it has one: the
+   * office points its tickets' QR at the hub's tracking page there (#30). Absent: the office's own page.
+   */
+  publicUrl: z.string().url().max(300).optional(),
 });
 export type PushAnswer = z.infer<typeof PushAnswer>;
 

@@ -37,7 +37,21 @@ export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' 
   zone?: string;
   /** The name read from an ID card at the kiosk, only where the office prints it (#30); else empty. */
   citizen?: string;
+  /** An appointment's slot time ("08:30"), on its ticket only (#30); else empty. */
+  appointment?: string;
 };
+
+const APPOINTMENT_LINE: TicketLine = { kind: 'text', text: 'Giờ hẹn: {appointment}', size: 1, align: 'center', bold: true };
+
+/** An appointment's ticket says its slot under the service's name, whatever template was saved; a walk-in's leaves the line out. */
+export function withAppointment(template: TicketTemplate): TicketTemplate {
+  if (template.some((l) => l.kind === 'text' && l.text.includes('{appointment}'))) return template;
+  const service = template.findIndex((l) => l.kind === 'text' && l.text.includes('{service}'));
+  const number = template.findIndex((l) => l.kind === 'text' && l.text.includes('{number}'));
+  const after = service >= 0 ? service : number;
+  const at = after < 0 ? template.length : after + 1;
+  return [...template.slice(0, at), APPOINTMENT_LINE, ...template.slice(at)];
+}
 
 const CITIZEN_LINE: TicketLine = { kind: 'text', text: 'Công dân: {citizen}', size: 1, align: 'center', bold: true };
 

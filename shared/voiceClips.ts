@@ -2,10 +2,11 @@
 // One list for the admin's "record next" flow, the host's validation and the pack's manifest, so a
 // clip the announcer speaks can always be recorded and nothing else can be uploaded.
 import { LETTER_CLIP_IDS, PHRASE_CLIPS, VI_WORD_CLIP_IDS } from './announcementText';
+import { GUIDANCE_PHRASES, SERVICE_CLIP, serviceClip } from './guidanceClips';
 import { LETTER_NAMES } from './vietnameseNumbers';
 
 export type VoiceLang = 'vi' | 'en';
-export type ClipGroup = 'phrase' | 'number' | 'letter' | 'chime';
+export type ClipGroup = 'phrase' | 'number' | 'letter' | 'chime' | 'guidance' | 'service';
 
 export interface VoiceClip {
   id: string;
@@ -30,6 +31,7 @@ export const VOICE_CLIPS: Record<VoiceLang, readonly VoiceClip[]> = {
     ...VI_WORD_CLIP_IDS.map((id) => ({ id, group: 'number' as const, say: VI_SAY[id] ?? id })),
     ...LETTER_CLIP_IDS.map((id) => ({ id, group: 'letter' as const, say: LETTER_NAMES[id.slice(7)] ?? id.slice(7) })),
     { id: 'chime', group: 'chime', say: '' },
+    ...GUIDANCE_PHRASES.vi.map((p) => ({ id: p.id, group: 'guidance' as const, say: p.say })),
   ],
   en: [
     { id: PHRASE_CLIPS.en.before, group: 'phrase', say: 'Ticket number' },
@@ -39,13 +41,22 @@ export const VOICE_CLIPS: Record<VoiceLang, readonly VoiceClip[]> = {
     ...EN_DIGITS.map((w, i) => ({ id: `digit_${i}`, group: 'number' as const, say: w })),
     ...LETTER_CLIP_IDS.map((id) => ({ id, group: 'letter' as const, say: id.slice(7) })),
     { id: 'chime', group: 'chime', say: '' },
+    ...GUIDANCE_PHRASES.en.map((p) => ({ id: p.id, group: 'guidance' as const, say: p.say })),
   ],
 };
+
+/**
+ * The clips an office can record: the fixed list, then each of its services' names for the kiosk's
+ * spoken guidance (#31), which no generated voice can say well.
+ */
+export function recordableClips(lang: VoiceLang, services: readonly { id: number; nameVi: string; nameEn: string }[]): VoiceClip[] {
+  return [...VOICE_CLIPS[lang], ...services.map((s) => ({ id: serviceClip(s.id), group: 'service' as const, say: lang === 'en' && s.nameEn ? s.nameEn : s.nameVi }))];
+}
 
 export const VOICE_LANGS: readonly VoiceLang[] = ['vi', 'en'];
 
 export function isVoiceClip(lang: string, id: string): lang is VoiceLang {
-  return (lang === 'vi' || lang === 'en') && VOICE_CLIPS[lang].some((c) => c.id === id);
+  return (lang === 'vi' || lang === 'en') && (VOICE_CLIPS[lang].some((c) => c.id === id) || SERVICE_CLIP.test(id));
 }
 
 /** What the host accepts as one clip: mono 16-bit PCM WAV, at most 10 s and 1 MB. */

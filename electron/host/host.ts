@@ -1,4 +1,6 @@
 import { NamePurge } from './checkin/namePurge';
+import { Appointments } from './appointments/appointments';
+import { BookingOfferSource } from './appointments/bookingOffer';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -43,6 +45,7 @@ import { createFileRouteAccess } from './server/fileRouteAccess';
 import { RateLimiter } from '../../shared/rateLimiter';
 import { PLACEHOLDER_PAGE, safeResolve, sendFile, serveMounted } from './server/staticFiles';
 import { VoiceStore } from './announcer/voiceStore';
+import { LangStore } from './lang/langStore';
 import { VOICE_PREFIX, serveVoice } from './server/voiceFiles';
 import type { StaticMount } from './server/staticFiles';
 import { TimeWatch } from './timeWatch';
@@ -53,6 +56,7 @@ import { CatalogueApply } from './province/catalogueApply';
 import { CatalogueCopy } from './province/catalogueCopy';
 import { officeExtras } from './province/officeExtras';
 import { startProvinceSync } from './province/provinceSync';
+import { ticketTrackUrl } from './province/ticketTrackUrl';
 import { SpeakerStatus } from './health/speakerStatus';
 import { HelpDesk } from './admin/helpDesk';
 import { OfficeDirectorySource } from './province/officeDirectory';
@@ -132,6 +136,7 @@ export interface Host {
   printers: PrinterFleet;
   /** The push to the province hub (#29): `kick()` sends now instead of after the backoff. */
   province: ProvinceSync;
+  appointments: Appointments;
   server: http.Server;
   port: number;
   dataDir: string;
@@ -188,6 +193,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     o.log({ level: 'info', msg: `first run: seeded the sample ${o.seedSample === 'centre' ? 'provincial centre' : 'ward office'}`, dataDir: o.dataDir });
   }
   const queue = new QueueService({ db, now: o.now });
+  const appointments = new Appointments(queue);
   // A damaged write-ahead log found at open (#27): no number until the admin confirms the last ones.
   const recovery = new NumberRecovery(queue.ctx, recoveryDirs(o.dataDir));
   queue.issuer.refuseWhile(() => recovery.refusal());
@@ -208,7 +214,8 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   const linkHost = linkAddress(o.host, lanAddress);
   let port = o.port;
   const ownBase = () => `http://${linkHost()}:${port}`;
-  const trackUrl = (id: string) => `${(queue.settings.get().publicBaseUrl || ownBase()).replace(/\/$/, '')}/t/${id}`;
+  const provinceLinks = new ProvinceLinkFile(o.dataDir);
+  const trackUrl = ticketTrackUrl({ officeBase: () => queue.settings.get().publicBaseUrl || ownBase(), link: () => provinceLinks.read() });
   const hub = new EventHub(() => ({ type: 'hello', lastEventSeq: queue.views.lastEventSeq() }), publicMessage);
   const agents = new PrintAgentHub(o.log);
   const printers = new PrinterFleet({ queue, settings: queue.settings, trackUrl, broadcast: (m) => hub.broadcast(m), log: o.log, agents });
@@ -218,6 +225,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     void printers.forget(id);
   });
   const voice = new VoiceStore(path.join(o.dataDir, 'audio'), queue.catalogue);
+  const lang = new LangStore(o.dataDir);
   const outputs = new CallOutputs(queue, (m) => hub.broadcast(m), o.log, o.boardProbeMs, () => voice.revision());
   const reports = new ReportQueries(db, () => queue.settings.get());
   // Recomputed now and then: a laptop host may change Wi-Fi, the admin may set a public URL.
@@ -246,7 +254,6 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
   const help = new HelpDesk(() => hub.broadcast({ type: 'help.changed', at: queue.now() }));
   const onlineDevices = () => new Set([...hub.connectedDevices(), ...agents.connectedDevices()]);
   const health = new HealthReport({ db, ctx: queue.ctx, recovery, dataDir: o.dataDir, printers: () => printers.health(), boards: () => outputs.boardStatus(), speakers: () => speakers.list(onlineDevices()), diskLowBytes: o.diskLowBytes });
-  const provinceLinks = new ProvinceLinkFile(o.dataDir);
   const outbox = new OutboxReader(db);
   const catalogueCopy = new CatalogueCopy(db);
   // The province hub (#29): pushed to while a link exists (province-link.json); never waited for.
@@ -263,10 +270,11 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     catalogue: catalogueCopy,
     cataloguePollMs: o.provinceCataloguePollMs,
     directory: new OfficeDirectorySource(db, () => queue.settings.get().timeZone),
+    bookings: new BookingOfferSource(appointments),
   });
 
   const provinceAdmin = new ProvinceAdmin(provinceLinks, outbox, province, catalogueCopy, new CatalogueApply(queue, catalogueCopy));
-  const handlers = createHandlers({ health, speakers, help, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices, province: provinceAdmin, voice });
+  const handlers = createHandlers({ health, speakers, help, recovery, queue, auth, version: o.version, trackUrl, printers, outputs, admin, reports, printerTransportProblem, spoolPath: (p) => resolveSpoolPath(o.dataDir, p), devices, pairing, securityAlerts, setup, baseUrl: ownBase, onlineDevices, province: provinceAdmin, voice, lang, appointments });
   // A transport saved before these rules (or planted by a restored file) is not used.
   printers.refuseStored((t) => transportProblem(t, { dataDir: o.dataDir, ownNames: ownNames(), ownPort: port, absentDeviceOk: true, isAgentDevice }));
   queue.onEvent((e) => {
@@ -351,7 +359,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     if (file === null) return sendError(res, 'NOT_FOUND');
     res.setHeader(
       'Content-Security-Policy',
-      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     );
     if (sendFile(res, file, req.method, enc, inm)) return;
     // Single-page app: unknown non-file paths get the app shell; missing assets are real 404s.
@@ -427,6 +435,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
       });
 
   const stopNamePurge = new NamePurge(db, () => queue.settings.get().checkin.nameRetentionDays, queue.now).start(o.log);
+  const stopMissedSweep = appointments.startSweep(o.log);
 
   const closers: (() => Promise<void>)[] = [];
   let closed = false;
@@ -443,6 +452,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
     printing,
     printers,
     province,
+    appointments,
     server,
     port,
     dataDir: o.dataDir,
@@ -460,6 +470,7 @@ async function startOnDatabase(o: HostOptions, db: Database.Database, closeDatab
       await province.stop();
       stopBackups();
       stopNamePurge();
+      stopMissedSweep();
       stopEtaRefresh();
       tracking.close();
       for (const c of closers.reverse()) await c().catch((e) => o.log({ level: 'error', msg: 'extension close failed', error: String(e) }));

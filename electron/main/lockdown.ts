@@ -20,6 +20,6 @@ export function lockDown(win: BrowserWindow, strict: boolean): void {
 }
 
 export function setupPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(isAllowedPermission(permission)));
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isAllowedPermission(permission));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb, details) => cb(isAllowedPermission(permission, 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) => isAllowedPermission(permission, details.mediaType ? [details.mediaType] : []));
 }

@@ -6,7 +6,8 @@ export const APP_ORIGIN = 'app://motcua';
 export function contentSecurityPolicy(): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // WebAssembly compiled from our own files (the kiosk camera's code reader); still no eval of strings.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -35,8 +36,12 @@ export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boole
   return !!frameUrl && isMainFrame && isAllowedNavigation(frameUrl);
 }
 
-/** Kiosks ask for nothing: no camera, microphone, geolocation, notifications. */
-export function isAllowedPermission(permission: string): boolean {
+/**
+ * Kiosks ask for almost nothing: no microphone, geolocation or notifications. The camera (video
+ * alone) is allowed so a kiosk that has one can read ID cards and receipts held up to it (#30).
+ */
+export function isAllowedPermission(permission: string, mediaTypes: readonly string[] = []): boolean {
+  if (permission === 'media') return mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
   return permission === 'fullscreen' || permission === 'clipboard-sanitized-write';
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { HubMe } from '../../shared/hubBoard';
 import { randomToken, sha256 } from './passwordHash';
 import type { HubUsers } from './hubUsers';
+import { inTransaction } from '../db/inTransaction';
 
 export const HUB_SETUP_TTL_MS = 24 * 3600_000;
 
@@ -45,22 +46,14 @@ export class HubSetup {
    * account, so two browsers racing with one link cannot both become admin.
    */
   async complete(token: string, name: string, password: string): Promise<HubMe> {
-    const c = await this.db.connect();
-    try {
-      await c.query('BEGIN');
+    return inTransaction(this.db, async (c) => {
       const row = (await c.query<{ token_hash: string; expires_at: Date }>('SELECT token_hash, expires_at FROM hub_setup FOR UPDATE')).rows[0];
       const a = Buffer.from(sha256(token));
       const ok = row && row.expires_at.getTime() > this.now() && a.length === row.token_hash.length && crypto.timingSafeEqual(a, Buffer.from(row.token_hash));
       if (!ok || (await this.users.count(c)) > 0) throw new AppError('SETUP_TOKEN_INVALID');
       const me = await this.users.add({ name, password, role: 'province_admin', officeId: null }, c);
       await c.query('DELETE FROM hub_setup');
-      await c.query('COMMIT');
       return me;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { HubMe, HubRole } from '../../shared/hubBoard';
 import { passwordProblem } from '../../shared/passwordPolicy';
 import { hashPassword } from './passwordHash';
+import { inTransaction } from '../db/inTransaction';
 
 export interface HubUserRow extends HubMe {
   createdAt: number;
@@ -61,17 +62,9 @@ export class HubUsers {
     if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản');
     checkPassword(password, u.name);
     const hash = await hashPassword(password);
-    const c = await this.db.connect();
-    try {
-      await c.query('BEGIN');
+    await inTransaction(this.db, async (c) => {
       await c.query('UPDATE hub_users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [userId, hash]);
       await c.query('DELETE FROM hub_sessions WHERE user_id = $1', [userId]);
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 }

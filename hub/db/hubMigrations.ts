@@ -233,4 +233,69 @@ ALTER TABLE offices ADD COLUMN alert_wait_minutes INTEGER NOT NULL DEFAULT 60;
 -- The board's open counters: each office's counter events of today, without reading its ticket events.
 CREATE INDEX events_counter_changes ON events (office_id, at) WHERE type LIKE 'counter.%';
 `,
+  `
+-- Appointments booked from home (issue #30). The office offers slots with the capacity it gives the
+-- hub; each push may replace its offer whole. A slot no longer offered takes no new bookings but keeps
+-- its row while bookings stand in it (their use is reported). taken counts the slot's bookings that
+-- are not cancelled, moved in the same transaction as the booking, so capacity is never passed.
+CREATE TABLE booking_offers (
+  office_id TEXT PRIMARY KEY REFERENCES offices(id),
+  version INTEGER NOT NULL,
+  time_zone TEXT NOT NULL,
+  services JSONB NOT NULL,
+  win JSONB NOT NULL,
+  -- The office's key for matching a booking to an ID card: the hub keeps HMAC(match_key, number) only.
+  match_key TEXT NOT NULL,
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+-- Each office's pull order: a booking's or a cancellation's transaction takes the next number as its
+-- last step before commit (the row lock orders the commits), so a pull after N never misses a change
+-- that commits later with a lower number. Apart from booking_offers, so an offer being replaced does
+-- not hold up bookings, and locks are always taken booking → slot → sequence.
+CREATE TABLE booking_sequences (
+  office_id TEXT PRIMARY KEY REFERENCES offices(id),
+  seq BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE booking_slots (
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  service_id INTEGER NOT NULL,
+  start_at BIGINT NOT NULL,
+  minutes INTEGER NOT NULL,
+  business_day DATE NOT NULL,
+  capacity INTEGER NOT NULL CHECK (capacity >= 0),
+  taken INTEGER NOT NULL DEFAULT 0 CHECK (taken >= 0),
+  offered BOOLEAN NOT NULL DEFAULT true,
+  offer_version INTEGER NOT NULL,
+  PRIMARY KEY (office_id, service_id, start_at)
+);
+CREATE INDEX booking_slots_day ON booking_slots (office_id, business_day);
+-- No phone number, ID number or address is kept: keyed hashes (hub_secrets) for the abuse limits, the
+-- office's HMAC and last 4 digits of an ID number for matching the card at the kiosk.
+CREATE TABLE bookings (
+  code TEXT PRIMARY KEY,
+  office_id TEXT NOT NULL REFERENCES offices(id),
+  service_id INTEGER NOT NULL,
+  slot_start BIGINT NOT NULL,
+  slot_minutes INTEGER NOT NULL,
+  business_day DATE NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('booked', 'checkedIn', 'missed', 'cancelled')),
+  late BOOLEAN NOT NULL DEFAULT false,
+  created_at BIGINT NOT NULL,
+  changed_at BIGINT NOT NULL,
+  change_seq BIGINT NOT NULL,
+  phone_hash TEXT,
+  id_hash TEXT,
+  id_last4 TEXT,
+  client_hash TEXT NOT NULL,
+  UNIQUE (office_id, change_seq)
+);
+CREATE INDEX bookings_day ON bookings (office_id, business_day);
+CREATE INDEX bookings_phone_missed ON bookings (office_id, phone_hash, slot_start) WHERE state = 'missed';
+CREATE INDEX bookings_client_missed ON bookings (office_id, client_hash, slot_start) WHERE state = 'missed';
+-- The hub's own secrets (the key of the phone and address hashes), made once by the first hub process.
+CREATE TABLE hub_secrets (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
 ];

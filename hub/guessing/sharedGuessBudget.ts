@@ -51,6 +51,24 @@ export class SharedGuessBudget {
     }
   }
 
+  /**
+   * One use that is kept when it succeeds (a booking made counts against the day's), paid for by its
+   * guesser and by everyone before anything is looked at; `giveBack` returns it when the use failed.
+   */
+  async spend(guesser: string): Promise<void> {
+    const key = guesser === EVERYONE ? `${EVERYONE}${EVERYONE}` : guesser;
+    if (!(await this.take(key, this.o.perGuesser))) throw new AppError(this.o.refusal);
+    if (!(await this.take(EVERYONE, this.o.overall))) {
+      await this.refund(key);
+      throw new AppError(this.o.refusal);
+    }
+    void this.pruneNowAndThen();
+  }
+
+  async giveBack(guesser: string): Promise<void> {
+    await this.refund(guesser === EVERYONE ? `${EVERYONE}${EVERYONE}` : guesser);
+  }
+
   private async take(key: string, rate: BudgetRate): Promise<boolean> {
     const refilled = 'least(EXCLUDED.burst, b.tokens + greatest(0, EXCLUDED.at - b.at) * EXCLUDED.per_minute / 60000.0)';
     const r = await this.db.query<{ taken: boolean }>(

@@ -6,6 +6,8 @@ import type { EventPartitions } from '../db/eventPartitions';
 import { TICKET_COLUMNS, applyTicketChanges, lockOffice, ticketCopy } from './dailyRollups';
 import type { TicketCopy, TicketRow } from './dailyRollups';
 import { recordDirectory } from './officeDirectoryStore';
+import { applyBookingEvents } from '../booking/bookingEvents';
+import { recordBookingOffer } from '../booking/bookingOfferStore';
 
 /** An office's health in one comparable line: "database ok · disk low · printers down · boards none". */
 export function healthSummary(h: NonNullable<PushBatch['health']>): string {
@@ -172,6 +174,9 @@ export class BatchApplier {
       // The directory first: its zone places this batch's tickets in their hours.
       if (batch.directory) await recordDirectory(c, officeId, batch.directory);
       await applyTicketChanges(c, officeId, await this.keepTickets(c, officeId, batch.generation, fresh));
+      // Events before the offer: locks go booking → slot everywhere (a citizen cancelling meanwhile takes them so too).
+      await applyBookingEvents(c, officeId, fresh);
+      if (batch.bookingOffer) await recordBookingOffer(c, officeId, batch.bookingOffer, now);
       const ackedSeq = Math.max(acked, events.at(-1)?.seq ?? acked);
       await c.query('UPDATE office_generations SET acked_seq = $3, last_push_at = now(), clock_offset_ms = $4 WHERE office_id = $1 AND generation = $2', [officeId, batch.generation, ackedSeq, batch.sentAt - now]);
       if (batch.health) await this.recordHealth(c, officeId, batch.health);

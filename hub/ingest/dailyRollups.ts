@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { HIST_BUCKETS, HIST_BUCKET_MS } from '../../shared/hubReports';
+import { inTransaction } from '../db/inTransaction';
 
 // The province's rollups (hub/db/hubMigrations.ts: rollup_day, rollup_month, rollup_hour), kept
 // current in the transaction of the batch that changed them. A ticket's newer copy replaces its older
@@ -385,20 +386,15 @@ export async function rollupTotals(db: pg.Pool, months: readonly string[], days:
       ${list('rating_k')} AS rating_k, ${list('rating_c')} AS rating_c
     FROM r GROUP BY office_id, service_id, officer_id`;
   type Row = Record<'office_id', string> & Record<'service_id' | 'officer_id', number> & Record<string, string | null>;
-  const c = await db.connect();
-  let rows: Row[];
-  try {
-    // A province's year is ≈ 45,000 rows to group: sorted in memory rather than spilled to disk.
-    await c.query('BEGIN READ ONLY');
-    await c.query("SET LOCAL work_mem = '64MB'");
-    rows = (await c.query<Row>(sql, params)).rows;
-    await c.query('COMMIT');
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    c.release();
-  }
+  const rows = await inTransaction(
+    db,
+    async (c) => {
+      // A province's year is ≈ 45,000 rows to group: sorted in memory rather than spilled to disk.
+      await c.query("SET LOCAL work_mem = '64MB'");
+      return (await c.query<Row>(sql, params)).rows;
+    },
+    'BEGIN READ ONLY',
+  );
   // A year of a province is millions of numbers in these lists: read digit by digit, both lists in step.
   const pairs = (keys: string | null, counts: string | null) => {
     const m = new Map<number, number>();

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { AppError } from '../../shared/errors';
 import { EVENTS_CHANNEL } from '../ingest/batchApplier';
+import { inTransaction } from '../db/inTransaction';
 
 export interface OfficeAdminRow {
   officeId: string;
@@ -33,18 +34,10 @@ export class OfficeAlertSettings {
 
   /** A new threshold; every hub process's board hears of it (the same NOTIFY as a batch) and re-ranks the office at once. */
   async setThreshold(officeId: string, waiting: number, waitMinutes: number): Promise<void> {
-    const c = await this.db.connect();
-    try {
-      await c.query('BEGIN');
+    await inTransaction(this.db, async (c) => {
       const r = await c.query('UPDATE offices SET alert_waiting = $2, alert_wait_minutes = $3 WHERE id = $1', [officeId, waiting, waitMinutes]);
       if (r.rowCount === 0) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị');
       await c.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, officeId]);
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 }

@@ -1,5 +1,10 @@
 import { PORTAL_LEVEL_LABELS, PORTAL_LEVEL_MAP } from '../../shared/hubReports';
 import type { CrossOfficeReport, DurationFigures, ReportFigures } from '../../shared/hubReports';
+import { slotUse } from '../../shared/hubBookingReport';
+import type { BookingFigures, BookingReport } from '../../shared/hubBookingReport';
+
+const BOOKING_HEADERS = ['Lịch hẹn đã đặt', 'Đã đến', 'Đến muộn (lấy số thường)', 'Lỡ hẹn', 'Đã hủy', 'Còn hẹn', 'Chỗ đã mở', 'Chỗ đã đặt', 'Tỷ lệ sử dụng chỗ (%)'];
+const bookingCells = (f: BookingFigures) => [f.made, f.checkedIn, f.late, f.missed, f.cancelled, f.booked, f.capacity, f.taken, slotUse(f)];
 
 const FIGURE_HEADERS = [
   'Số phiếu', 'Đã phục vụ', 'Vắng mặt', 'Chuyển quầy', 'Đã hủy', 'Hết hạn chưa phục vụ',
@@ -29,8 +34,8 @@ interface Sheet {
   rows: (string | number | null)[][];
 }
 
-/** The report's sheets as plain cells: also what a test compares the file with. */
-export function workbookSheets(r: CrossOfficeReport): Sheet[] {
+/** The report's sheets as plain cells: also what a test compares the file with. Bookings from home get their own sheet when given. */
+export function workbookSheets(r: CrossOfficeReport, bookings?: BookingReport): Sheet[] {
   const levelRows = Object.entries(PORTAL_LEVEL_MAP).flatMap(([levels, scores]) =>
     Object.entries(scores)
       .sort(([a], [b]) => Number(b) - Number(a))
@@ -42,6 +47,15 @@ export function workbookSheets(r: CrossOfficeReport): Sheet[] {
     { name: 'Theo thủ tục', header: ['Mã thủ tục', 'Thủ tục', 'Số đơn vị', ...FIGURE_HEADERS], rows: r.byService.map((s) => [s.code ?? '', s.name, s.offices, ...figureCells(s)]) },
     { name: 'Theo cán bộ', header: ['Đơn vị', 'Cán bộ', ...FIGURE_HEADERS], rows: r.byOfficer.map((o) => [o.officeName, o.name, ...figureCells(o)]) },
     { name: 'Quy đổi mức hài lòng', header: ['Thang đánh giá', 'Điểm', 'Mức trên Cổng DVC quốc gia'], rows: levelRows },
+    ...(bookings
+      ? [
+          {
+            name: 'Lịch hẹn',
+            header: ['Đơn vị', 'Thủ tục', ...BOOKING_HEADERS],
+            rows: [...bookings.rows.map((b) => [b.officeName, b.serviceVi, ...bookingCells(b)]), ...(bookings.rows.length > 1 ? [['Tổng cộng', '', ...bookingCells(bookings.totals)]] : [])],
+          },
+        ]
+      : []),
   ];
 }
 
@@ -50,13 +64,13 @@ export function workbookSheets(r: CrossOfficeReport): Sheet[] {
  * titled with its period, and the sheet that shows how ratings were mapped onto the national
  * portal's three levels.
  */
-export async function reportWorkbook(r: CrossOfficeReport): Promise<Buffer> {
+export async function reportWorkbook(r: CrossOfficeReport, bookings?: BookingReport): Promise<Buffer> {
   // exceljs is heavy to load: only a hub process that exports pays for it.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
   const period = r.query.from === r.query.to ? `ngày ${r.query.from}` : `từ ${r.query.from} đến ${r.query.to}`;
-  for (const sheet of workbookSheets(r)) {
+  for (const sheet of workbookSheets(r, bookings)) {
     const ws = wb.addWorksheet(sheet.name);
     ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 2 }];
     ws.addRow([`${sheet.name} — ${period}`]).font = { bold: true, size: 13 };

@@ -18,10 +18,12 @@ const TYPES: Record<string, string> = {
 
 /** The province screens' page: every screen path under /hub that is not the API. */
 const PAGE = 'province.html';
+/** The citizens' page (#30): booking at /book, and a ticket's tracking at /t/<office>/<ticket>; no sign-in. */
+const BOOK_PAGE = 'book.html';
 
 /**
- * Serves the built screens (`npm run build:renderer`: the province entry and the shared assets) for
- * GET under /hub/ and /assets/; answers false for anything else. Assets carry content hashes in
+ * Serves the built screens (`npm run build:renderer`: the province entry, the booking page and the
+ * shared assets) for GET under /hub/, /book and /assets/; answers false for anything else. Assets carry content hashes in
  * their names, so they are cached for a year; the page is never cached.
  */
 export function hubStaticFiles(root: string): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
@@ -31,6 +33,7 @@ export function hubStaticFiles(root: string): (req: http.IncomingMessage, res: h
     const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
     let file: string;
     if (urlPath === '/hub' || (urlPath.startsWith('/hub/') && !urlPath.startsWith('/hub/api/'))) file = path.join(base, PAGE);
+    else if (urlPath === '/book' || urlPath.startsWith('/book/') || /^\/t\/o_[0-9a-f]{6,40}\/[A-Za-z0-9]{8,32}$/.test(urlPath)) file = path.join(base, BOOK_PAGE);
     else if (/^\/assets\/[A-Za-z0-9._-]+$/.test(urlPath) || urlPath === '/favicon.svg') file = path.join(base, urlPath);
     else return false;
     let stat: fs.Stats;

@@ -22,6 +22,10 @@ export interface OfficeLinkDeps {
   afterPush?: (officeId: string, batch: PushBatch) => Promise<void>;
   /** The province's latest catalogue version, told in every push answer so an office pulls only when it changed. */
   catalogueVersion?: () => Promise<number | null>;
+  /** The version of the office's booking offer the hub holds (null: none yet), told in every push answer: a hub that says it takes bookings. */
+  bookingOfferVersion?: (officeId: string) => Promise<number | null>;
+  /** Where citizens reach the hub from the internet: offices point their tickets' QR at its tracking page. */
+  publicUrl?: string;
   log: (e: Record<string, unknown>) => void;
   now: () => number;
 }
@@ -49,7 +53,12 @@ export function officeLinkRoutes(d: OfficeLinkDeps): HubRouteTable {
       if (!batch.success) throw new AppError('BATCH_MALFORMED', batch.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       const answer = await d.applier.apply(office.id, batch.data);
       await d.afterPush?.(office.id, batch.data);
-      send(res, 200, d.catalogueVersion ? { ...answer, catalogueVersion: await d.catalogueVersion() } : answer);
+      send(res, 200, {
+        ...answer,
+        ...(d.catalogueVersion ? { catalogueVersion: await d.catalogueVersion() } : {}),
+        ...(d.bookingOfferVersion ? { bookingOfferVersion: await d.bookingOfferVersion(office.id) } : {}),
+        ...(d.publicUrl ? { publicUrl: d.publicUrl } : {}),
+      });
     },
   };
 }

@@ -3,6 +3,7 @@ import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
 import { AdminLogin, ChangePassword } from './AdminLogin';
 import { OfficeForm } from './OfficeForm';
+import { LangPacksPanel } from './LangPacksPanel';
 import { ServiceEditor } from './ServiceEditor';
 import { CounterEditor } from './CounterEditor';
 import { OfficerEditor } from './OfficerEditor';
@@ -17,10 +18,12 @@ import { TicketPanel } from './TicketPanel';
 import { HealthStatus } from './HealthStatus';
 import { OverviewPanel } from './OverviewPanel';
 import { ProvinceLinkPanel } from './ProvinceLinkPanel';
+import { AppointmentsPanel } from './AppointmentsPanel';
+import { appointmentsText } from '../i18nAppointments';
 import { fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 
-type Tab = 'overview' | 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'voice' | 'enrolled' | 'backup' | 'province';
+type Tab = 'overview' | 'office' | 'services' | 'catalogue' | 'counters' | 'officers' | 'lists' | 'ticket' | 'devices' | 'voice' | 'enrolled' | 'backup' | 'province' | 'appointments';
 const TABS: [Tab, keyof Dict][] = [
   ['overview', 'tabOverview'],
   ['office', 'tabOffice'],
@@ -69,6 +72,9 @@ export function AdminApp() {
               {t[label]}
             </button>
           ))}
+          <button type="button" className={tab === 'appointments' ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab('appointments')} data-tab="appointments" aria-pressed={tab === 'appointments'}>
+            {appointmentsText(lang).tab}
+          </button>
           <button type="button" className={tab === 'enrolled' ? 'btn-primary' : 'btn-secondary'} onClick={() => setTab('enrolled')} data-tab="enrolled" aria-pressed={tab === 'enrolled'}>
             {deviceText(lang).enrolledTitle}
           </button>
@@ -79,7 +85,12 @@ export function AdminApp() {
       <Alerts />
       <div className="admin-body">
         {tab === 'overview' && <OverviewPanel />}
-        {tab === 'office' && <OfficeForm />}
+        {tab === 'office' && (
+          <>
+            <OfficeForm />
+            <LangPacksPanel />
+          </>
+        )}
         {tab === 'services' && <ServiceEditor />}
         {tab === 'catalogue' && <CataloguePanel />}
         {tab === 'counters' && <CounterEditor />}
@@ -91,6 +102,7 @@ export function AdminApp() {
         {tab === 'backup' && <BackupPanel />}
         {tab === 'enrolled' && <EnrolledDevicesPanel />}
         {tab === 'province' && <ProvinceLinkPanel />}
+        {tab === 'appointments' && <AppointmentsPanel />}
       </div>
     </div>
   );

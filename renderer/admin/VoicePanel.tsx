@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Zone } from '../../shared/domain';
-import { VOICE_CLIPS, VOICE_LIMITS, voiceScope } from '../../shared/voiceClips';
+import { VOICE_LIMITS, recordableClips, voiceScope } from '../../shared/voiceClips';
 import type { ClipGroup, VoiceClip, VoiceLang } from '../../shared/voiceClips';
 import { encodeWav } from '../../shared/wavFile';
 import { processTake } from '../audio/clipProcessing';
@@ -29,7 +29,7 @@ interface Review {
 type Note = { ok: boolean; text: string } | null;
 
 const s1 = (x: number, lang: string) => x.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const GROUPS: ClipGroup[] = ['phrase', 'number', 'letter', 'chime'];
+const GROUPS: ClipGroup[] = ['phrase', 'number', 'letter', 'chime', 'guidance', 'service'];
 
 export function VoicePanel() {
   const { lang: uiLang } = useLang();
@@ -38,7 +38,9 @@ export function VoicePanel() {
   const voiceQ = useQuery('voiceClips', {}, () => false);
   const [zoneId, setZoneId] = useState<number | null>(null);
   const [lang, setLang] = useState<VoiceLang>('vi');
-  const clips = VOICE_CLIPS[lang];
+  const servicesQ = useQuery('listServices', {}, (m) => m.type === 'config.changed');
+  const services = servicesQ.data;
+  const clips = useMemo(() => recordableClips(lang, services ?? []), [lang, services]);
   const [selected, setSelected] = useState<string>(clips[0]?.id ?? '');
   const [phase, setPhase] = useState<Phase>('idle');
   const [review, setReview] = useState<Review | null>(null);
@@ -53,7 +55,9 @@ export function VoicePanel() {
   const own = (id: string) => recorded.find((c) => c.scope === scope && c.lang === lang && c.clip === id);
   const office = (id: string) => recorded.find((c) => c.scope === 'office' && c.lang === lang && c.clip === id);
   const clip = clips.find((c) => c.id === selected) ?? clips[0];
-  const done = clips.filter((c) => own(c.id)).length;
+  // The progress counts the set every office records; services' names are extra, counted in their group.
+  const core = clips.filter((c) => c.group !== 'service');
+  const done = core.filter((c) => own(c.id)).length;
 
   const focusRecorder = () => recorderBox.current?.focus();
   const play = (url: string) => {
@@ -76,7 +80,7 @@ export function VoicePanel() {
     recording.current = null;
     dropReview();
     setPhase('idle');
-    setSelected(VOICE_CLIPS[lang][0]?.id ?? '');
+    setSelected(recordableClips(lang, [])[0]?.id ?? '');
   }, [lang, zoneId, dropReview]);
 
   const start = async () => {
@@ -226,7 +230,8 @@ export function VoicePanel() {
     if (mine) return { recorded: true, text: fmt(zoneId === null ? v.recorded : v.ownZone, { s: s1(mine.seconds, uiLang) }) };
     const o = zoneId === null ? undefined : office(c.id);
     if (o) return { recorded: true, text: fmt(v.fromOffice, { s: s1(o.seconds, uiLang) }) };
-    return { recorded: false, text: v.generated };
+    // No generated voice says a service's name: until recorded, the kiosk names it by its letter.
+    return { recorded: false, text: c.group === 'service' ? v.byLetter : v.generated };
   };
   const clipUrl = (c: VoiceClip) => `/voice/${scope}/${lang}/${c.id}?v=${encodeURIComponent(voiceQ.data?.revision ?? '')}-${recorded.length}-${own(c.id)?.bytes ?? 0}`;
 
@@ -331,7 +336,7 @@ export function VoicePanel() {
         <p className="form-help">{v.importHelp}</p>
       </section>
       <section className="panel voice-list-panel" aria-label={v.title}>
-        <h2 data-testid="voice-progress">{fmt(zoneId === null ? v.progress : v.progressZone, { done, total: clips.length })}</h2>
+        <h2 data-testid="voice-progress">{fmt(zoneId === null ? v.progress : v.progressZone, { done, total: core.length })}</h2>
         <div className="voice-list">
           {GROUPS.map((g) => {
             const rows = clips.filter((c) => c.group === g);
@@ -351,9 +356,11 @@ export function VoicePanel() {
                           {st.text}
                         </span>
                         <span className="voice-row-buttons">
-                          <button type="button" className="btn-secondary" onClick={() => play(clipUrl(c))}>
-                            {v.play}
-                          </button>
+                          {(st.recorded || c.group !== 'service') && (
+                            <button type="button" className="btn-secondary" onClick={() => play(clipUrl(c))}>
+                              {v.play}
+                            </button>
+                          )}
                           <button type="button" className="btn-secondary" onClick={() => choose(c)}>
                             {v.record}
                           </button>

@@ -68,13 +68,17 @@ export function useQuery<K extends RouteName>(
     setData(value);
     setError(null);
   }, []);
+  // The timer reads the latest load: an event just before the input changed (another day picked)
+  // must not fetch the old input after the new one and show it as newest.
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
   const schedule = useCallback(() => {
     if (timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
-      load();
+      latestLoad.current();
     }, 60);
-  }, [load]);
+  }, []);
   useEffect(() => {
     load();
   }, [load]);

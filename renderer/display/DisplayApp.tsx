@@ -3,7 +3,8 @@ import type { QueueEvent } from '../../shared/api/events';
 import { useEvents, useQuery } from '../api/hooks';
 import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
-import { en, useLang } from '../i18n';
+import { dictFor, useLang } from '../i18n';
+import { loadPack } from '../components/LangChoice';
 import type { Dict } from '../i18n';
 import { reopenText } from '../reopenText';
 import { formatDate, formatTime } from '../time';
@@ -28,6 +29,8 @@ const SPEAKER = params.get('speaker') !== '0';
  */
 const URL_ZONE = params.get('zone') && Number(params.get('zone')) > 0 ? Number(params.get('zone')) : null;
 const DISPLAY_INPUT = URL_ZONE === null ? {} : { query: { zone: URL_ZONE } };
+/** `?lang=`: a display in English or in a pack turned on for displays, instead of Vietnamese first. */
+const URL_LANG = params.get('lang');
 
 interface Flash {
   seq: number;
@@ -37,16 +40,38 @@ interface Flash {
 }
 
 export function DisplayApp() {
-  const { t, pick, lang } = useLang();
+  const { t, pick, lang, setLang } = useLang();
   const now = useNow(1000);
   // The hall's TV has no language button: where the office offers English, every label carries
   // its English line under the Vietnamese one (names of services and the office too).
   const config = useQuery('config', {}, (m) => m.type === 'config.changed');
-  const bilingual = lang === 'vi' && (config.data?.languages.includes('en') ?? false);
+  // An office pack turned on for displays takes English's place on the second line (#31); the
+  // office's own names (services, office) exist only in Vietnamese and English, so they drop it.
+  const displayPacks = (config.data?.languagePacks ?? []).filter((p) => p.screens.includes('display'));
+  const displayPack = displayPacks[0] ?? null;
+  const [packReady, setPackReady] = useState<string | null>(null);
+  useEffect(() => {
+    if (!displayPack) return setPackReady(null);
+    let live = true;
+    void loadPack(displayPack.code, displayPack.dir).then((ok) => live && setPackReady(ok ? displayPack.code : null));
+    return () => {
+      live = false;
+    };
+  }, [displayPack?.code, displayPack?.dir]);
+  useEffect(() => {
+    if (!URL_LANG || URL_LANG === lang) return;
+    if (URL_LANG === 'en' || URL_LANG === 'vi') return setLang(URL_LANG);
+    const p = displayPacks.find((x) => x.code === URL_LANG);
+    if (p) void loadPack(p.code, p.dir).then((ok) => ok && setLang(p.code));
+  }, [config.data, lang, setLang]);
+  const secondCode = packReady ?? (config.data?.languages.includes('en') ? 'en' : null);
+  const bilingual = lang === 'vi' && secondCode !== null;
+  const ownNames = bilingual && secondCode === 'en';
+  const second = dictFor(secondCode ?? 'en');
   const both = (k: keyof Dict) => (
     <>
       {t[k]}
-      {bilingual && en[k] !== t[k] && <span className="en">{en[k]}</span>}
+      {bilingual && second[k] !== t[k] && <span className="en">{second[k]}</span>}
     </>
   );
   // services.changed: the host's clock opened or closed services (lunch, evening), so "reopens" moved.
@@ -108,7 +133,7 @@ export function DisplayApp() {
           {d?.office.logo && <img className="logo" src={d.office.logo} alt="" />}
           <span>
             {d ? pick(d.office.name, d.office.nameEn) : t.appName}
-            {bilingual && d?.office.nameEn && <span className="en">{d.office.nameEn}</span>}
+            {ownNames && d?.office.nameEn && <span className="en">{d.office.nameEn}</span>}
           </span>
           {d?.zone && d.zoneCount > 1 && (
             <span className="zone-name" data-testid="display-zone">
@@ -131,7 +156,7 @@ export function DisplayApp() {
               </div>
               <div className="to" data-testid="now-counter">
                 {t.toCounter} {t.counter} {latest.counterNumber}
-                {bilingual && <span className="en">{`${en.toCounter} ${en.counter} ${latest.counterNumber}`}</span>}
+                {bilingual && <span className="en">{`${second.toCounter} ${second.counter} ${latest.counterNumber}`}</span>}
               </div>
             </>
           ) : (
@@ -140,7 +165,7 @@ export function DisplayApp() {
               {d?.reopens && (
                 <div className="to" data-testid="display-reopens">
                   {reopenText(t, d.reopens)}
-                  {bilingual && <span className="en">{reopenText(en, d.reopens)}</span>}
+                  {bilingual && <span className="en">{reopenText(second, d.reopens)}</span>}
                 </div>
               )}
             </>
@@ -156,7 +181,7 @@ export function DisplayApp() {
                     <span className="part">{both('servingNow')}</span>
                   </>
                 } />
-              <WaitingPages d={d} now={now} bilingual={bilingual} heading={<span className="part">{both(byGroup ? 'waitingByGroup' : 'waitingByService')}</span>} />
+              <WaitingPages d={d} now={now} bilingual={ownNames} heading={<span className="part">{both(byGroup ? 'waitingByGroup' : 'waitingByService')}</span>} />
             </>
           ) : (
             <>
@@ -211,7 +236,7 @@ export function DisplayApp() {
                       node: (
                         <span data-waiting={w.id}>
                           {pick(w.nameVi, w.nameEn)}: <b>{w.waiting}</b>
-                          {bilingual && w.nameEn && <span className="en">{w.nameEn}</span>}
+                          {ownNames && w.nameEn && <span className="en">{w.nameEn}</span>}
                         </span>
                       ),
                     }))}

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { fmt, useLang } from '../i18n';
+import { CameraScan } from './CameraScan';
+import { appointmentsText } from '../i18nAppointments';
+import '../styles/appointments.css';
 
 /**
  * "Tôi có lịch hẹn / mã hồ sơ / căn cước" (#30): the citizen scans here (or at any step: the
  * scanner is heard everywhere) or types the dossier code printed on their receipt.
  */
-export function CheckinPanel({ onCode, retentionDays, busy }: { onCode: (code: string) => void; retentionDays: number; busy: boolean }) {
-  const { t } = useLang();
+export function CheckinPanel({ onCode, retentionDays, busy, onCancelBooking }: { onCode: (code: string) => void; retentionDays: number; busy: boolean; onCancelBooking: () => void }) {
+  const { t, lang } = useLang();
   const [code, setCode] = useState('');
   return (
     <form
@@ -25,14 +28,18 @@ export function CheckinPanel({ onCode, retentionDays, busy }: { onCode: (code: s
         </svg>
       </div>
       <p className="how">{t.checkinHow}</p>
+      <CameraScan onScan={onCode} />
       <label className="code">
-        <span>{t.checkinCode}</span>
+        <span>{appointmentsText(lang).kioskCodeLabel}</span>
         <input value={code} onChange={(e) => setCode(e.target.value)} placeholder={t.checkinCodeHint} autoComplete="off" spellCheck={false} maxLength={64} data-testid="checkin-code" />
       </label>
       <button type="submit" className="btn-primary big" disabled={busy || code.trim() === ''} data-action="checkin-go">
         {t.checkinGo}
       </button>
       <p className="kept" data-testid="checkin-kept">{fmt(t.checkinKept, { days: retentionDays })}</p>
+      <button type="button" className="btn-secondary booking-cancel-entry" onClick={onCancelBooking} data-action="booking-cancel">
+        {appointmentsText(lang).kioskHaveBooking}
+      </button>
     </form>
   );
 }

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CheckinAnswer, IssuedTicket, ServiceStatus, TicketStatus } from '../../shared/api/schemas';
+import type { BookingCheckedIn, CheckinAnswer, IssuedTicket, ServiceStatus, TicketStatus } from '../../shared/api/schemas';
+import { BookingCancel } from './BookingCancel';
+import { AppointmentNote } from './AppointmentNote';
 import { call } from '../api/client';
 import { useActionError, useHostReachable, useQuery } from '../api/hooks';
 import { AdminExit } from '../components/AdminExit';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
 import { ServiceIcon } from '../components/ServiceIcon';
-import { errorText, fmt, printerStatusText, useLang } from '../i18n';
+import { dataLang, errorText, fmt, printerStatusText, useLang } from '../i18n';
 import { screenZone } from '../../shared/screenZone';
 import { documentsFor } from '../../shared/serviceDocuments';
 import { reopenText } from '../reopenText';
@@ -17,6 +19,9 @@ import { CallStaffStatus, useKioskHelp } from './CallStaff';
 import type { KioskAccess } from './AccessibilityPanel';
 import { HostDownNotice } from './HostDownNotice';
 import { useIdleWarning } from './useIdleWarning';
+import { useSpokenGuidance } from './useSpokenGuidance';
+import { guidanceStep } from './guidanceStep';
+import { voiceScope } from '../../shared/voiceClips';
 import { RateLookup } from './RateLookup';
 import { useKioskScanner } from './scannerInput';
 import { CheckinPanel } from './CheckinPanel';
@@ -24,6 +29,7 @@ import { BROWSE_TOP, DIRECT_MAX, ServicePicker } from './ServicePicker';
 import type { Browse } from './ServicePicker';
 import { ResultWarmup, TicketResult } from './TicketResult';
 import { DocumentsToBring, WhereToGo } from './WhereToGo';
+import { LangChoice } from '../components/LangChoice';
 
 /**
  * A scan the citizen is part-way through (#30): the host answered "choose a service". The scan
@@ -37,7 +43,8 @@ type Step =
   | { kind: 'priority'; service: ServiceStatus }
   // The host did not answer the request for a number: the choice is kept for one more tap.
   | { kind: 'retry'; service: ServiceStatus; priority: string | null }
-  | { kind: 'result'; ticket: IssuedTicket; priorityLabel: string | null; service: ServiceStatus }
+  | { kind: 'result'; ticket: IssuedTicket; priorityLabel: string | null; service: ServiceStatus; booking?: BookingCheckedIn }
+  | { kind: 'booking-cancel' }
   | { kind: 'rate-lookup' }
   | { kind: 'checkin' }
   | { kind: 'rate-form'; status: TicketStatus }
@@ -87,10 +94,19 @@ export function KioskApp() {
     setLang('vi');
     setAccess(null);
   }, [setLang, failure.clear]);
-  // Someone who asked for large text or contrast gets twice the time before the kiosk starts over.
-  const idleMs = (IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000) * (chosenAccess ? 2 : 1);
+  // Someone who asked for large text or contrast gets twice the time before the kiosk starts over,
+  // someone listening to the steps three times (each step takes seconds to hear).
+  const idleMs = (IDLE_OVERRIDE_MS ?? (config.data?.kioskIdleSeconds ?? 30) * 1000) * (chosenAccess?.speech ? 3 : chosenAccess ? 2 : 1);
   const idleLeft = useIdle(idleMs, home, step.kind !== 'home' || browse.kind !== 'top' || lang !== 'vi' || chosenAccess !== null || checkin !== null);
   const idleUrgent = useIdleWarning(idleLeft);
+  const guidance = useSpokenGuidance(
+    access.speech === true,
+    guidanceStep(step, idleUrgent, reachable),
+    // Clips exist in Vietnamese and English; an office pack's language is spoken in Vietnamese.
+    dataLang(lang),
+    voiceScope(kioskZoneId),
+    (services.data ?? []).filter((s) => s.active).map((s) => s.id),
+  );
 
   useEffect(() => {
     const block = (e: Event) => e.preventDefault();
@@ -98,10 +114,10 @@ export function KioskApp() {
     return () => window.removeEventListener('contextmenu', block);
   }, []);
 
-  const showTicket = (ticket: IssuedTicket, priority: string | null, service: ServiceStatus) => {
+  const showTicket = (ticket: IssuedTicket, priority: string | null, service: ServiceStatus, booking?: BookingCheckedIn) => {
     const group = config.data?.priorityGroups.find((g) => g.code === priority);
     setCheckin(null);
-    setStep({ kind: 'result', ticket, priorityLabel: group ? pick(group.vi, group.en) : null, service });
+    setStep({ kind: 'result', ticket, priorityLabel: group ? pick(group.vi, group.en) : null, service, booking });
   };
 
   /** A scan (or a typed dossier code) at any step: the host says what it is and what comes next. */
@@ -113,7 +129,7 @@ export function KioskApp() {
       setBrowse(BROWSE_TOP);
       if (answer.step === 'ticket') {
         const service = services.data?.find((s) => s.id === answer.ticket.serviceId);
-        if (service) showTicket(answer.ticket, answer.ticket.priority, service);
+        if (service) showTicket(answer.ticket, answer.ticket.priority, service, answer.booking);
         return;
       }
       setCheckin({ scan, name: answer.name, dossierCode: answer.dossierCode, priority: answer.priority });
@@ -206,11 +222,15 @@ export function KioskApp() {
       <main>
         {failure.error && <div className="error-banner" role="alert" data-testid="action-error">{errorText(failure.error, lang)}</div>}
         {step.kind === 'home' && !reachable && <HostDownNotice />}
-        {step.kind === 'checkin' && <CheckinPanel onCode={(c) => void checkIn(c)} retentionDays={config.data?.nameRetentionDays ?? 30} busy={checking} />}
-        {step.kind === 'home' && reachable && (
+        {step.kind === 'checkin' && (
+          <CheckinPanel onCode={(c) => void checkIn(c)} retentionDays={config.data?.nameRetentionDays ?? 30} busy={checking} onCancelBooking={() => setStep({ kind: 'booking-cancel' })} />
+        )}
+        {step.kind === 'booking-cancel' && <BookingCancel onDone={home} />}
+        {/* Until the groups are read, a centre's procedures would all flash up as one "other" tile. */}
+        {step.kind === 'home' && reachable && groups.data !== null && (
           <ServicePicker
             services={shown}
-            groups={groups.data ?? []}
+            groups={groups.data}
             browse={browse}
             setBrowse={setBrowse}
             closedNote={closedNote}
@@ -290,8 +310,9 @@ export function KioskApp() {
             ticket={step.ticket}
             priorityLabel={step.priorityLabel}
             onDone={home}
-            aside={documentsFor(step.service, lang).length > 0 ? <DocumentsToBring documents={documentsFor(step.service, lang)} /> : undefined}
+            aside={documentsFor(step.service, dataLang(lang)).length > 0 ? <DocumentsToBring documents={documentsFor(step.service, dataLang(lang))} /> : undefined}
           >
+            {step.booking && <AppointmentNote booking={step.booking} />}
             {(zones.data?.length ?? 0) > 1 && <WhereToGo service={step.service} zones={zones.data ?? []} kioskZoneId={kioskZoneId} />}
           </TicketResult>
         )}
@@ -336,12 +357,8 @@ export function KioskApp() {
             <span>{t.idleStay}</span>
           </div>
         )}
-        <AccessibilityPanel access={access} onChange={setAccess} help={help} />
-        {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
-          <button type="button" className="btn-secondary" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} data-testid="lang">
-            {t.language}
-          </button>
-        )}
+        <AccessibilityPanel access={access} onChange={setAccess} help={help} guidance={guidance} />
+        <LangChoice screen="kiosk" />
       </div>
     </div>
   );

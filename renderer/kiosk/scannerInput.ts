@@ -40,7 +40,9 @@ export function useKioskScanner(handlers: ScanHandlers): void {
     // The focused field and its value before the key that may have started a scan.
     let before: { field: Editable; value: string } | null = null;
     const onKey = (e: KeyboardEvent) => {
-      const now = performance.now();
+      // When the key came, not when a busy kiosk got round to it: a scan's keys queued behind a
+      // render still arrived milliseconds apart.
+      const now = e.timeStamp > 0 ? e.timeStamp : performance.now();
       const gap = now - last;
       last = now;
       if (gap > GAP_MS) {

@@ -3,7 +3,7 @@ import { boardAlerts } from '../../shared/hubBoard';
 import type { BoardAlert, BoardRow } from '../../shared/hubBoard';
 import { ALERT_TEXT } from '../i18nProvince';
 import type { ProvinceDict } from '../i18nProvince';
-import { go } from './nav';
+import { InPageLink } from './InPageLink';
 import { useBoardFeed } from './useBoardFeed';
 import { clock, fmt, useProvince } from './useProvince';
 
@@ -129,15 +129,7 @@ export function BoardPage() {
                 return (
                   <tr key={r.officeId} data-office={r.officeId} data-alert={alerts.length ? 'yes' : 'no'} data-stale={link.stale ? 'yes' : 'no'} className={alerts.length ? 'alert' : undefined}>
                     <td className="name">
-                      <a
-                        href={`/hub/office?id=${r.officeId}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          go(`/hub/office?id=${r.officeId}`);
-                        }}
-                      >
-                        {r.name}
-                      </a>
+                      <InPageLink href={`/hub/office?id=${r.officeId}`}>{r.name}</InPageLink>
                     </td>
                     <td className={`num${alerts.includes('waiting') ? ' bad' : ''}`} data-col="waiting">{r.waiting}</td>
                     <td className={`num${alerts.includes('longWait') ? ' bad' : ''}`} data-col="longest">{waitText(p, r.longestWaitMs)}</td>

@@ -8,7 +8,7 @@ import type { BoardRow, HourFigure, HubMe, OfficePage } from '../../shared/hubBo
 import type { ProvinceDict } from '../i18nProvince';
 import { alertText, linkText, waitText } from './BoardPage';
 import { hubApi } from './hubApi';
-import { go } from './nav';
+import { InPageLink } from './InPageLink';
 import { clock, fmt, useProvince } from './useProvince';
 
 echarts.use([EBar, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -59,15 +59,7 @@ function OfficePicker({ p }: { p: ProvinceDict }) {
       <ul className="hub-office-list">
         {rows.map((r) => (
           <li key={r.officeId}>
-            <a
-              href={`/hub/office?id=${r.officeId}`}
-              onClick={(e) => {
-                e.preventDefault();
-                go(`/hub/office?id=${r.officeId}`);
-              }}
-            >
-              {r.name}
-            </a>
+            <InPageLink href={`/hub/office?id=${r.officeId}`}>{r.name}</InPageLink>
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { AdminPage } from './AdminPage';
 import { BoardPage } from './BoardPage';
 import { hubApi, HubError } from './hubApi';
 import { go } from './nav';
+import { InPageLink } from './InPageLink';
 import { OfficeDetailPage } from './OfficeDetailPage';
 import { ReportsPage } from './ReportsPage';
 import { SetupPage, SignInPage } from './SignInPage';
@@ -79,18 +80,9 @@ export function ProvinceApp() {
         <h1>{p.title}</h1>
         <nav className="hub-tabs">
           {tabs.map(([key, label, href]) => (
-            <a
-              key={key}
-              href={href}
-              data-tab={key}
-              aria-current={page === key ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                go(href);
-              }}
-            >
+            <InPageLink key={key} href={href} data-tab={key} aria-current={page === key ? 'page' : undefined}>
               {label}
-            </a>
+            </InPageLink>
           ))}
         </nav>
         <div className="hub-user">

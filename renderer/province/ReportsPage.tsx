@@ -5,13 +5,16 @@ import { PORTAL_LEVEL_LABELS, PORTAL_LEVEL_MAP, PortalLevel } from '../../shared
 import type { CrossOfficeReport, DurationFigures, ReportFigures } from '../../shared/hubReports';
 import type { ProvinceDict } from '../i18nProvince';
 import { DayField } from '../reports/DayField';
+import type { BookingReport } from '../../shared/hubBookingReport';
+import { hubBookingsEn, hubBookingsVi } from '../i18nHubBookings';
+import { BookingReportTable } from './BookingReportTable';
 import { hubApi } from './hubApi';
 import { fmt, useProvince } from './useProvince';
 
 const isoDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 const COUNTS = ['tickets', 'served', 'noShows', 'transferred', 'cancelled', 'expired'] as const;
 const LEVELS = PortalLevel.options;
-type Tab = 'office' | 'service' | 'officer';
+type Tab = 'office' | 'service' | 'officer' | 'bookings';
 
 /** Minutes to one decimal, as the XLSX has them, so the page and the file read the same. */
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 6000) / 10);
@@ -105,6 +108,7 @@ export function ReportsPage() {
   const [to, setTo] = useState(isoDay(new Date()));
   const [office, setOffice] = useState('');
   const [report, setReport] = useState<CrossOfficeReport | null>(null);
+  const [bookings, setBookings] = useState<BookingReport | null>(null);
   const [shownQuery, setShownQuery] = useState('');
   const [tab, setTab] = useState<Tab>('office');
   const [error, setError] = useState<string | null>(null);
@@ -118,7 +122,9 @@ export function ReportsPage() {
     setError(null);
     try {
       const q = new URLSearchParams({ from, to, ...(office ? { office } : {}) }).toString();
-      setReport(await hubApi<CrossOfficeReport>(`reports?${q}`));
+      const [r, b] = await Promise.all([hubApi<CrossOfficeReport>(`reports?${q}`), hubApi<BookingReport>(`reports/bookings?${q}`)]);
+      setReport(r);
+      setBookings(b);
       setShownQuery(q);
     } catch (err) {
       setError(errorText(err));
@@ -135,6 +141,7 @@ export function ReportsPage() {
     ['office', p.reportsByOffice],
     ['service', p.reportsByService],
     ['officer', p.reportsByOfficer],
+    ['bookings', (lang === 'en' ? hubBookingsEn : hubBookingsVi).tab],
   ];
   return (
     <section className="hub-card hub-reports" data-testid="reports">
@@ -169,7 +176,12 @@ export function ReportsPage() {
               </button>
             ))}
           </div>
-          <div className="hub-table-wrap hub-report-wrap">
+          {tab === 'bookings' && bookings && (
+            <div className="hub-table-wrap hub-report-wrap">
+              <BookingReportTable report={bookings} lang={lang} n={n} />
+            </div>
+          )}
+          <div className="hub-table-wrap hub-report-wrap" hidden={tab === 'bookings'}>
             <table className="hub-table hub-report-table" data-testid="report-table" data-group={tab}>
               {tab === 'office' && (
                 <>

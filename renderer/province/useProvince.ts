@@ -1,5 +1,5 @@
 import { errorCatalog, isErrorCode } from '../../shared/errors';
-import { useLang } from '../i18n';
+import { dataLang, useLang } from '../i18n';
 import { provinceEn, provinceVi } from '../i18nProvince';
 import type { ProvinceDict } from '../i18nProvince';
 import { HubError } from './hubApi';
@@ -17,7 +17,7 @@ export function useProvince(): { p: ProvinceDict; lang: 'vi' | 'en'; setLang: (l
     }
     return String(e);
   };
-  return { p, lang, setLang, errorText };
+  return { p, lang: dataLang(lang), setLang, errorText };
 }
 
 export const fmt = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

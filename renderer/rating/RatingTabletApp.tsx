@@ -5,6 +5,7 @@ import { useEvents, useQuery } from '../api/hooks';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
 import { useLang } from '../i18n';
+import { LangChoice } from '../components/LangChoice';
 import { useIdle } from '../useNow';
 
 const params = new URLSearchParams(location.search);
@@ -38,6 +39,7 @@ export function RatingTabletApp() {
   return (
     <div className="kiosk touch-screen">
       <OfflineBanner />
+      {!rating && thanks === null && <LangChoice screen="rating" packsOnly />}
       {!rating && thanks === null && officer && (
         <div className="nametag" data-testid="nametag">
           <div className="photo">{officer.photo ? <img src={officer.photo} alt="" /> : officer.name.split(' ').pop()?.charAt(0)}</div>

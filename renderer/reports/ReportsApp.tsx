@@ -9,6 +9,7 @@ import { errorText, fmt, useLang } from '../i18n';
 import type { Dict } from '../i18n';
 import { BarChart, HeatMap } from './charts';
 import { DayField, isoToDmy } from './DayField';
+import { AppointmentsReport } from './AppointmentsReport';
 
 const TZ_OFFSET_MS = 7 * 3_600_000;
 const day = (ms: number) => new Date(ms + TZ_OFFSET_MS).toISOString().slice(0, 10);
@@ -213,6 +214,7 @@ function ReportView() {
             <h2>{t.heatmapTitle}</h2>
             <HeatMap grid={r.heatmap} weekdays={t.weekdaysShort.split(',')} label={t.heatmapTitle} />
           </div>
+          {r.appointments && r.appointments.made > 0 && <AppointmentsReport a={r.appointments} />}
           <RowsTable t={t} title={t.byService} rows={r.byService} total={r.totals} />
           <RowsTable t={t} title={t.byCounter} rows={r.byCounter} total={r.totals} />
           <RowsTable t={t} title={t.byOfficer} rows={r.byOfficer} total={r.totals} />

@@ -5,10 +5,11 @@ import { useEvents, useQuery } from '../api/hooks';
 import { OfflineBanner } from '../components/OfflineBanner';
 import { RatingForm } from '../components/RatingForm';
 import { fmt, stateLabel, useLang } from '../i18n';
+import { LangChoice } from '../components/LangChoice';
 
 /** The citizen's phone, from the ticket's QR: where they are in the line, live, and rating after. */
 export function TrackApp({ ticketId }: { ticketId: string }) {
-  const { t, pick, lang, setLang } = useLang();
+  const { t, pick } = useLang();
   // This page's stream carries only its own ticket, pushed by the host whenever the ticket or its
   // estimate changes, and its service's "now calling": it fetches once per (re)connect, not on
   // every call in the hall.
@@ -59,11 +60,7 @@ export function TrackApp({ ticketId }: { ticketId: string }) {
           )}
           <b>{t.trackTitle}</b>
         </div>
-        {(config.data?.languages ?? ['vi', 'en']).includes('en') && (
-          <button type="button" className="btn-secondary" style={{ minHeight: 44, flex: 'none' }} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-            {t.language}
-          </button>
-        )}
+        <LangChoice screen="track" style={{ minHeight: 44, flex: 'none' }} />
       </div>
       {s.state === 'called' && s.counter && (
         <div className="called" role="alert" data-testid="called">

@@ -19,6 +19,8 @@ type RouteKey = keyof typeof routePaths;
 export const routeCallers: Record<RouteKey, Callers> = {
   health: 'anyone',
   config: 'anyone',
+  // An enabled pack's strings: the tracking page on a citizen's phone reads them too.
+  langPack: 'anyone',
   display: 'anyone',
   // Only an enrolled display's word counts: a stranger must not mark the hall silent (or heard).
   reportSpeaker: ['display'],
@@ -80,6 +82,10 @@ export const routeCallers: Record<RouteKey, Callers> = {
   kioskPrinterTest: ADMIN,
   announcementConfig: ADMIN,
   setAnnouncementConfig: ADMIN,
+  langPacks: ADMIN,
+  importLangPack: ADMIN,
+  setLangPackScreens: ADMIN,
+  deleteLangPack: ADMIN,
   voiceClips: ADMIN,
   saveVoiceClip: ADMIN,
   deleteVoiceClip: ADMIN,
@@ -121,6 +127,17 @@ export const routeCallers: Record<RouteKey, Callers> = {
   deviceAlerts: ADMIN,
   revokeDevice: ADMIN,
   setDeviceZone: ADMIN,
+  appointmentRules: ADMIN,
+  saveAppointmentRule: ADMIN,
+  appointmentSlots: ADMIN,
+  bookingsOfDay: ADMIN,
+  createBooking: ADMIN,
+  importBookings: ADMIN,
+  cancelBookingStaff: ADMIN,
+  // The counter that finds a wrong check-in sets it back, as the admin may.
+  undoBookingCheckin: STAFF_DESK,
+  // The citizen's own "cancel my booking", by code, at an enrolled kiosk (each code paid for first).
+  cancelBooking: ['kiosk'],
 };
 
 /**

@@ -11,6 +11,9 @@ import { routePaths } from './routePaths';
 import * as s from './schemas';
 import * as dv from './deviceSchemas';
 import * as vc from './voiceSchemas';
+import * as lp from './langSchemas';
+import * as ap from './appointmentSchemas';
+import { AppointmentRule } from '../bookingProtocol';
 
 export type Auth = 'public' | 'staff' | 'admin';
 export type Method = 'GET' | 'POST';
@@ -95,6 +98,11 @@ export const contract = {
   kioskPrinterTest: route({ ...routePaths.kioskPrinterTest, auth: 'admin', params: dv.DeviceIdParam, response: s.PrintResultView }),
   announcementConfig: route({ ...routePaths.announcementConfig, auth: 'admin', response: AnnouncementConfig }),
   setAnnouncementConfig: route({ ...routePaths.setAnnouncementConfig, auth: 'admin', body: a.AnnouncementPatch, response: AnnouncementConfig }),
+  langPacks: route({ ...routePaths.langPacks, auth: 'admin', response: lp.LangPackList }),
+  importLangPack: route({ ...routePaths.importLangPack, auth: 'admin', body: lp.ImportLangPackBody, response: lp.LangPackView }),
+  setLangPackScreens: route({ ...routePaths.setLangPackScreens, auth: 'admin', body: lp.SetLangPackScreensBody, response: lp.LangPackView }),
+  deleteLangPack: route({ ...routePaths.deleteLangPack, auth: 'admin', body: lp.LangPackCodeBody, response: lp.LangPackDeleted }),
+  langPack: route({ ...routePaths.langPack, auth: 'public', params: lp.LangPackParam, response: lp.LangPackStrings }),
   voiceClips: route({ ...routePaths.voiceClips, auth: 'admin', response: vc.VoiceView }),
   saveVoiceClip: route({ ...routePaths.saveVoiceClip, auth: 'admin', body: vc.SaveVoiceClipBody, response: vc.RecordedClipView }),
   deleteVoiceClip: route({ ...routePaths.deleteVoiceClip, auth: 'admin', body: vc.VoiceClipKey, response: vc.VoiceClipDeleted }),
@@ -140,6 +148,16 @@ export const contract = {
   revokeDevice: route({ ...routePaths.revokeDevice, auth: 'admin', params: dv.DeviceIdParam, response: dv.DeviceView }),
   setDeviceZone: route({ ...routePaths.setDeviceZone, auth: 'admin', params: dv.DeviceIdParam, body: dv.DeviceZoneBody, response: dv.DeviceView }),
   setBoardsConfig: route({ ...routePaths.setBoardsConfig, auth: 'admin', body: z.object({ boards: BoardsConfig }).strict(), response: s.BoardsView }),
+  // Appointments (#30).
+  appointmentRules: route({ ...routePaths.appointmentRules, auth: 'admin', response: ap.RuleList }),
+  saveAppointmentRule: route({ ...routePaths.saveAppointmentRule, auth: 'admin', body: AppointmentRule, response: AppointmentRule }),
+  appointmentSlots: route({ ...routePaths.appointmentSlots, auth: 'admin', query: ap.SlotsQuery, response: z.array(ap.SlotView) }),
+  bookingsOfDay: route({ ...routePaths.bookingsOfDay, auth: 'admin', query: ap.DayQuery, response: z.array(ap.BookingView) }),
+  createBooking: route({ ...routePaths.createBooking, auth: 'admin', body: ap.NewBookingBody, response: ap.BookingView }),
+  importBookings: route({ ...routePaths.importBookings, auth: 'admin', body: ap.ImportBookingsBody, response: ap.ImportBookingsAnswer }),
+  cancelBookingStaff: route({ ...routePaths.cancelBookingStaff, auth: 'admin', params: ap.BookingCodeParam, response: ap.BookingView }),
+  undoBookingCheckin: route({ ...routePaths.undoBookingCheckin, auth: 'staff', params: ap.BookingCodeParam, response: ap.BookingView }),
+  cancelBooking: route({ ...routePaths.cancelBooking, auth: 'public', body: ap.BookingCodeBody, response: ap.CancelledBooking }),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOOKING_EVENT_TYPES } from '../bookingProtocol';
 import { Ticket } from '../domain';
 
 export const EVENT_TYPES = [
@@ -24,6 +25,8 @@ export const EVENT_TYPES = [
   'config.changed',
   /** Close of day: the past day's open tickets expired, counters closed, numbering restarts. */
   'day.closed',
+  /** Appointments (#30): written in the same transaction as the booking's change; the hub link carries them. */
+  ...BOOKING_EVENT_TYPES,
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;

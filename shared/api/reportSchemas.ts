@@ -48,6 +48,22 @@ export const ReportRow = z.object({
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
+/** Appointments in the range (#30): no names, only counts and minutes. */
+export const AppointmentReport = z.object({
+  /** Bookings whose slot falls in the range, whatever became of them; `fromHub` of them booked on the province's page. */
+  made: z.number().int(),
+  fromHub: z.number().int(),
+  /** Checked in within the window; `late`: came after it and took an ordinary number. */
+  checkedIn: z.number().int(),
+  late: z.number().int(),
+  missed: z.number().int(),
+  cancelled: z.number().int(),
+  /** Appointments: from the slot (or a later arrival) to the call; walk-ins: from the number to the call. */
+  meanWaitMinutes: z.object({ appointment: z.number().nullable(), walkIn: z.number().nullable() }),
+  slotUse: z.array(z.object({ serviceId: z.number().int(), name: z.string(), places: z.number().int(), booked: z.number().int(), percent: z.number().nullable() })),
+});
+export type AppointmentReport = z.infer<typeof AppointmentReport>;
+
 export const ReportSummary = z.object({
   query: z.object({ from: z.string(), to: z.string(), serviceId: z.number().optional(), counterId: z.number().optional(), officerId: z.number().optional() }),
   totals: ReportRow,
@@ -69,5 +85,6 @@ export const ReportSummary = z.object({
     reasons: z.array(z.object({ code: z.string(), label: z.string(), count: z.number().int() })),
     comments: z.array(z.object({ number: z.string(), score: z.number().int(), levels: z.number().int(), comment: z.string(), at: z.number(), serviceId: z.number().int(), counterId: z.number().int().nullable(), officerId: z.number().int().nullable() })),
   }),
+  appointments: AppointmentReport.optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;

@@ -47,6 +47,11 @@ export const routePaths = {
   kioskPrinterTest: { method: 'POST', path: '/api/admin/kiosk-printers/:id/test' },
   announcementConfig: { method: 'GET', path: '/api/admin/announcements' },
   setAnnouncementConfig: { method: 'POST', path: '/api/admin/announcements' },
+  langPacks: { method: 'GET', path: '/api/admin/lang' },
+  importLangPack: { method: 'POST', path: '/api/admin/lang' },
+  setLangPackScreens: { method: 'POST', path: '/api/admin/lang/screens' },
+  deleteLangPack: { method: 'POST', path: '/api/admin/lang/delete' },
+  langPack: { method: 'GET', path: '/api/lang/:code' },
   voiceClips: { method: 'GET', path: '/api/admin/voice' },
   saveVoiceClip: { method: 'POST', path: '/api/admin/voice/clips' },
   deleteVoiceClip: { method: 'POST', path: '/api/admin/voice/clips/delete' },
@@ -92,6 +97,15 @@ export const routePaths = {
   setDeviceZone: { method: 'POST', path: '/api/admin/devices/:id/zone' },
   deleteServiceGroup: { method: 'POST', path: '/api/admin/service-groups/:id/delete' },
   deleteZone: { method: 'POST', path: '/api/admin/zones/:id/delete' },
+  appointmentRules: { method: 'GET', path: '/api/admin/appointments/rules' },
+  saveAppointmentRule: { method: 'POST', path: '/api/admin/appointments/rules' },
+  appointmentSlots: { method: 'GET', path: '/api/admin/appointments/slots' },
+  bookingsOfDay: { method: 'GET', path: '/api/admin/bookings' },
+  createBooking: { method: 'POST', path: '/api/admin/bookings' },
+  importBookings: { method: 'POST', path: '/api/admin/bookings/import' },
+  cancelBookingStaff: { method: 'POST', path: '/api/admin/bookings/:code/cancel' },
+  undoBookingCheckin: { method: 'POST', path: '/api/bookings/:code/undo-checkin' },
+  cancelBooking: { method: 'POST', path: '/api/bookings/cancel' },
 } as const;
 
 export type RoutePathName = keyof typeof routePaths;

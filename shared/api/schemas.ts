@@ -3,6 +3,7 @@ import { BoardsConfig } from '../boardConfig';
 import { PrinterConfig } from '../printerConfig';
 import { Counter, Officer, OpeningWindow, PriorityGroupDef, Service, ServiceGroup, Ticket, TicketState, Zone } from '../domain';
 import { plainCommentText } from '../plainText';
+import { EnabledLangPack } from './langSchemas';
 
 // Route parameters arrive as strings; ids are validated before anything touches the database.
 export const TicketIdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9]{8,32}$/, 'ticket id') }).strict();
@@ -162,6 +163,8 @@ export const IssuedTicket = z.object({
   trackUrl: z.string(),
   checkCode: z.string(),
   print: TicketPrintView,
+  /** An appointment's slot start (#30), shown on the ticket; null for a walk-in. */
+  appointmentAt: z.number().int().nullable().optional(),
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
@@ -179,6 +182,9 @@ export const CheckinBody = z
   })
   .strict();
 
+export const BookingCheckedIn = z.object({ code: z.string(), slotStart: z.number().int(), slotMinutes: z.number().int(), late: z.boolean() });
+export type BookingCheckedIn = z.infer<typeof BookingCheckedIn>;
+
 /** What the kiosk shows next: the service choice (200, nothing written yet) or the ticket (201). */
 export const CheckinAnswer = z.discriminatedUnion('step', [
   z.object({
@@ -191,7 +197,14 @@ export const CheckinAnswer = z.discriminatedUnion('step', [
     /** The office's priority group the kiosk pre-selects (its elderly group from the office's age), or null. */
     priority: z.string().nullable(),
   }),
-  z.object({ step: z.literal('ticket'), kind: z.enum(['dossier', 'citizenId']), dossierCode: z.string().nullable(), ticket: IssuedTicket }),
+  z.object({
+    step: z.literal('ticket'),
+    kind: z.enum(['dossier', 'citizenId', 'appointment']),
+    dossierCode: z.string().nullable(),
+    ticket: IssuedTicket,
+    /** The booking checked in (appointment only); `late`: past its window, so the ticket is an ordinary one. */
+    booking: BookingCheckedIn.optional(),
+  }),
 ]);
 export type CheckinAnswer = z.infer<typeof CheckinAnswer>;
 
@@ -342,6 +355,8 @@ export const PublicConfig = z.object({
   /** How the kiosk starts for each citizen; anyone can change it for themselves with one tap. */
   kioskAccess: z.object({ largeText: z.boolean(), highContrast: z.boolean() }),
   languages: z.array(z.string()),
+  /** Office language packs turned on for at least one public screen (#31). */
+  languagePacks: z.array(EnabledLangPack).default([]),
   /** Days a name read from an ID card stays on its ticket: the kiosk tells the citizen (#30). */
   nameRetentionDays: z.number().int(),
 });

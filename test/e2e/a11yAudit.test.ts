@@ -1,11 +1,10 @@
 // Issue #31: axe-core on every screen, in Chromium, each opened as its own enrolled (and for the
-// counter, admin and reports, signed-in) device, in three modes: as is, at 200 % zoom (the browser's
-// text enlargement: half the CSS viewport at twice the pixel density) and in forced colours (the
-// operating system's high-contrast mode). Each audit first proves it is on its screen, not on the
+// counter, admin and reports, signed-in) device, in three modes, one after another on the same page:
+// as is, at 200 % zoom (the browser's text enlargement: half the CSS viewport) and in forced colours
+// (the operating system's high-contrast mode). Each audit first proves it is on its screen, not on the
 // pairing or sign-in page; then 0 serious or critical findings.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { axeSerious } from '../helpers/axeAudit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/host';
 import { TEST_ADMIN_PASSWORD, counterBrowserCookies, enrollDevice } from '../helpers/devices';
@@ -76,21 +75,17 @@ const SCREENS: Screen[] = [
   { name: 'setup', url: () => fresh.setupUrl as string, size: { width: 1366, height: 768 }, cookies: async () => [], proof: '[data-testid="setup-pin-4"]' },
 ];
 
-function contextFor(mode: Mode, size: Screen['size']): BrowserContextOptions {
-  if (mode === 'zoom200') return { viewport: { width: Math.round(size.width / 2), height: Math.round(size.height / 2) }, deviceScaleFactor: 2 };
-  if (mode === 'forcedColors') return { viewport: size, forcedColors: 'active' };
-  return { viewport: size };
-}
-
-async function axeSerious(p: Page): Promise<string[]> {
-  const require = createRequire(import.meta.url);
-  await p.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return p.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-    // meta-viewport: public touch screens turn pinch zoom off on purpose (a kiosk must not be zoomed by a passer-by).
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, rules: { 'meta-viewport': { enabled: false } } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
+/**
+ * Puts an open screen in a mode: 200 % zoom is what the browser's text enlargement does to a page,
+ * half the CSS viewport (the pixel density does not change what axe reads); forced colours is the
+ * operating system's high-contrast mode. One page load per screen, not one per mode.
+ */
+async function enterMode(p: Page, mode: Mode, size: Screen['size']): Promise<void> {
+  if (mode === 'zoom200') await p.setViewportSize({ width: Math.round(size.width / 2), height: Math.round(size.height / 2) });
+  if (mode === 'forcedColors') {
+    await p.setViewportSize(size);
+    await p.emulateMedia({ forcedColors: 'active' });
+  }
 }
 
 describe('every screen passes axe in three modes', () => {
@@ -98,22 +93,28 @@ describe('every screen passes axe in three modes', () => {
     it(`${screen.name}: as is, at 200 % and in forced colours`, async () => {
       if (screen.name === 'setup') await eventually(() => fresh.setupUrl, 10_000);
       const found: Record<string, string[]> = {};
-      for (const mode of MODES) {
-        const ctx = await browser.newContext(contextFor(mode, screen.size));
-        try {
-          await ctx.addCookies(await screen.cookies());
-          const p = await ctx.newPage();
-          await p.goto(screen.url());
-          if (screen.name === 'admin') {
-            await p.waitForSelector('[data-tab]');
-          }
+      const ctx = await browser.newContext({ viewport: screen.size });
+      try {
+        await ctx.addCookies(await screen.cookies());
+        const p = await ctx.newPage();
+        await p.goto(screen.url());
+        if (screen.name === 'admin') {
+          await p.waitForSelector('[data-tab]');
+        }
+        for (const mode of MODES) {
+          await enterMode(p, mode, screen.size);
+          // Still the screen itself in every mode, not the pairing or sign-in page.
           await p.waitForSelector(screen.proof, { timeout: 15_000 });
           expect(await p.locator('[data-testid="device-gate"]').count()).toBe(0);
+          expect(await p.evaluate(() => [window.innerWidth, matchMedia('(forced-colors: active)').matches])).toEqual([
+            mode === 'zoom200' ? Math.round(screen.size.width / 2) : screen.size.width,
+            mode === 'forcedColors',
+          ]);
           const v = await axeSerious(p);
           if (v.length > 0) found[mode] = v;
-        } finally {
-          await ctx.close();
         }
+      } finally {
+        await ctx.close();
       }
       expect(found).toEqual({});
     }, 90_000);

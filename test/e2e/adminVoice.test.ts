@@ -148,7 +148,7 @@ describe('the office records its own voice in the admin', () => {
     const fetched = watchClips(display);
 
     // Every clip starts as the generated voice; the first selected is the opening phrase.
-    expect(await admin.textContent('[data-testid="voice-progress"]')).toBe('Đã ghi âm 0/49 đoạn');
+    expect(await admin.textContent('[data-testid="voice-progress"]')).toBe('Đã ghi âm 0/58 đoạn');
     expect(await rowState(admin, 'moi_cong_dan')).toBe('giọng máy');
     expect(await admin.textContent('[data-testid="voice-say"]')).toBe('Mời công dân có số thứ tự');
     await admin.click('[data-testid="voice-recorder"]');
@@ -175,7 +175,7 @@ describe('the office records its own voice in the admin', () => {
     expect(20 * Math.log10(rms(mid))).toBeGreaterThan(-19.5);
     expect(20 * Math.log10(rms(mid))).toBeLessThan(-16.5);
     expect(await rowState(admin, 'moi_cong_dan')).toMatch(/^đã ghi âm · \d,\d giây$/);
-    expect(await admin.textContent('[data-testid="voice-progress"]')).toBe('Đã ghi âm 1/49 đoạn');
+    expect(await admin.textContent('[data-testid="voice-progress"]')).toBe('Đã ghi âm 1/58 đoạn');
 
     // 2. The next call on Tầng 2 plays it: fetched from the office's recording, as WAV, spoken via clips.
     await callAt33(display);
@@ -192,7 +192,7 @@ describe('the office records its own voice in the admin', () => {
       await keep(admin);
       overheads.push(Date.now() - t0 - SPOKEN_MS);
     }
-    expect(await admin.textContent('[data-testid="voice-progress"]')).toBe('Đã ghi âm 7/49 đoạn');
+    expect(await admin.textContent('[data-testid="voice-progress"]')).toBe('Đã ghi âm 7/58 đoạn');
     const mean = overheads.reduce((a, b) => a + b, 0) / overheads.length;
     console.log(`voice: per-clip overhead of the record-next flow ${overheads.join(', ')} ms (mean ${Math.round(mean)} ms); 40 clips × (2 s read + 1.5 s listen + 3 s human + ${(mean / 1000).toFixed(2)} s) = ${((40 * (6.5 + mean / 1000)) / 60).toFixed(1)} min`);
     // 40 clips in 10 minutes leaves 15 s a clip: the machine's share must be a small part of it.
@@ -229,7 +229,7 @@ describe('the office records its own voice in the admin', () => {
     await take(admin, 1500);
     await keep(admin);
     expect(await rowState(admin, 'moi_cong_dan')).toMatch(/^bản riêng của khu vực · /);
-    expect(await admin.textContent('[data-testid="voice-progress"]')).toBe('Bản riêng của khu vực: 1/49 đoạn');
+    expect(await admin.textContent('[data-testid="voice-progress"]')).toBe('Bản riêng của khu vực: 1/58 đoạn');
     expect(fs.existsSync(stored('zone-2', 'moi_cong_dan'))).toBe(true);
     // The office's own take is not what was asked to change.
     expect(fs.readFileSync(file).equals(officeTake)).toBe(true);
@@ -263,7 +263,7 @@ describe('the office records its own voice in the admin', () => {
     await otherAdmin.setInputFiles('[data-testid="voice-import"]', pack);
     await otherAdmin.waitForSelector('[data-testid="voice-note"][role="status"]');
     expect(await otherAdmin.textContent('[data-testid="voice-note"]')).toBe('Đã nhập 8 đoạn (1 khu vực có bản riêng)');
-    await otherAdmin.waitForFunction(() => document.querySelector('[data-testid="voice-progress"]')?.textContent === 'Đã ghi âm 7/49 đoạn');
+    await otherAdmin.waitForFunction(() => document.querySelector('[data-testid="voice-progress"]')?.textContent === 'Đã ghi âm 7/58 đoạn');
     const otherRecorded = path.join(other.dataDir, 'audio', 'voice');
     expect(fs.readFileSync(path.join(otherRecorded, 'zone-2', 'vi', 'moi_cong_dan.wav')).equals(fs.readFileSync(stored('zone-2', 'moi_cong_dan')))).toBe(true);
     expect(fs.readFileSync(path.join(otherRecorded, 'office', 'vi', 'moi_cong_dan.wav')).equals(fs.readFileSync(file))).toBe(true);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir, pinOf } from '../helpers/devices';
@@ -8,6 +7,7 @@ import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
 import { deflateRepeated, zipFile } from '../helpers/zipFile';
 import { launchChromium } from '../helpers/screenSuite';
+import { downloadBytes } from '../helpers/downloads';
 
 // The sample provincial centre (MOTCUA_SEED=centre) in real Chromium against a real `serve`:
 // 100 procedures in 20 groups, floors 1 and 2, 40 counters. The passport desk (Công an tỉnh) is
@@ -207,7 +207,7 @@ describe('the catalogue as a spreadsheet, in Chromium', () => {
     await admin.waitForSelector('[data-testid="catalogue-file"]');
 
     const [csvFile] = await Promise.all([admin.waitForEvent('download'), admin.click('[data-action="export-csv"]')]);
-    const csv = fs.readFileSync((await csvFile.path()) as string, 'utf8');
+    const csv = (await downloadBytes(csvFile)).toString('utf8');
     // Every cell quoted (csvSafe: no cell a spreadsheet would run as a formula).
     expect(csv.split('\r\n')[0]).toBe('\uFEFF"Mã","Lĩnh vực","Tên thủ tục","Tên tiếng Anh","Tiền tố","Mô tả","Giấy tờ cần mang","Giấy tờ cần mang (tiếng Anh)"');
     expect(csv.split('\r\n').filter((l) => /^"[A-T][A-E]0\d",/.test(l))).toHaveLength(100);
@@ -224,7 +224,7 @@ describe('the catalogue as a spreadsheet, in Chromium', () => {
     // Excel: the exported workbook reads back as the same rows.
     const [xlsxFile] = await Promise.all([admin.waitForEvent('download'), admin.click('[data-testid="catalogue-file"] button:text("Xuất Excel")')]);
     const before = (await adminApi.get('/api/admin/catalogue')).body;
-    const xlsx = fs.readFileSync((await xlsxFile.path()) as string);
+    const xlsx = await downloadBytes(xlsxFile);
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
     await admin.setInputFiles('[data-action="import"]', { name: 'danh-muc-thu-tuc.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
     await admin.waitForFunction(() => document.querySelector('[data-testid="catalogue-file"] [data-testid="save-message"]')?.textContent === 'Đã nhập danh mục');

@@ -86,7 +86,8 @@ describe('day one at the office', () => {
     const t = (await (await post('/api/tickets', { serviceId: 3 }, devices.kiosk)).json()) as { id: string };
     await officer.keyboard.press('n');
     await officer.waitForSelector('[data-testid="current-ticket"]');
-    await officer.click('[data-action="finish"]');
+    // Rated once the host has it finished (the click returns before the request is answered).
+    await Promise.all([officer.waitForResponse((r) => r.url().endsWith(`/api/tickets/${t.id}/finish`) && r.ok()), officer.click('[data-action="finish"]')]);
     expect((await post(`/api/tickets/${t.id}/rating`, { score: 1, reasons: [], source: 'phone' })).status).toBe(201);
 
     // Was: the officer's own browser named who was signed in and offered the admin sign-in there.

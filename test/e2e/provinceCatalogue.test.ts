@@ -8,7 +8,8 @@ import { joinProvince } from '../../electron/host/province/provinceJoin';
 import { ProvinceLinkFile } from '../../electron/host/province/provinceLinkFile';
 import { startHub } from '../../hub/hub';
 import type { CatalogueProcedure } from '../../shared/provinceCatalogue';
-import { TEST_ADMIN_PASSWORD, enrollDevice, signedInAdmin } from '../helpers/devices';
+import { openSignedInAdmin } from '../helpers/adminPage';
+import { signedInAdmin } from '../helpers/devices';
 import { hubPostgresPerFile } from '../helpers/hubPostgres';
 import { browserWithHostPerTest } from '../helpers/screenSuite';
 import { shotFile } from '../helpers/shotFile';
@@ -29,15 +30,7 @@ describe('Quản trị → Kết nối tỉnh → Danh mục thủ tục của t
       await joinProvince({ hubUrl: `http://127.0.0.1:${hub.port}`, code, links: new ProvinceLinkFile(h.dataDir), outbox: new OutboxReader(h.db) });
       await hub.catalogue.publish([KHAI_SINH, CHUNG_THUC], 'danh-muc.json');
 
-      const base = `http://127.0.0.1:${h.port}`;
-      const ctx = await browser().newContext({ viewport: { width: 1366, height: 768 } });
-      await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(h, 'admin', null, 'Máy quản trị'), url: base }]);
-      const admin = await ctx.newPage();
-      await admin.goto(`${base}/admin`);
-      await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
-      await admin.click('button[type="submit"]');
-      // The admin itself (its tabs), not the pairing or sign-in page.
-      await admin.waitForSelector('[data-tab="overview"]');
+      const admin = await openSignedInAdmin(browser(), h);
       await admin.click('[data-tab="province"]');
       await admin.waitForSelector('[data-testid="province-status"] [data-state="ok"]');
       // "Gửi ngay": the push's answer names version 1, the office pulls it.
@@ -84,7 +77,7 @@ describe('Quản trị → Kết nối tỉnh → Danh mục thủ tục của t
       const row = h.db.prepare('SELECT name_vi, documents, active FROM services WHERE id = ?').get(khaiSinh);
       expect(row).toEqual({ name_vi: 'Đăng ký khai sinh (tại phường)', documents: JSON.stringify([...KHAI_SINH.documents, 'Giấy chứng nhận kết hôn của cha mẹ']), active: 0 });
       expect(h.db.prepare("SELECT s.name_vi FROM service_procedures p JOIN services s ON s.id = p.service_id WHERE p.procedure_code = '1.000894'").get()).toEqual({ name_vi: 'Đăng ký kết hôn' });
-      await ctx.close();
+      await admin.context().close();
     } finally {
       await hub.close();
     }

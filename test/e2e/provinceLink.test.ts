@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { startHub } from '../../hub/hub';
 import type { Hub } from '../../hub/hub';
-import { TEST_ADMIN_PASSWORD, deviceClient, enrollDevice } from '../helpers/devices';
+import { openSignedInAdmin } from '../helpers/adminPage';
+import { deviceClient } from '../helpers/devices';
 import { hubPostgresPerFile } from '../helpers/hubPostgres';
 import { browserWithHostPerTest } from '../helpers/screenSuite';
 import { shotFile } from '../helpers/shotFile';
@@ -20,15 +21,7 @@ describe('Quản trị → Kết nối tỉnh', () => {
     try {
       const { office, code } = await hub.offices.add('UBND phường Hòa Bình');
       const h = await startHost({ provinceIdleMs: 200 });
-      const base = `http://127.0.0.1:${h.port}`;
-      const ctx = await browser().newContext({ viewport: { width: 1366, height: 768 } });
-      await ctx.addCookies([{ name: 'motcua_device', value: enrollDevice(h, 'admin', null, 'Máy quản trị'), url: base }]);
-      const admin = await ctx.newPage();
-      await admin.goto(`${base}/admin`);
-      await admin.fill('input[type="password"]', TEST_ADMIN_PASSWORD);
-      await admin.click('button[type="submit"]');
-      // The admin itself (its tabs), not the pairing or sign-in page.
-      await admin.waitForSelector('[data-tab="overview"]');
+      const admin = await openSignedInAdmin(browser(), h);
       await admin.click('[data-tab="province"]');
       await admin.waitForSelector('[data-testid="province-status"] [data-state="not-joined"]');
       expect(await admin.textContent('[data-testid="province-status"]')).toContain('Chưa kết nối với tỉnh');
@@ -73,7 +66,7 @@ describe('Quản trị → Kết nối tỉnh', () => {
       await expect.poll(() => admin.textContent('[data-fact="pending"]'), { timeout: 10_000 }).toBe('0');
       expect(await held()).toBe(5);
       await admin.screenshot({ path: shotFile('admin-province-1366x768.png') });
-      await ctx.close();
+      await admin.context().close();
     } finally {
       await hub.close();
     }

@@ -4,7 +4,6 @@
 // reads the page. Each office's row equals that office's own report for the same day (read with a
 // signed-in admin device), the portal's three levels are there with their mapping, and the XLSX the
 // page offers holds the same cells. An office viewer asking for another office gets nothing of it.
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -22,6 +21,7 @@ import { deviceClient, signedInAdmin, signedInCounter } from '../helpers/devices
 import { hubPostgresPerFile } from '../helpers/hubPostgres';
 import { browserWithHostPerTest } from '../helpers/screenSuite';
 import { eventually, tempHost } from '../helpers/tempHost';
+import { downloadBytes } from '../helpers/downloads';
 
 const pg = hubPostgresPerFile();
 const { browser } = browserWithHostPerTest();
@@ -198,7 +198,7 @@ describe('province reports page', () => {
     // The XLSX the page offers, for the same query: the figures of the report the page showed.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-xlsx"]')]);
     expect(download.suggestedFilename()).toBe(`bao-cao-tinh-${day}.xlsx`);
-    const file = await xlsxSheets(await fs.readFile((await download.path()) as string));
+    const file = await xlsxSheets(await downloadBytes(download));
     const shown = CrossOfficeReport.parse(await page.evaluate(async (q) => (await fetch(`/hub/api/reports?${q}`)).json(), `from=${day}&to=${day}`));
     for (const sheet of workbookSheets(shown)) expect(file.get(sheet.name), sheet.name).toEqual(sheet.rows.map((r) => r.map((v) => (v === '' ? null : v))));
     for (const { id, name } of offices) {

@@ -59,12 +59,16 @@ describe('security policies', () => {
     }
   });
 
-  it('IPC only from our own top-level frames; no permissions but fullscreen', () => {
+  it('IPC only from our own top-level frames; no permissions but fullscreen and the camera', () => {
     expect(isTrustedSender('app://motcua/counter', true)).toBe(true);
     expect(isTrustedSender('app://motcua/counter', false)).toBe(false);
     expect(isTrustedSender('https://evil.example/', true)).toBe(false);
     expect(isTrustedSender(undefined, true)).toBe(false);
     expect(isAllowedPermission('media')).toBe(false);
+    // The kiosk's camera, never its microphone (#30).
+    expect(isAllowedPermission('media', ['video'])).toBe(true);
+    expect(isAllowedPermission('media', ['audio'])).toBe(false);
+    expect(isAllowedPermission('media', ['video', 'audio'])).toBe(false);
     expect(isAllowedPermission('geolocation')).toBe(false);
     expect(isAllowedPermission('fullscreen')).toBe(true);
   });
@@ -79,7 +83,8 @@ describe('security policies', () => {
 
   it('a strict CSP: no inline or remote script', () => {
     const csp = contentSecurityPolicy();
-    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-eval'/);
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).not.toMatch(/https?:/);

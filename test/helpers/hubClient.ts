@@ -122,6 +122,26 @@ export class PushingOffice {
   }
 }
 
+/** A batch with anything the protocol carries (a booking offer, …), sent as the office's sync worker does; answers status and body. */
+export async function pushBatch(office: PushingOffice, events: Omit<PushBatch['events'][number], 'seq'>[], more: Partial<Omit<PushBatch, 'events'>> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  const batch: PushBatch = { generation: office.generation, baseSeq: 0, sentAt: Date.now(), events: events.map((e) => ({ ...e, seq: ++office.seq })), ...more };
+  return sendBatch(office, batch);
+}
+
+/** One batch exactly as given (a replay sends the same one again). */
+export function sendBatch(office: PushingOffice, batch: PushBatch): Promise<{ status: number; body: Record<string, unknown> }> {
+  const body = zlib.gzipSync(JSON.stringify(batch));
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: office.hub.port, localAddress: office.from, method: 'POST', path: '/hub/api/push', agent: false, headers: { authorization: `Bearer ${office.credential}`, 'content-encoding': 'gzip', 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown> }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 let ticketNo = 0;
 /** A ticket event as an office sends it, with the ticket's copy. */
 export function ticketEvent(type: string, t: Partial<HubTicket> & { id: string; businessDay: string; issuedAt: number }, at = Date.now()): Omit<PushBatch['events'][number], 'seq'> {

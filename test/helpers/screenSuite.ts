@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Host } from '../../electron/host/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
 import { tempHost } from './tempHost';
@@ -15,9 +15,15 @@ function requireBuiltScreens(): void {
   if (!fs.existsSync(path.join(BUILT_SCREENS, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does)');
 }
 
-/** Chromium as every e2e test drives it (the flags this machine and CI need), once the screens are built. */
+/**
+ * Chromium as every e2e test drives it (the flags this machine and CI need), once the screens are
+ * built: the run's shared one (test/helpers/globalSetup.ts), whose close() only disconnects this
+ * file and closes its contexts, or one of its own when there is none.
+ */
 export function launchChromium(): Promise<Browser> {
   requireBuiltScreens();
+  const shared = inject('chromiumEndpoint');
+  if (shared) return chromium.connect(shared);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 

@@ -25,6 +25,10 @@ describe('serve builds the screens only when their sources changed', () => {
     const log: string[] = [];
     expect(await ensureScreensBuilt(b, (l) => log.push(l))).toBe('built');
     expect(log).toEqual(['motcua: building the screens (no build yet)…']);
+    // Built under the test runner (NODE_ENV=test) as a serve started by a test is: still React's
+    // production build, not the development one (jsxDEV, twice the JavaScript on every screen).
+    expect(process.env.NODE_ENV).toBe('test');
+    expect(bundleText(b.outDir)).not.toContain('jsxDEV');
     const t0 = Date.now();
     expect(await ensureScreensBuilt(b)).toBe('fresh');
     expect(Date.now() - t0).toBeLessThan(1000);
@@ -34,9 +38,12 @@ describe('serve builds the screens only when their sources changed', () => {
     fs.writeFileSync(labels, fs.readFileSync(labels));
     expect(staleReason(b)).toBeNull();
 
-    const i18n = path.join(root, 'renderer', 'i18n.tsx');
-    fs.writeFileSync(i18n, fs.readFileSync(i18n, 'utf8').replace("appName: 'Hệ thống xếp hàng Một cửa'", "appName: 'Probe sau lần dựng trước'"));
-    expect(staleReason(b)).toBe(path.join('renderer', 'i18n.tsx') + ' changed');
+    // A string edited in the catalog the screens read.
+    const catalog = path.join(root, 'shared', 'locales', 'vi.json');
+    const before = fs.readFileSync(catalog, 'utf8');
+    fs.writeFileSync(catalog, before.replace('"appName": "Hệ thống xếp hàng Một cửa"', '"appName": "Probe sau lần dựng trước"'));
+    expect(fs.readFileSync(catalog, 'utf8')).not.toBe(before);
+    expect(staleReason(b)).toBe(path.join('shared', 'locales', 'vi.json') + ' changed');
     expect(bundleText(b.outDir).includes('Probe sau l')).toBe(false);
     expect(await ensureScreensBuilt(b)).toBe('built');
     expect(bundleText(b.outDir).includes('Probe sau l')).toBe(true);

@@ -84,8 +84,9 @@ describe('recognising a scan by its shape', () => {
       kind: 'dossier',
       code: '000.00.31.H29-240115-0001',
     });
-    expect(recogniseScan('lh7k3p9q')).toEqual({ kind: 'booking', code: 'LH-7K3P9Q' });
-    expect(recogniseScan('LH-7K3P9Q')).toEqual({ kind: 'booking', code: 'LH-7K3P9Q' });
+    expect(recogniseScan('lh7k3p-9xma')).toEqual({ kind: 'booking', code: 'LH-7K3P9XMA' });
+    expect(recogniseScan('LH-7K3P-9XMA')).toEqual({ kind: 'booking', code: 'LH-7K3P9XMA' });
+    expect(recogniseScan('LH-7K3P9Q').kind).toBe('unknown');
   });
 
   it('does not take a near miss for a dossier code', () => {

@@ -68,7 +68,9 @@ describe('the clip list', () => {
       // Every listed clip exists in the shipped (generated) set, so deleting a recording always has a fallback.
       expect(VOICE_CLIPS[lang].filter((c) => !fs.existsSync(`resources/audio/${lang}/${c.id}.ogg`)).map((c) => c.id)).toEqual([]);
     }
-    expect(VOICE_CLIPS.vi).toHaveLength(49);
+    // 49 for calls, 9 for the kiosk's spoken guidance; services' names are recorded, never listed.
+    expect(VOICE_CLIPS.vi).toHaveLength(58);
+    expect(['dv_12', 'dv_999999', 'dv_0', 'dv_1234567', 'dv_../x', 'dv_1.wav'].map((id) => isVoiceClip('vi', id))).toEqual([true, true, false, false, false, false]);
     expect([parseVoiceScope('office'), parseVoiceScope('zone-12'), parseVoiceScope('zone-0'), parseVoiceScope('../office'), parseVoiceScope('zone-1/..')]).toEqual([{ zoneId: null }, { zoneId: 12 }, null, null, null]);
   });
 });

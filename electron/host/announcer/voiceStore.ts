@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/errors';
+import { SERVICE_CLIP } from '../../../shared/guidanceClips';
 import { VOICE_CLIPS, VOICE_LANGS, VOICE_LIMITS, isVoiceClip, parseVoiceScope, voiceScope } from '../../../shared/voiceClips';
 import type { ClipSource, VoiceLang, VoiceScope } from '../../../shared/voiceClips';
 import { parseWav } from '../../../shared/wavFile';
@@ -16,8 +17,10 @@ import type { Zone } from '../../../shared/domain';
 
 export const VOICE_DIR = 'voice';
 const MANIFEST = 'manifest.json';
+/** Services whose names a pack may carry, per language and scope (a provincial centre has a few hundred procedures). */
+const PACK_SERVICE_NAMES = 400;
 /** A pack holds at most every clip of both languages for the office and 50 zones, plus its manifest. */
-const PACK_MAX_ENTRIES = 1 + (VOICE_CLIPS.vi.length + VOICE_CLIPS.en.length) * 51;
+const PACK_MAX_ENTRIES = 1 + (VOICE_CLIPS.vi.length + VOICE_CLIPS.en.length + 2 * PACK_SERVICE_NAMES) * 51;
 /** The pack as uploaded: what the clips of a busy office fit in, with room (checked before inflating). */
 export const PACK_MAX_BYTES = 32 * 1024 * 1024;
 const MANIFEST_MAX_BYTES = 1024 * 1024;
@@ -90,10 +93,20 @@ export class VoiceStore {
     for (const s of scopes.sort()) {
       if (!parseVoiceScope(s)) continue;
       for (const lang of VOICE_LANGS) {
-        for (const c of VOICE_CLIPS[lang]) {
-          const f = this.file(s as VoiceScope, lang, c.id);
-          const info = readInfo(f);
-          if (info) out.push({ scope: s as VoiceScope, lang, clip: c.id, seconds: Math.round(info.wav.seconds * 100) / 100, bytes: info.bytes });
+        // The folder's own files, not the fixed list: a service's recorded name (dv_<id>) is a clip too.
+        let names: string[] = [];
+        try {
+          names = fs.readdirSync(path.join(this.root, s, lang));
+        } catch {
+          continue;
+        }
+        const present = new Set(names.filter((n) => n.endsWith('.wav')).map((n) => n.slice(0, -4)));
+        // The fixed list's order (as the admin records them), then services' names by service id.
+        const services = [...present].filter((c) => SERVICE_CLIP.test(c)).sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)));
+        for (const clip of [...VOICE_CLIPS[lang].map((c) => c.id).filter((id) => present.has(id)), ...services]) {
+          if (!isVoiceClip(lang, clip)) continue;
+          const info = readInfo(this.file(s as VoiceScope, lang, clip));
+          if (info) out.push({ scope: s as VoiceScope, lang, clip, seconds: Math.round(info.wav.seconds * 100) / 100, bytes: info.bytes });
         }
       }
     }

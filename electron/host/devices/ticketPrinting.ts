@@ -115,6 +115,7 @@ export class TicketPrinting {
       zone: this.zoneText(row.service_id),
       // Off by default: a paper ticket is left on chairs and in bins.
       citizen: office.checkin.nameOnTicket ? row.citizen_name ?? '' : '',
+      appointmentAt: row.appointment_at ?? null,
     };
   }
 

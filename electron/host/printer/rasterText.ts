@@ -3,8 +3,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type opentype from 'opentype.js';
 
-// Text rendered to dots, for printers that have no Vietnamese code page at all: the bundled
-// Be Vietnam Pro outlines (Latin and Vietnamese subsets) filled by a small scanline rasteriser.
+// Text rendered to dots, for printers that have no Vietnamese code page at all and for scripts no
+// code page has (Khmer, issue #31): the bundled Be Vietnam Pro outlines (Latin and Vietnamese
+// subsets), then Noto Sans Khmer, filled by a small scanline rasteriser.
+//
+// There is no OpenType shaping here: each character is its font's default glyph. For Khmer that
+// means pre-base vowels are moved before their consonant (below) but a subscript consonant (coeng
+// + consonant) prints in its full form beside the base: legible, not typeset. Full shaping needs
+// HarfBuzz (harfbuzzjs), not bundled.
 
 export interface Bitmap {
   width: number;
@@ -48,7 +54,12 @@ function loadFonts() {
     const b = fs.readFileSync(path.join(dir, f));
     return opentypeLib.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   };
-  const set = (w: number) => ['vietnamese', 'latin-ext', 'latin'].map((s) => load(`be-vietnam-pro-${s}-${w}-normal.woff`));
+  const khmerDir = path.join(path.dirname(req.resolve('@fontsource/noto-sans-khmer/package.json')), 'files');
+  const loadKhmer = (w: number) => {
+    const b = fs.readFileSync(path.join(khmerDir, `noto-sans-khmer-khmer-${w}-normal.woff`));
+    return opentypeLib.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  };
+  const set = (w: number) => [...['vietnamese', 'latin-ext', 'latin'].map((s) => load(`be-vietnam-pro-${s}-${w}-normal.woff`)), loadKhmer(w)];
   fonts = { regular: set(400), bold: set(700) };
   return fonts;
 }
@@ -60,6 +71,34 @@ function glyphFor(ch: string, set: opentype.Font[]): { font: opentype.Font; glyp
   }
   const font = set[set.length - 1] as opentype.Font;
   return { font, glyph: font.charToGlyph(ch) };
+}
+
+/** Characters none of the bundled fonts has (they would print as an empty box). */
+export function missingGlyphs(text: string, bold = false): string[] {
+  const set = loadFonts();
+  return [...new Set([...text.normalize('NFC')].filter((ch) => ch.trim() && glyphFor(ch, bold ? set.bold : set.regular).glyph.index === 0))];
+}
+
+const KHMER_BASE = /[\u1780-\u17B3]/;
+const KHMER_PRE_BASE = /[\u17C1-\u17C3]/;
+const COENG = '\u17D2';
+
+/**
+ * Khmer is stored consonant first, but the vowels េ ែ ៃ are written before their syllable's
+ * consonant cluster (base plus subscripts): moved there, the unshaped glyphs read in order.
+ */
+export function visualOrder(text: string): string {
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    if (!KHMER_PRE_BASE.test(chars[i] as string)) continue;
+    let start = i - 1;
+    while (start > 0 && !KHMER_BASE.test(chars[start] as string)) start--;
+    while (start > 1 && chars[start - 1] === COENG && KHMER_BASE.test(chars[start - 2] as string)) start -= 2;
+    if (start < 0 || !KHMER_BASE.test(chars[start] as string)) continue;
+    const [vowel] = chars.splice(i, 1);
+    chars.splice(start, 0, vowel as string);
+  }
+  return chars.join('');
 }
 
 /** Polygon edges of a glyph outline with curves flattened. */
@@ -144,7 +183,7 @@ export function renderText(lines: RasterLine[], width: number): Bitmap {
     if (cur) wrapped.push(cur);
     for (const text of wrapped) {
       let x = 0;
-      const glyphs = [...text.normalize('NFC')].map((ch) => {
+      const glyphs = [...visualOrder(text.normalize('NFC'))].map((ch) => {
         const { font, glyph } = glyphFor(ch, fontSet);
         const at = x;
         x += ((glyph.advanceWidth ?? 0) * l.px) / font.unitsPerEm;

@@ -1,7 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
-import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode, withCitizen, withZone } from '../../../shared/ticketTemplate';
+import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode, withAppointment, withCitizen, withZone } from '../../../shared/ticketTemplate';
 import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplate';
 import { padToEight, renderText, toImageData } from './rasterText';
 import type { RasterLine } from './rasterText';
@@ -32,10 +32,12 @@ export interface TicketPrintData {
   zone?: string;
   /** The checked-in citizen's name, only when the office prints it (#30). */
   citizen?: string;
+  /** An appointment's slot start (#30); null or absent for a walk-in. */
+  appointmentAt?: number | null;
 }
 
 /** The lines as printed: the check code always, the zone in an office with several. */
-const printed = (template: TicketTemplate) => withCitizen(withZone(withCheckCode(template)));
+const printed = (template: TicketTemplate) => withAppointment(withCitizen(withZone(withCheckCode(template))));
 
 export function ticketValues(d: TicketPrintData): TicketValues {
   const tz = d.timeZone ?? 'Asia/Ho_Chi_Minh';
@@ -55,6 +57,7 @@ export function ticketValues(d: TicketPrintData): TicketValues {
     code: d.checkCode,
     zone: d.zone ?? '',
     citizen: d.citizen ?? '',
+    appointment: d.appointmentAt ? officeClock(d.appointmentAt, tz) : '',
   };
 }
 
@@ -131,9 +134,13 @@ function encodeRasterTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profil
   return enc.newline().newline().cut('partial').encode();
 }
 
+/** Letters of a script no printer code page holds (Khmer from an office's language, #31). */
+const NOT_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+
 /** ESC/POS bytes of a ticket in the configured Vietnamese mode, QR code of the tracking URL, cut. */
 export function encodeTicket(d: TicketPrintData, cfg: Pick<PrinterConfig, 'profile' | 'paper' | 'encoding'>, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): Uint8Array {
-  if (cfg.encoding === 'raster') return encodeRasterTicket(d, cfg, printed(template));
+  // A ticket with text in another script prints as an image whatever the code page: every printer can print dots.
+  if (cfg.encoding === 'raster' || ticketText(d, template).some((l) => NOT_LATIN.test(l))) return encodeRasterTicket(d, cfg, printed(template));
   const profile = PRINTER_PROFILES[cfg.profile];
   const columns = profile.columns[cfg.paper];
   const enc = new ReceiptPrinterEncoder({

@@ -22,6 +22,10 @@ export interface ProvinceLink {
   generationReason: string | null;
   /** Why the last pull of the province's catalogue failed (null: it worked); absent in links from before the catalogue. */
   catalogueError?: string | null;
+  /** Why the last pull of bookings failed (#30), or null. */
+  bookingError?: string | null;
+  /** The hub's internet address as its last push answer gave it (#30): tickets' QR open its tracking page. */
+  hubPublicUrl?: string | null;
 }
 
 export const newGeneration = (): string => crypto.randomBytes(9).toString('base64url');

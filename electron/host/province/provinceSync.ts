@@ -6,6 +6,7 @@ import { CatalogueAnswer } from '../../../shared/provinceCatalogue';
 import type { CatalogueVersion } from '../../../shared/provinceCatalogue';
 import type { PushBatch } from '../../../shared/hubProtocol';
 import type { OfficeDirectorySource } from './officeDirectory';
+import type { BookingLinkSource } from '../appointments/bookingOffer';
 import type { OutboxReader } from './outboxReader';
 import { newGeneration } from './provinceLinkFile';
 import type { ProvinceLink, ProvinceLinkFile } from './provinceLinkFile';
@@ -35,6 +36,10 @@ export interface ProvinceSyncOptions {
   cataloguePollMs?: number;
   /** The office's names for services, counters and officers, sent when they changed. */
   directory?: OfficeDirectorySource;
+  /** Appointments (#30): the slot offer pushed when it changed, and the bookings pulled from the hub. */
+  bookings?: BookingLinkSource;
+  /** How often bookings are pulled when no push happened (ms). */
+  bookingPullMs?: number;
 }
 
 export interface ProvinceSync {
@@ -46,6 +51,9 @@ export interface ProvinceSync {
 const RETRY_MIN_MS = 1000;
 const CATALOGUE_POLL_MS = 5 * 60_000;
 const RETRY_MAX_MS = 60_000;
+const BOOKING_PULL_MS = 60_000;
+/** Pages of pulled bookings per round: the rest comes at the next round, so a push is never held up long. */
+const BOOKING_PAGES_PER_ROUND = 20;
 
 /**
  * Pushes the office's events to its province hub whenever the link is up: at least once, in order,
@@ -72,6 +80,44 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
    */
   let hubTakesExtras = false;
   const cataloguePollMs = o.cataloguePollMs ?? CATALOGUE_POLL_MS;
+  /** As with the extras: the offer goes only to a hub whose answers show it takes bookings. */
+  let hubTakesBookings = false;
+  let bookingsPulledAt = -Infinity;
+  const bookingPullMs = o.bookingPullMs ?? BOOKING_PULL_MS;
+
+  /**
+   * After a good push and every minute: the bookings made or cancelled on the hub since the last one
+   * applied here, page by page, each applied in one transaction. A failure is noted, never the push's.
+   */
+  const pullBookings = async (link: ProvinceLink, pushed: boolean) => {
+    const source = o.bookings;
+    if (!source || !hubTakesBookings) return;
+    // After a push at most every few seconds (events flow in bursts), else every minute.
+    if (now() - bookingsPulledAt < (pushed ? Math.min(5_000, bookingPullMs) : bookingPullMs)) return;
+    bookingsPulledAt = now();
+    let problem: string | null = null;
+    try {
+      for (let page = 0; page < BOOKING_PAGES_PER_ROUND; page++) {
+        const res = await (o.fetch ?? fetch)(`${link.hubUrl}/hub/api/bookings?after=${source.cursor()}`, {
+          headers: { authorization: `Bearer ${link.credential}` },
+          signal: AbortSignal.any([AbortSignal.timeout(30_000), ...(abort ? [abort.signal] : [])]),
+        });
+        const body = (await res.json().catch(() => null)) as unknown;
+        if (!res.ok) {
+          const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+          throw new Error(`${err?.code ?? res.status}: ${err?.message ?? res.statusText}`);
+        }
+        const answer = source.apply(body);
+        if (answer.bookings.length > 0) o.log({ level: 'info', msg: 'bookings pulled from the province hub', bookings: answer.bookings.length });
+        if (!answer.more) break;
+      }
+    } catch (e) {
+      problem = `Lịch hẹn: ${failureText(e)}`;
+      o.log({ level: 'warn', msg: 'province bookings: pull failed', error: problem });
+    }
+    const current = o.links.read();
+    if (current && (current.bookingError ?? null) !== problem) o.links.write({ ...current, bookingError: problem });
+  };
 
   /**
    * After a good push: the province's catalogue when the hub says a newer version exists, or every
@@ -136,12 +182,14 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
     const force = forced;
     forced = false;
     // Nothing new: only the heartbeat, so the province can tell a quiet office from one cut off.
-    if (events.length === 0 && !force && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) {
+    const offer = o.bookings && hubTakesBookings ? o.bookings.pending(`${link.hubUrl} ${link.officeId}`) : null;
+    if (events.length === 0 && !force && !offer && link.lastPushAt !== null && now() - link.lastPushAt < heartbeatMs) {
       await pullCatalogue(link, undefined);
+      await pullBookings(link, false);
       return 'idle';
     }
     const directory = o.directory?.pending(`${link.hubUrl} ${link.officeId}`);
-    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(o.extras && hubTakesExtras ? { extras: o.extras() } : {}), ...(directory ? { directory: directory.directory } : {}) };
+    const batch: PushBatch = { generation: link.generation, baseSeq: link.baseSeq, sentAt: now(), events, ...(o.health ? { health: o.health() } : {}), ...(o.extras && hubTakesExtras ? { extras: o.extras() } : {}), ...(directory ? { directory: directory.directory } : {}), ...(offer ? { bookingOffer: offer.offer } : {}) };
     abort = new AbortController();
     const timeout = setTimeout(() => abort?.abort(), 30_000);
     try {
@@ -169,10 +217,16 @@ export function startProvinceSync(o: ProvinceSyncOptions): ProvinceSync {
       if (told && !hubTakesExtras && o.extras) forced = true;
       hubTakesExtras = told;
       if (directory) o.directory?.acknowledged(directory.mark);
+      const takesBookings = answer.bookingOfferVersion !== undefined;
+      // It takes bookings now: send the offer at once rather than at the next change.
+      if (takesBookings && !hubTakesBookings && o.bookings) forced = true;
+      hubTakesBookings = takesBookings;
+      if (offer) o.bookings?.acknowledged(offer.mark, answer.bookingOfferVersion);
       // Another push (or a restore check) may have moved the link meanwhile: keep the newest cursor.
       const current = o.links.read() ?? link;
-      if (current.generation === answer.generation) o.links.write({ ...current, ackedSeq: Math.max(current.ackedSeq, answer.ackedSeq), lastPushAt: now(), lastError: null });
+      if (current.generation === answer.generation) o.links.write({ ...current, ackedSeq: Math.max(current.ackedSeq, answer.ackedSeq), lastPushAt: now(), lastError: null, hubPublicUrl: answer.publicUrl ?? null });
       await pullCatalogue(current, answer.catalogueVersion);
+      await pullBookings(current, true);
       return events.length === batchEvents || forced ? 'more' : 'idle';
     } finally {
       clearTimeout(timeout);

@@ -11,9 +11,10 @@ import type { CounterRow, TicketRow } from './rows';
 export class Calling {
   private readonly activeAt: Database.Statement<[number], TicketRow>;
   private readonly finishActive: Database.Statement<[number, number, string], TicketRow>;
-  private readonly oldestInService: Database.Statement<[number], TicketRow>;
-  private readonly oldestPriorityInService: Database.Statement<[number], TicketRow>;
-  private readonly targetedAt: Database.Statement<[number], TicketRow>;
+  private readonly oldestInService: Database.Statement<[number, number], TicketRow>;
+  private readonly oldestPriorityInService: Database.Statement<[number, number], TicketRow>;
+  private readonly dueWaiting: Database.Statement<[number], TicketRow>;
+  private readonly targetedAt: Database.Statement<[number, number], TicketRow>;
   private readonly priorityCalledSince: Database.Statement<[number, number, number], { n: number }>;
   private readonly priorityRunOf: Database.Statement<[number], { n: number }>;
   private readonly markCalled: Database.Statement<[number, number | null, number, string], TicketRow>;
@@ -29,13 +30,22 @@ export class Calling {
     );
     // Plan: tickets_waiting_line (service_id, queued_at, issue_order) walked in order, past the
     // few priority tickets at its head; priority heads from their own tickets_waiting_priority.
+    // An appointment not yet callable (#30: before slot − callableBefore, or before its re-offer) is
+    // walked past too: it is one of the day's few, and the merge rule is the queue time it holds.
+    const callable = '(callable_at IS NULL OR callable_at <= ?)';
     this.oldestInService = db.prepare(
-      "SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL AND priority IS NULL ORDER BY queued_at, issue_order LIMIT 1",
+      `SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL AND priority IS NULL AND ${callable} ORDER BY queued_at, issue_order LIMIT 1`,
     );
     this.oldestPriorityInService = db.prepare(
-      "SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL AND priority IS NOT NULL ORDER BY queued_at, issue_order LIMIT 1",
+      `SELECT * FROM tickets WHERE service_id = ? AND state = 'waiting' AND target_counter_id IS NULL AND priority IS NOT NULL AND ${callable} ORDER BY queued_at, issue_order LIMIT 1`,
     );
-    this.targetedAt = db.prepare("SELECT * FROM tickets WHERE target_counter_id = ? AND state = 'waiting' ORDER BY queued_at, issue_order LIMIT 50");
+    // Plan: tickets_waiting_appointments (m023), the day's few waiting appointments, read once per
+    // call for all the counter's services. Never called yet: a re-offered no-show keeps its queue
+    // time but no longer heads the line.
+    this.dueWaiting = db.prepare(
+      "SELECT * FROM tickets WHERE state = 'waiting' AND appointment_at IS NOT NULL AND appointment_at <= ? AND target_counter_id IS NULL AND priority IS NULL AND call_count = 0 ORDER BY appointment_at, issue_order",
+    );
+    this.targetedAt = db.prepare(`SELECT * FROM tickets WHERE target_counter_id = ? AND state = 'waiting' AND ${callable} ORDER BY queued_at, issue_order LIMIT 50`);
     // Plan: tickets_called (service_id, called_at).
     this.priorityCalledSince = db.prepare(
       'SELECT count(*) AS n FROM tickets WHERE service_id = ? AND called_at >= ? AND priority IS NOT NULL AND queued_at > ? AND transferred_from IS NULL',
@@ -77,7 +87,10 @@ export class Calling {
     return ticket;
   }
 
-  /** The head of every queue this counter calls from: the oldest normal and oldest priority ticket of each. */
+  /**
+   * The head of every queue this counter calls from: the oldest normal and oldest priority ticket of
+   * each, and its earliest appointment whose slot has begun.
+   */
   candidates(counterId: number): CallCandidate[] {
     const serviceIds = this.ctx.serviceIdsOf(counterId);
     const rankOf = (serviceId: number) => serviceIds.indexOf(serviceId);
@@ -88,10 +101,22 @@ export class Calling {
       isPriority: t.priority !== null,
       queuedAt: t.queued_at,
       issueOrder: t.issue_order,
+      callableAt: t.callable_at ?? null,
+      // As dueWaiting reads them (and the forecast, queueStats.ts): never called, in the service's normal line.
+      dueAt: t.call_count === 0 && t.priority === null && t.target_counter_id === null ? (t.appointment_at ?? null) : null,
     });
-    const out = this.targetedAt.all(counterId).map((t) => toCandidate(t, -1));
+    const now = this.ctx.now();
+    const out = this.targetedAt.all(counterId, now).map((t) => toCandidate(t, -1));
     for (const sid of serviceIds) {
-      for (const t of [this.oldestInService.get(sid), this.oldestPriorityInService.get(sid)]) if (t) out.push(toCandidate(t, rankOf(sid)));
+      for (const t of [this.oldestInService.get(sid, now), this.oldestPriorityInService.get(sid, now)]) if (t) out.push(toCandidate(t, rankOf(sid)));
+    }
+    // Each service's earliest appointment whose slot has begun (the rows come earliest first).
+    const headed = new Set<number>();
+    for (const t of this.dueWaiting.all(now)) {
+      const rank = rankOf(t.service_id);
+      if (rank < 0 || headed.has(t.service_id)) continue;
+      headed.add(t.service_id);
+      if (!out.some((c) => c.id === t.id)) out.push(toCandidate(t, rank));
     }
     return out;
   }

@@ -15,6 +15,12 @@ export interface IssueInput {
   dossierCode?: string | null;
   /** From a scanned ID card: the name and birth year, nothing else of the card (#30). */
   citizen?: { name: string; birthYear: number } | null;
+  /**
+   * A booking checked in (#30): its slot, and the queue time it takes (slot − callableBefore), from
+   * which it is callable. A booked citizen is expected: the service's hours and daily quota, which
+   * ration walk-ins, do not refuse them.
+   */
+  appointment?: { slotStart: number; queuedAt: number } | null;
 }
 
 const CLOSED_ERRORS = { inactive: 'SERVICE_INACTIVE', hours: 'SERVICE_CLOSED', quota: 'QUOTA_REACHED', range: 'RANGE_EXHAUSTED' } as const;
@@ -35,9 +41,10 @@ export class TicketIssuer {
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
     // Plan: tickets_day_check_code (m019).
     this.codeTaken = db.prepare('SELECT 1 AS x FROM tickets WHERE business_day = ? AND check_code = ? LIMIT 1');
-    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order, check_code, dossier_code, citizen_name, citizen_birth_year)
+    this.insert = db.prepare(`INSERT INTO tickets (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, kiosk_id, issue_order, check_code, dossier_code, citizen_name, citizen_birth_year,
+        appointment_at, callable_at)
       VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @kiosk_id, @issue_order, @check_code,
-        @dossier_code, @citizen_name, @citizen_birth_year) RETURNING *`);
+        @dossier_code, @citizen_name, @citizen_birth_year, @appointment_at, @callable_at) RETURNING *`);
   }
 
   counts(serviceId: number, day: string): DayCounts {
@@ -81,7 +88,8 @@ export class TicketIssuer {
       const now = this.ctx.now();
       const service = this.ctx.service(input.serviceId);
       const a = availability(service, office, now, (day) => this.counts(service.id, day));
-      if (a.closedReason) throw new AppError(CLOSED_ERRORS[a.closedReason]);
+      const booked = input.appointment ?? null;
+      if (a.closedReason && !(booked && (a.closedReason === 'hours' || a.closedReason === 'quota'))) throw new AppError(CLOSED_ERRORS[a.closedReason]);
       const seq = nextSequence(a.lastSeq, service.range_start, service.range_end);
       const row = {
         id: newTicketId(),
@@ -91,7 +99,9 @@ export class TicketIssuer {
         number: formatTicketNumber(service.prefix, seq, service.range_end),
         priority: input.priority ?? null,
         issued_at: now,
-        queued_at: now,
+        queued_at: booked ? booked.queuedAt : now,
+        callable_at: booked ? booked.queuedAt : null,
+        appointment_at: booked ? booked.slotStart : null,
         kiosk_id: input.kioskId ?? null,
         issue_order: this.nextIssueOrder(),
         check_code: this.freshCheckCode(a.day),

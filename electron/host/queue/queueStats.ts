@@ -28,7 +28,7 @@ export class QueueStats {
     counterServices: Database.Statement<[], { counter_id: number; service_id: number }>;
     atCounters: Database.Statement<[], { counter_id: number; service_id: number; called_at: number }>;
     openPauses: Database.Statement<[], { counter_id: number; from_at: number }>;
-    waiting: Database.Statement<[], { id: string; service_id: number; priority: string | null; queued_at: number; issue_order: number; target_counter_id: number | null }>;
+    waiting: Database.Statement<[], { id: string; service_id: number; priority: string | null; queued_at: number; issue_order: number; target_counter_id: number | null; callable_at: number | null; appointment_at: number | null; call_count: number }>;
     arrivals: Database.Statement<[number, number, number, number], { weight: number }>;
     runs: Database.Statement<[], { service_id: number; priority_run: number }>;
     jumpsOver: Database.Statement<[number, number, number], { n: number }>;
@@ -46,7 +46,7 @@ export class QueueStats {
       openPauses: db.prepare('SELECT counter_id, from_at FROM pauses WHERE to_at IS NULL'),
       // Plan: tickets_waiting_line, already in line order (the size of the line, not of history).
       waiting: db.prepare(
-        "SELECT id, service_id, priority, queued_at, issue_order, target_counter_id FROM tickets WHERE state = 'waiting' ORDER BY service_id, queued_at, issue_order",
+        "SELECT id, service_id, priority, queued_at, issue_order, target_counter_id, callable_at, appointment_at, call_count FROM tickets WHERE state = 'waiting' ORDER BY service_id, queued_at, issue_order",
       ),
       // Plan: tickets_arrivals (service_id, issued_at) range: one hour of one service. Summed in
       // SQL, not returned row by row: a forecast runs at every burst, and a busy hour's rows made
@@ -149,6 +149,9 @@ export class QueueStats {
       queuedAt: w.queued_at,
       issueOrder: w.issue_order,
       targetCounterId: w.target_counter_id,
+      callableAt: w.callable_at,
+      // As the host's call picks it (calling.ts): never called, not sent to a counter, not priority.
+      dueAt: w.call_count === 0 && w.target_counter_id === null && w.priority === null ? w.appointment_at : null,
     }));
     const relevant = new Set(counters.flatMap((c) => c.serviceIds));
     const arrivalsPerMinute = new Map<number, number>();
@@ -163,7 +166,7 @@ export class QueueStats {
     if (office.priorityStrategy.kind === 'jumpLimit') {
       const seen = new Set<number>();
       for (const w of waiting) {
-        if (w.priority || w.targetCounterId !== null || seen.has(w.serviceId)) continue;
+        if (w.priority || w.targetCounterId !== null || (w.callableAt ?? 0) > now || seen.has(w.serviceId)) continue;
         seen.add(w.serviceId);
         headJumps.set(w.serviceId, this.feed.jumpsOver.get(w.serviceId, w.queuedAt, w.queuedAt)?.n ?? 0);
       }

@@ -28,6 +28,10 @@ export interface TicketRow {
   /** From a scanned ID card (m021); the name is erased after the office's retention. */
   citizen_name?: string | null;
   citizen_birth_year?: number | null;
+  /** An appointment's slot start (m022); null for a walk-in. */
+  appointment_at?: number | null;
+  /** Not called before this moment (m022): an appointment's queue time, or its re-offer after a no-show. */
+  callable_at?: number | null;
 }
 
 export interface ServiceRow {

@@ -15,6 +15,9 @@ export class TicketLifecycle {
   private readonly maxOrder: Database.Statement<[], { m: number | null }>;
   private readonly insertTransferred: Database.Statement<[Record<string, unknown>], TicketRow>;
 
+  /** Told of every no-show inside its transaction; may put the ticket back (a re-offer) and answers the row as it is then. */
+  afterSkip: ((t: TicketRow, actor: Actor) => TicketRow | undefined) | null = null;
+
   constructor(private readonly ctx: QueueContext) {
     const db = ctx.db;
     this.setState = db.prepare(`UPDATE tickets SET state = @state,
@@ -26,9 +29,9 @@ export class TicketLifecycle {
     this.maxOrder = db.prepare('SELECT max(issue_order) AS m FROM tickets');
     this.insertTransferred = db.prepare(`INSERT INTO tickets
         (id, service_id, business_day, seq, number, priority, state, issued_at, queued_at, target_counter_id, transferred_from, kiosk_id, issue_order, check_code,
-         dossier_code, citizen_name, citizen_birth_year)
+         dossier_code, citizen_name, citizen_birth_year, appointment_at)
       VALUES (@id, @service_id, @business_day, @seq, @number, @priority, 'waiting', @issued_at, @queued_at, @target_counter_id, @transferred_from, @kiosk_id, @issue_order, @check_code,
-        @dossier_code, @citizen_name, @citizen_birth_year) RETURNING *`);
+        @dossier_code, @citizen_name, @citizen_birth_year, @appointment_at) RETURNING *`);
   }
 
   private change(
@@ -71,7 +74,9 @@ export class TicketLifecycle {
       // Judged inside the transaction, on the row as it is now: a recall a moment ago counts.
       const r = skipReadiness(t, this.ctx.settings.get().skipMinSeconds, this.ctx.now());
       if (r && !r.ready) throw new AppError('SKIP_TOO_EARLY', `Chưa thể bỏ qua: hãy gọi lại công dân hoặc chờ thêm ${r.inSeconds} giây`, r);
-      return this.change(t, 'skipped', actor, 'ticket.skipped');
+      const skipped = this.change(t, 'skipped', actor, 'ticket.skipped');
+      // An appointment's no-show is re-offered or marked missed in this same transaction (#30).
+      return this.afterSkip?.(skipped, actor) ?? skipped;
     });
   }
 
@@ -155,6 +160,7 @@ export class TicketLifecycle {
         dossier_code: t.dossier_code,
         citizen_name: t.citizen_name ?? null,
         citizen_birth_year: t.citizen_birth_year ?? null,
+        appointment_at: t.appointment_at ?? null,
       }) as TicketRow;
       const counter = t.counter_id === null ? null : this.ctx.counterById.get(t.counter_id) ?? null;
       this.ctx.record('ticket.transferred', { ticket: old, newTicket: fresh, counter, serviceId, actor: actorLabel(actor) });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReportQuery, ReportRow, ReportSummary } from '../../../shared/api/reportSchemas';
 import type { OfficeConfig } from '../../../shared/domain';
+import { AppointmentReportQuery } from './appointmentReport';
 import { durationStats, emptyAcc, percentSatisfied } from '../../../shared/reportMath';
 import type { DurationAcc } from '../../../shared/reportMath';
 
@@ -111,10 +112,14 @@ const touched = (a: Acc) => a.issued + a.served + a.noShows + a.transferred + a.
  * for the days around them (packed histograms: see electron/host/db/sqlFunctions.ts). Plans: every statement is a range of a rollup's primary key.
  */
 export class ReportQueries {
+  private readonly appointments: AppointmentReportQuery;
+
   constructor(
     private readonly db: Database.Database,
     private readonly office: () => OfficeConfig,
-  ) {}
+  ) {
+    this.appointments = new AppointmentReportQuery(db, office);
+  }
 
   summary(q: ReportQuery): ReportSummary {
     const { months, days } = splitRange(q.from, q.to);
@@ -238,6 +243,8 @@ export class ReportQueries {
           .sort((a, b) => b.count - a.count),
         comments,
       },
+      // Bookings belong to a service, not to a counter or an officer: only with the whole office or a service.
+      ...(q.counterId || q.officerId ? {} : { appointments: this.appointments.report(q.from, q.to, q.serviceId) }),
     };
   }
 }

@@ -24,10 +24,14 @@ import { encodingProblem } from '../printer/testPage';
 import type { Actor } from '../queue/actor';
 import { ADMIN } from '../queue/actor';
 import { CheckinDesk } from '../checkin/checkinDesk';
+import type { Appointments } from '../appointments/appointments';
+import { toBookingView } from '../appointments/bookingBook';
+import { importBookings } from '../appointments/bookingImport';
 import { CounterReach } from '../queue/counterReach';
 import { OfficeOverview } from '../queue/officeOverview';
 import type { ProvinceAdmin } from '../province/provinceAdmin';
 import type { RecordedClip, VoiceStore } from '../announcer/voiceStore';
+import type { LangStore } from '../lang/langStore';
 import { parseVoiceScope } from '../../../shared/voiceClips';
 import type { QueueService } from '../queue/queueService';
 import { toOfficer, toTicket } from '../queue/rows';
@@ -77,6 +81,10 @@ export interface HandlerDeps {
   province: ProvinceAdmin;
   /** The office's own recorded voice (#31). */
   voice: VoiceStore;
+  /** Office language packs (#31). */
+  lang: LangStore;
+  /** Appointments (#30): rules, bookings, check-in. */
+  appointments: Appointments;
 }
 
 const clipView = (c: RecordedClip) => ({ ...c, zoneId: parseVoiceScope(c.scope)?.zoneId ?? null });
@@ -118,7 +126,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const reach = new CounterReach(queue.ctx.db);
   const catalogueAdmin = new CatalogueAdmin(queue);
   const overview = new OfficeOverview(queue);
-  const checkins = new CheckinDesk(queue);
+  const checkins = new CheckinDesk(queue, d.appointments);
   /** The citizen's ticket as the kiosk shows and prints it. */
   const issued = (row: TicketRow) => {
     const status = queue.views.statusOf(row);
@@ -135,6 +143,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       etaMinutes: status.etaMinutes,
       trackUrl: trackUrl(row.id),
       checkCode: row.check_code ?? '',
+      appointmentAt: row.appointment_at ?? null,
       // The print job was queued by the ticket.issued listener, before this line runs.
       print: printers.ticketPrint(row.id),
     };
@@ -191,6 +200,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
         kioskIdleSeconds: o.kioskIdleSeconds,
         kioskAccess: { largeText: o.kioskLargeText, highContrast: o.kioskHighContrast },
         languages: o.languages,
+        languagePacks: d.lang.enabled(),
         nameRetentionDays: o.checkin.nameRetentionDays,
       };
     },
@@ -224,7 +234,49 @@ export function createHandlers(d: HandlerDeps): Handlers {
     checkin: ({ body }, call) => {
       const kioskId = call.device ? `device:${call.device.id}` : undefined;
       const out = checkins.check(body, kioskId);
-      return out.step === 'ticket' ? { step: 'ticket' as const, kind: out.kind, dossierCode: out.dossierCode, ticket: issued(out.row) } : out;
+      if (out.step !== 'ticket') return out;
+      const booking = out.kind === 'appointment' ? { booking: out.booking } : {};
+      return { step: 'ticket' as const, kind: out.kind, dossierCode: out.dossierCode, ticket: issued(out.row), ...booking };
+    },
+    appointmentRules: () => d.appointments.rules.list(),
+    saveAppointmentRule: ({ body }) => {
+      const rule = admin.logChange('appointments', () => d.appointments.rules.save(body));
+      d.appointments.book.onChange();
+      return rule;
+    },
+    appointmentSlots: ({ query }) => {
+      const { book, rules } = d.appointments;
+      const capacity = rules.of(query.serviceId)?.capacity ?? 0;
+      const now = queue.now();
+      return rules
+        .slotsOn(query.serviceId, query.day)
+        .filter((sl) => sl.start > now)
+        .map((sl) => {
+          const booked = book.live(sl.serviceId, sl.start);
+          return { start: sl.start, minutes: sl.minutes, capacity, booked, free: Math.max(0, capacity - booked) };
+        });
+    },
+    bookingsOfDay: ({ query }) => d.appointments.book.onDay(query.day).map(toBookingView),
+    createBooking: ({ body }) => {
+      const b = d.appointments.book.book({ serviceId: body.serviceId, slotStart: body.slotStart, idNumber: body.idNumber ?? null }, 'admin');
+      return d.appointments.book.view(b.code);
+    },
+    importBookings: ({ body }) => {
+      const made = importBookings(d.appointments.book, body.csv, 'admin:import');
+      return { imported: made.length, bookings: made.map((b) => d.appointments.book.view(b.code)) };
+    },
+    cancelBookingStaff: ({ params }) => {
+      d.appointments.book.cancel(params.code, 'admin');
+      return d.appointments.book.view(params.code);
+    },
+    undoBookingCheckin: ({ params }, call) => {
+      d.appointments.checkin.undo(params.code, actorOf(call.session));
+      return d.appointments.book.view(params.code);
+    },
+    cancelBooking: ({ body }, call) => {
+      const kiosk = call.device ? `device:${call.device.id}` : `shell:${call.shell ?? ''}`;
+      const b = d.appointments.codeGuesses.attempt(kiosk, () => d.appointments.book.cancel(body.code, `kiosk:${kiosk}`), isError('BOOKING_UNKNOWN'));
+      return { code: b.code, state: b.state };
     },
     lookupTicket: ({ query }) => queue.lookup.publicView(query.number),
     verifyTicket: ({ body }, call) =>
@@ -309,6 +361,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
     kioskPrinterTest: ({ params }) => printers.kioskTestPage(params.id),
     announcementConfig: () => outputs.announcementConfig(),
     setAnnouncementConfig: ({ body }) => admin.logChange('announcements', () => outputs.setAnnouncementConfig(applyPatch(outputs.announcementConfig(), body))),
+    langPacks: () => ({ packs: d.lang.list() }),
+    importLangPack: ({ body }) => admin.logChange('langPack', () => d.lang.importZip(Buffer.from(body.zip, 'base64'))),
+    setLangPackScreens: ({ body }) => admin.logChange('langPack', () => d.lang.setScreens(body.code, body.screens)),
+    deleteLangPack: ({ body }) => admin.logChange('langPack', () => ({ deleted: d.lang.remove(body.code) })),
+    langPack: ({ params }) => d.lang.messages(params.code),
     voiceClips: () => ({ clips: d.voice.list().map(clipView), revision: d.voice.revision() }),
     saveVoiceClip: ({ body }) => admin.logChange('voice', () => clipView(d.voice.save(body.zoneId, body.lang, body.clip, Buffer.from(body.wav, 'base64')))),
     deleteVoiceClip: ({ body }) => admin.logChange('voice', () => ({ deleted: d.voice.remove(body.zoneId, body.lang, body.clip), clips: d.voice.list().map(clipView) })),

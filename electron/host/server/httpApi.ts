@@ -20,7 +20,7 @@ const ANONYMOUS_MAX_BODY = 8 * 1024;
 const IMAGE_ROUTES = new Set<RouteName>(['setOfficeSettings', 'saveOfficer']);
 const MAX_IMAGE_BODY = 1024 * 1024;
 // Recorded voice clips (≤ 1 MB of WAV) and voice packs (≤ 32 MB of zip), base64 in JSON.
-const VOICE_BODY: Partial<Record<RouteName, number>> = { saveVoiceClip: 2 * 1024 * 1024, importVoicePack: 44 * 1024 * 1024 };
+const VOICE_BODY: Partial<Record<RouteName, number>> = { saveVoiceClip: 2 * 1024 * 1024, importVoicePack: 44 * 1024 * 1024, importLangPack: 3 * 1024 * 1024 };
 
 export type Logger = (entry: Record<string, unknown>) => void;
 

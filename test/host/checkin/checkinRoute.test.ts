@@ -89,7 +89,7 @@ describe('check-in by scan', () => {
     ['an unknown code', { scan: 'xin chào' }, 400, 'SCAN_UNKNOWN'],
     ['an ID QR with an impossible birth date', { scan: elderQr.replace('15031954', '31021954'), serviceId: 1 }, 400, 'ID_QR_INVALID'],
     ['an ID QR whose old number is 10 digits', { scan: elderQr.replace('012345678', '0123456789'), serviceId: 1 }, 400, 'ID_QR_INVALID'],
-    ['a booking code (appointments come later)', { scan: 'LH-7K3P9Q', serviceId: 1 }, 409, 'BOOKING_NOT_AVAILABLE'],
+    ['a booking code nobody holds', { scan: 'LH-7K3P9XMA', serviceId: 1 }, 404, 'BOOKING_UNKNOWN'],
     ['an empty scan', { scan: '   ' }, 400, 'BAD_REQUEST'],
     ['an unknown field', { scan: DOSSIER, name: 'X' }, 400, 'BAD_REQUEST'],
     ['an unknown priority group', { scan: elderQr, serviceId: 1, priority: 'vip' }, 400, 'PRIORITY_UNKNOWN'],

@@ -11,7 +11,7 @@ import { QueueService } from '../../../electron/host/queue/queueService';
 import { FakeClock, STAFF, tempDir } from '../../helpers/tempHost';
 
 /** Partial indexes holding only the waiting line or the tickets at counters: scanning one is O(line). */
-const LINE_SIZED = ['tickets_waiting_line', 'tickets_waiting_priority', 'tickets_one_active_per_counter', 'tickets_targeted_line'];
+const LINE_SIZED = ['tickets_waiting_line', 'tickets_waiting_priority', 'tickets_one_active_per_counter', 'tickets_targeted_line', 'tickets_waiting_appointments'];
 
 function collectStatements(): { db: Database.Database; sql: string[] } {
   const dir = tempDir();

@@ -24,6 +24,8 @@ import type { Rnd, ValueOverrides } from '../../helpers/zodValues';
 import { VOICE_CLIPS } from '../../../shared/voiceClips';
 import { writeZip } from '../../../shared/zipArchive';
 import { toneWav } from '../../helpers/voiceWav';
+import viCatalog from '../../../shared/locales/vi.json';
+import { flattenCatalog } from '../../../shared/i18n/langPack';
 
 // Property: every admin write changes exactly what it was sent. For each admin write route of the
 // contract, random valid bodies (a few fields of a settings object, or one entity's fields), then
@@ -61,6 +63,11 @@ interface State {
   kioskPrinters: Obj[];
   /** The recorded voice clips (#31). */
   voice: Obj[];
+  /** Office language packs (#31). */
+  langPacks: Obj[];
+  /** Each service's appointment rule, and every booking as stored (#30; `changed_at` is bookkeeping). */
+  appointmentRules: Obj[];
+  bookings: Obj[];
 }
 
 const SERVICE_FIELDS = Object.keys(Service.shape);
@@ -74,8 +81,8 @@ async function get(p: string) {
 }
 
 async function readState(): Promise<State> {
-  const [office, printer, announcements, boards, services, counters, officers, devices, kioskPrinters, serviceGroups, zones, voice] = await Promise.all(
-    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices', '/api/admin/kiosk-printers', '/api/service-groups', '/api/zones', '/api/admin/voice'].map(get),
+  const [office, printer, announcements, boards, services, counters, officers, devices, kioskPrinters, serviceGroups, zones, voice, lang, appointmentRules] = await Promise.all(
+    ['/api/admin/office', '/api/admin/printer', '/api/admin/announcements', '/api/admin/boards', '/api/services', '/api/admin/counters', '/api/admin/officers', '/api/admin/devices', '/api/admin/kiosk-printers', '/api/service-groups', '/api/zones', '/api/admin/voice', '/api/admin/lang', '/api/admin/appointments/rules'].map(get),
   );
   return {
     office,
@@ -91,6 +98,9 @@ async function readState(): Promise<State> {
     serviceGroups: byId(serviceGroups),
     zones: byId(zones),
     voice: voice.clips,
+    langPacks: lang.packs,
+    appointmentRules,
+    bookings: (host.db.prepare('SELECT * FROM bookings ORDER BY code').all() as Obj[]).map(({ changed_at: _c, ...b }) => b),
   };
 }
 
@@ -461,6 +471,43 @@ function voicePackWrite(iterations: number): WriteSpec {
   };
 }
 
+// Language packs (#31): a random subset of the catalog's keys, now and then one whose argument
+// is dropped (refused whole); screens turned on and off; packs deleted, or a code that has none.
+const PACK_CODES = ['km', 'hmn', 'tdd-Latn'];
+const flatCatalog = flattenCatalog(viCatalog);
+const catalogKeys = Object.keys(flatCatalog);
+const packZip = (rnd: Rnd, code: string, broken: boolean) => {
+  const messages: Record<string, string> = {};
+  for (const k of catalogKeys) if (rnd() < 0.3) messages[k] = broken && Object.keys(messages).length === 0 && (flatCatalog[k] ?? '').includes('{') ? 'mất chỗ điền' : `[${flatCatalog[k]}]`;
+  const meta = { code, name: `Thử ${code}`, dir: 'ltr', font: 'Be Vietnam Pro', sample: true };
+  return writeZip([{ name: 'messages.json', data: Buffer.from(JSON.stringify(messages)) }, { name: 'meta.json', data: Buffer.from(JSON.stringify(meta)) }]);
+};
+const withPack = (s: State, view: Obj) => [...s.langPacks.filter((p) => p.code !== view.code), view].sort((a, b) => String(a.code).localeCompare(String(b.code)));
+const langImportWrite = (iterations: number): WriteSpec => ({
+  iterations,
+  audited: true,
+  body: (rnd) => ({ zip: Buffer.from(packZip(rnd, pick(rnd, PACK_CODES), rnd() < 0.15)).toString('base64') }),
+  expect: (s, _body, response) => ({ ...s, langPacks: withPack(s, response) }),
+});
+const langScreensWrite = (iterations: number): WriteSpec => ({
+  iterations,
+  audited: true,
+  prepare: async (rnd, s) => {
+    if (s.langPacks.length === 0) expect((await admin.post('/api/admin/lang', { zip: Buffer.from(packZip(rnd, pick(rnd, PACK_CODES), false)).toString('base64') })).status).toBe(200);
+  },
+  body: (rnd, s) => ({ code: rnd() < 0.9 ? (pick(rnd, s.langPacks).code as string) : 'lo', screens: { kiosk: rnd() < 0.5, track: rnd() < 0.5, rating: rnd() < 0.5, display: rnd() < 0.3 } }),
+  expect: (s, body) => ({ ...s, langPacks: s.langPacks.map((p) => (p.code === body?.code ? { ...p, screens: body?.screens } : p)) }),
+});
+const langDeleteWrite = (iterations: number): WriteSpec => ({
+  iterations,
+  audited: true,
+  prepare: async (rnd, s) => {
+    if (s.langPacks.length < 2) expect((await admin.post('/api/admin/lang', { zip: Buffer.from(packZip(rnd, pick(rnd, PACK_CODES), false)).toString('base64') })).status).toBe(200);
+  },
+  body: (rnd, s) => ({ code: rnd() < 0.8 ? (pick(rnd, s.langPacks).code as string) : 'lo' }),
+  expect: (s, body) => ({ ...s, langPacks: s.langPacks.filter((p) => p.code !== body?.code) }),
+});
+
 const changesNothing = (iterations: number, audited: boolean, body: (rnd: Rnd) => Obj | undefined): WriteSpec => ({ iterations, audited, body, expect: (s) => s });
 
 // Joining the province (#29) needs a province: a real hub on a real PostgreSQL, a fresh one-time code
@@ -534,6 +581,121 @@ function catalogueApplyWrite(iterations: number): WriteSpec {
   };
 }
 
+// Appointments (#30). A booking needs a service that takes them and a slot still to come: each
+// iteration makes sure of both through the admin API (office hours, the service's rule), then picks
+// among tomorrow's free slots as the admin's form offers them.
+const HOURS_ALL_WEEK = [{ days: [1, 2, 3, 4, 5, 6, 7], from: '07:30', to: '17:00' }];
+const hanoiTomorrow = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(Date.now() + 86_400_000);
+let bookable: { serviceId: number; day: string; slots: { start: number; minutes: number }[] } | null = null;
+async function prepareBookable(s: State): Promise<void> {
+  if ((s.office.hours as unknown[]).length === 0 || (s.office.holidays as string[]).length > 0 || s.office.timeZone !== 'Asia/Ho_Chi_Minh') {
+    expect((await admin.post('/api/admin/office', { hours: HOURS_ALL_WEEK, holidays: [], timeZone: 'Asia/Ho_Chi_Minh' })).status).toBe(200);
+  }
+  const day = hanoiTomorrow();
+  for (const svc of s.services.filter((x) => x.active)) {
+    const rule = s.appointmentRules.find((r) => r.serviceId === svc.id);
+    if (!rule?.enabled) {
+      expect((await admin.post('/api/admin/appointments/rules', { serviceId: svc.id, enabled: true, slotMinutes: 30, capacity: 3, daysAhead: 7, hubShare: 1 })).status).toBe(200);
+    }
+    const slots = ((await get(`/api/admin/appointments/slots?serviceId=${svc.id}&day=${day}`)) as { start: number; minutes: number; free: number }[]).filter((x) => x.free > 0);
+    if (slots.length > 0) {
+      bookable = { serviceId: svc.id as number, day, slots };
+      return;
+    }
+  }
+  bookable = null;
+}
+const bookingRow = (b: Obj, idNumber: string | null): Obj => ({
+  code: b.code,
+  service_id: b.serviceId,
+  slot_start: b.slotStart,
+  slot_minutes: b.slotMinutes,
+  state: 'booked',
+  source: 'office',
+  created_at: b.createdAt,
+  hub_seq: null,
+  id_hash: idNumber === null ? null : host.appointments.matchKey.hash(idNumber),
+  id_last4: idNumber === null ? null : idNumber.slice(-4),
+  ticket_id: null,
+  checked_in_at: null,
+  late: 0,
+  reoffered_at: null,
+  missed_reason: null,
+});
+const byCode = (rows: Obj[]) => [...rows].sort((a, b) => String(a.code).localeCompare(String(b.code)));
+const hhmmHanoi = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+let sentId: string | null = null;
+let importRows: { serviceId: number; start: number }[] = [];
+const appointmentWrites = {
+  saveAppointmentRule: {
+    iterations: 25,
+    audited: true,
+    body: (rnd: Rnd, s: State) => {
+      const capacity = 1 + Math.floor(rnd() * 5);
+      return {
+        serviceId: rnd() < 0.1 ? 999 : pick(rnd, s.services.map((x) => x.id as number)),
+        enabled: rnd() < 0.7,
+        slotMinutes: pick(rnd, [10, 15, 20, 30, 60]),
+        capacity,
+        daysAhead: 1 + Math.floor(rnd() * 30),
+        // Now and then more online places than places: refused.
+        hubShare: rnd() < 0.1 ? capacity + 1 : Math.floor(rnd() * (capacity + 1)),
+      };
+    },
+    expect: (s: State, body: Obj | undefined) => ({ ...s, appointmentRules: [...s.appointmentRules.filter((r) => r.serviceId !== body!.serviceId), body!].sort((a, b) => (a.serviceId as number) - (b.serviceId as number)) }),
+  },
+  createBooking: {
+    iterations: 25,
+    audited: false,
+    prepare: async (_rnd: Rnd, s: State) => prepareBookable(s),
+    body: (rnd: Rnd) => {
+      const b = bookable!;
+      const slot = pick(rnd, b.slots);
+      sentId = rnd() < 0.3 ? `0791${digits(rnd, 8)}` : null;
+      // Now and then a time between two slots, or an ID number of the wrong length: refused.
+      const r = rnd();
+      return { serviceId: b.serviceId, slotStart: r < 0.1 ? slot.start + 5 * 60_000 : slot.start, ...(r > 0.95 ? { idNumber: '12345' } : sentId ? { idNumber: sentId } : {}) };
+    },
+    expect: (s: State, _body: Obj | undefined, response: Obj) => ({ ...s, bookings: byCode([...s.bookings, bookingRow(response, sentId)]) }),
+  },
+  importBookings: {
+    iterations: 10,
+    audited: false,
+    prepare: async (_rnd: Rnd, s: State) => prepareBookable(s),
+    body: (rnd: Rnd, s: State) => {
+      const b = bookable!;
+      const code = s.services.find((x) => x.id === b.serviceId)!.code as string;
+      importRows = b.slots.filter(() => rnd() < 0.2).slice(0, 3).map((x) => ({ serviceId: b.serviceId, start: x.start }));
+      if (importRows.length === 0) importRows = [{ serviceId: b.serviceId, start: b.slots[0]!.start }];
+      const lines = importRows.map((x) => `${code},${b.day},${hhmmHanoi(x.start)}`);
+      // Now and then a row that is no slot: the whole file is refused.
+      if (rnd() < 0.15) lines.push(`${code},${b.day},07:35`);
+      return { csv: ['Mã dịch vụ,Ngày,Giờ', ...lines].join('\n') };
+    },
+    expect: (s: State, _body: Obj | undefined, response: Obj) => ({ ...s, bookings: byCode([...s.bookings, ...(response.bookings as Obj[]).map((b) => bookingRow(b, null))]) }),
+  },
+  cancelBookingStaff: {
+    iterations: 10,
+    audited: false,
+    prepare: async (_rnd: Rnd, s: State) => {
+      if (s.bookings.some((b) => b.state === 'booked')) return;
+      await prepareBookable(s);
+      const b = bookable!;
+      expect((await admin.post('/api/admin/bookings', { serviceId: b.serviceId, slotStart: b.slots[0]!.start })).status).toBe(200);
+    },
+    // Mostly one still booked; now and then one already cancelled, or a code nobody holds: refused.
+    path: (rnd: Rnd, s: State) => {
+      const r = rnd();
+      const booked = s.bookings.filter((b) => b.state === 'booked');
+      const cancelled = s.bookings.filter((b) => b.state === 'cancelled');
+      const code = r < 0.1 ? 'LH-ACDEHKMN' : r < 0.2 && cancelled.length > 0 ? pick(rnd, cancelled).code : pick(rnd, booked).code;
+      return `/api/admin/bookings/${String(code)}/cancel`;
+    },
+    body: () => undefined,
+    expect: (s: State, _body: Obj | undefined, response: Obj) => ({ ...s, bookings: s.bookings.map((b) => (b.code === response.code ? { ...b, state: 'cancelled' } : b)) }),
+  },
+} satisfies Partial<Record<RouteName, WriteSpec>>;
+
 let current: State;
 const state = () => current;
 const SPECS: Partial<Record<RouteName, WriteSpec>> = {
@@ -565,8 +727,12 @@ const SPECS: Partial<Record<RouteName, WriteSpec>> = {
   saveVoiceClip: voiceSaveWrite(25),
   deleteVoiceClip: voiceDeleteWrite(15),
   importVoicePack: voicePackWrite(10),
+  importLangPack: langImportWrite(12),
+  setLangPackScreens: langScreensWrite(12),
+  deleteLangPack: langDeleteWrite(8),
   // The test call speaks on the displays and changes nothing an admin can read.
   voiceTestCall: changesNothing(6, false, (rnd) => ({ zoneId: rnd() < 0.5 ? null : 1, lang: pick(rnd, ['vi', 'en']) })),
+  ...appointmentWrites,
 };
 
 const ADMIN_WRITES = (Object.keys(contract) as RouteName[]).filter((n) => contract[n].auth === 'admin' && contract[n].method === 'POST');

@@ -16,13 +16,16 @@ import { m016SkipAfterRecall } from './m016_skip_after_recall';
 import { m019CheckCodePerDay } from './m019_check_code_per_day';
 import { m020ProvinceCatalogue } from './m020_province_catalogue';
 import { m021CheckinCitizen } from './m021_checkin_citizen';
+import { m022Appointments } from './m022_appointments';
+import { m023DueAppointments } from './m023_due_appointments';
 
 /**
  * Ordered; migration i brings the database to user_version i + 1. Never edit a landed one. Files are
- * numbered as their tasks were handed out; the array is in landing order (m011, m009, m008, m007, then m012, m013, m014, m015, m019, m016, m020, m021).
+ * numbered as their tasks were handed out; the array is in landing order (m011, m009, m008, m007, then m012, m013, m014, m015, m019, m016, m020, m021, m022, m023).
  */
 export const migrations: readonly string[] = [
   m001Initial, m002ReportRollups, m003TicketExpired, m004CheckCodesPrintJobs, m005CallingAndEta, m006Devices, m011KioskPrinters, m009GroupsZones,
   m008IncrementalRollups, m007LighterEvents, m012DeviceZones, m013DocumentsEn, m014GuessBudgets, m015DatabaseDamage,
-  m019CheckCodePerDay, m016SkipAfterRecall, m020ProvinceCatalogue, m021CheckinCitizen,
+  m019CheckCodePerDay, m016SkipAfterRecall, m020ProvinceCatalogue, m021CheckinCitizen, m022Appointments,
+  m023DueAppointments,
 ];
