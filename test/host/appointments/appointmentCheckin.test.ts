@@ -158,6 +158,27 @@ describe('check-in of a booking by code', () => {
     expect((await o.kiosk.post('/api/checkin', { scan: 'LH-ACDEHKMU' })).body.error.code).toBe('BOOKING_CODE_LOCKED');
   });
 
+  it('60 wrong codes at once from one kiosk, by check-in and by cancel: 10 are looked up, the rest refused, nothing written', async () => {
+    const o = await office();
+    const real = await bookAt(o, at(8, 30));
+    o.clock.t = at(8, 20);
+    const before = snapshot(o.host);
+    const letters = 'ACDEHKMNPR';
+    const guesses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => {
+        const code = `LH-ACDE${letters[Math.floor(i / 10) % 10]}${letters[i % 10]}KM`;
+        return i % 2 === 0 ? o.kiosk.post('/api/checkin', { scan: code }) : o.kiosk.post('/api/bookings/cancel', { code });
+      }),
+    );
+    const codes = guesses.map((r) => r.body.error?.code as string);
+    expect(codes.filter((c) => c === 'BOOKING_UNKNOWN')).toHaveLength(10);
+    expect(codes.filter((c) => c === 'BOOKING_CODE_LOCKED')).toHaveLength(50);
+    expect(guesses.filter((r) => r.body.error?.code === 'BOOKING_CODE_LOCKED').every((r) => r.status === 429)).toBe(true);
+    expect(snapshot(o.host)).toEqual(before);
+    // The real booking is still there for its citizen at another kiosk.
+    expect((await deviceClient(o.host, 'kiosk').post('/api/checkin', { scan: real })).status).toBe(201);
+  });
+
   it('the kiosk cancels a booking by its code; a used one cannot be cancelled', async () => {
     const o = await office();
     const code = await bookAt(o, at(10, 0));
