@@ -1,3 +1,5 @@
+import en from './locales/en.json';
+import vi from './locales/vi.json';
 import { LETTER_NAMES, numberWords } from './vietnameseNumbers';
 
 export interface AnnouncementOptions {
@@ -7,11 +9,13 @@ export interface AnnouncementOptions {
   template?: string;
 }
 
+// The wording is the catalog's, as on the screens; an office's own template (announcement settings)
+// may name its slots {số}/{quầy} or {number}/{counter}.
 export const DEFAULT_TEMPLATES = {
-  vi: 'Mời công dân có số thứ tự {số} đến quầy số {quầy}',
-  en: 'Ticket number {number}, please come to counter {counter}',
-  resumeVi: 'Quầy số {quầy} tiếp tục phục vụ',
-  resumeEn: 'Counter {counter} is open again',
+  vi: vi.announce.call,
+  en: en.announce.call,
+  resumeVi: vi.announce.resume,
+  resumeEn: en.announce.resume,
 };
 
 function splitTicket(ticket: string): { prefix: string; value: number } {
@@ -57,9 +61,8 @@ export function announcementText(ticket: string, counter: number, o: Announcemen
 }
 
 export function resumeText(counter: number, lang: 'vi' | 'en'): string {
-  return lang === 'vi'
-    ? DEFAULT_TEMPLATES.resumeVi.replace('{quầy}', numberWords(counter).join(' '))
-    : DEFAULT_TEMPLATES.resumeEn.replace('{counter}', String(counter));
+  const tpl = lang === 'vi' ? DEFAULT_TEMPLATES.resumeVi : DEFAULT_TEMPLATES.resumeEn;
+  return tpl.replace(/\{(quầy|counter)\}/g, lang === 'vi' ? numberWords(counter).join(' ') : String(counter));
 }
 
 // Clip ids are ASCII file names under resources/audio/<lang>/ (<id>.ogg). Number syllables that

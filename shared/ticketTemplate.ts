@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import vi from './locales/vi.json';
 
 // What a ticket says, line by line, editable by an office without code. Placeholders:
 // {office} {service} {serviceEn} {number} {priority} {date} {time} {ahead} {eta} {footer} {code} {zone}.
@@ -15,19 +16,23 @@ export type TicketLine = z.infer<typeof TicketLine>;
 export const TicketTemplate = z.array(TicketLine).min(1).max(40);
 export type TicketTemplate = z.infer<typeof TicketTemplate>;
 
+// The paper's words come from the screens' catalog (Vietnamese, the source), so a wording fixed there
+// is fixed on the ticket too; the office edits its own copy on the admin screen.
+const paper = vi.ticketPaper;
+
 export const DEFAULT_TICKET_TEMPLATE: TicketTemplate = [
   { kind: 'text', text: '{office}', size: 1, align: 'center', bold: true },
   { kind: 'rule', text: '', size: 1, align: 'center', bold: false },
-  { kind: 'text', text: 'SỐ THỨ TỰ', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: paper.heading, size: 1, align: 'center', bold: false },
   { kind: 'text', text: '{number}', size: 4, align: 'center', bold: true },
   { kind: 'text', text: '{service}', size: 2, align: 'center', bold: true },
-  { kind: 'text', text: 'Ưu tiên: {priority}', size: 1, align: 'center', bold: true },
-  { kind: 'text', text: 'Số người chờ trước: {ahead}', size: 1, align: 'center', bold: false },
-  { kind: 'text', text: 'Thời gian chờ dự kiến: ~{eta} phút', size: 1, align: 'center', bold: false },
+  { kind: 'text', text: paper.priority, size: 1, align: 'center', bold: true },
+  { kind: 'text', text: paper.ahead, size: 1, align: 'center', bold: false },
+  { kind: 'text', text: paper.eta, size: 1, align: 'center', bold: false },
   { kind: 'text', text: '{time} {date}', size: 1, align: 'center', bold: false },
   { kind: 'qr', text: '', size: 1, align: 'center', bold: false },
-  { kind: 'text', text: 'Quét mã để theo dõi lượt gọi', size: 1, align: 'center', bold: false },
-  { kind: 'text', text: 'Mã phiếu (để đánh giá): {code}', size: 1, align: 'center', bold: true },
+  { kind: 'text', text: paper.scanToTrack, size: 1, align: 'center', bold: false },
+  { kind: 'text', text: paper.checkCode, size: 1, align: 'center', bold: true },
   { kind: 'rule', text: '', size: 1, align: 'center', bold: false },
   { kind: 'text', text: '{footer}', size: 1, align: 'center', bold: false },
 ];
@@ -41,7 +46,7 @@ export type TicketValues = Record<'office' | 'service' | 'serviceEn' | 'number' 
   appointment?: string;
 };
 
-const APPOINTMENT_LINE: TicketLine = { kind: 'text', text: 'Giờ hẹn: {appointment}', size: 1, align: 'center', bold: true };
+const APPOINTMENT_LINE: TicketLine = { kind: 'text', text: paper.appointment, size: 1, align: 'center', bold: true };
 
 /** An appointment's ticket says its slot under the service's name, whatever template was saved; a walk-in's leaves the line out. */
 export function withAppointment(template: TicketTemplate): TicketTemplate {
@@ -53,7 +58,7 @@ export function withAppointment(template: TicketTemplate): TicketTemplate {
   return [...template.slice(0, at), APPOINTMENT_LINE, ...template.slice(at)];
 }
 
-const CITIZEN_LINE: TicketLine = { kind: 'text', text: 'Công dân: {citizen}', size: 1, align: 'center', bold: true };
+const CITIZEN_LINE: TicketLine = { kind: 'text', text: paper.citizen, size: 1, align: 'center', bold: true };
 
 /**
  * An office that prints the checked-in citizen's name (off by default) gets it under the number,
@@ -66,7 +71,7 @@ export function withCitizen(template: TicketTemplate): TicketTemplate {
   return [...template.slice(0, at), CITIZEN_LINE, ...template.slice(at)];
 }
 
-const ZONE_LINE: TicketLine = { kind: 'text', text: 'Nơi tiếp nhận: {zone}', size: 1, align: 'center', bold: true };
+const ZONE_LINE: TicketLine = { kind: 'text', text: paper.zone, size: 1, align: 'center', bold: true };
 
 /**
  * In an office with several zones the ticket says where to go, under the service's name, even
@@ -81,7 +86,7 @@ export function withZone(template: TicketTemplate): TicketTemplate {
   return [...template.slice(0, at), ZONE_LINE, ...template.slice(at)];
 }
 
-const CODE_LINE: TicketLine = { kind: 'text', text: 'Mã phiếu (để đánh giá): {code}', size: 1, align: 'center', bold: true };
+const CODE_LINE: TicketLine = { kind: 'text', text: paper.checkCode, size: 1, align: 'center', bold: true };
 
 /**
  * The template as printed: walk-up rating needs the check code on the paper, so a template without

@@ -31,4 +31,19 @@ describe('screen strings', () => {
     }
     expect(found).toEqual([]);
   });
+
+  it('the printed ticket and the spoken call take their words from the same catalogs', () => {
+    const found: string[] = [];
+    for (const file of ['shared/ticketTemplate.ts', 'shared/announcementText.ts']) {
+      fs.readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = line.replace(/\/\/.*$/, '').replace(/^\s*\*.*$/, '').replace(/\/\*.*?\*\//g, '');
+          // Wording is in quotes; a number word as a key of the clip table is the language's own.
+          const quoted = code.match(/'[^']*'|`[^`]*`/g) ?? [];
+          if (quoted.some((q) => VIETNAMESE.test(q))) found.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(found).toEqual([]);
+  });
 });
