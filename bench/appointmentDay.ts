@@ -6,12 +6,17 @@
 // walk-ins at the same moments. Prints the share of appointment tickets called within 5 minutes of
 // their slot (goal ≥ 90 %), and the walk-ins' mean wait with and without appointments beside the
 // share of counter capacity the booked slots take (goal: the wait grows by no more than that share).
+// Then one ward day is played again on a database holding a year of history (APPT_HISTORY tickets,
+// default 1,000,000, three in ten of the served ones booked): the same calls, and what each step
+// costs beside the fresh database's.
+import type Database from 'better-sqlite3';
 import os from 'node:os';
 import { Appointments } from '../electron/host/appointments/appointments';
 import { AppError } from '../shared/errors';
 import { prng } from '../test/helpers/prng';
+import { generateHistory } from '../test/helpers/reportDataset';
 import { FakeClock, tempQueue } from '../test/helpers/tempHost';
-import { machine } from './stats';
+import { machine, summary } from './stats';
 
 const MIN = 60_000;
 const DAYS = Number(process.env.APPT_DAYS ?? 10);
@@ -82,11 +87,18 @@ interface DayResult {
   onTimeWithin5: number;
   walkInWaits: number[];
   bookedServiceMin: number;
+  /** Milliseconds each step took: a check-in by code, a walk-in's ticket, a counter's call. */
+  cost: { checkIn: number[]; issue: number[]; call: number[] };
+  /** Who was called when, to compare two plays of the same day. */
+  calls: string[];
 }
 
-function playDay(who: Citizen[], withAppointments: boolean, callableBefore: number): DayResult {
+function playDay(who: Citizen[], withAppointments: boolean, callableBefore: number, prepare?: (db: Database.Database) => void): DayResult {
   const clock = new FakeClock(local(7 * 60));
   const { queue, db } = tempQueue({ clock, alwaysOpen: true });
+  prepare?.(db);
+  const cost: DayResult['cost'] = { checkIn: [], issue: [], call: [] };
+  const calls: string[] = [];
   queue.settings.set({ ...queue.settings.get(), hours: SESSIONS.map(([a, b]) => ({ days: [1, 2, 3, 4, 5], from: hhmm(a), to: hhmm(b) })), skipMinSeconds: 0, appointments: { ...queue.settings.get().appointments, callableBeforeMinutes: callableBefore } });
   const appointments = new Appointments(queue);
   appointments.rules.save({ serviceId: 1, enabled: true, slotMinutes: 15, capacity: placesPerSlot(), daysAhead: 7, hubShare: 0 });
@@ -112,7 +124,9 @@ function playDay(who: Citizen[], withAppointments: boolean, callableBefore: numb
       const c = who[next++]!;
       const code = codes.get(c);
       try {
+        const t0 = performance.now();
         const row = code ? appointments.checkin.checkIn(code).row : queue.issuer.issue({ serviceId: 1 });
+        (code ? cost.checkIn : cost.issue).push(performance.now() - t0);
         serviceOf.set(row.id, c.serviceMs);
         if (c.slot === null) walkIns.add(row.id);
         else if (c.arrive <= c.slot) onTime.add(row.id);
@@ -124,14 +138,18 @@ function playDay(who: Citizen[], withAppointments: boolean, callableBefore: numb
     for (const counter of COUNTERS) {
       if (busyUntil.get(counter)! > t) continue;
       try {
+        const t0 = performance.now();
         const called = queue.calling.callNext(counter, { counterId: counter, officerId: counter, admin: false });
+        cost.call.push(performance.now() - t0);
+        calls.push(`${counter} ${called.number} ${t}`);
         busyUntil.set(counter, t + (serviceOf.get(called.id) ?? MEAN_SERVICE * MIN));
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'QUEUE_EMPTY') throw e;
       }
     }
   }
-  const rows = db.prepare('SELECT id, issued_at, called_at, appointment_at FROM tickets WHERE called_at IS NOT NULL').all() as { id: string; issued_at: number; called_at: number; appointment_at: number | null }[];
+  // Today's tickets only: a database with history holds a year of called ones before them.
+  const rows = db.prepare('SELECT id, issued_at, called_at, appointment_at FROM tickets WHERE called_at IS NOT NULL AND issued_at >= ?').all(DAY0) as { id: string; issued_at: number; called_at: number; appointment_at: number | null }[];
   const appts = rows.filter((r) => r.appointment_at !== null);
   const result: DayResult = {
     apptCalled: appts.length,
@@ -141,6 +159,8 @@ function playDay(who: Citizen[], withAppointments: boolean, callableBefore: numb
     onTimeWithin5: appts.filter((r) => onTime.has(r.id) && r.called_at - r.appointment_at! <= 5 * MIN).length,
     walkInWaits: rows.filter((r) => walkIns.has(r.id)).map((r) => (r.called_at - r.issued_at) / MIN),
     bookedServiceMin: who.filter((c) => c.slot !== null && c.arrive !== Infinity).reduce((s, c) => s + c.serviceMs / MIN, 0),
+    cost,
+    calls,
   };
   db.close();
   return result;
@@ -190,3 +210,49 @@ for (const load of LOADS) {
 }
 }
 console.log(`(goals: ≥ 90 % of appointments called within 5 min of their slot; walk-ins' wait grows by no more than the slots' share; ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+const HISTORY = Number(process.env.APPT_HISTORY ?? 1_000_000);
+
+/**
+ * A year before DAY0 as an office that took appointments all year leaves it: the report dataset's
+ * tickets, and a booking for three in ten of the served ones (checked in, its ticket marked as an
+ * appointment), one in twenty missed and one in ten cancelled beside them.
+ */
+function yearOfHistory(db: Database.Database): void {
+  const firstDay = new Date(DAY0 + 7 * 3600_000 - 365 * 86_400_000).toISOString().slice(0, 10);
+  // 313 open days a year, Saturdays at half: 287.5 full days' worth.
+  generateHistory(db, { days: 365, ticketsPerDay: Math.round(HISTORY / 287.5), firstDay, seed: 7 });
+  db.transaction(() => {
+    db.exec(`INSERT INTO bookings (code, service_id, slot_start, slot_minutes, state, source, created_at, changed_at, ticket_id, checked_in_at, late)
+      SELECT printf('LH-H%07X', rowid), service_id, (issued_at / 900000 + 1) * 900000, 15, 'checkedIn', 'hub', issued_at - 3 * 86400000, issued_at, id, issued_at, 0
+      FROM tickets WHERE state = 'done' AND rowid % 10 < 3`);
+    db.exec(`UPDATE tickets SET appointment_at = (SELECT slot_start FROM bookings b WHERE b.ticket_id = tickets.id) WHERE id IN (SELECT ticket_id FROM bookings)`);
+    db.exec(`INSERT INTO bookings (code, service_id, slot_start, slot_minutes, state, source, created_at, changed_at, late, missed_reason)
+      SELECT printf('LH-M%07X', rowid), service_id, (issued_at / 900000 + 1) * 900000, 15, CASE WHEN rowid % 3 = 0 THEN 'missed' ELSE 'cancelled' END, 'hub', issued_at - 86400000, issued_at, 0,
+        CASE WHEN rowid % 3 = 0 THEN 'noShow' END
+      FROM tickets WHERE rowid % 20 = 1`);
+  })();
+  db.exec('ANALYZE');
+}
+
+if (HISTORY > 0) {
+  COUNTERS = [1, 2];
+  const who = people(1000, 0.7);
+  const fresh = playDay(who, true, 2);
+  const h0 = Date.now();
+  let rows = { tickets: 0, bookings: 0 };
+  const old = playDay(who, true, 2, (db) => {
+    yearOfHistory(db);
+    rows = {
+      tickets: (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n,
+      bookings: (db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n,
+    };
+  });
+  const ms = (xs: number[]) => {
+    const s = summary(xs);
+    return `p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (${s.n})`;
+  };
+  console.log(`\na ward day (2 counters, 70 %, callable 2 min before) on a year of history: ${rows.tickets.toLocaleString('en')} tickets, ${rows.bookings.toLocaleString('en')} bookings (${((Date.now() - h0) / 1000).toFixed(0)} s to build and play)`);
+  console.log(`  same calls in the same order as on a fresh database: ${JSON.stringify(fresh.calls) === JSON.stringify(old.calls) ? 'yes' : 'NO'} (${old.calls.length} calls); appointments within 5 min: ${pct(old.apptWithin5, old.apptCalled)}`);
+  for (const step of ['checkIn', 'issue', 'call'] as const) console.log(`  ${step.padEnd(8)} fresh ${ms(fresh.cost[step])}   year of history ${ms(old.cost[step])}`);
+}
