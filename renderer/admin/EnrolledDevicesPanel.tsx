@@ -5,7 +5,7 @@ import { useQuery } from '../api/hooks';
 import { DEVICE_ROLES } from '../../shared/api/access';
 import type { DeviceRole } from '../../shared/api/access';
 import type { OutputOf } from '../../shared/api/contract';
-import { errorText, useLang } from '../i18n';
+import { errorText, fmt, useLang } from '../i18n';
 import type { Zone } from '../../shared/api/schemas';
 import { deviceText } from '../i18nDevices';
 import { formatPairingCode } from '../../shared/pairingCode';
@@ -91,7 +91,7 @@ export function EnrolledDevicesPanel() {
         // Across the whole grid: it concerns every pairing, not one column.
         <div key={a.id} className="error-banner" role="alert" data-testid="pairing-swept" style={{ gridColumn: '1 / -1' }}>
           <strong>{d.sweptTitle}</strong>
-          <div>{d.swept(a.failures, a.voided, seenAt.format(a.at))}</div>
+          <div>{fmt(d.swept, { failures: a.failures, voided: a.voided, at: seenAt.format(a.at) })}</div>
         </div>
       ))}
       <section className="panel">
@@ -179,7 +179,7 @@ export function EnrolledDevicesPanel() {
                   )}
                   {dev.pinRightAfterFailures >= RIGHT_AFTER_SHOWN && (
                     <div className="error-text" data-testid={`pin-right-after-${dev.id}`}>
-                      ⚠ {d.pinRightAfter(dev.pinRightAfterFailures)}
+                      ⚠ {fmt(d.pinRightAfter, { n: dev.pinRightAfterFailures })}
                       {dev.pinRightAt ? ` (${seenAt.format(dev.pinRightAt)})` : ''}
                     </div>
                   )}

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { HubMe, HubRole } from '../../shared/hubBoard';
 import { hubApi } from './hubApi';
-import { fmt, useProvince } from './useProvince';
+import { fmt } from '../i18n';
+import { useProvince } from './useProvince';
 
 interface UserRow extends HubMe {
   createdAt: number;

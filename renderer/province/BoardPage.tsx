@@ -1,13 +1,28 @@
 import { useEffect, useMemo, useState } from 'react';
 import { boardAlerts } from '../../shared/hubBoard';
 import type { BoardAlert, BoardRow } from '../../shared/hubBoard';
-import { ALERT_TEXT } from '../i18nProvince';
+import { fmt } from '../i18n';
 import type { ProvinceDict } from '../i18nProvince';
 import { InPageLink } from './InPageLink';
 import { useBoardFeed } from './useBoardFeed';
-import { clock, fmt, useProvince } from './useProvince';
+import { clock, useProvince } from './useProvince';
 
 type SortKey = 'attention' | 'name' | 'waiting' | 'longest' | 'counters' | 'served' | 'satisfied' | 'link';
+
+/** Each alert's message; `alertText` fills its {n}, {names} or {days}. */
+const ALERT_TEXT: Record<BoardAlert, keyof ProvinceDict> = {
+  stale: 'alertStale',
+  never: 'alertNever',
+  database: 'alertDatabase',
+  disk: 'alertDisk',
+  paper: 'alertPaper',
+  printers: 'alertPrinters',
+  boards: 'alertBoards',
+  silent: 'alertSilent',
+  backup: 'alertBackup',
+  waiting: 'alertWaiting',
+  longWait: 'alertLongWait',
+};
 
 const SEVERITY: Record<BoardAlert, number> = { database: 9, stale: 8, never: 7, waiting: 6, longWait: 6, paper: 5, silent: 5, printers: 4, disk: 4, backup: 4, boards: 3 };
 

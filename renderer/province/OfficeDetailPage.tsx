@@ -9,7 +9,8 @@ import type { ProvinceDict } from '../i18nProvince';
 import { alertText, linkText, waitText } from './BoardPage';
 import { hubApi } from './hubApi';
 import { InPageLink } from './InPageLink';
-import { clock, fmt, useProvince } from './useProvince';
+import { fmt } from '../i18n';
+import { clock, useProvince } from './useProvince';
 
 echarts.use([EBar, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 

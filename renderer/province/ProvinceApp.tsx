@@ -8,6 +8,7 @@ import { InPageLink } from './InPageLink';
 import { OfficeDetailPage } from './OfficeDetailPage';
 import { ReportsPage } from './ReportsPage';
 import { SetupPage, SignInPage } from './SignInPage';
+import { fmt } from '../i18n';
 import { useProvince } from './useProvince';
 
 type Page = 'board' | 'office' | 'reports' | 'admin';
@@ -103,8 +104,4 @@ export function ProvinceApp() {
       </main>
     </div>
   );
-}
-
-function fmt(text: string, values: Record<string, string>) {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }

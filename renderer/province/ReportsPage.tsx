@@ -9,7 +9,8 @@ import type { BookingReport } from '../../shared/hubBookingReport';
 import { hubBookingsEn, hubBookingsVi } from '../i18nHubBookings';
 import { BookingReportTable } from './BookingReportTable';
 import { hubApi } from './hubApi';
-import { fmt, useProvince } from './useProvince';
+import { fmt } from '../i18n';
+import { useProvince } from './useProvince';
 
 const isoDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 const COUNTS = ['tickets', 'served', 'noShows', 'transferred', 'cancelled', 'expired'] as const;

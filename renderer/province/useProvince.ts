@@ -1,13 +1,13 @@
 import { errorCatalog, isErrorCode } from '../../shared/errors';
 import { dataLang, useLang } from '../i18n';
-import { provinceEn, provinceVi } from '../i18nProvince';
+import { provinceText } from '../i18nProvince';
 import type { ProvinceDict } from '../i18nProvince';
 import { HubError } from './hubApi';
 
 /** The province dictionary in the chosen language, and an error in that language. */
 export function useProvince(): { p: ProvinceDict; lang: 'vi' | 'en'; setLang: (l: 'vi' | 'en') => void; errorText: (e: unknown) => string } {
   const { lang, setLang } = useLang();
-  const p = lang === 'en' ? provinceEn : provinceVi;
+  const p = provinceText(lang);
   const errorText = (e: unknown) => {
     if (e instanceof HubError) {
       if (e.code === 'NETWORK') return p.networkError;
@@ -19,8 +19,6 @@ export function useProvince(): { p: ProvinceDict; lang: 'vi' | 'en'; setLang: (l
   };
   return { p, lang: dataLang(lang), setLang, errorText };
 }
-
-export const fmt = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
 /** The province's clock (the hub's default time zone): every office of a province shares it. */
 const PROVINCE_TZ = 'Asia/Ho_Chi_Minh';

@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError, call } from '../api/client';
 import type { OutputOf } from '../../shared/api/contract';
-import { pinMinLength } from '../../shared/passwordPolicy';
+import { MIN_PASSWORD, pinMinLength } from '../../shared/passwordPolicy';
 import { PRINTER_PROFILES } from '../../shared/printerConfig';
 import type { PrinterProfileId } from '../../shared/printerConfig';
 import { SetupProblems, pinField, setupProblems } from '../../shared/setupForm';
 import type { SetupFieldProblem, SetupPrinterChoice } from '../../shared/setupForm';
-import { errorText, useLang } from '../i18n';
+import { errorText, fmt, useLang } from '../i18n';
 import { deviceText } from '../i18nDevices';
 import type { DeviceDict } from '../i18nDevices';
 
@@ -60,7 +60,7 @@ export function SetupApp() {
   const shown = serverProblems ?? (tried ? setupProblems(answers, { name: status.officeName, nameEn: status.officeNameEn }, officerIds) : []);
   const problemAt = (field: string) => {
     const p = shown.find((x) => x.field === field);
-    return p ? d.setupFault(p.fault, pinMinLength(allowShort)) : null;
+    return p ? fmt(d.setupFault[p.fault], { min: MIN_PASSWORD, pinMin: pinMinLength(allowShort) }) : null;
   };
   const edit = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -148,7 +148,7 @@ export function SetupApp() {
         <PrinterQuestion d={d} printer={printer} profile={profile} error={problemAt('printer')} onPrinter={edit(setPrinter)} onProfile={edit(setProfile)} />
         {shown.length > 0 && (
           <div className="error-banner" role="alert" data-testid="setup-summary">
-            {d.fixFields(shown.length)}
+            {fmt(d.fixFields, { n: shown.length })}
           </div>
         )}
         {error && (
