@@ -1,6 +1,6 @@
 import type { BookingFigures, BookingReport } from '../../shared/hubBookingReport';
 import { slotUse } from '../../shared/hubBookingReport';
-import { hubBookingsEn, hubBookingsVi } from '../i18nHubBookings';
+import { hubBookingsText } from '../i18nHubBookings';
 
 const COLS = ['made', 'checkedIn', 'late', 'missed', 'cancelled', 'booked', 'capacity', 'taken'] as const;
 
@@ -22,7 +22,7 @@ function Cells({ f, n }: { f: BookingFigures; n: (v: number | null, digits?: num
 
 /** The reports page's bookings tab: per office and procedure, what became of the bookings from home and how much of the offered places they used. */
 export function BookingReportTable({ report, lang, n }: { report: BookingReport; lang: 'vi' | 'en'; n: (v: number | null, digits?: number) => string }) {
-  const b = lang === 'en' ? hubBookingsEn : hubBookingsVi;
+  const b = hubBookingsText(lang);
   return (
     <>
       <table className="hub-table hub-report-table" data-testid="booking-report-table">

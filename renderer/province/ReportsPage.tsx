@@ -6,7 +6,7 @@ import type { CrossOfficeReport, DurationFigures, ReportFigures } from '../../sh
 import type { ProvinceDict } from '../i18nProvince';
 import { DayField } from '../reports/DayField';
 import type { BookingReport } from '../../shared/hubBookingReport';
-import { hubBookingsEn, hubBookingsVi } from '../i18nHubBookings';
+import { hubBookingsText } from '../i18nHubBookings';
 import { BookingReportTable } from './BookingReportTable';
 import { hubApi } from './hubApi';
 import { fmt } from '../i18n';
@@ -142,7 +142,7 @@ export function ReportsPage() {
     ['office', p.reportsByOffice],
     ['service', p.reportsByService],
     ['officer', p.reportsByOfficer],
-    ['bookings', (lang === 'en' ? hubBookingsEn : hubBookingsVi).tab],
+    ['bookings', hubBookingsText(lang).tab],
   ];
   return (
     <section className="hub-card hub-reports" data-testid="reports">

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve('renderer');
 // i18nBook.ts: the hub's public booking page is its own small entry for phones on a slow link,
 // without the screens' catalogs (shared/locales is ≈ 60 kB gzipped of strings it never shows).
-const DICTIONARIES = new Set(['i18n.tsx', 'i18nKioskPrinters.ts', 'i18nVoice.ts', 'i18nBook.ts', 'i18nHubBookings.ts']);
+const DICTIONARIES = new Set(['i18n.tsx', 'i18nKioskPrinters.ts', 'i18nVoice.ts', 'i18nBook.ts']);
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 // What is the same in both languages: a language's own name, and the letters and tone names of
 // the Vietnamese keyboard (they are what its keys type).
