@@ -185,15 +185,19 @@ describe('PostgreSQL restarted under load', () => {
 
     await new Promise((r) => setTimeout(r, 800));
     await server.stop();
+    const atStop = citizens.took.length;
     // The offices notice: their pushes fail while the database is away (the hub answers 500, not a hang).
     await eventually(() => offices.some((o) => links(o).read()?.lastError), 10_000);
     await new Promise((r) => setTimeout(r, 1000));
+    const atRestart = citizens.took.length;
     server = await startEmbeddedPostgres(dataDir, () => undefined, server.port);
-    await new Promise((r) => setTimeout(r, 800));
+    // Counted, not timed: a loaded machine takes fewer numbers a second, not fewer in all.
+    await eventually(() => citizens.took.length >= Math.max(61, atRestart + 20), 60_000);
     busy = false;
     await load;
 
     expect(citizens.refused).toBe(0);
+    expect(atRestart - atStop, 'numbers taken while the database was away').toBeGreaterThan(0);
     expect(citizens.took.length).toBeGreaterThan(60);
     expect((await fetch(`http://127.0.0.1:${h.port}/hub/api/health`)).status).toBe(200);
     for (const o of offices) await expectExactlyOnce(h, o);
