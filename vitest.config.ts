@@ -2,7 +2,7 @@ import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
-const ISOLATED = ['test/hub/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/host/queue/checkCodeAlone.test.ts'];
+const ISOLATED = ['test/hub/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/host/queue/checkCodeAlone.test.ts', 'test/host/printer/khmerShaperLoad.test.ts'];
 
 export default defineConfig({
   test: {
@@ -17,7 +17,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // A fresh process per file re-imports the whole host for each of ~190 files (100 s of a 590 s
     // run on 2 cores). Files that close what they open share a worker's imports; those that mock a
-    // module (vi.mock) or kill and restart processes keep a process of their own.
+    // module (vi.mock), kill and restart processes, or need a module's first load keep a process of
+    // their own.
     projects: [
       { extends: true, test: { name: 'shared', include: ALL, exclude: ISOLATED, isolate: false } },
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },

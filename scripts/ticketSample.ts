@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PrinterConfig } from '../shared/printerConfig';
-import { encodeTicket } from '../electron/host/printer/ticketLayout';
+import { encodeTicket, ticketNeedsShaping } from '../electron/host/printer/ticketLayout';
+import { loadShaper } from '../electron/host/printer/textShaping';
 import { sampleTicket } from '../electron/host/printer/sampleTicket';
 
 const { values } = parseArgs({
@@ -15,6 +16,9 @@ if (!values.out) {
   process.exit(2);
 }
 const cfg = PrinterConfig.parse({ encoding: values.encoding, paper: Number(values.paper), profile: values.profile });
-const bytes = encodeTicket(sampleTicket(), cfg);
+const ticket = sampleTicket();
+// A sample edited to carry Khmer needs HarfBuzz, as the printer service loads it for a real ticket.
+if (ticketNeedsShaping(ticket)) await loadShaper();
+const bytes = encodeTicket(ticket, cfg);
 fs.writeFileSync(values.out, bytes);
 console.log(`${values.out}: ${bytes.length} bytes (${cfg.profile}, ${cfg.paper} mm, ${cfg.encoding})`);

@@ -77,12 +77,14 @@ describe('npm run serve runs the host bundle, rebuilt only when its sources chan
   it('starts and issues without exceljs, opentype.js or modbus-serial; a report export is what loads exceljs', async () => {
     const root = copyProject();
     const outputs = await buildHost(hostBuild(root));
-    // The spreadsheet library is a chunk of its own; opentype.js and modbus-serial are not bundled at all.
+    // The spreadsheet library is a chunk of its own; opentype.js, harfbuzzjs (its WASM is found beside
+    // its own file) and modbus-serial are not bundled at all.
     const excelChunks = Object.entries(outputs).filter(([, ins]) => ins.some((i) => i.includes('node_modules/exceljs/'))).map(([f]) => f);
     expect(excelChunks).toHaveLength(1);
     expect(excelChunks[0]).not.toBe('serve.mjs');
     const all = Object.values(outputs).flat();
     expect(all.some((i) => i.includes('node_modules/opentype.js/'))).toBe(false);
+    expect(all.some((i) => i.includes('node_modules/harfbuzzjs/'))).toBe(false);
     expect(all.some((i) => i.includes('node_modules/modbus-serial/'))).toBe(false);
     // Take the chunk away: a host that needs it to start, to issue or to list services fails here.
     const aside = path.join(root, 'excel-chunk.aside');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterConfig } from '../../../shared/printerConfig';
-import { encodeTicket } from './ticketLayout';
+import { encodeTicket, ticketNeedsShaping } from './ticketLayout';
 import type { TicketPrintData } from './ticketLayout';
 import { defineNvLogo, printNvLogo } from './nvLogo';
 import type { Bitmap } from './rasterText';
@@ -11,6 +11,7 @@ import { DLE_EOT, parseStatus } from './printerStatus';
 import type { PrinterStatus, StatusBytes } from './printerStatus';
 import { openLink } from './transports';
 import type { PrinterLink } from './transports';
+import { loadShaper, shaperReady } from './textShaping';
 
 export type { TicketPrintData } from './ticketLayout';
 export type { PrinterStatus } from './printerStatus';
@@ -279,26 +280,58 @@ export function createPrinterService(opts: {
     return run(job);
   };
 
+  // The first ticket with Khmer on it waits for HarfBuzz to load (once, a few tens of ms); tickets
+  // asked for meanwhile wait behind it, so the paper still comes out in the order they were issued.
+  let shapingGate: Promise<unknown> | null = null;
+  const needsShaper = (data: TicketPrintData): boolean => {
+    try {
+      return !shaperReady() && ticketNeedsShaping(data);
+    } catch {
+      return false; // encodeTicket says what is wrong with it
+    }
+  };
+
+  const printTicketNow = (data: TicketPrintData, ticketId?: string, jobId?: number): Promise<PrintResult> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = encodeTicket(data, config);
+    } catch (e) {
+      log({ level: 'error', msg: 'ticket could not be encoded for the printer', ticket: data.number, error: String(e) });
+      return Promise.resolve({ ok: false, jobId: 0, error: String(e) });
+    }
+    // The logo goes to the printer's memory once (again only when it changes), then by key.
+    const logo = PRINTER_PROFILES[config.profile].nvGraphics ? opts.logo?.current() : null;
+    let defines: string | null = null;
+    if (logo) {
+      const define = opts.logo?.stored() === logo.key ? new Uint8Array(0) : defineNvLogo(logo.bitmap);
+      if (define.length) defines = logo.key;
+      bytes = Uint8Array.from([...define, ...printNvLogo(), ...bytes]);
+    }
+    return enqueue('ticket', bytes, ticketId ?? null, data.number, defines, jobId);
+  };
+
   watchDevice();
   void connect();
 
   return {
     printTicket(data, ticketId, jobId) {
-      let bytes: Uint8Array;
-      try {
-        bytes = encodeTicket(data, config);
-      } catch (e) {
-        return Promise.resolve({ ok: false, jobId: 0, error: String(e) });
-      }
-      // The logo goes to the printer's memory once (again only when it changes), then by key.
-      const logo = PRINTER_PROFILES[config.profile].nvGraphics ? opts.logo?.current() : null;
-      let defines: string | null = null;
-      if (logo) {
-        const define = opts.logo?.stored() === logo.key ? new Uint8Array(0) : defineNvLogo(logo.bitmap);
-        if (define.length) defines = logo.key;
-        bytes = Uint8Array.from([...define, ...printNvLogo(), ...bytes]);
-      }
-      return enqueue('ticket', bytes, ticketId ?? null, data.number, defines, jobId);
+      if (!shapingGate && !needsShaper(data)) return printTicketNow(data, ticketId, jobId);
+      // Wrapped, so the gate opens once the ticket is queued, not once it is on paper.
+      const queued = (shapingGate ?? Promise.resolve())
+        .then(() => (needsShaper(data) ? loadShaper() : undefined))
+        .then(
+          () => ({ result: printTicketNow(data, ticketId, jobId) }),
+          (e: unknown) => {
+            const error = String((e as Error)?.message ?? e);
+            log({ level: 'error', msg: 'ticket not printed: its Khmer text cannot be shaped', ticket: data.number, error });
+            return { result: Promise.resolve<PrintResult>({ ok: false, jobId: jobId ?? 0, error }) };
+          },
+        );
+      shapingGate = queued;
+      void queued.then(() => {
+        if (shapingGate === queued) shapingGate = null;
+      });
+      return queued.then((q) => q.result);
     },
     printTestPage(jobId) {
       let bytes: Uint8Array;

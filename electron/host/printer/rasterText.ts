@@ -1,16 +1,17 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type opentype from 'opentype.js';
+import { COMPLEX_RUN, nodeRequire, shapingFont, woffToSfnt } from './textShaping';
+import type { ShapingFont } from './textShaping';
 
 // Text rendered to dots, for printers that have no Vietnamese code page at all and for scripts no
 // code page has (Khmer, issue #31): the bundled Be Vietnam Pro outlines (Latin and Vietnamese
 // subsets), then Noto Sans Khmer, filled by a small scanline rasteriser.
 //
-// There is no OpenType shaping here: each character is its font's default glyph. For Khmer that
-// means pre-base vowels are moved before their consonant (below) but a subscript consonant (coeng
-// + consonant) prints in its full form beside the base: legible, not typeset. Full shaping needs
-// HarfBuzz (harfbuzzjs), not bundled.
+// Latin and Vietnamese (NFC, precomposed) print each character's own glyph. Khmer runs are shaped
+// by HarfBuzz (textShaping.ts) in the same Noto Sans Khmer file: its glyphs (subscript consonants,
+// ligatures, pre-base vowels moved before their cluster) are drawn at its positions, marks
+// included. Rendering Khmer needs loadShaper() to have finished; before that it throws.
 
 export interface Bitmap {
   width: number;
@@ -27,20 +28,17 @@ export interface RasterLine {
   bold: boolean;
 }
 
-let fonts: { regular: opentype.Font[]; bold: opentype.Font[] } | null = null;
-
-/**
- * Node's require for this module. The bundles have one (Electron's CommonJS main; serve's ES module
- * bundle defines it in its banner); the sources through tsx resolve from this file.
- */
-function nodeRequire(): NodeJS.Require {
-  if (typeof require === 'function') return require;
-  try {
-    return createRequire(import.meta.url);
-  } catch {
-    return createRequire(path.join(process.cwd(), 'package.json'));
-  }
+/** One weight: the fallback chain for single characters, and the Khmer font with its shaping twin. */
+interface FontSet {
+  /** Be Vietnam Pro (Vietnamese, Latin Extended, Latin subsets), then Noto Sans Khmer. */
+  chain: opentype.Font[];
+  khmer: opentype.Font;
+  khmerSfnt: Uint8Array;
+  /** Made on the first Khmer run (HarfBuzz must be loaded by then). */
+  shaping: ShapingFont | null;
 }
+
+let fonts: { regular: FontSet; bold: FontSet } | null = null;
 
 function loadFonts() {
   if (fonts) return fonts;
@@ -49,17 +47,16 @@ function loadFonts() {
   // host: most printers have a Vietnamese code page and never need it. A plain require keeps the
   // bundlers from pulling it into the host bundle.
   const opentypeLib = req('opentype.js') as typeof opentype;
+  const parse = (b: Buffer) => opentypeLib.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   const dir = path.join(path.dirname(req.resolve('@fontsource/be-vietnam-pro/package.json')), 'files');
-  const load = (f: string) => {
-    const b = fs.readFileSync(path.join(dir, f));
-    return opentypeLib.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-  };
   const khmerDir = path.join(path.dirname(req.resolve('@fontsource/noto-sans-khmer/package.json')), 'files');
-  const loadKhmer = (w: number) => {
-    const b = fs.readFileSync(path.join(khmerDir, `noto-sans-khmer-khmer-${w}-normal.woff`));
-    return opentypeLib.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  const set = (w: number): FontSet => {
+    const khmerBytes = fs.readFileSync(path.join(khmerDir, `noto-sans-khmer-khmer-${w}-normal.woff`));
+    const khmer = parse(khmerBytes);
+    const latin = ['vietnamese', 'latin-ext', 'latin'].map((s) => parse(fs.readFileSync(path.join(dir, `be-vietnam-pro-${s}-${w}-normal.woff`))));
+    // HarfBuzz shapes the very file opentype.js draws from, so its glyph ids are opentype.js's.
+    return { chain: [...latin, khmer], khmer, khmerSfnt: woffToSfnt(khmerBytes), shaping: null };
   };
-  const set = (w: number) => [...['vietnamese', 'latin-ext', 'latin'].map((s) => load(`be-vietnam-pro-${s}-${w}-normal.woff`)), loadKhmer(w)];
   fonts = { regular: set(400), bold: set(700) };
   return fonts;
 }
@@ -76,29 +73,47 @@ function glyphFor(ch: string, set: opentype.Font[]): { font: opentype.Font; glyp
 /** Characters none of the bundled fonts has (they would print as an empty box). */
 export function missingGlyphs(text: string, bold = false): string[] {
   const set = loadFonts();
-  return [...new Set([...text.normalize('NFC')].filter((ch) => ch.trim() && glyphFor(ch, bold ? set.bold : set.regular).glyph.index === 0))];
+  return [...new Set([...text.normalize('NFC')].filter((ch) => ch.trim() && glyphFor(ch, (bold ? set.bold : set.regular).chain).glyph.index === 0))];
 }
 
-const KHMER_BASE = /[\u1780-\u17B3]/;
-const KHMER_PRE_BASE = /[\u17C1-\u17C3]/;
-const COENG = '\u17D2';
+/** A glyph placed on a line, in dots from the line's origin on the baseline (y down). */
+interface Placed {
+  g: opentype.Glyph;
+  x: number;
+  y: number;
+}
 
-/**
- * Khmer is stored consonant first, but the vowels េ ែ ៃ are written before their syllable's
- * consonant cluster (base plus subscripts): moved there, the unshaped glyphs read in order.
- */
-export function visualOrder(text: string): string {
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
-    if (!KHMER_PRE_BASE.test(chars[i] as string)) continue;
-    let start = i - 1;
-    while (start > 0 && !KHMER_BASE.test(chars[start] as string)) start--;
-    while (start > 1 && chars[start - 1] === COENG && KHMER_BASE.test(chars[start - 2] as string)) start -= 2;
-    if (start < 0 || !KHMER_BASE.test(chars[start] as string)) continue;
-    const [vowel] = chars.splice(i, 1);
-    chars.splice(start, 0, vowel as string);
+/** Glyphs of one line of text at `px` and its advance width in dots. */
+function layout(text: string, set: FontSet, px: number): { glyphs: Placed[]; w: number } {
+  const glyphs: Placed[] = [];
+  let x = 0;
+  const plain = (s: string) => {
+    for (const ch of s) {
+      const { font, glyph } = glyphFor(ch, set.chain);
+      glyphs.push({ g: glyph, x, y: 0 });
+      x += ((glyph.advanceWidth ?? 0) * px) / font.unitsPerEm;
+    }
+  };
+  let done = 0;
+  for (const run of text.matchAll(COMPLEX_RUN)) {
+    plain(text.slice(done, run.index));
+    set.shaping ??= shapingFont(set.khmerSfnt);
+    const scale = px / set.shaping.unitsPerEm;
+    for (const s of set.shaping.shape(run[0])) {
+      glyphs.push({ g: set.khmer.glyphs.get(s.id), x: x + s.xOffset * scale, y: -s.yOffset * scale });
+      x += s.xAdvance * scale;
+    }
+    done = run.index + run[0].length;
   }
-  return chars.join('');
+  plain(text.slice(done));
+  return { glyphs, w: x };
+}
+
+/** HarfBuzz's glyph ids for a Khmer run, in drawing order (HarfBuzz must be loaded). */
+export function shapedGlyphIds(text: string, bold = false): number[] {
+  const set = bold ? loadFonts().bold : loadFonts().regular;
+  set.shaping ??= shapingFont(set.khmerSfnt);
+  return set.shaping.shape(text.normalize('NFC')).map((g) => g.id);
 }
 
 /** Polygon edges of a glyph outline with curves flattened. */
@@ -163,34 +178,27 @@ function fill(bm: Bitmap, es: [number, number, number, number][]): void {
 /** Renders lines of text, word-wrapped to `width` dots, into one bitmap (width a multiple of 8). */
 export function renderText(lines: RasterLine[], width: number): Bitmap {
   const set = loadFonts();
-  const laid: { glyphs: { g: opentype.Glyph; font: opentype.Font; x: number }[]; px: number; w: number; align: RasterLine['align']; bold: boolean }[] = [];
+  const laid: { glyphs: Placed[]; px: number; w: number; align: RasterLine['align'] }[] = [];
   for (const l of lines) {
     const fontSet = l.bold ? set.bold : set.regular;
-    const measure = (s: string) => [...s.normalize('NFC')].reduce((sum, ch) => {
-      const { font, glyph } = glyphFor(ch, fontSet);
-      return sum + ((glyph.advanceWidth ?? 0) * l.px) / font.unitsPerEm;
-    }, 0);
-    let cur = '';
-    const wrapped: string[] = [];
-    for (const word of l.text.split(/\s+/).filter(Boolean)) {
-      const next = cur ? `${cur} ${word}` : word;
-      if (measure(next) <= width || !cur) cur = next;
-      else {
-        wrapped.push(cur);
-        cur = word;
+    // Words are laid out once each: a space ends any shaped run, so a line is as wide as its words
+    // and the spaces between them.
+    const words = l.text.normalize('NFC').split(/\s+/).filter(Boolean).map((word) => layout(word, fontSet, l.px));
+    const space = layout(' ', fontSet, l.px).w;
+    let cur: { glyphs: Placed[]; w: number } | null = null;
+    const wrapped: { glyphs: Placed[]; w: number }[] = [];
+    for (const word of words) {
+      if (cur && cur.w + space + word.w <= width) {
+        const at = cur.w + space;
+        cur.glyphs.push(...word.glyphs.map((g) => ({ ...g, x: g.x + at })));
+        cur.w = at + word.w;
+      } else {
+        if (cur) wrapped.push(cur);
+        cur = { glyphs: [...word.glyphs], w: word.w };
       }
     }
     if (cur) wrapped.push(cur);
-    for (const text of wrapped) {
-      let x = 0;
-      const glyphs = [...visualOrder(text.normalize('NFC'))].map((ch) => {
-        const { font, glyph } = glyphFor(ch, fontSet);
-        const at = x;
-        x += ((glyph.advanceWidth ?? 0) * l.px) / font.unitsPerEm;
-        return { g: glyph, font, x: at };
-      });
-      laid.push({ glyphs, px: l.px, w: x, align: l.align, bold: l.bold });
-    }
+    for (const w of wrapped) laid.push({ ...w, px: l.px, align: l.align });
   }
   const lineHeight = (px: number) => Math.ceil(px * 1.35);
   const height = laid.reduce((s, l) => s + lineHeight(l.px), 0);
@@ -199,7 +207,7 @@ export function renderText(lines: RasterLine[], width: number): Bitmap {
   for (const l of laid) {
     const left = l.align === 'left' ? 0 : l.align === 'center' ? Math.floor((width - l.w) / 2) : Math.floor(width - l.w);
     const baseline = top + Math.round(l.px * 1.05);
-    const es = l.glyphs.flatMap(({ g, x }) => edges(g.getPath(left + x, baseline, l.px)));
+    const es = l.glyphs.flatMap(({ g, x, y }) => edges(g.getPath(left + x, baseline + y, l.px)));
     fill(bm, es);
     top += lineHeight(l.px);
   }

@@ -5,6 +5,7 @@ import { DEFAULT_TICKET_TEMPLATE, fillLine, withCheckCode, withAppointment, with
 import type { TicketTemplate, TicketValues } from '../../../shared/ticketTemplate';
 import { padToEight, renderText, toImageData } from './rasterText';
 import type { RasterLine } from './rasterText';
+import { needsShaping } from './textShaping';
 import { officeClock, officeDate } from '../../../shared/officeTime';
 import { beginText, writeLine } from './escposText';
 import { graphemesOf, printWidth } from './vietnameseText';
@@ -98,6 +99,11 @@ export function ticketText(d: TicketPrintData, template: TicketTemplate = d.temp
     const text = fillLine(l.text, v);
     return text === null ? [] : [text];
   });
+}
+
+/** Whether the ticket has text (Khmer) that HarfBuzz must shape: loadShaper() before encodeTicket(). */
+export function ticketNeedsShaping(d: TicketPrintData, template: TicketTemplate = d.template ?? DEFAULT_TICKET_TEMPLATE): boolean {
+  return ticketText(d, template).some(needsShaping);
 }
 
 /** Dot height of a template size on the printed ticket. */
