@@ -1,16 +1,15 @@
 // The paper ticket of a citizen who checked in with their ID card (#30), through the host's real
 // printer path into a spool file: no name unless the office turns "In họ tên lên phiếu" on.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
 import { SPOOL_DIR } from '../../../electron/host/printer/transportPolicy';
+import { cp1258Lines } from '../../helpers/cp1258Lines';
 import { parseEscPos } from '../../helpers/escposParser';
 import { deviceClient, signedInAdmin } from '../../helpers/devices';
 import { eventually, tempDir, tempHost } from '../../helpers/tempHost';
 
-const decode = (b: Buffer) => execFileSync('iconv', ['-f', 'CP1258', '-t', 'UTF-8', '-c'], { input: b }).toString('utf8').normalize('NFC').trim();
 const CARD = '079191001234||Trần Thị Mai|02091991|Nữ|45 Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|10082022';
 
 let host: Host | null = null;
@@ -30,7 +29,7 @@ async function printedFor(nameOnTicket: boolean): Promise<string[]> {
   expect(r.status).toBe(201);
   const file = path.join(dir, SPOOL_DIR, 'ticket.bin');
   await eventually(() => fs.existsSync(file) && fs.statSync(file).size > 0, 10_000);
-  return parseEscPos(fs.readFileSync(file)).lines.map(decode);
+  return cp1258Lines(parseEscPos(fs.readFileSync(file)).lines, { skipInvalid: true }).map((l) => l.trim());
 }
 
 describe('the checked-in name on the paper ticket', () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
+import { cp1258Lines } from '../../helpers/cp1258Lines';
 import { parseEscPos } from '../../helpers/escposParser';
 import { FakePrinter, until } from '../../helpers/fakePrinter';
 import type { HttpClient } from '../../helpers/httpClient';
@@ -16,7 +17,6 @@ import { pngToDots } from '../../../electron/host/printer/pngDots';
 // with no deadline of its own: on a loaded machine they take longer, never fail for it.
 
 const PRINTER = (device: string) => ({ transport: { kind: 'serial', path: device, baudRate: 9600 }, profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258', statusPollMs: 500 });
-const decode = (b: Buffer) => execFileSync('iconv', ['-f', 'CP1258', '-t', 'UTF-8'], { input: b }).toString().trim();
 
 interface Clients {
   admin: HttpClient;
@@ -60,7 +60,7 @@ describe('the host prints every issued ticket without waiting for the printer', 
     expect(issued.status).toBe(201);
     expect(issued.body.print).toMatchObject({ state: 'queued', jobId: expect.any(Number) });
     await until(() => printer.qr().includes(issued.body.trackUrl));
-    const lines = parseEscPos(Buffer.concat(printer.received)).lines.map(decode);
+    const lines = cp1258Lines(parseEscPos(Buffer.concat(printer.received)).lines).map((l) => l.trim());
     expect(lines).toContain(issued.body.number);
     expect(lines).toContain('Ưu tiên: Phụ nữ mang thai');
     expect(issued.body.checkCode).toMatch(/^[A-Z0-9]{5}$/);

@@ -1,8 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
+import { cp1258Lines } from '../../helpers/cp1258Lines';
 import { parseEscPos } from '../../helpers/escposParser';
 import { FakePrinter, until } from '../../helpers/fakePrinter';
 import type { HttpClient } from '../../helpers/httpClient';
@@ -15,8 +16,7 @@ import { tempDir, tempHost } from '../../helpers/tempHost';
 // Every wait is for something the test causes; the test's timeout is the backstop.
 
 const SETTINGS = { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258', statusPollMs: 500 } as const;
-const decode = (b: Buffer) => execFileSync('iconv', ['-f', 'CP1258', '-t', 'UTF-8'], { input: b }).toString();
-const printedText = (p: FakePrinter) => parseEscPos(Buffer.concat(p.received)).lines.map(decode);
+const printedText = (p: FakePrinter) => cp1258Lines(parseEscPos(Buffer.concat(p.received)).lines);
 
 describe('each kiosk with its own printer', () => {
   let host: Host;

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { PRINTER_PROFILES } from '../../../shared/printerConfig';
 import type { PrinterProfileId } from '../../../shared/printerConfig';
 import { DEFAULT_TICKET_TEMPLATE } from '../../../shared/ticketTemplate';
 import { encodeTicket, ticketText, wrap } from '../../../electron/host/printer/ticketLayout';
 import type { TicketPrintData } from '../../../electron/host/printer/ticketLayout';
+import { cp1258Lines } from '../../helpers/cp1258Lines';
 import { parseEscPos } from '../../helpers/escposParser';
 
 // The longest names real one-stop units print at the top of a ticket.
@@ -31,7 +31,7 @@ const ticket = (officeName: string): TicketPrintData => ({
 });
 
 // An independent reader: glibc's CP1258 decoder, then columns counted as user-perceived letters.
-const decode = (b: Buffer) => execFileSync('iconv', ['-f', 'CP1258', '-t', 'UTF-8'], { input: b }).toString('utf8').normalize('NFC');
+const decodeLines = (lines: Buffer[]) => cp1258Lines(lines);
 const segmenter = new Intl.Segmenter('vi', { granularity: 'grapheme' });
 const columnsOf = (s: string) => [...segmenter.segment(s)].length;
 
@@ -64,7 +64,7 @@ describe('ticket layout measures text by grapheme (a letter with its tone mark i
     it(`${profile} at ${paper} mm: long office names and the service name fill every line, in CP1258 as iconv reads it`, () => {
       const columns = PRINTER_PROFILES[profile].columns[paper];
       for (const name of OFFICE_NAMES) {
-        const lines = parseEscPos(Buffer.from(encodeTicket(ticket(name), { profile, paper, encoding: 'cp1258' }))).lines.map(decode);
+        const lines = decodeLines(parseEscPos(Buffer.from(encodeTicket(ticket(name), { profile, paper, encoding: 'cp1258' }))).lines);
         const office = block(lines, (l) => l.trim().startsWith(name.split(' ')[0] as string), (l) => /^-{10,}$/.test(l));
         expectFilledGreedily(office, name, columns);
         // The service name prints double width: half the columns.
@@ -88,7 +88,7 @@ describe('ticket layout measures text by grapheme (a letter with its tone mark i
 
   it('prints the check code even from an office template saved without {code}: under the QR', () => {
     const old = DEFAULT_TICKET_TEMPLATE.filter((l) => !l.text.includes('{code}'));
-    const lines = parseEscPos(Buffer.from(encodeTicket({ ...ticket(OFFICE_NAMES[0] as string), template: old }, { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258' }))).lines.map(decode);
+    const lines = decodeLines(parseEscPos(Buffer.from(encodeTicket({ ...ticket(OFFICE_NAMES[0] as string), template: old }, { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258' }))).lines);
     const code = lines.findIndex((l) => l.trim() === 'Mã phiếu (để đánh giá): K7MPX');
     expect(code).toBeGreaterThan(0);
     expect(lines[code + 1]).toContain('Quét mã để theo dõi');
@@ -96,8 +96,8 @@ describe('ticket layout measures text by grapheme (a letter with its tone mark i
   });
 
   it('promises no wait on paper while no open counter serves the service: the estimate line is left off, the rest stays', () => {
-    const open = parseEscPos(Buffer.from(encodeTicket(ticket('UBND xã'), { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258' }))).lines.map(decode);
-    const none = parseEscPos(Buffer.from(encodeTicket({ ...ticket('UBND xã'), etaMinutes: null }, { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258' }))).lines.map(decode);
+    const open = decodeLines(parseEscPos(Buffer.from(encodeTicket(ticket('UBND xã'), { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258' }))).lines);
+    const none = decodeLines(parseEscPos(Buffer.from(encodeTicket({ ...ticket('UBND xã'), etaMinutes: null }, { profile: 'epson-tm-t20iii', paper: 80, encoding: 'cp1258' }))).lines);
     expect(open.some((l) => l.includes('Thời gian chờ dự kiến: ~27 phút'))).toBe(true);
     expect(none.some((l) => l.includes('Thời gian chờ dự kiến'))).toBe(false);
     expect(none).toEqual(open.filter((l) => !l.includes('Thời gian chờ dự kiến')));

@@ -1,15 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/host';
 import { SPOOL_DIR } from '../../../electron/host/printer/transportPolicy';
+import { cp1258Lines } from '../../helpers/cp1258Lines';
 import { parseEscPos } from '../../helpers/escposParser';
 import { deviceClient, signedInAdmin } from '../../helpers/devices';
 import { eventually, tempDir, tempHost } from '../../helpers/tempHost';
 
 // The paper a kiosk prints, through the host's real printer path into a spool file.
-const decode = (b: Buffer) => execFileSync('iconv', ['-f', 'CP1258', '-t', 'UTF-8', '-c'], { input: b }).toString('utf8').normalize('NFC').trim();
 
 let host: Host | null = null;
 afterEach(async () => {
@@ -27,7 +26,7 @@ async function printedLines(seed: 'ward' | 'centre', serviceCode: string): Promi
   expect((await kiosk.post('/api/tickets', { serviceId: service.id })).status).toBe(201);
   const file = path.join(dir, SPOOL_DIR, 'ticket.bin');
   await eventually(() => fs.existsSync(file) && fs.statSync(file).size > 0, 10_000);
-  return parseEscPos(fs.readFileSync(file)).lines.map(decode);
+  return cp1258Lines(parseEscPos(fs.readFileSync(file)).lines, { skipInvalid: true }).map((l) => l.trim());
 }
 
 describe('the printed ticket and the office’s zones', () => {
