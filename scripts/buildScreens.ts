@@ -30,9 +30,18 @@ export function staleReason(b: ScreensBuild): string | null {
   return stampStaleReason(b.root, b.stampFile, SOURCE_DIRS);
 }
 
-/** Runs vite with the project's config and records every file that went into the bundle. */
-export async function buildScreens(b: ScreensBuild): Promise<void> {
-  const { build } = await import('vite');
+const toStderr = (line: string) => process.stderr.write(line + '\n');
+
+/**
+ * Runs vite with the project's config and records every file that went into the bundle. Vite's
+ * warnings and errors go to `log` (what `npm start` shows), so a test can see the build says nothing.
+ */
+export async function buildScreens(b: ScreensBuild, log: (line: string) => void = toStderr): Promise<void> {
+  const { build, createLogger } = await import('vite');
+  const logger = createLogger('warn');
+  logger.warn = (msg) => log(msg);
+  logger.warnOnce = (msg) => log(msg);
+  logger.error = (msg) => log(msg);
   // Sources are hashed before the build, so an edit made while it runs is still seen as a change.
   const tree = sourceTree(b.root, SOURCE_DIRS);
   const inputs = hashAll([...tree, ...configFiles(b.root)]);
@@ -49,6 +58,7 @@ export async function buildScreens(b: ScreensBuild): Promise<void> {
       root: path.join(b.root, 'renderer'),
       mode: 'production',
       logLevel: 'warn',
+      customLogger: logger,
       build: { outDir: b.outDir },
       plugins: [
         {
@@ -78,7 +88,7 @@ export async function ensureScreensBuilt(b: ScreensBuild, log: (line: string) =>
   const why = staleReason(b);
   if (why === null) return 'fresh';
   log(`motcua: building the screens (${why})…`);
-  await buildScreens(b);
+  await buildScreens(b, log);
   return 'built';
 }
 
@@ -86,5 +96,5 @@ export async function ensureScreensBuilt(b: ScreensBuild, log: (line: string) =>
 // serve started next (by hand or by a test) does not build again.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--always')) await buildScreens(defaultScreensBuild());
-  else await ensureScreensBuilt(defaultScreensBuild(), (l) => process.stderr.write(l + '\n'));
+  else await ensureScreensBuilt(defaultScreensBuild(), toStderr);
 }
