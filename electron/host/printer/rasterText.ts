@@ -154,9 +154,19 @@ function edges(p: opentype.Path): [number, number, number, number][] {
   return out;
 }
 
-/** Nonzero-winding scanline fill at dot centres. */
+/** Nonzero-winding scanline fill at dot centres, over the rows the edges span. */
 function fill(bm: Bitmap, es: [number, number, number, number][]): void {
-  for (let row = 0; row < bm.height; row++) {
+  // One line's glyphs cover a band of the bitmap: scanning every row of the whole ticket for each
+  // line made a raster ticket cost lines × rows × edges.
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const [, y0, , y1] of es) {
+    top = Math.min(top, y0, y1);
+    bottom = Math.max(bottom, y0, y1);
+  }
+  const first = Math.max(0, Math.floor(top - 0.5));
+  const last = Math.min(bm.height - 1, Math.ceil(bottom));
+  for (let row = first; row <= last; row++) {
     const y = row + 0.5;
     const xs: [number, number][] = [];
     for (const [x0, y0, x1, y1] of es) {
