@@ -259,6 +259,6 @@ if (HISTORY > 0) {
     return `p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (${s.n})`;
   };
   console.log(`\na ward day (2 counters, 70 %, callable 2 min before) on a year of history: ${rows.tickets.toLocaleString('en')} tickets, ${rows.bookings.toLocaleString('en')} bookings (${((Date.now() - h0) / 1000).toFixed(0)} s to build and play)`);
-  console.log(`  same calls in the same order as on a fresh database: ${JSON.stringify(fresh.calls) === JSON.stringify(old.calls) ? 'yes' : 'NO'} (${old.calls.length} calls); appointments within 5 min: ${pct(old.apptWithin5, old.apptCalled)}`);
+  console.log(`  same calls in the same order as on a fresh database: ${JSON.stringify(fresh.calls) === JSON.stringify(old.calls) ? 'yes' : 'NO'} (${old.calls.length} calls); appointments called within 5 min of their slot this day: ${pct(old.apptWithin5, old.apptCalled)} (fresh: ${pct(fresh.apptWithin5, fresh.apptCalled)})`);
   for (const step of ['checkIn', 'issue', 'call'] as const) console.log(`  ${step.padEnd(8)} fresh ${ms(fresh.cost[step])}   year of history ${ms(old.cost[step])}`);
 }
