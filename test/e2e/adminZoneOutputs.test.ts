@@ -9,6 +9,7 @@ import { browserWithHostPerTest } from '../helpers/screenSuite';
 import { TEST_ADMIN_PASSWORD, enrollDevice } from '../helpers/devices';
 import { PtyPair } from '../helpers/ptyPair';
 import { STAFF, tempDir } from '../helpers/tempHost';
+import { shotFile } from '../helpers/shotFile';
 
 // Issue #15: a centre's speakers and LED boards per floor, set by an admin in real Chromium against an
 // in-process host; a ward (one zone) keeps the forms it always had.
@@ -118,7 +119,7 @@ describe('speakers and LED boards per floor, in the admin', () => {
     expect(await admin.textContent(`${brd} [data-testid="boards-status-1"]`)).toMatch(/^Số bảng: 1, đã kết nối: 0 · chưa kết nối: .*line1$/);
     expect(await admin.textContent(`${brd} [data-testid="boards-status-2"]`)).toMatch(/^Số bảng: 1,/);
     await admin.waitForTimeout(300);
-    await admin.screenshot({ path: path.resolve('docs/screens/centre-admin-outputs-1366x768.png'), fullPage: true });
+    await admin.screenshot({ path: shotFile('centre-admin-outputs-1366x768.png'), fullPage: true });
 
     for (const lang of ['vi', 'en'] as const) {
       if (lang === 'en') await admin.click('[data-testid="lang"]');
@@ -129,7 +130,7 @@ describe('speakers and LED boards per floor, in the admin', () => {
       expect(r.checked).toBeGreaterThan(0);
     }
     expect(await admin.textContent(`${ann} [data-testid="announcement-zones"]`)).toContain('Floor 2: own settings');
-    await admin.screenshot({ path: path.resolve('docs/screens/centre-admin-outputs-en-1366x768.png'), fullPage: true });
+    await admin.screenshot({ path: shotFile('centre-admin-outputs-en-1366x768.png'), fullPage: true });
   }, 120_000);
 
   it('a ward (one zone) sees the announcement form it always had and a plain board list', async () => {

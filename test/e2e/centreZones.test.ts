@@ -8,6 +8,7 @@ import { startServe, waitExit } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
 import { launchChromium } from '../helpers/screenSuite';
+import { shotFile } from '../helpers/shotFile';
 
 // The sample centre (MOTCUA_SEED=centre) in real Chromium against a real `serve`: a kiosk and a
 // display paired for floor 2 from the admin's Devices tab, with no `?zone=` in their address, stand
@@ -166,7 +167,7 @@ describe('a kiosk and a display enrolled for floor 2, with no ?zone= in their ad
 
     // The Devices tab as the admin sees it, labelled for a screen reader (English: the last test).
     expect(await axeLabels(admin)).toEqual([]);
-    await admin.screenshot({ path: 'docs/screens/admin-devices-zones.png', fullPage: true });
+    await admin.screenshot({ path: shotFile('admin-devices-zones.png'), fullPage: true });
   }, 180_000);
 
   it('the display shows and speaks floor 2’s calls only, then follows the admin’s move to floor 1 without a reload', async () => {
@@ -268,7 +269,7 @@ describe('the admin deletes a department and a zone from the Catalogue tab', () 
     expect((await deviceId(kiosk)).zoneId).toBeNull();
     expect(await axeLabels(admin)).toEqual([]);
     await admin.locator('[data-testid="delete-message"]:has-text("Đã xóa khu vực")').scrollIntoViewIfNeeded();
-    await admin.screenshot({ path: 'docs/screens/admin-catalogue-delete.png' });
+    await admin.screenshot({ path: shotFile('admin-catalogue-delete.png') });
 
     // In English the refusal names the counters too.
     await admin.click('[data-testid="lang"]');

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_PASSWORD } from '../helpers/devices';
 import { launchChromium } from '../helpers/screenSuite';
 import { acknowledgedThenDamaged, killStarted, seqOf, zeroHeader } from '../helpers/walDamage';
+import { shotFile } from '../helpers/shotFile';
 
 let browser: Browser | undefined;
 afterAll(async () => {
@@ -31,7 +32,7 @@ describe('recovering numbering on the admin screen', () => {
     for (const [serviceId, seqs] of c.acked) {
       expect(Number(await page.inputValue(`[data-testid="recover-${serviceId}"]`)), `service ${serviceId}`).toBeGreaterThanOrEqual(Math.max(...seqs));
     }
-    await page.screenshot({ path: 'docs/screens/admin-database-recovery.png', fullPage: true });
+    await page.screenshot({ path: shotFile('admin-database-recovery.png'), fullPage: true });
     await page.click('[data-testid="recover-confirm"]');
     await page.locator('[data-testid="recovered"]').waitFor();
     await page.locator('[data-testid="health-line"]:has-text("Mọi bộ phận hoạt động bình thường")').waitFor({ timeout: 10_000 });

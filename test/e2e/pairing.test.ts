@@ -4,6 +4,7 @@ import type { Host } from '../../electron/host/host';
 import { TEST_ADMIN_PASSWORD, enrollDevice, pinOf } from '../helpers/devices';
 import { AddressClient, loopback } from '../helpers/addressClient';
 import { launchChromium, screensHost } from '../helpers/screenSuite';
+import { shotFile } from '../helpers/shotFile';
 
 // Pairing a new office's devices through the real pages, as the admin of a ward office would:
 // the admin screen makes a code, the new device types it, and revoking a device cuts it off.
@@ -103,7 +104,7 @@ describe('pairing devices through the real pages', () => {
     await page.locator('[data-testid=pair-submit]').click();
     await page.locator('[role=alert]').waitFor();
     expect(await page.locator('[role=alert]').textContent()).toContain('Mã ghép nối không đúng hoặc đã hết hạn');
-    await page.screenshot({ path: 'docs/screens/pair-kiosk.png' });
+    await page.screenshot({ path: shotFile('pair-kiosk.png') });
     await ctx.close();
   });
 
@@ -124,6 +125,6 @@ describe('pairing devices through the real pages', () => {
     const note = admin.locator('[data-testid^=pin-right-after-]');
     await note.first().waitFor({ timeout: 10_000 });
     expect(await note.first().textContent()).toContain('Đăng nhập đúng sau 3 lần sai');
-    await admin.screenshot({ path: 'docs/screens/admin-devices-alerts.png' });
+    await admin.screenshot({ path: shotFile('admin-devices-alerts.png') });
   }, 60_000);
 });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_PASSWORD, enrollInDataDir } from '../helpers/devices';
@@ -6,6 +5,7 @@ import { startServe, stopBrowserAndServe } from '../helpers/serveProcess';
 import type { ServeProcess } from '../helpers/serveProcess';
 import { tempDir } from '../helpers/tempHost';
 import { launchChromium } from '../helpers/screenSuite';
+import { shotFile } from '../helpers/shotFile';
 
 let browser: Browser;
 let srv: ServeProcess;
@@ -67,6 +67,6 @@ describe('priority strategy editor (admin → Đơn vị)', () => {
     const second = await office(admin);
     expect(second.priorityStrategy).toEqual({ kind: 'alternate', priorityRun: 4 });
     expect(second.serviceAgingMinutes).toBe(20);
-    await admin.screenshot({ path: path.resolve('docs/screens/admin-priority-strategy.png'), fullPage: true });
+    await admin.screenshot({ path: shotFile('admin-priority-strategy.png'), fullPage: true });
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { OfficeSettings } from '../../electron/host/config/officeSettings';
 import { openDatabase } from '../../electron/host/db/openDatabase';
 import { seedIfEmpty } from '../../electron/host/db/seed';
 import { launchChromium } from '../helpers/screenSuite';
+import { shotFile } from '../helpers/shotFile';
 
 // Real Chromium against a real `serve` process serving the built screens (npm test builds them first).
 let browser: Browser;
@@ -192,10 +193,10 @@ describe('screens in Chromium', () => {
     await admin.click('[data-service-pick="CCCD"]');
     await admin.click('text=Lưu quầy');
     await admin.waitForSelector('[data-testid="save-message"]:has-text("Đã lưu")');
-    await admin.screenshot({ path: path.resolve('docs/screens/admin-counters.png') });
+    await admin.screenshot({ path: shotFile('admin-counters.png') });
     await admin.click('[data-tab="devices"]');
     await admin.waitForSelector('text=Máy in phiếu');
-    await admin.screenshot({ path: path.resolve('docs/screens/admin-devices.png') });
+    await admin.screenshot({ path: shotFile('admin-devices.png') });
 
     await kiosk.click('[data-service="CCCD"]');
     await kiosk.click('.priority-list .none');
@@ -214,7 +215,7 @@ describe('screens in Chromium', () => {
     await reports.reload();
     await reports.waitForSelector('[data-testid="card-issued"]');
     expect(Number(await reports.textContent('[data-testid="card-issued"]'))).toBeGreaterThan(0);
-    await reports.screenshot({ path: path.resolve('docs/screens/reports.png'), fullPage: true });
+    await reports.screenshot({ path: shotFile('reports.png'), fullPage: true });
   }, 60_000);
 
   it('office text with HTML is shown as text, never run', async () => {
